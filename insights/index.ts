@@ -1,0 +1,20 @@
+/**
+ * The registry of built-in insights: explicit, no globbing. Each service folder keeps its own
+ * sorted list; this module joins them and sorts by id.
+ */
+import type { Insight } from '../src/engine/define-insight.js';
+import { accountInsights } from './account/index.js';
+import { ec2Insights } from './ec2/index.js';
+import { iamInsights } from './iam/index.js';
+import { kmsInsights } from './kms/index.js';
+import { rdsInsights } from './rds/index.js';
+import { s3Insights } from './s3/index.js';
+
+export const builtinInsights: readonly Insight[] = [
+  ...accountInsights,
+  ...ec2Insights,
+  ...iamInsights,
+  ...kmsInsights,
+  ...rdsInsights,
+  ...s3Insights,
+].sort((a, b) => a.id.localeCompare(b.id));

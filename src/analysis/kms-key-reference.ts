@@ -1,0 +1,66 @@
+/**
+ * Resolves how a resource names its KMS key (nothing, a key id, a key ARN, an alias name or an
+ * alias ARN) into who manages the key and which account owns it. S3, RDS, EBS, CloudTrail and
+ * SageMaker all name keys these ways; the insights that judge "encrypted with a customer-managed
+ * key" share this one reading.
+ */
+import type { Inventory } from '../engine/inventory.js';
+import type { Resource } from '../model/resource.js';
+import { isUnknown } from '../model/unknown.js';
+
+export type KmsKeyReference =
+  /** No key named: the service's AWS-managed key (aws/s3, aws/rds ...). */
+  | { kind: 'service-default' }
+  | { kind: 'aws-managed-alias'; alias: string }
+  | {
+      kind: 'key';
+      /** The key ARN when it can be built from the reference or the inventory. */
+      keyArn: string | undefined;
+      ownerAccountId: string;
+      crossAccount: boolean;
+      /** AWS or CUSTOMER; undefined when the key is not in the inventory and the reference does not tell. */
+      manager: 'AWS' | 'CUSTOMER' | undefined;
+      key: Resource<'AWS::KMS::Key'> | undefined;
+    };
+
+const KEY_ARN = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):([0-9]{12}):key\/(.+)$/;
+const ALIAS_ARN = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):([0-9]{12}):(alias\/.+)$/;
+
+export function resolveKmsKeyReference(
+  reference: string | null,
+  owner: { accountId: string; region: string },
+  inventory: Inventory,
+): KmsKeyReference {
+  if (reference === null || reference === '') return { kind: 'service-default' };
+
+  const keyArn = KEY_ARN.exec(reference);
+  const aliasArn = ALIAS_ARN.exec(reference);
+  let accountId = owner.accountId;
+  let region = owner.region;
+  let id = reference;
+  if (keyArn) {
+    [, , region = owner.region, accountId = owner.accountId, id = reference] = keyArn;
+  } else if (aliasArn) {
+    [, , region = owner.region, accountId = owner.accountId, id = reference] = aliasArn;
+  }
+  if (id.startsWith('alias/aws/')) return { kind: 'aws-managed-alias', alias: id };
+
+  const key = inventory.find('AWS::KMS::Key', accountId, region, id);
+  const crossAccount = accountId !== owner.accountId;
+  // AWS-managed keys cannot be used from another account, so a key shared across accounts is
+  // customer managed even when we cannot read it.
+  const manager = key?.config.manager ?? (crossAccount ? 'CUSTOMER' : undefined);
+  return {
+    kind: 'key',
+    keyArn: key?.arn ?? (keyArn ? reference : undefined),
+    ownerAccountId: accountId,
+    crossAccount,
+    manager,
+    key,
+  };
+}
+
+/** Whether the key's aliases (when known) include one of the names. */
+export function keyHasAlias(key: Resource<'AWS::KMS::Key'>, alias: string): boolean {
+  return !isUnknown(key.config.aliases) && key.config.aliases.includes(alias);
+}

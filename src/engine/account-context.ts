@@ -1,0 +1,30 @@
+/** What the configuration says about an account: who it is, whom it serves, who owns it. */
+import { Type, type Static } from '@sinclair/typebox';
+
+export const AccountOwner = Type.Object(
+  {
+    name: Type.Optional(Type.String()),
+    email: Type.Optional(Type.String({ format: 'email' })),
+    slack: Type.Optional(Type.String({ description: 'Slack channel or user id' })),
+  },
+  { additionalProperties: false },
+);
+
+export const AccountEntry = Type.Object(
+  {
+    id: Type.String({ pattern: '^[0-9]{12}$', description: 'AWS account id' }),
+    name: Type.String({ minLength: 1 }),
+    environment: Type.Optional(Type.String({ description: 'production, staging, development, security ...' })),
+    tenant: Type.Optional(Type.String({ description: 'The bank client this account serves, if single-tenant' })),
+    timeZone: Type.Optional(Type.String({ description: 'IANA time zone, e.g. America/New_York' })),
+    tags: Type.Optional(Type.Record(Type.String(), Type.String())),
+    owner: Type.Optional(AccountOwner),
+  },
+  { additionalProperties: false },
+);
+export type AccountEntry = Static<typeof AccountEntry>;
+
+/** An account that appears in the inventory but not in the configuration. */
+export function anonymousAccount(accountId: string): AccountEntry {
+  return { id: accountId, name: accountId };
+}

@@ -1,0 +1,82 @@
+/**
+ * Cross-resource lookups for insights: the security groups of a DB instance, the account's
+ * public access block for a bucket, the KMS key behind an alias. Only the types that the selected
+ * insights declare in `lookups` are held in memory, so a scan of a huge snapshot keeps little.
+ */
+import type { AnyResource, Resource } from '../model/resource.js';
+import { GLOBAL_REGION } from '../model/resource.js';
+import type { ResourceType } from '../model/resource-types.js';
+import { isUnknown } from '../model/unknown.js';
+
+export interface Inventory {
+  /** The resource with this ARN. */
+  get<T extends ResourceType>(type: T, arn: string): Resource<T> | undefined;
+  /** The resource of this type with this id (or alias, for KMS keys) in the account and region. */
+  find<T extends ResourceType>(type: T, accountId: string, region: string, id: string): Resource<T> | undefined;
+  /** The account-wide settings resource, when collected. */
+  account(accountId: string): Resource<'AWS::Account'> | undefined;
+  /** The region-wide settings resource, when collected. */
+  region(accountId: string, region: string): Resource<'AWS::Account::Region'> | undefined;
+}
+
+/** Alternative ids a resource can be referenced by, per type (e.g. `alias/bank-data` for a key). */
+const alternativeIds: Partial<Record<ResourceType, (resource: AnyResource) => readonly string[]>> = {
+  'AWS::KMS::Key': (resource) => {
+    if (resource.type !== 'AWS::KMS::Key' || isUnknown(resource.config.aliases)) return [];
+    return resource.config.aliases;
+  },
+};
+
+export class InMemoryInventory implements Inventory {
+  private readonly byArn = new Map<string, AnyResource>();
+  private readonly byId = new Map<string, AnyResource>();
+  readonly indexedTypes: ReadonlySet<ResourceType>;
+
+  constructor(indexedTypes: Iterable<ResourceType>) {
+    this.indexedTypes = new Set(indexedTypes);
+  }
+
+  /** Keeps the resource if its type is one that insights look up. */
+  add(resource: AnyResource): void {
+    if (!this.indexedTypes.has(resource.type)) return;
+    this.byArn.set(resource.arn, resource);
+    this.byId.set(idKey(resource.type, resource.accountId, resource.region, resource.id), resource);
+    for (const alt of alternativeIds[resource.type]?.(resource) ?? []) {
+      this.byId.set(idKey(resource.type, resource.accountId, resource.region, alt), resource);
+    }
+  }
+
+  get size(): number {
+    return this.byArn.size;
+  }
+
+  get<T extends ResourceType>(type: T, arn: string): Resource<T> | undefined {
+    this.assertIndexed(type);
+    const found = this.byArn.get(arn);
+    return found?.type === type ? (found as unknown as Resource<T>) : undefined;
+  }
+
+  find<T extends ResourceType>(type: T, accountId: string, region: string, id: string): Resource<T> | undefined {
+    this.assertIndexed(type);
+    return this.byId.get(idKey(type, accountId, region, id)) as Resource<T> | undefined;
+  }
+
+  account(accountId: string): Resource<'AWS::Account'> | undefined {
+    return this.find('AWS::Account', accountId, GLOBAL_REGION, accountId);
+  }
+
+  region(accountId: string, region: string): Resource<'AWS::Account::Region'> | undefined {
+    return this.find('AWS::Account::Region', accountId, region, region);
+  }
+
+  /** A lookup of an undeclared type is a programmer error: the insight must declare it. */
+  private assertIndexed(type: ResourceType): void {
+    if (!this.indexedTypes.has(type)) {
+      throw new Error(`lookup of ${type}, which no selected insight declares in its lookups`);
+    }
+  }
+}
+
+function idKey(type: string, accountId: string, region: string, id: string): string {
+  return `${type}\u0000${accountId}\u0000${region}\u0000${id}`;
+}

@@ -1,0 +1,32 @@
+/** `AWS::RDS::DBInstance`, as DescribeDBInstances returns it. */
+import { Type, type Static } from '@sinclair/typebox';
+import { MaybeSchema } from '../unknown.js';
+
+export const RdsDbInstanceConfig = Type.Object(
+  {
+    /** Engine name as RDS reports it: oracle-ee, mysql, mariadb, postgres, sqlserver-se, aurora-postgresql ... */
+    engine: Type.String(),
+    engineVersion: Type.String(),
+    instanceClass: Type.String(),
+    status: Type.String(),
+    publiclyAccessible: MaybeSchema(Type.Boolean()),
+    endpoint: Type.Union([
+      Type.Object({ address: Type.String(), port: Type.Integer() }, { additionalProperties: false }),
+      Type.Null(),
+    ]),
+    storageEncrypted: MaybeSchema(Type.Boolean()),
+    kmsKeyId: MaybeSchema(Type.Union([Type.String(), Type.Null()])),
+    multiAz: MaybeSchema(Type.Boolean()),
+    backupRetentionPeriod: MaybeSchema(Type.Integer({ minimum: 0 })),
+    deletionProtection: MaybeSchema(Type.Boolean()),
+    /** Log types exported to CloudWatch Logs: audit, error, general, slowquery, postgresql, upgrade, agent, alert, listener, trace ... */
+    cloudwatchLogsExports: MaybeSchema(Type.Array(Type.String())),
+    vpcSecurityGroupIds: MaybeSchema(Type.Array(Type.String())),
+    /** The Aurora cluster this instance belongs to; encryption, backups and Multi-AZ are then cluster settings. */
+    clusterIdentifier: Type.Union([Type.String(), Type.Null()]),
+    /** Set on read replicas. */
+    readReplicaSourceIdentifier: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type RdsDbInstanceConfig = Static<typeof RdsDbInstanceConfig>;

@@ -1,0 +1,97 @@
+/**
+ * The insight tester (after ESLint's RuleTester): a table of cases run against one insight, plus
+ * the checks every insight's contract must pass — metadata shape, valid param defaults, unique
+ * case names, and at least one pass, fail, error and not-applicable case.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Insight } from '../../src/engine/define-insight.js';
+import type { AccountEntry } from '../../src/engine/account-context.js';
+import type { ScanSettings } from '../../src/engine/context.js';
+import { InMemoryInventory } from '../../src/engine/inventory.js';
+import { resolveParams } from '../../src/engine/params.js';
+import { verdict, type VerdictStatus } from '../../src/engine/verdict.js';
+import { severities } from '../../src/engine/severity.js';
+import type { AnyResource, Resource } from '../../src/model/resource.js';
+
+export interface InsightCase {
+  name: string;
+  resource: Resource | AnyResource;
+  status: VerdictStatus;
+  params?: Record<string, unknown>;
+  /** Other resources the insight may look up (only types it declares in `lookups`). */
+  inventory?: readonly (Resource | AnyResource)[];
+  account?: Partial<AccountEntry>;
+  settings?: Partial<ScanSettings>;
+  /** The scan clock; defaults to 2026-06-01T12:00:00Z. */
+  now?: string;
+  /** The reason must match. */
+  reason?: string | RegExp;
+  /** The evidence must contain these fields. */
+  evidence?: Record<string, unknown>;
+}
+
+export const TEST_NOW = '2026-06-01T12:00:00.000Z';
+
+const requiredStatuses: readonly VerdictStatus[] = ['pass', 'fail', 'error', 'not-applicable'];
+
+export function evaluateCase(insight: Insight, testCase: InsightCase) {
+  const params = resolveParams(insight, testCase.params);
+  if (!params.ok) throw new Error(`invalid params for ${insight.id}: ${JSON.stringify(params.errors)}`);
+  const inventory = new InMemoryInventory(insight.lookups);
+  for (const other of testCase.inventory ?? []) {
+    if (!insight.lookups.includes(other.type)) {
+      throw new Error(`case "${testCase.name}" puts ${other.type} in the inventory, but ${insight.id} does not declare it in lookups`);
+    }
+    inventory.add(other as AnyResource);
+  }
+  const resource = testCase.resource as Resource;
+  return insight.evaluate(resource, {
+    params: params.params,
+    now: new Date(testCase.now ?? TEST_NOW),
+    account: { id: resource.accountId, name: `account-${resource.accountId}`, ...testCase.account },
+    settings: { allowedRegions: [], requiredTags: {}, ...testCase.settings },
+    inventory,
+    verdict,
+  });
+}
+
+export function testInsight(insight: Insight, cases: readonly InsightCase[]): void {
+  describe(`insight ${insight.id}`, () => {
+    describe('contract', () => {
+      it('has complete metadata', () => {
+        expect(insight.id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+        expect(insight.title.length).toBeGreaterThan(10);
+        expect(severities).toContain(insight.severity);
+        expect(insight.description.length).toBeGreaterThan(20);
+        expect(insight.rationale.length).toBeGreaterThan(20);
+        expect(insight.remediation.cli.length).toBeGreaterThan(5);
+        expect(insight.remediation.console.length).toBeGreaterThan(5);
+      });
+
+      it('has valid parameter defaults', () => {
+        const params = resolveParams(insight);
+        expect(params.ok, JSON.stringify(params)).toBe(true);
+      });
+
+      it('has uniquely named cases covering pass, fail, error and not-applicable', () => {
+        const names = cases.map((c) => c.name);
+        expect(new Set(names).size, 'duplicate case names').toBe(names.length);
+        for (const status of requiredStatuses) {
+          expect(cases.some((c) => c.status === status), `no ${status} case`).toBe(true);
+        }
+      });
+    });
+
+    for (const testCase of cases) {
+      it(`${testCase.status}: ${testCase.name}`, () => {
+        expect(testCase.resource.type, 'case resource type').toBe(insight.resourceType);
+        const result = evaluateCase(insight, testCase);
+        expect({ status: result.status, reason: result.reason }).toMatchObject({ status: testCase.status });
+        expect(result.reason.length, 'a verdict always has a reason').toBeGreaterThan(0);
+        if (result.status === 'fail') expect(result.evidence, 'a fail carries evidence').toBeDefined();
+        if (testCase.reason !== undefined) expect(result.reason).toMatch(testCase.reason);
+        if (testCase.evidence !== undefined) expect(result.evidence).toMatchObject(testCase.evidence);
+      });
+    }
+  });
+}
