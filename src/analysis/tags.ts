@@ -1,0 +1,30 @@
+/**
+ * Tag matching, shared by insights (scoping, required tags), exemptions and, later, bot filters.
+ * Tags that could not be read make a match undecidable, which callers must not treat as a pass.
+ */
+import type { Tags } from '../model/resource.js';
+import { isUnknown, type Maybe } from '../model/unknown.js';
+
+/** Tag key → accepted value(s); `*` accepts any value as long as the key is present. */
+export type TagSelector = Readonly<Record<string, string | readonly string[]>>;
+
+export type TagMatch = 'match' | 'no-match' | 'unknown';
+
+export function matchTags(tags: Maybe<Tags>, selector: TagSelector): TagMatch {
+  const keys = Object.keys(selector);
+  if (keys.length === 0) return 'match';
+  if (isUnknown(tags)) return 'unknown';
+  for (const key of keys) {
+    const actual = tags[key];
+    if (actual === undefined) return 'no-match';
+    const expected = selector[key];
+    const accepted = typeof expected === 'string' ? [expected] : (expected ?? []);
+    if (!accepted.includes('*') && !accepted.includes(actual)) return 'no-match';
+  }
+  return 'match';
+}
+
+/** Keys from `required` that are missing or empty in `tags`. */
+export function missingTagKeys(tags: Tags, required: readonly string[]): string[] {
+  return required.filter((key) => (tags[key] ?? '').trim() === '');
+}
