@@ -3,7 +3,7 @@
  * location), so that an insight file holds only what is unique to it.
  */
 import { Type, type Static, type TObject } from '@sinclair/typebox';
-import type { Resource } from '../model/resource.js';
+import type { AnyResource, Resource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import type { InsightContext } from './context.js';
 import type { Severity } from './severity.js';
@@ -16,10 +16,15 @@ export interface Remediation {
   readonly console: string;
 }
 
+/** `*`: the insight applies to every resource type (region policy, required tags). */
+export type InsightResourceType = ResourceType | '*';
+
+export type ResourceOf<T extends InsightResourceType> = T extends ResourceType ? Resource<T> : AnyResource;
+
 export interface InsightMetadata {
   readonly id: string;
   readonly title: string;
-  readonly resourceType: ResourceType;
+  readonly resourceType: InsightResourceType;
   readonly severity: Severity;
   /** What is checked, in one or two sentences. */
   readonly description: string;
@@ -40,7 +45,7 @@ export interface Insight extends InsightMetadata {
   evaluate(resource: Resource, ctx: InsightContext<Record<string, unknown>>): Verdict;
 }
 
-export interface InsightDefinition<T extends ResourceType, P extends TObject> {
+export interface InsightDefinition<T extends InsightResourceType, P extends TObject> {
   id: string;
   title: string;
   resourceType: T;
@@ -50,12 +55,12 @@ export interface InsightDefinition<T extends ResourceType, P extends TObject> {
   remediation: Remediation;
   lookups?: readonly ResourceType[];
   params?: P;
-  evaluate(resource: Resource<T>, ctx: InsightContext<Static<P>>): Verdict;
+  evaluate(resource: ResourceOf<T>, ctx: InsightContext<Static<P>>): Verdict;
 }
 
 const NoParams = Type.Object({}, { additionalProperties: false });
 
-export function defineInsight<T extends ResourceType, P extends TObject = typeof NoParams>(
+export function defineInsight<T extends InsightResourceType, P extends TObject = typeof NoParams>(
   definition: InsightDefinition<T, P>,
 ): Insight {
   return {

@@ -30,10 +30,15 @@ const alternativeIds: Partial<Record<ResourceType, (resource: AnyResource) => re
 export class InMemoryInventory implements Inventory {
   private readonly byArn = new Map<string, AnyResource>();
   private readonly byId = new Map<string, AnyResource>();
-  readonly indexedTypes: ReadonlySet<ResourceType>;
+  private readonly indexedTypes: Set<ResourceType>;
 
-  constructor(indexedTypes: Iterable<ResourceType>) {
+  constructor(indexedTypes: Iterable<ResourceType> = []) {
     this.indexedTypes = new Set(indexedTypes);
+  }
+
+  /** Declares more types to keep (before resources are added). */
+  keep(types: Iterable<ResourceType>): void {
+    for (const type of types) this.indexedTypes.add(type);
   }
 
   /** Keeps the resource if its type is one that insights look up. */

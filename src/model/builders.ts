@@ -66,8 +66,9 @@ export function account(config: Partial<ConfigOf<'AWS::Account'>> = {}, envelope
         passwordReusePrevention: 24,
         hardExpiry: false,
       },
-      root: { mfaActive: true, passwordLastUsed: null, accessKeys: [] },
+      root: { passwordPresent: true, centrallyManaged: false, mfaActive: true, passwordLastUsed: null, accessKeys: [] },
       s3PublicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+      iamUserCount: 1,
       ...config,
     },
     { ...envelope, accountId, id: accountId },
@@ -80,6 +81,7 @@ export function accountRegion(
   envelope: EnvelopeOverrides = {},
 ): Resource<'AWS::Account::Region'> {
   const region = envelope.region ?? DEFAULT_REGION;
+  const accountId = envelope.accountId ?? DEFAULT_ACCOUNT;
   return build(
     'AWS::Account::Region',
     region,
@@ -88,6 +90,8 @@ export function accountRegion(
       configRecorders: [
         { name: 'default', recording: true, allSupported: true, includeGlobalResourceTypes: true, lastStatus: 'SUCCESS' },
       ],
+      // The multi-region trail that cloudTrail() builds by default.
+      trailArns: [arnFor('AWS::CloudTrail::Trail', accountId, DEFAULT_REGION, 'organization-trail')],
       ...config,
     },
     { ...envelope, region, id: region },
@@ -292,6 +296,7 @@ export function securityGroup(
     id,
     {
       groupId: id,
+      ownerId: envelope.accountId ?? DEFAULT_ACCOUNT,
       groupName: 'app',
       description: 'application servers',
       vpcId: 'vpc-0123456789abcdef0',

@@ -24,6 +24,12 @@ export const AccountRegionConfig = Type.Object(
     ),
     /** Empty when no recorder exists in the region. */
     configRecorders: MaybeSchema(Type.Array(ConfigRecorder)),
+    /**
+     * ARNs of the CloudTrail trails that log this region: the region's own trails plus the
+     * multi-region and organization trails whose home is elsewhere (DescribeTrails with shadow
+     * trails). The trails themselves are `AWS::CloudTrail::Trail` resources.
+     */
+    trailArns: MaybeSchema(Type.Array(Type.String())),
   },
   { additionalProperties: false },
 );

@@ -32,6 +32,14 @@ export const RootAccessKey = Type.Object(
 
 export const RootCredentials = Type.Object(
   {
+    /** The root user has a console password (IAM GetAccountSummary `AccountPasswordPresent`). */
+    passwordPresent: Type.Boolean(),
+    /**
+     * The organization manages member-account root credentials centrally (IAM
+     * `RootCredentialsManagement` feature, read from the management account), so a root user
+     * without credentials cannot recover a password. false for standalone and management accounts.
+     */
+    centrallyManaged: MaybeSchema(Type.Boolean()),
     mfaActive: Type.Boolean(),
     passwordLastUsed: Type.Union([IsoDate, Type.Null()]),
     accessKeys: Type.Array(RootAccessKey),
@@ -45,6 +53,8 @@ export const AccountConfig = Type.Object(
     /** null: the account has no password policy (IAM answers NoSuchEntity). */
     passwordPolicy: MaybeSchema(Type.Union([PasswordPolicy, Type.Null()])),
     root: MaybeSchema(RootCredentials),
+    /** IAM users in the account (IAM GetAccountSummary `Users`). */
+    iamUserCount: MaybeSchema(Type.Integer({ minimum: 0 })),
     /** null: no account-level S3 Block Public Access configuration (all four settings off). */
     s3PublicAccessBlock: MaybeSchema(Type.Union([PublicAccessBlock, Type.Null()])),
   },

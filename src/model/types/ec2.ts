@@ -21,6 +21,8 @@ export type SecurityGroupRule = Static<typeof SecurityGroupRule>;
 export const SecurityGroupConfig = Type.Object(
   {
     groupId: Type.String(),
+    /** The account that owns the group; another account's id for a group shared into a shared VPC. */
+    ownerId: Type.String({ pattern: '^[0-9]{12}$' }),
     groupName: Type.String(),
     description: Type.String(),
     vpcId: Type.Union([Type.String(), Type.Null()]),

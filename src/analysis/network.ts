@@ -1,0 +1,203 @@
+/**
+ * CIDR and port-range math for network rules: which addresses a CIDR covers, whether a set of
+ * CIDRs together covers a whole address family (so that `0.0.0.0/1` + `128.0.0.0/1` counts as the
+ * internet, like `0.0.0.0/0`), and whether a rule's protocol and ports reach a given port, with
+ * EC2's protocol spellings (`-1`, `tcp`, `6` ...) read exactly as EC2 reads them.
+ */
+
+export type IpFamily = 4 | 6;
+
+export interface Cidr {
+  readonly family: IpFamily;
+  /** First and last address of the block, as integers. */
+  readonly first: bigint;
+  readonly last: bigint;
+  readonly prefix: number;
+}
+
+const BITS: Record<IpFamily, number> = { 4: 32, 6: 128 };
+
+/** Parses `a.b.c.d/n`, an IPv6 CIDR, or a bare address (a one-address block); undefined when malformed. */
+export function parseCidr(text: string): Cidr | undefined {
+  const [address = '', prefixText, extra] = text.trim().split('/');
+  if (extra !== undefined) return undefined;
+  const family: IpFamily = address.includes(':') ? 6 : 4;
+  const value = family === 4 ? parseIpv4(address) : parseIpv6(address);
+  if (value === undefined) return undefined;
+  const bits = BITS[family];
+  let prefix = bits;
+  if (prefixText !== undefined) {
+    if (!/^[0-9]{1,3}$/.test(prefixText)) return undefined;
+    prefix = Number(prefixText);
+    if (prefix > bits) return undefined;
+  }
+  const hostBits = BigInt(bits - prefix);
+  const first = (value >> hostBits) << hostBits;
+  return { family, first, last: first + (1n << hostBits) - 1n, prefix };
+}
+
+function parseIpv4(text: string): bigint | undefined {
+  const parts = text.split('.');
+  if (parts.length !== 4) return undefined;
+  let value = 0n;
+  for (const part of parts) {
+    if (!/^[0-9]{1,3}$/.test(part) || Number(part) > 255) return undefined;
+    value = (value << 8n) | BigInt(part);
+  }
+  return value;
+}
+
+function parseIpv6(text: string): bigint | undefined {
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const groups = (half: string | undefined, last: boolean): string[] | undefined => {
+    if (half === undefined || half === '') return [];
+    const raw = half.split(':');
+    const final = raw.at(-1) ?? '';
+    if (!last || !final.includes('.')) return raw;
+    // An embedded IPv4 address (::ffff:10.0.0.1) stands for the last two groups.
+    const v4 = parseIpv4(final);
+    if (v4 === undefined) return undefined;
+    return [...raw.slice(0, -1), (v4 >> 16n).toString(16), (v4 & 0xffffn).toString(16)];
+  };
+  const head = groups(halves[0], halves.length === 1);
+  const tail = groups(halves[1], true);
+  if (head === undefined || tail === undefined) return undefined;
+  const compressed = halves.length === 2;
+  const missing = 8 - head.length - tail.length;
+  if (compressed ? missing < 1 : missing !== 0) return undefined;
+  let value = 0n;
+  for (const group of [...head, ...Array<string>(compressed ? missing : 0).fill('0'), ...tail]) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(group)) return undefined;
+    value = (value << 16n) | BigInt(`0x${group}`);
+  }
+  return value;
+}
+
+/** Whether `outer` contains every address of `inner` (a CIDR or an address); undefined when either is malformed. */
+export function cidrContains(outer: string, inner: string): boolean | undefined {
+  const a = parseCidr(outer);
+  const b = parseCidr(inner);
+  if (a === undefined || b === undefined) return undefined;
+  return a.family === b.family && a.first <= b.first && b.last <= a.last;
+}
+
+/** Whether the blocks together cover every address of the family (e.g. `0.0.0.0/0`, or its two halves). */
+export function coversAddressSpace(cidrs: readonly Cidr[], family: IpFamily): boolean {
+  const blocks = cidrs.filter((c) => c.family === family).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
+  const end = (1n << BigInt(BITS[family])) - 1n;
+  let next = 0n;
+  for (const block of blocks) {
+    if (block.first > next) return false;
+    if (block.last >= next) next = block.last + 1n;
+    if (next > end) return true;
+  }
+  return false;
+}
+
+/**
+ * An IP protocol as EC2 names it in a rule, normalised: `all` for `-1`, names for the protocols
+ * EC2 gives port semantics to (`tcp` 6, `udp` 17, `icmp` 1, `icmpv6` 58), the number otherwise.
+ */
+export function normaliseProtocol(protocol: string): string {
+  const p = protocol.trim().toLowerCase();
+  switch (p) {
+    case '-1':
+    case 'all':
+      return 'all';
+    case '6':
+      return 'tcp';
+    case '17':
+      return 'udp';
+    case '1':
+      return 'icmp';
+    case '58':
+      return 'icmpv6';
+    default:
+      return p;
+  }
+}
+
+export interface PortRule {
+  readonly protocol: string;
+  /** null: all ports. */
+  readonly fromPort: number | null;
+  readonly toPort: number | null;
+}
+
+export type PortProtocol = 'tcp' | 'udp';
+
+/**
+ * Whether a rule lets traffic of the protocol reach the port. `-1` reaches every port of every
+ * protocol; a tcp or udp rule reaches the ports of its range (no range: all ports) and only of its
+ * own protocol, so udp 22 does not reach ssh.
+ */
+export function ruleReachesPort(rule: PortRule, protocol: PortProtocol, port: number): boolean {
+  const p = normaliseProtocol(rule.protocol);
+  if (p === 'all') return true;
+  if (p !== protocol) return false;
+  if (rule.fromPort === null || rule.toPort === null) return true;
+  return rule.fromPort <= port && port <= rule.toPort;
+}
+
+/** `22`, `0-65535`, `all` — how a rule's ports read in a report. */
+export function portRangeLabel(rule: PortRule): string {
+  if (normaliseProtocol(rule.protocol) === 'all' || rule.fromPort === null || rule.toPort === null) return 'all';
+  return rule.fromPort === rule.toPort ? String(rule.fromPort) : `${rule.fromPort}-${rule.toPort}`;
+}
+
+/** An ingress rule with its sources, in the shape of a security group rule. */
+export interface IngressRule extends PortRule {
+  readonly ipv4Ranges: readonly string[];
+  readonly ipv6Ranges: readonly string[];
+  readonly prefixListIds: readonly string[];
+}
+
+export interface PortExposure {
+  readonly port: number;
+  /** The address families whose whole space reaches the port. */
+  readonly families: readonly IpFamily[];
+  /** The rules that let it through, as they read. */
+  readonly rules: readonly { protocol: string; ports: string; sources: readonly string[] }[];
+}
+
+export interface InternetReach {
+  /** Ports the whole IPv4 or IPv6 internet reaches. */
+  readonly exposed: readonly PortExposure[];
+  /** Prefix lists on rules that reach the ports: their entries are another resource, not judged here. */
+  readonly prefixListIds: readonly string[];
+  /** Malformed CIDRs on rules that reach the ports. */
+  readonly malformed: readonly string[];
+}
+
+/**
+ * Which of the ports the whole internet reaches through the rules. Sources are merged across rules
+ * per port, so a range split over several rules or CIDRs still counts.
+ */
+export function internetReach(rules: readonly IngressRule[], protocol: PortProtocol, ports: readonly number[]): InternetReach {
+  const exposed: PortExposure[] = [];
+  const prefixLists = new Set<string>();
+  const malformed = new Set<string>();
+  for (const port of ports) {
+    const reaching = rules.filter((rule) => ruleReachesPort(rule, protocol, port));
+    const blocks: Cidr[] = [];
+    for (const rule of reaching) {
+      for (const text of [...rule.ipv4Ranges, ...rule.ipv6Ranges]) {
+        const cidr = parseCidr(text);
+        if (cidr === undefined) malformed.add(text);
+        else blocks.push(cidr);
+      }
+      for (const id of rule.prefixListIds) prefixLists.add(id);
+    }
+    const families = ([4, 6] as const).filter((family) => coversAddressSpace(blocks, family));
+    if (families.length === 0) continue;
+    exposed.push({
+      port,
+      families,
+      rules: reaching
+        .filter((rule) => rule.ipv4Ranges.length + rule.ipv6Ranges.length > 0)
+        .map((rule) => ({ protocol: rule.protocol, ports: portRangeLabel(rule), sources: [...rule.ipv4Ranges, ...rule.ipv6Ranges] })),
+    });
+  }
+  return { exposed, prefixListIds: [...prefixLists].sort(), malformed: [...malformed].sort() };
+}

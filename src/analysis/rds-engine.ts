@@ -1,0 +1,77 @@
+/**
+ * Reads the engine name RDS reports (`oracle-ee-cdb`, `sqlserver-ex`, `custom-oracle-ee`,
+ * `aurora-postgresql` ...) into what insights decide on: the engine family, the SQL Server
+ * edition, whether it is RDS Custom, and which CloudWatch Logs export carries its audit trail.
+ * Instance and (later) cluster insights share this one table, so engine spellings live in one place.
+ */
+
+export type RdsEngineFamily = 'aurora-mysql' | 'aurora-postgresql' | 'mysql' | 'mariadb' | 'postgres' | 'oracle' | 'sqlserver' | 'db2';
+
+export interface RdsEngine {
+  family: RdsEngineFamily;
+  /** RDS Custom (`custom-` prefix): the customer manages the host, and several RDS settings do not apply. */
+  custom: boolean;
+  /** The edition suffix for SQL Server (`ee`, `se`, `ex`, `web`, `dev-ee`), Oracle (`ee`, `se2`, `ee-cdb` ...) and Db2 (`ae`, `se`); null otherwise. */
+  edition: string | null;
+}
+
+const exact: ReadonlyMap<string, RdsEngineFamily> = new Map([
+  // `aurora` is the engine name of Aurora MySQL 1 (MySQL 5.6 compatible).
+  ['aurora', 'aurora-mysql'],
+  ['aurora-mysql', 'aurora-mysql'],
+  ['aurora-postgresql', 'aurora-postgresql'],
+  ['mysql', 'mysql'],
+  ['mariadb', 'mariadb'],
+  ['postgres', 'postgres'],
+]);
+
+const withEdition: readonly (readonly [prefix: string, family: RdsEngineFamily])[] = [
+  ['oracle-', 'oracle'],
+  ['sqlserver-', 'sqlserver'],
+  ['db2-', 'db2'],
+];
+
+/** The engine as insights read it, or undefined for an engine Vigil does not know (docdb, neptune, a new one). */
+export function parseRdsEngine(engine: string): RdsEngine | undefined {
+  const name = engine.trim().toLowerCase();
+  const custom = name.startsWith('custom-');
+  const base = custom ? name.slice('custom-'.length) : name;
+  const family = exact.get(base);
+  if (family !== undefined) return { family, custom, edition: null };
+  for (const [prefix, prefixedFamily] of withEdition) {
+    if (base.startsWith(prefix) && base.length > prefix.length) {
+      return { family: prefixedFamily, custom, edition: base.slice(prefix.length) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The CloudWatch Logs exports that carry an engine's audit trail: all of them must be exported.
+ * MySQL and MariaDB write `audit` only with the MARIADB_AUDIT_PLUGIN option, Aurora MySQL with
+ * `server_audit_logging`, Oracle with a file-based `audit_trail`, PostgreSQL with pgaudit or
+ * `log_statement`; those settings live in option and parameter groups, which are judged elsewhere.
+ */
+const auditLogTypesByFamily: Readonly<Record<RdsEngineFamily, readonly string[] | undefined>> = {
+  'aurora-mysql': ['audit'],
+  'aurora-postgresql': ['postgresql'],
+  mysql: ['audit'],
+  mariadb: ['audit'],
+  postgres: ['postgresql'],
+  oracle: ['audit'],
+  sqlserver: ['agent', 'error'],
+  // Db2 writes its audit trail to S3 (rdsadmin.configure_db_audit), not to a CloudWatch Logs export.
+  db2: undefined,
+};
+
+export function auditLogTypes(engine: RdsEngine): readonly string[] | undefined {
+  return auditLogTypesByFamily[engine.family];
+}
+
+/**
+ * Whether RDS offers a Multi-AZ deployment for the engine. SQL Server Express Edition is the one
+ * RDS engine without it (Web Edition gained it through block-level replication).
+ */
+export function supportsMultiAz(engine: RdsEngine): boolean {
+  return !(engine.family === 'sqlserver' && engine.edition === 'ex');
+}

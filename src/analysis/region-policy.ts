@@ -1,0 +1,44 @@
+/**
+ * The organisation's region policy (`settings.allowedRegions`): whether a region is one resources
+ * may live in. `region-allowed` judges every resource by it; region-wide settings insights
+ * (EBS default encryption, Config recorder, CloudTrail coverage) leave regions outside it out of
+ * scope, as AWS Control Tower leaves ungoverned regions.
+ */
+import type { ScanSettings } from '../engine/context.js';
+import { verdict, type Verdict } from '../engine/verdict.js';
+import { GLOBAL_REGION, type AnyResource } from '../model/resource.js';
+import type { ResourceType } from '../model/resource-types.js';
+
+/** unrestricted: no allowed regions are configured. */
+export type RegionScope = 'unrestricted' | 'allowed' | 'outside';
+
+export function regionScope(region: string, allowedRegions: readonly string[]): RegionScope {
+  if (allowedRegions.length === 0) return 'unrestricted';
+  return allowedRegions.includes(region) ? 'allowed' : 'outside';
+}
+
+/** Settings of an account or of a region: they exist in every enabled region, nobody places them. */
+const SETTINGS_TYPES: ReadonlySet<ResourceType> = new Set(['AWS::Account', 'AWS::Account::Region']);
+
+/** The verdict of `region-allowed` on any resource. */
+export function evaluateRegionAllowed(
+  resource: Pick<AnyResource, 'type' | 'region'>,
+  settings: Pick<ScanSettings, 'allowedRegions'>,
+): Verdict {
+  const { allowedRegions } = settings;
+  if (SETTINGS_TYPES.has(resource.type)) {
+    return verdict.notApplicable(`${resource.type} holds account or region settings, not a resource placed in a region`);
+  }
+  if (resource.region === GLOBAL_REGION) return verdict.notApplicable('global resources do not live in a region');
+  switch (regionScope(resource.region, allowedRegions)) {
+    case 'unrestricted':
+      return verdict.notApplicable('no allowed regions are configured');
+    case 'allowed':
+      return verdict.pass(`${resource.region} is an allowed region`);
+    case 'outside':
+      return verdict.fail(`${resource.region} is not an allowed region (allowed: ${allowedRegions.join(', ')})`, {
+        region: resource.region,
+        allowedRegions,
+      });
+  }
+}

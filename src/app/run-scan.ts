@@ -1,0 +1,60 @@
+/** Runs a prepared scan over a snapshot file and writes the requested output. */
+import { scanSnapshot, type ScanResult } from '../engine/scan.js';
+import type { Problem } from '../input/problem.js';
+import { FindingsSpool } from '../output/findings-spool.js';
+import { fileTarget, stdoutTarget, type OutputTarget } from '../output/output-target.js';
+import { writeCsv } from '../output/write-csv.js';
+import { writeJson, writeJsonLines } from '../output/write-json.js';
+import { writeTable } from '../output/write-table.js';
+import type { PreparedScan } from './prepare-scan.js';
+import type { Writable } from 'node:stream';
+
+export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
+export const outputFormats: readonly OutputFormat[] = ['table', 'json', 'jsonl', 'csv'];
+
+export interface OutputRequest {
+  readonly format: OutputFormat;
+  /** A file, or undefined for stdout. */
+  readonly file: string | undefined;
+}
+
+export type RunOutcome = { ok: true; result: ScanResult } | { ok: false; problems: readonly Problem[] };
+
+export async function runScan(
+  prepared: PreparedScan,
+  snapshotFile: string,
+  options: { includeAll: boolean; outputs: readonly OutputRequest[]; stdout: Writable; now: () => Date },
+): Promise<RunOutcome> {
+  const spool = new FindingsSpool();
+  try {
+    const outcome = await scanSnapshot({
+      file: snapshotFile,
+      plan: prepared.plan,
+      inventory: prepared.inventory,
+      exemptions: prepared.exemptionIndex,
+      accounts: prepared.accounts,
+      includeAll: options.includeAll,
+      onFinding: (finding) => spool.add(finding),
+      clock: options.now,
+    });
+    if (!outcome.ok) return outcome;
+    spool.close();
+    for (const output of options.outputs) {
+      const target: OutputTarget = output.file === undefined ? stdoutTarget(options.stdout) : await fileTarget(output.file);
+      try {
+        const { scan, summary } = outcome.result;
+        if (output.format === 'json') await writeJson(target, scan, summary, spool);
+        else if (output.format === 'jsonl') await writeJsonLines(target, spool);
+        else if (output.format === 'csv') await writeCsv(target, spool);
+        else await writeTable(target, scan, summary, spool);
+        await target.close();
+      } catch (error) {
+        await target.abort();
+        throw error;
+      }
+    }
+    return outcome;
+  } finally {
+    spool.dispose();
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * The `vigil` command line. Each command is a function of its options and the I/O streams that
+ * returns an exit code; this module only parses arguments and maps failures to exit codes.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { outputFormats } from '../app/run-scan.js';
+import { severities } from '../engine/severity.js';
+import { packageVersion } from '../package-root.js';
+import { demoCommand } from './commands/demo.js';
+import { insightsListCommand, packsListCommand } from './commands/list.js';
+import { scanCommand } from './commands/scan.js';
+import { validateCommand } from './commands/validate.js';
+import { ExitCode } from './exit-codes.js';
+import { processIo, type CliIo } from './io.js';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('vigil')
+    .description('Cloud compliance posture engine for AWS: snapshots in, findings by compliance pack out.')
+    .version(packageVersion())
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (text) => io.stdout.write(text), writeErr: (text) => io.stderr.write(text) })
+    .exitOverride();
+
+  program
+    .command('demo')
+    .description('Scan the bundled demo organisation (no AWS account needed) and write findings, CSV and a summary')
+    .option('--out-dir <dir>', 'where to write the snapshot and findings', 'vigil-out')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
+    .action(async (options) => setExit(await demoCommand(options, io)));
+
+  program
+    .command('scan')
+    .description('Evaluate a snapshot file against compliance packs')
+    .requiredOption('--snapshot <file>', 'snapshot file (.jsonl or .jsonl.gz)')
+    .option('--pack <id>', 'pack to run (repeatable; default: the config\'s packs, else all shipped packs)', collect, [])
+    .option('--insight <id>', 'only this insight (repeatable)', collect, [])
+    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
+    .option('--exemptions <file>', 'exemptions file (YAML)')
+    .option('--config <file>', 'configuration file (vigil.yaml)')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(outputFormats))
+    .option('--out <file>', 'write the output to this file instead of stdout')
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
+    .option('--all', 'also output pass and not-applicable findings', false)
+    .action(async (options) => setExit(await scanCommand(options, io)));
+
+  program
+    .command('validate')
+    .description('Check packs, custom insights, exemptions, config and snapshot files; report file:line:column problems')
+    .argument('<paths...>', 'files or folders')
+    .action(async (paths: string[]) => setExit(await validateCommand(paths, io)));
+
+  const insights = program.command('insights').description('Built-in and custom insights');
+  insights
+    .command('list')
+    .description('List insights: id, severity, resource type, title and the pack controls that use them')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--config <file>', 'configuration file (adds its custom insights and packs)')
+    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
+    .action(async (options) => setExit(await insightsListCommand(options, io)));
+
+  const packs = program.command('packs').description('Compliance packs');
+  packs
+    .command('list')
+    .description('List packs: id, version, controls automated and manual')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--config <file>', 'configuration file (adds its packs)')
+    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
+    .action(async (options) => setExit(await packsListCommand(options, io)));
+
+  return program;
+}
+
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  let exitCode: number = ExitCode.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit 0; every other parse error is a usage error
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.input;
+    }
+    io.stderr.write(`vigil: the run failed: ${(error as Error).stack ?? String(error)}\n`);
+    return ExitCode.failed;
+  }
+}

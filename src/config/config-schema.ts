@@ -1,0 +1,29 @@
+/** The schema of `vigil.yaml`: the organisation's accounts and rules, and what to run. */
+import { Type, type Static } from '@sinclair/typebox';
+import { AccountEntry } from '../engine/account-context.js';
+
+export const VigilConfig = Type.Object(
+  {
+    accounts: Type.Optional(Type.Array(AccountEntry)),
+    regions: Type.Optional(
+      Type.Object(
+        { allowed: Type.Array(Type.String({ pattern: '^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$' }), { uniqueItems: true }) },
+        { additionalProperties: false },
+      ),
+    ),
+    /** Tag keys required on resources: resource type (or `*` for all types) → keys. */
+    requiredTags: Type.Optional(Type.Record(Type.String(), Type.Array(Type.String({ minLength: 1 }), { uniqueItems: true }))),
+    /** Packs to run by default (ids of shipped packs or packs under `packDirs`). */
+    packs: Type.Optional(Type.Array(Type.String(), { uniqueItems: true })),
+    /** Folders of extra pack files (relative to this file). */
+    packDirs: Type.Optional(Type.Array(Type.String())),
+    /** Folders of custom YAML insights (relative to this file). */
+    insightDirs: Type.Optional(Type.Array(Type.String())),
+    /** Exemptions file (relative to this file). */
+    exemptions: Type.Optional(Type.String()),
+    /** Parameter overrides applied over every pack: insight id → { param: value }. */
+    params: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()))),
+  },
+  { additionalProperties: false, $id: 'https://vigil.dev/schemas/config.json', title: 'Vigil configuration (vigil.yaml)' },
+);
+export type VigilConfig = Static<typeof VigilConfig>;

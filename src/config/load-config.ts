@@ -1,0 +1,48 @@
+/** Loads `vigil.yaml` and checks what the schema cannot: duplicate accounts, resource types. */
+import { dirname, resolve } from 'node:path';
+import { readYamlFile, type SourceMap } from '../input/yaml-file.js';
+import type { Loaded, Problem } from '../input/problem.js';
+import { isResourceType } from '../model/resource-types.js';
+import { VigilConfig } from './config-schema.js';
+
+export interface LoadedConfig {
+  readonly config: VigilConfig;
+  readonly file: string;
+  readonly source: SourceMap;
+  /** Resolves a path written in the config relative to the config file. */
+  resolvePath(path: string): string;
+}
+
+export async function loadConfig(file: string): Promise<Loaded<LoadedConfig>> {
+  const loaded = await readYamlFile(file, VigilConfig);
+  if (!loaded.ok) return loaded;
+  const { value: config, source } = loaded.value;
+  const problems: Problem[] = [];
+  const seen = new Map<string, number>();
+  (config.accounts ?? []).forEach((account, index) => {
+    const first = seen.get(account.id);
+    if (first !== undefined) {
+      problems.push(source.problemAt(['accounts', index, 'id'], `accounts[${index}].id: account ${account.id} is already listed at accounts[${first}]`));
+    } else seen.set(account.id, index);
+    if (account.timeZone !== undefined && !isTimeZone(account.timeZone)) {
+      problems.push(source.problemAt(['accounts', index, 'timeZone'], `accounts[${index}].timeZone: unknown time zone '${account.timeZone}'`));
+    }
+  });
+  for (const type of Object.keys(config.requiredTags ?? {})) {
+    if (type !== '*' && !isResourceType(type)) {
+      problems.push(source.problemAt(['requiredTags', type], `requiredTags: unknown resource type '${type}'`, 'error', true));
+    }
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  const base = dirname(resolve(file));
+  return { ok: true, value: { config, file, source, resolvePath: (path) => resolve(base, path) }, warnings: loaded.warnings };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The demo's two bank tenants, each one cell with hand-picked flaws, so that the report tells a
+ * story: Harbor Bank is in good shape but its BYOK key material expires in 19 days, a bastion has
+ * SSH open to the world and its SFTP workflow is failing; Northwind Savings has drifted (SFTP
+ * archive rule that never archives, a single-AZ database, an unaudited Oracle, a public replica,
+ * a stack stuck in UPDATE_ROLLBACK_FAILED, a year-old deployer key with an admin policy).
+ */
+import type { AnyResource } from '../../model/resource.js';
+import { unknown } from '../../model/unknown.js';
+import type { AccountScope } from '../scope.js';
+import { tenantBaseline, tenantCell, type CellPosture, type TenantAccountPosture } from './tenant.js';
+
+const HARBOR_ACCOUNT: TenantAccountPosture = {
+  passwordPolicy: 'strong',
+  deployerKey: { ageDays: 61, lastUsedDaysAgo: 0 },
+  deployerAdmin: false,
+  byok: { importedDaysAgo: 346, validForDays: 19 },
+  ebsDefaultEncryption: true,
+};
+
+const HARBOR_CELL: CellPosture = {
+  keyRotation: true,
+  sftpGlacierTransition: true,
+  tradeRecordsLock: 'compliance-6y',
+  reportsVersioning: true,
+  servers: 3,
+  imdsV1Servers: 0,
+  unencryptedVolumes: 0,
+  bastion: true,
+  postgresMultiAz: true,
+  postgresPublic: false,
+  oracle: 'audited',
+  reportingReplica: 'none',
+  snapshot: true,
+  stack: 'updated',
+  failedExecutions: 3,
+  notebook: 'tagged',
+  tagSlipRate: 0,
+};
+
+const NORTHWIND_ACCOUNT: TenantAccountPosture = {
+  passwordPolicy: 'none',
+  deployerKey: { ageDays: 412, lastUsedDaysAgo: 1 },
+  deployerAdmin: true,
+  byok: { importedDaysAgo: 48, validForDays: 317 },
+  ebsDefaultEncryption: unknown('UnauthorizedOperation: ec2:GetEbsEncryptionByDefault'),
+};
+
+const NORTHWIND_CELL: CellPosture = {
+  keyRotation: false,
+  sftpGlacierTransition: false,
+  tradeRecordsLock: 'governance-6y',
+  reportsVersioning: true,
+  servers: 2,
+  imdsV1Servers: 1,
+  unencryptedVolumes: 1,
+  bastion: false,
+  postgresMultiAz: false,
+  postgresPublic: false,
+  oracle: 'unaudited',
+  reportingReplica: 'public',
+  snapshot: false,
+  stack: 'update-rollback-failed',
+  failedExecutions: 0,
+  notebook: 'none',
+  tagSlipRate: 0,
+};
+
+export function* harborBank(scope: AccountScope): Generator<AnyResource> {
+  yield* tenantBaseline(scope, HARBOR_ACCOUNT);
+  yield* tenantCell(scope, { index: null, region: scope.plan.homeRegion, posture: HARBOR_CELL });
+}
+
+export function* northwindSavings(scope: AccountScope): Generator<AnyResource> {
+  yield* tenantBaseline(scope, NORTHWIND_ACCOUNT);
+  yield* tenantCell(scope, { index: null, region: scope.plan.homeRegion, posture: NORTHWIND_CELL });
+}

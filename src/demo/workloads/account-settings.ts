@@ -1,0 +1,100 @@
+/** The account-wide (`AWS::Account`) and region-wide (`AWS::Account::Region`) settings of a demo account. */
+import { account, accountRegion } from '../../model/builders.js';
+import type { Resource } from '../../model/resource.js';
+import type { PasswordPolicy } from '../../model/types/account.js';
+import type { Maybe } from '../../model/unknown.js';
+import type { AccountScope } from '../scope.js';
+
+const STRONG_PASSWORD_POLICY: PasswordPolicy = {
+  minimumLength: 14,
+  requireSymbols: true,
+  requireNumbers: true,
+  requireUppercase: true,
+  requireLowercase: true,
+  allowUsersToChangePassword: true,
+  maxPasswordAgeDays: 90,
+  passwordReusePrevention: 24,
+  hardExpiry: false,
+};
+
+/** The console default that teams leave in place: short, never expires, reuse allowed. */
+const WEAK_PASSWORD_POLICY: PasswordPolicy = {
+  minimumLength: 8,
+  requireSymbols: false,
+  requireNumbers: true,
+  requireUppercase: false,
+  requireLowercase: true,
+  allowUsersToChangePassword: true,
+  maxPasswordAgeDays: null,
+  passwordReusePrevention: null,
+  hardExpiry: false,
+};
+
+export interface AccountPosture {
+  passwordPolicy: 'strong' | 'weak' | 'none';
+  /**
+   * `central`: a member account whose root credentials the organization manages (no password, no MFA
+   * needed); `mfa`: a root password protected by MFA; `key`: MFA on, but an old active root access key.
+   */
+  root: 'central' | 'mfa' | 'key';
+  s3PublicAccessBlock: boolean;
+  iamUserCount: number;
+}
+
+export function accountSettings(scope: AccountScope, posture: AccountPosture): Resource<'AWS::Account'> {
+  const { clock } = scope;
+  const entry = scope.plan.entry;
+  const central = posture.root === 'central';
+  return account(
+    {
+      passwordPolicy:
+        posture.passwordPolicy === 'strong' ? STRONG_PASSWORD_POLICY : posture.passwordPolicy === 'weak' ? WEAK_PASSWORD_POLICY : null,
+      root: {
+        passwordPresent: !central,
+        centrallyManaged: central,
+        mfaActive: !central,
+        passwordLastUsed: central ? null : clock.daysAgo(scope.rng.int(40, 400)),
+        accessKeys:
+          posture.root === 'key'
+            ? [{ active: true, lastRotated: clock.daysAgo(1_460), lastUsed: clock.daysAgo(scope.rng.int(30, 200)) }]
+            : [],
+      },
+      iamUserCount: posture.iamUserCount,
+      s3PublicAccessBlock: posture.s3PublicAccessBlock
+        ? { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true }
+        : null,
+    },
+    scope.envelope('global', scope.accountId, entry.name, { ...entry.tags, owner: entry.owner?.email ?? scope.slug }),
+  );
+}
+
+export interface RegionPosture {
+  ebsEncryptionByDefault: Maybe<boolean>;
+  /** `global`: a recorder of all types including global ones (one region per account); `none`: no recorder. */
+  recorder: 'global' | 'regional' | 'stopped' | 'none';
+  /** Trails that log the region: the organization trail, plus the account's own. */
+  trailArns: readonly string[];
+}
+
+export function regionSettings(scope: AccountScope, region: string, posture: RegionPosture): Resource<'AWS::Account::Region'> {
+  const ebs = posture.ebsEncryptionByDefault;
+  return accountRegion(
+    {
+      ebsEncryptionByDefault: typeof ebs === 'boolean' ? { enabled: ebs, kmsKeyId: ebs ? 'alias/aws/ebs' : null } : ebs,
+      configRecorders:
+        posture.recorder === 'none'
+          ? []
+          : [
+              {
+                name: 'default',
+                recording: posture.recorder !== 'stopped',
+                allSupported: true,
+                includeGlobalResourceTypes: posture.recorder === 'global',
+                lastStatus: 'SUCCESS',
+              },
+            ],
+      trailArns: [...posture.trailArns],
+    },
+    scope.envelope(region, region, region, {}),
+  );
+}

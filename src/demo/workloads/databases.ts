@@ -1,0 +1,92 @@
+/** RDS instances and snapshots of a demo account. */
+import { rdsInstance, rdsSnapshot } from '../../model/builders.js';
+import type { Resource, Tags } from '../../model/resource.js';
+import type { AccountScope } from '../scope.js';
+
+export type DemoEngine = 'oracle-ee' | 'postgres' | 'mysql';
+
+const ENGINES: Record<DemoEngine, { version: string; port: number; logs: readonly string[] }> = {
+  'oracle-ee': { version: '19.0.0.0.ru-2025-07.rur-2025-07.r1', port: 1521, logs: ['alert', 'listener', 'trace'] },
+  postgres: { version: '16.6', port: 5432, logs: ['postgresql', 'upgrade'] },
+  mysql: { version: '8.0.40', port: 3306, logs: ['error', 'slowquery'] },
+};
+
+export function enginePort(engine: DemoEngine): number {
+  return ENGINES[engine].port;
+}
+
+export interface DatabaseSpec {
+  identifier: string;
+  region: string;
+  engine: DemoEngine;
+  tags: Tags;
+  createdDaysAgo: number;
+  instanceClass: string;
+  /** Storage encrypted with this key (ARN); unencrypted when null. */
+  kmsKeyArn: string | null;
+  multiAz: boolean;
+  publiclyAccessible: boolean;
+  /** Export the engine's audit log to CloudWatch Logs (Oracle, MySQL). */
+  auditLogExport: boolean;
+  backupRetentionDays: number;
+  deletionProtection: boolean;
+  securityGroupIds: readonly string[];
+  /** The source instance, when this is a read replica. */
+  replicaOf?: string;
+}
+
+export function database(scope: AccountScope, spec: DatabaseSpec): Resource<'AWS::RDS::DBInstance'> {
+  const engine = ENGINES[spec.engine];
+  const logs = spec.auditLogExport && spec.engine !== 'postgres' ? ['audit', ...engine.logs] : [...engine.logs];
+  return rdsInstance(
+    {
+      engine: spec.engine,
+      engineVersion: engine.version,
+      instanceClass: spec.instanceClass,
+      status: 'available',
+      publiclyAccessible: spec.publiclyAccessible,
+      endpoint: { address: `${spec.identifier}.${scope.rdsHash(spec.region)}.${spec.region}.rds.amazonaws.com`, port: engine.port },
+      storageEncrypted: spec.kmsKeyArn !== null,
+      kmsKeyId: spec.kmsKeyArn,
+      multiAz: spec.multiAz,
+      backupRetentionPeriod: spec.backupRetentionDays,
+      deletionProtection: spec.deletionProtection,
+      cloudwatchLogsExports: logs,
+      vpcSecurityGroupIds: [...spec.securityGroupIds],
+      clusterIdentifier: null,
+      readReplicaSourceIdentifier: spec.replicaOf ?? null,
+    },
+    scope.envelope(spec.region, spec.identifier, spec.identifier, spec.tags, scope.clock.daysAgo(spec.createdDaysAgo)),
+  );
+}
+
+export interface SnapshotSpec {
+  /** The instance the snapshot was taken of. */
+  of: Resource<'AWS::RDS::DBInstance'>;
+  kind: 'manual' | 'automated';
+  takenDaysAgo: number;
+  tags: Tags;
+  /** Shared with these accounts, or `all` (public). */
+  restoreAccounts?: readonly string[];
+}
+
+export function dbSnapshot(scope: AccountScope, spec: SnapshotSpec): Resource<'AWS::RDS::DBSnapshot'> {
+  const db = spec.of;
+  const taken = scope.clock.daysAgo(spec.takenDaysAgo);
+  const stamp = taken.slice(0, 16).replace(/[T:]/g, '-');
+  const id = spec.kind === 'automated' ? `rds:${db.id}-${stamp}` : `${db.id}-manual-${stamp.slice(0, 10)}`;
+  const encrypted = db.config.storageEncrypted === true;
+  return rdsSnapshot(
+    {
+      dbInstanceIdentifier: db.id,
+      snapshotType: spec.kind,
+      engine: db.config.engine,
+      status: 'available',
+      encrypted,
+      kmsKeyId: encrypted ? db.config.kmsKeyId : null,
+      restoreAccounts: [...(spec.restoreAccounts ?? [])],
+      snapshotCreateTime: taken,
+    },
+    scope.envelope(db.region, id, id, spec.tags, taken),
+  );
+}

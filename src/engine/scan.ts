@@ -1,0 +1,184 @@
+/**
+ * Evaluates a snapshot file against a scan plan, streaming: a first pass keeps only the resource
+ * types insights look up, the second evaluates every resource as it is read. Findings go to a
+ * sink one at a time; the summary is built from counts, so memory does not grow with the file.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Problem } from '../input/problem.js';
+import { readSnapshot } from '../inventory/snapshot-reader.js';
+import type { SnapshotHeader } from '../inventory/snapshot-header.js';
+import type { AnyResource, Resource } from '../model/resource.js';
+import type { ResourceType } from '../model/resource-types.js';
+import { anonymousAccount, type AccountEntry } from './account-context.js';
+import type { ExemptionIndex } from '../exemptions/exemption-matcher.js';
+import { findingId, type Finding, type FindingStatus } from '../findings/finding.js';
+import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
+import { buildSummary } from '../findings/summary.js';
+import type { InMemoryInventory } from './inventory.js';
+import type { Binding, ScanPlan } from './scan-plan.js';
+import { Tally } from './tally.js';
+import type { Verdict } from './verdict.js';
+
+export interface ScanOptions {
+  readonly file: string;
+  readonly plan: ScanPlan;
+  /** Must be the inventory the plan's contexts look up into. */
+  readonly inventory: InMemoryInventory;
+  readonly exemptions: ExemptionIndex;
+  /** Accounts as the configuration describes them. */
+  readonly accounts: ReadonlyMap<string, AccountEntry>;
+  /** Also emit pass and not-applicable findings. */
+  readonly includeAll: boolean;
+  readonly onFinding: (finding: Finding) => void;
+  readonly clock?: () => Date;
+}
+
+export interface ScanStats {
+  /** Seconds spent reading, parsing and validating the snapshot (both passes). */
+  readonly readSeconds: number;
+  /** Seconds spent evaluating insights and emitting findings. */
+  readonly evaluateSeconds: number;
+  readonly lookupResources: number;
+}
+
+export interface ScanResult {
+  readonly scan: ScanInfo;
+  readonly summary: ScanSummary;
+  readonly header: SnapshotHeader;
+  readonly tally: Tally;
+  readonly stats: ScanStats;
+}
+
+export type ScanOutcome = { ok: true; result: ScanResult } | { ok: false; problems: readonly Problem[] };
+
+export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
+  const clock = options.clock ?? (() => new Date());
+  const startedAt = clock();
+  const started = performance.now();
+  const { plan, inventory } = options;
+
+  if (plan.lookupTypes.size > 0) {
+    const pattern = lookupLinePattern(plan.lookupTypes);
+    const indexed = await readSnapshot(options.file, (resource) => inventory.add(resource), { lineFilter: (line) => pattern.test(line) });
+    if (!indexed.ok) return { ok: false, problems: indexed.problems };
+  }
+
+  const tally = new Tally(plan.bindings.length);
+  const failingBySeverity: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, informational: 0 };
+  const resourcesPerAccount = new Map<string, number>();
+  const accountCache = new Map<string, AccountEntry>();
+  let evaluations = 0;
+  let evaluateMs = 0;
+
+  const accountOf = (accountId: string): AccountEntry => {
+    let account = accountCache.get(accountId);
+    if (account === undefined) {
+      account = options.accounts.get(accountId) ?? anonymousAccount(accountId);
+      accountCache.set(accountId, account);
+    }
+    return account;
+  };
+
+  const visit = (resource: AnyResource): void => {
+    resourcesPerAccount.set(resource.accountId, (resourcesPerAccount.get(resource.accountId) ?? 0) + 1);
+    const bindings = plan.byType.get(resource.type);
+    if (bindings === undefined) return;
+    const t0 = performance.now();
+    const account = accountOf(resource.accountId);
+    for (const binding of bindings) {
+      binding.ctx.account = account;
+      const result = evaluateSafely(binding, resource);
+      let status: FindingStatus = result.status;
+      let exemption;
+      if (status === 'fail') {
+        exemption = options.exemptions.find(binding.insight.id, resource);
+        if (exemption !== undefined) status = 'exempt';
+        else failingBySeverity[binding.insight.severity]! += 1;
+      }
+      tally.add(resource.accountId, binding.index, status);
+      evaluations++;
+      if (options.includeAll || status === 'fail' || status === 'error' || status === 'exempt') {
+        const finding: Finding = {
+          id: findingId(binding.insight.id, resource.arn, binding.variant),
+          insight: binding.insight.id,
+          title: binding.insight.title,
+          severity: binding.insight.severity,
+          status,
+          resource: { arn: resource.arn, type: resource.type, accountId: resource.accountId, region: resource.region, name: resource.name },
+          reason: result.reason,
+          evidence: result.evidence === undefined ? null : { ...result.evidence },
+          controls: binding.controls as Finding['controls'],
+        };
+        if (exemption !== undefined) {
+          finding.exemption = {
+            reason: exemption.exemption.reason,
+            approvedBy: exemption.exemption.approvedBy,
+            expires: exemption.exemption.expires,
+            file: exemption.file,
+          };
+        }
+        if (binding.changedParams !== undefined) finding.params = binding.changedParams;
+        options.onFinding(finding);
+      }
+    }
+    evaluateMs += performance.now() - t0;
+  };
+
+  const read = await readSnapshot(options.file, visit);
+  if (!read.ok) return { ok: false, problems: read.problems };
+  const header = read.value.header;
+  const finishedAt = clock();
+  const totalMs = performance.now() - started;
+
+  const accountIds = new Set([...header.accounts.map((a) => a.id), ...resourcesPerAccount.keys()]);
+  const scan: ScanInfo = {
+    id: randomUUID(),
+    startedAt: startedAt.toISOString(),
+    finishedAt: finishedAt.toISOString(),
+    source: { kind: 'snapshot', file: options.file, collectedAt: header.collectedAt, collector: `${header.collector.tool} ${header.collector.version} (${header.collector.source})` },
+    accounts: [...accountIds].sort().map((id) => {
+      const entry = options.accounts.get(id);
+      const name = entry?.name ?? header.accounts.find((a) => a.id === id)?.name ?? id;
+      return {
+        id,
+        name,
+        ...(entry?.environment !== undefined && { environment: entry.environment }),
+        ...(entry?.tenant !== undefined && { tenant: entry.tenant }),
+        resources: resourcesPerAccount.get(id) ?? 0,
+      };
+    }),
+    coverage: header.coverage,
+    resources: read.value.resources,
+    evaluations,
+    packs: plan.packs.map((pack) => pack.id),
+    insights: [...new Set(plan.bindings.map((binding) => binding.insight.id))],
+  };
+  return {
+    ok: true,
+    result: {
+      scan,
+      summary: buildSummary(plan, tally, failingBySeverity),
+      header,
+      tally,
+      stats: { readSeconds: (totalMs - evaluateMs) / 1000, evaluateSeconds: evaluateMs / 1000, lookupResources: inventory.size },
+    },
+  };
+}
+
+/** An insight that throws is a bug; its verdict is an error (never a pass) and the scan goes on. */
+function evaluateSafely(binding: Binding, resource: AnyResource): Verdict {
+  try {
+    return binding.insight.evaluate(resource as Resource, binding.ctx);
+  } catch (error) {
+    return {
+      status: 'error',
+      reason: `insight ${binding.insight.id} failed on this resource: ${(error as Error).message}`,
+      evidence: { exception: String(error) },
+    };
+  }
+}
+
+function lookupLinePattern(types: ReadonlySet<ResourceType>): RegExp {
+  const alternatives = [...types].map((type) => type.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`"type"\\s*:\\s*"(?:${alternatives})"`);
+}

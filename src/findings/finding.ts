@@ -1,0 +1,54 @@
+/** A finding: the verdict of one insight on one resource, with what it means for which controls. */
+import { createHash } from 'node:crypto';
+import { Type, type Static } from '@sinclair/typebox';
+import { Severity } from '../engine/severity.js';
+
+export const FindingStatus = Type.Union([
+  Type.Literal('pass'),
+  Type.Literal('fail'),
+  Type.Literal('error'),
+  Type.Literal('not-applicable'),
+  Type.Literal('exempt'),
+]);
+export type FindingStatus = Static<typeof FindingStatus>;
+
+export const ControlRef = Type.Object({ pack: Type.String(), control: Type.String() }, { additionalProperties: false });
+export type ControlRef = Static<typeof ControlRef>;
+
+export const Finding = Type.Object(
+  {
+    id: Type.String({ pattern: '^[0-9a-f]{32}$', description: 'Stable: a hash of insight id and resource ARN' }),
+    insight: Type.String(),
+    title: Type.String(),
+    severity: Severity,
+    status: FindingStatus,
+    resource: Type.Object(
+      { arn: Type.String(), type: Type.String(), accountId: Type.String(), region: Type.String(), name: Type.String() },
+      { additionalProperties: false },
+    ),
+    reason: Type.String(),
+    evidence: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
+    controls: Type.Array(ControlRef),
+    /** The exemption that turned a fail into `exempt`. */
+    exemption: Type.Optional(
+      Type.Object(
+        { reason: Type.String(), approvedBy: Type.String(), expires: Type.String(), file: Type.String() },
+        { additionalProperties: false },
+      ),
+    ),
+    /** Parameters that differ from the insight's defaults. */
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { additionalProperties: false },
+);
+export type Finding = Static<typeof Finding>;
+
+/**
+ * The same insight on the same resource is the same finding across scans. When packs run one
+ * insight with different parameters, each variant is its own finding: `variant` tells them apart.
+ */
+export function findingId(insightId: string, arn: string, variant = ''): string {
+  const hash = createHash('sha256').update(insightId).update('\u0000').update(arn);
+  if (variant !== '') hash.update('\u0000').update(variant);
+  return hash.digest('hex').slice(0, 32);
+}
