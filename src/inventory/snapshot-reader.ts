@@ -71,7 +71,7 @@ export async function readSnapshot(
           problems.push(problem(file, lineNo, 1, 'content after the snapshot trailer line'));
           continue;
         }
-        if (filter !== undefined && !filter(line)) {
+        if (filter !== undefined && !filter(line) && !line.includes('"vigil-snapshot-end"')) {
           resources++;
           continue;
         }

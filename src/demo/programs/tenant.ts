@@ -444,3 +444,16 @@ export function randomCellPosture(rng: Random): CellPosture {
     tagSlipRate: 0.04,
   };
 }
+
+/**
+ * A generated tenant account for benchmarks: a random baseline, then cells without end; the caller
+ * stops at the account's budget. One cell in five runs in the second region (no bank key there).
+ */
+export function* scaledTenant(scope: AccountScope): Generator<AnyResource> {
+  const home = scope.plan.homeRegion;
+  const away = otherRegion(scope, home);
+  yield* tenantBaseline(scope, randomTenantPosture(scope.rng));
+  for (let index = 0; ; index++) {
+    yield* tenantCell(scope, { index, region: index % 5 === 4 ? away : home, posture: randomCellPosture(scope.rng) });
+  }
+}
