@@ -7,6 +7,7 @@ import { accountInsights } from './account/index.js';
 import { ec2Insights } from './ec2/index.js';
 import { iamInsights } from './iam/index.js';
 import { kmsInsights } from './kms/index.js';
+import { organisationInsights } from './organisation/index.js';
 import { rdsInsights } from './rds/index.js';
 import { s3Insights } from './s3/index.js';
 
@@ -15,6 +16,7 @@ export const builtinInsights: readonly Insight[] = [
   ...ec2Insights,
   ...iamInsights,
   ...kmsInsights,
+  ...organisationInsights,
   ...rdsInsights,
   ...s3Insights,
 ].sort((a, b) => a.id.localeCompare(b.id));

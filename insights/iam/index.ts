@@ -1,4 +1,21 @@
 /** iam insights, sorted by id. */
 import type { Insight } from '../../src/engine/define-insight.js';
+import iamAccessKeyAge from './iam-access-key-age.js';
+import iamCredentialsUnused from './iam-credentials-unused.js';
+import iamGroupEmpty from './iam-group-empty.js';
+import iamPasswordPolicy from './iam-password-policy.js';
+import iamRootAccessKeys from './iam-root-access-keys.js';
+import iamRootMfa from './iam-root-mfa.js';
+import iamUserDirectPolicies from './iam-user-direct-policies.js';
+import iamUserMfa from './iam-user-mfa.js';
 
-export const iamInsights: readonly Insight[] = [];
+export const iamInsights: readonly Insight[] = [
+  iamAccessKeyAge,
+  iamCredentialsUnused,
+  iamGroupEmpty,
+  iamPasswordPolicy,
+  iamRootAccessKeys,
+  iamRootMfa,
+  iamUserDirectPolicies,
+  iamUserMfa,
+];

@@ -1,5 +1,7 @@
 /** KMS insights, sorted by id. */
 import type { Insight } from '../../src/engine/define-insight.js';
+import kmsKeyImportedMaterialExpiry from './kms-key-imported-material-expiry.js';
+import kmsKeyPendingDeletion from './kms-key-pending-deletion.js';
 import kmsKeyRotation from './kms-key-rotation.js';
 
-export const kmsInsights: readonly Insight[] = [kmsKeyRotation];
+export const kmsInsights: readonly Insight[] = [kmsKeyImportedMaterialExpiry, kmsKeyPendingDeletion, kmsKeyRotation];

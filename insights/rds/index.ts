@@ -1,4 +1,19 @@
 /** rds insights, sorted by id. */
 import type { Insight } from '../../src/engine/define-insight.js';
+import rdsInstanceAuditLogs from './rds-instance-audit-logs.js';
+import rdsInstanceBackupRetention from './rds-instance-backup-retention.js';
+import rdsInstanceEncrypted from './rds-instance-encrypted.js';
+import rdsInstanceEncryptionCmk from './rds-instance-encryption-cmk.js';
+import rdsInstanceMultiAz from './rds-instance-multi-az.js';
+import rdsInstancePublic from './rds-instance-public.js';
+import rdsSnapshotPublic from './rds-snapshot-public.js';
 
-export const rdsInsights: readonly Insight[] = [];
+export const rdsInsights: readonly Insight[] = [
+  rdsInstanceAuditLogs,
+  rdsInstanceBackupRetention,
+  rdsInstanceEncrypted,
+  rdsInstanceEncryptionCmk,
+  rdsInstanceMultiAz,
+  rdsInstancePublic,
+  rdsSnapshotPublic,
+];

@@ -1,0 +1,421 @@
+import type { ValidateFunction } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { demoOrganisation, type DemoOrganisation } from '../../src/demo/organisation.js';
+import { accountOfArn, arnFor } from '../../src/model/arn.js';
+import { GLOBAL_REGION, resourceSchema, type AnyResource, type Resource } from '../../src/model/resource.js';
+import type { ResourceType } from '../../src/model/resource-types.js';
+import { isUnknown } from '../../src/model/unknown.js';
+import { validatorFor } from '../../src/schemas/ajv.js';
+import { flaws } from './posture.js';
+
+const validators = new Map<ResourceType, ValidateFunction>();
+function validate(resource: AnyResource): string[] {
+  let check = validators.get(resource.type);
+  if (check === undefined) {
+    check = validatorFor(resourceSchema(resource.type));
+    validators.set(resource.type, check);
+  }
+  return check(resource) ? [] : (check.errors ?? []).map((e) => `${resource.arn} ${e.instancePath} ${e.message ?? ''}`);
+}
+
+function take(org: DemoOrganisation, limit = Infinity): AnyResource[] {
+  const out: AnyResource[] = [];
+  for (const resource of org.resources()) {
+    if (out.length >= limit) break;
+    out.push(resource);
+  }
+  return out;
+}
+
+function ofType<T extends ResourceType>(resources: readonly AnyResource[], type: T): Resource<T>[] {
+  return resources.filter((r) => r.type === type) as unknown as Resource<T>[];
+}
+
+function byName<T extends ResourceType>(resources: readonly AnyResource[], type: T, pattern: RegExp): Resource<T>[] {
+  return ofType(resources, type).filter((r) => pattern.test(r.name));
+}
+
+const org = demoOrganisation();
+const demo = take(org);
+const accountIds = new Set(org.accounts.map((a) => a.id));
+const collectedAt = new Date(org.collectedAt);
+const tenantAccount = (name: string) => org.accounts.find((a) => a.tenant === name)?.id ?? '';
+
+describe('demo organisation: shape', () => {
+  it('has the demo size', () => {
+    expect(demo.length).toBeGreaterThanOrEqual(150);
+    expect(demo.length).toBeLessThanOrEqual(300);
+  });
+
+  it('every resource validates against its schema', () => {
+    expect(demo.flatMap(validate)).toEqual([]);
+  });
+
+  it('has unique ARNs, built the way AWS writes them', () => {
+    expect(new Set(demo.map((r) => r.arn)).size).toBe(demo.length);
+    for (const r of demo) expect(r.arn).toBe(arnFor(r.type, r.accountId, r.region, r.id));
+  });
+
+  it('has five accounts with distinct 12-digit ids, two of them single-tenant banks', () => {
+    expect(org.accounts).toHaveLength(5);
+    expect(accountIds.size).toBe(5);
+    for (const id of accountIds) expect(id).toMatch(/^[0-9]{12}$/);
+    expect(org.accounts.map((a) => a.tenant).filter(Boolean)).toEqual(['Harbor Bank', 'Northwind Savings']);
+    expect(org.accounts.map((a) => a.environment).sort()).toEqual(['development', 'production', 'production', 'production', 'security']);
+    for (const bank of org.bankAccountIds) expect(accountIds.has(bank)).toBe(false);
+    expect(new Set([...accountIds, ...org.bankAccountIds]).size).toBe(7);
+  });
+
+  it('every resource belongs to a configured account', () => {
+    for (const r of demo) expect(accountIds.has(r.accountId)).toBe(true);
+  });
+
+  it('every account has its account resource and one region resource per allowed region', () => {
+    for (const account of org.accounts) {
+      const own = demo.filter((r) => r.accountId === account.id);
+      const settings = ofType(own, 'AWS::Account');
+      expect(settings).toHaveLength(1);
+      expect(settings[0]?.region).toBe(GLOBAL_REGION);
+      expect(settings[0]?.id).toBe(account.id);
+      expect(ofType(own, 'AWS::Account::Region').map((r) => r.region).sort()).toEqual([...org.allowedRegions].sort());
+      // The account resource counts the users that the inventory holds.
+      const users = ofType(own, 'AWS::IAM::User').length;
+      expect(settings[0]?.config.iamUserCount).toBe(users);
+    }
+  });
+
+  it('names resources by the naming rules', () => {
+    for (const r of demo) {
+      switch (r.type) {
+        case 'AWS::S3::Bucket':
+        case 'AWS::RDS::DBInstance':
+        case 'AWS::IAM::User':
+        case 'AWS::IAM::Group':
+        case 'AWS::IAM::Role':
+        case 'AWS::IAM::Policy':
+          expect(r.name).toBe(r.id);
+          break;
+        case 'AWS::EC2::SecurityGroup':
+          expect(r.name).toBe(r.config.groupName);
+          break;
+        case 'AWS::EC2::Instance':
+        case 'AWS::EC2::Volume':
+          expect(r.name).toBe(!isUnknown(r.tags) && r.tags['Name'] !== undefined ? r.tags['Name'] : r.id);
+          break;
+        case 'AWS::KMS::Key':
+          expect(r.name).toBe(!isUnknown(r.config.aliases) ? (r.config.aliases[0] ?? r.id) : r.id);
+          break;
+        default:
+          break;
+      }
+    }
+  });
+
+  it('uses valid bucket names and RDS identifiers', () => {
+    for (const b of ofType(demo, 'AWS::S3::Bucket')) expect(b.name).toMatch(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/);
+    for (const db of ofType(demo, 'AWS::RDS::DBInstance')) expect(db.name).toMatch(/^[a-z](?!.*--)[a-z0-9-]{0,61}[a-z0-9]$/);
+  });
+
+  it('dates everything relative to the collection time', () => {
+    for (const r of demo) {
+      expect(r.observedAt).toBe(org.collectedAt);
+      if (r.createdAt !== undefined) expect(Date.parse(r.createdAt)).toBeLessThanOrEqual(collectedAt.getTime());
+    }
+  });
+
+  it('references trails that exist in its region settings', () => {
+    const trails = new Set(ofType(demo, 'AWS::CloudTrail::Trail').map((t) => t.arn));
+    for (const region of ofType(demo, 'AWS::Account::Region')) {
+      const arns = region.config.trailArns;
+      if (isUnknown(arns)) continue;
+      for (const arn of arns) expect(trails.has(arn)).toBe(true);
+    }
+  });
+
+  it('has a believable mix of compliant and failing resources', () => {
+    const failing = demo.filter((r) => flaws(r, org.requiredTags, collectedAt).length > 0).length;
+    expect(failing / demo.length).toBeGreaterThan(0.15);
+    expect(failing / demo.length).toBeLessThan(0.5);
+  });
+});
+
+describe('demo organisation: determinism', () => {
+  it('gives byte-identical resources for the same seed', () => {
+    expect(JSON.stringify(take(demoOrganisation()))).toBe(JSON.stringify(demo));
+    expect(JSON.stringify(take(demoOrganisation({ seed: 7, targetResources: 5_000 })))).toBe(
+      JSON.stringify(take(demoOrganisation({ seed: 7, targetResources: 5_000 }))),
+    );
+  });
+
+  it('gives the same stream on every call to resources()', () => {
+    expect(JSON.stringify(take(org))).toBe(JSON.stringify(demo));
+  });
+
+  it('differs for another seed, with the same story', () => {
+    const other = demoOrganisation({ seed: 99 });
+    const resources = take(other);
+    expect(JSON.stringify(resources)).not.toBe(JSON.stringify(demo));
+    expect(other.accounts.map((a) => a.id)).not.toEqual(org.accounts.map((a) => a.id));
+    expect(resources.map((r) => `${r.type} ${r.name.replace(/[0-9]{12}/, '')}`)).toEqual(demo.map((r) => `${r.type} ${r.name.replace(/[0-9]{12}/, '')}`));
+  });
+});
+
+describe('demo organisation: the scenario', () => {
+  const buckets = ofType(demo, 'AWS::S3::Bucket');
+  const databases = ofType(demo, 'AWS::RDS::DBInstance');
+  const keys = ofType(demo, 'AWS::KMS::Key');
+  const users = ofType(demo, 'AWS::IAM::User');
+
+  it('has the allowed regions, required tags and a stray resource in a third region', () => {
+    expect(org.allowedRegions).toEqual(['us-east-1', 'eu-west-1']);
+    expect(org.requiredTags['*']).toEqual(['owner', 'cost-center']);
+    expect(org.requiredTags['AWS::SageMaker::NotebookInstance']).toEqual(['owner', 'project']);
+    const stray = demo.filter((r) => r.region !== GLOBAL_REGION && !org.allowedRegions.includes(r.region));
+    expect(stray.length).toBeGreaterThan(0);
+    expect(new Set(stray.map((r) => r.region))).toEqual(new Set(['ap-southeast-2']));
+    expect(stray.some((r) => r.type === 'AWS::S3::Bucket')).toBe(true);
+  });
+
+  it('tags resources with owner, cost-center, environment, tenant and data-class', () => {
+    const sftp = byName(demo, 'AWS::S3::Bucket', /^harbor-bank-sftp-ingest-/)[0];
+    expect(sftp?.tags).toMatchObject({ owner: expect.any(String), 'cost-center': 'CC-2101', environment: 'production', tenant: 'harbor-bank', 'data-class': 'restricted' });
+  });
+
+  it('has SFTP ingestion buckets with six-year COMPLIANCE Object Lock and a 92-day Glacier rule, and one without the transition', () => {
+    const sftp = byName(demo, 'AWS::S3::Bucket', /-sftp-ingest-/);
+    expect(sftp).toHaveLength(2);
+    for (const b of sftp) expect(b.config.objectLock).toEqual({ enabled: true, defaultRetention: { mode: 'COMPLIANCE', years: 6, days: null } });
+    const transitions = sftp.map((b) => (isUnknown(b.config.lifecycleRules) ? [] : (b.config.lifecycleRules ?? []).flatMap((r) => r.transitions)));
+    expect(transitions.filter((t) => t.some((x) => x.days === 92 && x.storageClass === 'GLACIER'))).toHaveLength(1);
+    expect(transitions.filter((t) => t.length === 0)).toHaveLength(1);
+  });
+
+  it('has trade-record buckets with Object Lock', () => {
+    const trade = byName(demo, 'AWS::S3::Bucket', /-trade-records-/);
+    expect(trade).toHaveLength(2);
+    for (const b of trade) expect(!isUnknown(b.config.objectLock) && b.config.objectLock?.enabled).toBe(true);
+  });
+
+  it('encrypts tenant buckets and databases with the bank-owned key of another account, which is not in the inventory', () => {
+    expect(org.bankKeyArns).toHaveLength(2);
+    for (const arn of org.bankKeyArns) {
+      const owner = accountOfArn(arn);
+      expect(owner !== undefined && org.bankAccountIds.includes(owner)).toBe(true);
+      expect(accountIds.has(owner ?? '')).toBe(false);
+      expect(keys.some((k) => k.arn === arn)).toBe(false);
+    }
+    const harborKey = org.bankKeyArns[0];
+    const harbor = tenantAccount('Harbor Bank');
+    const encryptedBuckets = buckets.filter(
+      (b) => b.accountId === harbor && !isUnknown(b.config.encryption) && b.config.encryption?.rules.some((r) => r.kmsMasterKeyId === harborKey),
+    );
+    expect(encryptedBuckets.length).toBeGreaterThanOrEqual(2);
+    expect(databases.filter((d) => d.accountId === harbor && d.config.kmsKeyId === harborKey).length).toBeGreaterThanOrEqual(2);
+    // The key is regional: it encrypts only resources in its own region.
+    for (const r of [...buckets, ...databases]) {
+      const ref = r.type === 'AWS::S3::Bucket' ? (isUnknown(r.config.encryption) ? [] : (r.config.encryption?.rules ?? []).map((x) => x.kmsMasterKeyId)) : [r.config.kmsKeyId];
+      for (const arn of ref) if (typeof arn === 'string' && org.bankKeyArns.includes(arn)) expect(arn.split(':')[3]).toBe(r.region);
+    }
+  });
+
+  it('has BYOK keys with imported material, one expiring within 30 days', () => {
+    const byok = keys.filter((k) => k.config.origin === 'EXTERNAL');
+    expect(byok.length).toBeGreaterThanOrEqual(2);
+    for (const k of byok) {
+      expect(k.config.validTo).not.toBeNull();
+      expect(typeof k.config.keyMaterialImportedAt).toBe('string');
+      expect(k.config.rotation).toBeNull();
+    }
+    const soon = byok.filter((k) => Date.parse(k.config.validTo ?? '') - collectedAt.getTime() < 30 * 86_400_000);
+    expect(soon).toHaveLength(1);
+  });
+
+  it('has an Oracle RDS with its audit log exported, and one without', () => {
+    const oracle = databases.filter((d) => d.config.engine === 'oracle-ee');
+    const audited = (d: Resource<'AWS::RDS::DBInstance'>) => !isUnknown(d.config.cloudwatchLogsExports) && d.config.cloudwatchLogsExports.includes('audit');
+    expect(oracle.filter(audited)).toHaveLength(1);
+    expect(oracle.filter((d) => !audited(d))).toHaveLength(1);
+  });
+
+  it('has a Multi-AZ Postgres, a single-AZ one and a publicly accessible database', () => {
+    const postgres = databases.filter((d) => d.config.engine === 'postgres' && d.config.readReplicaSourceIdentifier === null);
+    expect(postgres.some((d) => d.config.multiAz === true)).toBe(true);
+    expect(postgres.some((d) => d.config.multiAz === false)).toBe(true);
+    expect(databases.filter((d) => d.config.publiclyAccessible === true).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has public buckets, by ACL and by policy, with Block Public Access off', () => {
+    const shared = ofType(demo, 'AWS::Account').find((a) => a.name.endsWith('shared-services'));
+    expect(shared?.config.s3PublicAccessBlock).toBeNull();
+    const publicBuckets = buckets.filter((b) => b.accountId === shared?.accountId && b.config.publicAccessBlock === null);
+    expect(publicBuckets.some((b) => !isUnknown(b.config.acl) && b.config.acl.grants.some((g) => g.grantee.uri?.endsWith('AllUsers')))).toBe(true);
+    expect(publicBuckets.some((b) => JSON.stringify(b.config.policy).includes('"Principal":"*","Action":"s3:GetObject"'))).toBe(true);
+  });
+
+  it('has fields the collector could not read', () => {
+    const unreadablePolicy = buckets.find((b) => isUnknown(b.config.policy));
+    expect(unreadablePolicy?.config.policy).toEqual({ $unknown: 'AccessDenied: s3:GetBucketPolicy' });
+    expect(keys.some((k) => isUnknown(k.config.policy))).toBe(true);
+    expect(demo.some((r) => isUnknown(r.tags))).toBe(true);
+  });
+
+  it('has customer keys without rotation', () => {
+    expect(keys.filter((k) => k.config.manager === 'CUSTOMER' && k.config.origin === 'AWS_KMS' && !isUnknown(k.config.rotation) && k.config.rotation?.enabled === false).length).toBeGreaterThanOrEqual(2);
+    expect(keys.some((k) => k.config.manager === 'AWS')).toBe(true);
+  });
+
+  it('has console-less deployers with old access keys, and humans with and without MFA', () => {
+    const old = (u: Resource<'AWS::IAM::User'>) =>
+      !isUnknown(u.config.accessKeys) && u.config.accessKeys.some((k) => k.status === 'Active' && collectedAt.getTime() - Date.parse(k.createDate) > 365 * 86_400_000);
+    const deployers = users.filter((u) => u.name.includes('deployer') && u.config.passwordEnabled === false);
+    expect(deployers.filter(old).length).toBeGreaterThanOrEqual(2);
+    expect(deployers.filter((u) => !old(u)).length).toBeGreaterThanOrEqual(1);
+    const humans = users.filter((u) => u.config.passwordEnabled === true);
+    expect(humans.some((u) => u.config.mfaActive === true)).toBe(true);
+    expect(humans.some((u) => u.config.mfaActive === false)).toBe(true);
+  });
+
+  it('has an empty group, and groups whose members are users of the account', () => {
+    const groups = ofType(demo, 'AWS::IAM::Group');
+    expect(groups.some((g) => !isUnknown(g.config.members) && g.config.members.length === 0)).toBe(true);
+    for (const g of groups) {
+      if (isUnknown(g.config.members)) continue;
+      for (const member of g.config.members) {
+        const user = users.find((u) => u.accountId === g.accountId && u.name === member);
+        expect(!isUnknown(user?.config.groups) && user?.config.groups?.includes(g.name)).toBe(true);
+      }
+    }
+  });
+
+  it('has SageMaker notebooks without the required tags', () => {
+    const notebooks = ofType(demo, 'AWS::SageMaker::NotebookInstance');
+    const untagged = notebooks.filter((n) => !isUnknown(n.tags) && (n.tags['project'] === undefined || n.tags['owner'] === undefined));
+    expect(untagged.length).toBeGreaterThanOrEqual(2);
+    expect(notebooks.some((n) => !isUnknown(n.tags) && n.tags['project'] !== undefined)).toBe(true);
+  });
+
+  it('has failed CloudFormation stacks and a state machine with failed executions', () => {
+    const statuses = ofType(demo, 'AWS::CloudFormation::Stack').map((s) => s.config.status);
+    expect(statuses).toContain('ROLLBACK_COMPLETE');
+    expect(statuses).toContain('UPDATE_ROLLBACK_FAILED');
+    const failing = ofType(demo, 'AWS::StepFunctions::StateMachine').filter((m) => !isUnknown(m.config.recentFailedExecutions) && m.config.recentFailedExecutions.length > 0);
+    expect(failing.length).toBeGreaterThanOrEqual(1);
+    for (const machine of failing) {
+      if (isUnknown(machine.config.recentFailedExecutions)) continue;
+      for (const execution of machine.config.recentFailedExecutions) {
+        expect(execution.executionArn).toContain(`:execution:${machine.name}:`);
+        expect(collectedAt.getTime() - Date.parse(execution.stopDate)).toBeLessThan(86_400_000);
+      }
+    }
+  });
+
+  it('has SSH open to the world, IMDSv1 instances and unencrypted volumes', () => {
+    const sshOpen = ofType(demo, 'AWS::EC2::SecurityGroup').filter(
+      (g) => !isUnknown(g.config.ingress) && g.config.ingress.some((r) => r.fromPort === 22 && r.ipv4Ranges.includes('0.0.0.0/0')),
+    );
+    expect(sshOpen.length).toBeGreaterThanOrEqual(2);
+    const imdsV1 = ofType(demo, 'AWS::EC2::Instance').filter((i) => !isUnknown(i.config.metadataOptions) && i.config.metadataOptions.httpTokens === 'optional');
+    expect(imdsV1.length).toBeGreaterThanOrEqual(2);
+    expect(ofType(demo, 'AWS::EC2::Volume').filter((v) => v.config.encrypted === false).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('attaches volumes to instances of the same account and region', () => {
+    const instances = new Map(ofType(demo, 'AWS::EC2::Instance').map((i) => [i.id, i]));
+    for (const v of ofType(demo, 'AWS::EC2::Volume')) {
+      for (const a of v.config.attachments) {
+        const instance = instances.get(a.instanceId);
+        expect(instance?.accountId).toBe(v.accountId);
+        expect(instance?.region).toBe(v.region);
+      }
+    }
+  });
+
+  it('has an organization trail, a poor local trail and a region without a Config recorder', () => {
+    const trails = ofType(demo, 'AWS::CloudTrail::Trail');
+    expect(trails.some((t) => t.config.isOrganizationTrail === true && t.config.isMultiRegionTrail === true)).toBe(true);
+    expect(trails.some((t) => t.config.logFileValidationEnabled === false)).toBe(true);
+    const regions = ofType(demo, 'AWS::Account::Region');
+    expect(regions.filter((r) => !isUnknown(r.config.configRecorders) && r.config.configRecorders.length === 0)).toHaveLength(1);
+  });
+});
+
+describe('demo organisation: scaled for benchmarks', () => {
+  it('generates exactly the target count, across accounts of 2,000 to 5,000 resources', () => {
+    for (const target of [10_000, 47_321]) {
+      const scaled = demoOrganisation({ targetResources: target });
+      const perAccount = new Map<string, number>();
+      let count = 0;
+      for (const r of scaled.resources()) {
+        count++;
+        perAccount.set(r.accountId, (perAccount.get(r.accountId) ?? 0) + 1);
+      }
+      expect(count).toBe(target);
+      expect(perAccount.size).toBe(scaled.accounts.length);
+      const generated = scaled.accounts.slice(5).map((a) => perAccount.get(a.id) ?? 0);
+      for (const size of generated) {
+        expect(size).toBeGreaterThanOrEqual(2_000);
+        expect(size).toBeLessThanOrEqual(5_000);
+      }
+      expect(scaled.bankKeyArns).toHaveLength(scaled.accounts.filter((a) => a.tenant !== undefined).length);
+    }
+  });
+
+  it('cuts the demo short for a target below its size', () => {
+    expect(take(demoOrganisation({ targetResources: 40 }))).toHaveLength(40);
+    expect(take(demoOrganisation({ targetResources: 0 }))).toHaveLength(0);
+  });
+
+  it('rejects a target that is not a count', () => {
+    expect(() => demoOrganisation({ targetResources: -1 })).toThrow(/non-negative integer/);
+    expect(() => demoOrganisation({ targetResources: 1.5 })).toThrow(/non-negative integer/);
+  });
+
+  describe('20,000 resources', () => {
+    const scaled = demoOrganisation({ targetResources: 20_000, seed: 3 });
+    const resources = take(scaled);
+    const ids = new Set(scaled.accounts.map((a) => a.id));
+
+    it('are valid, with unique ARNs, in distinct accounts', () => {
+      expect(resources).toHaveLength(20_000);
+      expect(resources.flatMap(validate)).toEqual([]);
+      expect(new Set(resources.map((r) => r.arn)).size).toBe(20_000);
+      expect(ids.size).toBe(scaled.accounts.length);
+      expect(new Set([...ids, ...scaled.bankAccountIds]).size).toBe(ids.size + scaled.bankAccountIds.length);
+      for (const r of resources) expect(ids.has(r.accountId)).toBe(true);
+    });
+
+    it('start every account with its account and region resources', () => {
+      let previous = '';
+      for (const [i, r] of resources.entries()) {
+        if (r.accountId === previous) continue;
+        previous = r.accountId;
+        expect(r.type).toBe('AWS::Account');
+        expect(resources[i + 1]?.type).toBe('AWS::Account::Region');
+        expect(resources[i + 2]?.type).toBe('AWS::Account::Region');
+      }
+    });
+
+    it('are mostly compliant, with 10 to 30 % failing', () => {
+      const failing = resources.filter((r) => flaws(r, scaled.requiredTags, collectedAt).length > 0).length;
+      const share = failing / resources.length;
+      expect(share).toBeGreaterThanOrEqual(0.1);
+      expect(share).toBeLessThanOrEqual(0.3);
+    });
+
+    it('use valid bucket names', () => {
+      for (const b of ofType(resources, 'AWS::S3::Bucket')) expect(b.name).toMatch(/^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/);
+    });
+  });
+
+  it('streams: the first resources of a million come at once, quickly', () => {
+    const huge = demoOrganisation({ targetResources: 1_000_000 });
+    expect(huge.accounts.length).toBeGreaterThan(300);
+    const start = performance.now();
+    let count = 0;
+    for (const _ of huge.resources()) if (++count === 100_000) break;
+    const seconds = (performance.now() - start) / 1000;
+    expect(count).toBe(100_000);
+    // The target is 100k resources/s; allow for a loaded test machine.
+    expect(count / seconds).toBeGreaterThan(30_000);
+  });
+});

@@ -1,0 +1,16 @@
+import tagsRequired from '../../../insights/organisation/tags-required.js';
+import { accountRegion, notebook, s3Bucket } from '../../../src/model/builders.js';
+import { unknown } from '../../../src/model/unknown.js';
+import { testInsight } from '../../support/insight-tester.js';
+
+const policy = { requiredTags: { '*': ['owner'], 'AWS::SageMaker::NotebookInstance': ['project'] } };
+
+testInsight(tagsRequired, [
+  { name: 'bucket with its owner', resource: s3Bucket({}, { tags: { owner: 'payments' } }), settings: policy, status: 'pass' },
+  { name: 'untagged notebook', resource: notebook({}, { tags: {} }), settings: policy, status: 'fail', reason: /owner, project/, evidence: { missing: ['owner', 'project'] } },
+  { name: 'notebook without its type-specific tag', resource: notebook({}, { tags: { owner: 'quants' } }), settings: policy, status: 'fail', evidence: { missing: ['project'] } },
+  { name: 'empty owner value', resource: s3Bucket({}, { tags: { owner: ' ' } }), settings: policy, status: 'fail' },
+  { name: 'tags could not be read', resource: s3Bucket({}, { tags: unknown('AccessDenied: s3:GetBucketTagging') }), settings: policy, status: 'error' },
+  { name: 'no tagging policy', resource: s3Bucket({}, { tags: {} }), status: 'not-applicable' },
+  { name: 'region settings cannot be tagged', resource: accountRegion(), settings: policy, status: 'not-applicable' },
+]);
