@@ -26,6 +26,8 @@ function untaggable(resource: AnyResource, requiredTags: ScanSettings['requiredT
       return requiredTags['AWS::Account'] === undefined ? 'accounts are judged only when AWS::Account is named in requiredTags' : undefined;
     case 'AWS::KMS::Key':
       return resource.config.manager === 'AWS' ? 'AWS-managed keys cannot be tagged' : undefined;
+    case 'AWS::IAM::Group':
+      return 'IAM groups cannot be tagged';
     case 'AWS::IAM::Policy':
       return resource.config.awsManaged ? 'AWS-managed policies cannot be tagged' : undefined;
     default:

@@ -3,8 +3,6 @@
  * insights (built-in and custom), packs, exemptions, the plan. Every problem in every input is
  * collected, so a user fixes them all in one round.
  */
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { AccountEntry } from '../engine/account-context.js';
 import type { ScanSettings } from '../engine/context.js';
 import type { Insight } from '../engine/define-insight.js';
@@ -14,6 +12,9 @@ import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { ExemptionIndex, type CompiledExemption } from '../exemptions/exemption-matcher.js';
 import { loadExemptions } from '../exemptions/load-exemptions.js';
 import type { Problem } from '../input/problem.js';
+import { yamlFilesIn } from '../input/yaml-files.js';
+import { displayPath, fieldErrors } from '../input/ajv-messages.js';
+import { resolveParams } from '../engine/params.js';
 import { loadPackFiles, resolvePacks, type ResolvedPack } from '../packs/load-packs.js';
 import { shippedPackFiles, shippedPackIds } from '../packs/shipped-packs.js';
 import { insightRegistry } from './insight-registry.js';
@@ -47,15 +48,6 @@ export interface PreparedScan {
 
 export type Prepared = { ok: true; value: PreparedScan } | { ok: false; problems: readonly Problem[]; usage: readonly string[] };
 
-/** The YAML files in a folder, sorted (a user's folder of packs or insights, not a registry). */
-export async function yamlFilesIn(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
-    .map((entry) => join(dir, entry.name))
-    .sort();
-}
-
 export async function prepareScan(inputs: ScanInputs): Promise<Prepared> {
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
@@ -75,6 +67,7 @@ export async function prepareScan(inputs: ScanInputs): Promise<Prepared> {
   if (!custom.ok) problems.push(...custom.problems);
   const registry = insightRegistry(custom.ok ? custom.value : []);
   problems.push(...registry.problems);
+  if (config !== undefined) problems.push(...checkConfigParams(config, registry.insights));
 
   const packDirFiles: string[] = [];
   for (const dir of (config?.config.packDirs ?? []).map((d) => config!.resolvePath(d))) {
@@ -124,6 +117,7 @@ export async function prepareScan(inputs: ScanInputs): Promise<Prepared> {
     packs: selectedPacks,
     ...(inputs.insightIds !== undefined && { insightFilter: inputs.insightIds }),
     ...(config?.config.params !== undefined && { configParams: config.config.params }),
+    accounts: config?.config.accounts ?? [],
     settings,
     now: inputs.now,
     inventory,
@@ -146,4 +140,27 @@ export async function prepareScan(inputs: ScanInputs): Promise<Prepared> {
       warnings,
     },
   };
+}
+
+/** Parameter overrides in the config (global and per account) name real insights with valid values. */
+function checkConfigParams(loaded: LoadedConfig, insights: ReadonlyMap<string, Insight>): Problem[] {
+  const problems: Problem[] = [];
+  const check = (at: (string | number)[], overrides: Record<string, Record<string, unknown>> | undefined) => {
+    for (const [insightId, values] of Object.entries(overrides ?? {})) {
+      const insight = insights.get(insightId);
+      if (insight === undefined) {
+        problems.push(loaded.source.problemAt([...at, insightId], `${displayPath([...at, insightId])}: unknown insight '${insightId}'`, 'error', true));
+        continue;
+      }
+      const resolved = resolveParams(insight, values);
+      if (resolved.ok) continue;
+      for (const error of fieldErrors(resolved.errors)) {
+        const path = [...at, insightId, ...error.path];
+        problems.push(loaded.source.problemAt(path, `${displayPath(path)}: ${error.message}`, 'error', error.atKey));
+      }
+    }
+  };
+  check(['params'], loaded.config.params);
+  (loaded.config.accounts ?? []).forEach((account, index) => check(['accounts', index, 'params'], account.params));
+  return problems;
 }

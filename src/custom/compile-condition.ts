@@ -85,30 +85,29 @@ function compileNode(node: unknown, at: DocumentPath, options: ConditionCompileO
     issues.push({ path: at, message: 'a condition must be a mapping: all: [..], any: [..], not: {..} or a leaf { path, op, value }' });
     return undefined;
   }
-  const group = GROUP_KEYS.filter((key) => Object.hasOwn(node, key));
-  if (group.length === 0) return compileLeaf(node, at, options, issues);
+  const [kind, ...others] = GROUP_KEYS.filter((key) => Object.hasOwn(node, key));
+  if (kind === undefined) return compileLeaf(node, at, options, issues);
 
-  const [kind] = group;
   const extra = Object.keys(node).filter((key) => key !== kind);
   for (const key of extra) {
     issues.push({
       path: [...at, key],
       atKey: true,
-      message: `'${key}' cannot sit next to '${String(kind)}': a condition is exactly one of all, any, not, or a leaf { path, op, value }`,
+      message: `'${key}' cannot sit next to '${kind}': a condition is exactly one of all, any, not, or a leaf { path, op, value }`,
     });
   }
-  if (extra.length > 0) return undefined;
+  if (extra.length > 0 || others.length > 0) return undefined;
 
   if (kind === 'not') {
     const child = compileNode(node['not'], [...at, 'not'], options, issues);
     return child === undefined ? undefined : negation(child);
   }
-  const items = node[kind as 'all' | 'any'];
+  const items = node[kind];
   if (!Array.isArray(items) || items.length === 0) {
-    issues.push({ path: [...at, kind as string], message: `${String(kind)} must be a non-empty list of conditions` });
+    issues.push({ path: [...at, kind], message: `${kind} must be a non-empty list of conditions` });
     return undefined;
   }
-  const children = items.map((item, index) => compileNode(item, [...at, kind as string, index], options, issues));
+  const children = items.map((item, index) => compileNode(item, [...at, kind, index], options, issues));
   if (!children.every((child): child is CompiledCondition => child !== undefined)) return undefined;
   return kind === 'all' ? conjunction(children) : disjunction(children);
 }
@@ -131,6 +130,13 @@ function compileLeaf(
 ): CompiledCondition | undefined {
   const op = node['op'];
   if (!isLeafOp(op)) {
+    // Without a valid op there is no leaf shape to validate against: name the strangers first
+    // (`alll: [..]` is a misspelt group, not a leaf missing its op).
+    const strangers = Object.keys(node).filter((key) => key !== 'path' && key !== 'op' && key !== 'value');
+    for (const key of strangers) {
+      issues.push({ path: [...at, key], atKey: true, message: `unknown field '${key}': a condition is all, any, not, or a leaf { path, op, value }` });
+    }
+    if (strangers.length > 0 && op === undefined && !Object.hasOwn(node, 'path')) return undefined;
     issues.push(
       op === undefined
         ? { path: at, message: `a leaf needs an op (one of: ${leafOps.join(', ')}), or use all, any, not` }

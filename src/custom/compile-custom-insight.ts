@@ -16,7 +16,7 @@ import { validatorFor } from '../schemas/ajv.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { CustomInsightSchema, type CustomInsightDefinition } from './custom-insight-schema.js';
 import { customVerdict, type CompiledCustomInsight } from './custom-verdict.js';
-import { isPlainObject, issuesFromAjv, type CompileResult, type DefinitionIssue } from './definition-issue.js';
+import { inDocumentOrder, isPlainObject, issuesFromAjv, type CompileResult, type DefinitionIssue } from './definition-issue.js';
 
 export interface CustomInsightSource {
   /** The file the definition was read from; it is the insight's documentation. */
@@ -52,7 +52,7 @@ export function compileCustomInsight(definition: unknown, source: CustomInsightS
     if (result.ok && rejected.length > 0) issues.push(...issuesFromAjv(rejected, definition));
   }
 
-  if (!valid || issues.length > 0 || compiled.condition === undefined) return { ok: false, issues };
+  if (!valid || issues.length > 0 || compiled.condition === undefined) return { ok: false, issues: inDocumentOrder(issues, definition) };
   return { ok: true, value: customInsight(definition, source, { appliesTo: compiled.appliesTo, condition: compiled.condition }) };
 }
 

@@ -13,6 +13,7 @@ import { resourceTypes } from '../model/resource-types.js';
 
 type Literals<T extends string[]> = { [K in keyof T]: TLiteral<T[K]> };
 
+/** A union of two or more literals (TypeBox turns a one-member union into the member itself). */
 function oneOf<const T extends string[]>(values: T, description?: string): TUnion<Literals<T>> {
   const options = description === undefined ? {} : { description };
   // TypeBox cannot infer a union from a mapped array; the cast restores the literal members.
@@ -69,7 +70,11 @@ export const TextLeaf = Type.Object(
 );
 
 export const ContainsLeaf = Type.Object(
-  { path: Path, op: oneOf(['contains'], 'a list holds an item equal to the value, or a string holds the value as a substring'), value: Scalar },
+  {
+    path: Path,
+    op: Type.Literal('contains', { description: 'a list holds an item equal to the value, or a string holds the value as a substring' }),
+    value: Scalar,
+  },
   closed,
 );
 
@@ -90,8 +95,8 @@ export type Leaf = Static<typeof Leaf>;
 export type LeafOp = Leaf['op'];
 
 function opsOf(shape: TObject): string[] {
-  const op = shape.properties['op'] as unknown as { anyOf: { const: string }[] };
-  return op.anyOf.map((member) => member.const);
+  const op = shape.properties['op'] as unknown as { anyOf: { const: string }[] } | { const: string };
+  return 'anyOf' in op ? op.anyOf.map((member) => member.const) : [op.const];
 }
 
 const shapeByOp: ReadonlyMap<string, TObject> = new Map(leafShapes.flatMap((shape) => opsOf(shape).map((op) => [op, shape] as const)));

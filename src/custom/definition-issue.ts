@@ -103,6 +103,39 @@ function typeList(types: readonly string[]): string {
   return words.length <= 1 ? (words[0] ?? 'valid') : `${words.slice(0, -1).join(', ')} or ${words.at(-1) ?? ''}`;
 }
 
+/** Issues in the order their nodes appear in the document (keys in written order), stable within a node. */
+export function inDocumentOrder(issues: readonly DefinitionIssue[], document: unknown): DefinitionIssue[] {
+  const rank = (path: DocumentPath): number[] => {
+    const ranks: number[] = [];
+    let node = document;
+    for (const part of path) {
+      if (Array.isArray(node) && typeof part === 'number') {
+        ranks.push(part);
+        node = node[part];
+      } else if (isPlainObject(node)) {
+        const index = Object.keys(node).indexOf(String(part));
+        ranks.push(index === -1 ? Number.MAX_SAFE_INTEGER : index);
+        node = node[String(part)];
+      } else {
+        ranks.push(Number.MAX_SAFE_INTEGER);
+        node = undefined;
+      }
+    }
+    return ranks;
+  };
+  const compare = (a: readonly number[], b: readonly number[]): number => {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const difference = (a[i] ?? 0) - (b[i] ?? 0);
+      if (difference !== 0) return difference;
+    }
+    return a.length - b.length;
+  };
+  return issues
+    .map((issue) => ({ issue, rank: rank(issue.path) }))
+    .sort((a, b) => compare(a.rank, b.rank))
+    .map(({ issue }) => issue);
+}
+
 /** `/condition/all/1` → `['condition', 'all', 1]`, indices as numbers where the data holds a list. */
 function documentPath(instancePath: string, data: unknown): (string | number)[] {
   if (instancePath === '') return [];

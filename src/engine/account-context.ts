@@ -19,6 +19,11 @@ export const AccountEntry = Type.Object(
     timeZone: Type.Optional(Type.String({ description: 'IANA time zone, e.g. America/New_York' })),
     tags: Type.Optional(Type.Record(Type.String(), Type.String())),
     owner: Type.Optional(AccountOwner),
+    /**
+     * Parameter overrides for this account only: insight id → { param: value }, applied over the
+     * packs' and the config's. E.g. the ARN of the key of the bank this account serves.
+     */
+    params: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()))),
   },
   { additionalProperties: false },
 );

@@ -32,6 +32,8 @@ export interface Binding {
   readonly variant: string;
   /** Parameters that differ from the insight's defaults (shown on findings). */
   readonly changedParams: Record<string, unknown> | undefined;
+  /** Effective parameters of accounts that override some (account id → params); undefined when none do. */
+  readonly paramsByAccount: ReadonlyMap<string, Record<string, unknown>> | undefined;
   readonly controls: readonly ControlRef[];
   /** Packs this binding counts towards. */
   readonly packs: readonly string[];
@@ -55,6 +57,8 @@ export interface PlanOptions {
   readonly insightFilter?: readonly string[];
   /** Config-file overrides, applied over every pack's. */
   readonly configParams?: Readonly<Record<string, Record<string, unknown>>>;
+  /** Accounts of the configuration; their `params` apply over everything else. */
+  readonly accounts?: readonly AccountEntry[];
   readonly settings: ScanSettings;
   readonly now: Date;
   readonly inventory: Inventory;
@@ -105,12 +109,27 @@ export function buildScanPlan(options: PlanOptions): PlanResult {
     }
     for (const [key, group] of groups) {
       const changed = defaults.ok ? changedParams(defaults.params, group.params) : undefined;
+      let paramsByAccount: Map<string, Record<string, unknown>> | undefined;
+      for (const account of options.accounts ?? []) {
+        const accountParams = account.params?.[insightId];
+        if (accountParams === undefined) continue;
+        const resolved = resolveParams(insight, group.params, accountParams);
+        if (!resolved.ok) {
+          for (const error of fieldErrors(resolved.errors)) {
+            errors.push(`parameters of ${insightId} for account ${account.id}: ${displayPath(error.path)}: ${error.message}`);
+          }
+          continue;
+        }
+        paramsByAccount ??= new Map();
+        paramsByAccount.set(account.id, resolved.params);
+      }
       bindings.push({
         index: bindings.length,
         insight,
         params: group.params,
         variant: groups.size > 1 ? key : '',
         changedParams: changed,
+        paramsByAccount,
         controls: group.packs.flatMap((pack) =>
           pack.controls.filter((control) => control.insights.includes(insightId)).map((control) => ({ pack: pack.id, control: control.id })),
         ),

@@ -87,6 +87,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
     const account = accountOf(resource.accountId);
     for (const binding of bindings) {
       binding.ctx.account = account;
+      if (binding.paramsByAccount !== undefined) binding.ctx.params = binding.paramsByAccount.get(resource.accountId) ?? binding.params;
       const result = evaluateSafely(binding, resource);
       let status: FindingStatus = result.status;
       let exemption;

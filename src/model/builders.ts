@@ -99,18 +99,45 @@ export function accountRegion(
 }
 
 export function s3Bucket(config: Partial<ConfigOf<'AWS::S3::Bucket'>> = {}, envelope: EnvelopeOverrides = {}): Resource<'AWS::S3::Bucket'> {
+  const accountId = envelope.accountId ?? DEFAULT_ACCOUNT;
+  const region = envelope.region ?? DEFAULT_REGION;
+  const arn = envelope.arn ?? arnFor('AWS::S3::Bucket', accountId, region, envelope.id ?? 'example-bucket');
   return build(
     'AWS::S3::Bucket',
     'example-bucket',
     {
       publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
-      policy: null,
+      policy: {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Sid: 'DenyInsecureTransport',
+            Effect: 'Deny',
+            Principal: '*',
+            Action: 's3:*',
+            Resource: [arn, `${arn}/*`],
+            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+          },
+        ],
+      },
       acl: { ownerId: 'owner-canonical-id', grants: [{ grantee: { type: 'CanonicalUser', id: 'owner-canonical-id' }, permission: 'FULL_CONTROL' }] },
       objectOwnership: 'BucketOwnerEnforced',
-      encryption: { rules: [{ sseAlgorithm: 'AES256', kmsMasterKeyId: null, bucketKeyEnabled: false }] },
+      // The customer-managed key kmsKey() builds by default.
+      encryption: {
+        rules: [{ sseAlgorithm: 'aws:kms', kmsMasterKeyId: `arn:aws:kms:${region}:${accountId}:key/11111111-2222-3333-4444-555555555555`, bucketKeyEnabled: true }],
+      },
       versioning: { status: 'Enabled', mfaDelete: 'Disabled' },
-      objectLock: null,
-      lifecycleRules: null,
+      objectLock: { enabled: true, defaultRetention: { mode: 'COMPLIANCE', days: null, years: 6 } },
+      lifecycleRules: [
+        {
+          id: 'archive-to-glacier',
+          status: 'Enabled',
+          prefix: '',
+          transitions: [{ days: 90, date: null, storageClass: 'GLACIER' }],
+          noncurrentVersionTransitions: [],
+          expirationDays: null,
+        },
+      ],
       logging: null,
       ...config,
     },

@@ -57,7 +57,14 @@ function envelope<T extends TSchema>(type: string, config: T): TObject {
   );
 }
 
-/** The schema of one resource of the given type (envelope + config). */
+const schemas = new Map<ResourceType, TObject>();
+
+/** The schema of one resource of the given type (envelope + config); one object per type, so validators compile once. */
 export function resourceSchema(type: ResourceType): TObject {
-  return envelope(type, resourceConfigSchemas[type]);
+  let schema = schemas.get(type);
+  if (schema === undefined) {
+    schema = envelope(type, resourceConfigSchemas[type]);
+    schemas.set(type, schema);
+  }
+  return schema;
 }

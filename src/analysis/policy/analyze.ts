@@ -425,7 +425,12 @@ function statementFinding(
   } else if (toEveryone && restrictions.length > 0) {
     reason = `${what}, limited by ${restrictions.join(' and ')}`;
   } else if (toEveryone && denies.length > 0) {
-    reason = `${what}, but ${denies.join(', ')} ${denies.length === 1 ? 'denies' : 'deny'} it to every caller the Allow does not already limit`;
+    const verb = denies.length === 1 ? 'denies' : 'deny';
+    const escapes = unique(own.flatMap((g) => g.constraints.flatMap((c) => c.map((r) => r.via))));
+    reason =
+      escapes.length === 0
+        ? `${what}, but ${denies.join(', ')} ${verb} it to everyone`
+        : `${what}, but ${denies.join(', ')} ${verb} it to every caller except through ${escapes.join(' or ')}`;
   } else if (own.length === 0 && principals.length > 0) {
     reason = `${what}, but it reaches nobody (deleted principals or actions all denied)`;
   } else {

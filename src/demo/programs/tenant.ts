@@ -3,6 +3,7 @@
  * application cells (SFTP ingestion, trade records, databases, servers, workflows). The demo's two
  * banks are one cell each with hand-picked flaws; the benchmark replicates cells with random ones.
  */
+import type { PolicyDocument } from '../../model/common.js';
 import type { AnyResource } from '../../model/resource.js';
 import type { Maybe } from '../../model/unknown.js';
 import type { Random } from '../random.js';
@@ -69,12 +70,14 @@ function otherRegion(scope: AccountScope, region: string): string {
   return region === first ? second : first;
 }
 
-const DEPLOYER_DOCUMENT = {
-  Version: '2012-10-17',
-  Statement: [
-    { Sid: 'Deploy', Effect: 'Allow', Action: ['cloudformation:*', 's3:PutObject', 's3:GetObject', 'iam:PassRole'], Resource: '*' },
-  ],
-};
+function deployerDocument(): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'Deploy', Effect: 'Allow', Action: ['cloudformation:*', 's3:PutObject', 's3:GetObject', 'iam:PassRole'], Resource: '*' },
+    ],
+  };
+}
 
 /** Account settings, identity, account-wide keys and logging targets. */
 export function* tenantBaseline(scope: AccountScope, posture: TenantAccountPosture): Generator<AnyResource> {
@@ -82,7 +85,6 @@ export function* tenantBaseline(scope: AccountScope, posture: TenantAccountPostu
   const { rng, org, slug } = scope;
   const home = tenant.homeRegion;
   const away = otherRegion(scope, home);
-  const platform = scope.tags('platform');
 
   yield accountSettings(scope, { passwordPolicy: posture.passwordPolicy, root: 'central', s3PublicAccessBlock: true, iamUserCount: 1 });
   yield regionSettings(scope, home, { ebsEncryptionByDefault: posture.ebsDefaultEncryption, recorder: 'global', trailArns: [org.orgTrailArn] });
@@ -141,8 +143,8 @@ export function* tenantBaseline(scope: AccountScope, posture: TenantAccountPostu
   yield userGroup(scope, { name: 'deployers', members: [deployer], policies: [customerPolicyRef(scope, deployPolicy)], createdDaysAgo: rng.int(400, 700) });
   yield customerPolicy(scope, {
     name: deployPolicy,
-    tags: platform,
-    document: posture.deployerAdmin ? fullAdminDocument() : DEPLOYER_DOCUMENT,
+    tags: scope.tags('platform'),
+    document: posture.deployerAdmin ? fullAdminDocument() : deployerDocument(),
     attachedTo: { groups: ['deployers'] },
     createdDaysAgo: rng.int(400, 700),
     versions: posture.deployerAdmin ? 4 : 2,
@@ -159,7 +161,7 @@ export function* tenantBaseline(scope: AccountScope, posture: TenantAccountPostu
   yield stack(scope, {
     region: home,
     name: `StackSet-${org.company}-baseline-${rng.uuid()}`,
-    tags: platform,
+    tags: scope.tags('platform'),
     outcome: 'updated',
     createdDaysAgo: rng.int(400, 700),
     terminationProtection: true,
@@ -173,7 +175,8 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
   const { posture, region } = cell;
   const sfx = cell.index === null ? '' : `-${String(cell.index).padStart(3, '0')}`;
   const slip = posture.tagSlipRate;
-  const tags = (owner: string, dataClass: string) => scope.sloppyTags(owner, { 'data-class': dataClass }, slip);
+  const tags = (owner: string, dataClass: string, purpose?: string) =>
+    scope.sloppyTags(owner, { 'data-class': dataClass, ...(purpose !== undefined && { purpose }) }, slip);
   const appRoleArn = `arn:aws:iam::${accountId}:role/${slug}-app`;
   const transferRoleArn = `arn:aws:iam::${accountId}:role/${slug}-sftp-transfer`;
   const age = () => rng.int(90, 900);
@@ -194,7 +197,8 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
   yield bucket(scope, {
     name: scope.bucketName('sftp-ingest', sfx),
     region,
-    tags: tags('integrations', 'restricted'),
+    // `purpose` is what the bank-saas pack scopes its WORM and archiving rules by.
+    tags: tags('integrations', 'restricted', 'sftp-ingestion'),
     createdDaysAgo: age(),
     kmsKeyArn: dataKey,
     objectLock: objectLock('COMPLIANCE', { years: 6 }),
@@ -213,7 +217,7 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
   yield bucket(scope, {
     name: scope.bucketName('trade-records', sfx),
     region,
-    tags: tags('data-platform', 'restricted'),
+    tags: tags('data-platform', 'restricted', 'trade-records'),
     createdDaysAgo: age(),
     kmsKeyArn: dataKey,
     objectLock:
@@ -425,23 +429,23 @@ export function randomTenantPosture(rng: Random): TenantAccountPosture {
 export function randomCellPosture(rng: Random): CellPosture {
   const servers = rng.int(2, 3);
   return {
-    keyRotation: !rng.chance(0.15),
+    keyRotation: !rng.chance(0.2),
     sftpGlacierTransition: !rng.chance(0.1),
     tradeRecordsLock: rng.chance(0.93) ? 'compliance-6y' : rng.pick(['governance-6y', 'compliance-5y'] as const),
     reportsVersioning: !rng.chance(0.12),
     servers,
-    imdsV1Servers: rng.chance(0.15) ? rng.int(1, servers) : 0,
-    unencryptedVolumes: rng.chance(0.08) ? 1 : 0,
+    imdsV1Servers: rng.chance(0.2) ? rng.int(1, servers) : 0,
+    unencryptedVolumes: rng.chance(0.1) ? 1 : 0,
     bastion: rng.chance(0.05),
-    postgresMultiAz: !rng.chance(0.12),
+    postgresMultiAz: !rng.chance(0.15),
     postgresPublic: rng.chance(0.01),
     oracle: rng.chance(0.25) ? (rng.chance(0.8) ? 'audited' : 'unaudited') : 'none',
     reportingReplica: rng.chance(0.1) ? (rng.chance(0.1) ? 'public' : 'private') : 'none',
     snapshot: rng.chance(0.3),
     stack: rng.chance(0.96) ? rng.pick(['created', 'updated'] as const) : rng.pick(['rollback-complete', 'update-rollback-failed'] as const),
-    failedExecutions: rng.chance(0.08) ? rng.int(1, 4) : 0,
+    failedExecutions: rng.chance(0.1) ? rng.int(1, 4) : 0,
     notebook: rng.chance(0.15) ? (rng.chance(0.7) ? 'tagged' : 'untagged') : 'none',
-    tagSlipRate: 0.04,
+    tagSlipRate: 0.06,
   };
 }
 

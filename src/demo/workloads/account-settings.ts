@@ -48,7 +48,11 @@ export function accountSettings(scope: AccountScope, posture: AccountPosture): R
   return account(
     {
       passwordPolicy:
-        posture.passwordPolicy === 'strong' ? STRONG_PASSWORD_POLICY : posture.passwordPolicy === 'weak' ? WEAK_PASSWORD_POLICY : null,
+        posture.passwordPolicy === 'strong'
+          ? { ...STRONG_PASSWORD_POLICY }
+          : posture.passwordPolicy === 'weak'
+            ? { ...WEAK_PASSWORD_POLICY }
+            : null,
       root: {
         passwordPresent: !central,
         centrallyManaged: central,

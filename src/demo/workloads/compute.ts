@@ -12,15 +12,9 @@ export function tcpFromGroup(port: number, groupId: string): SecurityGroupRule {
   return { protocol: 'tcp', fromPort: port, toPort: port, ipv4Ranges: [], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [groupId] };
 }
 
-const ALL_EGRESS: SecurityGroupRule = {
-  protocol: '-1',
-  fromPort: null,
-  toPort: null,
-  ipv4Ranges: ['0.0.0.0/0'],
-  ipv6Ranges: [],
-  prefixListIds: [],
-  referencedGroupIds: [],
-};
+function allEgress(): SecurityGroupRule {
+  return { protocol: '-1', fromPort: null, toPort: null, ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] };
+}
 
 export interface SecurityGroupSpec {
   region: string;
@@ -40,8 +34,8 @@ export function group(scope: AccountScope, spec: SecurityGroupSpec): Resource<'A
       groupName: spec.name,
       description: spec.description,
       vpcId: scope.vpc(spec.region).vpcId,
-      ingress: [...spec.ingress],
-      egress: [ALL_EGRESS],
+      ingress: spec.ingress.map((rule) => ({ ...rule })),
+      egress: [allEgress()],
     },
     scope.envelope(spec.region, id, spec.name, spec.tags, scope.clock.daysAgo(spec.createdDaysAgo)),
   );

@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { validatorFor } from '../../src/schemas/ajv.js';
+import { ScanOutput } from '../../src/findings/scan-output.js';
+import { csvColumns } from '../../src/output/write-csv.js';
+import { vigil } from '../support/cli.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+const tempDir = useTempDir();
+
+describe('vigil demo', () => {
+  it('scans the demo organisation and writes findings that match the published schema', async () => {
+    const dir = tempDir();
+    const run = await vigil(['demo', '--out-dir', dir]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+
+    const output = JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as ScanOutput;
+    const validate = validatorFor(ScanOutput);
+    expect(validate(output), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const published = JSON.parse(readFileSync('schemas/findings.json', 'utf8')) as { $id: string };
+    expect(published.$id).toBe(ScanOutput.$id);
+
+    expect(output.scan.accounts.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['harbor-bank-prod', 'northwind-savings-prod', 'ledgerline-shared-services', 'ledgerline-dev', 'ledgerline-security']),
+    );
+    expect(output.summary.packs.map((p) => p.id)).toEqual(['cis-aws', 'soc2', 'bank-saas']);
+    const statuses = new Set(output.findings.map((f) => f.status));
+    expect(statuses).toEqual(new Set(['fail', 'error', 'exempt']));
+    expect(output.scan.coverage.length).toBeGreaterThan(0);
+
+    // the scenario the demo is built to show
+    const failing = (insight: string) => output.findings.filter((f) => f.insight === insight && f.status === 'fail').map((f) => f.resource.name);
+    expect(failing('region-allowed')).toEqual(expect.arrayContaining([expect.stringContaining('latency-test')]));
+    expect(failing('rds-instance-public').length).toBeGreaterThan(0);
+    expect(failing('kms-key-rotation').length).toBeGreaterThan(0);
+    expect(failing('iam-access-key-age').length).toBeGreaterThan(0);
+    expect(failing('s3-bucket-public').length).toBeGreaterThan(0);
+    expect(output.findings.some((f) => f.status === 'exempt' && f.insight === 's3-bucket-public')).toBe(true);
+
+    const rows = parse(readFileSync(join(dir, 'findings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    expect(Object.keys(rows[0]!)).toEqual([...csvColumns]);
+    expect(rows).toHaveLength(output.findings.length);
+
+    expect(run.stdout).toMatch(/cis-aws\s+score/);
+    expect(run.stdout).toMatch(/Failing findings by severity:\n\s+critical \d+ · high \d+/);
+    expect(run.stdout).toMatch(/Five worst controls:\n(\s+\S+ \S+\s+\d+ failing.*\n){5}/);
+  });
+
+  it('is deterministic: two runs give the same findings', async () => {
+    const [a, b] = [tempDir(), tempDir()];
+    await vigil(['demo', '--out-dir', a]);
+    await vigil(['demo', '--out-dir', b]);
+    const findings = (dir: string) => (JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as ScanOutput).findings;
+    expect(findings(a)).toEqual(findings(b));
+  });
+});

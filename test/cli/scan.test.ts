@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ScanOutput } from '../../src/findings/scan-output.js';
+import { kmsKey, notebook } from '../../src/model/builders.js';
+import { snapshotOf } from '../support/snapshots.js';
+import { useTempDir } from '../support/temp-dir.js';
+import { vigil } from '../support/cli.js';
+
+const tempDir = useTempDir();
+
+const resources = [
+  kmsKey({}, { id: 'aaaaaaaa-0000-0000-0000-000000000001' }),
+  kmsKey({ rotation: { enabled: false, periodDays: null, nextRotationDate: null } }, { id: 'aaaaaaaa-0000-0000-0000-000000000002' }),
+  notebook({ directInternetAccess: 'Enabled' }, { id: 'open-notebook', tags: { owner: 'quants' } }),
+];
+
+const customInsight = `id: notebook-no-internet
+title: SageMaker notebooks have no direct internet access
+resourceType: AWS::SageMaker::NotebookInstance
+severity: high
+description: Notebooks reach the internet only through the VPC and its egress controls.
+condition:
+  path: config.directInternetAccess
+  op: eq
+  value: Disabled
+`;
+
+describe('vigil scan', () => {
+  it('writes the JSON document on stdout when not on a terminal', async () => {
+    const snapshot = await snapshotOf(tempDir(), resources);
+    const run = await vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation']);
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as ScanOutput;
+    expect(output.schemaVersion).toBe(1);
+    expect(output.findings.map((f) => [f.insight, f.status, f.resource.name])).toEqual([['kms-key-rotation', 'fail', 'aaaaaaaa-0000-0000-0000-000000000002']]);
+    expect(output.summary.packs.find((p) => p.id === 'cis-aws')?.controls.length).toBeGreaterThan(0);
+  });
+
+  it('exits 1 when a finding at or above --fail-on fails, 0 below it', async () => {
+    const snapshot = await snapshotOf(tempDir(), resources);
+    expect((await vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--fail-on', 'medium'])).code).toBe(1);
+    expect((await vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--fail-on', 'high'])).code).toBe(0);
+  });
+
+  it('writes csv, jsonl and table formats, --all adds passing findings, --out writes a file', async () => {
+    const dir = tempDir();
+    const snapshot = await snapshotOf(dir, resources);
+    const args = ['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation'];
+    const csv = await vigil([...args, '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toBe('id,status,severity,insight,title,accountId,region,resourceType,resourceName,arn,reason,controls,exemptionApprovedBy,exemptionExpires');
+    expect(csv.stdout.trim().split('\n')).toHaveLength(2);
+    const jsonl = await vigil([...args, '--format', 'jsonl', '--all']);
+    expect(jsonl.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { status: string }).status)).toEqual(['pass', 'fail']);
+    const table = await vigil([...args, '--format', 'table']);
+    expect(table.stdout).toMatch(/^STATUS\s+SEVERITY\s+INSIGHT/);
+    expect(table.stdout).toMatch(/fail\s+medium\s+kms-key-rotation/);
+    const out = join(dir, 'out', 'findings.json');
+    expect((await vigil([...args, '--out', out])).stdout).toBe('');
+    expect((JSON.parse(readFileSync(out, 'utf8')) as ScanOutput).findings).toHaveLength(1);
+  });
+
+  it('runs custom YAML insights from --insights', async () => {
+    const dir = tempDir();
+    const snapshot = await snapshotOf(dir, resources);
+    writeFileSync(join(dir, 'notebook-no-internet.yaml'), customInsight);
+    const run = await vigil(['scan', '--snapshot', snapshot, '--insights', dir, '--insight', 'notebook-no-internet']);
+    expect(run.stderr).toBe('');
+    const output = JSON.parse(run.stdout) as ScanOutput;
+    expect(output.findings).toEqual([expect.objectContaining({ insight: 'notebook-no-internet', status: 'fail', severity: 'high' })]);
+  });
+
+  it('exits 2 with file:line:column and writes nothing on an invalid snapshot', async () => {
+    const dir = tempDir();
+    const snapshot = await snapshotOf(dir, resources);
+    const lines = readFileSync(snapshot, 'utf8').split('\n');
+    lines[3] = lines[3]!.replace('"directInternetAccess":"Enabled"', '"directInternetAccess":"Sometimes"');
+    writeFileSync(snapshot, lines.join('\n'));
+    const out = join(dir, 'findings.json');
+    const run = await vigil(['scan', '--snapshot', snapshot, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`^${snapshot}:4:\\d+: resource arn:aws:sagemaker:.*config\\.directInternetAccess`, 'm'));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 on unknown packs, insights, formats and missing options', async () => {
+    const snapshot = await snapshotOf(tempDir(), resources);
+    expect((await vigil(['scan', '--snapshot', snapshot, '--pack', 'nope'])).stderr).toMatch(/unknown pack 'nope'/);
+    expect((await vigil(['scan', '--snapshot', snapshot, '--insight', 'nope'])).code).toBe(2);
+    expect((await vigil(['scan', '--snapshot', snapshot, '--format', 'xml'])).code).toBe(2);
+    expect((await vigil(['scan'])).code).toBe(2);
+    expect((await vigil(['scan', '--snapshot', '/no/such/file.jsonl'])).code).toBe(2);
+  });
+
+  it('prints help with exit 0', async () => {
+    const run = await vigil(['scan', '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--fail-on <severity>/);
+  });
+});
