@@ -2,6 +2,7 @@
 import type { Insight } from '../../src/engine/define-insight.js';
 import kmsKeyImportedMaterialExpiry from './kms-key-imported-material-expiry.js';
 import kmsKeyPendingDeletion from './kms-key-pending-deletion.js';
+import kmsKeyPolicyPublic from './kms-key-policy-public.js';
 import kmsKeyRotation from './kms-key-rotation.js';
 
-export const kmsInsights: readonly Insight[] = [kmsKeyImportedMaterialExpiry, kmsKeyPendingDeletion, kmsKeyRotation];
+export const kmsInsights: readonly Insight[] = [kmsKeyImportedMaterialExpiry, kmsKeyPendingDeletion, kmsKeyPolicyPublic, kmsKeyRotation];

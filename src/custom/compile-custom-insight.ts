@@ -8,9 +8,8 @@
  * recursive union (it would list every branch the node failed to be), checks paths and values
  * against the resource type, and compiles regular expressions.
  */
-import { Type } from '@sinclair/typebox';
 import type { ErrorObject } from 'ajv';
-import type { Insight } from '../engine/define-insight.js';
+import { NoParams, type Insight } from '../engine/define-insight.js';
 import { isResourceType } from '../model/resource-types.js';
 import { validatorFor } from '../schemas/ajv.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
@@ -23,7 +22,6 @@ export interface CustomInsightSource {
   readonly file: string;
 }
 
-const NoParams = Type.Object({}, { additionalProperties: false });
 
 const CONDITION_FIELDS = ['appliesTo', 'condition'] as const;
 

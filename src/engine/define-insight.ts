@@ -58,7 +58,8 @@ export interface InsightDefinition<T extends InsightResourceType, P extends TObj
   evaluate(resource: ResourceOf<T>, ctx: InsightContext<Static<P>>): Verdict;
 }
 
-const NoParams = Type.Object({}, { additionalProperties: false });
+/** The params schema of an insight without parameters. */
+export const NoParams = Type.Object({}, { additionalProperties: false });
 
 export function defineInsight<T extends InsightResourceType, P extends TObject = typeof NoParams>(
   definition: InsightDefinition<T, P>,

@@ -4,7 +4,8 @@
  * so a crash never leaves a half-written snapshot under the real name.
  */
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import type { Writable } from 'node:stream';
@@ -16,6 +17,7 @@ export async function writeSnapshot(
   header: Omit<SnapshotHeader, 'trailer'>,
   resources: Iterable<AnyResource> | AsyncIterable<AnyResource>,
 ): Promise<{ resources: number }> {
+  await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.partial`;
   const out = createWriteStream(temporary);
   const gzip = file.endsWith('.gz') ? createGzip({ level: 6 }) : undefined;

@@ -5,6 +5,10 @@
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
 import { severities } from '../engine/severity.js';
 
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}
+
 function percent(value: number | null): string {
   return value === null ? '  n/a' : `${(value * 100).toFixed(1).padStart(5)}%`;
 }
@@ -33,7 +37,7 @@ export function textSummary(scan: ScanInfo, summary: ScanSummary): string {
   lines.push('', 'Five worst controls:');
   if (worst.length === 0) lines.push('  none failing');
   for (const { pack, control } of worst) {
-    lines.push(`  ${`${pack} ${control.id}`.padEnd(22)} ${String(control.fail).padStart(4)} failing  score ${percent(control.score)}  ${control.title}`);
+    lines.push(`  ${`${pack} ${control.id}`.padEnd(22)} ${String(control.fail).padStart(4)} failing  score ${percent(control.score)}  ${clip(control.title, 90)}`);
   }
   if (scan.coverage.length > 0) {
     lines.push('', `Could not read (${scan.coverage.length} coverage gaps; affected checks are errors, never passes):`);

@@ -13,11 +13,11 @@ const tempDir = useTempDir();
 describe('vigil demo', () => {
   it('scans the demo organisation and writes findings that match the published schema', async () => {
     const dir = tempDir();
-    const run = await vigil(['demo', '--out-dir', dir]);
+    const run = await vigil(['demo', '--out-dir', join(dir, 'nested', 'out')]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
 
-    const output = JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as ScanOutput;
+    const output = JSON.parse(readFileSync(join(dir, 'nested', 'out', 'findings.json'), 'utf8')) as ScanOutput;
     const validate = validatorFor(ScanOutput);
     expect(validate(output), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     const published = JSON.parse(readFileSync('schemas/findings.json', 'utf8')) as { $id: string };
@@ -40,7 +40,7 @@ describe('vigil demo', () => {
     expect(failing('s3-bucket-public').length).toBeGreaterThan(0);
     expect(output.findings.some((f) => f.status === 'exempt' && f.insight === 's3-bucket-public')).toBe(true);
 
-    const rows = parse(readFileSync(join(dir, 'findings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse(readFileSync(join(dir, 'nested', 'out', 'findings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     expect(Object.keys(rows[0]!)).toEqual([...csvColumns]);
     expect(rows).toHaveLength(output.findings.length);
 
@@ -53,7 +53,7 @@ describe('vigil demo', () => {
     const [a, b] = [tempDir(), tempDir()];
     await vigil(['demo', '--out-dir', a]);
     await vigil(['demo', '--out-dir', b]);
-    const findings = (dir: string) => (JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as ScanOutput).findings;
+    const findings = (dir: string) => (JSON.parse(readFileSync(join(dir, 'nested', 'out', 'findings.json'), 'utf8')) as ScanOutput).findings;
     expect(findings(a)).toEqual(findings(b));
   });
 });

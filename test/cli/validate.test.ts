@@ -41,7 +41,7 @@ describe('vigil validate', () => {
     has(new RegExp(`^${insight}:\\d+:\\d+: condition`));
     has(new RegExp(`^${exemptions}:4:13: exemptions\\[0\\]\\.reason: must NOT have fewer than 10 characters`));
     has(new RegExp(`^${exemptions}:6:14: exemptions\\[0\\]\\.expires`));
-    has(new RegExp(`^${config}:2:11: accounts\\[0\\]\\.id: must match pattern`));
+    has(new RegExp(`^${config}:2:9: accounts\\[0\\]\\.id: must match pattern`));
     has(new RegExp(`^${config}:5:13: regions\\.allowed\\[0\\]: must match pattern`));
     has(new RegExp(`^${malformed}:\\d+:\\d+: `));
     has(new RegExp(`^${snapshot}:1:\\d+: invalid JSON`));

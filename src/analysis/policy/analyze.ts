@@ -25,7 +25,7 @@ import {
   type ActionSet,
 } from './actions.js';
 import { awsServiceAccount } from './aws-service-accounts.js';
-import { assessAllowClause, assessDenyClauseEscape, sameClause, type Restriction } from './conditions.js';
+import { assessAllowClause, assessDenyClauseEscape, describeClause, sameClause, type Restriction } from './conditions.js';
 import { parsePolicy, type ConditionClause, type PatternElement, type PolicyStatement } from './parse-policy.js';
 import { classifyPrincipal, principalCovers, type Principal } from './principals.js';
 import { patternCovers } from './wildcards.js';
@@ -392,7 +392,7 @@ function statementFinding(
     actions,
   };
   if (statement.effect === 'Deny') {
-    const when = statement.conditions.length === 0 ? '' : ` when ${statement.conditions.map((c) => `${c.operator} ${c.key} = ${c.values.join(', ')}`).join(' and ')}`;
+    const when = statement.conditions.length === 0 ? '' : ` when ${statement.conditions.map(describeClause).join(' and ')}`;
     return {
       ...base,
       public: false,

@@ -195,7 +195,7 @@ function keyKind(keyLower: string): KeyKind | 'neutral' | 'unknown' {
 }
 
 function assessValues(clause: ConditionClause, operator: string, kind: KeyKind): ClauseAssessment {
-  const via = `${clause.operator} ${clause.key} = ${clause.values.join(', ')}`;
+  const via = describeClause(clause);
   if (clause.values.length === 0) return notRestricting(`${clause.operator} on ${clause.key} lists no value`);
   for (const value of clause.values) {
     if (hasPolicyVariable(value)) return notRestricting(`${clause.key} value "${value}" is a policy variable, not a fixed value`);

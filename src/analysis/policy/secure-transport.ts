@@ -6,7 +6,7 @@
  * that fail it through. S3 bucket policies use it today; SNS topic and SQS queue policies state
  * the same rule.
  */
-import { actionSet, actionSetCovers } from './actions.js';
+import { actionSet, actionSetCovers, describeActions } from './actions.js';
 import type { ConditionClause, ParsedPolicy, PolicyStatement } from './parse-policy.js';
 import { classifyPrincipal } from './principals.js';
 import { patternCovers } from './wildcards.js';
@@ -44,12 +44,12 @@ function shortfall(statement: PolicyStatement, scope: SecureTransportScope): str
   }
   const actions = actionSet(statement.action);
   const missingActions = scope.actions.filter((a) => !actionSetCovers(actions, a));
-  if (missingActions.length > 0) return `does not cover ${missingActions.join(', ')}`;
+  if (missingActions.length > 0) return `denies only ${describeActions(actions).join(', ')}, which does not cover ${missingActions.join(', ')}`;
   const resource = statement.resource;
   if (resource !== null) {
     if (resource.negated) return 'uses NotResource, so it does not surely cover the resource';
     const missing = scope.resources.filter((r) => !resource.patterns.some((p) => patternCovers(p, r, { ignoreCase: false })));
-    if (missing.length > 0) return `does not cover ${missing.join(', ')}`;
+    if (missing.length > 0) return `applies only to ${resource.patterns.join(', ')}, which does not cover ${missing.join(', ')}`;
   }
   const other = statement.conditions.filter((c) => !isInsecureTransportTest(c));
   if (other.some((c) => c.keyLower === 'aws:securetransport')) return 'does not test aws:SecureTransport with Bool "false"';

@@ -4,6 +4,7 @@
  * and reports every problem as `file:line:column: message`.
  */
 import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { insightRegistry } from '../../app/insight-registry.js';
 import { loadCustomInsightFiles } from '../../app/load-custom-insights.js';
@@ -13,7 +14,7 @@ import { loadConfig } from '../../config/load-config.js';
 import { loadExemptions } from '../../exemptions/load-exemptions.js';
 import { problem, type Problem } from '../../input/problem.js';
 import { readSnapshot } from '../../inventory/snapshot-reader.js';
-import { loadPackFiles, resolvePacks } from '../../packs/load-packs.js';
+import { loadPackFiles, resolvePacks, type PackSource } from '../../packs/load-packs.js';
 import { shippedPackFiles } from '../../packs/shipped-packs.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
@@ -78,12 +79,19 @@ export async function validateCommand(paths: readonly string[], io: CliIo): Prom
   const registry = insightRegistry(custom.ok ? custom.value : []);
   problems.push(...registry.problems);
 
-  const packSources = await loadPackFiles([...shippedPackFiles(), ...byKind.pack]);
-  if (!packSources.ok) problems.push(...packSources.problems);
-  else {
-    const resolved = resolvePacks(packSources.value, registry.insights);
-    if (!resolved.ok) problems.push(...resolved.problems);
+  // A shipped pack named on the command line is checked once, as itself.
+  const shipped = shippedPackFiles();
+  const extraPacks = byKind.pack.filter((file) => !shipped.includes(resolve(file)));
+  // Each pack file is loaded on its own, so that one unreadable file does not hide the
+  // cross-reference problems of the others.
+  const packSources: PackSource[] = [];
+  for (const file of [...shipped, ...extraPacks]) {
+    const loaded = await loadPackFiles([file]);
+    if (loaded.ok) packSources.push(...loaded.value);
+    else problems.push(...loaded.problems);
   }
+  const resolved = resolvePacks(packSources, registry.insights);
+  if (!resolved.ok) problems.push(...resolved.problems);
 
   for (const file of byKind.exemptions) {
     const loaded = await loadExemptions(file, new Set(registry.insights.keys()), now);

@@ -1,0 +1,109 @@
+import { Type } from '@sinclair/typebox';
+import { defineInsight } from '../../src/engine/define-insight.js';
+import { resolveKmsKeyReference } from '../../src/analysis/kms-key-reference.js';
+import { actionSetMayInclude } from '../../src/analysis/policy/actions.js';
+import { analyzeResourcePolicy } from '../../src/analysis/policy/analyze.js';
+import { isElbLogDelivery } from '../../src/analysis/policy/aws-service-accounts.js';
+import type { Verdict, VerdictFactory, Evidence } from '../../src/engine/verdict.js';
+import type { Resource } from '../../src/model/resource.js';
+import { isUnknown } from '../../src/model/unknown.js';
+
+/**
+ * A bucket that only SSE-S3 suits: Application and Classic Load Balancers deliver access logs only
+ * to buckets encrypted with SSE-S3, and the bucket policy that lets them write names them.
+ */
+function sseS3Verdict(bucket: Resource<'AWS::S3::Bucket'>, reason: string, evidence: Evidence, verdict: VerdictFactory): Verdict {
+  const policy = bucket.config.policy;
+  if (isUnknown(policy)) {
+    return verdict.error(`${reason}, and whether the bucket receives load balancer access logs (which support only SSE-S3) could not be read`, {
+      ...evidence,
+      unreadable: 'bucket policy',
+      cause: policy.$unknown,
+    });
+  }
+  if (policy !== null) {
+    const result = analyzeResourcePolicy(policy, { ownerAccountId: bucket.accountId });
+    if (!result.ok) return verdict.error(`${reason}, and the bucket policy cannot be analysed: ${result.error}`, evidence);
+    const elb = result.analysis.grants.find((g) => isElbLogDelivery(g.principal) && actionSetMayInclude(g.actions, 's3:PutObject'));
+    if (elb !== undefined) {
+      return verdict.notApplicable(`the bucket receives load balancer access logs (${elb.statement}), which Elastic Load Balancing delivers only to SSE-S3 buckets`);
+    }
+  }
+  return verdict.fail(reason, evidence);
+}
+
+export default defineInsight({
+  id: 's3-bucket-encryption-cmk',
+  title: 'S3 buckets encrypt by default with a customer-managed KMS key',
+  resourceType: 'AWS::S3::Bucket',
+  severity: 'high',
+  description:
+    'Checks that the default encryption of S3 buckets is SSE-KMS or DSSE-KMS with a customer-managed key: one of the required keys when any are listed, otherwise any customer-managed key owned by the bucket account or by a trusted key account. SSE-S3 and the AWS-managed key aws/s3 fail.',
+  rationale:
+    'With SSE-S3 or aws/s3, anyone allowed to read an object gets it decrypted, and the key policy cannot be changed or revoked. A customer-managed key adds a second, separately governed permission, lets the data owner (for a bank, its own key shared with the SaaS account) cut off access by disabling the key, and logs every use in CloudTrail.',
+  remediation: {
+    cli: 'aws s3api put-bucket-encryption --bucket <bucket> --server-side-encryption-configuration \'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"<customer-managed-key-arn>"},"BucketKeyEnabled":true}]}\'',
+    console:
+      'S3 console > the bucket > Properties > Default encryption > Edit > Server-side encryption with AWS KMS keys (SSE-KMS) > Choose from your AWS KMS keys or Enter AWS KMS key ARN (the customer-managed key) > Bucket Key: Enable > Save. Existing objects keep their encryption until copied in place.',
+  },
+  lookups: ['AWS::KMS::Key'],
+  params: Type.Object(
+    {
+      requiredKeyArns: Type.Array(Type.String({ pattern: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$' }), {
+        default: [],
+        description: 'Key ARNs the bucket must use (e.g. the bank key); empty accepts any customer-managed key of a trusted owner.',
+      }),
+      trustedKeyAccounts: Type.Array(Type.String({ pattern: '^[0-9]{12}$' }), {
+        default: [],
+        description: 'Accounts besides the bucket account whose customer-managed keys are accepted (e.g. the bank that shares its key).',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  evaluate(bucket, { params, inventory, verdict }) {
+    const encryption = bucket.config.encryption;
+    if (isUnknown(encryption)) return verdict.unreadable('default encryption', encryption);
+    const rule = encryption?.rules.find((r) => r.sseAlgorithm !== 'AES256');
+    if (rule === undefined) {
+      const reason =
+        encryption === null || encryption.rules.length === 0
+          ? 'the bucket has no default encryption configuration, so S3 encrypts with SSE-S3 keys it manages'
+          : 'default encryption is SSE-S3 (AES256), with keys S3 manages';
+      return sseS3Verdict(bucket, reason, { encryption }, verdict);
+    }
+
+    const algorithm = rule.sseAlgorithm === 'aws:kms:dsse' ? 'DSSE-KMS' : 'SSE-KMS';
+    const ref = resolveKmsKeyReference(rule.kmsMasterKeyId, bucket, inventory);
+    if (ref.kind === 'service-default') {
+      return verdict.fail(`default encryption is ${algorithm} with the AWS-managed key aws/s3`, { encryption });
+    }
+    if (ref.kind === 'aws-managed-alias') {
+      return verdict.fail(`default encryption is ${algorithm} with the AWS-managed key ${ref.alias}`, { encryption });
+    }
+    const keyName = ref.keyArn ?? rule.kmsMasterKeyId ?? '';
+    const evidence = { kmsMasterKeyId: rule.kmsMasterKeyId, sseAlgorithm: rule.sseAlgorithm, keyOwnerAccountId: ref.ownerAccountId, keyManager: ref.manager ?? 'unknown' };
+    if (ref.manager === 'AWS') return verdict.fail(`default encryption is ${algorithm} with the AWS-managed key ${keyName}`, evidence);
+
+    if (params.requiredKeyArns.length > 0) {
+      // A key the configuration names is accepted whoever owns it; any other key fails.
+      if (ref.keyArn === undefined) {
+        return verdict.error(`the key ${keyName} is not in the inventory and cannot be resolved to a key ARN to compare with the required keys`, evidence);
+      }
+      return params.requiredKeyArns.includes(ref.keyArn)
+        ? verdict.pass(`default encryption is ${algorithm} with the required key ${ref.keyArn}`)
+        : verdict.fail(`default encryption uses ${ref.keyArn}, which is not one of the required keys`, { ...evidence, requiredKeyArns: params.requiredKeyArns });
+    }
+    if (ref.crossAccount && !params.trustedKeyAccounts.includes(ref.ownerAccountId)) {
+      return verdict.fail(`default encryption uses ${keyName}, a key of account ${ref.ownerAccountId}, which is not a trusted key account`, {
+        ...evidence,
+        trustedKeyAccounts: params.trustedKeyAccounts,
+      });
+    }
+    if (ref.manager === undefined) {
+      // S3 may name aws/s3 by its key ARN, so only the key itself tells who manages it.
+      return verdict.error(`the key ${keyName} is not in the inventory, so whether it is customer managed or the AWS-managed aws/s3 cannot be told`, evidence);
+    }
+    const owner = ref.crossAccount ? ` owned by trusted account ${ref.ownerAccountId}` : '';
+    return verdict.pass(`default encryption is ${algorithm} with the customer-managed key ${keyName}${owner}`);
+  },
+});
