@@ -53,7 +53,7 @@ describe('vigil demo', () => {
     const [a, b] = [tempDir(), tempDir()];
     await vigil(['demo', '--out-dir', a]);
     await vigil(['demo', '--out-dir', b]);
-    const findings = (dir: string) => (JSON.parse(readFileSync(join(dir, 'nested', 'out', 'findings.json'), 'utf8')) as ScanOutput).findings;
+    const findings = (dir: string) => (JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as ScanOutput).findings;
     expect(findings(a)).toEqual(findings(b));
   });
 });
