@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { analyzeResourcePolicy } from '../../src/analysis/policy/analyze.js';
+import { scanAllowPrincipals } from '../../src/analysis/policy/principal-scan.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
 export default defineInsight({
@@ -34,6 +35,11 @@ export default defineInsight({
     if (key.config.manager !== 'CUSTOMER') return verdict.notApplicable('AWS-managed keys have policies written by AWS, limited to the owning account through its services');
     const policy = key.config.policy;
     if (isUnknown(policy)) return verdict.unreadable('key policy', policy);
+    // The usual key policy names only principals of the key account: certain without the full analysis.
+    const scan = scanAllowPrincipals(policy);
+    if (scan.kind === 'simple' && scan.services.size === 0 && [...scan.accounts].every((account) => account === key.accountId)) {
+      return verdict.pass('the key policy grants use only within the key account');
+    }
     const result = analyzeResourcePolicy(policy, {
       ownerAccountId: key.accountId,
       trustedAccountIds: params.trustedAccounts,

@@ -3,7 +3,8 @@ import { defineInsight } from '../../src/engine/define-insight.js';
 import { resolveKmsKeyReference } from '../../src/analysis/kms-key-reference.js';
 import { actionSetMayInclude } from '../../src/analysis/policy/actions.js';
 import { analyzeResourcePolicy } from '../../src/analysis/policy/analyze.js';
-import { isElbLogDelivery } from '../../src/analysis/policy/aws-service-accounts.js';
+import { awsServiceAccount, ELB_LOG_DELIVERY_SERVICE, isElbLogDelivery } from '../../src/analysis/policy/aws-service-accounts.js';
+import { scanAllowPrincipals } from '../../src/analysis/policy/principal-scan.js';
 import type { Verdict, VerdictFactory, Evidence } from '../../src/engine/verdict.js';
 import type { Resource } from '../../src/model/resource.js';
 import { isUnknown } from '../../src/model/unknown.js';
@@ -21,7 +22,14 @@ function sseS3Verdict(bucket: Resource<'AWS::S3::Bucket'>, reason: string, evide
       cause: policy.$unknown,
     });
   }
-  if (policy !== null) {
+  // Only named principals, none of them Elastic Load Balancing: no log delivery, no full analysis needed.
+  const scan = policy === null ? undefined : scanAllowPrincipals(policy);
+  const mayDeliverElbLogs =
+    scan === undefined ||
+    scan.kind === 'complex' ||
+    scan.services.has(ELB_LOG_DELIVERY_SERVICE) ||
+    [...scan.accounts].some((account) => awsServiceAccount(account) !== undefined);
+  if (policy !== null && mayDeliverElbLogs) {
     const result = analyzeResourcePolicy(policy, { ownerAccountId: bucket.accountId });
     if (!result.ok) return verdict.error(`${reason}, and the bucket policy cannot be analysed: ${result.error}`, evidence);
     const elb = result.analysis.grants.find((g) => isElbLogDelivery(g.principal) && actionSetMayInclude(g.actions, 's3:PutObject'));

@@ -18,6 +18,7 @@ import type { AclGrant } from '../model/types/s3-bucket.js';
 import { isUnknown, type Maybe } from '../model/unknown.js';
 import { ACCESS_LEVELS, accessLevelsOfSet, type AccessLevel } from './policy/actions.js';
 import { analyzeResourcePolicy } from './policy/analyze.js';
+import { scanAllowPrincipals } from './policy/principal-scan.js';
 
 export type BlockSetting = keyof PublicAccessBlock;
 
@@ -208,6 +209,8 @@ function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPu
     return side;
   }
   if (policy === null) return side;
+  // Named principals only: no statement can reach everyone, the full analysis would say the same.
+  if (scanAllowPrincipals(policy).kind === 'simple') return side;
   const result = analyzeResourcePolicy(policy, { ownerAccountId: bucket.accountId });
   if (!result.ok) {
     if (restrict.on === true) return side;

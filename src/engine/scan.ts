@@ -85,6 +85,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
     if (bindings === undefined) return;
     const t0 = performance.now();
     const account = accountOf(resource.accountId);
+    const counters = tally.countersOf(resource.accountId);
     for (const binding of bindings) {
       binding.ctx.account = account;
       if (binding.paramsByAccount !== undefined) binding.ctx.params = binding.paramsByAccount.get(resource.accountId) ?? binding.params;
@@ -96,7 +97,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
         if (exemption !== undefined) status = 'exempt';
         else failingBySeverity[binding.insight.severity]! += 1;
       }
-      tally.add(resource.accountId, binding.index, status);
+      Tally.add(counters, binding.index, status);
       evaluations++;
       if (options.includeAll || status === 'fail' || status === 'error' || status === 'exempt') {
         const finding: Finding = {

@@ -13,13 +13,18 @@ export class Tally {
 
   constructor(private readonly bindings: number) {}
 
-  add(accountId: string, binding: number, status: FindingStatus): void {
+  /** The counters of one account; the hot loop fetches them once per resource. */
+  countersOf(accountId: string): Float64Array {
     let counts = this.perAccount.get(accountId);
     if (counts === undefined) {
       counts = new Float64Array(this.bindings * SLOTS);
       this.perAccount.set(accountId, counts);
     }
-    counts[binding * SLOTS + slotOf[status]]! += 1;
+    return counts;
+  }
+
+  static add(counters: Float64Array, binding: number, status: FindingStatus): void {
+    counters[binding * SLOTS + slotOf[status]]! += 1;
   }
 
   accounts(): string[] {

@@ -29,6 +29,7 @@ import { assessAllowClause, assessDenyClauseEscape, describeClause, sameClause, 
 import { parsePolicy, type ConditionClause, type PatternElement, type PolicyStatement } from './parse-policy.js';
 import { classifyPrincipal, principalCovers, type Principal } from './principals.js';
 import { patternCovers } from './wildcards.js';
+import { RecentResults } from './recent-results.js';
 
 export interface PolicyAnalysisOptions {
   /** The account that owns the resource: its principals are trusted. */
@@ -127,7 +128,16 @@ interface WorkingGrant {
 
 const RESOURCES = { ignoreCase: false } as const;
 
+/** Several insights read one resource's policy (public access, TLS, log delivery): analysed once. */
+const recentAnalyses = new RecentResults<AnalyzePolicyResult>();
+
 export function analyzeResourcePolicy(document: unknown, options: PolicyAnalysisOptions): AnalyzePolicyResult {
+  if (typeof document !== 'object' || document === null) return analyzeUncached(document, options);
+  const key = `${options.ownerAccountId}|${(options.trustedAccountIds ?? []).join(',')}|${(options.trustedOrgIds ?? []).join(',')}|${(options.trustedCidrs ?? []).join(',')}`;
+  return recentAnalyses.get(document, key, () => analyzeUncached(document, options));
+}
+
+function analyzeUncached(document: unknown, options: PolicyAnalysisOptions): AnalyzePolicyResult {
   const parsed = parsePolicy(document, { requirePrincipal: true });
   if (!parsed.ok) return parsed;
   const statements = parsed.policy.statements;
@@ -178,23 +188,39 @@ export function analyzeResourcePolicy(document: unknown, options: PolicyAnalysis
     audience: trust.audience(g),
   }));
 
-  const findings = statements.map((s) => statementFinding(s, assessments.get(s.index) ?? [], effective, neutralised.get(s.index)));
   const publicGrants = effective.filter((g) => g.audience.kind === 'public');
   const publicActions = unique(publicGrants.flatMap((g) => describeActions(g.actions)));
   const levels = new Set(publicGrants.flatMap((g) => accessLevelsOfSet(g.actions)));
+  // The per-statement sentences and the external-access summary are written only when someone
+  // reads them (evidence of a failing resource): most policies of a large scan are never described.
+  const findings = lazy(() => statements.map((s) => statementFinding(s, assessments.get(s.index) ?? [], effective, neutralised.get(s.index))));
+  const external = lazy(() => externalAccess(effective));
   return {
     ok: true,
     analysis: {
       public: publicGrants.length > 0,
-      publicStatements: findings.filter((f) => f.public).map((f) => f.label),
+      get publicStatements() {
+        return findings().filter((f) => f.public).map((f) => f.label);
+      },
       publicActions,
       publicAccessLevels: ACCESS_LEVELS.filter((l) => levels.has(l)),
-      externalAccess: externalAccess(effective),
-      statements: findings,
+      get externalAccess() {
+        return external();
+      },
+      get statements() {
+        return findings();
+      },
       grants: effective,
-      unknownConditionKeys: unique(findings.flatMap((f) => f.unknownConditionKeys)),
+      get unknownConditionKeys() {
+        return unique(findings().flatMap((f) => f.unknownConditionKeys));
+      },
     },
   };
+}
+
+function lazy<T>(compute: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: compute() }).v;
 }
 
 /** The grant after one Deny: unchanged, reduced, split into a remaining and a limited part, or gone. */

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeResourcePolicy, type PolicyAnalysisOptions } from '../../../src/analysis/policy/analyze.js';
 import type { AccessLevel } from '../../../src/analysis/policy/actions.js';
+import { scanAllowPrincipals } from '../../../src/analysis/policy/principal-scan.js';
 
 const OWNER = '111122223333';
 const OTHER = '444455556666';
@@ -524,5 +525,27 @@ describe('analysis details', () => {
     expect(result.analysis.grants).toMatchObject([
       { statement: 'statement 1', narrowedBy: ['statement 2 (Sid "VpceOnly")'], audience: { kind: 'restricted' }, constraints: [[{ kind: 'vpcs', ids: ['vpce-1a2b3c4d'] }]] },
     ]);
+  });
+});
+
+describe('the quick principal scan agrees with the full analysis', () => {
+  it('never calls "simple" a policy the analysis finds public, malformed or shared outside the named accounts', () => {
+    let simple = 0;
+    for (const c of cases) {
+      const scan = scanAllowPrincipals(c.document);
+      if (scan.kind !== 'simple') continue;
+      simple++;
+      const options = { ownerAccountId: OWNER, ...c.options };
+      const result = analyzeResourcePolicy(c.document, options);
+      expect(result.ok, c.name).toBe(true);
+      if (!result.ok) continue;
+      expect(result.analysis.public, c.name).toBe(false);
+      if (scan.services.size === 0) {
+        for (const access of result.analysis.externalAccess) {
+          expect(access.party.kind === 'account' && scan.accounts.has(access.party.accountId), `${c.name}: ${access.description}`).toBe(true);
+        }
+      }
+    }
+    expect(simple, 'the table has simple policies to compare').toBeGreaterThan(5);
   });
 });
