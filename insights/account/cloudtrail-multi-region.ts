@@ -1,5 +1,6 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { regionScope } from '../../src/analysis/region-policy.js';
+import { Type } from '@sinclair/typebox';
+import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../../src/analysis/region-policy.js';
 import type { Resource } from '../../src/model/resource.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
@@ -37,7 +38,7 @@ export default defineInsight({
   resourceType: 'AWS::Account::Region',
   severity: 'high',
   description:
-    'Checks that the region is logged by at least one CloudTrail trail that is multi-region, is logging, and records all management events, read and write (an organization trail counts). Regions outside the configured allowed regions are not applicable.',
+    'Checks that the region is logged by at least one CloudTrail trail that is multi-region, is logging, and records all management events, read and write (an organization trail counts). Every enabled region is judged unless onlyAllowedRegions limits it to the allowed regions.',
   rationale:
     'CloudTrail is the record of who did what in the account; without a multi-region trail logging every management event, activity in an unwatched region or of one kind (read or write) leaves no trace for detection or investigation (CIS AWS 4.1).',
   remediation: {
@@ -45,10 +46,10 @@ export default defineInsight({
     console: 'CloudTrail console > Trails > Create trail (or edit the trail): Enable for all regions (or all accounts in the organization), Management events: Read and Write; make sure Logging is on.',
   },
   lookups: ['AWS::CloudTrail::Trail'],
-  evaluate(region, { settings, inventory, verdict }) {
-    if (regionScope(region.region, settings.allowedRegions) === 'outside') {
-      return verdict.notApplicable(`${region.region} is outside the allowed regions`);
-    }
+  params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),
+  evaluate(region, { params, settings, inventory, verdict }) {
+    const outside = outsideJudgedRegions(region.region, settings, params.onlyAllowedRegions, verdict);
+    if (outside !== undefined) return outside;
     const arns = region.config.trailArns;
     if (isUnknown(arns)) return verdict.unreadable('trails', arns);
     const judgements = arns.map((arn) => judgeTrail(arn, inventory.get('AWS::CloudTrail::Trail', arn)));

@@ -1,5 +1,6 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { regionScope } from '../../src/analysis/region-policy.js';
+import { Type } from '@sinclair/typebox';
+import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../../src/analysis/region-policy.js';
 import type { ConfigRecorder } from '../../src/model/types/account-region.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
@@ -17,17 +18,17 @@ export default defineInsight({
   resourceType: 'AWS::Account::Region',
   severity: 'medium',
   description:
-    'Checks that the region has an AWS Config recorder that is recording all supported resource types and whose last status is not a failure. No recorder fails. Regions outside the configured allowed regions are not applicable.',
+    'Checks that the region has an AWS Config recorder that is recording all supported resource types and whose last status is not a failure. No recorder fails. Every enabled region is judged unless onlyAllowedRegions limits it to the allowed regions.',
   rationale:
     'AWS Config keeps the history of every resource\u2019s configuration: without it, changes in the region go unrecorded, and investigations and audits have no record of what a resource looked like when (CIS AWS 4.3).',
   remediation: {
     cli: 'aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=<role-arn> --recording-group allSupported=true,includeGlobalResourceTypes=true && aws configservice put-delivery-channel --delivery-channel name=default,s3BucketName=<bucket> && aws configservice start-configuration-recorder --configuration-recorder-name default',
     console: 'AWS Config console (in the region) > Settings > Edit: Record all resource types supported in this region; check the delivery channel, then Start recording.',
   },
-  evaluate(region, { settings, verdict }) {
-    if (regionScope(region.region, settings.allowedRegions) === 'outside') {
-      return verdict.notApplicable(`${region.region} is outside the allowed regions`);
-    }
+  params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),
+  evaluate(region, { params, settings, verdict }) {
+    const outside = outsideJudgedRegions(region.region, settings, params.onlyAllowedRegions, verdict);
+    if (outside !== undefined) return outside;
     const recorders = region.config.configRecorders;
     if (isUnknown(recorders)) return verdict.unreadable('configuration recorders', recorders);
     if (recorders.length === 0) return verdict.fail(`no configuration recorder exists in ${region.region}`, { configRecorders: [] });

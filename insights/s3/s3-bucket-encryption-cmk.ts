@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
+import { customerManagedKeyParams, judgeCustomerManagedKey, outsideTenantScope } from '../../src/analysis/customer-managed-key.js';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { resolveKmsKeyReference } from '../../src/analysis/kms-key-reference.js';
 import { actionSetMayInclude } from '../../src/analysis/policy/actions.js';
 import { analyzeResourcePolicy } from '../../src/analysis/policy/analyze.js';
 import { awsServiceAccount, ELB_LOG_DELIVERY_SERVICE, isElbLogDelivery } from '../../src/analysis/policy/aws-service-accounts.js';
@@ -55,20 +55,10 @@ export default defineInsight({
       'S3 console > the bucket > Properties > Default encryption > Edit > Server-side encryption with AWS KMS keys (SSE-KMS) > Choose from your AWS KMS keys or Enter AWS KMS key ARN (the customer-managed key) > Bucket Key: Enable > Save. Existing objects keep their encryption until copied in place.',
   },
   lookups: ['AWS::KMS::Key'],
-  params: Type.Object(
-    {
-      requiredKeyArns: Type.Array(Type.String({ pattern: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$' }), {
-        default: [],
-        description: 'Key ARNs the bucket must use (e.g. the bank key); empty accepts any customer-managed key of a trusted owner.',
-      }),
-      trustedKeyAccounts: Type.Array(Type.String({ pattern: '^[0-9]{12}$' }), {
-        default: [],
-        description: 'Accounts besides the bucket account whose customer-managed keys are accepted (e.g. the bank that shares its key).',
-      }),
-    },
-    { additionalProperties: false },
-  ),
-  evaluate(bucket, { params, inventory, verdict }) {
+  params: Type.Object(customerManagedKeyParams, { additionalProperties: false }),
+  evaluate(bucket, { params, inventory, account, verdict }) {
+    const outside = outsideTenantScope(params, account, verdict);
+    if (outside !== undefined) return outside;
     const encryption = bucket.config.encryption;
     if (isUnknown(encryption)) return verdict.unreadable('default encryption', encryption);
     const rule = encryption?.rules.find((r) => r.sseAlgorithm !== 'AES256');
@@ -81,37 +71,17 @@ export default defineInsight({
     }
 
     const algorithm = rule.sseAlgorithm === 'aws:kms:dsse' ? 'DSSE-KMS' : 'SSE-KMS';
-    const ref = resolveKmsKeyReference(rule.kmsMasterKeyId, bucket, inventory);
-    if (ref.kind === 'service-default') {
-      return verdict.fail(`default encryption is ${algorithm} with the AWS-managed key aws/s3`, { encryption });
-    }
-    if (ref.kind === 'aws-managed-alias') {
-      return verdict.fail(`default encryption is ${algorithm} with the AWS-managed key ${ref.alias}`, { encryption });
-    }
-    const keyName = ref.keyArn ?? rule.kmsMasterKeyId ?? '';
-    const evidence = { kmsMasterKeyId: rule.kmsMasterKeyId, sseAlgorithm: rule.sseAlgorithm, keyOwnerAccountId: ref.ownerAccountId, keyManager: ref.manager ?? 'unknown' };
-    if (ref.manager === 'AWS') return verdict.fail(`default encryption is ${algorithm} with the AWS-managed key ${keyName}`, evidence);
-
-    if (params.requiredKeyArns.length > 0) {
-      // A key the configuration names is accepted whoever owns it; any other key fails.
-      if (ref.keyArn === undefined) {
-        return verdict.error(`the key ${keyName} is not in the inventory and cannot be resolved to a key ARN to compare with the required keys`, evidence);
-      }
-      return params.requiredKeyArns.includes(ref.keyArn)
-        ? verdict.pass(`default encryption is ${algorithm} with the required key ${ref.keyArn}`)
-        : verdict.fail(`default encryption uses ${ref.keyArn}, which is not one of the required keys`, { ...evidence, requiredKeyArns: params.requiredKeyArns });
-    }
-    if (ref.crossAccount && !params.trustedKeyAccounts.includes(ref.ownerAccountId)) {
-      return verdict.fail(`default encryption uses ${keyName}, a key of account ${ref.ownerAccountId}, which is not a trusted key account`, {
-        ...evidence,
-        trustedKeyAccounts: params.trustedKeyAccounts,
-      });
-    }
-    if (ref.manager === undefined) {
-      // S3 may name aws/s3 by its key ARN, so only the key itself tells who manages it.
-      return verdict.error(`the key ${keyName} is not in the inventory, so whether it is customer managed or the AWS-managed aws/s3 cannot be told`, evidence);
-    }
-    const owner = ref.crossAccount ? ` owned by trusted account ${ref.ownerAccountId}` : '';
-    return verdict.pass(`default encryption is ${algorithm} with the customer-managed key ${keyName}${owner}`);
+    return judgeCustomerManagedKey(
+      {
+        keyId: rule.kmsMasterKeyId,
+        owner: bucket,
+        subject: `default encryption is ${algorithm}`,
+        serviceKey: 'aws/s3',
+        evidence: { kmsMasterKeyId: rule.kmsMasterKeyId, sseAlgorithm: rule.sseAlgorithm },
+      },
+      params,
+      inventory,
+      verdict,
+    );
   },
 });

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { matchTags } from '../../src/analysis/tags.js';
+import { outsideTagScope, TagSelectorParam } from '../../src/analysis/tag-scope.js';
 import type { LifecycleRule } from '../../src/model/types/s3-bucket.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
@@ -39,17 +39,13 @@ export default defineInsight({
   params: Type.Object(
     {
       maxDays: Type.Integer({ minimum: 0, default: 92, description: 'Latest accepted transition to an archive class, in days after object creation.' }),
-      bucketTags: Type.Record(Type.String({ minLength: 1 }), Type.Union([Type.String(), Type.Array(Type.String())]), {
-        default: {},
-        description: 'Tags (key → accepted value or values, "*" for any value) of the buckets that must archive their objects; {} selects every bucket.',
-      }),
+      bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets that must archive their objects; {} selects every bucket.'),
     },
     { additionalProperties: false },
   ),
   evaluate(bucket, { params, now, verdict }) {
-    const scope = matchTags(bucket.tags, params.bucketTags);
-    if (scope === 'no-match') return verdict.notApplicable(`the bucket's tags do not match bucketTags ${JSON.stringify(params.bucketTags)}`);
-    if (scope === 'unknown' && isUnknown(bucket.tags)) return verdict.unreadable('bucket tags, which decide whether the bucket is in scope,', bucket.tags);
+    const outside = outsideTagScope(bucket.tags, params.bucketTags, 'bucketTags', verdict);
+    if (outside !== undefined) return outside;
     const rules = bucket.config.lifecycleRules;
     if (isUnknown(rules)) return verdict.unreadable('lifecycle configuration', rules);
     if (rules === null || rules.length === 0) return verdict.fail('the bucket has no lifecycle rules, so nothing is archived', { lifecycleRules: rules });

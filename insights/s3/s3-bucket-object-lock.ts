@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { matchTags } from '../../src/analysis/tags.js';
+import { outsideTagScope, TagSelectorParam } from '../../src/analysis/tag-scope.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
 /** Object Lock counts a year of default retention as 365 days. */
@@ -23,17 +23,13 @@ export default defineInsight({
   params: Type.Object(
     {
       minRetentionDays: Type.Integer({ minimum: 1, default: 2190, description: 'Shortest accepted default retention, in days (2190 = 6 years).' }),
-      bucketTags: Type.Record(Type.String({ minLength: 1 }), Type.Union([Type.String(), Type.Array(Type.String())]), {
-        default: {},
-        description: 'Tags (key → accepted value or values, "*" for any value) of the buckets that must keep objects immutable; {} selects every bucket.',
-      }),
+      bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets that must keep objects immutable; {} selects every bucket.'),
     },
     { additionalProperties: false },
   ),
   evaluate(bucket, { params, verdict }) {
-    const scope = matchTags(bucket.tags, params.bucketTags);
-    if (scope === 'no-match') return verdict.notApplicable(`the bucket's tags do not match bucketTags ${JSON.stringify(params.bucketTags)}`);
-    if (scope === 'unknown' && isUnknown(bucket.tags)) return verdict.unreadable('bucket tags, which decide whether the bucket is in scope,', bucket.tags);
+    const outside = outsideTagScope(bucket.tags, params.bucketTags, 'bucketTags', verdict);
+    if (outside !== undefined) return outside;
     const objectLock = bucket.config.objectLock;
     if (isUnknown(objectLock)) return verdict.unreadable('Object Lock configuration', objectLock);
     if (objectLock === null || !objectLock.enabled) return verdict.fail('Object Lock is not enabled on the bucket', { objectLock });

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { matchTags } from '../../src/analysis/tags.js';
+import { TagSelectorParam } from '../../src/analysis/tag-scope.js';
 import { BLOCK_SETTING_NAMES, s3Exposure, type EffectiveBlockPublicAccess, type ExposurePath } from '../../src/analysis/s3-exposure.js';
 import { unknown } from '../../src/model/unknown.js';
 
@@ -41,11 +42,9 @@ export default defineInsight({
   lookups: ['AWS::Account'],
   params: Type.Object(
     {
-      intendedPublicTags: Type.Record(Type.String({ minLength: 1 }), Type.Union([Type.String(), Type.Array(Type.String())]), {
-        default: {},
-        description:
-          'Tags (key → accepted value or values, "*" for any value) of buckets that are public by design (static websites, public datasets): public listing and reading is not applicable to them, public writing still fails. {} means no bucket is public by design.',
-      }),
+      intendedPublicTags: TagSelectorParam(
+        'Tags (key → accepted value or values, "*" for any value) of buckets that are public by design (static websites, public datasets): public listing and reading is not applicable to them, public writing still fails. {} means no bucket is public by design.',
+      ),
     },
     { additionalProperties: false },
   ),

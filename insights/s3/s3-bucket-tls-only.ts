@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { matchTags } from '../../src/analysis/tags.js';
+import { outsideTagScope, TagSelectorParam } from '../../src/analysis/tag-scope.js';
 import { parsePolicy } from '../../src/analysis/policy/parse-policy.js';
 import { findSecureTransportDeny } from '../../src/analysis/policy/secure-transport.js';
 import { isUnknown } from '../../src/model/unknown.js';
@@ -21,17 +21,13 @@ export default defineInsight({
   },
   params: Type.Object(
     {
-      bucketTags: Type.Record(Type.String({ minLength: 1 }), Type.Union([Type.String(), Type.Array(Type.String())]), {
-        default: {},
-        description: 'Tags (key → accepted value or values, "*" for any value) of the buckets that must refuse plain HTTP; {} selects every bucket.',
-      }),
+      bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets that must refuse plain HTTP; {} selects every bucket.'),
     },
     { additionalProperties: false },
   ),
   evaluate(bucket, { params, verdict }) {
-    const scope = matchTags(bucket.tags, params.bucketTags);
-    if (scope === 'no-match') return verdict.notApplicable(`the bucket's tags do not match bucketTags ${JSON.stringify(params.bucketTags)}`);
-    if (scope === 'unknown' && isUnknown(bucket.tags)) return verdict.unreadable('bucket tags, which decide whether the bucket is in scope,', bucket.tags);
+    const outside = outsideTagScope(bucket.tags, params.bucketTags, 'bucketTags', verdict);
+    if (outside !== undefined) return outside;
     const policy = bucket.config.policy;
     if (isUnknown(policy)) return verdict.unreadable('bucket policy', policy);
     if (policy === null) return verdict.fail('the bucket has no policy, so nothing denies plain HTTP requests', { policy: null });

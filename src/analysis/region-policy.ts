@@ -5,7 +5,8 @@
  * scope, as AWS Control Tower leaves ungoverned regions.
  */
 import type { ScanSettings } from '../engine/context.js';
-import { verdict, type Verdict } from '../engine/verdict.js';
+import { Type } from '@sinclair/typebox';
+import { verdict, type Verdict, type VerdictFactory } from '../engine/verdict.js';
 import { GLOBAL_REGION, type AnyResource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 
@@ -41,4 +42,27 @@ export function evaluateRegionAllowed(
         allowedRegions,
       });
   }
+}
+
+/**
+ * The parameter of region-wide settings insights (Config recorder, EBS default encryption,
+ * CloudTrail coverage). CIS asks for every enabled region, since an attacker works where nobody
+ * looks; an organisation that denies the other regions by SCP may judge only the allowed ones.
+ */
+export const onlyAllowedRegionsParam = Type.Boolean({
+  default: false,
+  description: 'Judge only the allowed regions of the configuration; by default every enabled region is judged, as CIS requires.',
+});
+
+/** Not applicable when the insight judges only allowed regions and this region is not one. */
+export function outsideJudgedRegions(
+  region: string,
+  settings: Pick<ScanSettings, 'allowedRegions'>,
+  onlyAllowedRegions: boolean,
+  factory: VerdictFactory,
+): Verdict | undefined {
+  if (onlyAllowedRegions && regionScope(region, settings.allowedRegions) === 'outside') {
+    return factory.notApplicable(`${region} is outside the allowed regions, and only those are judged (onlyAllowedRegions)`);
+  }
+  return undefined;
 }

@@ -84,6 +84,7 @@ testInsight(multiRegion, [
     name: 'region outside the allowed regions',
     resource: usEast1(),
     settings: { allowedRegions: ['eu-west-1'] },
+    params: { onlyAllowedRegions: true },
     status: 'not-applicable',
   },
   {

@@ -31,7 +31,14 @@ testInsight(recorderEnabled, [
     name: 'region outside the allowed regions',
     resource: accountRegion({ configRecorders: [] }, { region: 'sa-east-1' }),
     settings: { allowedRegions: ['eu-west-1'] },
+    params: { onlyAllowedRegions: true },
     status: 'not-applicable',
   },
   { name: 'recorders unreadable', resource: accountRegion({ configRecorders: unknown('AccessDenied: config:DescribeConfigurationRecorderStatus') }), status: 'error' },
+  {
+    name: 'no recorder in a region outside the allowed regions fails by default (CIS: every region)',
+    resource: accountRegion({ configRecorders: [] }, { region: 'sa-east-1' }),
+    settings: { allowedRegions: ['eu-west-1'] },
+    status: 'fail',
+  },
 ]);

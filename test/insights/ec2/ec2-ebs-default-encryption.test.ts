@@ -27,7 +27,14 @@ testInsight(ebsDefaultEncryption, [
     name: 'off in a region outside the allowed regions',
     resource: accountRegion({ ebsEncryptionByDefault: { enabled: false, kmsKeyId: null } }, { region: 'ap-southeast-2' }),
     settings: { allowedRegions: ['eu-west-1', 'eu-central-1'] },
+    params: { onlyAllowedRegions: true },
     status: 'not-applicable',
   },
   { name: 'setting unreadable', resource: accountRegion({ ebsEncryptionByDefault: unknown('UnauthorizedOperation: ec2:GetEbsEncryptionByDefault') }), status: 'error' },
+  {
+    name: 'off in a region outside the allowed regions is still judged by default (CIS: every region)',
+    resource: accountRegion({ ebsEncryptionByDefault: { enabled: false, kmsKeyId: null } }, { region: 'ap-southeast-2' }),
+    settings: { allowedRegions: ['eu-west-1', 'eu-central-1'] },
+    status: 'fail',
+  },
 ]);

@@ -93,4 +93,20 @@ testInsight(encryptionCmk, [
     status: 'not-applicable',
   },
   { name: 'instance being deleted', resource: rdsInstance({ status: 'deleting', kmsKeyId: 'alias/aws/rds' }), status: 'not-applicable' },
+  {
+    name: 'tenant account with the bank key not configured',
+    resource: rdsInstance({ kmsKeyId: CMK_ARN }),
+    inventory: [cmk],
+    account: { tenant: 'Northwind Savings' },
+    params: { tenantKeyRequired: true },
+    status: 'error',
+    reason: /Northwind Savings is not configured/,
+  },
+  {
+    name: 'shared-services account when the rule is the tenant key',
+    resource: rdsInstance({ kmsKeyId: CMK_ARN }),
+    inventory: [cmk],
+    params: { tenantKeyRequired: true },
+    status: 'not-applicable',
+  },
 ]);
