@@ -6,6 +6,7 @@ import { arnFor } from './arn.js';
 import { GLOBAL_REGION, type Resource, type ResourceSource, type Tags } from './resource.js';
 import type { ConfigOf, ResourceType } from './resource-types.js';
 import type { Maybe } from './unknown.js';
+import type { PasswordPolicy } from './types/account.js';
 
 export const DEFAULT_ACCOUNT = '111111111111';
 export const DEFAULT_REGION = 'eu-west-1';
@@ -49,23 +50,38 @@ function build<T extends ResourceType>(
   return resource;
 }
 
+/** A password policy that meets CIS (length 14, reuse 24) and more. */
+export const STRONG_PASSWORD_POLICY: PasswordPolicy = {
+  minimumLength: 14,
+  requireSymbols: true,
+  requireNumbers: true,
+  requireUppercase: true,
+  requireLowercase: true,
+  allowUsersToChangePassword: true,
+  maxPasswordAgeDays: 90,
+  passwordReusePrevention: 24,
+  hardExpiry: false,
+};
+
+/** The bucket policy statement that refuses requests made without TLS. */
+export function tlsOnlyStatement(bucketArn: string): Record<string, unknown> {
+  return {
+    Sid: 'DenyInsecureTransport',
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: [bucketArn, `${bucketArn}/*`],
+    Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+  };
+}
+
 export function account(config: Partial<ConfigOf<'AWS::Account'>> = {}, envelope: EnvelopeOverrides = {}): Resource<'AWS::Account'> {
   const accountId = envelope.accountId ?? DEFAULT_ACCOUNT;
   return build(
     'AWS::Account',
     accountId,
     {
-      passwordPolicy: {
-        minimumLength: 14,
-        requireSymbols: true,
-        requireNumbers: true,
-        requireUppercase: true,
-        requireLowercase: true,
-        allowUsersToChangePassword: true,
-        maxPasswordAgeDays: 90,
-        passwordReusePrevention: 24,
-        hardExpiry: false,
-      },
+      passwordPolicy: STRONG_PASSWORD_POLICY,
       root: { passwordPresent: true, centrallyManaged: false, mfaActive: true, passwordLastUsed: null, accessKeys: [] },
       s3PublicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
       iamUserCount: 1,
@@ -110,14 +126,7 @@ export function s3Bucket(config: Partial<ConfigOf<'AWS::S3::Bucket'>> = {}, enve
       policy: {
         Version: '2012-10-17',
         Statement: [
-          {
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [arn, `${arn}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          },
+          tlsOnlyStatement(arn),
         ],
       },
       acl: { ownerId: 'owner-canonical-id', grants: [{ grantee: { type: 'CanonicalUser', id: 'owner-canonical-id' }, permission: 'FULL_CONTROL' }] },

@@ -1,21 +1,10 @@
 /** The account-wide (`AWS::Account`) and region-wide (`AWS::Account::Region`) settings of a demo account. */
-import { account, accountRegion } from '../../model/builders.js';
+import { account, accountRegion, STRONG_PASSWORD_POLICY } from '../../model/builders.js';
 import type { Resource } from '../../model/resource.js';
 import type { PasswordPolicy } from '../../model/types/account.js';
 import type { Maybe } from '../../model/unknown.js';
 import type { AccountScope } from '../scope.js';
 
-const STRONG_PASSWORD_POLICY: PasswordPolicy = {
-  minimumLength: 14,
-  requireSymbols: true,
-  requireNumbers: true,
-  requireUppercase: true,
-  requireLowercase: true,
-  allowUsersToChangePassword: true,
-  maxPasswordAgeDays: 90,
-  passwordReusePrevention: 24,
-  hardExpiry: false,
-};
 
 /** The console default that teams leave in place: short, never expires, reuse allowed. */
 const WEAK_PASSWORD_POLICY: PasswordPolicy = {

@@ -1,6 +1,6 @@
 /** S3 buckets of a demo account, described by their posture rather than their API documents. */
 import { arnFor } from '../../model/arn.js';
-import { s3Bucket } from '../../model/builders.js';
+import { s3Bucket, tlsOnlyStatement } from '../../model/builders.js';
 import type { PolicyDocument } from '../../model/common.js';
 import type { Resource, Tags } from '../../model/resource.js';
 import type { AclGrant, LifecycleRule, ObjectLock, S3BucketConfig } from '../../model/types/s3-bucket.js';
@@ -33,14 +33,7 @@ export interface BucketSpec {
 export function bucket(scope: AccountScope, spec: BucketSpec): Resource<'AWS::S3::Bucket'> {
   const arn = arnFor('AWS::S3::Bucket', scope.accountId, spec.region, spec.name);
   const statements: Record<string, unknown>[] = [
-    {
-      Sid: 'DenyInsecureTransport',
-      Effect: 'Deny',
-      Principal: '*',
-      Action: 's3:*',
-      Resource: [arn, `${arn}/*`],
-      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-    },
+    tlsOnlyStatement(arn),
     ...(spec.statements ?? []),
   ];
   if (spec.publicRead === 'policy') {
