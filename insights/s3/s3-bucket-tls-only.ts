@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { outsideTagScope, TagSelectorParam } from '../../src/analysis/tag-scope.js';
 import { parsePolicy } from '../../src/analysis/policy/parse-policy.js';
-import { findSecureTransportDeny } from '../../src/analysis/policy/secure-transport.js';
+import { findCanonicalSecureTransportDeny, findSecureTransportDeny } from '../../src/analysis/policy/secure-transport.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
 export default defineInsight({
@@ -31,9 +31,12 @@ export default defineInsight({
     const policy = bucket.config.policy;
     if (isUnknown(policy)) return verdict.unreadable('bucket policy', policy);
     if (policy === null) return verdict.fail('the bucket has no policy, so nothing denies plain HTTP requests', { policy: null });
+    const scope = { actions: ['s3:*'], resources: [bucket.arn, `${bucket.arn}/*`] };
+    const canonical = findCanonicalSecureTransportDeny(policy, scope);
+    if (canonical !== undefined) return verdict.pass(`${canonical} denies every request made without TLS`);
     const parsed = parsePolicy(policy, { requirePrincipal: true });
     if (!parsed.ok) return verdict.error(`the bucket policy cannot be analysed: ${parsed.error}`, { statement: parsed.statement ?? null });
-    const result = findSecureTransportDeny(parsed.policy, { actions: ['s3:*'], resources: [bucket.arn, `${bucket.arn}/*`] });
+    const result = findSecureTransportDeny(parsed.policy, scope);
     if (result.enforced) return verdict.pass(`${result.statement} denies every request made without TLS`);
     const reason =
       result.nearMisses.length === 0

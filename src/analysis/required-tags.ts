@@ -9,9 +9,22 @@ import type { AnyResource } from '../model/resource.js';
 import { isUnknown } from '../model/unknown.js';
 import { missingTagKeys } from './tags.js';
 
+/** Keys per type, per tagging policy object: a scan has one policy and a few types, asked a million times. */
+const keysByPolicy = new WeakMap<ScanSettings['requiredTags'], Map<string, readonly string[]>>();
+
 /** The keys required of a resource type, `*` keys first, without duplicates. */
-export function requiredTagKeys(type: string, requiredTags: ScanSettings['requiredTags']): string[] {
-  return [...new Set([...(requiredTags['*'] ?? []), ...(requiredTags[type] ?? [])])];
+export function requiredTagKeys(type: string, requiredTags: ScanSettings['requiredTags']): readonly string[] {
+  let byType = keysByPolicy.get(requiredTags);
+  if (byType === undefined) {
+    byType = new Map();
+    keysByPolicy.set(requiredTags, byType);
+  }
+  let keys = byType.get(type);
+  if (keys === undefined) {
+    keys = [...new Set([...(requiredTags['*'] ?? []), ...(requiredTags[type] ?? [])])];
+    byType.set(type, keys);
+  }
+  return keys;
 }
 
 /**

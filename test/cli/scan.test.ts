@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScanOutput } from '../../src/findings/scan-output.js';
@@ -96,5 +96,42 @@ describe('vigil scan', () => {
     const run = await vigil(['scan', '--help']);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/--fail-on <severity>/);
+  });
+});
+
+describe('vigil scan with a configuration', () => {
+  it('uses the config\'s accounts, custom insight folders, exemptions and packs', async () => {
+    const dir = tempDir();
+    const snapshot = await snapshotOf(dir, resources);
+    mkdirSync(join(dir, 'insights'));
+    writeFileSync(join(dir, 'insights', 'notebook-no-internet.yaml'), customInsight);
+    mkdirSync(join(dir, 'packs'));
+    writeFileSync(
+      join(dir, 'packs', 'my-pack.yaml'),
+      'id: ml-platform\nname: ML platform rules\nversion: "1"\ndescription: Notebooks stay off the internet.\ncontrols:\n  - id: ML-1\n    title: No direct internet access\n    insights: [notebook-no-internet]\n',
+    );
+    writeFileSync(
+      join(dir, 'exemptions.yaml'),
+      'exemptions:\n  - insight: notebook-no-internet\n    resources: ["arn:aws:sagemaker:*:111111111111:notebook-instance/open-*"]\n    reason: vendor demo environment until the end of June\n    approvedBy: ciso@example.com\n    expires: 2026-06-30\n',
+    );
+    writeFileSync(
+      join(dir, 'vigil.yaml'),
+      'accounts:\n  - id: "111111111111"\n    name: ml-sandbox\n    environment: development\npacks: [ml-platform]\npackDirs: [packs]\ninsightDirs: [insights]\nexemptions: exemptions.yaml\n',
+    );
+    const run = await vigil(['scan', '--snapshot', snapshot, '--config', join(dir, 'vigil.yaml'), '--fail-on', 'low']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const output = JSON.parse(run.stdout) as ScanOutput;
+    expect(output.scan.accounts).toEqual([{ id: '111111111111', name: 'ml-sandbox', environment: 'development', resources: 3 }]);
+    expect(output.summary.packs.map((p) => p.id)).toEqual(['ml-platform']);
+    expect(output.findings).toEqual([
+      expect.objectContaining({ insight: 'notebook-no-internet', status: 'exempt', controls: [{ pack: 'ml-platform', control: 'ML-1' }] }),
+    ]);
+    expect(output.summary.packs[0]!.controls[0]).toMatchObject({ status: 'exempt', exempt: 1, score: null });
+
+    // after the exemption expires the fail is back, and --fail-on sees it
+    const later = await vigil(['scan', '--snapshot', snapshot, '--config', join(dir, 'vigil.yaml'), '--fail-on', 'low'], '2026-07-01T00:00:00Z');
+    expect(later.code).toBe(1);
+    expect((JSON.parse(later.stdout) as ScanOutput).findings[0]?.status).toBe('fail');
   });
 });

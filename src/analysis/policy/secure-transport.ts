@@ -7,7 +7,7 @@
  * the same rule.
  */
 import { actionSet, actionSetCovers, describeActions } from './actions.js';
-import type { ConditionClause, ParsedPolicy, PolicyStatement } from './parse-policy.js';
+import { statementLabel, type ConditionClause, type ParsedPolicy, type PolicyStatement } from './parse-policy.js';
 import { classifyPrincipal } from './principals.js';
 import { patternCovers } from './wildcards.js';
 
@@ -67,4 +67,55 @@ function isInsecureTransportTest(clause: ConditionClause): boolean {
     clause.values.length > 0 &&
     clause.values.every((v) => v.toLowerCase() === 'false')
   );
+}
+
+/**
+ * The common case without parsing the whole policy: a statement written exactly as AWS documents
+ * it (Deny, Principal "*", Action s3:* or *, the resources in scope, only `Bool
+ * aws:SecureTransport false`). Returns its label, or undefined when no statement has exactly that
+ * shape, and the caller runs the full `findSecureTransportDeny`.
+ */
+export function findCanonicalSecureTransportDeny(document: unknown, scope: SecureTransportScope): string | undefined {
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) return undefined;
+  const raw = (document as Record<string, unknown>)['Statement'];
+  const statements: unknown[] = Array.isArray(raw) ? raw : [raw];
+  for (const [index, statement] of statements.entries()) {
+    if (typeof statement !== 'object' || statement === null || Array.isArray(statement)) continue;
+    const s = statement as Record<string, unknown>;
+    if (s['Effect'] !== 'Deny' || 'NotPrincipal' in s || 'NotAction' in s || 'NotResource' in s) continue;
+    if (!isEveryone(s['Principal'])) continue;
+    const actions = strings(s['Action']);
+    if (!scope.actions.every((action) => actions.some((a) => a === '*' || a === action))) continue;
+    const resources = strings(s['Resource']);
+    if (!scope.resources.every((resource) => resources.some((r) => r === '*' || r === resource))) continue;
+    if (!isOnlyInsecureTransportCondition(s['Condition'])) continue;
+    const sid = typeof s['Sid'] === 'string' ? s['Sid'] : undefined;
+    return statementLabel(index, sid);
+  }
+  return undefined;
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
+}
+
+function isEveryone(principal: unknown): boolean {
+  if (principal === '*') return true;
+  if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) return false;
+  const entries = Object.entries(principal);
+  return entries.length === 1 && entries[0]![0] === 'AWS' && strings(entries[0]![1]).includes('*');
+}
+
+function isOnlyInsecureTransportCondition(condition: unknown): boolean {
+  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return false;
+  const operators = Object.entries(condition);
+  if (operators.length !== 1 || operators[0]![0] !== 'Bool') return false;
+  const clause = operators[0]![1];
+  if (typeof clause !== 'object' || clause === null || Array.isArray(clause)) return false;
+  const keys = Object.entries(clause);
+  if (keys.length !== 1 || keys[0]![0].toLowerCase() !== 'aws:securetransport') return false;
+  const value = keys[0]![1];
+  const values = Array.isArray(value) ? value : [value];
+  return values.length > 0 && values.every((v) => v === false || (typeof v === 'string' && v.toLowerCase() === 'false'));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePolicy, type ParsedPolicy } from '../../../src/analysis/policy/parse-policy.js';
-import { findSecureTransportDeny } from '../../../src/analysis/policy/secure-transport.js';
+import { findCanonicalSecureTransportDeny, findSecureTransportDeny } from '../../../src/analysis/policy/secure-transport.js';
 
 const BUCKET = 'arn:aws:s3:::example-bucket';
 const scope = { actions: ['s3:*'], resources: [BUCKET, `${BUCKET}/*`] };
@@ -45,5 +45,31 @@ describe('findSecureTransportDeny', () => {
       enforced: false,
       nearMisses: [],
     });
+  });
+});
+
+describe('findCanonicalSecureTransportDeny (the fast path before parsing)', () => {
+  const variants: [string, Record<string, unknown>][] = [
+    ['the AWS-documented statement', deny({})],
+    ['{"AWS": "*"} and Action "*"', deny({ Principal: { AWS: '*' }, Action: '*' })],
+    ['Resource "*"', deny({ Resource: '*' })],
+    ['a boolean false', deny({ Condition: { Bool: { 'aws:SecureTransport': false } } })],
+    ['BoolIfExists', deny({ Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } } })],
+    ['only some actions', deny({ Action: 's3:GetObject' })],
+    ['only the objects', deny({ Resource: `${BUCKET}/*` })],
+    ['one principal', deny({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } })],
+    ['an extra condition', deny({ Condition: { ...insecure, IpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } })],
+    ['SecureTransport "true"', deny({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } })],
+    ['an Allow', { ...deny({}), Effect: 'Allow' }],
+  ];
+
+  it('recognises the documented statement', () => {
+    expect(findCanonicalSecureTransportDeny({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'x' }, Action: 's3:GetObject' }, deny({})] }, scope)).toBe('statement 2 (Sid "TLS")');
+  });
+
+  it.each(variants)('never passes what the full analysis rejects, and agrees on the label: %s', (_name, statement) => {
+    const fast = findCanonicalSecureTransportDeny({ Statement: [statement] }, scope);
+    const full = findSecureTransportDeny(parsed(statement), scope);
+    if (fast !== undefined) expect(full).toEqual({ enforced: true, statement: fast });
   });
 });
