@@ -69,27 +69,28 @@ export function judgeCustomerManagedKey(
   if (ref.kind === 'service-default') return verdict.fail(`${subject} with the AWS-managed key ${use.serviceKey}`, use.evidence);
   if (ref.kind === 'aws-managed-alias') return verdict.fail(`${subject} with the AWS-managed key ${ref.alias}`, use.evidence);
   const keyName = ref.keyArn ?? use.keyId ?? '';
-  const evidence = { ...use.evidence, keyOwnerAccountId: ref.ownerAccountId, keyManager: ref.manager ?? 'unknown' };
-  if (ref.manager === 'AWS') return verdict.fail(`${subject} with the AWS-managed key ${keyName}`, evidence);
+  // Built only for verdicts that carry evidence: most resources of a scan pass.
+  const evidence = () => ({ ...use.evidence, keyOwnerAccountId: ref.ownerAccountId, keyManager: ref.manager ?? 'unknown' });
+  if (ref.manager === 'AWS') return verdict.fail(`${subject} with the AWS-managed key ${keyName}`, evidence());
 
   if (params.requiredKeyArns.length > 0) {
     // A key the configuration names is accepted whoever owns it; any other key fails.
     if (ref.keyArn === undefined) {
-      return verdict.error(`the key ${keyName} is not in the inventory and cannot be resolved to a key ARN to compare with the required keys`, evidence);
+      return verdict.error(`the key ${keyName} is not in the inventory and cannot be resolved to a key ARN to compare with the required keys`, evidence());
     }
     return params.requiredKeyArns.includes(ref.keyArn)
       ? verdict.pass(`${subject} with the required key ${ref.keyArn}`)
-      : verdict.fail(`${subject} with ${ref.keyArn}, which is not one of the required keys`, { ...evidence, requiredKeyArns: params.requiredKeyArns });
+      : verdict.fail(`${subject} with ${ref.keyArn}, which is not one of the required keys`, { ...evidence(), requiredKeyArns: params.requiredKeyArns });
   }
   if (ref.crossAccount && !params.trustedKeyAccounts.includes(ref.ownerAccountId)) {
     return verdict.fail(`${subject} with ${keyName}, a key of account ${ref.ownerAccountId}, which is not a trusted key account`, {
-      ...evidence,
+      ...evidence(),
       trustedKeyAccounts: params.trustedKeyAccounts,
     });
   }
   if (ref.manager === undefined) {
     // Services name even their AWS-managed key by its ARN, so only the key itself tells who manages it.
-    return verdict.error(`the key ${keyName} is not in the inventory, so whether it is customer managed or the AWS-managed ${use.serviceKey} cannot be told`, evidence);
+    return verdict.error(`the key ${keyName} is not in the inventory, so whether it is customer managed or the AWS-managed ${use.serviceKey} cannot be told`, evidence());
   }
   const owner = ref.crossAccount ? ` owned by trusted account ${ref.ownerAccountId}` : '';
   return verdict.pass(`${subject} with the customer-managed key ${keyName}${owner}`);

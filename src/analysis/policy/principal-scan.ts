@@ -5,6 +5,7 @@
  * the full analysis. Anything unusual (NotPrincipal, wildcards, federated or canonical users, a
  * shape that is not plainly valid) answers `complex`, and callers run the full analysis.
  */
+import { RecentResults } from './recent-results.js';
 
 export type PrincipalScan =
   | {
@@ -33,8 +34,15 @@ function list(value: string | string[]): string[] {
   return typeof value === 'string' ? [value] : value;
 }
 
+/** The S3 exposure and encryption insights scan one bucket's policy in turn: scanned once. */
+const recentScans = new RecentResults<PrincipalScan>();
+
 export function scanAllowPrincipals(document: unknown): PrincipalScan {
   if (!isPlainObject(document)) return COMPLEX;
+  return recentScans.get(document, '', () => scan(document));
+}
+
+function scan(document: Record<string, unknown>): PrincipalScan {
   const raw = document['Statement'];
   const statements = Array.isArray(raw) ? raw : [raw];
   if (statements.length === 0) return COMPLEX;
