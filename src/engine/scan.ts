@@ -108,7 +108,8 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
           status,
           resource: { arn: resource.arn, type: resource.type, accountId: resource.accountId, region: resource.region, name: resource.name },
           reason: result.reason,
-          evidence: result.evidence === undefined ? null : { ...result.evidence },
+          // The insight made the evidence for this verdict alone: it can be handed on as it is.
+          evidence: result.evidence === undefined ? null : (result.evidence as Record<string, unknown>),
           controls: binding.controls as Finding['controls'],
         };
         if (exemption !== undefined) {

@@ -48,7 +48,7 @@ export type Finding = Static<typeof Finding>;
  * insight with different parameters, each variant is its own finding: `variant` tells them apart.
  */
 export function findingId(insightId: string, arn: string, variant = ''): string {
-  const hash = createHash('sha256').update(insightId).update('\u0000').update(arn);
-  if (variant !== '') hash.update('\u0000').update(variant);
-  return hash.digest('hex').slice(0, 32);
+  // One update of the joined text (the same digest as updating part by part, at half the cost).
+  const text = variant === '' ? `${insightId}\u0000${arn}` : `${insightId}\u0000${arn}\u0000${variant}`;
+  return createHash('sha256').update(text).digest('hex').slice(0, 32);
 }

@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { findingId } from '../../src/findings/finding.js';
+
+describe('finding ids', () => {
+  it('are a hash of insight id and ARN: stable, distinct per insight, resource and parameter variant', () => {
+    const arn = 'arn:aws:s3:::trade-records';
+    expect(findingId('s3-bucket-versioning', arn)).toBe(createHash('sha256').update(`s3-bucket-versioning\u0000${arn}`).digest('hex').slice(0, 32));
+    expect(findingId('s3-bucket-versioning', arn)).toBe(findingId('s3-bucket-versioning', arn));
+    expect(findingId('s3-bucket-versioning', arn)).not.toBe(findingId('s3-bucket-public', arn));
+    expect(findingId('s3-bucket-versioning', arn)).not.toBe(findingId('s3-bucket-versioning', `${arn}-2`));
+    expect(findingId('s3-bucket-versioning', arn, '{"a":1}')).not.toBe(findingId('s3-bucket-versioning', arn));
+    expect(findingId('x', arn)).toMatch(/^[0-9a-f]{32}$/);
+  });
+});
