@@ -48,7 +48,17 @@ try {
   const configFile = join(dir, 'vigil.yaml');
   await writeFile(
     configFile,
-    stringify({ accounts: org.accounts, regions: { allowed: org.allowedRegions }, requiredTags: org.requiredTags }),
+    stringify({
+      // Configured as a real organisation would be: each tenant account names its bank's key.
+      accounts: org.accounts.map((account) => {
+        const key = org.tenantKeys[account.id];
+        if (key === undefined) return account;
+        const params = { requiredKeyArns: [key] };
+        return { ...account, params: { 's3-bucket-encryption-cmk': params, 'rds-instance-encryption-cmk': params } };
+      }),
+      regions: { allowed: org.allowedRegions },
+      requiredTags: org.requiredTags,
+    }),
   );
 
   t = performance.now();

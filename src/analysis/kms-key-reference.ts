@@ -33,8 +33,8 @@ export function resolveKmsKeyReference(
 ): KmsKeyReference {
   if (reference === null || reference === '') return { kind: 'service-default' };
 
-  const keyArn = KEY_ARN.exec(reference);
-  const aliasArn = ALIAS_ARN.exec(reference);
+  const keyArn = reference.startsWith('arn:') ? KEY_ARN.exec(reference) : null;
+  const aliasArn = keyArn === null && reference.startsWith('arn:') ? ALIAS_ARN.exec(reference) : null;
   let accountId = owner.accountId;
   let region = owner.region;
   let id = reference;

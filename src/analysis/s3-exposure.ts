@@ -109,6 +109,12 @@ export function s3Exposure(bucket: Resource<'AWS::S3::Bucket'>, account: Resourc
     bucket.config.publicAccessBlock,
     account === undefined ? undefined : account.config.s3PublicAccessBlock,
   );
+  // The common case: no ACL grant to a public group and a policy naming only specific principals.
+  // Nothing is public whatever Block Public Access says, so there is nothing to weigh.
+  const { acl, policy } = bucket.config;
+  if (!isUnknown(acl) && !isUnknown(policy) && !acl.grants.some(isPublicGroupGrant) && (policy === null || scanAllowPrincipals(policy).kind === 'simple')) {
+    return { status: 'not-public', neutralised: [], block };
+  }
   const sides = [aclSide(bucket, block), policySide(bucket, block)];
   const paths = sides.flatMap((s) => s.public);
   const neutralised = sides.flatMap((s) => s.neutralised);
@@ -180,9 +186,14 @@ function aclSide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPubli
   return side;
 }
 
+function isPublicGroupGrant(grant: AclGrant): boolean {
+  const uri = grant.grantee.uri;
+  return grant.grantee.type === 'Group' && (uri === ALL_USERS || uri === AUTHENTICATED_USERS);
+}
+
 function aclPath(grant: AclGrant): ExposurePath[] {
   const uri = grant.grantee.uri;
-  if (grant.grantee.type !== 'Group' || (uri !== ALL_USERS && uri !== AUTHENTICATED_USERS)) return [];
+  if (!isPublicGroupGrant(grant)) return [];
   const group = uri === ALL_USERS ? 'AllUsers' : 'AuthenticatedUsers';
   const who = uri === ALL_USERS ? 'everyone' : 'every AWS account';
   return [

@@ -26,6 +26,8 @@ export interface DemoOrganisation {
   bankKeyArns: string[];
   /** The banks' own AWS accounts, which own the shared keys; not scanned. */
   bankAccountIds: string[];
+  /** Tenant account id → the ARN of its bank's key (what a configuration names as requiredKeyArns). */
+  tenantKeys: Record<string, string>;
   /** The resources, streamed; each call starts the same stream again. */
   resources(): Generator<AnyResource>;
   /** When the inventory was collected; every date in it is relative to this. */
@@ -92,6 +94,9 @@ export function demoOrganisation(options: DemoOptions = {}): DemoOrganisation {
     requiredTags: { '*': ['owner', 'cost-center'], 'AWS::SageMaker::NotebookInstance': ['owner', 'project'] },
     bankKeyArns: tenants.map((tenant) => tenant.bankKeyArn),
     bankAccountIds: tenants.map((tenant) => tenant.bankAccountId),
+    tenantKeys: Object.fromEntries(
+      planned.flatMap((account) => (account.plan.tenant === undefined || account.budget === 0 ? [] : [[account.plan.entry.id, account.plan.tenant.bankKeyArn]])),
+    ),
     resources: () => stream(planned, org),
     collectedAt: COLLECTED_AT,
   };

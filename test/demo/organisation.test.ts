@@ -448,3 +448,12 @@ describe('demo organisation: scaled for benchmarks', () => {
     expect(count / seconds).toBeGreaterThan(30_000);
   });
 });
+
+describe('tenant keys', () => {
+  it('name the bank key of each tenant account, which its regulated data uses', () => {
+    const org = demoOrganisation();
+    const tenants = org.accounts.filter((account) => account.tenant !== undefined);
+    expect(Object.keys(org.tenantKeys).sort()).toEqual(tenants.map((account) => account.id).sort());
+    for (const key of Object.values(org.tenantKeys)) expect(org.bankKeyArns).toContain(key);
+  });
+});
