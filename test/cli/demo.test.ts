@@ -58,3 +58,24 @@ describe('vigil demo', () => {
     expect(findings(a)).toEqual(findings(b));
   });
 });
+
+describe('the shipped demo configuration', () => {
+  it('describes the generated organisation: its accounts, regions, tagging policy and each tenant\'s bank key', async () => {
+    const { loadConfig } = await import('../../src/config/load-config.js');
+    const { demoOrganisation } = await import('../../src/demo/organisation.js');
+    const { demoConfigFile } = await import('../../src/cli/commands/demo.js');
+    const loaded = await loadConfig(demoConfigFile());
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const config = loaded.value.config;
+    const org = demoOrganisation();
+    expect(config.accounts?.map(({ params: _params, ...account }) => account)).toEqual(org.accounts);
+    expect(config.regions?.allowed).toEqual(org.allowedRegions);
+    expect(config.requiredTags).toEqual(org.requiredTags);
+    for (const account of config.accounts ?? []) {
+      const key = org.tenantKeys[account.id];
+      expect(account.params?.['s3-bucket-encryption-cmk']?.['requiredKeyArns'] ?? undefined).toEqual(key === undefined ? undefined : [key]);
+      expect(account.params?.['rds-instance-encryption-cmk']?.['requiredKeyArns'] ?? undefined).toEqual(key === undefined ? undefined : [key]);
+    }
+  });
+});
