@@ -8,6 +8,7 @@ import { severities } from '../engine/severity.js';
 import { packageVersion } from '../package-root.js';
 import { demoCommand } from './commands/demo.js';
 import { insightsListCommand, packsListCommand } from './commands/list.js';
+import { policyAnalyzeCommand } from './commands/policy-analyze.js';
 import { scanCommand } from './commands/scan.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
@@ -50,6 +51,17 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('Check packs, custom insights, exemptions, config and snapshot files; report file:line:column problems')
     .argument('<paths...>', 'files or folders')
     .action(async (paths: string[]) => setExit(await validateCommand(paths, io)));
+
+  const policy = program.command('policy').description('Resource policies');
+  policy
+    .command('analyze')
+    .description('Analyse a resource policy (bucket, key ...): public?, which actions, which other accounts; JSON on stdout')
+    .argument('<file>', 'policy document (JSON)')
+    .requiredOption('--account <id>', 'the account that owns the resource')
+    .option('--trusted-account <id>', 'an account whose principals are trusted (repeatable)', collect, [])
+    .option('--org-id <id>', 'a trusted AWS Organizations id, o-... (repeatable)', collect, [])
+    .option('--trusted-cidr <cidr>', 'a trusted network (repeatable)', collect, [])
+    .action(async (file: string, options) => setExit(await policyAnalyzeCommand(file, options, io)));
 
   const insights = program.command('insights').description('Built-in and custom insights');
   insights

@@ -1,0 +1,77 @@
+/**
+ * `vigil policy analyze FILE --account ID`: the resource-policy analysis of one document, so a
+ * user (or a test) can check a bucket or key policy alone, before it is applied.
+ */
+import { readFile } from 'node:fs/promises';
+import { analyzeResourcePolicy } from '../../analysis/policy/analyze.js';
+import { problem } from '../../input/problem.js';
+import { ExitCode } from '../exit-codes.js';
+import { reportProblems, type CliIo } from '../io.js';
+
+export interface PolicyAnalyzeOptions {
+  account: string;
+  trustedAccount: string[];
+  orgId: string[];
+  trustedCidr: string[];
+}
+
+export interface PolicyAnalyzeOutput {
+  public: boolean;
+  publicActions: string[];
+  crossAccount: { account: string; actions: string[] }[];
+  statements: { sid: string | null; effect: 'Allow' | 'Deny'; public: boolean; reason: string }[];
+}
+
+export async function policyAnalyzeCommand(file: string, options: PolicyAnalyzeOptions, io: CliIo): Promise<ExitCode> {
+  const usage: string[] = [];
+  if (!/^[0-9]{12}$/.test(options.account)) usage.push(`--account: '${options.account}' is not a 12-digit account id`);
+  for (const id of options.trustedAccount) if (!/^[0-9]{12}$/.test(id)) usage.push(`--trusted-account: '${id}' is not a 12-digit account id`);
+  for (const id of options.orgId) if (!/^o-[a-z0-9]{10,32}$/.test(id)) usage.push(`--org-id: '${id}' is not an organization id (o-...)`);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    reportProblems(io, [problem(file, 1, 1, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)], usage);
+    return ExitCode.input;
+  }
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message);
+    const offset = position?.[1] !== undefined ? Number(position[1]) : 0;
+    const before = text.slice(0, offset).split('\n');
+    reportProblems(io, [problem(file, before.length, (before.at(-1)?.length ?? 0) + 1, `invalid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`)], usage);
+    return ExitCode.input;
+  }
+  if (usage.length > 0) {
+    reportProblems(io, [], usage);
+    return ExitCode.input;
+  }
+  const result = analyzeResourcePolicy(document, {
+    ownerAccountId: options.account,
+    trustedAccountIds: options.trustedAccount,
+    trustedOrgIds: options.orgId,
+    ...(options.trustedCidr.length > 0 && { trustedCidrs: options.trustedCidr }),
+  });
+  if (!result.ok) {
+    reportProblems(io, [problem(file, 1, 1, `the policy cannot be analysed: ${result.error}`)]);
+    return ExitCode.input;
+  }
+  const { analysis } = result;
+  const output: PolicyAnalyzeOutput = {
+    public: analysis.public,
+    publicActions: [...analysis.publicActions],
+    crossAccount: analysis.externalAccess
+      .filter((access) => access.party.kind === 'account')
+      .map((access) => ({ account: access.party.kind === 'account' ? access.party.accountId : '', actions: [...access.actions] })),
+    statements: analysis.statements.map((statement) => ({
+      sid: statement.sid ?? null,
+      effect: statement.effect,
+      public: statement.public,
+      reason: statement.reason,
+    })),
+  };
+  io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  return ExitCode.ok;
+}
