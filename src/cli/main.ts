@@ -8,6 +8,7 @@ import { severities } from '../engine/severity.js';
 import { packageVersion } from '../package-root.js';
 import { demoCommand } from './commands/demo.js';
 import { insightsListCommand, packsListCommand } from './commands/list.js';
+import { packsCoverageCommand } from './commands/packs-coverage.js';
 import { policyAnalyzeCommand } from './commands/policy-analyze.js';
 import { scanCommand } from './commands/scan.js';
 import { validateCommand } from './commands/validate.js';
@@ -80,6 +81,13 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file (adds its packs)')
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
     .action(async (options) => setExit(await packsListCommand(options, io)));
+  packs
+    .command('coverage')
+    .description('Per control: automated, partly automated or manual, the insights behind it, and the share automated')
+    .option('--pack <id>', 'only this pack (repeatable)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--config <file>', 'configuration file (adds its packs)')
+    .action(async (options) => setExit(await packsCoverageCommand(options, io)));
 
   return program;
 }

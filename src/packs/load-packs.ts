@@ -26,6 +26,8 @@ export interface ResolvedControl {
   readonly insights: readonly string[];
   /** The audit procedure when no insight decides the control. */
   readonly manual?: string;
+  /** What the insights leave unchecked, when they decide the control only in part. */
+  readonly partial?: string;
 }
 
 export interface ResolvedPack {
@@ -130,6 +132,7 @@ function toResolved(control: PackControl): ResolvedControl {
     ...(control.previousIds !== undefined && { previousIds: control.previousIds }),
     insights,
     ...(insights.length === 0 && { manual: control.manual ?? 'No automated insight decides this control: review it by hand.' }),
+    ...(insights.length > 0 && control.partial !== undefined && { partial: control.partial }),
   };
 }
 

@@ -12,6 +12,8 @@ export const PackControl = Type.Object(
     insights: Type.Optional(Type.Array(Id, { uniqueItems: true })),
     /** The audit procedure of a control that needs a human (shown instead of a verdict). */
     manual: Type.Optional(Type.String({ minLength: 1 })),
+    /** What the insights leave unchecked: the control is only partly automated (shown in the coverage report). */
+    partial: Type.Optional(Type.String({ minLength: 1 })),
     /** e.g. CIS "Level 1" / "Level 2". */
     profile: Type.Optional(Type.String()),
     /** Ids of the same control in earlier versions of the framework, e.g. { "5.0.0": "1.4" }. */

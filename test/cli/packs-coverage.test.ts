@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import type { PackCoverage } from '../../src/cli/commands/packs-coverage.js';
+import { vigil } from '../support/cli.js';
+
+describe('vigil packs coverage', () => {
+  it('classifies every control of a pack as automated, partly or manual and adds them up', async () => {
+    const run = await vigil(['packs', 'coverage', '--pack', 'cis-aws', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const [cis] = JSON.parse(run.stdout) as PackCoverage[];
+    expect(cis?.controls).toHaveLength(70);
+    expect(cis!.automated + cis!.partly + cis!.manual).toBe(70);
+    const control = (id: string) => cis!.controls.find((c) => c.id === id);
+    expect(control('3.1.4')).toMatchObject({ automation: 'partly', insights: ['s3-account-public-access-block', 's3-bucket-public'] });
+    expect(control('2.1.1')).toMatchObject({ automation: 'manual', insights: [] });
+    expect(cis!.automatedPercent).toBe(Math.round((cis!.automated / 70) * 1000) / 10);
+    for (const c of cis!.controls) {
+      if (c.automation === 'manual') expect(c.insights).toEqual([]);
+      else expect(c.insights.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('prints a table per pack and rejects unknown packs', async () => {
+    const run = await vigil(['packs', 'coverage']);
+    expect(run.stdout).toMatch(/\(cis-aws 7\.0\.0\)/);
+    expect(run.stdout).toMatch(/\d+ automated, \d+ partly, \d+ manual of 70: [\d.]+% automated/);
+    expect((await vigil(['packs', 'coverage', '--pack', 'nope'])).code).toBe(2);
+  });
+});
