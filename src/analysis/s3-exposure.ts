@@ -70,7 +70,7 @@ export type S3Exposure =
       readonly neutralised: readonly NeutralisedPath[];
       readonly block: EffectiveBlockPublicAccess;
     }
-  | { readonly status: 'not-public'; readonly neutralised: readonly NeutralisedPath[]; readonly block: EffectiveBlockPublicAccess }
+  | { readonly status: 'not-public'; readonly neutralised: readonly NeutralisedPath[] }
   | {
       readonly status: 'undetermined';
       readonly unreadable: readonly UnreadableInput[];
@@ -105,16 +105,16 @@ interface Side {
  *   leaves the account-level settings unknown.
  */
 export function s3Exposure(bucket: Resource<'AWS::S3::Bucket'>, account: Resource<'AWS::Account'> | undefined): S3Exposure {
-  const block = effectiveBlockPublicAccess(
-    bucket.config.publicAccessBlock,
-    account === undefined ? undefined : account.config.s3PublicAccessBlock,
-  );
   // The common case: no ACL grant to a public group and a policy naming only specific principals.
   // Nothing is public whatever Block Public Access says, so there is nothing to weigh.
   const { acl, policy } = bucket.config;
   if (!isUnknown(acl) && !isUnknown(policy) && !acl.grants.some(isPublicGroupGrant) && (policy === null || scanAllowPrincipals(policy).kind === 'simple')) {
-    return { status: 'not-public', neutralised: [], block };
+    return { status: 'not-public', neutralised: [] };
   }
+  const block = effectiveBlockPublicAccess(
+    bucket.config.publicAccessBlock,
+    account === undefined ? undefined : account.config.s3PublicAccessBlock,
+  );
   const sides = [aclSide(bucket, block), policySide(bucket, block)];
   const paths = sides.flatMap((s) => s.public);
   const neutralised = sides.flatMap((s) => s.neutralised);
@@ -127,7 +127,7 @@ export function s3Exposure(bucket: Resource<'AWS::S3::Bucket'>, account: Resourc
   if (unreadable.length > 0 || malformedPolicy !== undefined) {
     return { status: 'undetermined', unreadable, malformedPolicy, possiblePaths: sides.flatMap((s) => s.possible), block };
   }
-  return { status: 'not-public', neutralised, block };
+  return { status: 'not-public', neutralised };
 }
 
 /** Each setting as S3 applies it: on when the account or the bucket turns it on. */
