@@ -1,0 +1,180 @@
+/**
+ * What a collector sees of the world: one account and region, a guarded `send` that refuses
+ * undeclared operations and turns AWS failures into values, and the coverage recorder behind
+ * `unknownOf` / `unreadable`. A collector never holds a client and never catches an SDK error
+ * itself.
+ */
+import type { Handler } from '@smithy/types';
+import type { Resource } from '../model/resource.js';
+import type { ResourceType } from '../model/resource-types.js';
+import { unknown, type Unknown } from '../model/unknown.js';
+import type { AwsClients } from './aws-clients.js';
+import { describeAwsError, type AwsFailure } from './aws-error.js';
+import { operationOfCommandName } from './call-stats.js';
+import type { OperationDeclaration } from './collector.js';
+import { unknownReason, type CoverageRecorder } from './coverage-recorder.js';
+import type { ServiceBudgets } from './limiter.js';
+import type { ServiceName } from './services.js';
+
+/** An SDK v3 command whose output is `O` (any client's). */
+export interface CommandLike<O extends object> {
+  readonly input: object;
+  resolveMiddleware(...args: never[]): Handler<never, O>;
+}
+
+/** Where a call went. */
+export interface CallRef {
+  readonly service: ServiceName;
+  readonly operation: string;
+  readonly region: string;
+}
+
+export type Outcome<O> =
+  | { readonly ok: true; readonly value: O; readonly call: CallRef }
+  | {
+      readonly ok: false;
+      /** The API's documented "not configured" answer for this operation (NoSuchBucketPolicy ...). */
+      readonly notConfigured: boolean;
+      readonly failure: AwsFailure;
+      readonly call: CallRef;
+    };
+
+export type Failed = Extract<Outcome<unknown>, { ok: false }>;
+
+/** The resource a failure concerns, for its coverage entry. */
+export interface ResourceRef {
+  readonly arn?: string;
+  readonly type?: ResourceType;
+}
+
+/** A programmer error: a collector sent an operation it did not declare, or one not selected for this run. */
+export class UndeclaredOperationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UndeclaredOperationError';
+  }
+}
+
+export interface SettingsContext<T extends ResourceType> {
+  readonly accountId: string;
+  /** The region collected (region scope), or the account's home region for global calls (account scope). */
+  readonly region: string;
+  readonly partition: string;
+  readonly resourceType: T;
+  now(): Date;
+  /** Whether the declared operation runs in this collection. */
+  runs(operation: string, service?: ServiceName): boolean;
+  /** Sends a declared, selected command to the region's client within the service budget; AWS failures come back as values. */
+  send<O extends object>(command: CommandLike<O>, options?: { readonly region?: string; readonly service?: ServiceName }): Promise<Outcome<O>>;
+  /** Records the failure in coverage; the unknown value for the fields the call fills. */
+  unknownOf(outcome: Failed, resource?: ResourceRef): Unknown;
+  /** Records a response that could be fetched but not read (unparsable policy, unexpected value). */
+  unreadable(call: CallRef, code: string, message: string, resource?: ResourceRef): Unknown;
+  /** The value of a field whose operation does not run in this collection. */
+  notCollected(operation: string, service?: ServiceName): Unknown;
+}
+
+export interface CollectContext<T extends ResourceType> extends SettingsContext<T> {
+  /** Hands over one collected resource. */
+  emit(resource: Resource<T>): void;
+}
+
+export interface ContextOptions<T extends ResourceType> {
+  readonly collector: {
+    readonly resourceType: T;
+    readonly service: ServiceName;
+    readonly operations: readonly OperationDeclaration<T>[];
+  };
+  readonly selected: readonly OperationDeclaration<T>[];
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+  readonly clients: AwsClients;
+  readonly budgets: ServiceBudgets;
+  readonly coverage: CoverageRecorder;
+  readonly clock: () => Date;
+  readonly emit: (resource: Resource<T>) => void;
+}
+
+function key(service: string, operation: string): string {
+  return `${service}:${operation}`;
+}
+
+export class CollectionContext<T extends ResourceType> implements CollectContext<T> {
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+  readonly resourceType: T;
+  private readonly declared = new Map<string, OperationDeclaration<T>>();
+  private readonly selected = new Set<string>();
+
+  constructor(private readonly options: ContextOptions<T>) {
+    this.accountId = options.accountId;
+    this.region = options.region;
+    this.partition = options.partition;
+    this.resourceType = options.collector.resourceType;
+    for (const op of options.collector.operations) this.declared.set(key(op.service ?? options.collector.service, op.operation), op);
+    for (const op of options.selected) this.selected.add(key(op.service ?? options.collector.service, op.operation));
+  }
+
+  now(): Date {
+    return this.options.clock();
+  }
+
+  runs(operation: string, service: ServiceName = this.options.collector.service): boolean {
+    const k = key(service, operation);
+    if (!this.declared.has(k)) throw new UndeclaredOperationError(`${this.resourceType} collector asks about ${k}, which it does not declare`);
+    return this.selected.has(k);
+  }
+
+  async send<O extends object>(command: CommandLike<O>, options: { readonly region?: string; readonly service?: ServiceName } = {}): Promise<Outcome<O>> {
+    const service = options.service ?? this.options.collector.service;
+    const region = options.region ?? this.region;
+    const operation = operationOfCommandName(command.constructor.name);
+    const k = key(service, operation);
+    const declaration = this.declared.get(k);
+    if (declaration === undefined) {
+      throw new UndeclaredOperationError(`${this.resourceType} collector sent ${k}, which it does not declare in its operations`);
+    }
+    if (!this.selected.has(k)) {
+      throw new UndeclaredOperationError(`${this.resourceType} collector sent ${k}, which does not run in this collection (check ctx.runs first)`);
+    }
+    const call: CallRef = { service, operation, region };
+    const client = this.options.clients.get(service, this.accountId, region) as unknown as { send(command: unknown): Promise<O> };
+    try {
+      const value = await this.options.budgets.limiterFor(this.accountId, service).run(() => client.send(command));
+      return { ok: true, value, call };
+    } catch (error) {
+      const failure = describeAwsError(error);
+      return { ok: false, notConfigured: declaration.notConfigured?.includes(failure.code) ?? false, failure, call };
+    }
+  }
+
+  unknownOf(outcome: Failed, resource: ResourceRef = {}): Unknown {
+    if (outcome.notConfigured) {
+      throw new Error(`${outcome.call.service}:${outcome.call.operation} answered ${outcome.failure.code}, a "not configured" answer, not a failure`);
+    }
+    return this.unreadable(outcome.call, outcome.failure.code, outcome.failure.message, resource);
+  }
+
+  unreadable(call: CallRef, code: string, message: string, resource: ResourceRef = {}): Unknown {
+    return this.options.coverage.record({
+      accountId: this.accountId,
+      region: call.region,
+      service: call.service,
+      operation: call.operation,
+      code,
+      message,
+      resourceType: resource.type ?? this.resourceType,
+      ...(resource.arn !== undefined ? { resourceArn: resource.arn } : {}),
+    });
+  }
+
+  notCollected(operation: string, service: ServiceName = this.options.collector.service): Unknown {
+    return unknown(unknownReason('NotCollected', service, operation));
+  }
+
+  emit(resource: Resource<T>): void {
+    this.options.emit(resource);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The AWS services Vigil collects from: the SDK client of each, its SDK service id (which names the
+ * `AWS_ENDPOINT_URL_<SERVICE>` variable the SDK reads), and the default budgets — retry attempts
+ * and requests in flight per account.
+ */
+import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { S3ControlClient, type S3ControlClientConfig } from '@aws-sdk/client-s3-control';
+import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
+
+export interface ServiceClients {
+  kms: KMSClient;
+  s3: S3Client;
+  s3control: S3ControlClient;
+  sts: STSClient;
+}
+
+export interface ServiceClientConfigs {
+  kms: KMSClientConfig;
+  s3: S3ClientConfig;
+  s3control: S3ControlClientConfig;
+  sts: STSClientConfig;
+}
+
+/** Vigil's name of a service: the prefix of coverage entries, stats and budgets. */
+export type ServiceName = keyof ServiceClients;
+
+export const clientClasses: { [S in ServiceName]: new (config: ServiceClientConfigs[S]) => ServiceClients[S] } = {
+  kms: KMSClient,
+  s3: S3Client,
+  s3control: S3ControlClient,
+  sts: STSClient,
+};
+
+/** The SDK service id, as `AWS_ENDPOINT_URL_<ID upper-cased, spaces to _>` and shared-config `services` sections use it. */
+export const sdkServiceIds: Record<ServiceName, string> = {
+  kms: 'KMS',
+  s3: 'S3',
+  s3control: 'S3 Control',
+  sts: 'STS',
+};
+
+/**
+ * Attempts per call (first try included). IAM and Config throttle hard on large accounts, so
+ * they get more; other services keep the SDK's adaptive back-off with a little more patience than
+ * its default of 3. Keys are open so that services added later (iam, config) can be budgeted.
+ */
+export const DEFAULT_MAX_ATTEMPTS: Readonly<Record<string, number>> = {
+  default: 5,
+  iam: 10,
+  config: 10,
+};
+
+/** Requests in flight per (account, service). IAM allows few concurrent calls per account. */
+export const DEFAULT_CONCURRENCY: Readonly<Record<string, number>> = {
+  default: 10,
+  iam: 4,
+  kms: 10,
+  s3: 20,
+  s3control: 4,
+  sts: 4,
+};
+
+/** A budget table: the service's own entry, else `default`. */
+export function budgetOf(table: Readonly<Record<string, number>>, service: string): number {
+  const value = table[service] ?? table['default'];
+  if (value === undefined || !Number.isInteger(value) || value < 1) {
+    throw new Error(`budget for ${service} must be a positive integer (got ${String(value)})`);
+  }
+  return value;
+}

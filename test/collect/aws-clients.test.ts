@@ -1,0 +1,175 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ListKeysCommand } from '@aws-sdk/client-kms';
+import { GetBucketPolicyCommand } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import { AwsClients, createAwsClients, resolveConfiguredEndpoints } from '../../src/collect/aws-clients.js';
+import { CallStats } from '../../src/collect/call-stats.js';
+import { fakeHttp, json, jsonError, TEST_CREDENTIALS, xml, xmlError } from './support/fake-http.js';
+
+const ACCOUNT = '111122223333';
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('AwsClients', () => {
+  it('creates one client per (account, region, service) on first use and reuses it', () => {
+    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS });
+    const a = clients.get('s3', ACCOUNT, 'eu-west-1');
+    expect(clients.get('s3', ACCOUNT, 'eu-west-1')).toBe(a);
+    expect(clients.get('s3', ACCOUNT, 'us-east-1')).not.toBe(a);
+    expect(clients.get('s3', '444455556666', 'eu-west-1')).not.toBe(a);
+    expect(clients.get('kms', ACCOUNT, 'eu-west-1')).not.toBe(a);
+    expect(clients.size).toBe(4);
+    clients.destroy();
+    expect(clients.size).toBe(0);
+  });
+
+  it('configures adaptive retries with more attempts for IAM and Config, and configurable budgets', async () => {
+    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, maxAttempts: { kms: 7 } });
+    const s3 = clients.get('s3', ACCOUNT, 'eu-west-1');
+    const kms = clients.get('kms', ACCOUNT, 'eu-west-1');
+    expect(await s3.config.maxAttempts()).toBe(5);
+    expect(await kms.config.maxAttempts()).toBe(7);
+    expect((await s3.config.retryStrategy()) as unknown).toMatchObject({ mode: 'adaptive' });
+    expect(await s3.config.region()).toBe('eu-west-1');
+    clients.destroy();
+  });
+
+  it('uses the credentials given for an account, else one shared default-chain provider', async () => {
+    const own = { accessKeyId: 'AKIAOWN', secretAccessKey: 'secret' };
+    const clients = new AwsClients({ credentialsFor: (account) => (account === ACCOUNT ? own : undefined), profile: 'vigil-test-profile' });
+    const mine = await clients.get('kms', ACCOUNT, 'eu-west-1').config.credentials();
+    expect(mine.accessKeyId).toBe('AKIAOWN');
+    // The other account's clients share the one default-chain provider (not resolved here: no I/O in this test).
+    const other1 = clients.get('kms', '444455556666', 'eu-west-1').config.credentials;
+    const other2 = clients.get('s3', '444455556666', 'us-east-1').config.credentials;
+    expect(typeof other1).toBe('function');
+    expect(typeof other2).toBe('function');
+    clients.destroy();
+  });
+});
+
+describe('custom endpoints', () => {
+  it('asks the SDK which endpoints AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> configure', async () => {
+    vi.stubEnv('AWS_ENDPOINT_URL', 'http://localhost:4566');
+    vi.stubEnv('AWS_ENDPOINT_URL_S3', 'http://s3.local:9000');
+    expect(await resolveConfiguredEndpoints(['s3', 's3control', 'kms'])).toEqual({
+      s3: 'http://s3.local:9000',
+      s3control: 'http://localhost:4566',
+      kms: 'http://localhost:4566',
+    });
+    vi.stubEnv('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS', 'true');
+    expect(await resolveConfiguredEndpoints(['s3'])).toEqual({});
+  });
+
+  it('without one, talks to AWS: virtual-hosted S3, account-prefixed S3 Control', async () => {
+    const http = fakeHttp((request) =>
+      request.hostname.includes('s3-control')
+        ? xml('<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls></PublicAccessBlockConfiguration>')
+        : { status: 200, body: '{"Version":"2012-10-17","Statement":[]}' },
+    );
+    const clients = await createAwsClients({ defaultCredentials: TEST_CREDENTIALS, clientConfig: () => ({ requestHandler: http.handler }) });
+    await clients.get('s3', ACCOUNT, 'eu-west-1').send(new GetBucketPolicyCommand({ Bucket: 'my-bucket' }));
+    await clients.get('s3control', ACCOUNT, 'eu-west-1').send(new GetPublicAccessBlockCommand({ AccountId: ACCOUNT }));
+    expect(http.requests.map((r) => `${r.hostname}${r.path}`)).toEqual([
+      'my-bucket.s3.eu-west-1.amazonaws.com/',
+      `${ACCOUNT}.s3-control.eu-west-1.amazonaws.com/v20180820/configuration/publicAccessBlock`,
+    ]);
+    clients.destroy();
+  });
+
+  it('with AWS_ENDPOINT_URL, addresses S3 path-style and S3 Control without the account id in the host', async () => {
+    vi.stubEnv('AWS_ENDPOINT_URL', 'http://localhost:4566');
+    const http = fakeHttp((request) =>
+      request.path.startsWith('/v20180820')
+        ? xml('<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls></PublicAccessBlockConfiguration>')
+        : request.path === '/'
+          ? json({ Keys: [], Truncated: false })
+          : { status: 200, body: '{"Version":"2012-10-17","Statement":[]}' },
+    );
+    const clients = await createAwsClients({ defaultCredentials: TEST_CREDENTIALS, clientConfig: () => ({ requestHandler: http.handler }) });
+    expect(clients.customEndpoint('s3')).toBe('http://localhost:4566');
+    const policy = await clients.get('s3', ACCOUNT, 'eu-west-1').send(new GetBucketPolicyCommand({ Bucket: 'my-bucket' }));
+    expect(policy.Policy).toBe('{"Version":"2012-10-17","Statement":[]}');
+    const block = await clients.get('s3control', ACCOUNT, 'eu-west-1').send(new GetPublicAccessBlockCommand({ AccountId: ACCOUNT }));
+    expect(block.PublicAccessBlockConfiguration?.BlockPublicAcls).toBe(true);
+    await clients.get('kms', ACCOUNT, 'eu-west-1').send(new ListKeysCommand({}));
+    expect(http.requests.map((r) => `${r.protocol}//${r.hostname}:${r.port}${r.path}`)).toEqual([
+      'http://localhost:4566/my-bucket/',
+      'http://localhost:4566/v20180820/configuration/publicAccessBlock',
+      'http://localhost:4566/',
+    ]);
+    // The API still learns the account from its header, and the signature covers the host actually used.
+    expect(http.requests[1]!.headers['x-amz-account-id']).toBe(ACCOUNT);
+    expect(http.requests[1]!.headers['host']).toBe('localhost:4566');
+    expect(http.requests[1]!.headers['authorization']).toMatch(/SignedHeaders=[^,]*host/);
+    clients.destroy();
+  });
+
+  it('honours a per-service AWS_ENDPOINT_URL_S3 and an explicit endpoint the same way', async () => {
+    vi.stubEnv('AWS_ENDPOINT_URL_S3', 'http://minio.local:9000');
+    const http = fakeHttp(() => ({ status: 200, body: '{}' }));
+    const clients = await createAwsClients({
+      defaultCredentials: TEST_CREDENTIALS,
+      endpoints: { s3control: 'http://control.local:9001' },
+      clientConfig: () => ({ requestHandler: http.handler }),
+    });
+    await clients.get('s3', ACCOUNT, 'eu-west-1').send(new GetBucketPolicyCommand({ Bucket: 'b' }));
+    await clients
+      .get('s3control', ACCOUNT, 'eu-west-1')
+      .send(new GetPublicAccessBlockCommand({ AccountId: ACCOUNT }))
+      .catch(() => undefined);
+    expect(http.requests.map((r) => `${r.hostname}:${r.port}${r.path}`)).toEqual(['minio.local:9000/b/', 'control.local:9001/v20180820/configuration/publicAccessBlock']);
+    clients.destroy();
+  });
+});
+
+describe('retries and call accounting', () => {
+  it('retries a throttled KMS call and counts the call, its retry and the throttle', async () => {
+    const http = fakeHttp((_request, index) =>
+      index === 0 ? jsonError('ThrottlingException', 'Rate exceeded') : json({ Keys: [{ KeyId: 'k1', KeyArn: 'arn' }], Truncated: false }),
+    );
+    const stats = new CallStats();
+    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, retryDelay: () => 1, clientConfig: () => ({ requestHandler: http.handler }) });
+    const out = await clients.get('kms', ACCOUNT, 'eu-west-1').send(new ListKeysCommand({}));
+    expect(out.Keys).toHaveLength(1);
+    expect(out.$metadata.attempts).toBe(2);
+    expect(http.requests).toHaveLength(2);
+    expect(stats.byOperation()).toEqual({ 'kms:ListKeys': { calls: 1, attempts: 2, throttles: 1, failures: 0, retries: 1 } });
+    clients.destroy();
+  });
+
+  it('retries S3 SlowDown and gives up after the attempt budget, counting a failure', async () => {
+    const http = fakeHttp(() => xmlError('SlowDown', 'Please reduce your request rate.', 503));
+    const stats = new CallStats();
+    const clients = new AwsClients({
+      defaultCredentials: TEST_CREDENTIALS,
+      stats,
+      maxAttempts: { s3: 2 },
+      retryDelay: () => 1,
+      clientConfig: () => ({ requestHandler: http.handler }),
+    });
+    const error = await clients
+      .get('s3', ACCOUNT, 'eu-west-1')
+      .send(new GetBucketPolicyCommand({ Bucket: 'b' }))
+      .catch((e: unknown) => e);
+    expect((error as Error).name).toBe('SlowDown');
+    expect(http.requests).toHaveLength(2);
+    expect(stats.byService()).toEqual({ s3: { calls: 1, attempts: 2, throttles: 2, failures: 1, retries: 1 } });
+    expect(stats.total().retries).toBe(1);
+    clients.destroy();
+  });
+
+  it('does not retry AccessDenied', async () => {
+    const http = fakeHttp(() => xmlError('AccessDenied', 'Access Denied', 403));
+    const stats = new CallStats();
+    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, retryDelay: () => 1, clientConfig: () => ({ requestHandler: http.handler }) });
+    await clients
+      .get('s3', ACCOUNT, 'eu-west-1')
+      .send(new GetBucketPolicyCommand({ Bucket: 'b' }))
+      .catch(() => undefined);
+    expect(stats.byOperation()['s3:GetBucketPolicy']).toEqual({ calls: 1, attempts: 1, throttles: 0, failures: 1, retries: 0 });
+    clients.destroy();
+  });
+});

@@ -1,0 +1,461 @@
+/**
+ * The S3 bucket collector against a mocked S3 (aws-sdk-client-mock): every response shaped as the
+ * S3 API reference documents it (after the SDK's deserialisation), the documented error codes as
+ * S3 service exceptions, and each call checked to reach a client of the bucket's own region.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mockClient } from 'aws-sdk-client-mock';
+import {
+  AccessDenied,
+  GetBucketAclCommand,
+  GetBucketEncryptionCommand,
+  GetBucketLifecycleConfigurationCommand,
+  GetBucketLocationCommand,
+  GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
+  GetBucketPolicyCommand,
+  GetBucketTaggingCommand,
+  GetBucketVersioningCommand,
+  GetObjectLockConfigurationCommand,
+  GetPublicAccessBlockCommand,
+  ListBucketsCommand,
+  NoSuchBucket,
+  S3Client,
+  S3ServiceException,
+  type LifecycleRule,
+} from '@aws-sdk/client-s3';
+import s3Bucket, { lifecycleRule, regionOfLocationConstraint } from '../../src/collect/collectors/s3-bucket.js';
+import { unknown } from '../../src/model/unknown.js';
+import { ACCOUNT, byId, expectValid, OBSERVED_AT, regionOf, runCollector, sentOperations } from './support/harness.js';
+
+const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };
+const OWNER_ID = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
+const bucketArn = (name: string) => `arn:aws:s3:::${name}`;
+
+/** An S3 error the way the SDK raises it: an S3ServiceException named by the error code. */
+function s3Error(code: string, message: string, status: number): S3ServiceException {
+  return new S3ServiceException({ name: code, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status, requestId: 'req' }, message });
+}
+
+const NOT_CONFIGURED: Record<string, () => Error> = {
+  GetPublicAccessBlock: () => s3Error('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found', 404),
+  GetBucketPolicy: () => s3Error('NoSuchBucketPolicy', 'The bucket policy does not exist', 404),
+  GetBucketOwnershipControls: () => s3Error('OwnershipControlsNotFoundError', 'The bucket ownership controls were not found', 404),
+  GetBucketEncryption: () => s3Error('ServerSideEncryptionConfigurationNotFoundError', 'The server side encryption configuration was not found', 404),
+  GetObjectLockConfiguration: () => s3Error('ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket', 404),
+  GetBucketLifecycleConfiguration: () => s3Error('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist', 404),
+  GetBucketTagging: () => s3Error('NoSuchTagSet', 'The TagSet does not exist', 404),
+};
+
+const accessDenied = () => new AccessDenied({ message: 'Access Denied', $metadata: { httpStatusCode: 403, requestId: 'req' } });
+
+const BANK_POLICY = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Sid: 'DenyInsecureTransport',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: ['arn:aws:s3:::bank-statements', 'arn:aws:s3:::bank-statements/*'],
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    },
+  ],
+};
+const KEY_ARN = `arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+
+type Answer = object | (() => Error);
+
+interface BucketSpec {
+  region: string;
+  /** Whether ListBuckets reports BucketRegion for it (older endpoints do not). */
+  listed: boolean;
+  /** GetBucketLocation's answer when not listed. */
+  location?: string;
+  answers: Partial<Record<string, Answer>>;
+}
+
+function fullyConfigured(): BucketSpec['answers'] {
+  return {
+    GetPublicAccessBlock: { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } },
+    GetBucketPolicy: { Policy: JSON.stringify(BANK_POLICY) },
+    GetBucketAcl: {
+      Owner: { ID: OWNER_ID },
+      Grants: [
+        { Grantee: { Type: 'CanonicalUser', ID: OWNER_ID }, Permission: 'FULL_CONTROL' },
+        { Grantee: { Type: 'Group', URI: 'http://acs.amazonaws.com/groups/s3/LogDelivery' }, Permission: 'WRITE' },
+        { Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'auditor@example.com' }, Permission: 'READ_ACP' },
+      ],
+    },
+    GetBucketOwnershipControls: { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] } },
+    GetBucketEncryption: {
+      ServerSideEncryptionConfiguration: {
+        Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY_ARN }, BucketKeyEnabled: true }],
+      },
+    },
+    GetBucketVersioning: { Status: 'Enabled', MFADelete: 'Disabled' },
+    GetObjectLockConfiguration: { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: 6 } } } },
+    GetBucketLifecycleConfiguration: {
+      Rules: [
+        {
+          ID: 'archive-to-glacier',
+          Filter: { Prefix: '' },
+          Status: 'Enabled',
+          Transitions: [
+            { Days: 92, StorageClass: 'GLACIER' },
+            { Date: new Date('2027-01-01T00:00:00Z'), StorageClass: 'DEEP_ARCHIVE' },
+          ],
+          NoncurrentVersionTransitions: [{ NoncurrentDays: 30, StorageClass: 'STANDARD_IA' }],
+          Expiration: { Days: 3650 },
+        },
+        { ID: 'expire-tmp', Filter: { Prefix: 'tmp/' }, Status: 'Disabled', Expiration: { Days: 7 } },
+      ],
+      TransitionDefaultMinimumObjectSize: 'all_storage_classes_128K',
+    },
+    GetBucketLogging: { LoggingEnabled: { TargetBucket: 'bank-access-logs', TargetPrefix: 'bank-statements/' } },
+    GetBucketTagging: { TagSet: [{ Key: 'data-classification', Value: 'confidential' }, { Key: 'owner', Value: 'payments' }] },
+  };
+}
+
+function nothingConfigured(): BucketSpec['answers'] {
+  return {
+    ...NOT_CONFIGURED,
+    GetBucketAcl: { Owner: { ID: OWNER_ID }, Grants: [{ Grantee: { Type: 'CanonicalUser', ID: OWNER_ID }, Permission: 'FULL_CONTROL' }] },
+    // Never versioned: an empty VersioningConfiguration. Logging off: an empty BucketLoggingStatus.
+    GetBucketVersioning: {},
+    GetBucketLogging: {},
+  };
+}
+
+let BUCKETS: Record<string, BucketSpec>;
+/** ListBuckets pages by ContinuationToken. */
+let PAGES: Record<string, { names: string[]; next?: string }>;
+/** Every per-bucket call: operation, bucket, region of the client that sent it. */
+let calls: { operation: string; bucket: string; region: string }[];
+
+function scenario(): void {
+  BUCKETS = {
+    'bank-statements': { region: 'eu-west-1', listed: true, answers: fullyConfigured() },
+    'legacy-eu-logs': { region: 'eu-west-1', listed: false, location: 'EU', answers: nothingConfigured() },
+    'us-standard-site': { region: 'us-east-1', listed: false, answers: nothingConfigured() },
+    'frankfurt-archive': { region: 'eu-central-1', listed: true, answers: { ...nothingConfigured(), GetBucketVersioning: { Status: 'Suspended' } } },
+  };
+  PAGES = {
+    first: { names: ['bank-statements', 'legacy-eu-logs'], next: 'tok-2' },
+    'tok-2': { names: ['us-standard-site'], next: 'tok-3' },
+    'tok-3': { names: ['frankfurt-archive'] },
+  };
+}
+
+const s3 = mockClient(S3Client);
+
+const perBucket = [
+  ['GetPublicAccessBlock', GetPublicAccessBlockCommand],
+  ['GetBucketPolicy', GetBucketPolicyCommand],
+  ['GetBucketAcl', GetBucketAclCommand],
+  ['GetBucketOwnershipControls', GetBucketOwnershipControlsCommand],
+  ['GetBucketEncryption', GetBucketEncryptionCommand],
+  ['GetBucketVersioning', GetBucketVersioningCommand],
+  ['GetObjectLockConfiguration', GetObjectLockConfigurationCommand],
+  ['GetBucketLifecycleConfiguration', GetBucketLifecycleConfigurationCommand],
+  ['GetBucketLogging', GetBucketLoggingCommand],
+  ['GetBucketTagging', GetBucketTaggingCommand],
+] as const;
+
+function wireMock(): void {
+  s3.on(ListBucketsCommand).callsFake(async (input: { ContinuationToken?: string; MaxBuckets?: number }, getClient: () => unknown) => {
+    calls.push({ operation: 'ListBuckets', bucket: '', region: await regionOf(getClient) });
+    expect(input.MaxBuckets).toBe(1000);
+    const page = PAGES[input.ContinuationToken ?? 'first'];
+    if (page === undefined) throw s3Error('InvalidArgument', 'Invalid continuation token', 400);
+    return {
+      Buckets: page.names.map((name) => ({
+        Name: name,
+        CreationDate: new Date('2023-11-02T10:15:00Z'),
+        ...(BUCKETS[name]!.listed ? { BucketRegion: BUCKETS[name]!.region, BucketArn: bucketArn(name) } : {}),
+      })),
+      Owner: { ID: OWNER_ID },
+      ...(page.next !== undefined ? { ContinuationToken: page.next } : {}),
+      $metadata,
+    };
+  });
+  s3.on(GetBucketLocationCommand).callsFake(async (input: { Bucket: string }, getClient: () => unknown) => {
+    calls.push({ operation: 'GetBucketLocation', bucket: input.Bucket, region: await regionOf(getClient) });
+    const spec = BUCKETS[input.Bucket];
+    if (spec === undefined) throw new NoSuchBucket({ message: 'The specified bucket does not exist', $metadata: { httpStatusCode: 404 } });
+    const answer = spec.answers['GetBucketLocation'];
+    if (typeof answer === 'function') throw answer();
+    return { ...(spec.location !== undefined ? { LocationConstraint: spec.location } : {}), $metadata };
+  });
+  for (const [operation, Command] of perBucket) {
+    // One fake for ten command classes: their union is too wide for `on`'s inference.
+    s3.on(Command as typeof GetBucketAclCommand).callsFake(async (input: { Bucket: string }, getClient: () => unknown) => {
+      calls.push({ operation, bucket: input.Bucket, region: await regionOf(getClient) });
+      const spec = BUCKETS[input.Bucket];
+      if (spec === undefined) throw new NoSuchBucket({ message: 'The specified bucket does not exist', $metadata: { httpStatusCode: 404 } });
+      const answer = spec.answers[operation];
+      if (answer === undefined) throw new Error(`no answer for ${operation} on ${input.Bucket}`);
+      if (typeof answer === 'function') throw answer();
+      return { ...answer, $metadata };
+    });
+  }
+}
+
+beforeEach(() => {
+  s3.reset();
+  calls = [];
+  scenario();
+  wireMock();
+});
+
+afterEach(() => {
+  s3.reset();
+});
+
+describe('S3 bucket collector', () => {
+  it('reads every page of ListBuckets and normalises a fully configured bucket exactly', async () => {
+    const { resources, coverage } = await runCollector(s3Bucket);
+    expect(coverage).toEqual([]);
+    expect(s3.commandCalls(ListBucketsCommand).map((call) => call.args[0].input.ContinuationToken)).toEqual([undefined, 'tok-2', 'tok-3']);
+    expect(resources.map((r) => r.id)).toEqual(['bank-statements', 'frankfurt-archive', 'legacy-eu-logs', 'us-standard-site']);
+    expect(byId(resources, 'bank-statements')).toEqual({
+      arn: bucketArn('bank-statements'),
+      type: 'AWS::S3::Bucket',
+      accountId: ACCOUNT,
+      region: 'eu-west-1',
+      id: 'bank-statements',
+      name: 'bank-statements',
+      tags: { 'data-classification': 'confidential', owner: 'payments' },
+      createdAt: '2023-11-02T10:15:00.000Z',
+      source: 'api',
+      observedAt: OBSERVED_AT,
+      config: {
+        publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+        policy: BANK_POLICY,
+        acl: {
+          ownerId: OWNER_ID,
+          grants: [
+            { grantee: { type: 'CanonicalUser', id: OWNER_ID }, permission: 'FULL_CONTROL' },
+            { grantee: { type: 'Group', uri: 'http://acs.amazonaws.com/groups/s3/LogDelivery' }, permission: 'WRITE' },
+            { grantee: { type: 'AmazonCustomerByEmail', emailAddress: 'auditor@example.com' }, permission: 'READ_ACP' },
+          ],
+        },
+        objectOwnership: 'BucketOwnerPreferred',
+        encryption: { rules: [{ sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY_ARN, bucketKeyEnabled: true }] },
+        versioning: { status: 'Enabled', mfaDelete: 'Disabled' },
+        objectLock: { enabled: true, defaultRetention: { mode: 'COMPLIANCE', days: null, years: 6 } },
+        lifecycleRules: [
+          {
+            id: 'archive-to-glacier',
+            status: 'Enabled',
+            prefix: '',
+            transitions: [
+              { days: 92, date: null, storageClass: 'GLACIER' },
+              { days: null, date: '2027-01-01T00:00:00.000Z', storageClass: 'DEEP_ARCHIVE' },
+            ],
+            noncurrentVersionTransitions: [{ noncurrentDays: 30, storageClass: 'STANDARD_IA' }],
+            expirationDays: 3650,
+          },
+          { id: 'expire-tmp', status: 'Disabled', prefix: 'tmp/', transitions: [], noncurrentVersionTransitions: [], expirationDays: 7 },
+        ],
+        logging: { targetBucket: 'bank-access-logs', targetPrefix: 'bank-statements/' },
+      },
+    });
+    expectValid(resources);
+  });
+
+  it('reads the documented "not configured" answers as null (no tags: {}), with no coverage entry', async () => {
+    const { resources, coverage } = await runCollector(s3Bucket);
+    expect(coverage).toEqual([]);
+    const bucket = byId(resources, 'legacy-eu-logs');
+    expect(bucket.tags).toEqual({});
+    expect(bucket.config).toEqual({
+      publicAccessBlock: null,
+      policy: null,
+      acl: { ownerId: OWNER_ID, grants: [{ grantee: { type: 'CanonicalUser', id: OWNER_ID }, permission: 'FULL_CONTROL' }] },
+      objectOwnership: null,
+      encryption: null,
+      versioning: { status: null, mfaDelete: null },
+      objectLock: null,
+      lifecycleRules: null,
+      logging: null,
+    });
+    expect(byId(resources, 'frankfurt-archive').config.versioning).toEqual({ status: 'Suspended', mfaDelete: null });
+  });
+
+  it('finds each bucket’s region and sends its calls to a client of that region', async () => {
+    const { resources } = await runCollector(s3Bucket);
+    expect(resources.map((r) => [r.id, r.region])).toEqual([
+      ['bank-statements', 'eu-west-1'],
+      ['frankfurt-archive', 'eu-central-1'],
+      ['legacy-eu-logs', 'eu-west-1'], // LocationConstraint EU
+      ['us-standard-site', 'us-east-1'], // no LocationConstraint
+    ]);
+    // The listing and the location look-ups go to the home region; nothing else does unless the bucket lives there.
+    const located = calls.filter((c) => c.operation === 'GetBucketLocation').map((c) => c.bucket);
+    expect(located.sort()).toEqual(['legacy-eu-logs', 'us-standard-site']);
+    for (const call of calls) {
+      const expected = call.operation === 'ListBuckets' || call.operation === 'GetBucketLocation' ? 'us-east-1' : BUCKETS[call.bucket]!.region;
+      expect(call.region, `${call.operation} ${call.bucket}`).toBe(expected);
+    }
+    expect(calls.filter((c) => c.bucket === 'frankfurt-archive')).toHaveLength(10);
+  });
+
+  it('AccessDenied on one sub-document: that field is unknown and in coverage, the rest of the bucket is collected', async () => {
+    BUCKETS['bank-statements']!.answers['GetBucketPolicy'] = accessDenied;
+    const { resources, coverage } = await runCollector(s3Bucket);
+    const bucket = byId(resources, 'bank-statements');
+    expect(bucket.config.policy).toEqual(unknown('AccessDenied: s3:GetBucketPolicy'));
+    expect(bucket.config.encryption).toEqual({ rules: [{ sseAlgorithm: 'aws:kms', kmsMasterKeyId: KEY_ARN, bucketKeyEnabled: true }] });
+    expect(bucket.tags).toEqual({ 'data-classification': 'confidential', owner: 'payments' });
+    expect(coverage).toEqual([
+      {
+        accountId: ACCOUNT,
+        region: 'eu-west-1',
+        service: 's3',
+        operation: 'GetBucketPolicy',
+        resourceType: 'AWS::S3::Bucket',
+        resourceArn: bucketArn('bank-statements'),
+        error: { code: 'AccessDenied', message: 'Access Denied' },
+        count: 1,
+      },
+    ]);
+    expectValid(resources);
+  });
+
+  it('any other error, even on a call with "not configured" answers, is unknown — never null', async () => {
+    for (const name of Object.keys(BUCKETS)) {
+      BUCKETS[name]!.answers['GetPublicAccessBlock'] = () => s3Error('InternalError', 'We encountered an internal error. Please try again.', 500);
+    }
+    BUCKETS['frankfurt-archive']!.answers['GetBucketTagging'] = accessDenied;
+    const { resources, coverage } = await runCollector(s3Bucket);
+    for (const bucket of resources) expect(bucket.config.publicAccessBlock).toEqual(unknown('InternalError: s3:GetPublicAccessBlock'));
+    expect(byId(resources, 'frankfurt-archive').tags).toEqual(unknown('AccessDenied: s3:GetBucketTagging'));
+    // Same failure in the same region is one entry with a count, naming no single bucket.
+    const eu = coverage.find((e) => e.operation === 'GetPublicAccessBlock' && e.region === 'eu-west-1');
+    expect(eu).toMatchObject({ count: 2, error: { code: 'InternalError' } });
+    expect(eu).not.toHaveProperty('resourceArn');
+    expectValid(resources);
+  });
+
+  it('an unparsable bucket policy is unknown, with the parse error in coverage', async () => {
+    BUCKETS['bank-statements']!.answers['GetBucketPolicy'] = { Policy: '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow",}]}' };
+    BUCKETS['legacy-eu-logs']!.answers['GetBucketPolicy'] = { Policy: '["not", "an", "object"]' };
+    const { resources, coverage } = await runCollector(s3Bucket);
+    expect(byId(resources, 'bank-statements').config.policy).toEqual(unknown('UnparsablePolicy: s3:GetBucketPolicy'));
+    expect(byId(resources, 'legacy-eu-logs').config.policy).toEqual(unknown('UnparsablePolicy: s3:GetBucketPolicy'));
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'GetBucketPolicy', count: 2, error: { code: 'UnparsablePolicy', message: expect.stringContaining('not valid JSON') } }),
+    ]);
+    expectValid(resources);
+  });
+
+  it('a bucket deleted between ListBuckets and its sub-calls is left out and recorded', async () => {
+    // Listed, then deleted: every sub-call answers NoSuchBucket.
+    PAGES['tok-3'] = { names: ['frankfurt-archive', 'deleted-meanwhile'] };
+    BUCKETS['deleted-meanwhile'] = { region: 'eu-west-1', listed: true, answers: {} };
+    const deleted = () => new NoSuchBucket({ message: 'The specified bucket does not exist', $metadata: { httpStatusCode: 404 } });
+    for (const [operation] of perBucket) BUCKETS['deleted-meanwhile'].answers[operation] = deleted;
+    const { resources, coverage } = await runCollector(s3Bucket);
+    expect(resources.map((r) => r.id)).not.toContain('deleted-meanwhile');
+    expect(resources).toHaveLength(4);
+    expect(coverage).toEqual([
+      expect.objectContaining({
+        service: 's3',
+        resourceArn: bucketArn('deleted-meanwhile'),
+        error: { code: 'NoSuchBucket', message: expect.stringMatching(/listed by ListBuckets but no longer exists .*left out/) },
+        count: 1,
+      }),
+    ]);
+  });
+
+  it('a bucket deleted before its location is read is left out and recorded', async () => {
+    BUCKETS['us-standard-site']!.answers['GetBucketLocation'] = () => new NoSuchBucket({ message: 'The specified bucket does not exist', $metadata: { httpStatusCode: 404 } });
+    const { resources, coverage } = await runCollector(s3Bucket);
+    expect(resources.map((r) => r.id)).toEqual(['bank-statements', 'frankfurt-archive', 'legacy-eu-logs']);
+    expect(coverage).toEqual([expect.objectContaining({ operation: 'GetBucketLocation', error: expect.objectContaining({ code: 'NoSuchBucket' }) })]);
+  });
+
+  it('a bucket whose region cannot be read cannot be collected: coverage names it', async () => {
+    BUCKETS['us-standard-site']!.answers['GetBucketLocation'] = accessDenied;
+    const { resources, coverage } = await runCollector(s3Bucket);
+    expect(resources.map((r) => r.id)).not.toContain('us-standard-site');
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'GetBucketLocation', region: 'us-east-1', resourceArn: bucketArn('us-standard-site'), error: { code: 'AccessDenied', message: 'Access Denied' } }),
+    ]);
+  });
+
+  it('a lifecycle rule limited by tag or size is not taken for a whole-bucket rule: the lifecycle is unknown', async () => {
+    BUCKETS['bank-statements']!.answers['GetBucketLifecycleConfiguration'] = {
+      Rules: [{ ID: 'archive-tagged', Filter: { Tag: { Key: 'archive', Value: 'true' } }, Status: 'Enabled', Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] }],
+    };
+    const { resources, coverage } = await runCollector(s3Bucket);
+    expect(byId(resources, 'bank-statements').config.lifecycleRules).toEqual(unknown('UnsupportedLifecycleFilter: s3:GetBucketLifecycleConfiguration'));
+    expect(coverage).toEqual([
+      expect.objectContaining({
+        operation: 'GetBucketLifecycleConfiguration',
+        resourceArn: bucketArn('bank-statements'),
+        error: { code: 'UnsupportedLifecycleFilter', message: 'rule "archive-tagged" is limited by object tags, which the resource model cannot express' },
+      }),
+    ]);
+    expectValid(resources);
+  });
+
+  it('runs only the operations the selected fields need; the other fields are NotCollected', async () => {
+    const { resources, coverage } = await runCollector(s3Bucket, { fields: ['lifecycleRules'] });
+    expect(new Set(sentOperations(s3.send.getCalls()))).toEqual(new Set(['ListBuckets', 'GetBucketLocation', 'GetBucketLifecycleConfiguration']));
+    const bucket = byId(resources, 'bank-statements');
+    expect(bucket.config.policy).toEqual(unknown('NotCollected: s3:GetBucketPolicy'));
+    expect(bucket.tags).toEqual(unknown('NotCollected: s3:GetBucketTagging'));
+    expect(bucket.config.lifecycleRules).toHaveLength(2);
+    expect(coverage).toEqual([]);
+    expectValid(resources);
+  });
+
+  it('sends exactly the operations it declares, each sub-document once per bucket', async () => {
+    await runCollector(s3Bucket);
+    expect([...new Set(sentOperations(s3.send.getCalls()))].sort()).toEqual(s3Bucket.operations.map((op) => op.operation).sort());
+    const perBucketCalls = calls.filter((c) => c.bucket !== '' && c.operation !== 'GetBucketLocation');
+    expect(perBucketCalls).toHaveLength(4 * 10);
+    expect(new Set(perBucketCalls.map((c) => `${c.bucket} ${c.operation}`)).size).toBe(40);
+  });
+});
+
+describe('S3 normalisation', () => {
+  it('maps LocationConstraint to a region', () => {
+    expect(regionOfLocationConstraint(undefined)).toBe('us-east-1');
+    expect(regionOfLocationConstraint(null)).toBe('us-east-1');
+    expect(regionOfLocationConstraint('')).toBe('us-east-1');
+    expect(regionOfLocationConstraint('EU')).toBe('eu-west-1');
+    expect(regionOfLocationConstraint('ap-southeast-2')).toBe('ap-southeast-2');
+  });
+
+  const base: LifecycleRule = { ID: 'r', Status: 'Enabled', Transitions: [{ Days: 90, StorageClass: 'GLACIER' }] };
+  const cases: { name: string; rule: LifecycleRule; prefix?: string; unsupported?: RegExp }[] = [
+    { name: 'no filter at all (legacy rule without prefix)', rule: { ...base }, prefix: '' },
+    { name: 'legacy rule-level prefix', rule: { ...base, Prefix: 'logs/' }, prefix: 'logs/' },
+    { name: 'empty filter', rule: { ...base, Filter: {} }, prefix: '' },
+    { name: 'filter with empty prefix', rule: { ...base, Filter: { Prefix: '' } }, prefix: '' },
+    { name: 'filter with a prefix', rule: { ...base, Filter: { Prefix: 'statements/' } }, prefix: 'statements/' },
+    { name: 'And with a prefix only', rule: { ...base, Filter: { And: { Prefix: 'statements/' } } }, prefix: 'statements/' },
+    { name: 'tag filter', rule: { ...base, Filter: { Tag: { Key: 'tier', Value: 'cold' } } }, unsupported: /object tags/ },
+    { name: 'size filter', rule: { ...base, Filter: { ObjectSizeGreaterThan: 1048576 } }, unsupported: /object size/ },
+    { name: 'size-below filter', rule: { ...base, Filter: { ObjectSizeLessThan: 4096 } }, unsupported: /object size/ },
+    {
+      name: 'And of prefix and tags',
+      rule: { ...base, Filter: { And: { Prefix: '', Tags: [{ Key: 'tier', Value: 'cold' }] } } },
+      unsupported: /object tags/,
+    },
+    { name: 'And of tags and size', rule: { ...base, Filter: { And: { Tags: [{ Key: 'a', Value: 'b' }], ObjectSizeGreaterThan: 10 } } }, unsupported: /object tags and object size/ },
+  ];
+  for (const c of cases) {
+    it(`lifecycle rule: ${c.name}`, () => {
+      const result = lifecycleRule(c.rule);
+      if (c.unsupported !== undefined) {
+        expect(result).toMatchObject({ code: 'UnsupportedLifecycleFilter', message: expect.stringMatching(c.unsupported) });
+      } else {
+        expect(result).toMatchObject({ prefix: c.prefix });
+      }
+    });
+  }
+});
