@@ -60,6 +60,16 @@ export interface SettingsCollector<T extends ResourceType, F extends keyof Confi
   collect(ctx: SettingsContext<T>): Promise<Pick<ConfigOf<T>, F>>;
 }
 
+/** A resource collector of any type, as registries hold them. */
+export type AnyResourceCollector = { [T in ResourceType]: ResourceCollector<T> }[ResourceType];
+
+/**
+ * A settings collector of any type and field set, as registries hold them (the field set is
+ * erased: the orchestrator merges what each returns into its type's resource).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- erasing F; see the comment above
+export type AnySettingsCollector = { [T in ResourceType]: SettingsCollector<T, any> }[ResourceType];
+
 /** An operation declaration of any resource type. */
 export interface DeclaredOperation {
   readonly operation: string;

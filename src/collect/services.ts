@@ -3,22 +3,49 @@
  * `AWS_ENDPOINT_URL_<SERVICE>` variable the SDK reads), and the default budgets — retry attempts
  * and requests in flight per account.
  */
+import { CloudFormationClient, type CloudFormationClientConfig } from '@aws-sdk/client-cloudformation';
+import { CloudTrailClient, type CloudTrailClientConfig } from '@aws-sdk/client-cloudtrail';
+import { ConfigServiceClient, type ConfigServiceClientConfig } from '@aws-sdk/client-config-service';
+import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
+import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
 import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
+import { OrganizationsClient, type OrganizationsClientConfig } from '@aws-sdk/client-organizations';
+import { RDSClient, type RDSClientConfig } from '@aws-sdk/client-rds';
 import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { S3ControlClient, type S3ControlClientConfig } from '@aws-sdk/client-s3-control';
+import { SageMakerClient, type SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
+import { SFNClient, type SFNClientConfig } from '@aws-sdk/client-sfn';
 import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 
 export interface ServiceClients {
+  cloudformation: CloudFormationClient;
+  cloudtrail: CloudTrailClient;
+  config: ConfigServiceClient;
+  ec2: EC2Client;
+  iam: IAMClient;
   kms: KMSClient;
+  organizations: OrganizationsClient;
+  rds: RDSClient;
   s3: S3Client;
   s3control: S3ControlClient;
+  sagemaker: SageMakerClient;
+  sfn: SFNClient;
   sts: STSClient;
 }
 
 export interface ServiceClientConfigs {
+  cloudformation: CloudFormationClientConfig;
+  cloudtrail: CloudTrailClientConfig;
+  config: ConfigServiceClientConfig;
+  ec2: EC2ClientConfig;
+  iam: IAMClientConfig;
   kms: KMSClientConfig;
+  organizations: OrganizationsClientConfig;
+  rds: RDSClientConfig;
   s3: S3ClientConfig;
   s3control: S3ControlClientConfig;
+  sagemaker: SageMakerClientConfig;
+  sfn: SFNClientConfig;
   sts: STSClientConfig;
 }
 
@@ -26,17 +53,35 @@ export interface ServiceClientConfigs {
 export type ServiceName = keyof ServiceClients;
 
 export const clientClasses: { [S in ServiceName]: new (config: ServiceClientConfigs[S]) => ServiceClients[S] } = {
+  cloudformation: CloudFormationClient,
+  cloudtrail: CloudTrailClient,
+  config: ConfigServiceClient,
+  ec2: EC2Client,
+  iam: IAMClient,
   kms: KMSClient,
+  organizations: OrganizationsClient,
+  rds: RDSClient,
   s3: S3Client,
   s3control: S3ControlClient,
+  sagemaker: SageMakerClient,
+  sfn: SFNClient,
   sts: STSClient,
 };
 
 /** The SDK service id, as `AWS_ENDPOINT_URL_<ID upper-cased, spaces to _>` and shared-config `services` sections use it. */
 export const sdkServiceIds: Record<ServiceName, string> = {
+  cloudformation: 'CloudFormation',
+  cloudtrail: 'CloudTrail',
+  config: 'Config Service',
+  ec2: 'EC2',
+  iam: 'IAM',
   kms: 'KMS',
+  organizations: 'Organizations',
+  rds: 'RDS',
   s3: 'S3',
   s3control: 'S3 Control',
+  sagemaker: 'SageMaker',
+  sfn: 'SFN',
   sts: 'STS',
 };
 

@@ -3,14 +3,30 @@
  * `vigil iam-policy --scan` computes its policy from.
  */
 import type { ResourceType } from '../../model/resource-types.js';
-import type { DeclaresOperations } from '../collector.js';
+import type { AnyResourceCollector, AnySettingsCollector, DeclaresOperations } from '../collector.js';
 import accountS3PublicAccessBlock from './account-s3-public-access-block.js';
+import { computeResourceCollectors, computeSettingsCollectors } from './compute/index.js';
+import { iamResourceCollectors, iamSettingsCollectors } from './iam/index.js';
 import kmsKey from './kms-key.js';
+import { operationsResourceCollectors, operationsSettingsCollectors } from './operations/index.js';
 import s3Bucket from './s3-bucket.js';
 
-export const resourceCollectors = [kmsKey, s3Bucket] as const;
+const byType = (a: { resourceType: string }, b: { resourceType: string }) => a.resourceType.localeCompare(b.resourceType);
 
-export const settingsCollectors = [accountS3PublicAccessBlock] as const;
+export const resourceCollectors: readonly AnyResourceCollector[] = [
+  kmsKey,
+  s3Bucket,
+  ...iamResourceCollectors,
+  ...computeResourceCollectors,
+  ...operationsResourceCollectors,
+].sort(byType);
+
+export const settingsCollectors: readonly AnySettingsCollector[] = [
+  accountS3PublicAccessBlock,
+  ...iamSettingsCollectors,
+  ...computeSettingsCollectors,
+  ...operationsSettingsCollectors,
+].sort(byType);
 
 /** Every collector, as far as permissions go. */
 export const allCollectors: readonly (DeclaresOperations & { readonly resourceType: ResourceType })[] = [
