@@ -6,7 +6,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { outputFormats } from '../app/run-scan.js';
 import { severities } from '../engine/severity.js';
 import { packageVersion } from '../package-root.js';
+import { collectCommand } from './commands/collect.js';
 import { demoCommand } from './commands/demo.js';
+import { iamPolicyCommand } from './commands/iam-policy.js';
 import { insightsListCommand, packsListCommand } from './commands/list.js';
 import { packsCoverageCommand } from './commands/packs-coverage.js';
 import { policyAnalyzeCommand } from './commands/policy-analyze.js';
@@ -33,9 +35,36 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .action(async (options) => setExit(await demoCommand(options, io)));
 
   program
+    .command('collect')
+    .description('Collect live AWS accounts (default credential chain, or the roles of the config) into a snapshot file')
+    .requiredOption('--out <file>', 'snapshot file to write (.jsonl or .jsonl.gz)')
+    .option('--config <file>', 'configuration file: accounts with roleArn/externalId, or organization.roleName')
+    .option('--account <id|name>', 'only this account (repeatable)', collect, [])
+    .option('--regions <list>', 'regions, comma-separated, or "all" (default: the regions enabled in each account)')
+    .addOption(new Option('--source <source>', 'where configurations come from').choices(['api', 'config', 'auto']).default('api'))
+    .option('--profile <name>', 'named profile of the shared AWS config for the current credentials')
+    .option('--concurrency <n>', 'accounts collected at once', '4')
+    .addOption(new Option('--log <format>', 'progress on a terminal, JSON lines otherwise').choices(['json', 'text']))
+    .option('--pack <id>', 'collect only what the insights of this pack read (repeatable)', collect, [])
+    .option('--insight <id>', 'collect only what this insight reads (repeatable)', collect, [])
+    .action(async (options) => setExit(await collectCommand(options, io)));
+
+  program
+    .command('iam-policy')
+    .description('Print the least-privilege read-only IAM policy that collection needs')
+    .option('--scan', 'the policy of `vigil collect` and `vigil scan --live`', false)
+    .action(async (options) => setExit(await iamPolicyCommand(options, io)));
+
+  program
     .command('scan')
-    .description('Evaluate a snapshot file against compliance packs')
-    .requiredOption('--snapshot <file>', 'snapshot file (.jsonl or .jsonl.gz)')
+    .description('Evaluate a snapshot file (or live accounts with --live) against compliance packs')
+    .option('--snapshot <file>', 'snapshot file (.jsonl or .jsonl.gz)')
+    .option('--live', 'collect the accounts first (options of `vigil collect`), then evaluate', false)
+    .option('--account <id|name>', 'with --live: only this account (repeatable)', collect, [])
+    .option('--regions <list>', 'with --live: regions, comma-separated, or "all"')
+    .option('--profile <name>', 'with --live: named profile for the current credentials')
+    .option('--concurrency <n>', 'with --live: accounts collected at once', '4')
+    .option('--keep-snapshot <file>', 'with --live: also keep the collected snapshot in this file')
     .option('--pack <id>', 'pack to run (repeatable; default: the config\'s packs, else all shipped packs)', collect, [])
     .option('--insight <id>', 'only this insight (repeatable)', collect, [])
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])

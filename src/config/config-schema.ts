@@ -5,6 +5,19 @@ import { AccountEntry } from '../engine/account-context.js';
 export const VigilConfig = Type.Object(
   {
     accounts: Type.Optional(Type.Array(AccountEntry)),
+    /** Discover member accounts (and their tags) with AWS Organizations, from the current credentials. */
+    organization: Type.Optional(
+      Type.Object(
+        {
+          /** The role assumed in each member account: arn:aws:iam::<account>:role/<roleName>. */
+          roleName: Type.String({ minLength: 1 }),
+          externalId: Type.Optional(Type.String({ minLength: 2, maxLength: 1224 })),
+          /** Account ids to leave out (e.g. the management account). */
+          exclude: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{12}$' }))),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     regions: Type.Optional(
       Type.Object(
         { allowed: Type.Array(Type.String({ pattern: '^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$' }), { uniqueItems: true }) },

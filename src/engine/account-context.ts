@@ -19,6 +19,10 @@ export const AccountEntry = Type.Object(
     timeZone: Type.Optional(Type.String({ description: 'IANA time zone, e.g. America/New_York' })),
     tags: Type.Optional(Type.Record(Type.String(), Type.String())),
     owner: Type.Optional(AccountOwner),
+    /** The role Vigil assumes to collect the account (session name `vigil`); default: the current credentials. */
+    roleArn: Type.Optional(Type.String({ pattern: '^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$' })),
+    /** The external id the role's trust policy requires. */
+    externalId: Type.Optional(Type.String({ minLength: 2, maxLength: 1224 })),
     /**
      * Parameter overrides for this account only: insight id → { param: value }, applied over the
      * packs' and the config's. E.g. the ARN of the key of the bank this account serves.

@@ -33,6 +33,21 @@ export const SnapshotHeader = Type.Object(
     ),
     accounts: Type.Array(SnapshotAccount),
     coverage: Type.Array(CoverageEntry),
+    /** API calls the collection made, per service: calls, retries, throttles, failures. */
+    calls: Type.Optional(
+      Type.Record(
+        Type.String(),
+        Type.Object(
+          {
+            calls: Type.Integer({ minimum: 0 }),
+            retries: Type.Integer({ minimum: 0 }),
+            throttles: Type.Integer({ minimum: 0 }),
+            failures: Type.Integer({ minimum: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
     /**
      * When true, the file ends with a trailer line `{"kind":"vigil-snapshot-end","resources":N}`
      * and a file without it is truncated.

@@ -17,6 +17,19 @@ export async function writeSnapshot(
   header: Omit<SnapshotHeader, 'trailer'>,
   resources: Iterable<AnyResource> | AsyncIterable<AnyResource>,
 ): Promise<{ resources: number }> {
+  return writeSnapshotLines(file, header, jsonLines(resources));
+}
+
+async function* jsonLines(resources: Iterable<AnyResource> | AsyncIterable<AnyResource>): AsyncGenerator<string> {
+  for await (const resource of resources) yield JSON.stringify(resource);
+}
+
+/** The same, from resources already serialised one per line (e.g. spooled while collecting). */
+export async function writeSnapshotLines(
+  file: string,
+  header: Omit<SnapshotHeader, 'trailer'>,
+  lines: Iterable<string> | AsyncIterable<string>,
+): Promise<{ resources: number }> {
   await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.partial`;
   const out = createWriteStream(temporary);
@@ -26,8 +39,8 @@ export async function writeSnapshot(
   let count = 0;
   let buffer = `${JSON.stringify({ ...header, trailer: true })}\n`;
   try {
-    for await (const resource of resources) {
-      buffer += `${JSON.stringify(resource)}\n`;
+    for await (const line of lines) {
+      buffer += `${line}\n`;
       count++;
       if (buffer.length > 1 << 20) {
         if (!sink.write(buffer)) await once(sink, 'drain');

@@ -1,7 +1,8 @@
 /**
- * Holds a scan's findings on disk while the scan runs, one JSON line each, so that output can be
- * written once the whole snapshot has proved valid (nothing is emitted for bad input) and memory
- * does not grow with the number of findings.
+ * Holds records on disk, one JSON line each, while a run produces them: a scan's findings (output
+ * is written once the whole snapshot has proved valid, so nothing is emitted for bad input) or
+ * collected resources (the snapshot header, which names the coverage, is known only at the end).
+ * Memory does not grow with the number of records.
  */
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,15 +12,15 @@ import { readLineBatches } from '../inventory/line-reader.js';
 
 const FLUSH_AT = 1 << 20;
 
-export class FindingsSpool {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'vigil-findings-'));
-  readonly file = join(this.dir, 'findings.jsonl');
+export class JsonLinesSpool<T> {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'vigil-spool-'));
+  readonly file = join(this.dir, 'records.jsonl');
   private fd: number | undefined = openSync(this.file, 'w');
   private buffer = '';
   count = 0;
 
-  add(finding: Finding): void {
-    this.buffer += `${JSON.stringify(finding)}\n`;
+  add(record: T): void {
+    this.buffer += `${JSON.stringify(record)}\n`;
     this.count++;
     if (this.buffer.length >= FLUSH_AT) this.flush();
   }
@@ -31,7 +32,7 @@ export class FindingsSpool {
     this.fd = undefined;
   }
 
-  /** The findings as JSON text lines, in the order they were found. */
+  /** The records as JSON text lines, in the order they were added. */
   async *lines(): AsyncGenerator<string> {
     this.close();
     for await (const batch of readLineBatches(this.file)) {
@@ -39,8 +40,8 @@ export class FindingsSpool {
     }
   }
 
-  async *findings(): AsyncGenerator<Finding> {
-    for await (const line of this.lines()) yield JSON.parse(line) as Finding;
+  async *records(): AsyncGenerator<T> {
+    for await (const line of this.lines()) yield JSON.parse(line) as T;
   }
 
   dispose(): void {
@@ -54,3 +55,6 @@ export class FindingsSpool {
     this.buffer = '';
   }
 }
+
+/** A scan's findings, spooled. */
+export class FindingsSpool extends JsonLinesSpool<Finding> {}

@@ -43,7 +43,7 @@ export function csvRow(finding: Finding): string[] {
 export async function writeCsv(target: OutputTarget, spool: FindingsSpool): Promise<void> {
   await target.write(stringify([[...csvColumns]]));
   let rows: string[][] = [];
-  for await (const finding of spool.findings()) {
+  for await (const finding of spool.records()) {
     rows.push(csvRow(finding));
     if (rows.length >= 1000) {
       await target.write(stringify(rows));

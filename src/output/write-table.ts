@@ -16,7 +16,7 @@ function clip(text: string, width: number): string {
 export async function writeTable(target: OutputTarget, scan: ScanInfo, summary: ScanSummary, spool: FindingsSpool): Promise<void> {
   const rows: Finding[] = [];
   let total = 0;
-  for await (const finding of spool.findings()) {
+  for await (const finding of spool.records()) {
     total++;
     rows.push(finding);
     if (rows.length > MAX_ROWS * 4) {

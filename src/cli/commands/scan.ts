@@ -1,13 +1,23 @@
-/** `vigil scan --snapshot FILE`: evaluates a snapshot and writes findings. */
+/** `vigil scan --snapshot FILE` (or `--live`): evaluates a snapshot and writes findings. */
 import { prepareScan } from '../../app/prepare-scan.js';
 import { runScan, type OutputFormat } from '../../app/run-scan.js';
 import { atOrAbove, type Severity } from '../../engine/severity.js';
 import type { ScanSummary } from '../../findings/scan-output.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
+import { runCollection } from './collect.js';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 
 export interface ScanCommandOptions {
-  snapshot: string;
+  snapshot?: string;
+  live: boolean;
+  account: string[];
+  regions?: string;
+  profile?: string;
+  concurrency: string;
+  keepSnapshot?: string;
   pack: string[];
   insight: string[];
   insights: string[];
@@ -34,17 +44,49 @@ export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promi
     return ExitCode.input;
   }
   reportProblems(io, prepared.value.warnings);
+
+  // Exactly one source: a snapshot file, or live accounts collected into a temporary one.
+  if ((options.snapshot === undefined) === !options.live) {
+    reportProblems(io, [], ['scan: give --snapshot FILE or --live (not both)']);
+    return ExitCode.input;
+  }
+  let snapshot = options.snapshot;
+  let degraded = false;
+  let temporary: string | undefined;
+  if (options.live) {
+    temporary = options.keepSnapshot ?? join(mkdtempSync(join(tmpdir(), 'vigil-live-')), 'snapshot.jsonl.gz');
+    const collected = await runCollection(
+      {
+        ...(options.config !== undefined && { config: options.config }),
+        account: options.account,
+        ...(options.regions !== undefined && { regions: options.regions }),
+        source: 'api',
+        out: temporary,
+        ...(options.profile !== undefined && { profile: options.profile }),
+        concurrency: options.concurrency,
+        pack: options.pack,
+        insight: options.insight,
+      },
+      io,
+    );
+    if (collected.code === ExitCode.input || (collected.code === ExitCode.failed && !existsSync(temporary))) return collected.code;
+    degraded = collected.degraded;
+    snapshot = temporary;
+  }
   const format: OutputFormat = options.format ?? (options.out === undefined && io.stdout.isTTY === true ? 'table' : 'json');
-  const outcome = await runScan(prepared.value, options.snapshot, {
+  const outcome = await runScan(prepared.value, snapshot!, {
     includeAll: options.all,
     outputs: [{ format, file: options.out }],
     stdout: io.stdout,
     now: io.now,
   });
+  if (temporary !== undefined && options.keepSnapshot === undefined) rmSync(dirname(temporary), { recursive: true, force: true });
   if (!outcome.ok) {
     reportProblems(io, outcome.problems);
     return ExitCode.input;
   }
+  // A collection that could not reach every account is a degraded run, whatever was found.
+  if (degraded) return ExitCode.failed;
   return exitCodeFor(outcome.result.summary, options.failOn);
 }
 

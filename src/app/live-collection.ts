@@ -1,0 +1,133 @@
+/**
+ * Collects live AWS accounts into a snapshot file: which accounts (the caller's, the config's, or
+ * the organization's), which collectors (those whose resource types the selected insights read),
+ * credentials per account, and the snapshot with its coverage and call counts.
+ */
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import type { VigilConfig } from '../config/config-schema.js';
+import type { ScanPlan } from '../engine/scan-plan.js';
+import type { ResourceType } from '../model/resource-types.js';
+import type { AnyResource } from '../model/resource.js';
+import { writeSnapshotLines } from '../inventory/snapshot-writer.js';
+import { packageVersion } from '../package-root.js';
+import { JsonLinesSpool } from '../output/findings-spool.js';
+import { callerIdentity, configuredTargets, organizationTargets, selectTargets, type AccountTarget } from '../collect/account-targets.js';
+import { createAwsClients, type AwsClients, type AwsClientsOptions } from '../collect/aws-clients.js';
+import { collectOrganisation, type CollectedOrganisation } from '../collect/collect-organisation.js';
+import type { CollectLog } from '../collect/collect-log.js';
+import { resourceCollectors, settingsCollectors } from '../collect/collectors/index.js';
+import type { AnyResourceCollector, AnySettingsCollector } from '../collect/collector.js';
+
+export interface LiveCollectionOptions {
+  readonly config: VigilConfig | undefined;
+  /** `--account`: ids or names. */
+  readonly accounts: readonly string[];
+  /** `--regions`: a list, or undefined for each account's enabled regions. */
+  readonly regions: readonly string[] | undefined;
+  readonly profile?: string;
+  readonly concurrency: number;
+  /** Resource types the selected insights need; undefined: all. */
+  readonly resourceTypes: ReadonlySet<ResourceType> | undefined;
+  readonly out: string;
+  readonly log: CollectLog;
+  readonly clock: () => Date;
+  /** Tests hand in prepared clients (mocked SDK clients, fake credentials). */
+  readonly clients?: AwsClients;
+  readonly homeRegion?: string;
+}
+
+export type LiveCollectionResult =
+  | { ok: true; collected: CollectedOrganisation; resources: number; clients: AwsClients }
+  | { ok: false; usage?: string[]; failure?: { code: string; message: string } };
+
+/** The resource types a scan plan's insights evaluate or look up; undefined when an insight applies to every type. */
+export function resourceTypesOf(plan: ScanPlan): ReadonlySet<ResourceType> | undefined {
+  const types = new Set<ResourceType>();
+  for (const binding of plan.bindings) {
+    if (binding.insight.resourceType === '*') return undefined;
+    types.add(binding.insight.resourceType);
+    for (const type of binding.insight.lookups) types.add(type);
+  }
+  return types;
+}
+
+export function selectCollectors(types: ReadonlySet<ResourceType> | undefined): { resources: AnyResourceCollector[]; settings: AnySettingsCollector[] } {
+  const wanted = (type: ResourceType) => types === undefined || types.has(type);
+  return { resources: resourceCollectors.filter((c) => wanted(c.resourceType)), settings: settingsCollectors.filter((c) => wanted(c.resourceType)) };
+}
+
+export async function collectLive(options: LiveCollectionOptions): Promise<LiveCollectionResult> {
+  const homeRegion = options.homeRegion ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
+  const roles = new Map<string, AccountTarget>();
+  const clientOptions: AwsClientsOptions = {
+    ...(options.profile !== undefined && { profile: options.profile }),
+    credentialsFor: (accountId) => {
+      const target = roles.get(accountId);
+      if (target?.roleArn === undefined) return undefined;
+      return fromTemporaryCredentials({
+        params: { RoleArn: target.roleArn, RoleSessionName: 'vigil', ...(target.externalId !== undefined && { ExternalId: target.externalId }) },
+        clientConfig: { region: homeRegion },
+      });
+    },
+  };
+  const clients = options.clients ?? (await createAwsClients(clientOptions));
+
+  const caller = await callerIdentity(clients, homeRegion);
+  if (!caller.ok) return { ok: false, failure: { code: caller.code, message: `the current credentials cannot be used: ${caller.message}` } };
+
+  let targets: AccountTarget[];
+  const config = options.config;
+  if (config?.organization !== undefined) {
+    const found = await organizationTargets(clients, config.organization, config.accounts ?? [], homeRegion, caller.partition);
+    if (!found.ok) return { ok: false, failure: { code: found.code, message: found.message } };
+    targets = found.targets;
+  } else if (config?.accounts !== undefined && config.accounts.length > 0) {
+    targets = configuredTargets(config.accounts);
+  } else {
+    targets = [{ accountId: caller.accountId, entry: { id: caller.accountId, name: caller.accountId }, tags: {} }];
+  }
+  const selected = selectTargets(targets, options.accounts);
+  if (selected.unknown.length > 0) return { ok: false, usage: selected.unknown.map((name) => `--account: no account '${name}' in the configuration or organization`) };
+  for (const target of selected.targets) roles.set(target.accountId, target);
+
+  const collectors = selectCollectors(options.resourceTypes);
+  const spool = new JsonLinesSpool<AnyResource>();
+  try {
+    const collectedAt = options.clock().toISOString();
+    const collected = await collectOrganisation(
+      {
+        targets: selected.targets,
+        regions: options.regions,
+        homeRegion,
+        partition: caller.partition,
+        resourceCollectors: collectors.resources,
+        settingsCollectors: collectors.settings,
+        concurrency: options.concurrency,
+        jitterMs: selected.targets.length > 1 ? 250 : 0,
+      },
+      clients,
+      (resource) => spool.add(resource),
+      options.log,
+      options.clock,
+    );
+    const byService = clients.stats.byService();
+    const written = await writeSnapshotLines(
+      options.out,
+      {
+        kind: 'vigil-snapshot',
+        schemaVersion: 1,
+        collectedAt,
+        collector: { tool: 'vigil', version: packageVersion(), source: 'api' },
+        accounts: collected.accounts,
+        coverage: collected.coverage.list(),
+        calls: Object.fromEntries(
+          Object.entries(byService).map(([service, s]) => [service, { calls: s.calls, retries: s.retries, throttles: s.throttles, failures: s.failures }]),
+        ),
+      },
+      spool.lines(),
+    );
+    return { ok: true, collected, resources: written.resources, clients };
+  } finally {
+    spool.dispose();
+  }
+}

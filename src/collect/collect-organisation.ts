@@ -1,0 +1,140 @@
+/**
+ * Collects many accounts into one snapshot: each account reached with its own credentials
+ * (assumed role, session name `vigil`) and proved with GetCallerIdentity, its regions found,
+ * its settings and resources collected by the selected collectors — accounts concurrently
+ * within a bound, each started after a little jitter so that an organization's accounts do not
+ * hit the same regional endpoints in the same millisecond. An account that cannot be reached is
+ * recorded (not scanned, coverage entry) and the others go on; the run is then degraded.
+ */
+import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import type { AnyResource } from '../model/resource.js';
+import type { ResourceType } from '../model/resource-types.js';
+import type { SnapshotAccount } from '../inventory/snapshot-header.js';
+import type { AwsClients } from './aws-clients.js';
+import { describeAwsError } from './aws-error.js';
+import type { AccountTarget } from './account-targets.js';
+import type { AnyResourceCollector, AnySettingsCollector, ResourceCollector } from './collector.js';
+import type { CollectLog } from './collect-log.js';
+import { CoverageRecorder } from './coverage-recorder.js';
+import { enabledRegions } from './enabled-regions.js';
+import { ConcurrencyLimiter } from './limiter.js';
+import { collectResources, type AccountRun } from './run-collector.js';
+import { accountResource, regionResource } from './settings-resource.js';
+import { ServiceBudgets } from './limiter.js';
+
+export interface CollectPlan {
+  readonly targets: readonly AccountTarget[];
+  /** Regions asked for (`--regions`); undefined: each account's enabled regions. */
+  readonly regions: readonly string[] | undefined;
+  readonly homeRegion: string;
+  readonly partition: string;
+  readonly resourceCollectors: readonly AnyResourceCollector[];
+  readonly settingsCollectors: readonly AnySettingsCollector[];
+  /** Accounts collected at once. */
+  readonly concurrency: number;
+  /** Upper bound of the random delay before an account starts, in ms. */
+  readonly jitterMs: number;
+}
+
+export interface CollectedOrganisation {
+  readonly accounts: SnapshotAccount[];
+  readonly coverage: CoverageRecorder;
+  readonly resources: number;
+  /** Some account could not be reached or some call failed: the snapshot is incomplete. */
+  readonly degraded: boolean;
+}
+
+/** Operations the orchestration itself makes, for the least-privilege policy. */
+export const ORCHESTRATION_PERMISSIONS: readonly string[] = [
+  'ec2:DescribeRegions',
+  'organizations:ListAccounts',
+  'organizations:ListTagsForResource',
+  'sts:AssumeRole',
+  'sts:GetCallerIdentity',
+];
+
+export async function collectOrganisation(
+  plan: CollectPlan,
+  clients: AwsClients,
+  emit: (resource: AnyResource) => void,
+  log: CollectLog,
+  clock: () => Date = () => new Date(),
+): Promise<CollectedOrganisation> {
+  const coverage = new CoverageRecorder();
+  const budgets = new ServiceBudgets();
+  const accounts: SnapshotAccount[] = [];
+  const limiter = new ConcurrencyLimiter(plan.concurrency);
+  let resources = 0;
+  log.emit({ event: 'accounts', accounts: plan.targets.length, regions: plan.regions?.length ?? 0 });
+
+  const collectOne = async (target: AccountTarget): Promise<void> => {
+    const started = performance.now();
+    const name = target.entry.name;
+    const fail = (code: string, message: string, operation: string) => {
+      coverage.record({ accountId: target.accountId, region: plan.homeRegion, service: 'sts', operation, code, message });
+      accounts.push({ id: target.accountId, name, regions: [], scanned: false });
+      log.emit({ event: 'account-failed', accountId: target.accountId, name, code, message });
+    };
+    log.emit({ event: 'account-start', accountId: target.accountId, name });
+
+    // Prove the credentials reach this account (a failed AssumeRole surfaces here).
+    try {
+      const identity = await clients.get('sts', target.accountId, plan.homeRegion).send(new GetCallerIdentityCommand({}));
+      if (identity.Account !== target.accountId) {
+        fail('WrongAccount', `the credentials for ${name} belong to account ${identity.Account ?? 'unknown'}`, 'GetCallerIdentity');
+        return;
+      }
+    } catch (error) {
+      const failure = describeAwsError(error);
+      fail(failure.code, failure.message, target.roleArn !== undefined ? 'AssumeRole' : 'GetCallerIdentity');
+      return;
+    }
+
+    let regions = plan.regions;
+    if (regions === undefined) {
+      const found = await enabledRegions(clients, target.accountId, plan.homeRegion);
+      if (!found.ok) {
+        coverage.record({ accountId: target.accountId, region: plan.homeRegion, service: 'ec2', operation: 'DescribeRegions', code: found.code, message: found.message });
+        regions = [plan.homeRegion];
+      } else regions = found.regions;
+    }
+
+    const run: AccountRun = { accountId: target.accountId, regions, homeRegion: plan.homeRegion, partition: plan.partition, clients, budgets, coverage, clock };
+    const observedAt = clock().toISOString();
+    const hand = (resource: AnyResource) => {
+      resources++;
+      emit(resource);
+    };
+    if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account')) {
+      hand(await accountResource(run, plan.settingsCollectors, { name, tags: target.tags }, observedAt));
+    }
+    if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account::Region')) {
+      for (const region of regions) hand(await regionResource(run, plan.settingsCollectors, region, observedAt));
+    }
+    let collected = 0;
+    await Promise.all(
+      plan.resourceCollectors.map(async (collector) => {
+        const t0 = performance.now();
+        const found = await collectResources(collector as ResourceCollector<ResourceType>, run);
+        for (const resource of found) hand(resource as AnyResource);
+        collected += found.length;
+        log.emit({ event: 'collector-done', accountId: target.accountId, resourceType: collector.resourceType, resources: found.length, seconds: (performance.now() - t0) / 1000 });
+      }),
+    );
+    accounts.push({ id: target.accountId, name, regions: [...regions], scanned: true });
+    log.emit({ event: 'account-done', accountId: target.accountId, name, resources: collected, seconds: (performance.now() - started) / 1000 });
+  };
+
+  await Promise.all(
+    plan.targets.map((target) =>
+      limiter.run(async () => {
+        if (plan.jitterMs > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * plan.jitterMs));
+        await collectOne(target);
+      }),
+    ),
+  );
+  accounts.sort((a, b) => a.id.localeCompare(b.id));
+  const total = clients.stats.total();
+  log.emit({ event: 'done', resources, calls: total.calls, retries: total.retries, throttles: total.throttles, failures: total.failures, seconds: 0 });
+  return { accounts, coverage, resources, degraded: coverage.size > 0 || accounts.some((a) => a.scanned === false) };
+}

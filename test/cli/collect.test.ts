@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { allCollectors } from '../../src/collect/collectors/index.js';
+import { parseRegions } from '../../src/cli/commands/collect.js';
+import { vigil } from '../support/cli.js';
+
+describe('vigil iam-policy --scan', () => {
+  it('prints a read-only policy with every action the collectors and the orchestration declare', async () => {
+    const run = await vigil(['iam-policy', '--scan']);
+    expect(run.code).toBe(0);
+    const policy = JSON.parse(run.stdout) as { Version: string; Statement: { Effect: string; Action: string[]; Resource: string }[] };
+    expect(policy.Version).toBe('2012-10-17');
+    const actions = policy.Statement.flatMap((s) => s.Action);
+    for (const collector of allCollectors) for (const op of collector.operations) expect(actions).toContain(op.iamAction);
+    expect(actions).toEqual(expect.arrayContaining(['sts:AssumeRole', 'sts:GetCallerIdentity', 'ec2:DescribeRegions']));
+    expect(policy.Statement.every((s) => s.Effect === 'Allow')).toBe(true);
+    // read-only: no action that changes anything
+    expect(actions.filter((a) => /:(Put|Create|Delete|Update|Enable|Disable|Tag|Untag|Attach|Detach)/.test(a))).toEqual([]);
+    expect((await vigil(['iam-policy'])).code).toBe(2);
+  });
+});
+
+describe('vigil collect', () => {
+  it('rejects bad options before touching AWS', async () => {
+    expect((await vigil(['collect', '--out', '/tmp/x.jsonl', '--source', 'config'])).stderr).toMatch(/AWS Config source is not available yet/);
+    expect((await vigil(['collect', '--out', '/tmp/x.jsonl', '--regions', 'moon-1'])).code).toBe(2);
+    expect((await vigil(['collect', '--out', '/tmp/x.jsonl', '--concurrency', '0'])).code).toBe(2);
+    expect((await vigil(['collect'])).code).toBe(2);
+    expect((await vigil(['scan', '--live', '--snapshot', 'x.jsonl'])).stderr).toMatch(/--snapshot FILE or --live/);
+  });
+
+  it('reads --regions as a list or all', () => {
+    expect(parseRegions('eu-west-1, us-east-1')).toEqual({ regions: ['eu-west-1', 'us-east-1'] });
+    expect(parseRegions('all')).toEqual({ regions: undefined });
+    expect(parseRegions(undefined)).toEqual({ regions: undefined });
+    expect(parseRegions('us-gov-west-1')).toEqual({ regions: ['us-gov-west-1'] });
+    expect(parseRegions('eu-west-1,,mars')).toEqual({ error: '--regions: not a region: mars' });
+  });
+});
