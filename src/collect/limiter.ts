@@ -39,13 +39,72 @@ export class ConcurrencyLimiter {
   }
 }
 
+/**
+ * Spaces calls out to at most `perSecond` per second (a token bucket holding one second's worth):
+ * EC2 and RDS throttle describe calls per account and region by rate, not by calls in flight.
+ */
+export class RateLimiter {
+  private tokens: number;
+  private last: number;
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly perSecond: number,
+    private readonly now: () => number = () => performance.now(),
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  ) {
+    if (!(perSecond > 0)) throw new Error(`rate must be positive (got ${perSecond})`);
+    this.tokens = perSecond;
+    this.last = now();
+  }
+
+  /** Resolves when a call may go out; callers are served in order. */
+  take(): Promise<void> {
+    const turn = this.queue.then(async () => {
+      this.refill();
+      if (this.tokens < 1) {
+        await this.sleep(((1 - this.tokens) / this.perSecond) * 1000);
+        this.refill();
+      }
+      this.tokens -= 1;
+    });
+    this.queue = turn;
+    return turn;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.perSecond, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+  }
+}
+
+/** Calls per second per (account, region) of the services that throttle by rate. */
+export const DEFAULT_RATES: Readonly<Record<string, number>> = { ec2: 10, rds: 10 };
+
 /** One limiter per (account, service), created on first use with the service's budget. */
 export class ServiceBudgets {
   private readonly limiters = new Map<string, ConcurrencyLimiter>();
+  private readonly rates = new Map<string, RateLimiter>();
   private readonly table: Readonly<Record<string, number>>;
+  private readonly rateTable: Readonly<Record<string, number>>;
 
-  constructor(concurrency: Readonly<Record<string, number>> = {}) {
+  constructor(concurrency: Readonly<Record<string, number>> = {}, rates: Readonly<Record<string, number>> = {}) {
     this.table = { ...DEFAULT_CONCURRENCY, ...concurrency };
+    this.rateTable = { ...DEFAULT_RATES, ...rates };
+  }
+
+  /** The rate limiter of a rate-budgeted service in an account and region; undefined for the others. */
+  rateFor(accountId: string, region: string, service: string): RateLimiter | undefined {
+    const perSecond = this.rateTable[service];
+    if (perSecond === undefined) return undefined;
+    const key = `${accountId}|${region}|${service}`;
+    let limiter = this.rates.get(key);
+    if (limiter === undefined) {
+      limiter = new RateLimiter(perSecond);
+      this.rates.set(key, limiter);
+    }
+    return limiter;
   }
 
   limiterFor(accountId: string, service: string): ConcurrencyLimiter {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyLimiter, ServiceBudgets } from '../../src/collect/limiter.js';
+import { ConcurrencyLimiter, RateLimiter, ServiceBudgets } from '../../src/collect/limiter.js';
 
 function deferred<T = void>() {
   let resolve!: (value: T) => void;
@@ -91,5 +91,36 @@ describe('ServiceBudgets', () => {
     gate.resolve();
     await Promise.all(tasks);
     expect([peakA, peakB]).toEqual([4, 4]);
+  });
+});
+
+describe('RateLimiter', () => {
+  it('lets a second\'s worth of calls through at once, then spaces them at the rate', async () => {
+    let clock = 0;
+    const slept: number[] = [];
+    const limiter = new RateLimiter(
+      10,
+      () => clock,
+      async (ms) => {
+        slept.push(Math.round(ms));
+        clock += ms;
+      },
+    );
+    for (let i = 0; i < 10; i++) await limiter.take();
+    expect(slept).toEqual([]);
+    await limiter.take();
+    await limiter.take();
+    expect(slept).toEqual([100, 100]);
+    clock += 1000;
+    await limiter.take();
+    expect(slept).toHaveLength(2);
+  });
+
+  it('applies to the rate-budgeted services only, per account and region', () => {
+    const budgets = new ServiceBudgets();
+    expect(budgets.rateFor('111111111111', 'eu-west-1', 'ec2')?.perSecond).toBe(10);
+    expect(budgets.rateFor('111111111111', 'eu-west-1', 'rds')).toBe(budgets.rateFor('111111111111', 'eu-west-1', 'rds'));
+    expect(budgets.rateFor('111111111111', 'us-east-1', 'rds')).not.toBe(budgets.rateFor('111111111111', 'eu-west-1', 'rds'));
+    expect(budgets.rateFor('111111111111', 'eu-west-1', 's3')).toBeUndefined();
   });
 });
