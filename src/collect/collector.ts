@@ -26,6 +26,11 @@ export interface OperationDeclaration<T extends ResourceType> {
   readonly service?: ServiceName;
   /** The IAM action that allows the call: `s3:GetBucketPolicy`. */
   readonly iamAction: string;
+  /**
+   * Further actions the call needs (AWS documents that DescribeStacks without a stack name needs
+   * cloudformation:ListStacks too).
+   */
+  readonly alsoRequires?: readonly string[];
   /** The model fields the call fills; empty for calls that only enumerate or locate. */
   readonly fills: readonly FieldOf<T>[];
   /** Runs whatever the selection: it enumerates the resources or fills fields that cannot be unknown. */
@@ -75,6 +80,7 @@ export interface DeclaredOperation {
   readonly operation: string;
   readonly service?: ServiceName;
   readonly iamAction: string;
+  readonly alsoRequires?: readonly string[];
   readonly fills: readonly string[];
   readonly required?: boolean;
   readonly notConfigured?: readonly string[];
@@ -129,7 +135,10 @@ export function requiredPermissions(
   const actions = new Set<string>();
   for (const collector of collectors) {
     if (selection !== undefined && !selection.has(collector.resourceType)) continue;
-    for (const op of operationsToRun(collector, selection?.get(collector.resourceType))) actions.add(op.iamAction);
+    for (const op of operationsToRun(collector, selection?.get(collector.resourceType))) {
+      actions.add(op.iamAction);
+      for (const action of op.alsoRequires ?? []) actions.add(action);
+    }
   }
   return [...actions].sort();
 }

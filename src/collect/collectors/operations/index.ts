@@ -1,6 +1,17 @@
 /** operations collectors, sorted by resource type; joined in ../index.ts. */
 import type { AnyResourceCollector, AnySettingsCollector } from '../../collector.js';
+import accountRegionConfigRecorders from './account-region-config-recorders.js';
+import accountRegionTrails from './account-region-trails.js';
+import cloudFormationStack from './cloudformation-stack.js';
+import cloudTrailTrail from './cloudtrail-trail.js';
+import sageMakerNotebookInstance from './sagemaker-notebook-instance.js';
+import stepFunctionsStateMachine from './stepfunctions-state-machine.js';
 
-export const operationsResourceCollectors: readonly AnyResourceCollector[] = [];
+export const operationsResourceCollectors: readonly AnyResourceCollector[] = [
+  cloudFormationStack,
+  cloudTrailTrail,
+  sageMakerNotebookInstance,
+  stepFunctionsStateMachine,
+];
 
-export const operationsSettingsCollectors: readonly AnySettingsCollector[] = [];
+export const operationsSettingsCollectors: readonly AnySettingsCollector[] = [accountRegionConfigRecorders, accountRegionTrails];

@@ -1,0 +1,111 @@
+/**
+ * `AWS::EC2::Instance`, per region: every page of DescribeInstances (`Reservations[].Instances[]`),
+ * which carries the metadata options, addresses, security groups, instance profile and tags. Every
+ * instance is kept whatever its state — terminated ones stay visible for about an hour and the
+ * insights mark them not applicable, which a reader can see, rather than miss them.
+ */
+import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
+import { arnFor } from '../../../model/arn.js';
+import type { Resource } from '../../../model/resource.js';
+import type { Ec2InstanceConfig } from '../../../model/types/ec2.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
+import { defineCollector } from '../../collector.js';
+import { isoDate, uniqueBy } from '../../normalise.js';
+import { readAllPages } from '../../paginate.js';
+import { ec2Tags, nameTagOrId } from './ec2-tags.js';
+import { Absent, leftOut, missing, present, UNEXPECTED_RESPONSE } from './reported.js';
+
+type Ctx = CollectContext<'AWS::EC2::Instance'>;
+
+/** DescribeInstances' MaxResults is 5 to 1000. */
+const PAGE_SIZE = 1000;
+
+export default defineCollector({
+  resourceType: 'AWS::EC2::Instance',
+  service: 'ec2',
+  scope: 'region',
+  operations: [
+    {
+      operation: 'DescribeInstances',
+      iamAction: 'ec2:DescribeInstances',
+      fills: [
+        'instanceId',
+        'instanceType',
+        'state',
+        'publicIpAddress',
+        'privateIpAddress',
+        'metadataOptions',
+        'securityGroupIds',
+        'iamInstanceProfileArn',
+        'launchTime',
+        'vpcId',
+        'subnetId',
+        'name',
+        'tags',
+      ],
+      required: true,
+    },
+  ],
+  async collect(ctx) {
+    const listed = await readAllPages(ctx, {
+      command: (token) => new DescribeInstancesCommand({ MaxResults: PAGE_SIZE, ...(token !== undefined ? { NextToken: token } : {}) }),
+      items: (page) => page.Reservations?.flatMap((reservation) => reservation.Instances ?? []),
+      next: (page) => ({ token: page.NextToken, truncated: false }),
+    });
+    const call: CallRef = { service: 'ec2', operation: 'DescribeInstances', region: ctx.region };
+    for (const instance of uniqueBy(listed.items, (item) => item.InstanceId)) emitInstance(ctx, instance, call);
+  },
+});
+
+function metadataOptions(ctx: Ctx, call: CallRef, instance: Instance, ref: ResourceRef): Ec2InstanceConfig['metadataOptions'] {
+  const options = instance.MetadataOptions;
+  if (options === undefined) return missing(ctx, call, 'MetadataOptions', ref);
+  const { HttpTokens: httpTokens, HttpEndpoint: httpEndpoint, HttpPutResponseHopLimit: httpPutResponseHopLimit } = options;
+  if (httpTokens !== 'required' && httpTokens !== 'optional') {
+    return ctx.unreadable(call, UNEXPECTED_RESPONSE, `MetadataOptions.HttpTokens is ${String(httpTokens)}`, ref);
+  }
+  if (httpEndpoint !== 'enabled' && httpEndpoint !== 'disabled') {
+    return ctx.unreadable(call, UNEXPECTED_RESPONSE, `MetadataOptions.HttpEndpoint is ${String(httpEndpoint)}`, ref);
+  }
+  if (httpPutResponseHopLimit === undefined) return missing(ctx, call, 'MetadataOptions.HttpPutResponseHopLimit', ref);
+  return { httpTokens, httpEndpoint, httpPutResponseHopLimit };
+}
+
+function emitInstance(ctx: Ctx, instance: Instance, call: CallRef): void {
+  const instanceId = instance.InstanceId;
+  if (instanceId === undefined) return;
+  const arn = arnFor('AWS::EC2::Instance', ctx.accountId, ctx.region, instanceId, ctx.partition);
+  const ref: ResourceRef = { arn };
+  const required = present({ InstanceType: instance.InstanceType, 'State.Name': instance.State?.Name, LaunchTime: isoDate(instance.LaunchTime) ?? undefined });
+  if (required instanceof Absent) {
+    leftOut(ctx, call, instanceId, required, ref);
+    return;
+  }
+  const tags = ec2Tags(instance.Tags);
+
+  const resource: Resource<'AWS::EC2::Instance'> = {
+    arn,
+    type: 'AWS::EC2::Instance',
+    accountId: ctx.accountId,
+    region: ctx.region,
+    id: instanceId,
+    name: nameTagOrId(tags, instanceId),
+    tags,
+    source: 'api',
+    observedAt: ctx.now().toISOString(),
+    config: {
+      instanceId,
+      instanceType: required.InstanceType,
+      state: required['State.Name'],
+      publicIpAddress: instance.PublicIpAddress ?? null,
+      privateIpAddress: instance.PrivateIpAddress ?? null,
+      metadataOptions: metadataOptions(ctx, call, instance, ref),
+      securityGroupIds: (instance.SecurityGroups ?? []).flatMap((group) => (group.GroupId !== undefined ? [group.GroupId] : [])),
+      iamInstanceProfileArn: instance.IamInstanceProfile?.Arn ?? null,
+      launchTime: required.LaunchTime,
+      vpcId: instance.VpcId ?? null,
+      subnetId: instance.SubnetId ?? null,
+    },
+  };
+  ctx.emit(resource);
+}

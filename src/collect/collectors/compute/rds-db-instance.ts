@@ -1,0 +1,129 @@
+/**
+ * `AWS::RDS::DBInstance`, per region: every page of DescribeDBInstances, which carries everything
+ * the model holds — tags included (`TagList`) — so one call per 100 instances. Aurora, DocumentDB
+ * and Neptune instances come back from the same API and are kept: the insights tell cluster
+ * members by `clusterIdentifier`.
+ */
+import { DescribeDBInstancesCommand, type DBInstance, type Tag } from '@aws-sdk/client-rds';
+import { arnFor } from '../../../model/arn.js';
+import type { Resource } from '../../../model/resource.js';
+import type { RdsDbInstanceConfig } from '../../../model/types/rds-db-instance.js';
+import type { CallRef, CollectContext } from '../../collect-context.js';
+import { defineCollector } from '../../collector.js';
+import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { readAllPages } from '../../paginate.js';
+import { Absent, leftOut, missing, present, reported } from './reported.js';
+
+type Ctx = CollectContext<'AWS::RDS::DBInstance'>;
+
+/** DescribeDBInstances' MaxRecords is 20 to 100. */
+const PAGE_SIZE = 100;
+
+export default defineCollector({
+  resourceType: 'AWS::RDS::DBInstance',
+  service: 'rds',
+  scope: 'region',
+  operations: [
+    {
+      operation: 'DescribeDBInstances',
+      iamAction: 'rds:DescribeDBInstances',
+      fills: [
+        'engine',
+        'engineVersion',
+        'instanceClass',
+        'status',
+        'publiclyAccessible',
+        'endpoint',
+        'storageEncrypted',
+        'kmsKeyId',
+        'multiAz',
+        'backupRetentionPeriod',
+        'deletionProtection',
+        'cloudwatchLogsExports',
+        'vpcSecurityGroupIds',
+        'clusterIdentifier',
+        'readReplicaSourceIdentifier',
+        'name',
+        'tags',
+        'createdAt',
+      ],
+      required: true,
+    },
+  ],
+  async collect(ctx) {
+    const listed = await readAllPages(ctx, {
+      command: (marker) => new DescribeDBInstancesCommand({ MaxRecords: PAGE_SIZE, ...(marker !== undefined ? { Marker: marker } : {}) }),
+      items: (page) => page.DBInstances,
+      next: (page) => ({ token: page.Marker, truncated: false }),
+    });
+    const call: CallRef = { service: 'rds', operation: 'DescribeDBInstances', region: ctx.region };
+    for (const db of uniqueBy(listed.items, (item) => item.DBInstanceIdentifier)) emitInstance(ctx, db, call);
+  },
+});
+
+function emitInstance(ctx: Ctx, db: DBInstance, call: CallRef): void {
+  const id = db.DBInstanceIdentifier;
+  if (id === undefined) return;
+  const arn = db.DBInstanceArn ?? arnFor('AWS::RDS::DBInstance', ctx.accountId, ctx.region, id, ctx.partition);
+  const ref = { arn };
+  const required = present({ Engine: db.Engine, EngineVersion: db.EngineVersion, DBInstanceClass: db.DBInstanceClass, DBInstanceStatus: db.DBInstanceStatus });
+  if (required instanceof Absent) {
+    leftOut(ctx, call, id, required, ref);
+    return;
+  }
+
+  const storageEncrypted = reported(ctx, call, db.StorageEncrypted, 'StorageEncrypted', ref);
+  const config: RdsDbInstanceConfig = {
+    engine: required.Engine,
+    engineVersion: required.EngineVersion,
+    instanceClass: required.DBInstanceClass,
+    status: required.DBInstanceStatus,
+    publiclyAccessible: reported(ctx, call, db.PubliclyAccessible, 'PubliclyAccessible', ref),
+    // No endpoint while the instance is being created.
+    endpoint:
+      db.Endpoint?.Address !== undefined && db.Endpoint.Port !== undefined ? { address: db.Endpoint.Address, port: db.Endpoint.Port } : null,
+    storageEncrypted,
+    kmsKeyId: kmsKeyId(ctx, call, db, storageEncrypted, ref),
+    multiAz: reported(ctx, call, db.MultiAZ, 'MultiAZ', ref),
+    backupRetentionPeriod: reported(ctx, call, db.BackupRetentionPeriod, 'BackupRetentionPeriod', ref),
+    deletionProtection: reported(ctx, call, db.DeletionProtection, 'DeletionProtection', ref),
+    // The query protocol leaves an empty list out: no exports.
+    cloudwatchLogsExports: [...(db.EnabledCloudwatchLogsExports ?? [])],
+    vpcSecurityGroupIds: (db.VpcSecurityGroups ?? []).flatMap((group) => (group.VpcSecurityGroupId !== undefined ? [group.VpcSecurityGroupId] : [])),
+    clusterIdentifier: db.DBClusterIdentifier ?? null,
+    readReplicaSourceIdentifier: db.ReadReplicaSourceDBInstanceIdentifier ?? db.ReadReplicaSourceDBClusterIdentifier ?? null,
+  };
+
+  const resource: Resource<'AWS::RDS::DBInstance'> = {
+    arn,
+    type: 'AWS::RDS::DBInstance',
+    accountId: ctx.accountId,
+    region: ctx.region,
+    id,
+    name: id,
+    tags: tagMap<Tag>(db.TagList, (tag) => tag.Key, (tag) => tag.Value),
+    source: 'api',
+    observedAt: ctx.now().toISOString(),
+    config,
+  };
+  const created = isoDate(db.InstanceCreateTime);
+  if (created !== null) resource.createdAt = created;
+  ctx.emit(resource);
+}
+
+/**
+ * The storage key: RDS reports it for encrypted storage only, so an unencrypted instance has none
+ * (null). An encrypted instance without one is a response the collector cannot read: null would
+ * claim the AWS-managed key.
+ */
+function kmsKeyId(
+  ctx: Ctx,
+  call: CallRef,
+  db: DBInstance,
+  storageEncrypted: RdsDbInstanceConfig['storageEncrypted'],
+  ref: { arn: string },
+): RdsDbInstanceConfig['kmsKeyId'] {
+  if (db.KmsKeyId !== undefined) return db.KmsKeyId;
+  if (storageEncrypted === false) return null;
+  return missing(ctx, call, 'KmsKeyId', ref);
+}
