@@ -1,6 +1,31 @@
-/** iam collectors, sorted by resource type; joined in ../index.ts. */
+/**
+ * iam collectors, sorted by resource type; joined in ../index.ts. They are built around one
+ * `IamSnapshots`, so that an account's authorization details and credential report are read once
+ * for all of them (see ./iam-snapshot.ts).
+ */
 import type { AnyResourceCollector, AnySettingsCollector } from '../../collector.js';
+import { accountIamCollector } from './account-iam.js';
+import { iamGroupCollector } from './iam-group.js';
+import { iamPolicyCollector } from './iam-policy.js';
+import { iamRoleCollector } from './iam-role.js';
+import { IamSnapshots, type IamSnapshotOptions } from './iam-snapshot.js';
+import { iamUserCollector } from './iam-user.js';
 
-export const iamResourceCollectors: readonly AnyResourceCollector[] = [];
+/** The IAM collectors sharing one snapshot memo (tests build their own, with their own options). */
+export function iamCollectors(snapshots: IamSnapshots = new IamSnapshots()) {
+  return {
+    account: accountIamCollector(snapshots),
+    group: iamGroupCollector(snapshots),
+    policy: iamPolicyCollector(snapshots),
+    role: iamRoleCollector(snapshots),
+    user: iamUserCollector(snapshots),
+  };
+}
 
-export const iamSettingsCollectors: readonly AnySettingsCollector[] = [];
+export { IamSnapshots, type IamSnapshotOptions };
+
+const iam = iamCollectors();
+
+export const iamResourceCollectors: readonly AnyResourceCollector[] = [iam.group, iam.policy, iam.role, iam.user];
+
+export const iamSettingsCollectors: readonly AnySettingsCollector[] = [iam.account];

@@ -1,0 +1,238 @@
+/**
+ * An account's IAM state read once for all IAM collectors: GetAccountAuthorizationDetails (every
+ * page; users, groups, roles and managed policies with their attachments and documents) and the
+ * credential report (generated only when missing or older than four hours, polled with back-off).
+ *
+ * Why a memo owned by the IAM collectors: the runner calls one collector at a time, gives it a
+ * context with no handle on the run, and lets it emit only its own type. So the four IAM resource
+ * collectors and the account settings collector are built around one `IamSnapshots` (./index.ts),
+ * which keys each read by partition and account. The orchestrator collects an account's settings
+ * first and then its resource collectors at once: the account collector reads the credential
+ * report and the user collector reuses it; the four resource collectors share the authorization
+ * details while the read is in flight. A read serves each other IAM collector of the account that
+ * asks within `shareForMs`; a collector asking a second time means a new collection, which reads
+ * again. A read is dropped once every collector that can use it has, or when older than
+ * `shareForMs` — memory stays bounded over an organisation's accounts.
+ *
+ * Results are raw (SDK shapes, failures as `Failed` values) and nothing is recorded in coverage
+ * here: each collector records a failure for its own resource type.
+ */
+import { setTimeout as sleepFor } from 'node:timers/promises';
+import {
+  GenerateCredentialReportCommand,
+  GetAccountAuthorizationDetailsCommand,
+  GetCredentialReportCommand,
+  type GetAccountAuthorizationDetailsCommandOutput,
+  type GroupDetail,
+  type ManagedPolicyDetail,
+  type RoleDetail,
+  type UserDetail,
+} from '@aws-sdk/client-iam';
+import type { ResourceType } from '../../../model/resource-types.js';
+import { unknown } from '../../../model/unknown.js';
+import type { CallRef, Failed, SettingsContext } from '../../collect-context.js';
+import { unknownReason } from '../../coverage-recorder.js';
+import { uniqueBy } from '../../normalise.js';
+import { readAllPages } from '../../paginate.js';
+import { parseCredentialReport, UNREADABLE_REPORT, type CredentialReport } from './credential-report.js';
+
+export interface AuthorizationDetails {
+  readonly users: readonly UserDetail[];
+  readonly groups: readonly GroupDetail[];
+  readonly roles: readonly RoleDetail[];
+  readonly policies: readonly ManagedPolicyDetail[];
+  /** Where the lists came from: coverage entries about their contents (an unparsable document) name it. */
+  readonly call: CallRef;
+  /** Set when a page failed: the lists hold the pages before it, so relations between entities are incomplete. */
+  readonly failed?: Failed;
+}
+
+export type CredentialReportRead =
+  | { readonly ok: true; readonly report: CredentialReport; readonly call: CallRef }
+  | { readonly ok: false; readonly failed: Failed };
+
+export interface IamSnapshotOptions {
+  /** Waits between credential report polls (ms); default a timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** The waits between polls while IAM generates the report; when they run out the report is unknown. */
+  readonly pollDelays?: readonly number[];
+  /** How long (by the run's clock) a read serves the other IAM collectors of the account. */
+  readonly shareForMs?: number;
+}
+
+/** 1 s doubling to 15 s, about five minutes in all: a report of thousands of users takes minutes. */
+export const DEFAULT_POLL_DELAYS: readonly number[] = [1_000, 2_000, 4_000, 8_000, ...Array<number>(19).fill(15_000)];
+export const DEFAULT_SHARE_FOR_MS = 15 * 60_000;
+/** IAM regenerates a report at most every four hours; an older one is stale. */
+export const REPORT_MAX_AGE_MS = 4 * 60 * 60_000;
+
+/** Every entity type, so one read serves all four collectors; AWS-managed policies come back only when attached. */
+export const AUTHORIZATION_FILTER = ['User', 'Group', 'Role', 'LocalManagedPolicy', 'AWSManagedPolicy'] as const;
+
+/** The wire code over HTTP, or the SDK class name where an error carries no code (mocks). */
+const REPORT_MISSING = new Set(['ReportNotPresent', 'CredentialReportNotPresentException']);
+const REPORT_EXPIRED = new Set(['ReportExpired', 'CredentialReportExpiredException']);
+const REPORT_IN_PROGRESS = new Set(['ReportInProgress', 'CredentialReportNotReadyException']);
+
+/** Which collectors use which read: once all of them have, the read is dropped. */
+const USERS_OF = {
+  GetAccountAuthorizationDetails: ['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User'],
+  GetCredentialReport: ['AWS::Account', 'AWS::IAM::User'],
+} as const satisfies Record<string, readonly ResourceType[]>;
+
+type Part = keyof typeof USERS_OF;
+
+interface SharedRead {
+  readonly startedAt: number;
+  readonly usedBy: Set<ResourceType>;
+  readonly value: Promise<unknown>;
+}
+
+type Ctx = SettingsContext<ResourceType>;
+
+export class IamSnapshots {
+  private readonly reads = new Map<string, SharedRead>();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly pollDelays: readonly number[];
+  private readonly shareForMs: number;
+
+  constructor(options: IamSnapshotOptions = {}) {
+    this.sleep = options.sleep ?? ((ms) => sleepFor(ms));
+    this.pollDelays = options.pollDelays ?? DEFAULT_POLL_DELAYS;
+    this.shareForMs = options.shareForMs ?? DEFAULT_SHARE_FOR_MS;
+  }
+
+  /** Every page of GetAccountAuthorizationDetails, sent through `ctx` unless another IAM collector already read it. */
+  authorizationDetails<T extends ResourceType>(ctx: SettingsContext<T>): Promise<AuthorizationDetails> {
+    return this.shared(ctx, 'GetAccountAuthorizationDetails', () => readAuthorizationDetails(ctx));
+  }
+
+  /** The credential report, fresh (≤ 4 hours), generated if need be; sent through `ctx` unless already read. */
+  credentialReport<T extends ResourceType>(ctx: SettingsContext<T>): Promise<CredentialReportRead> {
+    return this.shared(ctx, 'GetCredentialReport', () => readCredentialReport(ctx, this.sleep, this.pollDelays));
+  }
+
+  /** Reads held now (tests, diagnostics). */
+  get size(): number {
+    return this.reads.size;
+  }
+
+  private shared<V>(ctx: Ctx, part: Part, read: () => Promise<V>): Promise<V> {
+    const now = ctx.now().getTime();
+    for (const [key, entry] of this.reads) if (!this.fresh(entry, now)) this.reads.delete(key);
+    const key = `${ctx.partition}|${ctx.accountId}|${part}`;
+    const users: readonly ResourceType[] = USERS_OF[part];
+    const entry = this.reads.get(key);
+    let value: Promise<unknown>;
+    if (entry !== undefined && !entry.usedBy.has(ctx.resourceType)) {
+      entry.usedBy.add(ctx.resourceType);
+      value = entry.value;
+      if (users.every((type) => entry.usedBy.has(type))) this.reads.delete(key);
+    } else {
+      value = read();
+      this.reads.set(key, { startedAt: now, usedBy: new Set([ctx.resourceType]), value });
+    }
+    return value as Promise<V>;
+  }
+
+  private fresh(entry: SharedRead, now: number): boolean {
+    return now >= entry.startedAt && now - entry.startedAt < this.shareForMs;
+  }
+}
+
+/**
+ * The collector's context for a shared read: it sends as the collector, but a failure is only
+ * reported back, not recorded — every collector using the read records it for its own type.
+ */
+function recordingNothing(ctx: Ctx): Ctx {
+  return {
+    accountId: ctx.accountId,
+    region: ctx.region,
+    partition: ctx.partition,
+    resourceType: ctx.resourceType,
+    now: () => ctx.now(),
+    runs: (operation, service) => ctx.runs(operation, service),
+    send: (command, options) => ctx.send(command, options),
+    unknownOf: (outcome) => unknown(unknownReason(outcome.failure.code, outcome.call.service, outcome.call.operation)),
+    unreadable: (call, code) => unknown(unknownReason(code, call.service, call.operation)),
+    notCollected: (operation, service) => ctx.notCollected(operation, service),
+  };
+}
+
+async function readAuthorizationDetails(ctx: Ctx): Promise<AuthorizationDetails> {
+  const pages = await readAllPages(recordingNothing(ctx), {
+    command: (marker) =>
+      new GetAccountAuthorizationDetailsCommand({ Filter: [...AUTHORIZATION_FILTER], MaxItems: 1000, ...(marker !== undefined ? { Marker: marker } : {}) }),
+    items: (page: GetAccountAuthorizationDetailsCommandOutput) => [page],
+    next: (page) => ({ token: page.IsTruncated === true ? page.Marker : undefined, truncated: page.IsTruncated === true }),
+  });
+  const details: AuthorizationDetails = {
+    users: uniqueBy(pages.items.flatMap((page) => page.UserDetailList ?? []), (user) => user.UserName),
+    groups: uniqueBy(pages.items.flatMap((page) => page.GroupDetailList ?? []), (group) => group.GroupName),
+    roles: uniqueBy(pages.items.flatMap((page) => page.RoleDetailList ?? []), (role) => role.RoleName),
+    policies: uniqueBy(pages.items.flatMap((page) => page.Policies ?? []), (policy) => policy.Arn),
+    call: { service: 'iam', operation: 'GetAccountAuthorizationDetails', region: ctx.region },
+  };
+  return pages.failed !== undefined ? { ...details, failed: pages.failed } : details;
+}
+
+function failedWith(call: CallRef, code: string, message: string): CredentialReportRead {
+  return { ok: false, failed: { ok: false, notConfigured: false, failure: { code, message }, call } };
+}
+
+/**
+ * GetCredentialReport; when there is none, it expired or it is older than four hours,
+ * GenerateCredentialReport, polled with back-off while IAM answers STARTED / INPROGRESS (or
+ * GetCredentialReport answers ReportInProgress), then GetCredentialReport again.
+ */
+async function readCredentialReport(ctx: Ctx, sleep: (ms: number) => Promise<void>, pollDelays: readonly number[]): Promise<CredentialReportRead> {
+  const waits = pollDelays[Symbol.iterator]();
+  let waited = 0;
+  /** Waits for the next poll; false when the waits have run out. */
+  const pause = async (): Promise<boolean> => {
+    const next = waits.next();
+    if (next.done === true) return false;
+    waited += next.value;
+    await sleep(next.value);
+    return true;
+  };
+  const timedOut = (call: CallRef) =>
+    failedWith(call, 'CredentialReportNotReady', `IAM was still generating the credential report after ${Math.round(waited / 1000)} s of polling`);
+
+  const first = await ctx.send(new GetCredentialReportCommand({}));
+  if (first.ok) {
+    const generated = first.value.GeneratedTime;
+    const stale = generated !== undefined && ctx.now().getTime() - generated.getTime() > REPORT_MAX_AGE_MS;
+    if (!stale) return parsed(first.value, first.call);
+  } else {
+    const code = first.failure.code;
+    if (!REPORT_MISSING.has(code) && !REPORT_EXPIRED.has(code) && !REPORT_IN_PROGRESS.has(code)) return { ok: false, failed: first };
+  }
+
+  // A report being generated needs no second request for one, only time.
+  let generate = first.ok || !REPORT_IN_PROGRESS.has(first.failure.code);
+  if (!generate && !(await pause())) return timedOut(first.call);
+  for (;;) {
+    if (generate) {
+      const started = await ctx.send(new GenerateCredentialReportCommand({}));
+      if (!started.ok) return { ok: false, failed: started };
+      if (started.value.State !== 'COMPLETE') {
+        if (!(await pause())) return timedOut(started.call);
+        continue;
+      }
+    }
+    const got = await ctx.send(new GetCredentialReportCommand({}));
+    // Just generated: taken whatever GeneratedTime says, rather than generating forever on a skewed clock.
+    if (got.ok) return parsed(got.value, got.call);
+    const code = got.failure.code;
+    if (REPORT_IN_PROGRESS.has(code)) generate = false;
+    else if (REPORT_MISSING.has(code) || REPORT_EXPIRED.has(code)) generate = true;
+    else return { ok: false, failed: got };
+    if (!(await pause())) return timedOut(got.call);
+  }
+}
+
+function parsed(value: { Content?: Uint8Array | undefined; GeneratedTime?: Date | undefined }, call: CallRef): CredentialReportRead {
+  const report = parseCredentialReport(value.Content, value.GeneratedTime);
+  return report.ok ? { ok: true, report: report.report, call } : failedWith(call, UNREADABLE_REPORT, report.message);
+}
