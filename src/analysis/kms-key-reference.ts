@@ -45,8 +45,8 @@ export function resolveKmsKeyReference(
   }
   if (id.startsWith('alias/aws/')) return { kind: 'aws-managed-alias', alias: id };
 
-  // A key ARN is the key's own ARN: look it up directly (the common case, and the cheapest).
-  const key = (keyArn !== null ? inventory.get('AWS::KMS::Key', reference) : undefined) ?? inventory.find('AWS::KMS::Key', accountId, region, id);
+  // A key ARN is the key's own ARN: looked up directly (the inventory indexes every key by ARN).
+  const key = keyArn !== null ? inventory.get('AWS::KMS::Key', reference) : inventory.find('AWS::KMS::Key', accountId, region, id);
   const crossAccount = accountId !== owner.accountId;
   // AWS-managed keys cannot be used from another account, so a key shared across accounts is
   // customer managed even when we cannot read it.
