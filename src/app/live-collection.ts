@@ -33,6 +33,8 @@ export interface LiveCollectionOptions {
   readonly clock: () => Date;
   /** Tests hand in prepared clients (mocked SDK clients, fake credentials). */
   readonly clients?: AwsClients;
+  /** Told the clients as soon as they exist (the progress display reads their call counts). */
+  readonly onClients?: (clients: AwsClients) => void;
   readonly homeRegion?: string;
 }
 
@@ -71,6 +73,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
     },
   };
   const clients = options.clients ?? (await createAwsClients(clientOptions));
+  options.onClients?.(clients);
 
   const caller = await callerIdentity(clients, homeRegion);
   if (!caller.ok) return { ok: false, failure: { code: caller.code, message: `the current credentials cannot be used: ${caller.message}` } };

@@ -82,6 +82,9 @@ export async function runCollection(options: CollectOptions, io: CliIo & { stder
     out: options.out,
     log,
     clock: io.now,
+    onClients: (clients) => {
+      statsOf = () => clients.stats.total();
+    },
   });
   if (!result.ok) {
     if (result.usage !== undefined) {
@@ -91,7 +94,6 @@ export async function runCollection(options: CollectOptions, io: CliIo & { stder
     io.stderr.write(`vigil: collection failed: ${result.failure?.code}: ${result.failure?.message}\n`);
     return { code: ExitCode.failed, degraded: true };
   }
-  statsOf = () => result.clients.stats.total();
   const { collected } = result;
   const failedAccounts = collected.accounts.filter((a) => a.scanned === false);
   const gaps = collected.coverage.size;
