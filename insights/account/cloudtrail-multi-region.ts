@@ -45,7 +45,7 @@ export default defineInsight({
     cli: 'aws cloudtrail create-trail --name <trail> --s3-bucket-name <bucket> --is-multi-region-trail --enable-log-file-validation --kms-key-id <key-arn> && aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors ReadWriteType=All,IncludeManagementEvents=true && aws cloudtrail start-logging --name <trail>',
     console: 'CloudTrail console > Trails > Create trail (or edit the trail): Enable for all regions (or all accounts in the organization), Management events: Read and Write; make sure Logging is on.',
   },
-  lookups: ['AWS::CloudTrail::Trail'],
+  reads: { self: ['trailArns'], lookups: { 'AWS::CloudTrail::Trail': ['isMultiRegionTrail', 'isLogging', 'managementEvents'] } },
   params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),
   evaluate(region, { params, settings, inventory, verdict }) {
     const outside = outsideJudgedRegions(region.region, settings, params.onlyAllowedRegions, verdict);

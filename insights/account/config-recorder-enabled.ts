@@ -25,6 +25,7 @@ export default defineInsight({
     cli: 'aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=<role-arn> --recording-group allSupported=true,includeGlobalResourceTypes=true && aws configservice put-delivery-channel --delivery-channel name=default,s3BucketName=<bucket> && aws configservice start-configuration-recorder --configuration-recorder-name default',
     console: 'AWS Config console (in the region) > Settings > Edit: Record all resource types supported in this region; check the delivery channel, then Start recording.',
   },
+  reads: { self: ['configRecorders'] },
   params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),
   evaluate(region, { params, settings, verdict }) {
     const outside = outsideJudgedRegions(region.region, settings, params.onlyAllowedRegions, verdict);

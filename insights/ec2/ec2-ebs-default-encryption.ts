@@ -16,6 +16,7 @@ export default defineInsight({
     cli: 'aws ec2 enable-ebs-encryption-by-default --region <region>  # optionally: aws ec2 modify-ebs-default-kms-key-id --kms-key-id <key-arn> --region <region>',
     console: 'EC2 console (in the region) > Settings > Data protection and security > EBS encryption > Manage > Enable.',
   },
+  reads: { self: ['ebsEncryptionByDefault'] },
   params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),
   evaluate(region, { params, settings, verdict }) {
     const outside = outsideJudgedRegions(region.region, settings, params.onlyAllowedRegions, verdict);

@@ -15,6 +15,7 @@ export default defineInsight({
     cli: 'aws ec2 create-snapshot --volume-id <volume-id> && aws ec2 copy-snapshot --source-region <region> --source-snapshot-id <snapshot-id> --encrypted --kms-key-id <key-id> && aws ec2 create-volume --snapshot-id <encrypted-snapshot-id> --availability-zone <az>  # then swap the volumes',
     console: 'EC2 console > Volumes > the volume > Actions > Create snapshot; Snapshots > Copy snapshot with Encrypt this snapshot; create a volume from the copy and swap it in. Turn on EBS encryption by default for new volumes.',
   },
+  reads: { self: ['state', 'encrypted', 'kmsKeyId'] },
   evaluate(volume, { verdict }) {
     const { state, encrypted, kmsKeyId } = volume.config;
     if (GONE.has(state)) return verdict.notApplicable(`the volume is ${state}`);

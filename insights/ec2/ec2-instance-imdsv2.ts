@@ -16,6 +16,7 @@ export default defineInsight({
     cli: 'aws ec2 modify-instance-metadata-options --instance-id <instance-id> --http-tokens required --http-endpoint enabled',
     console: 'EC2 console > Instances > the instance > Actions > Instance settings > Modify instance metadata options > IMDSv2: Required.',
   },
+  reads: { self: ['state', 'metadataOptions'] },
   evaluate(instance, { verdict }) {
     const { state, metadataOptions } = instance.config;
     if (GONE.has(state)) return verdict.notApplicable(`the instance is ${state}`);

@@ -16,6 +16,7 @@ export default defineInsight({
     cli: 'aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]  # likewise Ipv6Ranges=[{CidrIpv6=::/0}] and port 3389',
     console: 'EC2 console > Security Groups > the group > Inbound rules > Edit inbound rules: delete the rules from 0.0.0.0/0 or ::/0 that reach port 22 or 3389, or narrow their source.',
   },
+  reads: { self: ['ownerId', 'ingress'] },
   params: Type.Object(
     {
       ports: Type.Array(Type.Integer({ minimum: 0, maximum: 65535 }), {

@@ -16,6 +16,7 @@ export default defineInsight({
     cli: 'aws iam create-access-key --user-name <user>  # deploy the new key, then: aws iam update-access-key --user-name <user> --access-key-id <old-key-id> --status Inactive && aws iam delete-access-key --user-name <user> --access-key-id <old-key-id>',
     console: 'IAM console > Users > the user > Security credentials > Access keys > Create access key; once the new key is in use, deactivate and delete the old one.',
   },
+  reads: { self: ['accessKeys'] },
   params: Type.Object(
     { maxAgeDays: Type.Integer({ minimum: 1, maximum: 3650, default: 90, description: 'Oldest accepted age of an active key, in days' }) },
     { additionalProperties: false },

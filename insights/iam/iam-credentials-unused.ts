@@ -28,6 +28,7 @@ export default defineInsight({
     cli: 'aws iam delete-login-profile --user-name <user>  # unused password\naws iam update-access-key --user-name <user> --access-key-id <key-id> --status Inactive  # unused key',
     console: 'IAM console > Users > the user > Security credentials: Console sign-in > Manage > Disable; Access keys > Actions > Deactivate.',
   },
+  reads: { self: ['passwordEnabled', 'passwordLastUsed', 'accessKeys', 'createDate'] },
   params: Type.Object(
     { maxDays: Type.Integer({ minimum: 1, maximum: 3650, default: 45, description: 'Days unused at which a credential must be disabled' }) },
     { additionalProperties: false },

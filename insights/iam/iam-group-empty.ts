@@ -14,6 +14,7 @@ export default defineInsight({
     cli: 'aws iam detach-group-policy --group-name <group> --policy-arn <policy-arn> && aws iam delete-group-policy --group-name <group> --policy-name <inline-policy> && aws iam delete-group --group-name <group>',
     console: 'IAM console > User groups > the group: add the users who need it, or delete the group (its policies are detached with it).',
   },
+  reads: { self: ['members', 'attachedPolicies', 'inlinePolicies'] },
   evaluate(group, { verdict }) {
     const { members, attachedPolicies, inlinePolicies } = group.config;
     if (isUnknown(members)) return verdict.unreadable('group members', members);

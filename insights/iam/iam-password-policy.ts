@@ -22,6 +22,7 @@ export default defineInsight({
     cli: 'aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters --allow-users-to-change-password',
     console: 'IAM console > Account settings > Password policy > Edit > Custom: set the minimum length, prevent password reuse, and the character requirements.',
   },
+  reads: { self: ['passwordPolicy', 'iamUserCount'] },
   params: Type.Object(
     {
       minimumLength: Type.Integer({ minimum: 6, maximum: 128, default: 14, description: 'Shortest accepted minimum password length' }),

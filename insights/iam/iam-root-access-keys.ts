@@ -14,6 +14,7 @@ export default defineInsight({
     cli: 'From the management account with centralized root access: aws sts assume-root --target-principal <account-id> --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials, then aws iam delete-access-key --access-key-id <key-id> with those credentials.',
     console: 'Sign in as the root user > account menu > Security credentials > Access keys > Actions > Deactivate, then Delete.',
   },
+  reads: { self: ['root'] },
   evaluate(account, { verdict }) {
     const root = account.config.root;
     if (isUnknown(root)) return verdict.unreadable('root credentials', root);

@@ -15,6 +15,7 @@ export default defineInsight({
     cli: 'Root MFA is assigned in the console. For a member account, remove the root credentials instead: aws iam enable-organizations-root-credentials-management (management account), then aws sts assume-root --target-principal <account-id> --task-policy-arn arn=arn:aws:iam::aws:policy/root-task/IAMDeleteRootUserCredentials and aws iam delete-login-profile with those credentials.',
     console: 'Sign in as the root user > account menu > Security credentials > Multi-factor authentication (MFA) > Assign MFA device (prefer a hardware key).',
   },
+  reads: { self: ['root'] },
   evaluate(account, { verdict }) {
     const root = account.config.root;
     if (isUnknown(root)) return verdict.unreadable('root credentials', root);

@@ -20,6 +20,7 @@ export default defineInsight({
     cli: 'aws iam add-user-to-group --user-name <user> --group-name <group> && aws iam detach-user-policy --user-name <user> --policy-arn <policy-arn> && aws iam delete-user-policy --user-name <user> --policy-name <inline-policy>',
     console: 'IAM console > Users > the user > Permissions: add the user to a group that grants what it needs, then remove the policies attached directly.',
   },
+  reads: { self: ['attachedPolicies', 'inlinePolicies'] },
   evaluate(user, { verdict }) {
     const { attachedPolicies, inlinePolicies } = user.config;
     const attached = isUnknown(attachedPolicies) ? [] : attachedPolicies.filter((policy) => !QUARANTINE_POLICY.test(policy.arn));

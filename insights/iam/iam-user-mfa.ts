@@ -13,6 +13,7 @@ export default defineInsight({
     cli: 'aws iam create-virtual-mfa-device --virtual-mfa-device-name <user> --outfile <qr.png> --bootstrap-method QRCodePNG && aws iam enable-mfa-device --user-name <user> --serial-number <mfa-arn> --authentication-code1 <code> --authentication-code2 <next-code>',
     console: 'IAM console > Users > the user > Security credentials > Multi-factor authentication (MFA) > Assign MFA device.',
   },
+  reads: { self: ['passwordEnabled', 'mfaActive'] },
   evaluate(user, { verdict }) {
     const { passwordEnabled, mfaActive } = user.config;
     if (isUnknown(passwordEnabled)) return verdict.unreadable('console password status', passwordEnabled);

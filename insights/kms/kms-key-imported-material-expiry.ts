@@ -20,6 +20,7 @@ export default defineInsight({
     console:
       'KMS console > Customer managed keys > the key > Key material > Import key material: download the wrapping key and import token, wrap the key material with the HSM that holds it, upload it with a new expiration date.',
   },
+  reads: { self: ['manager', 'origin', 'state', 'keyMaterialExpires', 'validTo', 'keyMaterialImportedAt'] },
   params: Type.Object(
     {
       expiryWarningDays: Type.Integer({ minimum: 0, maximum: 365, default: 30, description: 'Fail when the material expires within this many days' }),

@@ -29,6 +29,7 @@ export default defineInsight({
     cli: 'aws kms cancel-key-deletion --key-id <key-id>\naws kms enable-key --key-id <key-id>',
     console: 'KMS console > Customer managed keys > the key > Key actions > Cancel key deletion, then Key actions > Enable (cancelling leaves the key disabled).',
   },
+  reads: { self: ['manager', 'state', 'deletionDate'] },
   evaluate(key, { now, verdict }) {
     const { manager, state, deletionDate } = key.config;
     if (manager !== 'CUSTOMER') return verdict.notApplicable('AWS-managed keys cannot be scheduled for deletion');

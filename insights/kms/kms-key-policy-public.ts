@@ -18,6 +18,7 @@ export default defineInsight({
     console:
       'KMS console > Customer managed keys > the key > Key policy > Edit: remove the statements that name "*" without a limiting condition or an untrusted account, or limit them with kms:CallerAccount / aws:PrincipalOrgID > Save changes.',
   },
+  reads: { self: ['manager', 'policy'] },
   params: Type.Object(
     {
       trustedAccounts: Type.Array(Type.String({ pattern: '^[0-9]{12}$' }), {

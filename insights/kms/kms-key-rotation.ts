@@ -15,6 +15,7 @@ export default defineInsight({
     cli: 'aws kms enable-key-rotation --key-id <key-id> --rotation-period-in-days 365',
     console: 'KMS console > Customer managed keys > the key > Key rotation > Automatically rotate this KMS key every year.',
   },
+  reads: { self: ['manager', 'origin', 'spec', 'state', 'rotation'] },
   params: Type.Object(
     { maxRotationPeriodDays: Type.Integer({ minimum: 90, maximum: 2560, default: 365, description: 'Longest accepted rotation period' }) },
     { additionalProperties: false },

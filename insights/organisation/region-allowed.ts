@@ -15,5 +15,6 @@ export default defineInsight({
     console:
       'Recreate the resource in an allowed region and delete the stray one; then deny the region with a service control policy (aws:RequestedRegion) so it cannot happen again.',
   },
+  reads: { self: ['region'] },
   evaluate: (resource, { settings }) => evaluateRegionAllowed(resource, settings),
 });

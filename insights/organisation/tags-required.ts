@@ -14,5 +14,6 @@ export default defineInsight({
     cli: 'aws resourcegroupstaggingapi tag-resources --resource-arn-list <arn> --tags owner=<team>,cost-center=<code>',
     console: 'Open the resource in its console > Tags > Manage tags > add the missing keys; enforce them with an AWS Organizations tag policy.',
   },
+  reads: { self: ['tags'], ofType: { 'AWS::KMS::Key': ['manager'], 'AWS::IAM::Policy': ['awsManaged'] } },
   evaluate: (resource, { settings }) => evaluateRequiredTags(resource, settings),
 });

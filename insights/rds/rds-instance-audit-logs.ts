@@ -16,6 +16,7 @@ export default defineInsight({
     cli: 'aws rds modify-db-instance --db-instance-identifier <db-instance-id> --cloudwatch-logs-export-configuration \'{"EnableLogTypes":["<log-type>"]}\'',
     console: 'RDS console > Databases > the instance > Modify > Log exports > tick the audit log types of the engine > Apply immediately.',
   },
+  reads: { self: ['engine', 'status', 'clusterIdentifier', 'cloudwatchLogsExports'] },
   evaluate(db, { verdict }) {
     const { engine, cloudwatchLogsExports } = db.config;
     const parsed = parseRdsEngine(engine);

@@ -16,6 +16,7 @@ export default defineInsight({
     cli: 'aws rds modify-db-instance --db-instance-identifier <db-instance-id> --backup-retention-period 7 --apply-immediately',
     console: 'RDS console > Databases > the instance > Modify > Additional configuration > Backup > Backup retention period: at least the minimum > Apply immediately.',
   },
+  reads: { self: ['status', 'clusterIdentifier', 'readReplicaSourceIdentifier', 'backupRetentionPeriod'] },
   params: Type.Object(
     { minDays: Type.Integer({ minimum: 1, maximum: 35, default: 7, description: 'Shortest accepted backup retention period, in days' }) },
     { additionalProperties: false },

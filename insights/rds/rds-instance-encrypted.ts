@@ -20,6 +20,7 @@ export default defineInsight({
     console:
       'Encryption cannot be enabled on an existing instance: RDS console > Snapshots > take a snapshot > Actions > Copy snapshot > Enable encryption with a KMS key > restore the encrypted copy as a new instance, then switch clients to it and delete the old instance.',
   },
+  reads: { self: ['status', 'clusterIdentifier', 'storageEncrypted'] },
   evaluate(db, { verdict }) {
     const skip = rdsInstanceNotApplicable(db, { clusterSetting: 'storage encryption' });
     if (skip !== undefined) return verdict.notApplicable(skip);

@@ -22,7 +22,7 @@ export default defineInsight({
     console:
       'The key of an instance cannot be changed in place: RDS console > Snapshots > take a snapshot > Actions > Copy snapshot > AWS KMS key: the customer-managed key (its full ARN for a cross-account key) > restore the copy as a new instance and switch clients to it.',
   },
-  lookups: ['AWS::KMS::Key'],
+  reads: { self: ['status', 'clusterIdentifier', 'storageEncrypted', 'kmsKeyId'], lookups: { 'AWS::KMS::Key': ['manager', 'aliases'] } },
   params: Type.Object(customerManagedKeyParams, { additionalProperties: false }),
   evaluate(db, { params, inventory, account, verdict }) {
     const outside = outsideTenantScope(params, account, verdict);

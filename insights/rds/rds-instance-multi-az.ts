@@ -16,6 +16,7 @@ export default defineInsight({
     cli: 'aws rds modify-db-instance --db-instance-identifier <db-instance-id> --multi-az --apply-immediately',
     console: 'RDS console > Databases > the instance > Modify > Availability & durability > Create a standby instance > Apply immediately (or in the next maintenance window).',
   },
+  reads: { self: ['status', 'clusterIdentifier', 'readReplicaSourceIdentifier', 'multiAz', 'engine'] },
   evaluate(db, { verdict }) {
     const skip = rdsInstanceNotApplicable(db, {
       clusterSetting: 'Multi-AZ',

@@ -15,6 +15,7 @@ export default defineInsight({
     cli: 'aws rds modify-db-instance --db-instance-identifier <db-instance-id> --no-publicly-accessible --apply-immediately',
     console: 'RDS console > Databases > the instance > Modify > Connectivity > Additional configuration > Not publicly accessible > Apply immediately.',
   },
+  reads: { self: ['status', 'publiclyAccessible', 'endpoint'] },
   evaluate(db, { verdict }) {
     const skip = rdsInstanceNotApplicable(db);
     if (skip !== undefined) return verdict.notApplicable(skip);

@@ -14,6 +14,7 @@ export default defineInsight({
     cli: 'aws rds modify-db-snapshot-attribute --db-snapshot-identifier <snapshot-id> --attribute-name restore --values-to-remove all',
     console: 'RDS console > Snapshots > Manual > the snapshot > Actions > Share snapshot > DB snapshot visibility: Private > Save.',
   },
+  reads: { self: ['snapshotType', 'restoreAccounts', 'encrypted'] },
   evaluate(snapshot, { verdict }) {
     const { snapshotType, restoreAccounts, encrypted } = snapshot.config;
     if (snapshotType === 'automated') return verdict.notApplicable('automated snapshots cannot be shared');

@@ -18,6 +18,7 @@ export default defineInsight({
     cli: 'aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
     console: 'S3 console > Block Public Access settings for this account > Edit > Block all public access > Save changes.',
   },
+  reads: { self: ['s3PublicAccessBlock'] },
   params: Type.Object(
     {
       publicContentAccounts: Type.Array(Type.String({ pattern: '^[0-9]{12}$' }), {

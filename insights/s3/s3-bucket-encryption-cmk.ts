@@ -54,7 +54,7 @@ export default defineInsight({
     console:
       'S3 console > the bucket > Properties > Default encryption > Edit > Server-side encryption with AWS KMS keys (SSE-KMS) > Choose from your AWS KMS keys or Enter AWS KMS key ARN (the customer-managed key) > Bucket Key: Enable > Save. Existing objects keep their encryption until copied in place.',
   },
-  lookups: ['AWS::KMS::Key'],
+  reads: { self: ['encryption', 'policy'], lookups: { 'AWS::KMS::Key': ['manager', 'aliases'] } },
   params: Type.Object(customerManagedKeyParams, { additionalProperties: false }),
   evaluate(bucket, { params, inventory, account, verdict }) {
     const outside = outsideTenantScope(params, account, verdict);

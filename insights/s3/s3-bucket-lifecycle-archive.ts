@@ -36,6 +36,7 @@ export default defineInsight({
     console:
       'S3 console > the bucket > Management > Create lifecycle rule > Apply to all objects in the bucket > Move current versions of objects between storage classes > Glacier Flexible Retrieval after 92 days > Create rule (put-bucket-lifecycle-configuration replaces existing rules: include them).',
   },
+  reads: { self: ['tags', 'lifecycleRules'] },
   params: Type.Object(
     {
       maxDays: Type.Integer({ minimum: 0, default: 92, description: 'Latest accepted transition to an archive class, in days after object creation.' }),

@@ -20,6 +20,7 @@ export default defineInsight({
     console:
       'S3 console > the bucket > Properties > Object Lock > Edit > Default retention: Enable, mode Compliance, 6 years > Save. A bucket created without Object Lock needs versioning first (and, for older buckets, AWS Support).',
   },
+  reads: { self: ['tags', 'objectLock'] },
   params: Type.Object(
     {
       minRetentionDays: Type.Integer({ minimum: 1, default: 2190, description: 'Shortest accepted default retention, in days (2190 = 6 years).' }),

@@ -39,7 +39,7 @@ export default defineInsight({
     console:
       'S3 console > the bucket > Permissions > Block public access (bucket settings) > Edit > Block all public access; then remove the public statements from the bucket policy, and under Object Ownership choose ACLs disabled (bucket owner enforced).',
   },
-  lookups: ['AWS::Account'],
+  reads: { self: ['acl', 'policy', 'publicAccessBlock', 'objectOwnership', 'tags'], lookups: { 'AWS::Account': ['s3PublicAccessBlock'] } },
   params: Type.Object(
     {
       intendedPublicTags: TagSelectorParam(

@@ -19,6 +19,7 @@ export default defineInsight({
     console:
       'S3 console > the bucket > Permissions > Bucket policy > Edit > add a statement with Effect Deny, Principal "*", Action s3:*, Resource the bucket ARN and <bucket ARN>/*, Condition Bool aws:SecureTransport "false" > Save changes.',
   },
+  reads: { self: ['tags', 'policy'] },
   params: Type.Object(
     {
       bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets that must refuse plain HTTP; {} selects every bucket.'),

@@ -15,6 +15,7 @@ export default defineInsight({
     cli: 'aws s3api put-bucket-versioning --bucket <bucket> --versioning-configuration Status=Enabled',
     console: 'S3 console > the bucket > Properties > Bucket Versioning > Edit > Enable > Save changes.',
   },
+  reads: { self: ['tags', 'versioning'] },
   params: Type.Object(
     {
       bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets that must keep object versions; {} selects every bucket.'),

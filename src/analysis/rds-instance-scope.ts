@@ -6,6 +6,8 @@
  *   backups, Multi-AZ and log exports are settings of the cluster (the CreateDBInstance API
  *   ignores them for members), so the instance's own fields do not describe them;
  * - a read replica takes some settings (backups, Multi-AZ standby) from its source.
+ * It reads `status`, plus `clusterIdentifier` when the scope names a cluster setting and
+ * `readReplicaSourceIdentifier` when it names why read replicas are out of scope.
  */
 import type { Resource } from '../model/resource.js';
 
@@ -23,13 +25,17 @@ export interface RdsInstanceScope {
 
 /** The reason the insight is not applicable to the instance, or undefined when it applies. */
 export function rdsInstanceNotApplicable(instance: DbInstance, scope: RdsInstanceScope = {}): string | undefined {
-  const { status, clusterIdentifier, readReplicaSourceIdentifier } = instance.config;
+  // Each field is read only when the scope asks about it, so an insight declares only what it uses.
+  const { config } = instance;
+  const status = config.status;
   if (DELETING_STATUSES.has(status)) return `the instance is being deleted (status ${status})`;
-  if (scope.clusterSetting !== undefined && clusterIdentifier !== null) {
-    return `${scope.clusterSetting} is a setting of DB cluster ${clusterIdentifier}, not of its member instances`;
+  if (scope.clusterSetting !== undefined) {
+    const clusterIdentifier = config.clusterIdentifier;
+    if (clusterIdentifier !== null) return `${scope.clusterSetting} is a setting of DB cluster ${clusterIdentifier}, not of its member instances`;
   }
-  if (scope.readReplicas !== undefined && readReplicaSourceIdentifier !== null) {
-    return `read replica of ${readReplicaSourceIdentifier}: ${scope.readReplicas}`;
+  if (scope.readReplicas !== undefined) {
+    const source = config.readReplicaSourceIdentifier;
+    if (source !== null) return `read replica of ${source}: ${scope.readReplicas}`;
   }
   return undefined;
 }

@@ -14,6 +14,7 @@ import { isResourceType } from '../model/resource-types.js';
 import { validatorFor } from '../schemas/ajv.js';
 import { compileCondition, type CompiledCondition } from './compile-condition.js';
 import { CustomInsightSchema, type CustomInsightDefinition } from './custom-insight-schema.js';
+import { customInsightReads } from './custom-insight-reads.js';
 import { customVerdict, type CompiledCustomInsight } from './custom-verdict.js';
 import { inDocumentOrder, isPlainObject, issuesFromAjv, type CompileResult, type DefinitionIssue } from './definition-issue.js';
 
@@ -65,6 +66,7 @@ function customInsight(definition: CustomInsightDefinition, source: CustomInsigh
     rationale: definition.rationale ?? '',
     remediation: { cli: definition.remediation?.cli ?? '', console: definition.remediation?.console ?? '' },
     lookups: [],
+    reads: customInsightReads(definition.resourceType, CONDITION_FIELDS.map((field) => definition[field])),
     params: NoParams,
     origin: 'custom',
     docsPath: source.file,

@@ -5,6 +5,7 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
 import type { AnyResource, Resource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
+import type { EnvelopeKey, ReadableField } from '../model/resource-fields.js';
 import type { InsightContext } from './context.js';
 import type { Severity } from './severity.js';
 import type { Verdict } from './verdict.js';
@@ -21,6 +22,41 @@ export type InsightResourceType = ResourceType | '*';
 
 export type ResourceOf<T extends InsightResourceType> = T extends ResourceType ? Resource<T> : AnyResource;
 
+/** Field names per resource type, each checked against that type's config keys and the envelope. */
+export type FieldsByType = { readonly [L in ResourceType]?: readonly ReadableField<L>[] };
+
+/**
+ * The resource fields `evaluate` reads, with those of the shared analysers it calls. A live
+ * collection runs only the API calls that fill the fields the selected insights read, so a field
+ * read and not declared would be `NotCollected` in a real scan; the insight tester fails such a read.
+ * `arn`, `type`, `accountId`, `region`, `id` and `name` need no declaration.
+ */
+export type ReadsDefinition<T extends InsightResourceType> = T extends ResourceType
+  ? {
+      /** Fields of the resource evaluated. */
+      readonly self: readonly ReadableField<T>[];
+      /** Fields of the resources looked up through the inventory, per type; its keys are the insight's lookups. */
+      readonly lookups?: FieldsByType;
+    }
+  : {
+      /** Envelope fields, read on every resource. */
+      readonly self: readonly EnvelopeKey[];
+      /** Config fields read only on resources of some types (e.g. the KMS key `manager`). */
+      readonly ofType?: FieldsByType;
+      readonly lookups?: FieldsByType;
+    };
+
+/** Field names per resource type, as the engine holds them. */
+export type FieldLists = Readonly<Partial<Record<ResourceType, readonly string[]>>>;
+
+/** {@link ReadsDefinition} with its types erased. */
+export interface InsightReads {
+  readonly self: readonly string[];
+  /** Only `*` insights read fields of particular types. */
+  readonly ofType: FieldLists;
+  readonly lookups: FieldLists;
+}
+
 export interface InsightMetadata {
   readonly id: string;
   readonly title: string;
@@ -31,8 +67,10 @@ export interface InsightMetadata {
   /** Why it matters: the risk when it fails. */
   readonly rationale: string;
   readonly remediation: Remediation;
-  /** Resource types `evaluate` looks up through the inventory (kept in memory during a scan). */
+  /** Resource types `evaluate` looks up through the inventory (kept in memory during a scan): the keys of `reads.lookups`. */
   readonly lookups: readonly ResourceType[];
+  /** The resource fields `evaluate` reads. */
+  readonly reads: InsightReads;
   /** JSON Schema of the tunable parameters, with their defaults. */
   readonly params: TObject;
   /** Built-in insights are TypeScript modules; custom ones are YAML files. */
@@ -53,7 +91,7 @@ export interface InsightDefinition<T extends InsightResourceType, P extends TObj
   description: string;
   rationale: string;
   remediation: Remediation;
-  lookups?: readonly ResourceType[];
+  reads: ReadsDefinition<NoInfer<T>>;
   params?: P;
   evaluate(resource: ResourceOf<T>, ctx: InsightContext<Static<P>>): Verdict;
 }
@@ -64,6 +102,8 @@ export const NoParams = Type.Object({}, { additionalProperties: false });
 export function defineInsight<T extends InsightResourceType, P extends TObject = typeof NoParams>(
   definition: InsightDefinition<T, P>,
 ): Insight {
+  const reads = definition.reads as { self: readonly string[]; ofType?: FieldLists; lookups?: FieldLists };
+  const lookups = reads.lookups ?? {};
   return {
     id: definition.id,
     title: definition.title,
@@ -72,7 +112,8 @@ export function defineInsight<T extends InsightResourceType, P extends TObject =
     description: definition.description,
     rationale: definition.rationale,
     remediation: definition.remediation,
-    lookups: definition.lookups ?? [],
+    lookups: Object.keys(lookups) as ResourceType[],
+    reads: { self: reads.self, ofType: reads.ofType ?? {}, lookups },
     params: definition.params ?? NoParams,
     origin: 'builtin',
     docsPath: `docs/insights/${definition.id}.md`,

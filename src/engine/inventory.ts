@@ -19,13 +19,24 @@ export interface Inventory {
   region(accountId: string, region: string): Resource<'AWS::Account::Region'> | undefined;
 }
 
-/** Alternative ids a resource can be referenced by, per type (e.g. `alias/bank-data` for a key). */
-const alternativeIds: Partial<Record<ResourceType, (resource: AnyResource) => readonly string[]>> = {
-  'AWS::KMS::Key': (resource) => {
-    if (resource.type !== 'AWS::KMS::Key' || isUnknown(resource.config.aliases)) return [];
-    return resource.config.aliases;
+/**
+ * Alternative ids a resource can be referenced by, per type (e.g. `alias/bank-data` for a key), and
+ * the config fields they come from: a `find` that the alternative ids decide reads those fields.
+ */
+const alternativeIds: Partial<Record<ResourceType, { readonly fields: readonly string[]; ids(resource: AnyResource): readonly string[] }>> = {
+  'AWS::KMS::Key': {
+    fields: ['aliases'],
+    ids: (resource) => {
+      if (resource.type !== 'AWS::KMS::Key' || isUnknown(resource.config.aliases)) return [];
+      return resource.config.aliases;
+    },
   },
 };
+
+/** The config fields the alternative ids of a type come from (empty: resources are found by id only). */
+export function alternativeIdFields(type: ResourceType): readonly string[] {
+  return alternativeIds[type]?.fields ?? [];
+}
 
 export class InMemoryInventory implements Inventory {
   private readonly byArn = new Map<string, AnyResource>();
@@ -46,7 +57,7 @@ export class InMemoryInventory implements Inventory {
     if (!this.indexedTypes.has(resource.type)) return;
     this.byArn.set(resource.arn, resource);
     this.byId.set(idKey(resource.type, resource.accountId, resource.region, resource.id), resource);
-    for (const alt of alternativeIds[resource.type]?.(resource) ?? []) {
+    for (const alt of alternativeIds[resource.type]?.ids(resource) ?? []) {
       this.byId.set(idKey(resource.type, resource.accountId, resource.region, alt), resource);
     }
   }

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { compileCustomInsight } from '../../src/custom/compile-custom-insight.js';
 import type { DocumentPath } from '../../src/custom/definition-issue.js';
 import type { Insight } from '../../src/engine/define-insight.js';
-import { ec2Instance, notebook, rdsInstance, s3Bucket, securityGroup } from '../../src/model/builders.js';
+import { ec2Instance, notebook, rdsInstance, rdsSnapshot, s3Bucket, securityGroup } from '../../src/model/builders.js';
 import { unknown } from '../../src/model/unknown.js';
 import { evaluateCase, testInsight } from '../support/insight-tester.js';
 
@@ -202,8 +202,41 @@ describe('compileCustomInsight', () => {
       origin: 'custom',
       docsPath: 'custom/notebook-no-internet.yaml',
       lookups: [],
+      reads: { self: ['directInternetAccess', 'kmsKeyId', 'status', 'tags'], ofType: {}, lookups: {} },
     });
     expect(notebookNoInternet.params.properties).toEqual({});
+  });
+
+  it('reads the fields its paths start with: the first after config., or the envelope field', () => {
+    const insight = compileYaml(`
+id: sg-paths
+title: Every kind of path
+resourceType: AWS::EC2::SecurityGroup
+severity: low
+description: Paths into config, its lists, and the envelope.
+appliesTo: { not: { path: 'tags["cost.center"]', op: absent } }
+condition:
+  any:
+    - { path: 'config.ingress[*].ipv4Ranges[*]', op: ne, value: 0.0.0.0/0 }
+    - { path: 'config["groupName"]', op: eq, value: default }
+    - { path: createdAt, op: age-days-lt, value: 1 }
+    - { path: region, op: eq, value: eu-west-1 }
+`);
+    expect(insight.reads).toEqual({ self: ['createdAt', 'groupName', 'ingress', 'region', 'tags'], ofType: {}, lookups: {} });
+  });
+
+  it('reads every config field through config[*]', () => {
+    const insight = compileYaml(`
+id: any-unknown-field
+title: Some config field equals a value
+resourceType: AWS::RDS::DBSnapshot
+severity: low
+description: Looks through every field of the config.
+condition: { path: 'config[*]', op: ne, value: public }
+`);
+    expect(insight.reads.self).toEqual(['dbInstanceIdentifier', 'encrypted', 'engine', 'kmsKeyId', 'restoreAccounts', 'snapshotCreateTime', 'snapshotType', 'status']);
+    const snapshot = evaluateCase(insight, { name: 'every field', resource: rdsSnapshot(), status: 'pass' });
+    expect(snapshot.status).toBe('pass');
   });
 
   it('accepts a minimal definition: no rationale, remediation or appliesTo', () => {

@@ -145,6 +145,7 @@ describe('scanning a snapshot', () => {
       description: 'Throws on every resource to prove the engine survives it.',
       rationale: 'A bug in one insight must not hide the results of the others.',
       remediation: { cli: 'none', console: 'none' },
+      reads: { self: [] },
       evaluate: () => {
         throw new Error('boom');
       },

@@ -1,7 +1,9 @@
 /**
  * The insight tester (after ESLint's RuleTester): a table of cases run against one insight, plus
  * the checks every insight's contract must pass — metadata shape, valid param defaults, unique
- * case names, and at least one pass, fail, error and not-applicable case.
+ * case names, at least one pass, fail, error and not-applicable case, and a `reads` declaration
+ * that is exact: every case runs with resources that throw on an undeclared field
+ * (`read-guard.ts`), and every declared field must be read by some case.
  */
 import { describe, expect, it } from 'vitest';
 import type { Insight } from '../../src/engine/define-insight.js';
@@ -12,13 +14,16 @@ import { resolveParams } from '../../src/engine/params.js';
 import { verdict, type VerdictStatus } from '../../src/engine/verdict.js';
 import { severities } from '../../src/engine/severity.js';
 import type { AnyResource, Resource } from '../../src/model/resource.js';
+import { isResourceType, type ResourceType } from '../../src/model/resource-types.js';
+import { configFieldsOf, envelopeKeys } from '../../src/model/resource-fields.js';
+import { GuardedInventory, guardResource, ReadLog } from './read-guard.js';
 
 export interface InsightCase {
   name: string;
   resource: Resource | AnyResource;
   status: VerdictStatus;
   params?: Record<string, unknown>;
-  /** Other resources the insight may look up (only types it declares in `lookups`). */
+  /** Other resources the insight may look up (only types it declares in `reads.lookups`). */
   inventory?: readonly (Resource | AnyResource)[];
   account?: Partial<AccountEntry>;
   settings?: Partial<ScanSettings>;
@@ -34,25 +39,58 @@ export const TEST_NOW = '2026-06-01T12:00:00.000Z';
 
 const requiredStatuses: readonly VerdictStatus[] = ['pass', 'fail', 'error', 'not-applicable'];
 
-export function evaluateCase(insight: Insight, testCase: InsightCase) {
+/** Evaluates one case with guarded resources: reading an undeclared field throws. `log` collects the fields read. */
+export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadLog = new ReadLog()) {
   const params = resolveParams(insight, testCase.params);
   if (!params.ok) throw new Error(`invalid params for ${insight.id}: ${JSON.stringify(params.errors)}`);
   const inventory = new InMemoryInventory(insight.lookups);
   for (const other of testCase.inventory ?? []) {
     if (!insight.lookups.includes(other.type)) {
-      throw new Error(`case "${testCase.name}" puts ${other.type} in the inventory, but ${insight.id} does not declare it in lookups`);
+      throw new Error(`case "${testCase.name}" puts ${other.type} in the inventory, but ${insight.id} does not declare it in reads.lookups`);
     }
     inventory.add(other as AnyResource);
   }
-  const resource = testCase.resource as Resource;
+  const resource = guardResource(testCase.resource as Resource, insight, 'self', log);
   return insight.evaluate(resource, {
     params: params.params,
     now: new Date(testCase.now ?? TEST_NOW),
     account: { id: resource.accountId, name: `account-${resource.accountId}`, ...testCase.account },
     settings: { allowedRegions: [], requiredTags: {}, ...testCase.settings },
-    inventory,
+    inventory: new GuardedInventory(inventory, insight, log),
     verdict,
   });
+}
+
+/** Declared fields that no case reads: a stale declaration makes collections run calls for nothing. */
+function unreadDeclarations(insight: Insight, cases: readonly InsightCase[]): string[] {
+  const log = new ReadLog();
+  for (const testCase of cases) {
+    try {
+      evaluateCase(insight, testCase, log);
+    } catch {
+      // An undeclared read fails the case's own test.
+    }
+  }
+  const unread = (fields: readonly string[], read: ReadonlySet<string>, where: string) =>
+    fields.filter((field) => !read.has(field)).map((field) => `${where}: ${field}`);
+  const { self, ofType, lookups } = insight.reads;
+  return [
+    ...unread(self, log.fields('self'), 'reads.self'),
+    ...Object.entries(ofType).flatMap(([type, fields]) => unread(fields, log.fields('self', type as ResourceType), `reads.ofType['${type}']`)),
+    ...Object.entries(lookups).flatMap(([type, fields]) => unread(fields, log.fields('lookup', type as ResourceType), `reads.lookups['${type}']`)),
+  ];
+}
+
+/** Declared names that are no field of the type (the types check built-ins; this checks any insight). */
+function unknownFields(insight: Insight): string[] {
+  const known = (type: ResourceType | '*', field: string) =>
+    (envelopeKeys as readonly string[]).includes(field) || (type !== '*' && configFieldsOf(type).includes(field));
+  const { self, ofType, lookups } = insight.reads;
+  const byType = [...Object.entries(ofType), ...Object.entries(lookups)];
+  return [
+    ...self.filter((field) => !known(insight.resourceType, field)),
+    ...byType.flatMap(([type, fields]) => (isResourceType(type) ? fields.filter((field) => !known(type, field)) : [`${type} is no resource type`])),
+  ];
 }
 
 export interface TesterOptions {
@@ -79,6 +117,12 @@ export function testInsight(insight: Insight, cases: readonly InsightCase[], opt
       it('has valid parameter defaults', () => {
         const params = resolveParams(insight);
         expect(params.ok, JSON.stringify(params)).toBe(true);
+      });
+
+      it('declares the fields it reads, each read by some case', () => {
+        expect(unknownFields(insight), 'declared names that are no field').toEqual([]);
+        expect(insight.lookups).toEqual(Object.keys(insight.reads.lookups));
+        expect(unreadDeclarations(insight, cases), 'declared but read by no case').toEqual([]);
       });
 
       it('has uniquely named cases covering pass, fail, error and not-applicable', () => {

@@ -1,5 +1,5 @@
 import tagsRequired from '../../../insights/organisation/tags-required.js';
-import { accountRegion, notebook, s3Bucket } from '../../../src/model/builders.js';
+import { accountRegion, iamPolicy, kmsKey, notebook, s3Bucket } from '../../../src/model/builders.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 
@@ -13,4 +13,8 @@ testInsight(tagsRequired, [
   { name: 'tags could not be read', resource: s3Bucket({}, { tags: unknown('AccessDenied: s3:GetBucketTagging') }), settings: policy, status: 'error' },
   { name: 'no tagging policy', resource: s3Bucket({}, { tags: {} }), status: 'not-applicable' },
   { name: 'region settings cannot be tagged', resource: accountRegion(), settings: policy, status: 'not-applicable' },
+  { name: 'AWS-managed key', resource: kmsKey({ manager: 'AWS' }, { tags: {} }), settings: policy, status: 'not-applicable', reason: /AWS-managed keys/ },
+  { name: 'untagged customer-managed key', resource: kmsKey({ manager: 'CUSTOMER' }, { tags: {} }), settings: policy, status: 'fail', evidence: { missing: ['owner'] } },
+  { name: 'AWS-managed policy', resource: iamPolicy({ awsManaged: true }, { tags: {} }), settings: policy, status: 'not-applicable', reason: /AWS-managed policies/ },
+  { name: 'untagged customer-managed policy', resource: iamPolicy({ awsManaged: false }, { tags: {} }), settings: policy, status: 'fail', evidence: { missing: ['owner'] } },
 ]);
