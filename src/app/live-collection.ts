@@ -6,6 +6,7 @@
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { VigilConfig } from '../config/config-schema.js';
 import type { ScanPlan } from '../engine/scan-plan.js';
+import { fieldsRead } from '../engine/fields-read.js';
 import type { ResourceType } from '../model/resource-types.js';
 import type { AnyResource } from '../model/resource.js';
 import { writeSnapshotLines } from '../inventory/snapshot-writer.js';
@@ -26,8 +27,8 @@ export interface LiveCollectionOptions {
   readonly regions: readonly string[] | undefined;
   readonly profile?: string;
   readonly concurrency: number;
-  /** Resource types the selected insights need; undefined: all. */
-  readonly resourceTypes: ReadonlySet<ResourceType> | undefined;
+  /** Resource types the selected insights need, with the fields they read; undefined: everything. */
+  readonly selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined;
   readonly out: string;
   readonly log: CollectLog;
   readonly clock: () => Date;
@@ -42,19 +43,19 @@ export type LiveCollectionResult =
   | { ok: true; collected: CollectedOrganisation; resources: number; clients: AwsClients }
   | { ok: false; usage?: string[]; failure?: { code: string; message: string } };
 
-/** The resource types a scan plan's insights evaluate or look up; undefined when an insight applies to every type. */
-export function resourceTypesOf(plan: ScanPlan): ReadonlySet<ResourceType> | undefined {
-  const types = new Set<ResourceType>();
-  for (const binding of plan.bindings) {
-    if (binding.insight.resourceType === '*') return undefined;
-    types.add(binding.insight.resourceType);
-    for (const type of binding.insight.lookups) types.add(type);
-  }
-  return types;
+/**
+ * What a scan plan's insights read: per resource type they evaluate or look up, the fields.
+ * Only the collectors of these types run, and only the operations filling these fields.
+ */
+export function selectionOf(plan: ScanPlan): Map<ResourceType, Set<string>> {
+  return fieldsRead(plan.bindings.map((binding) => binding.insight));
 }
 
-export function selectCollectors(types: ReadonlySet<ResourceType> | undefined): { resources: AnyResourceCollector[]; settings: AnySettingsCollector[] } {
-  const wanted = (type: ResourceType) => types === undefined || types.has(type);
+export function selectCollectors(selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined): {
+  resources: AnyResourceCollector[];
+  settings: AnySettingsCollector[];
+} {
+  const wanted = (type: ResourceType) => selection === undefined || selection.has(type);
   return { resources: resourceCollectors.filter((c) => wanted(c.resourceType)), settings: settingsCollectors.filter((c) => wanted(c.resourceType)) };
 }
 
@@ -93,7 +94,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
   if (selected.unknown.length > 0) return { ok: false, usage: selected.unknown.map((name) => `--account: no account '${name}' in the configuration or organization`) };
   for (const target of selected.targets) roles.set(target.accountId, target);
 
-  const collectors = selectCollectors(options.resourceTypes);
+  const collectors = selectCollectors(options.selection);
   const spool = new JsonLinesSpool<AnyResource>();
   try {
     const collectedAt = options.clock().toISOString();
@@ -106,6 +107,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
         resourceCollectors: collectors.resources,
         settingsCollectors: collectors.settings,
         concurrency: options.concurrency,
+        ...(options.selection !== undefined && { fields: options.selection }),
         jitterMs: selected.targets.length > 1 ? 250 : 0,
       },
       clients,

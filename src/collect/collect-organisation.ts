@@ -32,6 +32,8 @@ export interface CollectPlan {
   readonly settingsCollectors: readonly AnySettingsCollector[];
   /** Accounts collected at once. */
   readonly concurrency: number;
+  /** The fields the selected insights read, per resource type; undefined: every field. */
+  readonly fields?: ReadonlyMap<ResourceType, ReadonlySet<string>>;
   /** Upper bound of the random delay before an account starts, in ms. */
   readonly jitterMs: number;
 }
@@ -103,22 +105,27 @@ export async function collectOrganisation(
     }
 
     const run: AccountRun = { accountId: target.accountId, regions, homeRegion: plan.homeRegion, partition: plan.partition, clients, budgets, coverage, clock };
+    // Each collector runs only the operations filling fields the selected insights read.
+    const runFor = (type: ResourceType): AccountRun => {
+      const fields = plan.fields?.get(type);
+      return fields === undefined ? run : { ...run, fields };
+    };
     const observedAt = clock().toISOString();
     const hand = (resource: AnyResource) => {
       resources++;
       emit(resource);
     };
     if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account')) {
-      hand(await accountResource(run, plan.settingsCollectors, { name, tags: target.tags }, observedAt));
+      hand(await accountResource(runFor('AWS::Account'), plan.settingsCollectors, { name, tags: target.tags }, observedAt));
     }
     if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account::Region')) {
-      for (const region of regions) hand(await regionResource(run, plan.settingsCollectors, region, observedAt));
+      for (const region of regions) hand(await regionResource(runFor('AWS::Account::Region'), plan.settingsCollectors, region, observedAt));
     }
     let collected = 0;
     await Promise.all(
       plan.resourceCollectors.map(async (collector) => {
         const t0 = performance.now();
-        const found = await collectResources(collector as ResourceCollector<ResourceType>, run);
+        const found = await collectResources(collector as ResourceCollector<ResourceType>, runFor(collector.resourceType));
         for (const resource of found) hand(resource as AnyResource);
         collected += found.length;
         log.emit({ event: 'collector-done', accountId: target.accountId, resourceType: collector.resourceType, resources: found.length, seconds: (performance.now() - t0) / 1000 });

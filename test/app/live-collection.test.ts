@@ -121,7 +121,7 @@ describe('collecting live accounts', () => {
       accounts: [],
       regions: undefined,
       concurrency: 2,
-      resourceTypes: new Set(['AWS::KMS::Key']),
+      selection: new Map([['AWS::KMS::Key', new Set(['manager', 'origin', 'spec', 'state', 'rotation'])]]),
       out,
       log: { emit: (event) => events.push(event) },
       clock: () => new Date('2026-06-01T12:00:00Z'),
@@ -150,6 +150,10 @@ describe('collecting live accounts', () => {
     // A KMS-only collection never calls S3. (Call counts come from a middleware that mocked
     // clients bypass; test/collect/collect-over-http.test.ts counts them over HTTP.)
     expect(s3.calls()).toHaveLength(0);
+    // ... and runs only the operations filling the fields the insights read: no key policy, no tags.
+    expect(kms.commandCalls(GetKeyRotationStatusCommand).length).toBeGreaterThan(0);
+    expect(kms.commandCalls(GetKeyPolicyCommand)).toHaveLength(0);
+    expect(kms.commandCalls(ListResourceTagsCommand)).toHaveLength(0);
     expect(header.calls).toEqual({});
     expect(result.collected.degraded).toBe(true);
     expect(events.filter((e) => e.event === 'account-failed')).toEqual([expect.objectContaining({ accountId: C, code: 'AccessDenied' })]);
@@ -163,7 +167,7 @@ describe('collecting live accounts', () => {
       accounts: [],
       regions: ['eu-west-1'],
       concurrency: 4,
-      resourceTypes: new Set(['AWS::KMS::Key']),
+      selection: new Map([['AWS::KMS::Key', new Set(['manager', 'origin', 'spec', 'state', 'rotation'])]]),
       out,
       log: { emit: () => {} },
       clock: () => new Date('2026-06-01T12:00:00Z'),
@@ -181,7 +185,7 @@ describe('collecting live accounts', () => {
       accounts: ['nope'],
       regions: ['eu-west-1'],
       concurrency: 1,
-      resourceTypes: new Set(['AWS::KMS::Key']),
+      selection: new Map([['AWS::KMS::Key', new Set(['manager', 'origin', 'spec', 'state', 'rotation'])]]),
       out: join(tempDir(), 'x.jsonl'),
       log: { emit: () => {} },
       clock: () => new Date(),

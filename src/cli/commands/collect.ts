@@ -3,7 +3,7 @@
  * collected (coverage gaps are listed), 3 when an account could not be reached or nothing was.
  */
 import { loadConfig } from '../../config/load-config.js';
-import { collectLive, resourceTypesOf } from '../../app/live-collection.js';
+import { collectLive, selectionOf } from '../../app/live-collection.js';
 import { prepareScan } from '../../app/prepare-scan.js';
 import { jsonCollectLog, progressCollectLog, type CollectLog } from '../../collect/collect-log.js';
 import type { VigilConfig } from '../../config/config-schema.js';
@@ -55,14 +55,14 @@ export async function runCollection(options: CollectOptions, io: CliIo & { stder
     config = loaded.value.config;
   }
   // Only the collectors the selected insights need run (a kms-key-rotation scan never calls S3).
-  let types: ReadonlySet<ResourceType> | undefined;
+  let selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined;
   if (options.pack.length > 0 || options.insight.length > 0) {
     const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), packIds: options.pack, insightIds: options.insight, now: io.now() });
     if (!prepared.ok) {
       reportProblems(io, prepared.problems, [...usage, ...prepared.usage]);
       return { code: ExitCode.input, degraded: false };
     }
-    types = resourceTypesOf(prepared.value.plan);
+    selection = selectionOf(prepared.value.plan);
   }
   if (usage.length > 0 || 'error' in regions) {
     reportProblems(io, [], usage);
@@ -78,7 +78,7 @@ export async function runCollection(options: CollectOptions, io: CliIo & { stder
     regions: regions.regions,
     ...(options.profile !== undefined && { profile: options.profile }),
     concurrency,
-    resourceTypes: types,
+    selection,
     out: options.out,
     log,
     clock: io.now,
