@@ -53,6 +53,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('iam-policy')
     .description('Print the least-privilege read-only IAM policy that collection needs')
     .option('--scan', 'the policy of `vigil collect` and `vigil scan --live`', false)
+    .option('--pack <id>', 'only what the insights of this pack read (repeatable)', collect, [])
+    .option('--insight <id>', 'only what this insight reads (repeatable)', collect, [])
     .action(async (options) => setExit(await iamPolicyCommand(options, io)));
 
   program

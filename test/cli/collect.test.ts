@@ -17,6 +17,15 @@ describe('vigil iam-policy --scan', () => {
     expect(actions.filter((a) => /:(Put|Create|Delete|Update|Enable|Disable|Tag|Untag|Attach|Detach)/.test(a))).toEqual([]);
     expect((await vigil(['iam-policy'])).code).toBe(2);
   });
+
+  it('narrows to what the named insights read: a kms-key-rotation scan needs no S3 or IAM permission', async () => {
+    const run = await vigil(['iam-policy', '--scan', '--insight', 'kms-key-rotation']);
+    const actions = (JSON.parse(run.stdout) as { Statement: { Action: string[] }[] }).Statement.flatMap((s) => s.Action);
+    expect(actions).toContain('kms:GetKeyRotationStatus');
+    expect(actions).toContain('kms:DescribeKey');
+    expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('iam:'))).toEqual([]);
+    expect(actions).not.toContain('kms:GetKeyPolicy');
+  });
 });
 
 describe('vigil collect', () => {

@@ -1,19 +1,35 @@
-/** `vigil iam-policy --scan`: the least-privilege read-only IAM policy collection needs. */
+/**
+ * `vigil iam-policy --scan [--pack ID] [--insight ID]`: the least-privilege read-only IAM policy
+ * collection needs — for every collector, or only for what the named packs' or insights' fields
+ * require.
+ */
+import { selectionOf } from '../../app/live-collection.js';
+import { prepareScan } from '../../app/prepare-scan.js';
 import { leastPrivilegePolicy, requiredPermissions } from '../../collect/collector.js';
 import { allCollectors } from '../../collect/collectors/index.js';
 import { ORCHESTRATION_PERMISSIONS } from '../../collect/collect-organisation.js';
+import type { ResourceType } from '../../model/resource-types.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 
-export function scanPermissions(): string[] {
-  return [...new Set([...requiredPermissions(allCollectors), ...ORCHESTRATION_PERMISSIONS])].sort();
+export function scanPermissions(selection?: ReadonlyMap<ResourceType, ReadonlySet<string>>): string[] {
+  return [...new Set([...requiredPermissions(allCollectors, selection), ...ORCHESTRATION_PERMISSIONS])].sort();
 }
 
-export async function iamPolicyCommand(options: { scan: boolean }, io: CliIo): Promise<ExitCode> {
+export async function iamPolicyCommand(options: { scan: boolean; pack: string[]; insight: string[] }, io: CliIo): Promise<ExitCode> {
   if (!options.scan) {
     reportProblems(io, [], ['iam-policy: say which policy: --scan (the read-only policy collection needs)']);
     return ExitCode.input;
   }
-  io.stdout.write(`${JSON.stringify(leastPrivilegePolicy(scanPermissions()), null, 2)}\n`);
+  let selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined;
+  if (options.pack.length > 0 || options.insight.length > 0) {
+    const prepared = await prepareScan({ packIds: options.pack, insightIds: options.insight, now: io.now() });
+    if (!prepared.ok) {
+      reportProblems(io, prepared.problems, prepared.usage);
+      return ExitCode.input;
+    }
+    selection = selectionOf(prepared.value.plan);
+  }
+  io.stdout.write(`${JSON.stringify(leastPrivilegePolicy(scanPermissions(selection)), null, 2)}\n`);
   return ExitCode.ok;
 }
