@@ -104,6 +104,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
         regions: options.regions,
         homeRegion,
         partition: caller.partition,
+        callerAccountId: caller.accountId,
         resourceCollectors: collectors.resources,
         settingsCollectors: collectors.settings,
         concurrency: options.concurrency,

@@ -142,11 +142,10 @@ export class CollectionContext<T extends ResourceType> implements CollectContext
     const call: CallRef = { service, operation, region };
     const client = this.options.clients.get(service, this.accountId, region) as unknown as { send(command: unknown): Promise<O> };
     try {
+      // The rate token is taken before a slot, so one region's queue never holds another region's slots.
       const rate = this.options.budgets.rateFor(this.accountId, region, service);
-      const value = await this.options.budgets.limiterFor(this.accountId, service).run(async () => {
-        if (rate !== undefined) await rate.take();
-        return client.send(command);
-      });
+      if (rate !== undefined) await rate.take();
+      const value = await this.options.budgets.limiterFor(this.accountId, service).run(() => client.send(command));
       return { ok: true, value, call };
     } catch (error) {
       const failure = describeAwsError(error);

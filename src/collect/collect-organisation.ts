@@ -32,6 +32,8 @@ export interface CollectPlan {
   readonly settingsCollectors: readonly AnySettingsCollector[];
   /** Accounts collected at once. */
   readonly concurrency: number;
+  /** The account of the current credentials, already proved: not asked again when reached with them. */
+  readonly callerAccountId?: string;
   /** The fields the selected insights read, per resource type; undefined: every field. */
   readonly fields?: ReadonlyMap<ResourceType, ReadonlySet<string>>;
   /** Upper bound of the random delay before an account starts, in ms. */
@@ -82,8 +84,10 @@ export async function collectOrganisation(
     };
     log.emit({ event: 'account-start', accountId: target.accountId, name });
 
-    // Prove the credentials reach this account (a failed AssumeRole surfaces here).
-    try {
+    // Prove the credentials reach this account (a failed AssumeRole surfaces here), unless they
+    // are the caller's own, already proved.
+    const alreadyProved = target.roleArn === undefined && target.accountId === plan.callerAccountId;
+    if (!alreadyProved) try {
       const identity = await clients.get('sts', target.accountId, plan.homeRegion).send(new GetCallerIdentityCommand({}));
       if (identity.Account !== target.accountId) {
         fail('WrongAccount', `the credentials for ${name} belong to account ${identity.Account ?? 'unknown'}`, 'GetCallerIdentity');

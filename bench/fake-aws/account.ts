@@ -1,0 +1,542 @@
+/**
+ * One synthetic AWS account for the collection benchmark: about N resources of every type Vigil
+ * collects, across two regions, with a realistic spread of settings (buckets with and without a
+ * policy, keys managed by AWS and by the customer, manual and automated snapshots, STANDARD and
+ * EXPRESS state machines …). Plain data: the service fakes in this folder render it in each API's
+ * wire format. Deterministic for a seed.
+ */
+import type { ResourceType } from '../../src/model/resource-types.js';
+
+export type Tags = Readonly<Record<string, string>>;
+
+export interface Bucket {
+  readonly name: string;
+  readonly region: string;
+  readonly createdAt: string;
+  readonly policy: boolean;
+  readonly publicAccessBlock: boolean;
+  readonly ownershipControls: boolean;
+  readonly kmsKey: string | undefined;
+  readonly versioning: 'Enabled' | 'Suspended' | undefined;
+  readonly objectLock: boolean;
+  readonly lifecycle: boolean;
+  readonly logging: boolean;
+  readonly tags: Tags;
+}
+
+export interface Key {
+  readonly id: string;
+  readonly region: string;
+  readonly manager: 'AWS' | 'CUSTOMER';
+  readonly origin: 'AWS_KMS' | 'EXTERNAL';
+  readonly spec: 'SYMMETRIC_DEFAULT' | 'RSA_2048';
+  readonly state: 'Enabled' | 'Disabled';
+  readonly alias: string | undefined;
+  readonly rotation: boolean;
+  readonly createdAt: string;
+  readonly tags: Tags;
+}
+
+export interface IamUser {
+  readonly name: string;
+  readonly id: string;
+  readonly createdAt: string;
+  readonly groups: readonly string[];
+  readonly attached: readonly string[];
+  readonly inline: boolean;
+  readonly password: boolean;
+  readonly mfa: boolean;
+  readonly accessKey: boolean;
+  readonly tags: Tags;
+}
+
+export interface IamGroup {
+  readonly name: string;
+  readonly id: string;
+  readonly createdAt: string;
+  readonly attached: readonly string[];
+}
+
+export interface IamRole {
+  readonly name: string;
+  readonly id: string;
+  readonly path: string;
+  readonly createdAt: string;
+  readonly attached: readonly string[];
+  readonly inline: boolean;
+  readonly lastUsed: string | undefined;
+  readonly tags: Tags;
+}
+
+export interface IamPolicy {
+  readonly name: string;
+  readonly id: string;
+  /** Full ARN: customer policies in the account, AWS-managed ones under `aws`. */
+  readonly arn: string;
+  readonly createdAt: string;
+  readonly attachments: number;
+}
+
+export interface Instance {
+  readonly id: string;
+  readonly region: string;
+  readonly reservation: string;
+  readonly type: string;
+  readonly state: 'running' | 'stopped';
+  readonly launchedAt: string;
+  readonly publicIp: string | undefined;
+  readonly privateIp: string;
+  readonly imdsV2: boolean;
+  readonly securityGroup: string;
+  readonly profile: string | undefined;
+  readonly tags: Tags;
+}
+
+export interface Volume {
+  readonly id: string;
+  readonly region: string;
+  readonly sizeGiB: number;
+  readonly type: 'gp3' | 'gp2' | 'io2';
+  readonly encrypted: boolean;
+  readonly kmsKey: string | undefined;
+  readonly instance: string | undefined;
+  readonly createdAt: string;
+  readonly tags: Tags;
+}
+
+export interface SecurityGroup {
+  readonly id: string;
+  readonly region: string;
+  readonly name: string;
+  readonly vpc: string;
+  /** Ports open to 0.0.0.0/0. */
+  readonly openPorts: readonly number[];
+  readonly tags: Tags;
+}
+
+export interface DbInstance {
+  readonly id: string;
+  readonly region: string;
+  readonly engine: 'postgres' | 'mysql' | 'aurora-postgresql';
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  readonly encrypted: boolean;
+  readonly kmsKey: string | undefined;
+  readonly public: boolean;
+  readonly multiAz: boolean;
+  readonly backupDays: number;
+  readonly cluster: string | undefined;
+  readonly createdAt: string;
+  readonly tags: Tags;
+}
+
+export interface DbSnapshot {
+  readonly id: string;
+  readonly region: string;
+  readonly instance: string;
+  readonly engine: string;
+  readonly type: 'manual' | 'automated';
+  readonly encrypted: boolean;
+  readonly kmsKey: string | undefined;
+  readonly restore: readonly string[];
+  readonly createdAt: string;
+  readonly tags: Tags;
+}
+
+export interface Trail {
+  readonly name: string;
+  readonly homeRegion: string;
+  readonly multiRegion: boolean;
+  readonly logging: boolean;
+  readonly kmsKey: string | undefined;
+}
+
+export interface Notebook {
+  readonly name: string;
+  readonly region: string;
+  readonly instanceType: string;
+  readonly status: 'InService' | 'Stopped';
+  readonly directInternet: boolean;
+  readonly rootAccess: boolean;
+  readonly subnet: string | undefined;
+  readonly kmsKey: string | undefined;
+  readonly createdAt: string;
+  readonly tags: Tags;
+}
+
+export interface Stack {
+  readonly name: string;
+  readonly uuid: string;
+  readonly region: string;
+  readonly status: string;
+  readonly protected: boolean;
+  readonly createdAt: string;
+  readonly tags: Tags;
+}
+
+export interface StateMachine {
+  readonly name: string;
+  readonly region: string;
+  readonly type: 'STANDARD' | 'EXPRESS';
+  readonly createdAt: string;
+  /** Executions that ended FAILED / TIMED_OUT / ABORTED, newest first. */
+  readonly failures: readonly { readonly name: string; readonly status: 'FAILED' | 'TIMED_OUT' | 'ABORTED'; readonly startedAt: string; readonly stoppedAt: string }[];
+  readonly tags: Tags;
+}
+
+export interface SyntheticAccount {
+  readonly accountId: string;
+  readonly homeRegion: string;
+  readonly regions: readonly string[];
+  /** The collection clock: reports, executions and ages are relative to it. */
+  readonly now: string;
+  readonly buckets: readonly Bucket[];
+  readonly keys: readonly Key[];
+  readonly users: readonly IamUser[];
+  readonly groups: readonly IamGroup[];
+  readonly roles: readonly IamRole[];
+  /** Customer-managed policies, then the AWS-managed ones attached in the account. */
+  readonly policies: readonly IamPolicy[];
+  readonly instances: readonly Instance[];
+  readonly volumes: readonly Volume[];
+  readonly securityGroups: readonly SecurityGroup[];
+  readonly dbInstances: readonly DbInstance[];
+  readonly dbSnapshots: readonly DbSnapshot[];
+  readonly trails: readonly Trail[];
+  readonly notebooks: readonly Notebook[];
+  readonly stacks: readonly Stack[];
+  readonly stateMachines: readonly StateMachine[];
+  /** EBS encryption by default, per region. */
+  readonly ebsDefault: Readonly<Record<string, boolean>>;
+}
+
+/** Share of the resources each type takes (trails are a fixed three: one multi-region, one per region). */
+export const MIX = {
+  'AWS::S3::Bucket': 0.15,
+  'AWS::KMS::Key': 0.08,
+  'AWS::IAM::User': 0.1,
+  'AWS::IAM::Role': 0.08,
+  'AWS::IAM::Group': 0.01,
+  'AWS::IAM::Policy': 0.04,
+  'AWS::EC2::Instance': 0.14,
+  'AWS::EC2::Volume': 0.16,
+  'AWS::EC2::SecurityGroup': 0.07,
+  'AWS::RDS::DBInstance': 0.03,
+  'AWS::RDS::DBSnapshot': 0.05,
+  'AWS::SageMaker::NotebookInstance': 0.02,
+  'AWS::CloudFormation::Stack': 0.04,
+  'AWS::StepFunctions::StateMachine': 0.03,
+} as const satisfies Partial<Record<ResourceType, number>>;
+
+/** AWS-managed policies the account attaches (they are inventory too). */
+const AWS_POLICIES = ['AdministratorAccess', 'ReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'AmazonSSMManagedInstanceCore', 'AWSLambdaBasicExecutionRole', 'SecurityAudit'];
+
+export interface AccountOptions {
+  readonly accountId: string;
+  readonly resources: number;
+  readonly seed?: number;
+  /** Overrides the number of IAM users (the IAM scaling runs keep everything else). */
+  readonly iamUsers?: number;
+  readonly homeRegion?: string;
+  readonly regions?: readonly string[];
+  readonly now?: string;
+}
+
+/** mulberry32: a small seeded generator. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function syntheticAccount(options: AccountOptions): SyntheticAccount {
+  const rnd = random(options.seed ?? 42);
+  const chance = (p: number) => rnd() < p;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 16).toString(16)).join('');
+  const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-8${hex(3)}-${hex(12)}`;
+  const upper = (n: number) => Array.from({ length: n }, () => pick('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'.split(''))).join('');
+
+  const accountId = options.accountId;
+  const homeRegion = options.homeRegion ?? 'us-east-1';
+  const regions = options.regions ?? [homeRegion, 'eu-west-1'];
+  const now = options.now ?? '2026-03-01T09:00:00.000Z';
+  const nowMs = Date.parse(now);
+  const DAY = 86_400_000;
+  /** A whole-second time up to `days` before now. */
+  const ago = (days: number) => new Date(Math.floor((nowMs - rnd() * days * DAY) / 1000) * 1000).toISOString();
+  const count = (type: keyof typeof MIX) => Math.max(1, Math.round(options.resources * MIX[type]));
+  const regionOf = (i: number) => regions[i % regions.length] as string;
+  const teams = ['payments', 'ledger', 'platform', 'data', 'identity'];
+  const tagsOf = (i: number): Tags => (i % 5 === 4 ? {} : { team: teams[i % teams.length] as string, env: i % 3 === 0 ? 'prod' : 'dev' });
+
+  const keys: Key[] = Array.from({ length: count('AWS::KMS::Key') }, (_, i) => {
+    const aws = i % 5 === 0;
+    const external = !aws && i % 37 === 3;
+    const asymmetric = !aws && !external && i % 19 === 7;
+    return {
+      id: uuid(),
+      region: regionOf(i),
+      manager: aws ? 'AWS' : 'CUSTOMER',
+      origin: external ? 'EXTERNAL' : 'AWS_KMS',
+      spec: asymmetric ? 'RSA_2048' : 'SYMMETRIC_DEFAULT',
+      state: chance(0.95) ? 'Enabled' : 'Disabled',
+      alias: aws ? `alias/aws/${pick(['s3', 'rds', 'ebs', 'sns', 'lambda'])}-${i}` : chance(0.8) ? `alias/${pick(teams)}-${i}` : undefined,
+      rotation: aws || chance(0.7),
+      createdAt: ago(900),
+      tags: aws ? {} : tagsOf(i),
+    };
+  });
+  /** The ARN of a symmetric key of the region, managed by the customer (or by AWS). */
+  const keyIn = (region: string, manager: Key['manager'] = 'CUSTOMER') => {
+    const candidates = keys.filter((k) => k.region === region && k.spec === 'SYMMETRIC_DEFAULT');
+    const managed = candidates.filter((k) => k.manager === manager);
+    const key = pick(managed.length > 0 ? managed : candidates);
+    return `arn:aws:kms:${region}:${accountId}:key/${key.id}`;
+  };
+  const customerKeyIn = (region: string) => keyIn(region);
+
+  const buckets: Bucket[] = Array.from({ length: count('AWS::S3::Bucket') }, (_, i) => {
+    const region = regionOf(i);
+    return {
+      name: `${pick(teams)}-${region}-${i}-${hex(6)}`,
+      region,
+      createdAt: ago(1500),
+      policy: chance(0.6),
+      publicAccessBlock: chance(0.7),
+      ownershipControls: chance(0.8),
+      kmsKey: chance(0.4) ? customerKeyIn(region) : undefined,
+      versioning: chance(0.5) ? 'Enabled' : chance(0.2) ? 'Suspended' : undefined,
+      objectLock: chance(0.1),
+      lifecycle: chance(0.4),
+      logging: chance(0.3),
+      tags: tagsOf(i),
+    };
+  });
+
+  const customerPolicies: IamPolicy[] = Array.from({ length: Math.max(1, count('AWS::IAM::Policy') - AWS_POLICIES.length) }, (_, i) => {
+    const name = `${pick(teams)}-policy-${i}`;
+    return { name, id: `ANPA${upper(17)}`, arn: `arn:aws:iam::${accountId}:policy/${name}`, createdAt: ago(1200), attachments: 0 };
+  });
+  const awsPolicies: IamPolicy[] = AWS_POLICIES.map((name) => ({ name, id: `ANPA${upper(17)}`, arn: `arn:aws:iam::aws:policy/${name}`, createdAt: '2015-02-06T18:39:46.000Z', attachments: 0 }));
+  const policyArns = [...customerPolicies, ...awsPolicies].map((p) => p.arn);
+  const attachments = new Map<string, number>();
+  const attach = (arns: readonly string[]) => {
+    for (const arn of arns) attachments.set(arn, (attachments.get(arn) ?? 0) + 1);
+    return arns;
+  };
+  const somePolicies = (n: number) => attach([...new Set(Array.from({ length: n }, () => pick(policyArns)))]);
+  // The first groups hold the AWS-managed policies, so each of those is attached and an inventory resource.
+  const groups: IamGroup[] = Array.from({ length: count('AWS::IAM::Group') }, (_, i) => ({
+    name: `${pick(teams)}-group-${i}`,
+    id: `AGPA${upper(17)}`,
+    createdAt: ago(1500),
+    attached: i < awsPolicies.length ? attach([awsPolicies[i]!.arn]) : somePolicies(1),
+  }));
+  const users: IamUser[] = Array.from({ length: options.iamUsers ?? count('AWS::IAM::User') }, (_, i) => ({
+    name: `user-${i}.${pick(teams)}`,
+    id: `AIDA${upper(17)}`,
+    createdAt: ago(1500),
+    groups: chance(0.9) ? [pick(groups).name] : [],
+    attached: chance(0.2) ? somePolicies(1) : [],
+    inline: chance(0.1),
+    password: chance(0.6),
+    mfa: chance(0.5),
+    accessKey: chance(0.5),
+    tags: tagsOf(i),
+  }));
+  const roles: IamRole[] = Array.from({ length: count('AWS::IAM::Role') }, (_, i) => ({
+    name: `${pick(['app', 'lambda', 'ecs-task', 'ci'])}-role-${i}`,
+    id: `AROA${upper(17)}`,
+    path: i % 10 === 0 ? '/service-role/' : '/',
+    createdAt: ago(1500),
+    attached: somePolicies(1 + Math.floor(rnd() * 2)),
+    inline: chance(0.3),
+    lastUsed: chance(0.7) ? ago(120) : undefined,
+    tags: tagsOf(i),
+  }));
+  const policies = [...customerPolicies, ...awsPolicies].map((p) => ({ ...p, attachments: attachments.get(p.arn) ?? 0 }));
+
+  const securityGroups: SecurityGroup[] = Array.from({ length: count('AWS::EC2::SecurityGroup') }, (_, i) => ({
+    id: `sg-${hex(17)}`,
+    region: regionOf(i),
+    name: i < regions.length ? 'default' : `${pick(teams)}-sg-${i}`,
+    vpc: `vpc-${hex(8)}`,
+    openPorts: chance(0.15) ? [pick([22, 3389, 443, 80])] : [],
+    tags: i < regions.length ? {} : tagsOf(i),
+  }));
+  const groupIn = (region: string) => pick(securityGroups.filter((g) => g.region === region)).id;
+
+  const instances: Instance[] = [];
+  for (let i = 0; i < count('AWS::EC2::Instance'); i++) {
+    const region = regionOf(i);
+    // Launches of one to three instances share a reservation.
+    const previous = instances.at(-regions.length);
+    const reservation = previous !== undefined && previous.region === region && chance(0.4) ? previous.reservation : `r-${hex(17)}`;
+    instances.push({
+      id: `i-${hex(17)}`,
+      region,
+      reservation,
+      type: pick(['t3.micro', 'm6i.large', 'c7g.xlarge', 'r6i.2xlarge']),
+      state: chance(0.85) ? 'running' : 'stopped',
+      launchedAt: ago(400),
+      publicIp: chance(0.2) ? `54.${i % 250}.${(i * 7) % 250}.${(i * 13) % 250}` : undefined,
+      privateIp: `10.${i % 250}.${(i * 3) % 250}.${(i * 11) % 250}`,
+      imdsV2: chance(0.7),
+      securityGroup: groupIn(region),
+      profile: chance(0.6) ? `arn:aws:iam::${accountId}:instance-profile/app-${i % 20}` : undefined,
+      tags: { Name: `app-${i}`, ...tagsOf(i) },
+    });
+  }
+  const volumes: Volume[] = Array.from({ length: count('AWS::EC2::Volume') }, (_, i) => {
+    const region = regionOf(i);
+    const encrypted = chance(0.8);
+    const attachedTo = i < instances.length ? instances[i] : undefined;
+    return {
+      id: `vol-${hex(17)}`,
+      region: attachedTo?.region ?? region,
+      sizeGiB: pick([8, 20, 100, 500]),
+      type: pick(['gp3', 'gp3', 'gp2', 'io2'] as const),
+      encrypted,
+      kmsKey: encrypted ? keyIn(attachedTo?.region ?? region, chance(0.5) ? 'CUSTOMER' : 'AWS') : undefined,
+      instance: attachedTo?.id,
+      createdAt: ago(400),
+      tags: tagsOf(i),
+    };
+  });
+
+  const dbInstances: DbInstance[] = Array.from({ length: count('AWS::RDS::DBInstance') }, (_, i) => {
+    const region = regionOf(i);
+    const engine = pick(['postgres', 'mysql', 'aurora-postgresql'] as const);
+    const encrypted = chance(0.85);
+    return {
+      id: `${pick(teams)}-db-${i}`,
+      region,
+      engine,
+      engineVersion: engine === 'mysql' ? '8.0.39' : '16.4',
+      instanceClass: pick(['db.t4g.medium', 'db.r6g.large', 'db.m6i.xlarge']),
+      encrypted,
+      kmsKey: encrypted ? customerKeyIn(region) : undefined,
+      public: chance(0.05),
+      multiAz: chance(0.5),
+      backupDays: pick([0, 1, 7, 14, 35]),
+      cluster: engine === 'aurora-postgresql' ? `${pick(teams)}-cluster-${i % 10}` : undefined,
+      createdAt: ago(900),
+      tags: tagsOf(i),
+    };
+  });
+  const dbSnapshots: DbSnapshot[] = Array.from({ length: count('AWS::RDS::DBSnapshot') }, (_, i) => {
+    const db = dbInstances[i % dbInstances.length]!;
+    const manual = chance(0.4);
+    const createdAt = ago(60);
+    return {
+      id: manual ? `${db.id}-manual-${i}` : `rds:${db.id}-${createdAt.slice(0, 10)}-${String(i).padStart(4, '0')}`,
+      region: db.region,
+      instance: db.id,
+      engine: db.engine,
+      type: manual ? 'manual' : 'automated',
+      encrypted: db.encrypted,
+      kmsKey: db.kmsKey,
+      restore: manual && chance(0.1) ? [pick(['all', '444455556666'])] : [],
+      createdAt,
+      tags: tagsOf(i),
+    };
+  });
+
+  const trails: Trail[] = [
+    { name: 'organization-audit', homeRegion, multiRegion: true, logging: true, kmsKey: customerKeyIn(homeRegion) },
+    ...regions.map((region, i) => ({ name: `${region}-data-events`, homeRegion: region, multiRegion: false, logging: i % 2 === 0, kmsKey: undefined })),
+  ];
+
+  const notebooks: Notebook[] = Array.from({ length: count('AWS::SageMaker::NotebookInstance') }, (_, i) => {
+    const region = regionOf(i);
+    const inVpc = chance(0.6);
+    return {
+      name: `notebook-${pick(teams)}-${i}`,
+      region,
+      instanceType: pick(['ml.t3.medium', 'ml.m5.xlarge']),
+      status: chance(0.5) ? 'InService' : 'Stopped',
+      directInternet: !inVpc || chance(0.3),
+      rootAccess: chance(0.5),
+      subnet: inVpc ? `subnet-${hex(17)}` : undefined,
+      kmsKey: chance(0.5) ? customerKeyIn(region) : undefined,
+      createdAt: ago(600),
+      tags: tagsOf(i),
+    };
+  });
+
+  const stacks: Stack[] = Array.from({ length: count('AWS::CloudFormation::Stack') }, (_, i) => ({
+    name: `${pick(teams)}-stack-${i}`,
+    uuid: uuid(),
+    region: regionOf(i),
+    status: pick(['CREATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_COMPLETE', 'UPDATE_ROLLBACK_COMPLETE', 'ROLLBACK_COMPLETE']),
+    protected: chance(0.3),
+    createdAt: ago(900),
+    tags: tagsOf(i),
+  }));
+
+  const stateMachines: StateMachine[] = Array.from({ length: count('AWS::StepFunctions::StateMachine') }, (_, i) => {
+    const failures: StateMachine['failures'][number][] = [];
+    const n = chance(0.3) ? 1 + Math.floor(rnd() * 3) : 0;
+    for (let k = 0; k < n; k++) {
+      const startedAt = ago(1.5);
+      failures.push({ name: `run-${hex(8)}`, status: pick(['FAILED', 'FAILED', 'TIMED_OUT', 'ABORTED'] as const), startedAt, stoppedAt: new Date(Date.parse(startedAt) + 60_000).toISOString() });
+    }
+    failures.sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
+    return { name: `${pick(teams)}-workflow-${i}`, region: regionOf(i), type: i % 5 === 4 ? 'EXPRESS' : 'STANDARD', createdAt: ago(700), failures, tags: tagsOf(i) };
+  });
+
+  const ebsDefault = Object.fromEntries(regions.map((region, i) => [region, i === 0]));
+
+  return {
+    accountId,
+    homeRegion,
+    regions,
+    now,
+    buckets,
+    keys,
+    users,
+    groups,
+    roles,
+    policies,
+    instances,
+    volumes,
+    securityGroups,
+    dbInstances,
+    dbSnapshots,
+    trails,
+    notebooks,
+    stacks,
+    stateMachines,
+    ebsDefault,
+  };
+}
+
+/** How many resources of each type a faithful collection of the account finds. */
+export function expectedResources(account: SyntheticAccount): Partial<Record<ResourceType, number>> {
+  return {
+    'AWS::Account': 1,
+    'AWS::Account::Region': account.regions.length,
+    'AWS::S3::Bucket': account.buckets.length,
+    'AWS::KMS::Key': account.keys.length,
+    'AWS::IAM::User': account.users.length,
+    'AWS::IAM::Group': account.groups.length,
+    'AWS::IAM::Role': account.roles.length,
+    // Customer policies all; AWS-managed ones only when attached.
+    'AWS::IAM::Policy': account.policies.filter((p) => p.arn.split(':')[4] !== 'aws' || p.attachments > 0).length,
+    'AWS::EC2::Instance': account.instances.length,
+    'AWS::EC2::Volume': account.volumes.length,
+    'AWS::EC2::SecurityGroup': account.securityGroups.length,
+    'AWS::RDS::DBInstance': account.dbInstances.length,
+    'AWS::RDS::DBSnapshot': account.dbSnapshots.length,
+    'AWS::CloudTrail::Trail': account.trails.length,
+    'AWS::SageMaker::NotebookInstance': account.notebooks.length,
+    'AWS::CloudFormation::Stack': account.stacks.length,
+    'AWS::StepFunctions::StateMachine': account.stateMachines.length,
+  };
+}

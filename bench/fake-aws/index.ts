@@ -1,0 +1,150 @@
+/**
+ * A local AWS for the collection benchmark: one request handler per SDK client (`clientConfig` →
+ * `requestHandler`), answering from a synthetic account in each API's wire format. Nothing above
+ * the socket is replaced, so the SDK's serialisers, endpoint rules, signing, retry loop and
+ * deserialisers run, and so does Vigil's call-counting middleware.
+ *
+ * Every call (first attempts only: retries are the SDK's business and counted by Vigil) is handed
+ * to an observer with its service, region, operation and a key of everything that makes it this
+ * call — host, method, path, query and body — so that the benchmark can find a call made twice.
+ */
+import { HttpResponse } from '@smithy/core/protocols';
+import type { ServiceName } from '../../src/collect/services.js';
+import type { SyntheticAccount } from './account.js';
+import { cloudformation } from './cloudformation.js';
+import { cloudtrail } from './cloudtrail.js';
+import { config } from './config.js';
+import { ec2 } from './ec2.js';
+import { iam } from './iam.js';
+import { kms } from './kms.js';
+import { rds } from './rds.js';
+import { s3 } from './s3.js';
+import { s3control } from './s3control.js';
+import { sagemaker } from './sagemaker.js';
+import { sfn } from './sfn.js';
+import { sts } from './sts.js';
+import { formParams, jsonOperation, restXmlError, type ServiceHandler, type WireRequest } from './wire.js';
+
+export { syntheticAccount, expectedResources, type SyntheticAccount } from './account.js';
+
+export interface ObservedCall {
+  readonly service: ServiceName;
+  readonly region: string;
+  readonly operation: string;
+  /** Host, method, path, query and body: equal keys are the same call made again. */
+  readonly key: string;
+}
+
+export interface FakeAwsOptions {
+  /** Called for the first attempt of every call, inside the caller's async context. */
+  readonly observe?: (call: ObservedCall) => void;
+  /** Simulated round trip per request (ms); 0 answers at once. */
+  readonly latencyMs?: number;
+}
+
+/** What the SDK hands a request handler (the parts read here). */
+interface SdkRequest {
+  method: string;
+  hostname: string;
+  path: string;
+  query?: Record<string, string | string[] | null>;
+  headers: Record<string, string>;
+  body?: unknown;
+}
+
+export interface RequestHandlerLike {
+  handle(request: unknown): Promise<{ response: HttpResponse }>;
+}
+
+const S3_SUBRESOURCES: Readonly<Record<string, string>> = {
+  policy: 'GetBucketPolicy',
+  acl: 'GetBucketAcl',
+  publicAccessBlock: 'GetPublicAccessBlock',
+  ownershipControls: 'GetBucketOwnershipControls',
+  encryption: 'GetBucketEncryption',
+  versioning: 'GetBucketVersioning',
+  'object-lock': 'GetObjectLockConfiguration',
+  lifecycle: 'GetBucketLifecycleConfiguration',
+  logging: 'GetBucketLogging',
+  tagging: 'GetBucketTagging',
+  location: 'GetBucketLocation',
+};
+
+const JSON_SERVICES: ReadonlySet<ServiceName> = new Set(['kms', 'sfn', 'cloudtrail', 'config', 'sagemaker', 'organizations']);
+
+/** The API operation a request names, by its protocol. */
+function operationOf(service: ServiceName, request: WireRequest): string {
+  if (JSON_SERVICES.has(service)) return jsonOperation(request);
+  if (service === 's3control') return request.path.endsWith('/publicAccessBlock') ? 'GetPublicAccessBlock' : request.path;
+  if (service === 's3') {
+    const sub = Object.keys(request.query).find((name) => S3_SUBRESOURCES[name] !== undefined);
+    return sub !== undefined ? S3_SUBRESOURCES[sub]! : 'ListBuckets';
+  }
+  return formParams(request).get('Action') ?? 'unknown';
+}
+
+function bodyText(body: unknown): string {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
+  throw new Error(`the fake AWS cannot read a request body of type ${typeof body}`);
+}
+
+function callKey(request: WireRequest): string {
+  const query = Object.keys(request.query)
+    .sort()
+    .map((name) => `${name}=${JSON.stringify(request.query[name])}`)
+    .join('&');
+  return [request.method, request.hostname, request.path, query, request.headers['x-amz-target'] ?? '', request.body].join(' ');
+}
+
+export class FakeAws {
+  private readonly services: Partial<Record<ServiceName, ServiceHandler>>;
+
+  constructor(
+    readonly account: SyntheticAccount,
+    private readonly options: FakeAwsOptions = {},
+  ) {
+    this.services = {
+      cloudformation: cloudformation(account),
+      cloudtrail: cloudtrail(account),
+      config: config(account),
+      ec2: ec2(account),
+      iam: iam(account),
+      kms: kms(account),
+      rds: rds(account),
+      s3: s3(account),
+      s3control: s3control(account),
+      sagemaker: sagemaker(account),
+      sfn: sfn(account),
+      sts: sts(account),
+    };
+  }
+
+  /** The request handler of the client for `service` in `region`. */
+  handlerFor(service: ServiceName, region: string): RequestHandlerLike {
+    const answer = this.services[service];
+    const { observe, latencyMs = 0 } = this.options;
+    return {
+      handle: async (raw) => {
+        const r = raw as SdkRequest;
+        // Header names as the SDK set them; the fakes read them lower-case.
+        const headers = Object.fromEntries(Object.entries(r.headers).map(([name, value]) => [name.toLowerCase(), value]));
+        const request: WireRequest = { method: r.method, hostname: r.hostname, path: r.path, query: r.query ?? {}, headers, body: bodyText(r.body) };
+        const operation = operationOf(service, request);
+        if (observe !== undefined && !/attempt=([2-9]|\d\d)/.test(headers['amz-sdk-request'] ?? '')) {
+          observe({ service, region, operation, key: callKey(request) });
+        }
+        if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+        const reply = answer !== undefined ? answer(request, region) : restXmlError('NotImplemented', `the fake AWS has no ${service}`, 501);
+        return {
+          response: new HttpResponse({
+            statusCode: reply.status,
+            headers: { 'x-amzn-requestid': 'fake-aws', ...reply.headers },
+            body: Buffer.from(reply.body, 'utf8'),
+          }),
+        };
+      },
+    };
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * KMS (JSON 1.1, `TrentService.*`): the region's keys and aliases, each key described, its rotation
+ * status, default key policy and tags. Timestamps are epoch seconds; lists page with
+ * `Marker` / `NextMarker` / `Truncated`.
+ */
+import type { Key, SyntheticAccount } from './account.js';
+import { epoch, jsonError, jsonInput, jsonOperation, jsonReply, page, pageSize, type Reply, type ServiceHandler } from './wire.js';
+
+interface Input {
+  KeyId?: string;
+  Marker?: string;
+  Limit?: number;
+  PolicyName?: string;
+}
+
+function paged<T>(all: readonly T[], input: Input, fallback: number, max: number, field: string): Reply {
+  const { items, next } = page(all, input.Marker, pageSize(input.Limit, fallback, max));
+  return jsonReply({ [field]: items, Truncated: next !== undefined, ...(next !== undefined ? { NextMarker: next } : {}) });
+}
+
+function keyPolicy(accountId: string, key: Key): string {
+  const statements: unknown[] = [
+    { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
+  ];
+  if (key.manager === 'AWS') {
+    statements.push({ Sid: 'Allow access through the service', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['kms:Encrypt', 'kms:Decrypt'], Resource: '*', Condition: { StringEquals: { 'kms:CallerAccount': accountId } } });
+  }
+  return JSON.stringify({ Version: '2012-10-17', Id: 'key-default-1', Statement: statements }, null, 2);
+}
+
+export function kms(account: SyntheticAccount): ServiceHandler {
+  return (request, region) => {
+    const input = jsonInput<Input>(request);
+    const keys = account.keys.filter((k) => k.region === region);
+    const arn = (k: Key) => `arn:aws:kms:${region}:${account.accountId}:key/${k.id}`;
+    const operation = jsonOperation(request);
+    if (operation === 'ListKeys') return paged(keys.map((k) => ({ KeyId: k.id, KeyArn: arn(k) })), input, 1000, 1000, 'Keys');
+    if (operation === 'ListAliases') {
+      const aliases: Record<string, unknown>[] = keys.flatMap((k) =>
+        k.alias === undefined ? [] : [{ AliasName: k.alias, AliasArn: `arn:aws:kms:${region}:${account.accountId}:${k.alias}`, TargetKeyId: k.id, CreationDate: epoch(k.createdAt), LastUpdatedDate: epoch(k.createdAt) }],
+      );
+      // AWS-managed aliases exist before their key does.
+      aliases.push({ AliasName: 'alias/aws/dynamodb', AliasArn: `arn:aws:kms:${region}:${account.accountId}:alias/aws/dynamodb` });
+      return paged(aliases, input, 50, 100, 'Aliases');
+    }
+
+    const key = keys.find((k) => k.id === input.KeyId || arn(k) === input.KeyId);
+    if (key === undefined) return jsonError('NotFoundException', `Key '${String(input.KeyId)}' does not exist`);
+    switch (operation) {
+      case 'DescribeKey':
+        return jsonReply({
+          KeyMetadata: {
+            AWSAccountId: account.accountId,
+            Arn: arn(key),
+            CreationDate: epoch(key.createdAt),
+            CustomerMasterKeySpec: key.spec,
+            Description: key.manager === 'AWS' ? 'Default key that protects my data when no other key is defined' : '',
+            Enabled: key.state === 'Enabled',
+            EncryptionAlgorithms: key.spec === 'SYMMETRIC_DEFAULT' ? ['SYMMETRIC_DEFAULT'] : ['RSAES_OAEP_SHA_1', 'RSAES_OAEP_SHA_256'],
+            ...(key.origin === 'EXTERNAL' ? { ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' } : {}),
+            KeyId: key.id,
+            KeyManager: key.manager,
+            KeySpec: key.spec,
+            KeyState: key.state,
+            KeyUsage: 'ENCRYPT_DECRYPT',
+            MultiRegion: false,
+            Origin: key.origin,
+          },
+        });
+      case 'GetKeyRotationStatus':
+        if (key.origin !== 'AWS_KMS' || key.spec !== 'SYMMETRIC_DEFAULT') return jsonError('UnsupportedOperationException', 'rotation is not supported for this key');
+        return jsonReply({
+          KeyId: arn(key),
+          KeyRotationEnabled: key.rotation,
+          ...(key.rotation ? { RotationPeriodInDays: 365, NextRotationDate: epoch(account.now) + 90 * 86_400 } : {}),
+        });
+      case 'GetKeyPolicy':
+        return jsonReply({ Policy: keyPolicy(account.accountId, key), PolicyName: 'default' });
+      case 'ListResourceTags':
+        return paged(Object.entries(key.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })), input, 50, 50, 'Tags');
+      default:
+        return jsonError('UnknownOperationException', `the fake KMS does not answer ${operation}`);
+    }
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * S3 (REST-XML): ListBuckets (pages, `BucketRegion` on every entry, as AWS lists today) at the
+ * home-region endpoint; each bucket's sub-documents at `<bucket>.s3.<region>.amazonaws.com`. A
+ * sub-document asked of the wrong region gets S3's 301 PermanentRedirect; a sub-document the bucket
+ * does not have gets its documented 404 ("not configured") code.
+ */
+import type { Bucket, SyntheticAccount } from './account.js';
+import { esc, page, pageSize, restXmlError, val, xmlReply, type Reply, type ServiceHandler } from './wire.js';
+
+const NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
+const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
+const OWNER_ID = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
+
+const notFound = (code: string, message: string) => restXmlError(code, message, 404);
+
+function listBuckets(account: SyntheticAccount, query: Record<string, string | string[] | null>): Reply {
+  const token = query['continuation-token'];
+  const { items, next } = page(account.buckets, typeof token === 'string' ? token : undefined, pageSize(query['max-buckets'] as string | undefined, 10_000, 10_000));
+  const entries = items
+    .map((b) => `<Bucket>${val('Name', b.name)}${val('CreationDate', b.createdAt)}${val('BucketRegion', b.region)}</Bucket>`)
+    .join('');
+  return xmlReply(
+    `<ListAllMyBucketsResult ${NS}><Buckets>${entries}</Buckets><Owner><DisplayName>platform</DisplayName><ID>${OWNER_ID}</ID></Owner>` +
+      `${val('ContinuationToken', next)}</ListAllMyBucketsResult>`,
+  );
+}
+
+function policy(b: Bucket, accountId: string): Reply {
+  if (!b.policy) return notFound('NoSuchBucketPolicy', 'The bucket policy does not exist');
+  const document = {
+    Version: '2012-10-17',
+    Statement: [
+      { Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${b.name}`, `arn:aws:s3:::${b.name}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+      { Sid: 'Readers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:role/app-role-1` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${b.name}/*` },
+    ],
+  };
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) };
+}
+
+function subDocument(b: Bucket, accountId: string, query: Record<string, unknown>): Reply {
+  if ('policy' in query) return policy(b, accountId);
+  if ('acl' in query) {
+    return xmlReply(
+      `<AccessControlPolicy ${NS}><Owner><ID>${OWNER_ID}</ID></Owner><AccessControlList>` +
+        `<Grant><Grantee ${XSI} xsi:type="CanonicalUser"><ID>${OWNER_ID}</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>` +
+        (b.logging ? `<Grant><Grantee ${XSI} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/s3/LogDelivery</URI></Grantee><Permission>WRITE</Permission></Grant>` : '') +
+        `</AccessControlList></AccessControlPolicy>`,
+    );
+  }
+  if ('publicAccessBlock' in query) {
+    if (!b.publicAccessBlock) return notFound('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
+    return xmlReply(
+      `<PublicAccessBlockConfiguration ${NS}><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>` +
+        `<BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>`,
+    );
+  }
+  if ('ownershipControls' in query) {
+    if (!b.ownershipControls) return notFound('OwnershipControlsNotFoundError', 'The bucket ownership controls were not found');
+    return xmlReply(`<OwnershipControls ${NS}><Rule><ObjectOwnership>BucketOwnerEnforced</ObjectOwnership></Rule></OwnershipControls>`);
+  }
+  if ('encryption' in query) {
+    // Since January 2023 every bucket has default encryption: SSE-S3 unless a key is named.
+    const byDefault =
+      b.kmsKey === undefined
+        ? '<SSEAlgorithm>AES256</SSEAlgorithm>'
+        : `<SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>${esc(b.kmsKey)}</KMSMasterKeyID>`;
+    return xmlReply(
+      `<ServerSideEncryptionConfiguration ${NS}><Rule><ApplyServerSideEncryptionByDefault>${byDefault}</ApplyServerSideEncryptionByDefault>` +
+        `<BucketKeyEnabled>${b.kmsKey !== undefined}</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>`,
+    );
+  }
+  if ('versioning' in query) return xmlReply(`<VersioningConfiguration ${NS}>${val('Status', b.versioning)}</VersioningConfiguration>`);
+  if ('object-lock' in query) {
+    if (!b.objectLock) return notFound('ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket');
+    return xmlReply(
+      `<ObjectLockConfiguration ${NS}><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days></DefaultRetention></Rule></ObjectLockConfiguration>`,
+    );
+  }
+  if ('lifecycle' in query) {
+    if (!b.lifecycle) return notFound('NoSuchLifecycleConfiguration', 'The lifecycle configuration does not exist');
+    return xmlReply(
+      `<LifecycleConfiguration ${NS}><Rule><ID>archive</ID><Filter><Prefix></Prefix></Filter><Status>Enabled</Status>` +
+        `<Transition><Days>90</Days><StorageClass>GLACIER</StorageClass></Transition></Rule></LifecycleConfiguration>`,
+    );
+  }
+  if ('logging' in query) {
+    return xmlReply(
+      b.logging
+        ? `<BucketLoggingStatus ${NS}><LoggingEnabled><TargetBucket>access-logs-${accountId}</TargetBucket><TargetPrefix>${esc(b.name)}/</TargetPrefix></LoggingEnabled></BucketLoggingStatus>`
+        : `<BucketLoggingStatus ${NS}/>`,
+    );
+  }
+  if ('tagging' in query) {
+    const tags = Object.entries(b.tags);
+    if (tags.length === 0) return notFound('NoSuchTagSet', 'The TagSet does not exist');
+    return xmlReply(`<Tagging ${NS}><TagSet>${tags.map(([k, v]) => `<Tag>${val('Key', k)}${val('Value', v)}</Tag>`).join('')}</TagSet></Tagging>`);
+  }
+  return restXmlError('NotImplemented', `the fake S3 does not answer ${Object.keys(query).join(',')}`, 501);
+}
+
+export function s3(account: SyntheticAccount): ServiceHandler {
+  const byName = new Map(account.buckets.map((b) => [b.name, b]));
+  return (request) => {
+    if (request.method !== 'GET') return restXmlError('NotImplemented', `the fake S3 answers reads only (${request.method})`, 501);
+    const virtualHosted = /^(.+)\.s3\.([a-z0-9-]+)\.amazonaws\.com$/.exec(request.hostname);
+    if (virtualHosted === null) {
+      if (request.path === '/' && request.hostname === `s3.${account.homeRegion}.amazonaws.com`) return listBuckets(account, { ...request.query });
+      return restXmlError('NotImplemented', `the fake S3 does not answer ${request.hostname}${request.path}`, 501);
+    }
+    const [, name, hostRegion] = virtualHosted;
+    const bucket = byName.get(name!);
+    if (bucket === undefined) return notFound('NoSuchBucket', 'The specified bucket does not exist');
+    if (bucket.region !== hostRegion) {
+      return restXmlError('PermanentRedirect', 'The bucket you are attempting to access must be addressed using the specified endpoint.', 301);
+    }
+    return subDocument(bucket, account.accountId, request.query);
+  };
+}
