@@ -1,0 +1,91 @@
+/**
+ * `AWS::EC2::SecurityGroup` from its configuration item: DescribeSecurityGroups' SecurityGroup in
+ * camelCase. Each permission is turned back into the API's IpPermission and judged by the API
+ * collector's own rule reader. Config writes IPv4 sources twice — `ipv4Ranges: [{ cidrIp }]` and
+ * the older `ipRanges: ['cidr']` — and the first is read when present, so no range counts twice.
+ */
+import type { IpPermission } from '@aws-sdk/client-ec2';
+import { arnFor } from '../../../model/arn.js';
+import type { Resource } from '../../../model/resource.js';
+import type { SecurityGroupConfig } from '../../../model/types/ec2.js';
+import type { FieldOf } from '../../collector.js';
+import { securityGroupRule } from '../../collectors/compute/ec2-security-group.js';
+import { int, jsonObject, list, str, type ConfigItem, type Json } from '../config-item.js';
+import { itemTags, leftOut, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
+
+type Field = FieldOf<'AWS::EC2::SecurityGroup'>;
+
+export const SECURITY_GROUP_CONFIG_FILLS: readonly Field[] = ['groupId', 'ownerId', 'groupName', 'description', 'vpcId', 'ingress', 'egress', 'name', 'tags'];
+
+const ACCOUNT_ID = /^[0-9]{12}$/;
+
+function entries<E>(value: unknown, read: (entry: Json) => E | undefined): E[] {
+  return (list(value) ?? []).flatMap((entry) => {
+    const object = jsonObject(entry);
+    const read_ = object !== undefined ? read(object) : undefined;
+    return read_ !== undefined ? [read_] : [];
+  });
+}
+
+/** Config's permission as the API's IpPermission. */
+function ipPermission(permission: Json): IpPermission {
+  const v4 = list(permission['ipv4Ranges']);
+  return {
+    IpProtocol: str(permission['ipProtocol']),
+    FromPort: int(permission['fromPort']),
+    ToPort: int(permission['toPort']),
+    IpRanges:
+      v4 !== undefined
+        ? entries(v4, (range) => (str(range['cidrIp']) !== undefined ? { CidrIp: str(range['cidrIp']) } : undefined))
+        : (list(permission['ipRanges']) ?? []).flatMap((cidr) => (typeof cidr === 'string' ? [{ CidrIp: cidr }] : [])),
+    Ipv6Ranges: entries(permission['ipv6Ranges'], (range) => (str(range['cidrIpv6']) !== undefined ? { CidrIpv6: str(range['cidrIpv6']) } : undefined)),
+    PrefixListIds: entries(permission['prefixListIds'], (prefix) => (str(prefix['prefixListId']) !== undefined ? { PrefixListId: str(prefix['prefixListId']) } : undefined)),
+    UserIdGroupPairs: entries(permission['userIdGroupPairs'], (pair) => ({ GroupId: str(pair['groupId']), GroupName: str(pair['groupName']), UserId: str(pair['userId']) })),
+  };
+}
+
+export function normaliseSecurityGroup(item: ConfigItem, ctx: NormaliseContext): Normalised<'AWS::EC2::SecurityGroup'> {
+  const c = item.configuration;
+  const groupId = str(c['groupId']) ?? item.resourceId;
+  const ownerId = str(c['ownerId']);
+  const owner = ownerId !== undefined && ACCOUNT_ID.test(ownerId) ? ownerId : undefined;
+  const arn = item.arn ?? arnFor('AWS::EC2::SecurityGroup', owner ?? item.accountId, item.awsRegion, groupId, ctx.partition);
+  const groupName = str(c['groupName']);
+  if (owner === undefined || groupName === undefined) {
+    const absentFields = [owner === undefined ? 'ownerId' : '', groupName === undefined ? 'groupName' : ''].filter((f) => f !== '').join(', ');
+    return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${groupId} has no ${absentFields}`);
+  }
+  // The rules are what the group is for: one the model cannot hold leaves that direction unknown.
+  const rules = (direction: string, value: unknown): SecurityGroupConfig['ingress'] => {
+    const out = [];
+    for (const entry of list(value) ?? []) {
+      const permission = jsonObject(entry);
+      const rule = permission !== undefined ? securityGroupRule(ipPermission(permission)) : 'a rule that is not an object';
+      if (typeof rule === 'string') return ctx.unreadable(arn, UNEXPECTED_CONFIG_ITEM, `${direction} of ${groupId}: ${rule}`);
+      out.push(rule);
+    }
+    return out;
+  };
+
+  const resource: Resource<'AWS::EC2::SecurityGroup'> = {
+    arn,
+    type: 'AWS::EC2::SecurityGroup',
+    accountId: item.accountId,
+    region: item.awsRegion,
+    id: groupId,
+    name: groupName,
+    tags: itemTags(item, arn, ctx),
+    source: 'config',
+    observedAt: item.capturedAt,
+    config: {
+      groupId,
+      ownerId: owner,
+      groupName,
+      description: str(c['description']) ?? '',
+      vpcId: str(c['vpcId']) ?? null,
+      ingress: rules('inbound rules', c['ipPermissions']),
+      egress: rules('outbound rules', c['ipPermissionsEgress']),
+    },
+  };
+  return { ok: true, resource, missing: [] };
+}

@@ -1,0 +1,100 @@
+/**
+ * `AWS::RDS::DBInstance` from its configuration item: DescribeDBInstances' DBInstance in camelCase
+ * (`dBInstanceIdentifier`, `dBInstanceStatus`, `multiAZ`, `vpcSecurityGroups`,
+ * `enabledCloudwatchLogsExports` ...). The item's `resourceId` is the instance's DbiResourceId
+ * (`db-…`); the model names an instance by its identifier, as the API does. A setting the item
+ * leaves out (an item recorded before RDS had it, such as `deletionProtection`) is NotInConfig,
+ * never a default.
+ */
+import { arnFor } from '../../../model/arn.js';
+import type { Resource } from '../../../model/resource.js';
+import type { RdsDbInstanceConfig } from '../../../model/types/rds-db-instance.js';
+import type { Maybe } from '../../../model/unknown.js';
+import type { FieldOf } from '../../collector.js';
+import { bool, configDate, int, jsonObject, list, str, type ConfigItem } from '../config-item.js';
+import { itemTags, leftOut, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
+
+type Field = FieldOf<'AWS::RDS::DBInstance'>;
+
+export const RDS_INSTANCE_CONFIG_FILLS: readonly Field[] = [
+  'engine',
+  'engineVersion',
+  'instanceClass',
+  'status',
+  'publiclyAccessible',
+  'endpoint',
+  'storageEncrypted',
+  'kmsKeyId',
+  'multiAz',
+  'backupRetentionPeriod',
+  'deletionProtection',
+  'cloudwatchLogsExports',
+  'vpcSecurityGroupIds',
+  'clusterIdentifier',
+  'readReplicaSourceIdentifier',
+  'name',
+  'tags',
+  'createdAt',
+];
+
+export function normaliseRdsDbInstance(item: ConfigItem, ctx: NormaliseContext): Normalised<'AWS::RDS::DBInstance'> {
+  const c = item.configuration;
+  const id = str(c['dBInstanceIdentifier']) ?? item.resourceName;
+  const arn = str(c['dBInstanceArn']) ?? item.arn ?? (id !== undefined ? arnFor('AWS::RDS::DBInstance', item.accountId, item.awsRegion, id, ctx.partition) : item.resourceId);
+  const required = { dBInstanceIdentifier: id, engine: str(c['engine']), engineVersion: str(c['engineVersion']), dBInstanceClass: str(c['dBInstanceClass']), dBInstanceStatus: str(c['dBInstanceStatus']) };
+  const absentFields = Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name);
+  if (id === undefined || required.engine === undefined || required.engineVersion === undefined || required.dBInstanceClass === undefined || required.dBInstanceStatus === undefined) {
+    return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${id ?? item.resourceId} has no ${absentFields.join(', ')}`);
+  }
+
+  const missing: Field[] = [];
+  const reported = <V>(value: V | undefined, field: Field & keyof RdsDbInstanceConfig): Maybe<V> => {
+    if (value !== undefined) return value;
+    missing.push(field);
+    return notInConfig(field);
+  };
+
+  const storageEncrypted = reported(bool(c['storageEncrypted']), 'storageEncrypted');
+  const endpoint = jsonObject(c['endpoint']);
+  const address = str(endpoint?.['address']);
+  const port = int(endpoint?.['port']);
+  const kmsKey = str(c['kmsKeyId']);
+  const config: RdsDbInstanceConfig = {
+    engine: required.engine,
+    engineVersion: required.engineVersion,
+    instanceClass: required.dBInstanceClass,
+    status: required.dBInstanceStatus,
+    publiclyAccessible: reported(bool(c['publiclyAccessible']), 'publiclyAccessible'),
+    // No endpoint while the instance is being created.
+    endpoint: address !== undefined && port !== undefined ? { address, port } : null,
+    storageEncrypted,
+    // RDS names a key for encrypted storage only; an encrypted instance without one is not the AWS-managed key.
+    kmsKeyId: kmsKey !== undefined ? kmsKey : storageEncrypted === false ? null : reported<string>(undefined, 'kmsKeyId'),
+    multiAz: reported(bool(c['multiAZ']), 'multiAz'),
+    backupRetentionPeriod: reported(int(c['backupRetentionPeriod']), 'backupRetentionPeriod'),
+    deletionProtection: reported(bool(c['deletionProtection']), 'deletionProtection'),
+    cloudwatchLogsExports: (list(c['enabledCloudwatchLogsExports']) ?? []).flatMap((log) => (typeof log === 'string' ? [log] : [])),
+    vpcSecurityGroupIds: (list(c['vpcSecurityGroups']) ?? []).flatMap((group) => {
+      const groupId = str(jsonObject(group)?.['vpcSecurityGroupId']);
+      return groupId !== undefined ? [groupId] : [];
+    }),
+    clusterIdentifier: str(c['dBClusterIdentifier']) ?? null,
+    readReplicaSourceIdentifier: str(c['readReplicaSourceDBInstanceIdentifier']) ?? str(c['readReplicaSourceDBClusterIdentifier']) ?? null,
+  };
+
+  const resource: Resource<'AWS::RDS::DBInstance'> = {
+    arn,
+    type: 'AWS::RDS::DBInstance',
+    accountId: item.accountId,
+    region: item.awsRegion,
+    id,
+    name: id,
+    tags: itemTags(item, arn, ctx),
+    source: 'config',
+    observedAt: item.capturedAt,
+    config,
+  };
+  const created = configDate(c['instanceCreateTime']);
+  if (created !== null) resource.createdAt = created;
+  return { ok: true, resource, missing };
+}
