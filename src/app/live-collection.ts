@@ -18,6 +18,7 @@ import { collectOrganisation, type CollectedOrganisation } from '../collect/coll
 import type { CollectLog } from '../collect/collect-log.js';
 import { resourceCollectors, settingsCollectors } from '../collect/collectors/index.js';
 import type { AnyResourceCollector, AnySettingsCollector } from '../collect/collector.js';
+import { configCollector, isConfigSourceType } from '../collect/config-source/config-collectors.js';
 
 export interface LiveCollectionOptions {
   readonly config: VigilConfig | undefined;
@@ -30,6 +31,8 @@ export interface LiveCollectionOptions {
   /** Resource types the selected insights need, with the fields they read; undefined: everything. */
   readonly selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined;
   readonly out: string;
+  /** Where configurations come from (default: the APIs). */
+  readonly source?: 'api' | 'config';
   readonly log: CollectLog;
   readonly clock: () => Date;
   /** Tests hand in prepared clients (mocked SDK clients, fake credentials). */
@@ -51,12 +54,19 @@ export function selectionOf(plan: ScanPlan): Map<ResourceType, Set<string>> {
   return fieldsRead(plan.bindings.map((binding) => binding.insight));
 }
 
-export function selectCollectors(selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined): {
+export function selectCollectors(
+  selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined,
+  source: 'api' | 'config' = 'api',
+): {
   resources: AnyResourceCollector[];
   settings: AnySettingsCollector[];
 } {
   const wanted = (type: ResourceType) => selection === undefined || selection.has(type);
-  return { resources: resourceCollectors.filter((c) => wanted(c.resourceType)), settings: settingsCollectors.filter((c) => wanted(c.resourceType)) };
+  // With the Config source, the types AWS Config normalises are read with SelectResourceConfig.
+  const resources = resourceCollectors
+    .filter((c) => wanted(c.resourceType))
+    .map((c) => (source === 'config' && isConfigSourceType(c.resourceType) ? (configCollector(c.resourceType) as AnyResourceCollector) : c));
+  return { resources, settings: settingsCollectors.filter((c) => wanted(c.resourceType)) };
 }
 
 export async function collectLive(options: LiveCollectionOptions): Promise<LiveCollectionResult> {
@@ -94,7 +104,8 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
   if (selected.unknown.length > 0) return { ok: false, usage: selected.unknown.map((name) => `--account: no account '${name}' in the configuration or organization`) };
   for (const target of selected.targets) roles.set(target.accountId, target);
 
-  const collectors = selectCollectors(options.selection);
+  const source = options.source ?? 'api';
+  const collectors = selectCollectors(options.selection, source);
   const spool = new JsonLinesSpool<AnyResource>();
   try {
     const collectedAt = options.clock().toISOString();
@@ -105,6 +116,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
         homeRegion,
         partition: caller.partition,
         callerAccountId: caller.accountId,
+        source,
         resourceCollectors: collectors.resources,
         settingsCollectors: collectors.settings,
         concurrency: options.concurrency,
@@ -123,7 +135,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
         kind: 'vigil-snapshot',
         schemaVersion: 1,
         collectedAt,
-        collector: { tool: 'vigil', version: packageVersion(), source: 'api' },
+        collector: { tool: 'vigil', version: packageVersion(), source },
         accounts: collected.accounts,
         coverage: collected.coverage.list(),
         calls: Object.fromEntries(

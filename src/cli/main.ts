@@ -41,7 +41,11 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file: accounts with roleArn/externalId, or organization.roleName')
     .option('--account <id|name>', 'only this account (repeatable)', collect, [])
     .option('--regions <list>', 'regions, comma-separated, or "all" (default: the regions enabled in each account)')
-    .addOption(new Option('--source <source>', 'where configurations come from').choices(['api', 'config', 'auto']).default('api'))
+    .addOption(
+      new Option('--source <source>', 'where configurations come from: the APIs, or AWS Config for the types it records (S3, KMS, security groups, RDS)')
+        .choices(['api', 'config', 'auto'])
+        .default('api'),
+    )
     .option('--profile <name>', 'named profile of the shared AWS config for the current credentials')
     .option('--concurrency <n>', 'accounts collected at once', '4')
     .addOption(new Option('--log <format>', 'progress on a terminal, JSON lines otherwise').choices(['json', 'text']))

@@ -18,7 +18,14 @@ import type { CollectLog } from './collect-log.js';
 import { CoverageRecorder } from './coverage-recorder.js';
 import { enabledRegions } from './enabled-regions.js';
 import { ConcurrencyLimiter } from './limiter.js';
-import { collectResources, type AccountRun } from './run-collector.js';
+import { collectResources, collectSettings, type AccountRun } from './run-collector.js';
+import type { Resource } from '../model/resource.js';
+import { isUnknown } from '../model/unknown.js';
+import accountRegionConfigRecorders from './collectors/operations/account-region-config-recorders.js';
+import s3Bucket from './collectors/s3-bucket.js';
+import { isConfigSourceType } from './config-source/config-collectors.js';
+import { notInConfigFields, type ConfigSourceType } from './config-source/normaliser.js';
+import { apiFillContext, fillFromApi } from './config-source/s3-api-fill.js';
 import { accountResource, regionResource } from './settings-resource.js';
 import { ServiceBudgets } from './limiter.js';
 
@@ -32,6 +39,12 @@ export interface CollectPlan {
   readonly settingsCollectors: readonly AnySettingsCollector[];
   /** Accounts collected at once. */
   readonly concurrency: number;
+  /**
+   * Where configurations come from: the APIs, or AWS Config (SelectResourceConfig) for the types it
+   * normalises — with the S3 sub-documents Config lacks read from S3, and a coverage entry for
+   * regions whose recorder does not record everything (their resources would be missing).
+   */
+  readonly source?: 'api' | 'config';
   /** The account of the current credentials, already proved: not asked again when reached with them. */
   readonly callerAccountId?: string;
   /** The fields the selected insights read, per resource type; undefined: every field. */
@@ -53,6 +66,8 @@ export interface CollectedOrganisation {
 
 /** Operations the orchestration itself makes, for the least-privilege policy. */
 export const ORCHESTRATION_PERMISSIONS: readonly string[] = [
+  'config:DescribeConfigurationRecorderStatus',
+  'config:DescribeConfigurationRecorders',
   'ec2:DescribeRegions',
   'organizations:ListAccounts',
   'organizations:ListTagsForResource',
@@ -125,11 +140,15 @@ export async function collectOrganisation(
     if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account::Region')) {
       for (const region of regions) hand(await regionResource(runFor('AWS::Account::Region'), plan.settingsCollectors, region, observedAt));
     }
+    if (plan.source === 'config') await checkRecorders(run, regions, coverage);
     let collected = 0;
     await Promise.all(
       plan.resourceCollectors.map(async (collector) => {
         const t0 = performance.now();
-        const found = await collectResources(collector as ResourceCollector<ResourceType>, runFor(collector.resourceType));
+        let found = await collectResources(collector as ResourceCollector<ResourceType>, runFor(collector.resourceType));
+        if (plan.source === 'config' && isConfigSourceType(collector.resourceType)) {
+          found = await completeFromApi(found as Resource<ConfigSourceType>[], runFor(collector.resourceType), plan.fields?.get(collector.resourceType), coverage);
+        }
         for (const resource of found) hand(resource as AnyResource);
         collected += found.length;
         log.emit({ event: 'collector-done', accountId: target.accountId, resourceType: collector.resourceType, resources: found.length, seconds: (performance.now() - t0) / 1000 });
@@ -151,4 +170,63 @@ export async function collectOrganisation(
   const total = clients.stats.total();
   log.emit({ event: 'done', resources, calls: total.calls, retries: total.retries, throttles: total.throttles, failures: total.failures, seconds: 0 });
   return { accounts, coverage, resources, degraded: accounts.some((a) => a.scanned === false) };
+}
+
+/**
+ * SelectResourceConfig answers "nothing" for a type its recorder does not record, which would read
+ * as "no such resources": a region whose recorder does not record all types is named in coverage.
+ */
+async function checkRecorders(run: AccountRun, regions: readonly string[], coverage: CoverageRecorder): Promise<void> {
+  for (const region of regions) {
+    const { configRecorders } = await collectSettings(accountRegionConfigRecorders, run, region);
+    if (isUnknown(configRecorders)) continue; // the settings collector recorded why already
+    const complete = configRecorders.some((r) => r.recording && r.allSupported && r.lastStatus !== 'FAILURE');
+    if (!complete) {
+      coverage.record({
+        accountId: run.accountId,
+        region,
+        service: 'config',
+        operation: 'SelectResourceConfig',
+        code: 'NotRecorded',
+        message: `no AWS Config recorder records every resource type in ${region}, so resources there may be missing from this snapshot; collect with --source api`,
+      });
+    }
+  }
+}
+
+/** Reads from the APIs what Config lacks (S3 sub-documents) and names in coverage what stays unread. */
+async function completeFromApi(
+  resources: Resource<ConfigSourceType>[],
+  run: AccountRun,
+  selected: ReadonlySet<string> | undefined,
+  coverage: CoverageRecorder,
+): Promise<Resource<ConfigSourceType>[]> {
+  const complete: Resource<ConfigSourceType>[] = [];
+  for (const resource of resources) {
+    const missing = notInConfigFields(resource).filter((field) => selected === undefined || selected.has(field));
+    if (missing.length === 0) {
+      complete.push(resource);
+      continue;
+    }
+    if (resource.type === 'AWS::S3::Bucket') {
+      const ctx = apiFillContext(s3Bucket, run, new Set(missing), resource.region);
+      const filled = await fillFromApi(resource as Resource<'AWS::S3::Bucket'>, missing as Parameters<typeof fillFromApi>[1], ctx);
+      if (filled.ok) complete.push(filled.resource);
+      continue;
+    }
+    for (const field of missing) {
+      coverage.record({
+        accountId: resource.accountId,
+        region: resource.region,
+        service: 'config',
+        operation: 'SelectResourceConfig',
+        code: 'NotInConfig',
+        message: `AWS Config does not record ${resource.type} ${field}; collect with --source api to read it`,
+        resourceType: resource.type,
+        resourceArn: resource.arn,
+      });
+    }
+    complete.push(resource);
+  }
+  return complete;
 }

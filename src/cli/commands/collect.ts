@@ -39,7 +39,7 @@ export function parseRegions(value: string | undefined): { regions: string[] | u
 
 export async function runCollection(options: CollectOptions, io: CliIo & { stderr: { isTTY?: boolean } }): Promise<CollectOutcome> {
   const usage: string[] = [];
-  if (options.source !== 'api') usage.push(`--source ${options.source}: the AWS Config source is not available yet; use --source api`);
+  if (options.source === 'auto') usage.push('--source auto is not available yet; use --source api or --source config');
   const concurrency = Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) usage.push('--concurrency takes a whole number from 1 to 64');
   const regions = parseRegions(options.regions);
@@ -80,6 +80,7 @@ export async function runCollection(options: CollectOptions, io: CliIo & { stder
     concurrency,
     selection,
     out: options.out,
+    source: options.source === 'config' ? 'config' : 'api',
     log,
     clock: io.now,
     onClients: (clients) => {

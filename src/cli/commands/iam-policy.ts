@@ -7,13 +7,15 @@ import { selectionOf } from '../../app/live-collection.js';
 import { prepareScan } from '../../app/prepare-scan.js';
 import { leastPrivilegePolicy, requiredPermissions } from '../../collect/collector.js';
 import { allCollectors } from '../../collect/collectors/index.js';
+import { configResourceCollectors } from '../../collect/config-source/config-collectors.js';
 import { ORCHESTRATION_PERMISSIONS } from '../../collect/collect-organisation.js';
 import type { ResourceType } from '../../model/resource-types.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 
 export function scanPermissions(selection?: ReadonlyMap<ResourceType, ReadonlySet<string>>): string[] {
-  return [...new Set([...requiredPermissions(allCollectors, selection), ...ORCHESTRATION_PERMISSIONS])].sort();
+  // The Config source's SelectResourceConfig is included: `vigil collect --source config` may use it.
+  return [...new Set([...requiredPermissions([...allCollectors, ...configResourceCollectors], selection), ...ORCHESTRATION_PERMISSIONS])].sort();
 }
 
 export async function iamPolicyCommand(options: { scan: boolean; pack: string[]; insight: string[] }, io: CliIo): Promise<ExitCode> {

@@ -1,0 +1,112 @@
+/**
+ * `vigil collect --source config`: the types AWS Config normalises come from SelectResourceConfig,
+ * what Config lacks is read from S3 (ownership controls) or named in coverage (a key policy), and a
+ * region whose recorder does not record everything is named in coverage rather than read as empty.
+ */
+import { join } from 'node:path';
+import {
+  ConfigServiceClient,
+  DescribeConfigurationRecordersCommand,
+  DescribeConfigurationRecorderStatusCommand,
+  SelectResourceConfigCommand,
+} from '@aws-sdk/client-config-service';
+import { GetBucketOwnershipControlsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterEach, describe, expect, it } from 'vitest';
+import { collectLive } from '../../src/app/live-collection.js';
+import { AwsClients } from '../../src/collect/aws-clients.js';
+import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
+import type { AnyResource } from '../../src/model/resource.js';
+import { useTempDir } from '../support/temp-dir.js';
+
+const tempDir = useTempDir();
+const sts = mockClient(STSClient);
+const config = mockClient(ConfigServiceClient);
+const s3 = mockClient(S3Client);
+afterEach(() => {
+  sts.reset();
+  config.reset();
+  s3.reset();
+});
+
+const ACCOUNT = '123456789012';
+const $metadata = { httpStatusCode: 200 };
+
+async function regionOf(getClient: () => unknown): Promise<string> {
+  return (getClient() as { config: { region: () => Promise<string> } }).config.region();
+}
+
+function mockAws(): void {
+  sts.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT, Arn: `arn:aws:iam::${ACCOUNT}:user/auditor`, UserId: 'AIDAEXAMPLE' });
+  config.on(DescribeConfigurationRecordersCommand).callsFake(async (_input, getClient) =>
+    (await regionOf(getClient)) === 'eu-west-1'
+      ? {
+          ConfigurationRecorders: [
+            { name: 'default', roleARN: `arn:aws:iam::${ACCOUNT}:role/config`, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true, resourceTypes: [] } },
+          ],
+          $metadata,
+        }
+      : { ConfigurationRecorders: [], $metadata },
+  );
+  config.on(DescribeConfigurationRecorderStatusCommand).resolves({
+    ConfigurationRecordersStatus: [{ name: 'default', recording: true, lastStatus: 'Success' }],
+    $metadata,
+  });
+  config.on(SelectResourceConfigCommand).callsFake(async (input: { Expression: string }, getClient) => {
+    const region = await regionOf(getClient);
+    if (region !== 'eu-west-1' || !input.Expression.includes("'AWS::S3::Bucket'")) return { Results: [], $metadata };
+    const item = {
+      resourceId: 'trade-records',
+      resourceName: 'trade-records',
+      resourceType: 'AWS::S3::Bucket',
+      arn: 'arn:aws:s3:::trade-records',
+      accountId: ACCOUNT,
+      awsRegion: 'eu-west-1',
+      configuration: { name: 'trade-records', owner: { displayName: null, id: 'owner-id' }, creationDate: '2025-01-01T00:00:00.000Z' },
+      supplementaryConfiguration: { BucketVersioningConfiguration: { status: 'Enabled', isMfaDeleteEnabled: null } },
+      tags: [{ key: 'purpose', value: 'trade-records', tag: 'purpose=trade-records' }],
+      configurationItemCaptureTime: '2026-05-31T22:00:00.000Z',
+      configurationItemStatus: 'OK',
+    };
+    return { Results: [JSON.stringify(item)], QueryInfo: { SelectFields: [] }, $metadata };
+  });
+  s3.on(GetBucketOwnershipControlsCommand).resolves({ OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] }, $metadata });
+}
+
+describe('collecting with the AWS Config source', () => {
+  it('reads buckets from Config, fills from S3 what Config lacks, and names the region Config does not cover', async () => {
+    mockAws();
+    const out = join(tempDir(), 'config.jsonl');
+    const result = await collectLive({
+      config: undefined,
+      accounts: [],
+      regions: ['eu-west-1', 'us-east-1'],
+      concurrency: 1,
+      selection: new Map([['AWS::S3::Bucket', new Set(['versioning', 'objectOwnership', 'tags'])]]),
+      source: 'config',
+      out,
+      log: { emit: () => {} },
+      clock: () => new Date('2026-06-01T12:00:00Z'),
+      clients: new AwsClients({ defaultCredentials: { accessKeyId: 'AK', secretAccessKey: 'secret' }, retryDelay: () => 1 }),
+      homeRegion: 'eu-west-1',
+    });
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    const seen: AnyResource[] = [];
+    const read = await readSnapshot(out, (resource) => seen.push(resource));
+    expect(read.ok, JSON.stringify(read)).toBe(true);
+    if (!read.ok) return;
+    expect(read.value.header.collector.source).toBe('config');
+    const bucket = seen.find((r) => r.type === 'AWS::S3::Bucket');
+    expect(bucket).toMatchObject({
+      arn: 'arn:aws:s3:::trade-records',
+      source: 'config',
+      tags: { purpose: 'trade-records' },
+      config: { versioning: { status: 'Enabled' }, objectOwnership: 'BucketOwnerEnforced' },
+    });
+    expect(s3.commandCalls(GetBucketOwnershipControlsCommand).map((c) => c.args[0].input.Bucket)).toEqual(['trade-records']);
+    expect(read.value.header.coverage).toEqual([
+      expect.objectContaining({ region: 'us-east-1', service: 'config', operation: 'SelectResourceConfig', error: expect.objectContaining({ code: 'NotRecorded' }) }),
+    ]);
+  });
+});
