@@ -18,7 +18,6 @@ import { collectOrganisation, type CollectedOrganisation } from '../collect/coll
 import type { CollectLog } from '../collect/collect-log.js';
 import { resourceCollectors, settingsCollectors } from '../collect/collectors/index.js';
 import type { AnyResourceCollector, AnySettingsCollector } from '../collect/collector.js';
-import { configCollector, isConfigSourceType } from '../collect/config-source/config-collectors.js';
 
 export interface LiveCollectionOptions {
   readonly config: VigilConfig | undefined;
@@ -32,7 +31,7 @@ export interface LiveCollectionOptions {
   readonly selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined;
   readonly out: string;
   /** Where configurations come from (default: the APIs). */
-  readonly source?: 'api' | 'config';
+  readonly source?: 'api' | 'config' | 'auto';
   readonly log: CollectLog;
   readonly clock: () => Date;
   /** Tests hand in prepared clients (mocked SDK clients, fake credentials). */
@@ -54,19 +53,13 @@ export function selectionOf(plan: ScanPlan): Map<ResourceType, Set<string>> {
   return fieldsRead(plan.bindings.map((binding) => binding.insight));
 }
 
-export function selectCollectors(
-  selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined,
-  source: 'api' | 'config' = 'api',
-): {
+/** The API collectors of the selected types (the orchestration swaps in Config's per account and source). */
+export function selectCollectors(selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined): {
   resources: AnyResourceCollector[];
   settings: AnySettingsCollector[];
 } {
   const wanted = (type: ResourceType) => selection === undefined || selection.has(type);
-  // With the Config source, the types AWS Config normalises are read with SelectResourceConfig.
-  const resources = resourceCollectors
-    .filter((c) => wanted(c.resourceType))
-    .map((c) => (source === 'config' && isConfigSourceType(c.resourceType) ? (configCollector(c.resourceType) as AnyResourceCollector) : c));
-  return { resources, settings: settingsCollectors.filter((c) => wanted(c.resourceType)) };
+  return { resources: resourceCollectors.filter((c) => wanted(c.resourceType)), settings: settingsCollectors.filter((c) => wanted(c.resourceType)) };
 }
 
 export async function collectLive(options: LiveCollectionOptions): Promise<LiveCollectionResult> {
@@ -105,7 +98,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
   for (const target of selected.targets) roles.set(target.accountId, target);
 
   const source = options.source ?? 'api';
-  const collectors = selectCollectors(options.selection, source);
+  const collectors = selectCollectors(options.selection);
   const spool = new JsonLinesSpool<AnyResource>();
   try {
     const collectedAt = options.clock().toISOString();

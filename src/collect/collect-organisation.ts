@@ -23,7 +23,7 @@ import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/unknown.js';
 import accountRegionConfigRecorders from './collectors/operations/account-region-config-recorders.js';
 import s3Bucket from './collectors/s3-bucket.js';
-import { isConfigSourceType } from './config-source/config-collectors.js';
+import { configCollector, fieldsNotInConfig, isConfigSourceType } from './config-source/config-collectors.js';
 import { notInConfigFields, type ConfigSourceType } from './config-source/normaliser.js';
 import { apiFillContext, fillFromApi } from './config-source/s3-api-fill.js';
 import { accountResource, regionResource } from './settings-resource.js';
@@ -40,11 +40,13 @@ export interface CollectPlan {
   /** Accounts collected at once. */
   readonly concurrency: number;
   /**
-   * Where configurations come from: the APIs, or AWS Config (SelectResourceConfig) for the types it
+   * Where configurations come from: the APIs; AWS Config (SelectResourceConfig) for the types it
    * normalises — with the S3 sub-documents Config lacks read from S3, and a coverage entry for
-   * regions whose recorder does not record everything (their resources would be missing).
+   * regions whose recorder does not record everything (their resources would be missing); or
+   * `auto`: Config in accounts whose every region records everything, for the types whose selected
+   * fields Config holds, the APIs for the rest. `resourceCollectors` are the API collectors.
    */
-  readonly source?: 'api' | 'config';
+  readonly source?: 'api' | 'config' | 'auto';
   /** The account of the current credentials, already proved: not asked again when reached with them. */
   readonly callerAccountId?: string;
   /** The fields the selected insights read, per resource type; undefined: every field. */
@@ -140,14 +142,18 @@ export async function collectOrganisation(
     if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account::Region')) {
       for (const region of regions) hand(await regionResource(runFor('AWS::Account::Region'), plan.settingsCollectors, region, observedAt));
     }
-    if (plan.source === 'config') await checkRecorders(run, regions, coverage);
+    const source = await accountSource(plan, run, regions, coverage);
+    const fromConfig = (type: ResourceType): type is ConfigSourceType =>
+      source === 'config' && isConfigSourceType(type) && (plan.source === 'config' || configHoldsSelection(type, plan.fields?.get(type)));
     let collected = 0;
     await Promise.all(
-      plan.resourceCollectors.map(async (collector) => {
+      plan.resourceCollectors.map(async (apiCollector) => {
         const t0 = performance.now();
-        let found = await collectResources(collector as ResourceCollector<ResourceType>, runFor(collector.resourceType));
-        if (plan.source === 'config' && isConfigSourceType(collector.resourceType)) {
-          found = await completeFromApi(found as Resource<ConfigSourceType>[], runFor(collector.resourceType), plan.fields?.get(collector.resourceType), coverage);
+        const type = apiCollector.resourceType;
+        const collector = fromConfig(type) ? configCollector(type) : apiCollector;
+        let found = await collectResources(collector as ResourceCollector<ResourceType>, runFor(type));
+        if (fromConfig(type)) {
+          found = await completeFromApi(found as Resource<ConfigSourceType>[], runFor(type), plan.fields?.get(type), coverage);
         }
         for (const resource of found) hand(resource as AnyResource);
         collected += found.length;
@@ -173,15 +179,21 @@ export async function collectOrganisation(
 }
 
 /**
- * SelectResourceConfig answers "nothing" for a type its recorder does not record, which would read
- * as "no such resources": a region whose recorder does not record all types is named in coverage.
+ * The source of one account. SelectResourceConfig answers "nothing" for a type its recorder does
+ * not record, which would read as "no such resources": with `config`, a region whose recorder does
+ * not record every type is named in coverage; with `auto`, such an account is read from the APIs.
  */
-async function checkRecorders(run: AccountRun, regions: readonly string[], coverage: CoverageRecorder): Promise<void> {
+async function accountSource(plan: CollectPlan, run: AccountRun, regions: readonly string[], coverage: CoverageRecorder): Promise<'api' | 'config'> {
+  if (plan.source === undefined || plan.source === 'api') return 'api';
+  const incomplete: string[] = [];
   for (const region of regions) {
     const { configRecorders } = await collectSettings(accountRegionConfigRecorders, run, region);
-    if (isUnknown(configRecorders)) continue; // the settings collector recorded why already
-    const complete = configRecorders.some((r) => r.recording && r.allSupported && r.lastStatus !== 'FAILURE');
-    if (!complete) {
+    const complete = !isUnknown(configRecorders) && configRecorders.some((r) => r.recording && r.allSupported && r.lastStatus !== 'FAILURE');
+    if (!complete) incomplete.push(region);
+  }
+  if (plan.source === 'auto') return incomplete.length === 0 ? 'config' : 'api';
+  for (const region of incomplete) {
+    {
       coverage.record({
         accountId: run.accountId,
         region,
@@ -192,6 +204,15 @@ async function checkRecorders(run: AccountRun, regions: readonly string[], cover
       });
     }
   }
+  return 'config';
+}
+
+/** Whether AWS Config holds every field the selected insights read of the type (else `auto` asks the API). */
+function configHoldsSelection(type: ConfigSourceType, selected: ReadonlySet<string> | undefined): boolean {
+  const lacking = fieldsNotInConfig(type) as readonly string[];
+  // S3's sub-documents Config lacks are read from S3 anyway; other types have no such fill.
+  if (type === 'AWS::S3::Bucket') return true;
+  return selected === undefined ? lacking.length === 0 : !lacking.some((field) => selected.has(field));
 }
 
 /** Reads from the APIs what Config lacks (S3 sub-documents) and names in coverage what stays unread. */

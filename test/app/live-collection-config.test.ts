@@ -10,7 +10,7 @@ import {
   DescribeConfigurationRecorderStatusCommand,
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
-import { GetBucketOwnershipControlsCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetBucketOwnershipControlsCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -108,5 +108,42 @@ describe('collecting with the AWS Config source', () => {
     expect(read.value.header.coverage).toEqual([
       expect.objectContaining({ region: 'us-east-1', service: 'config', operation: 'SelectResourceConfig', error: expect.objectContaining({ code: 'NotRecorded' }) }),
     ]);
+  });
+
+  async function collectAuto(regions: string[]) {
+    mockAws();
+    s3.on(ListBucketsCommand).resolves({ Buckets: [], Owner: { ID: 'owner-id' }, $metadata });
+    const out = join(tempDir(), 'auto.jsonl');
+    const result = await collectLive({
+      config: undefined,
+      accounts: [],
+      regions,
+      concurrency: 1,
+      selection: new Map([['AWS::S3::Bucket', new Set(['versioning', 'objectOwnership'])]]),
+      source: 'auto',
+      out,
+      log: { emit: () => {} },
+      clock: () => new Date('2026-06-01T12:00:00Z'),
+      clients: new AwsClients({ defaultCredentials: { accessKeyId: 'AK', secretAccessKey: 'secret' }, retryDelay: () => 1 }),
+      homeRegion: 'eu-west-1',
+    });
+    expect(result.ok).toBe(true);
+    const read = await readSnapshot(out, () => {});
+    return read.ok ? read.value.header : undefined;
+  }
+
+  it('auto: reads from Config when every region of the account records everything', async () => {
+    const header = await collectAuto(['eu-west-1']);
+    expect(header?.collector.source).toBe('auto');
+    expect(config.commandCalls(SelectResourceConfigCommand).length).toBeGreaterThan(0);
+    expect(s3.commandCalls(ListBucketsCommand)).toHaveLength(0);
+    expect(header?.coverage).toEqual([]);
+  });
+
+  it('auto: reads from the APIs when a region does not record everything, without a coverage gap', async () => {
+    const header = await collectAuto(['eu-west-1', 'us-east-1']);
+    expect(config.commandCalls(SelectResourceConfigCommand)).toHaveLength(0);
+    expect(s3.commandCalls(ListBucketsCommand).length).toBeGreaterThan(0);
+    expect(header?.coverage).toEqual([]);
   });
 });

@@ -39,7 +39,6 @@ export function parseRegions(value: string | undefined): { regions: string[] | u
 
 export async function runCollection(options: CollectOptions, io: CliIo & { stderr: { isTTY?: boolean } }): Promise<CollectOutcome> {
   const usage: string[] = [];
-  if (options.source === 'auto') usage.push('--source auto is not available yet; use --source api or --source config');
   const concurrency = Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) usage.push('--concurrency takes a whole number from 1 to 64');
   const regions = parseRegions(options.regions);
@@ -80,7 +79,7 @@ export async function runCollection(options: CollectOptions, io: CliIo & { stder
     concurrency,
     selection,
     out: options.out,
-    source: options.source === 'config' ? 'config' : 'api',
+    source: options.source,
     log,
     clock: io.now,
     onClients: (clients) => {
