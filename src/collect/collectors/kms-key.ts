@@ -72,9 +72,18 @@ function canRotate(key: Described): boolean {
   return key.origin === 'AWS_KMS' && key.spec === 'SYMMETRIC_DEFAULT';
 }
 
+/**
+ * AWS-managed keys (aws/s3, aws/rds ...): AWS rotates them and writes their policy, and they cannot
+ * be tagged. No shipped insight judges them, so their three per-key calls are not made; rotation
+ * and policy are recorded as not collected, never as a value Vigil did not read.
+ */
+function awsManaged(key: Described): boolean {
+  return key.manager === 'AWS';
+}
+
 async function rotation(ctx: Ctx, key: Described): Promise<KmsKeyConfig['rotation']> {
   if (!canRotate(key)) return null;
-  if (!ctx.runs('GetKeyRotationStatus')) return ctx.notCollected('GetKeyRotationStatus');
+  if (!ctx.runs('GetKeyRotationStatus') || awsManaged(key)) return ctx.notCollected('GetKeyRotationStatus');
   const outcome = await ctx.send(new GetKeyRotationStatusCommand({ KeyId: key.keyId }));
   if (!outcome.ok) return ctx.unknownOf(outcome, { arn: key.arn });
   const { KeyRotationEnabled, RotationPeriodInDays, NextRotationDate } = outcome.value;
@@ -89,7 +98,7 @@ async function rotation(ctx: Ctx, key: Described): Promise<KmsKeyConfig['rotatio
 }
 
 async function policy(ctx: Ctx, key: Described): Promise<KmsKeyConfig['policy']> {
-  if (!ctx.runs('GetKeyPolicy')) return ctx.notCollected('GetKeyPolicy');
+  if (!ctx.runs('GetKeyPolicy') || awsManaged(key)) return ctx.notCollected('GetKeyPolicy');
   const outcome = await ctx.send(new GetKeyPolicyCommand({ KeyId: key.keyId, PolicyName: 'default' }));
   if (!outcome.ok) return ctx.unknownOf(outcome, { arn: key.arn });
   const parsed = parsePolicyJson(outcome.value.Policy);
@@ -98,6 +107,7 @@ async function policy(ctx: Ctx, key: Described): Promise<KmsKeyConfig['policy']>
 
 async function tags(ctx: Ctx, key: Described): Promise<Maybe<Tags>> {
   if (!ctx.runs('ListResourceTags')) return ctx.notCollected('ListResourceTags');
+  if (awsManaged(key)) return {};
   const pages = await readAllPages(ctx, {
     command: (marker) => new ListResourceTagsCommand({ KeyId: key.keyId, Limit: 50, ...(marker !== undefined ? { Marker: marker } : {}) }),
     items: (page) => page.Tags,
