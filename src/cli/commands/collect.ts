@@ -98,7 +98,7 @@ export async function runCollection(options: CollectOptions, io: CliIo & { stder
   const failedAccounts = collected.accounts.filter((a) => a.scanned === false);
   const gaps = collected.coverage.size;
   io.stderr.write(
-    `vigil: wrote ${result.resources} resources from ${collected.accounts.length - failedAccounts.length} of ${collected.accounts.length} accounts to ${options.out}` +
+    `vigil: wrote ${result.resources} resource${result.resources === 1 ? '' : 's'} from ${collected.accounts.length - failedAccounts.length} of ${collected.accounts.length} account${collected.accounts.length === 1 ? '' : 's'} to ${options.out}` +
       `${gaps > 0 ? `; ${gaps} coverage gaps (unreadable data is unknown, never a pass)` : ''}\n`,
   );
   result.clients.destroy();
