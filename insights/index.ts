@@ -4,6 +4,7 @@
  */
 import type { Insight } from '../src/engine/define-insight.js';
 import { accountInsights } from './account/index.js';
+import { cloudtrailInsights } from './cloudtrail/index.js';
 import { ec2Insights } from './ec2/index.js';
 import { iamInsights } from './iam/index.js';
 import { kmsInsights } from './kms/index.js';
@@ -13,6 +14,7 @@ import { s3Insights } from './s3/index.js';
 
 export const builtinInsights: readonly Insight[] = [
   ...accountInsights,
+  ...cloudtrailInsights,
   ...ec2Insights,
   ...iamInsights,
   ...kmsInsights,
