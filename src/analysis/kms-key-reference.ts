@@ -6,7 +6,6 @@
  */
 import type { Inventory } from '../engine/inventory.js';
 import type { Resource } from '../model/resource.js';
-import { isUnknown } from '../model/unknown.js';
 
 export type KmsKeyReference =
   /** No key named: the service's AWS-managed key (aws/s3, aws/rds ...). */
@@ -59,9 +58,4 @@ export function resolveKmsKeyReference(
     manager,
     key,
   };
-}
-
-/** Whether the key's aliases (when known) include one of the names. */
-export function keyHasAlias(key: Resource<'AWS::KMS::Key'>, alias: string): boolean {
-  return !isUnknown(key.config.aliases) && key.config.aliases.includes(alias);
 }

@@ -67,5 +67,3 @@ export function progressCollectLog(stream: Writable & { columns?: number }, stat
     },
   };
 }
-
-export const silentCollectLog: CollectLog = { emit() {} };

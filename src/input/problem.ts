@@ -20,11 +20,3 @@ export function formatProblem(problem: Problem): string {
 export function problem(file: string, line: number, column: number, message: string, severity: Problem['severity'] = 'error'): Problem {
   return { file, line, column, message, severity };
 }
-
-/** Raised only at the CLI boundary to carry problems to the exit code 2 handler. */
-export class InputError extends Error {
-  constructor(readonly problems: readonly Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'InputError';
-  }
-}

@@ -37,7 +37,15 @@ export function parseRegions(value: string | undefined): { regions: string[] | u
   return { regions };
 }
 
-export async function runCollection(options: CollectOptions, io: CliIo & { stderr: { isTTY?: boolean } }): Promise<CollectOutcome> {
+/**
+ * @param planned what the caller's own scan plan reads (`scan --live` has planned already); else
+ *   `--pack` / `--insight` are planned here, and without them every field is collected.
+ */
+export async function runCollection(
+  options: CollectOptions,
+  io: CliIo & { stderr: { isTTY?: boolean } },
+  planned?: ReadonlyMap<ResourceType, ReadonlySet<string>>,
+): Promise<CollectOutcome> {
   const usage: string[] = [];
   const concurrency = Number(options.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) usage.push('--concurrency takes a whole number from 1 to 64');
@@ -54,8 +62,8 @@ export async function runCollection(options: CollectOptions, io: CliIo & { stder
     config = loaded.value.config;
   }
   // Only the collectors the selected insights need run (a kms-key-rotation scan never calls S3).
-  let selection: ReadonlyMap<ResourceType, ReadonlySet<string>> | undefined;
-  if (options.pack.length > 0 || options.insight.length > 0) {
+  let selection = planned;
+  if (selection === undefined && (options.pack.length > 0 || options.insight.length > 0)) {
     const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), packIds: options.pack, insightIds: options.insight, now: io.now() });
     if (!prepared.ok) {
       reportProblems(io, prepared.problems, [...usage, ...prepared.usage]);

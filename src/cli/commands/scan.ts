@@ -6,6 +6,7 @@ import type { ScanSummary } from '../../findings/scan-output.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { runCollection } from './collect.js';
+import { selectionOf } from '../../app/live-collection.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -68,6 +69,7 @@ export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promi
         insight: options.insight,
       },
       io,
+      selectionOf(prepared.value.plan),
     );
     if (collected.code === ExitCode.input || (collected.code === ExitCode.failed && !existsSync(temporary))) return collected.code;
     degraded = collected.degraded;

@@ -9,7 +9,7 @@ import { arnFor } from '../../../model/arn.js';
 import type { Resource } from '../../../model/resource.js';
 import type { SecurityGroupConfig, SecurityGroupRule } from '../../../model/types/ec2.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
+import { defineCollector, type FieldOf } from '../../collector.js';
 import { uniqueBy } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { ec2Tags } from './ec2-tags.js';
@@ -59,6 +59,9 @@ function rules(permissions: readonly IpPermission[] | undefined): SecurityGroupR
   return out;
 }
 
+/** The fields one DescribeSecurityGroups answer fills (the AWS Config item carries the same). */
+export const SECURITY_GROUP_FIELDS = ['groupId', 'ownerId', 'groupName', 'description', 'vpcId', 'ingress', 'egress', 'name', 'tags'] as const satisfies readonly FieldOf<'AWS::EC2::SecurityGroup'>[];
+
 export default defineCollector({
   resourceType: 'AWS::EC2::SecurityGroup',
   service: 'ec2',
@@ -67,7 +70,7 @@ export default defineCollector({
     {
       operation: 'DescribeSecurityGroups',
       iamAction: 'ec2:DescribeSecurityGroups',
-      fills: ['groupId', 'ownerId', 'groupName', 'description', 'vpcId', 'ingress', 'egress', 'name', 'tags'],
+      fills: SECURITY_GROUP_FIELDS,
       required: true,
     },
   ],

@@ -9,7 +9,7 @@ import { arnFor } from '../../../model/arn.js';
 import type { Resource } from '../../../model/resource.js';
 import type { RdsDbInstanceConfig } from '../../../model/types/rds-db-instance.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
+import { defineCollector, type FieldOf } from '../../collector.js';
 import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { Absent, leftOut, missing, present, reported } from './reported.js';
@@ -19,6 +19,28 @@ type Ctx = CollectContext<'AWS::RDS::DBInstance'>;
 /** DescribeDBInstances' MaxRecords is 20 to 100. */
 const PAGE_SIZE = 100;
 
+/** The fields one DescribeDBInstances answer fills (the AWS Config item carries the same). */
+export const RDS_INSTANCE_FIELDS = [
+  'engine',
+  'engineVersion',
+  'instanceClass',
+  'status',
+  'publiclyAccessible',
+  'endpoint',
+  'storageEncrypted',
+  'kmsKeyId',
+  'multiAz',
+  'backupRetentionPeriod',
+  'deletionProtection',
+  'cloudwatchLogsExports',
+  'vpcSecurityGroupIds',
+  'clusterIdentifier',
+  'readReplicaSourceIdentifier',
+  'name',
+  'tags',
+  'createdAt',
+] as const satisfies readonly FieldOf<'AWS::RDS::DBInstance'>[];
+
 export default defineCollector({
   resourceType: 'AWS::RDS::DBInstance',
   service: 'rds',
@@ -27,26 +49,7 @@ export default defineCollector({
     {
       operation: 'DescribeDBInstances',
       iamAction: 'rds:DescribeDBInstances',
-      fills: [
-        'engine',
-        'engineVersion',
-        'instanceClass',
-        'status',
-        'publiclyAccessible',
-        'endpoint',
-        'storageEncrypted',
-        'kmsKeyId',
-        'multiAz',
-        'backupRetentionPeriod',
-        'deletionProtection',
-        'cloudwatchLogsExports',
-        'vpcSecurityGroupIds',
-        'clusterIdentifier',
-        'readReplicaSourceIdentifier',
-        'name',
-        'tags',
-        'createdAt',
-      ],
+      fills: RDS_INSTANCE_FIELDS,
       required: true,
     },
   ],

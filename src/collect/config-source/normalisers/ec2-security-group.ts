@@ -9,13 +9,15 @@ import { arnFor } from '../../../model/arn.js';
 import type { Resource } from '../../../model/resource.js';
 import type { SecurityGroupConfig } from '../../../model/types/ec2.js';
 import type { FieldOf } from '../../collector.js';
+import { SECURITY_GROUP_FIELDS } from '../../collectors/compute/ec2-security-group.js';
 import { securityGroupRule } from '../../collectors/compute/ec2-security-group.js';
 import { int, jsonObject, list, str, type ConfigItem, type Json } from '../config-item.js';
 import { itemTags, leftOut, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
 
 type Field = FieldOf<'AWS::EC2::SecurityGroup'>;
 
-export const SECURITY_GROUP_CONFIG_FILLS: readonly Field[] = ['groupId', 'ownerId', 'groupName', 'description', 'vpcId', 'ingress', 'egress', 'name', 'tags'];
+/** Config records what DescribeSecurityGroups answers. */
+export const SECURITY_GROUP_CONFIG_FILLS: readonly Field[] = SECURITY_GROUP_FIELDS;
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 

@@ -11,31 +11,14 @@ import type { Resource } from '../../../model/resource.js';
 import type { RdsDbInstanceConfig } from '../../../model/types/rds-db-instance.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
+import { RDS_INSTANCE_FIELDS } from '../../collectors/compute/rds-db-instance.js';
 import { bool, configDate, int, jsonObject, list, str, type ConfigItem } from '../config-item.js';
 import { itemTags, leftOut, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
 
 type Field = FieldOf<'AWS::RDS::DBInstance'>;
 
-export const RDS_INSTANCE_CONFIG_FILLS: readonly Field[] = [
-  'engine',
-  'engineVersion',
-  'instanceClass',
-  'status',
-  'publiclyAccessible',
-  'endpoint',
-  'storageEncrypted',
-  'kmsKeyId',
-  'multiAz',
-  'backupRetentionPeriod',
-  'deletionProtection',
-  'cloudwatchLogsExports',
-  'vpcSecurityGroupIds',
-  'clusterIdentifier',
-  'readReplicaSourceIdentifier',
-  'name',
-  'tags',
-  'createdAt',
-];
+/** Config records what DescribeDBInstances answers. */
+export const RDS_INSTANCE_CONFIG_FILLS: readonly Field[] = RDS_INSTANCE_FIELDS;
 
 export function normaliseRdsDbInstance(item: ConfigItem, ctx: NormaliseContext): Normalised<'AWS::RDS::DBInstance'> {
   const c = item.configuration;
