@@ -3,6 +3,12 @@
  * `AWS_ENDPOINT_URL_<SERVICE>` variable the SDK reads), and the default budgets — retry attempts
  * and requests in flight per account.
  */
+import { AccessAnalyzerClient, type AccessAnalyzerClientConfig } from '@aws-sdk/client-accessanalyzer';
+import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
+import { EFSClient, type EFSClientConfig } from '@aws-sdk/client-efs';
+import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from '@aws-sdk/client-cloudwatch-logs';
+import { SecurityHubClient, type SecurityHubClientConfig } from '@aws-sdk/client-securityhub';
+import { SNSClient, type SNSClientConfig } from '@aws-sdk/client-sns';
 import { CloudFormationClient, type CloudFormationClientConfig } from '@aws-sdk/client-cloudformation';
 import { CloudTrailClient, type CloudTrailClientConfig } from '@aws-sdk/client-cloudtrail';
 import { ConfigServiceClient, type ConfigServiceClientConfig } from '@aws-sdk/client-config-service';
@@ -18,34 +24,46 @@ import { SFNClient, type SFNClientConfig } from '@aws-sdk/client-sfn';
 import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
 
 export interface ServiceClients {
+  accessanalyzer: AccessAnalyzerClient;
   cloudformation: CloudFormationClient;
   cloudtrail: CloudTrailClient;
+  cloudwatch: CloudWatchClient;
   config: ConfigServiceClient;
   ec2: EC2Client;
+  efs: EFSClient;
   iam: IAMClient;
   kms: KMSClient;
+  logs: CloudWatchLogsClient;
   organizations: OrganizationsClient;
   rds: RDSClient;
   s3: S3Client;
   s3control: S3ControlClient;
   sagemaker: SageMakerClient;
+  securityhub: SecurityHubClient;
   sfn: SFNClient;
+  sns: SNSClient;
   sts: STSClient;
 }
 
 export interface ServiceClientConfigs {
+  accessanalyzer: AccessAnalyzerClientConfig;
   cloudformation: CloudFormationClientConfig;
   cloudtrail: CloudTrailClientConfig;
+  cloudwatch: CloudWatchClientConfig;
   config: ConfigServiceClientConfig;
   ec2: EC2ClientConfig;
+  efs: EFSClientConfig;
   iam: IAMClientConfig;
   kms: KMSClientConfig;
+  logs: CloudWatchLogsClientConfig;
   organizations: OrganizationsClientConfig;
   rds: RDSClientConfig;
   s3: S3ClientConfig;
   s3control: S3ControlClientConfig;
   sagemaker: SageMakerClientConfig;
+  securityhub: SecurityHubClientConfig;
   sfn: SFNClientConfig;
+  sns: SNSClientConfig;
   sts: STSClientConfig;
 }
 
@@ -53,35 +71,47 @@ export interface ServiceClientConfigs {
 export type ServiceName = keyof ServiceClients;
 
 export const clientClasses: { [S in ServiceName]: new (config: ServiceClientConfigs[S]) => ServiceClients[S] } = {
+  accessanalyzer: AccessAnalyzerClient,
   cloudformation: CloudFormationClient,
   cloudtrail: CloudTrailClient,
+  cloudwatch: CloudWatchClient,
   config: ConfigServiceClient,
   ec2: EC2Client,
+  efs: EFSClient,
   iam: IAMClient,
   kms: KMSClient,
+  logs: CloudWatchLogsClient,
   organizations: OrganizationsClient,
   rds: RDSClient,
   s3: S3Client,
   s3control: S3ControlClient,
   sagemaker: SageMakerClient,
+  securityhub: SecurityHubClient,
   sfn: SFNClient,
+  sns: SNSClient,
   sts: STSClient,
 };
 
 /** The SDK service id, as `AWS_ENDPOINT_URL_<ID upper-cased, spaces to _>` and shared-config `services` sections use it. */
 export const sdkServiceIds: Record<ServiceName, string> = {
+  accessanalyzer: 'AccessAnalyzer',
   cloudformation: 'CloudFormation',
   cloudtrail: 'CloudTrail',
+  cloudwatch: 'CloudWatch',
   config: 'Config Service',
   ec2: 'EC2',
+  efs: 'EFS',
   iam: 'IAM',
   kms: 'KMS',
+  logs: 'CloudWatch Logs',
   organizations: 'Organizations',
   rds: 'RDS',
   s3: 'S3',
   s3control: 'S3 Control',
   sagemaker: 'SageMaker',
+  securityhub: 'SecurityHub',
   sfn: 'SFN',
+  sns: 'SNS',
   sts: 'STS',
 };
 
