@@ -13,6 +13,12 @@ export interface Inventory {
   get<T extends ResourceType>(type: T, arn: string): Resource<T> | undefined;
   /** The resource of this type with this id (or alias, for KMS keys) in the account and region. */
   find<T extends ResourceType>(type: T, accountId: string, region: string, id: string): Resource<T> | undefined;
+  /**
+   * Every kept resource of the type, optionally only those of one account (and region), in the
+   * order they were added: for lookups that select by content rather than by id — the alarms on
+   * a metric, the trails that deliver to a bucket. Meant for types of which an account has few.
+   */
+  list<T extends ResourceType>(type: T, accountId?: string, region?: string): readonly Resource<T>[];
   /** The account-wide settings resource, when collected. */
   account(accountId: string): Resource<'AWS::Account'> | undefined;
   /** The region-wide settings resource, when collected. */
@@ -41,6 +47,7 @@ export function alternativeIdFields(type: ResourceType): readonly string[] {
 export class InMemoryInventory implements Inventory {
   private readonly byArn = new Map<string, AnyResource>();
   private readonly byId = new Map<string, AnyResource>();
+  private readonly byType = new Map<ResourceType, AnyResource[]>();
   private readonly indexedTypes: Set<ResourceType>;
 
   constructor(indexedTypes: Iterable<ResourceType> = []) {
@@ -55,6 +62,13 @@ export class InMemoryInventory implements Inventory {
   /** Keeps the resource if its type is one that insights look up. */
   add(resource: AnyResource): void {
     if (!this.indexedTypes.has(resource.type)) return;
+    const ofType = this.byType.get(resource.type) ?? [];
+    const previous = this.byArn.get(resource.arn);
+    // A resource added again replaces itself (rare: the same ARN twice in a snapshot).
+    const at = previous === undefined ? -1 : ofType.indexOf(previous);
+    if (at >= 0) ofType[at] = resource;
+    else ofType.push(resource);
+    this.byType.set(resource.type, ofType);
     this.byArn.set(resource.arn, resource);
     this.byId.set(idKey(resource.type, resource.accountId, resource.region, resource.id), resource);
     for (const alt of alternativeIds[resource.type]?.ids(resource) ?? []) {
@@ -75,6 +89,13 @@ export class InMemoryInventory implements Inventory {
   find<T extends ResourceType>(type: T, accountId: string, region: string, id: string): Resource<T> | undefined {
     this.assertIndexed(type);
     return this.byId.get(idKey(type, accountId, region, id)) as Resource<T> | undefined;
+  }
+
+  list<T extends ResourceType>(type: T, accountId?: string, region?: string): readonly Resource<T>[] {
+    this.assertIndexed(type);
+    const ofType = (this.byType.get(type) ?? []) as unknown as Resource<T>[];
+    if (accountId === undefined) return ofType;
+    return ofType.filter((r) => r.accountId === accountId && (region === undefined || r.region === region));
   }
 
   account(accountId: string): Resource<'AWS::Account'> | undefined {

@@ -101,6 +101,10 @@ export class GuardedInventory implements Inventory {
     return this.guard(found);
   }
 
+  list<T extends ResourceType>(type: T, accountId?: string, region?: string): readonly Resource<T>[] {
+    return this.inner.list(type, accountId, region).map((resource) => this.guard(resource) as Resource<T>);
+  }
+
   account(accountId: string): Resource<'AWS::Account'> | undefined {
     return this.find('AWS::Account', accountId, GLOBAL_REGION, accountId);
   }

@@ -1,0 +1,36 @@
+/** The inventory's lookups: by ARN, by id or alternative id, and listing a type by account and region. */
+import { describe, expect, it } from 'vitest';
+import { InMemoryInventory } from '../../src/engine/inventory.js';
+import { cloudTrail, kmsKey } from '../../src/model/builders.js';
+
+const trail = (name: string, accountId: string, region: string) => cloudTrail({ homeRegion: region }, { id: name, name, accountId, region });
+
+describe('InMemoryInventory', () => {
+  it('lists the kept resources of a type, narrowed to an account and a region', () => {
+    const inventory = new InMemoryInventory(['AWS::CloudTrail::Trail']);
+    const a = trail('a', '111111111111', 'eu-west-1');
+    const b = trail('b', '111111111111', 'eu-central-1');
+    const c = trail('c', '222222222222', 'eu-west-1');
+    for (const r of [a, b, c]) inventory.add(r);
+    expect(inventory.list('AWS::CloudTrail::Trail').map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(inventory.list('AWS::CloudTrail::Trail', '111111111111').map((r) => r.id)).toEqual(['a', 'b']);
+    expect(inventory.list('AWS::CloudTrail::Trail', '111111111111', 'eu-central-1').map((r) => r.id)).toEqual(['b']);
+    expect(inventory.list('AWS::CloudTrail::Trail', '333333333333')).toEqual([]);
+  });
+
+  it('keeps one entry per ARN when a resource is added again', () => {
+    const inventory = new InMemoryInventory(['AWS::CloudTrail::Trail']);
+    const first = trail('a', '111111111111', 'eu-west-1');
+    const again = { ...first, config: { ...first.config, isLogging: false } };
+    inventory.add(first);
+    inventory.add(again);
+    expect(inventory.list('AWS::CloudTrail::Trail')).toEqual([again]);
+  });
+
+  it('refuses to list a type no insight declared, and keeps nothing of undeclared types', () => {
+    const inventory = new InMemoryInventory(['AWS::CloudTrail::Trail']);
+    inventory.add(kmsKey());
+    expect(inventory.size).toBe(0);
+    expect(() => inventory.list('AWS::KMS::Key')).toThrow(/no selected insight declares/);
+  });
+});
