@@ -23,6 +23,7 @@ import { s3control } from './s3control.js';
 import { sagemaker } from './sagemaker.js';
 import { sfn } from './sfn.js';
 import { sts } from './sts.js';
+import { tagging } from './tagging.js';
 import { formParams, jsonOperation, restXmlError, type ServiceHandler, type WireRequest } from './wire.js';
 
 export { syntheticAccount, expectedResources, type SyntheticAccount } from './account.js';
@@ -70,7 +71,7 @@ const S3_SUBRESOURCES: Readonly<Record<string, string>> = {
   location: 'GetBucketLocation',
 };
 
-const JSON_SERVICES: ReadonlySet<ServiceName> = new Set(['kms', 'sfn', 'cloudtrail', 'config', 'sagemaker', 'organizations']);
+const JSON_SERVICES: ReadonlySet<ServiceName> = new Set(['kms', 'sfn', 'cloudtrail', 'config', 'sagemaker', 'organizations', 'tagging']);
 
 /** The API operation a request names, by its protocol. */
 function operationOf(service: ServiceName, request: WireRequest): string {
@@ -118,6 +119,7 @@ export class FakeAws {
       sagemaker: sagemaker(account),
       sfn: sfn(account),
       sts: sts(account),
+      tagging: tagging(account),
     };
   }
 

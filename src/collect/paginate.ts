@@ -6,6 +6,7 @@
  */
 import type { CollectContext, CommandLike, Failed, ResourceRef, SettingsContext } from './collect-context.js';
 import type { ResourceType } from '../model/resource-types.js';
+import type { ServiceName } from './services.js';
 import type { Unknown } from '../model/unknown.js';
 
 export interface PageSpec<P extends object, I> {
@@ -16,6 +17,8 @@ export interface PageSpec<P extends object, I> {
   /** The token of the next page, or undefined at the last; `truncated` tells a missing token from the end. */
   readonly next: (page: P) => { readonly token: string | undefined; readonly truncated: boolean };
   readonly region?: string;
+  /** The service whose client sends it, when not the collector's own. */
+  readonly service?: ServiceName;
   /** The resource the list belongs to (tags of a key), for coverage. */
   readonly resource?: ResourceRef;
 }
@@ -38,7 +41,10 @@ export async function readAllPages<T extends ResourceType, P extends object, I>(
   let token: string | undefined;
   let pages = 0;
   for (;;) {
-    const outcome = await ctx.send(spec.command(token), spec.region !== undefined ? { region: spec.region } : {});
+    const outcome = await ctx.send(spec.command(token), {
+      ...(spec.region !== undefined ? { region: spec.region } : {}),
+      ...(spec.service !== undefined ? { service: spec.service } : {}),
+    });
     if (!outcome.ok) {
       if (outcome.notConfigured) return { items, pages, failed: outcome };
       return { items, pages, failed: outcome, unknown: ctx.unknownOf(outcome, spec.resource) };

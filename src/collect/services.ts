@@ -7,6 +7,7 @@ import { AccessAnalyzerClient, type AccessAnalyzerClientConfig } from '@aws-sdk/
 import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
 import { EFSClient, type EFSClientConfig } from '@aws-sdk/client-efs';
 import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from '@aws-sdk/client-cloudwatch-logs';
+import { ResourceGroupsTaggingAPIClient, type ResourceGroupsTaggingAPIClientConfig } from '@aws-sdk/client-resource-groups-tagging-api';
 import { SecurityHubClient, type SecurityHubClientConfig } from '@aws-sdk/client-securityhub';
 import { SNSClient, type SNSClientConfig } from '@aws-sdk/client-sns';
 import { CloudFormationClient, type CloudFormationClientConfig } from '@aws-sdk/client-cloudformation';
@@ -43,6 +44,7 @@ export interface ServiceClients {
   sfn: SFNClient;
   sns: SNSClient;
   sts: STSClient;
+  tagging: ResourceGroupsTaggingAPIClient;
 }
 
 export interface ServiceClientConfigs {
@@ -65,6 +67,7 @@ export interface ServiceClientConfigs {
   sfn: SFNClientConfig;
   sns: SNSClientConfig;
   sts: STSClientConfig;
+  tagging: ResourceGroupsTaggingAPIClientConfig;
 }
 
 /** Vigil's name of a service: the prefix of coverage entries, stats and budgets. */
@@ -90,6 +93,7 @@ export const clientClasses: { [S in ServiceName]: new (config: ServiceClientConf
   sfn: SFNClient,
   sns: SNSClient,
   sts: STSClient,
+  tagging: ResourceGroupsTaggingAPIClient,
 };
 
 /** The SDK service id, as `AWS_ENDPOINT_URL_<ID upper-cased, spaces to _>` and shared-config `services` sections use it. */
@@ -113,6 +117,7 @@ export const sdkServiceIds: Record<ServiceName, string> = {
   sfn: 'SFN',
   sns: 'SNS',
   sts: 'STS',
+  tagging: 'Resource Groups Tagging API',
 };
 
 /**

@@ -118,8 +118,20 @@ describe('S3 over HTTP', () => {
 
   const notFound = (code: string, message: string) => xmlError(code, message, 404);
 
+  /** The Resource Groups Tagging API (JSON 1.1): the tagged buckets of the region; us-east-1 denies it. */
+  function tagging(request: SeenRequest, region: string): Reply {
+    expect(request.headers['x-amz-target']).toBe('ResourceGroupsTaggingAPI_20170126.GetResources');
+    if (region === 'us-east-1') return jsonError('AccessDeniedException', 'User is not authorized to perform: tag:GetResources', 400);
+    const body = JSON.parse(request.body) as { ResourceTypeFilters?: string[]; ResourcesPerPage?: number };
+    expect(body).toMatchObject({ ResourceTypeFilters: ['s3'], ResourcesPerPage: 100 });
+    const tagged = ['ledger-eu', 'ledger-fra'].filter((name) => buckets[name]!.region === region);
+    return json({ PaginationToken: '', ResourceTagMappingList: tagged.map((name) => ({ ResourceARN: `arn:aws:s3:::${name}`, Tags: [{ Key: 'owner', Value: 'ledger' }] })) });
+  }
+
   function s3(request: SeenRequest): Reply {
     const query = request.query;
+    const taggingHost = /^tagging\.([a-z0-9-]+)\.amazonaws\.com$/.exec(request.hostname);
+    if (taggingHost !== null) return tagging(request, taggingHost[1]!);
     // Virtual-hosted: <bucket>.s3.<region>.amazonaws.com
     const match = /^(.+)\.s3\.([a-z0-9-]+)\.amazonaws\.com$/.exec(request.hostname);
     if (match === null) {
@@ -264,15 +276,19 @@ describe('S3 over HTTP', () => {
       },
     });
     expect(byId(resources, 'old-eu-bucket').config.policy).toEqual(unknown('UnparsablePolicy: s3:GetBucketPolicy'));
-    expect(coverage).toEqual([
+    expect(coverage).toHaveLength(2);
+    expect(coverage).toEqual(expect.arrayContaining([
+      expect.objectContaining({ region: 'us-east-1', service: 'tagging', operation: 'GetResources', error: expect.objectContaining({ code: 'AccessDeniedException' }) }),
       expect.objectContaining({ region: 'eu-west-1', operation: 'GetBucketPolicy', resourceArn: 'arn:aws:s3:::old-eu-bucket', error: expect.objectContaining({ code: 'UnparsablePolicy' }) }),
-    ]);
+    ]));
     expect(stats.byOperation()['s3:ListBuckets']).toEqual({ calls: 3, attempts: 3, throttles: 0, failures: 0, retries: 0 });
     expect(stats.byOperation()['s3:GetBucketLocation']).toEqual({ calls: 2, attempts: 2, throttles: 0, failures: 0, retries: 0 });
     // One SlowDown retried; old-us-bucket's NoSuchBucketPolicy is a failed call to the SDK (and null to Vigil).
     expect(stats.byOperation()['s3:GetBucketPolicy']).toEqual({ calls: 4, attempts: 5, throttles: 1, failures: 1, retries: 1 });
     // Not-configured answers are failed calls to the SDK, and counted as such; they are not coverage.
-    expect(stats.byOperation()['s3:GetBucketTagging']).toEqual({ calls: 4, attempts: 4, throttles: 0, failures: 2, retries: 0 });
+    // Tags: one Tagging API call per bucket region; where it is denied (us-east-1), GetBucketTagging per bucket there.
+    expect(stats.byOperation()['tagging:GetResources']).toEqual({ calls: 3, attempts: 3, throttles: 0, failures: 1, retries: 0 });
+    expect(stats.byOperation()['s3:GetBucketTagging']).toEqual({ calls: 1, attempts: 1, throttles: 0, failures: 1, retries: 0 });
     expectValid(resources);
   });
 });

@@ -24,6 +24,12 @@ import {
   S3ServiceException,
   type LifecycleRule,
 } from '@aws-sdk/client-s3';
+import {
+  GetResourcesCommand,
+  ResourceGroupsTaggingAPIClient,
+  ResourceGroupsTaggingAPIServiceException,
+  type ResourceTagMapping,
+} from '@aws-sdk/client-resource-groups-tagging-api';
 import s3Bucket, { lifecycleRule, regionOfLocationConstraint } from '../../src/collect/collectors/s3-bucket.js';
 import { unknown } from '../../src/model/unknown.js';
 import { ACCOUNT, byId, expectValid, OBSERVED_AT, regionOf, runCollector, sentOperations } from './support/harness.js';
@@ -128,6 +134,10 @@ function nothingConfigured(): BucketSpec['answers'] {
 }
 
 let BUCKETS: Record<string, BucketSpec>;
+/** Regions whose Resource Groups Tagging API answers with this error. */
+let TAGGING_FAILS: Record<string, () => Error>;
+/** Regions where the Tagging API answers one mapping per page, to show every page is read. */
+let TAGGING_ONE_PER_PAGE: Set<string>;
 /** ListBuckets pages by ContinuationToken. */
 let PAGES: Record<string, { names: string[]; next?: string }>;
 /** Every per-bucket call: operation, bucket, region of the client that sent it. */
@@ -140,6 +150,8 @@ function scenario(): void {
     'us-standard-site': { region: 'us-east-1', listed: false, answers: nothingConfigured() },
     'frankfurt-archive': { region: 'eu-central-1', listed: true, answers: { ...nothingConfigured(), GetBucketVersioning: { Status: 'Suspended' } } },
   };
+  TAGGING_FAILS = {};
+  TAGGING_ONE_PER_PAGE = new Set();
   PAGES = {
     first: { names: ['bank-statements', 'legacy-eu-logs'], next: 'tok-2' },
     'tok-2': { names: ['us-standard-site'], next: 'tok-3' },
@@ -148,6 +160,37 @@ function scenario(): void {
 }
 
 const s3 = mockClient(S3Client);
+const tagging = mockClient(ResourceGroupsTaggingAPIClient);
+/** Every GetResources call: region of the client and the token it carried. */
+let taggingCalls: { region: string; token: string | undefined }[];
+
+/**
+ * The Tagging API of one region as it answers for S3: the buckets of that region that carry tags
+ * (an untagged bucket is not listed), as `arn:aws:s3:::name` with their tags.
+ */
+function taggedBuckets(region: string): ResourceTagMapping[] {
+  return Object.entries(BUCKETS).flatMap(([name, spec]) => {
+    const answer = spec.answers['GetBucketTagging'];
+    if (spec.region !== region || answer === undefined || typeof answer === 'function') return [];
+    return [{ ResourceARN: bucketArn(name), Tags: (answer as { TagSet: { Key: string; Value: string }[] }).TagSet }];
+  });
+}
+
+function wireTagging(): void {
+  tagging.on(GetResourcesCommand).callsFake(async (input: { PaginationToken?: string; ResourcesPerPage?: number; ResourceTypeFilters?: string[] }, getClient: () => unknown) => {
+    const region = await regionOf(getClient);
+    taggingCalls.push({ region, token: input.PaginationToken });
+    expect(input.ResourceTypeFilters).toEqual(['s3']);
+    expect(input.ResourcesPerPage).toBe(100);
+    const fails = TAGGING_FAILS[region];
+    if (fails !== undefined) throw fails();
+    const all = taggedBuckets(region);
+    if (!TAGGING_ONE_PER_PAGE.has(region)) return { ResourceTagMappingList: all, PaginationToken: '', $metadata };
+    const at = input.PaginationToken === undefined ? 0 : Number(input.PaginationToken.replace('page-', ''));
+    const next = at + 1 < all.length ? `page-${at + 1}` : '';
+    return { ResourceTagMappingList: all.slice(at, at + 1), PaginationToken: next, $metadata };
+  });
+}
 
 const perBucket = [
   ['GetPublicAccessBlock', GetPublicAccessBlockCommand],
@@ -203,13 +246,17 @@ function wireMock(): void {
 
 beforeEach(() => {
   s3.reset();
+  tagging.reset();
   calls = [];
+  taggingCalls = [];
   scenario();
   wireMock();
+  wireTagging();
 });
 
 afterEach(() => {
   s3.reset();
+  tagging.reset();
 });
 
 describe('S3 bucket collector', () => {
@@ -276,6 +323,7 @@ describe('S3 bucket collector', () => {
       objectOwnership: null,
       encryption: null,
       versioning: { status: null, mfaDelete: null },
+      // Never versioned: S3 is not asked, the answer is the one it would give (none).
       objectLock: null,
       lifecycleRules: null,
       logging: null,
@@ -298,7 +346,9 @@ describe('S3 bucket collector', () => {
       const expected = call.operation === 'ListBuckets' || call.operation === 'GetBucketLocation' ? 'us-east-1' : BUCKETS[call.bucket]!.region;
       expect(call.region, `${call.operation} ${call.bucket}`).toBe(expected);
     }
-    expect(calls.filter((c) => c.bucket === 'frankfurt-archive')).toHaveLength(10);
+    // Suspended versioning: no Object Lock to ask for; tags from the Tagging API.
+    expect(calls.filter((c) => c.bucket === 'frankfurt-archive')).toHaveLength(8);
+    expect(taggingCalls.map((c) => c.region).sort()).toEqual(['eu-central-1', 'eu-west-1', 'us-east-1']);
   });
 
   it('AccessDenied on one sub-document: that field is unknown and in coverage, the rest of the bucket is collected', async () => {
@@ -327,6 +377,8 @@ describe('S3 bucket collector', () => {
     for (const name of Object.keys(BUCKETS)) {
       BUCKETS[name]!.answers['GetPublicAccessBlock'] = () => s3Error('InternalError', 'We encountered an internal error. Please try again.', 500);
     }
+    TAGGING_FAILS['eu-central-1'] = () =>
+      new ResourceGroupsTaggingAPIServiceException({ name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'User is not authorized to perform: tag:GetResources' });
     BUCKETS['frankfurt-archive']!.answers['GetBucketTagging'] = accessDenied;
     const { resources, coverage } = await runCollector(s3Bucket);
     for (const bucket of resources) expect(bucket.config.publicAccessBlock).toEqual(unknown('InternalError: s3:GetPublicAccessBlock'));
@@ -344,8 +396,9 @@ describe('S3 bucket collector', () => {
     const { resources, coverage } = await runCollector(s3Bucket);
     expect(byId(resources, 'bank-statements').config.policy).toEqual(unknown('UnparsablePolicy: s3:GetBucketPolicy'));
     expect(byId(resources, 'legacy-eu-logs').config.policy).toEqual(unknown('UnparsablePolicy: s3:GetBucketPolicy'));
+    // One entry for both (same code, region and operation), carrying whichever message came first.
     expect(coverage).toEqual([
-      expect.objectContaining({ operation: 'GetBucketPolicy', count: 2, error: { code: 'UnparsablePolicy', message: expect.stringContaining('not valid JSON') } }),
+      expect.objectContaining({ operation: 'GetBucketPolicy', count: 2, error: { code: 'UnparsablePolicy', message: expect.stringMatching(/not valid JSON|not a JSON object/) } }),
     ]);
     expectValid(resources);
   });
@@ -412,12 +465,67 @@ describe('S3 bucket collector', () => {
     expectValid(resources);
   });
 
-  it('sends exactly the operations it declares, each sub-document once per bucket', async () => {
+  it('sends only operations it declares, each sub-document at most once per bucket', async () => {
     await runCollector(s3Bucket);
-    expect([...new Set(sentOperations(s3.send.getCalls()))].sort()).toEqual(s3Bucket.operations.map((op) => op.operation).sort());
+    const declared = new Set(s3Bucket.operations.map((op) => op.operation));
+    const sent = [...sentOperations(s3.send.getCalls()), ...sentOperations(tagging.send.getCalls())];
+    for (const operation of sent) expect(declared).toContain(operation);
     const perBucketCalls = calls.filter((c) => c.bucket !== '' && c.operation !== 'GetBucketLocation');
-    expect(perBucketCalls).toHaveLength(4 * 10);
-    expect(new Set(perBucketCalls.map((c) => `${c.bucket} ${c.operation}`)).size).toBe(40);
+    // Eight sub-documents each, Object Lock only for the one versioned bucket, tags from one call per region.
+    expect(perBucketCalls).toHaveLength(4 * 8 + 1);
+    expect(new Set(perBucketCalls.map((c) => `${c.bucket} ${c.operation}`)).size).toBe(33);
+    expect(perBucketCalls.filter((c) => c.operation === 'GetBucketTagging')).toEqual([]);
+  });
+
+  it('reads tags from every page of the Tagging API; a bucket it does not list has none', async () => {
+    TAGGING_ONE_PER_PAGE.add('eu-west-1');
+    BUCKETS['legacy-eu-logs']!.answers['GetBucketTagging'] = { TagSet: [{ Key: 'owner', Value: 'ops' }] };
+    BUCKETS['third-eu'] = { region: 'eu-west-1', listed: true, answers: { ...nothingConfigured(), GetBucketTagging: { TagSet: [{ Key: 'env', Value: 'prod' }] } } };
+    PAGES['tok-3'] = { names: ['frankfurt-archive', 'third-eu'] };
+    const { resources, coverage } = await runCollector(s3Bucket);
+    expect(coverage).toEqual([]);
+    expect(taggingCalls.filter((c) => c.region === 'eu-west-1').map((c) => c.token)).toEqual([undefined, 'page-1', 'page-2']);
+    expect(byId(resources, 'bank-statements').tags).toEqual({ 'data-classification': 'confidential', owner: 'payments' });
+    expect(byId(resources, 'legacy-eu-logs').tags).toEqual({ owner: 'ops' });
+    expect(byId(resources, 'third-eu').tags).toEqual({ env: 'prod' });
+    expect(byId(resources, 'us-standard-site').tags).toEqual({});
+  });
+
+  it('where the Tagging API fails, asks GetBucketTagging for the buckets of that region only, and records the failure', async () => {
+    TAGGING_FAILS['eu-west-1'] = () =>
+      new ResourceGroupsTaggingAPIServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' });
+    const { resources, coverage } = await runCollector(s3Bucket);
+    const asked = calls.filter((c) => c.operation === 'GetBucketTagging').map((c) => c.bucket).sort();
+    expect(asked).toEqual(['bank-statements', 'legacy-eu-logs']);
+    expect(byId(resources, 'bank-statements').tags).toEqual({ 'data-classification': 'confidential', owner: 'payments' });
+    expect(byId(resources, 'legacy-eu-logs').tags).toEqual({});
+    expect(coverage).toEqual([expect.objectContaining({ service: 'tagging', operation: 'GetResources', region: 'eu-west-1', error: expect.objectContaining({ code: 'ThrottlingException' }) })]);
+    expectValid(resources);
+  });
+
+  it('with ACLs disabled (BucketOwnerEnforced) the ACL is the owner’s full control, without asking S3', async () => {
+    BUCKETS['frankfurt-archive']!.answers['GetBucketOwnershipControls'] = { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } };
+    delete BUCKETS['frankfurt-archive']!.answers['GetBucketAcl'];
+    const { resources, coverage } = await runCollector(s3Bucket);
+    expect(coverage).toEqual([]);
+    expect(calls.filter((c) => c.bucket === 'frankfurt-archive' && c.operation === 'GetBucketAcl')).toEqual([]);
+    expect(byId(resources, 'frankfurt-archive').config.acl).toEqual({
+      ownerId: OWNER_ID,
+      grants: [{ grantee: { type: 'CanonicalUser', id: OWNER_ID }, permission: 'FULL_CONTROL' }],
+    });
+    expect(byId(resources, 'frankfurt-archive').config.objectOwnership).toBe('BucketOwnerEnforced');
+  });
+
+  it('asks for the ACL and Object Lock when their shortcuts cannot be proven', async () => {
+    // Ownership unreadable: the ACL is asked for. Versioning unreadable: Object Lock is asked for.
+    BUCKETS['frankfurt-archive']!.answers['GetBucketOwnershipControls'] = accessDenied;
+    BUCKETS['frankfurt-archive']!.answers['GetBucketVersioning'] = accessDenied;
+    BUCKETS['frankfurt-archive']!.answers['GetObjectLockConfiguration'] = { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } };
+    const { resources } = await runCollector(s3Bucket);
+    const asked = calls.filter((c) => c.bucket === 'frankfurt-archive').map((c) => c.operation);
+    expect(asked).toContain('GetBucketAcl');
+    expect(asked).toContain('GetObjectLockConfiguration');
+    expect(byId(resources, 'frankfurt-archive').config.objectLock).toEqual({ enabled: true, defaultRetention: null });
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
+import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import {
   GetBucketAclCommand,
@@ -234,6 +235,20 @@ const perBucket = [
 
 const s3 = mockClient(S3Client);
 const config = mockClient(ConfigServiceClient);
+const tagging = mockClient(ResourceGroupsTaggingAPIClient);
+
+/** The Tagging API of a region: its buckets' GetBucketTagging answers, for the buckets that have tags. */
+function wireTagging(): void {
+  tagging.on(GetResourcesCommand).callsFake(async (_input: unknown, getClient: () => unknown) => {
+    const region = await regionOf(getClient);
+    const mappings = Object.entries(BUCKETS).flatMap(([name, state]) => {
+      const answer = state.api['GetBucketTagging'];
+      if (state.region !== region || answer === undefined || typeof answer === 'function') return [];
+      return [{ ResourceARN: `arn:aws:s3:::${name}`, Tags: (answer as { TagSet: { Key: string; Value: string }[] }).TagSet }];
+    });
+    return { ResourceTagMappingList: mappings, PaginationToken: '', $metadata };
+  });
+}
 let s3Calls: { operation: string; bucket: string; region: string }[];
 
 function wireS3(): void {
@@ -278,11 +293,14 @@ beforeEach(() => {
   BUCKETS = { 'bank-statements': bankStatements(), 'legacy-eu-logs': legacyLogs() };
   wireS3();
   wireConfig();
+  tagging.reset();
+  wireTagging();
 });
 
 afterEach(() => {
   s3.reset();
   config.reset();
+  tagging.reset();
 });
 
 const REGIONS = [REGION, 'eu-central-1'];
