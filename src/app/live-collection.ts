@@ -96,6 +96,10 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
   const selected = selectTargets(targets, options.accounts);
   if (selected.unknown.length > 0) return { ok: false, usage: selected.unknown.map((name) => `--account: no account '${name}' in the configuration or organization`) };
   for (const target of selected.targets) roles.set(target.accountId, target);
+  // The aggregator's account is reached with its own entry's role, even when --account leaves it out.
+  const aggregatorAccount = config?.configAggregator?.accountId ?? caller.accountId;
+  const aggregatorTarget = targets.find((t) => t.accountId === aggregatorAccount);
+  if (aggregatorTarget !== undefined) roles.set(aggregatorAccount, aggregatorTarget);
 
   const source = options.source ?? 'api';
   const collectors = selectCollectors(options.selection);
@@ -110,6 +114,9 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
         partition: caller.partition,
         callerAccountId: caller.accountId,
         source,
+        ...(config?.configAggregator !== undefined && {
+          aggregator: { name: config.configAggregator.name, region: config.configAggregator.region, accountId: aggregatorAccount },
+        }),
         resourceCollectors: collectors.resources,
         settingsCollectors: collectors.settings,
         concurrency: options.concurrency,

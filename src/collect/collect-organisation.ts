@@ -20,10 +20,9 @@ import { enabledRegions } from './enabled-regions.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { collectResources, collectSettings, type AccountRun } from './run-collector.js';
 import type { Resource } from '../model/resource.js';
-import { isUnknown } from '../model/unknown.js';
-import accountRegionConfigRecorders from './collectors/operations/account-region-config-recorders.js';
 import s3Bucket from './collectors/s3-bucket.js';
-import { configCollector, fieldsNotInConfig, isConfigSourceType } from './config-source/config-collectors.js';
+import { aggregatorCollector, configCollector, fieldsNotInConfig, isConfigSourceType } from './config-source/config-collectors.js';
+import { recordedEverywhere, recordedTypes } from './config-source/recorded-types.js';
 import { notInConfigFields, type ConfigSourceType } from './config-source/normaliser.js';
 import { apiFillContext, fillFromApi } from './config-source/s3-api-fill.js';
 import { accountResource, regionResource } from './settings-resource.js';
@@ -47,6 +46,11 @@ export interface CollectPlan {
    * fields Config holds, the APIs for the rest. `resourceCollectors` are the API collectors.
    */
   readonly source?: 'api' | 'config' | 'auto';
+  /**
+   * With `config`/`auto`: read the Config-source types of every account from this aggregator —
+   * one query per type for the organisation — instead of each account's and region's Config.
+   */
+  readonly aggregator?: { readonly name: string; readonly region: string; readonly accountId: string };
   /** The account of the current credentials, already proved: not asked again when reached with them. */
   readonly callerAccountId?: string;
   /** The fields the selected insights read, per resource type; undefined: every field. */
@@ -90,6 +94,7 @@ export async function collectOrganisation(
   const limiter = new ConcurrencyLimiter(plan.concurrency);
   let resources = 0;
   log.emit({ event: 'accounts', accounts: plan.targets.length, regions: plan.regions?.length ?? 0 });
+  const aggregated = await readAggregator(plan, clients, budgets, coverage, clock);
 
   const collectOne = async (target: AccountTarget): Promise<void> => {
     const started = performance.now();
@@ -142,17 +147,21 @@ export async function collectOrganisation(
     if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account::Region')) {
       for (const region of regions) hand(await regionResource(runFor('AWS::Account::Region'), plan.settingsCollectors, region, observedAt));
     }
-    const source = await accountSource(plan, run, regions, coverage);
-    const fromConfig = (type: ResourceType): type is ConfigSourceType =>
-      source === 'config' && isConfigSourceType(type) && (plan.source === 'config' || configHoldsSelection(type, plan.fields?.get(type)));
+    const fromConfig = await configTypes(plan, run, regions, coverage);
     let collected = 0;
     await Promise.all(
       plan.resourceCollectors.map(async (apiCollector) => {
         const t0 = performance.now();
         const type = apiCollector.resourceType;
-        const collector = fromConfig(type) ? configCollector(type) : apiCollector;
-        let found = await collectResources(collector as ResourceCollector<ResourceType>, runFor(type));
-        if (fromConfig(type)) {
+        const viaConfig = isConfigSourceType(type) && fromConfig.has(type);
+        const collector = viaConfig ? configCollector(type) : apiCollector;
+        // The aggregator's answer for this account, when it read the type whole; else the account's own Config.
+        const fromAggregator = viaConfig ? aggregated.get(type) : undefined;
+        let found =
+          fromAggregator !== undefined
+            ? (fromAggregator.get(target.accountId) ?? [])
+            : await collectResources(collector as ResourceCollector<ResourceType>, runFor(type));
+        if (viaConfig) {
           found = await completeFromApi(found as Resource<ConfigSourceType>[], runFor(type), plan.fields?.get(type), coverage);
         }
         for (const resource of found) hand(resource as AnyResource);
@@ -179,32 +188,82 @@ export async function collectOrganisation(
 }
 
 /**
- * The source of one account. SelectResourceConfig answers "nothing" for a type its recorder does
- * not record, which would read as "no such resources": with `config`, a region whose recorder does
- * not record every type is named in coverage; with `auto`, such an account is read from the APIs.
+ * The types one account reads from AWS Config. SelectResourceConfig answers "nothing" for a type
+ * its recorder does not record, which would read as "no such resources": with `config`, every
+ * Config-source type is read from Config and a region whose recorder leaves some out is named in
+ * coverage; with `auto`, a type is read from Config only where every region's recorder records it
+ * and Config holds the fields the selected insights read — the APIs answer for the rest.
  */
-async function accountSource(plan: CollectPlan, run: AccountRun, regions: readonly string[], coverage: CoverageRecorder): Promise<'api' | 'config'> {
-  if (plan.source === undefined || plan.source === 'api') return 'api';
-  const incomplete: string[] = [];
-  for (const region of regions) {
-    const { configRecorders } = await collectSettings(accountRegionConfigRecorders, run, region);
-    const complete = !isUnknown(configRecorders) && configRecorders.some((r) => r.recording && r.allSupported && r.lastStatus !== 'FAILURE');
-    if (!complete) incomplete.push(region);
+async function configTypes(plan: CollectPlan, run: AccountRun, regions: readonly string[], coverage: CoverageRecorder): Promise<ReadonlySet<ConfigSourceType>> {
+  if (plan.source === undefined || plan.source === 'api') return new Set();
+  const wanted = plan.resourceCollectors.map((c) => c.resourceType).filter(isConfigSourceType);
+  if (wanted.length === 0) return new Set();
+  const recorded = await recordedTypes(run.clients, run.accountId, regions, wanted, coverage);
+  if (plan.source === 'auto') {
+    const everywhere = recordedEverywhere(recorded, wanted);
+    return new Set(wanted.filter((type) => everywhere.has(type) && configHoldsSelection(type, plan.fields?.get(type))));
   }
-  if (plan.source === 'auto') return incomplete.length === 0 ? 'config' : 'api';
-  for (const region of incomplete) {
-    {
-      coverage.record({
-        accountId: run.accountId,
-        region,
-        service: 'config',
-        operation: 'SelectResourceConfig',
-        code: 'NotRecorded',
-        message: `no AWS Config recorder records every resource type in ${region}, so resources there may be missing from this snapshot; collect with --source api`,
+  for (const [region, types] of recorded) {
+    const missing = wanted.filter((type) => !types.has(type));
+    if (missing.length === 0) continue;
+    coverage.record({
+      accountId: run.accountId,
+      region,
+      service: 'config',
+      operation: 'SelectResourceConfig',
+      code: 'NotRecorded',
+      message: `the AWS Config recorder in ${region} does not record ${missing.join(', ')}, so such resources there may be missing from this snapshot; collect with --source auto or api`,
+    });
+  }
+  return new Set(wanted);
+}
+
+/**
+ * With an aggregator: each Config-source type of every target account, read with one
+ * SelectAggregateResourceConfig per type in the aggregator's account and region, by account. A
+ * type whose query could not be read whole is left out, so that each account asks its own Config.
+ */
+async function readAggregator(
+  plan: CollectPlan,
+  clients: AwsClients,
+  budgets: ServiceBudgets,
+  coverage: CoverageRecorder,
+  clock: () => Date,
+): Promise<ReadonlyMap<ConfigSourceType, ReadonlyMap<string, Resource<ConfigSourceType>[]>>> {
+  const out = new Map<ConfigSourceType, Map<string, Resource<ConfigSourceType>[]>>();
+  const aggregator = plan.aggregator;
+  if (aggregator === undefined || plan.source === undefined || plan.source === 'api') return out;
+  const types = plan.resourceCollectors.map((c) => c.resourceType).filter(isConfigSourceType);
+  const accountIds = plan.targets.map((t) => t.accountId);
+  await Promise.all(
+    types.map(async (type) => {
+      let complete = true;
+      const collector = aggregatorCollector(type, { name: aggregator.name, region: aggregator.region, accountIds, ...(plan.regions !== undefined ? { regions: plan.regions } : {}) }, () => {
+        complete = false;
       });
-    }
-  }
-  return 'config';
+      const fields = plan.fields?.get(type);
+      const found = await collectResources(collector as ResourceCollector<ConfigSourceType>, {
+        accountId: aggregator.accountId,
+        regions: [aggregator.region],
+        homeRegion: aggregator.region,
+        partition: plan.partition,
+        clients,
+        budgets,
+        coverage,
+        clock,
+        ...(fields !== undefined ? { fields } : {}),
+      });
+      if (!complete) return;
+      const byAccount = new Map<string, Resource<ConfigSourceType>[]>();
+      for (const resource of found) {
+        const ofAccount = byAccount.get(resource.accountId) ?? [];
+        ofAccount.push(resource);
+        byAccount.set(resource.accountId, ofAccount);
+      }
+      out.set(type, byAccount);
+    }),
+  );
+  return out;
 }
 
 /** Whether AWS Config holds every field the selected insights read of the type (else `auto` asks the API). */

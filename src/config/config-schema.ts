@@ -18,6 +18,22 @@ export const VigilConfig = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /**
+     * An AWS Config aggregator to read with `--source config|auto`: one SelectAggregateResourceConfig
+     * per resource type for every account it aggregates, instead of accounts × regions queries.
+     */
+    configAggregator: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 256, pattern: '^[\\w\\-]+$' }),
+          /** The region the aggregator lives in. */
+          region: Type.String({ pattern: '^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$' }),
+          /** The account that holds it (the management or delegated administrator account); default: the account of the current credentials. */
+          accountId: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     regions: Type.Optional(
       Type.Object(
         { allowed: Type.Array(Type.String({ pattern: '^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$' }), { uniqueItems: true }) },

@@ -51,8 +51,14 @@ export function fieldsNotInConfig<T extends ConfigSourceType>(type: T): readonly
   return TYPES[type].notInConfig;
 }
 
-async function collectItems<T extends ConfigSourceType>(ctx: CollectContext<T>, source: QuerySource, normalise: Normaliser<T>): Promise<void> {
-  const { items, call } = await selectConfigItems(ctx, source);
+async function collectItems<T extends ConfigSourceType>(
+  ctx: CollectContext<T>,
+  source: QuerySource,
+  normalise: Normaliser<T>,
+  onIncomplete?: () => void,
+): Promise<void> {
+  const { items, call, complete } = await selectConfigItems(ctx, source);
+  if (!complete) onIncomplete?.();
   const nctx: NormaliseContext = {
     partition: ctx.partition,
     unreadable: (arn, code, message) => ctx.unreadable(call, code, message, { arn }),
@@ -76,15 +82,19 @@ export function configCollector<T extends ConfigSourceType>(type: T): ResourceCo
   });
 }
 
-/** The collector of one type reading an aggregator: run it for the aggregator's account only. */
-export function aggregatorCollector<T extends ConfigSourceType>(type: T, aggregator: Aggregator): ResourceCollector<T> {
+/**
+ * The collector of one type reading an aggregator: run it for the aggregator's account only.
+ * `onIncomplete` hears of a query that could not read every page (already in coverage), so that
+ * the orchestration can ask each account instead of taking a partial answer for the whole.
+ */
+export function aggregatorCollector<T extends ConfigSourceType>(type: T, aggregator: Aggregator, onIncomplete?: () => void): ResourceCollector<T> {
   const spec = TYPES[type] as TypeSpec<T>;
   return defineCollector<T>({
     resourceType: type,
     service: 'config',
     scope: 'account',
     operations: [{ operation: 'SelectAggregateResourceConfig', iamAction: 'config:SelectAggregateResourceConfig', fills: spec.fills, required: true }],
-    collect: (ctx) => collectItems(ctx, { kind: 'aggregator', aggregator }, spec.normalise),
+    collect: (ctx) => collectItems(ctx, { kind: 'aggregator', aggregator }, spec.normalise, onIncomplete),
   });
 }
 
