@@ -5,7 +5,9 @@
 import type { Insight } from '../src/engine/define-insight.js';
 import { accountInsights } from './account/index.js';
 import { cloudtrailInsights } from './cloudtrail/index.js';
+import { cloudwatchInsights } from './cloudwatch/index.js';
 import { ec2Insights } from './ec2/index.js';
+import { efsInsights } from './efs/index.js';
 import { iamInsights } from './iam/index.js';
 import { kmsInsights } from './kms/index.js';
 import { organisationInsights } from './organisation/index.js';
@@ -15,7 +17,9 @@ import { s3Insights } from './s3/index.js';
 export const builtinInsights: readonly Insight[] = [
   ...accountInsights,
   ...cloudtrailInsights,
+  ...cloudwatchInsights,
   ...ec2Insights,
+  ...efsInsights,
   ...iamInsights,
   ...kmsInsights,
   ...organisationInsights,

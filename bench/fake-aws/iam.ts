@@ -156,6 +156,9 @@ export function iam(account: SyntheticAccount): ServiceHandler {
       case 'ListOrganizationsFeatures':
         // A member of an organization that does not manage root credentials centrally.
         return reply(val('OrganizationId', 'o-a1b2c3d4e5') + strings('EnabledFeatures', []));
+      case 'ListServerCertificates':
+        // The synthetic accounts use ACM, not IAM, for their certificates.
+        return reply(list('ServerCertificateMetadataList', [], () => '') + val('IsTruncated', false));
       case 'ListPolicyTags': {
         const arn = params.get('PolicyArn');
         const found = account.policies.find((p) => p.arn === arn);

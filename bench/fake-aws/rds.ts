@@ -33,6 +33,7 @@ function dbInstance(accountId: string, db: DbInstance): string {
     val('DBInstanceArn', `arn:aws:rds:${db.region}:${accountId}:db:${db.id}`) +
     val('DBClusterIdentifier', db.cluster) +
     val('DeletionProtection', db.multiAz) +
+    val('AutoMinorVersionUpgrade', db.id.length % 3 !== 0) +
     (db.id.length % 2 === 0 ? strings('EnabledCloudwatchLogsExports', logs) : '') +
     tagList(db.tags)
   );

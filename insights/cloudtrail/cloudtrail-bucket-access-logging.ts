@@ -1,34 +1,33 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { trailOfAnotherAccount } from '../../src/analysis/trail-owner.js';
-import { arnFor } from '../../src/model/arn.js';
+import { TRAIL_BUCKET_FIELDS, trailsDeliveringTo } from '../../src/analysis/trail-buckets.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
+/**
+ * Judged per bucket rather than per trail: the buckets stream past one by one and only the trails,
+ * which are few, are looked up, so a scan does not hold every bucket in memory.
+ */
 export default defineInsight({
   id: 'cloudtrail-bucket-access-logging',
   title: 'The S3 bucket of each CloudTrail trail has server access logging',
-  resourceType: 'AWS::CloudTrail::Trail',
+  resourceType: 'AWS::S3::Bucket',
   severity: 'low',
   description:
-    'Checks that the bucket a trail delivers to logs the requests made to it (S3 server access logging). The bucket is looked up in the inventory, whichever scanned account owns it (often a log-archive account).',
+    'Checks that a bucket that a CloudTrail trail delivers to logs the requests made to it (S3 server access logging). Trails of every scanned account count, so the bucket of an organization trail in a log-archive account is judged too; buckets no scanned trail delivers to are not applicable.',
   rationale:
     'Access logs of the trail bucket show who read, changed or deleted the audit trail itself; without them an intrusion that touches the logs leaves no trace (CIS AWS 4.4).',
   remediation: {
     cli: 'aws s3api put-bucket-logging --bucket <trail-bucket> --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"<access-log-bucket>","TargetPrefix":"<trail-bucket>/"}}\'',
     console: 'S3 console > the trail bucket > Properties > Server access logging > Edit > Enable > choose a target bucket (not the trail bucket itself) > Save changes.',
   },
-  reads: { self: ['s3BucketName'], lookups: { 'AWS::S3::Bucket': ['logging'] } },
-  evaluate(trail, { inventory, verdict }) {
-    const other = trailOfAnotherAccount(trail, verdict);
-    if (other !== undefined) return other;
-    const name = trail.config.s3BucketName;
-    if (name === null) return verdict.notApplicable('the trail delivers to no S3 bucket');
-    // Bucket ARNs carry no account or region: the lookup finds the bucket in any scanned account.
-    const bucket = inventory.get('AWS::S3::Bucket', arnFor('AWS::S3::Bucket', trail.accountId, trail.region, name));
-    if (bucket === undefined) return verdict.error(`the trail bucket ${name} is not in the inventory (scan the account that owns it)`, { s3BucketName: name });
+  reads: { self: ['logging'], lookups: { 'AWS::CloudTrail::Trail': TRAIL_BUCKET_FIELDS } },
+  evaluate(bucket, { inventory, verdict }) {
+    const trails = trailsDeliveringTo(bucket, inventory).map((trail) => trail.arn);
+    if (trails.length === 0) return verdict.notApplicable('no scanned CloudTrail trail delivers to this bucket');
+    const named = trails.length === 1 ? `the trail ${trails[0]}` : `${trails.length} trails`;
     const logging = bucket.config.logging;
-    if (isUnknown(logging)) return verdict.unreadable(`server access logging of ${name}`, logging);
+    if (isUnknown(logging)) return verdict.unreadable(`server access logging of the bucket ${named} delivers to`, logging);
     return logging === null
-      ? verdict.fail(`the trail bucket ${name} has no server access logging`, { s3BucketName: name, logging: null })
-      : verdict.pass(`the trail bucket ${name} logs its requests to ${logging.targetBucket}`);
+      ? verdict.fail(`${named} deliver${trails.length === 1 ? 's' : ''} to this bucket, which has no server access logging`, { trails, logging: null })
+      : verdict.pass(`the trail bucket logs its requests to ${logging.targetBucket}`);
   },
 });

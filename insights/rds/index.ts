@@ -1,6 +1,8 @@
 /** rds insights, sorted by id. */
 import type { Insight } from '../../src/engine/define-insight.js';
+import rdsInstanceAuditLogAlarm from './rds-instance-audit-log-alarm.js';
 import rdsInstanceAuditLogs from './rds-instance-audit-logs.js';
+import rdsInstanceAutoMinorUpgrade from './rds-instance-auto-minor-upgrade.js';
 import rdsInstanceBackupRetention from './rds-instance-backup-retention.js';
 import rdsInstanceEncrypted from './rds-instance-encrypted.js';
 import rdsInstanceEncryptionCmk from './rds-instance-encryption-cmk.js';
@@ -9,7 +11,9 @@ import rdsInstancePublic from './rds-instance-public.js';
 import rdsSnapshotPublic from './rds-snapshot-public.js';
 
 export const rdsInsights: readonly Insight[] = [
+  rdsInstanceAuditLogAlarm,
   rdsInstanceAuditLogs,
+  rdsInstanceAutoMinorUpgrade,
   rdsInstanceBackupRetention,
   rdsInstanceEncrypted,
   rdsInstanceEncryptionCmk,

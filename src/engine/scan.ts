@@ -11,7 +11,7 @@ import type { AnyResource, Resource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import { anonymousAccount, type AccountEntry } from './account-context.js';
 import type { ExemptionIndex } from '../exemptions/exemption-matcher.js';
-import { findingId, type Finding, type FindingStatus } from '../findings/finding.js';
+import { findingId, findingSubject, type Finding, type FindingStatus } from '../findings/finding.js';
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
 import { buildSummary } from '../findings/summary.js';
 import type { InMemoryInventory } from './inventory.js';
@@ -101,7 +101,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
       evaluations++;
       if (options.includeAll || status === 'fail' || status === 'error' || status === 'exempt') {
         const finding: Finding = {
-          id: findingId(binding.insight.id, resource.arn, binding.variant),
+          id: findingId(binding.insight.id, findingSubject(resource), binding.variant),
           insight: binding.insight.id,
           title: binding.insight.title,
           severity: binding.insight.severity,

@@ -44,6 +44,15 @@ export const Finding = Type.Object(
 export type Finding = Static<typeof Finding>;
 
 /**
+ * What a finding's id names: the resource's ARN — unless AWS owns the resource (an AWS-managed
+ * policy, `arn:aws:iam::aws:policy/...`), whose one ARN every account shares: then the ARN in
+ * the account that uses it, so that two accounts' findings on it stay two findings.
+ */
+export function findingSubject(resource: { readonly arn: string; readonly accountId: string }): string {
+  return resource.arn.split(':')[4] === 'aws' ? `${resource.arn}\u0000${resource.accountId}` : resource.arn;
+}
+
+/**
  * The same insight on the same resource is the same finding across scans. When packs run one
  * insight with different parameters, each variant is its own finding: `variant` tells them apart.
  */

@@ -23,12 +23,20 @@ export function arnFor(type: ResourceType, accountId: string, region: string, id
       return `arn:${partition}:iam::${accountId}:role/${id}`;
     case 'AWS::IAM::Policy':
       return `arn:${partition}:iam::${accountId}:policy/${id}`;
+    case 'AWS::IAM::ServerCertificate':
+      return `arn:${partition}:iam::${accountId}:server-certificate/${id}`;
     case 'AWS::EC2::SecurityGroup':
       return `arn:${partition}:ec2:${region}:${accountId}:security-group/${id}`;
     case 'AWS::EC2::Instance':
       return `arn:${partition}:ec2:${region}:${accountId}:instance/${id}`;
     case 'AWS::EC2::Volume':
       return `arn:${partition}:ec2:${region}:${accountId}:volume/${id}`;
+    case 'AWS::EC2::NetworkAcl':
+      return `arn:${partition}:ec2:${region}:${accountId}:network-acl/${id}`;
+    case 'AWS::EC2::VPC':
+      return `arn:${partition}:ec2:${region}:${accountId}:vpc/${id}`;
+    case 'AWS::EFS::FileSystem':
+      return `arn:${partition}:elasticfilesystem:${region}:${accountId}:file-system/${id}`;
     case 'AWS::CloudTrail::Trail':
       return `arn:${partition}:cloudtrail:${region}:${accountId}:trail/${id}`;
     case 'AWS::SageMaker::NotebookInstance':
@@ -37,6 +45,13 @@ export function arnFor(type: ResourceType, accountId: string, region: string, id
       return `arn:${partition}:cloudformation:${region}:${accountId}:stack/${id}`;
     case 'AWS::StepFunctions::StateMachine':
       return `arn:${partition}:states:${region}:${accountId}:stateMachine:${id}`;
+    // DescribeLogGroups' logGroupArn: without the `:*` that its `arn` and CloudTrail's CloudWatchLogsLogGroupArn carry.
+    case 'AWS::Logs::LogGroup':
+      return `arn:${partition}:logs:${region}:${accountId}:log-group:${id}`;
+    case 'AWS::CloudWatch::Alarm':
+      return `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:${id}`;
+    case 'AWS::SNS::Topic':
+      return `arn:${partition}:sns:${region}:${accountId}:${id}`;
   }
 }
 

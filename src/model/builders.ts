@@ -108,6 +108,12 @@ export function accountRegion(
       ],
       // The multi-region trail that cloudTrail() builds by default.
       trailArns: [arnFor('AWS::CloudTrail::Trail', accountId, DEFAULT_REGION, 'organization-trail')],
+      accessAnalyzers: [{ name: 'ConsoleAnalyzer', type: 'ACCOUNT', status: 'ACTIVE' }],
+      securityHub: {
+        hubArn: `arn:aws:securityhub:${region}:${accountId}:hub/default`,
+        subscribedAt: '2025-01-15T09:30:00.000Z',
+        autoEnableControls: true,
+      },
       ...config,
     },
     { ...envelope, region, id: region },
@@ -178,6 +184,7 @@ export function rdsInstance(
       vpcSecurityGroupIds: [],
       clusterIdentifier: null,
       readReplicaSourceIdentifier: null,
+      autoMinorVersionUpgrade: true,
       ...config,
     },
     { ...envelope, id },
@@ -322,6 +329,28 @@ export function iamPolicy(config: Partial<ConfigOf<'AWS::IAM::Policy'>> = {}, en
   );
 }
 
+/** A certificate valid until 2027, well after the test clock. */
+export function iamServerCertificate(
+  config: Partial<ConfigOf<'AWS::IAM::ServerCertificate'>> = {},
+  envelope: EnvelopeOverrides = {},
+): Resource<'AWS::IAM::ServerCertificate'> {
+  const name = envelope.id ?? config.serverCertificateName ?? 'www-example-com';
+  return build(
+    'AWS::IAM::ServerCertificate',
+    name,
+    {
+      serverCertificateName: name,
+      serverCertificateId: 'ASCAEXAMPLECERTID0001',
+      path: '/',
+      expiration: '2027-01-15T12:00:00.000Z',
+      uploadDate: DEFAULT_TIME,
+      ...config,
+    },
+    { ...envelope, id: name },
+    true,
+  );
+}
+
 export function securityGroup(
   config: Partial<ConfigOf<'AWS::EC2::SecurityGroup'>> = {},
   envelope: EnvelopeOverrides = {},
@@ -382,6 +411,78 @@ export function ebsVolume(config: Partial<ConfigOf<'AWS::EC2::Volume'>> = {}, en
   );
 }
 
+/** A NACL on one subnet that lets in HTTPS from anywhere and denies the rest. */
+export function networkAcl(
+  config: Partial<ConfigOf<'AWS::EC2::NetworkAcl'>> = {},
+  envelope: EnvelopeOverrides = {},
+): Resource<'AWS::EC2::NetworkAcl'> {
+  const id = envelope.id ?? 'acl-0123456789abcdef0';
+  const rule = (ruleNumber: number, egress: boolean, ruleAction: 'allow' | 'deny', protocol: string, ports: number | null) => ({
+    ruleNumber,
+    egress,
+    protocol,
+    ruleAction,
+    cidrBlock: '0.0.0.0/0',
+    ipv6CidrBlock: null,
+    fromPort: ports,
+    toPort: ports,
+  });
+  return build(
+    'AWS::EC2::NetworkAcl',
+    id,
+    {
+      networkAclId: id,
+      ownerId: envelope.accountId ?? DEFAULT_ACCOUNT,
+      vpcId: 'vpc-0123456789abcdef0',
+      isDefault: false,
+      entries: [rule(100, false, 'allow', '6', 443), rule(32767, false, 'deny', '-1', null), rule(100, true, 'allow', '-1', null), rule(32767, true, 'deny', '-1', null)],
+      subnetIds: ['subnet-0123456789abcdef0'],
+      ...config,
+    },
+    { ...envelope, id },
+  );
+}
+
+/** A VPC with an active flow log of all its traffic. */
+export function vpc(config: Partial<ConfigOf<'AWS::EC2::VPC'>> = {}, envelope: EnvelopeOverrides = {}): Resource<'AWS::EC2::VPC'> {
+  const id = envelope.id ?? 'vpc-0123456789abcdef0';
+  return build(
+    'AWS::EC2::VPC',
+    id,
+    {
+      vpcId: id,
+      ownerId: envelope.accountId ?? DEFAULT_ACCOUNT,
+      isDefault: false,
+      cidrBlock: '10.0.0.0/16',
+      state: 'available',
+      flowLogs: [{ flowLogId: 'fl-0123456789abcdef0', trafficType: 'ALL', flowLogStatus: 'ACTIVE', deliverLogsStatus: 'SUCCESS', logDestinationType: 'cloud-watch-logs' }],
+      ...config,
+    },
+    { ...envelope, id },
+  );
+}
+
+export function efsFileSystem(
+  config: Partial<ConfigOf<'AWS::EFS::FileSystem'>> = {},
+  envelope: EnvelopeOverrides = {},
+): Resource<'AWS::EFS::FileSystem'> {
+  const id = envelope.id ?? 'fs-0123456789abcdef0';
+  return build(
+    'AWS::EFS::FileSystem',
+    id,
+    {
+      fileSystemId: id,
+      encrypted: true,
+      kmsKeyId: `arn:aws:kms:${envelope.region ?? DEFAULT_REGION}:${envelope.accountId ?? DEFAULT_ACCOUNT}:key/11111111-2222-3333-4444-555555555555`,
+      lifeCycleState: 'available',
+      performanceMode: 'generalPurpose',
+      throughputMode: 'elastic',
+      ...config,
+    },
+    { ...envelope, id },
+  );
+}
+
 export function cloudTrail(
   config: Partial<ConfigOf<'AWS::CloudTrail::Trail'>> = {},
   envelope: EnvelopeOverrides = {},
@@ -399,6 +500,7 @@ export function cloudTrail(
       cloudWatchLogsLogGroupArn: null,
       isLogging: true,
       managementEvents: 'All',
+      s3DataEvents: { read: { buckets: 'all', exceptArnPrefixes: [] }, write: { buckets: 'all', exceptArnPrefixes: [] } },
       ...config,
     },
     envelope,
@@ -453,6 +555,55 @@ export function stateMachine(
     'AWS::StepFunctions::StateMachine',
     'settlement-batch',
     { machineType: 'STANDARD', status: 'ACTIVE', recentFailedExecutions: [], ...config },
+    envelope,
+  );
+}
+
+/** A log group kept a year and encrypted with a customer key, without metric filters. */
+export function logGroup(config: Partial<ConfigOf<'AWS::Logs::LogGroup'>> = {}, envelope: EnvelopeOverrides = {}): Resource<'AWS::Logs::LogGroup'> {
+  const name = envelope.id ?? 'aws-cloudtrail-logs';
+  const region = envelope.region ?? DEFAULT_REGION;
+  const accountId = envelope.accountId ?? DEFAULT_ACCOUNT;
+  return build(
+    'AWS::Logs::LogGroup',
+    name,
+    {
+      logGroupName: name,
+      retentionInDays: 365,
+      kmsKeyId: `arn:aws:kms:${region}:${accountId}:key/11111111-2222-3333-4444-555555555555`,
+      metricFilters: [],
+      ...config,
+    },
+    { ...envelope, id: name },
+  );
+}
+
+/** An enabled metric alarm on one metric that notifies the `security-alerts` topic of snsTopic(). */
+export function metricAlarm(config: Partial<ConfigOf<'AWS::CloudWatch::Alarm'>> = {}, envelope: EnvelopeOverrides = {}): Resource<'AWS::CloudWatch::Alarm'> {
+  const name = envelope.id ?? 'unauthorized-api-calls';
+  const region = envelope.region ?? DEFAULT_REGION;
+  const accountId = envelope.accountId ?? DEFAULT_ACCOUNT;
+  return build(
+    'AWS::CloudWatch::Alarm',
+    name,
+    {
+      alarmName: name,
+      actionsEnabled: true,
+      alarmActions: [arnFor('AWS::SNS::Topic', accountId, region, 'security-alerts')],
+      metrics: [{ namespace: 'CISBenchmark', metricName: 'UnauthorizedAPICalls' }],
+      stateValue: 'OK',
+      ...config,
+    },
+    { ...envelope, id: name },
+  );
+}
+
+/** An SNS topic with one confirmed e-mail subscription. */
+export function snsTopic(config: Partial<ConfigOf<'AWS::SNS::Topic'>> = {}, envelope: EnvelopeOverrides = {}): Resource<'AWS::SNS::Topic'> {
+  return build(
+    'AWS::SNS::Topic',
+    'security-alerts',
+    { subscriptions: [{ protocol: 'email', endpoint: 'security@example.com', confirmed: true }], ...config },
     envelope,
   );
 }

@@ -99,6 +99,8 @@ export interface TesterOptions {
    * that can be unknown (e.g. the region of a resource). Every other insight needs an error case.
    */
   readonly neverErrors?: string;
+  /** Why every resource of the type is in scope (e.g. every certificate has an expiry): no not-applicable case then. */
+  readonly alwaysApplies?: string;
 }
 
 export function testInsight(insight: Insight, cases: readonly InsightCase[], options: TesterOptions = {}): void {
@@ -128,8 +130,11 @@ export function testInsight(insight: Insight, cases: readonly InsightCase[], opt
       it('has uniquely named cases covering pass, fail, error and not-applicable', () => {
         const names = cases.map((c) => c.name);
         expect(new Set(names).size, 'duplicate case names').toBe(names.length);
-        const required = options.neverErrors === undefined ? requiredStatuses : requiredStatuses.filter((s) => s !== 'error');
+        const required = requiredStatuses.filter(
+          (s) => !(s === 'error' && options.neverErrors !== undefined) && !(s === 'not-applicable' && options.alwaysApplies !== undefined),
+        );
         if (options.neverErrors !== undefined) expect(options.neverErrors.length, 'say why it never errors').toBeGreaterThan(20);
+        if (options.alwaysApplies !== undefined) expect(options.alwaysApplies.length, 'say why it always applies').toBeGreaterThan(20);
         for (const status of required) {
           expect(cases.some((c) => c.status === status), `no ${status} case`).toBe(true);
         }

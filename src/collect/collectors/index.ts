@@ -8,8 +8,10 @@ import accountS3PublicAccessBlock from './account-s3-public-access-block.js';
 import { computeResourceCollectors, computeSettingsCollectors } from './compute/index.js';
 import { iamResourceCollectors, iamSettingsCollectors } from './iam/index.js';
 import kmsKey from './kms-key.js';
+import { monitoringResourceCollectors } from './monitoring/index.js';
 import { operationsResourceCollectors, operationsSettingsCollectors } from './operations/index.js';
 import s3Bucket from './s3-bucket.js';
+import { storageResourceCollectors, storageSettingsCollectors } from './storage/index.js';
 
 const byType = (a: { resourceType: string }, b: { resourceType: string }) => a.resourceType.localeCompare(b.resourceType);
 
@@ -18,7 +20,9 @@ export const resourceCollectors: readonly AnyResourceCollector[] = [
   s3Bucket,
   ...iamResourceCollectors,
   ...computeResourceCollectors,
+  ...monitoringResourceCollectors,
   ...operationsResourceCollectors,
+  ...storageResourceCollectors,
 ].sort(byType);
 
 export const settingsCollectors: readonly AnySettingsCollector[] = [
@@ -26,6 +30,7 @@ export const settingsCollectors: readonly AnySettingsCollector[] = [
   ...iamSettingsCollectors,
   ...computeSettingsCollectors,
   ...operationsSettingsCollectors,
+  ...storageSettingsCollectors,
 ].sort(byType);
 
 /** Every collector, as far as permissions go. */

@@ -1,5 +1,6 @@
 /** `AWS::Account::Region`: region-wide settings of one account, one per enabled region. */
 import { Type, type Static } from '@sinclair/typebox';
+import { IsoDate } from '../common.js';
 import { MaybeSchema } from '../unknown.js';
 
 export const ConfigRecorder = Type.Object(
@@ -13,6 +14,25 @@ export const ConfigRecorder = Type.Object(
   { additionalProperties: false },
 );
 export type ConfigRecorder = Static<typeof ConfigRecorder>;
+
+/** An IAM Access Analyzer analyzer of the region (ListAnalyzers). */
+export const AccessAnalyzer = Type.Object(
+  {
+    name: Type.String(),
+    /** ACCOUNT, ORGANIZATION (external access), ACCOUNT_UNUSED_ACCESS, ORGANIZATION_UNUSED_ACCESS, ..._INTERNAL_ACCESS ... */
+    type: Type.String(),
+    status: Type.Union([Type.Literal('ACTIVE'), Type.Literal('CREATING'), Type.Literal('DISABLED'), Type.Literal('FAILED')]),
+  },
+  { additionalProperties: false },
+);
+export type AccessAnalyzer = Static<typeof AccessAnalyzer>;
+
+/** The region's Security Hub subscription (DescribeHub). */
+export const SecurityHubSubscription = Type.Object(
+  { hubArn: Type.String(), subscribedAt: IsoDate, autoEnableControls: Type.Boolean() },
+  { additionalProperties: false },
+);
+export type SecurityHubSubscription = Static<typeof SecurityHubSubscription>;
 
 export const AccountRegionConfig = Type.Object(
   {
@@ -30,6 +50,10 @@ export const AccountRegionConfig = Type.Object(
      * trails). The trails themselves are `AWS::CloudTrail::Trail` resources.
      */
     trailArns: MaybeSchema(Type.Array(Type.String())),
+    /** Every analyzer of the region, of any type and status; empty when there is none. */
+    accessAnalyzers: MaybeSchema(Type.Array(AccessAnalyzer)),
+    /** null: the account is not subscribed to Security Hub in the region. */
+    securityHub: MaybeSchema(Type.Union([SecurityHubSubscription, Type.Null()])),
   },
   { additionalProperties: false },
 );

@@ -3,6 +3,21 @@ import { Type, type Static } from '@sinclair/typebox';
 import { MaybeSchema } from '../unknown.js';
 import { IsoDate } from '../common.js';
 
+/**
+ * The S3 objects whose object-level events (one kind: read or write) a trail records in full: every
+ * bucket but the objects under `exceptArnPrefixes` (often the trail's own bucket), only the objects
+ * under `arnPrefixes` (`arn:aws:s3:::bucket/` is one whole bucket, `arn:aws:s3:::bucket/logs/` part
+ * of one), or none. Prefixes are string prefixes of object ARNs. What is recorded only in part (an
+ * event-name filter, say) is left out, so the scope may understate what the trail records, never
+ * overstate it.
+ */
+export const S3DataEventScope = Type.Union([
+  Type.Object({ buckets: Type.Literal('all'), exceptArnPrefixes: Type.Array(Type.String()) }, { additionalProperties: false }),
+  Type.Object({ buckets: Type.Literal('prefixes'), arnPrefixes: Type.Array(Type.String(), { minItems: 1 }) }, { additionalProperties: false }),
+  Type.Object({ buckets: Type.Literal('none') }, { additionalProperties: false }),
+]);
+export type S3DataEventScope = Static<typeof S3DataEventScope>;
+
 export const CloudTrailTrailConfig = Type.Object(
   {
     homeRegion: Type.String(),
@@ -17,6 +32,8 @@ export const CloudTrailTrailConfig = Type.Object(
     managementEvents: MaybeSchema(
       Type.Union([Type.Literal('All'), Type.Literal('ReadOnly'), Type.Literal('WriteOnly'), Type.Literal('None')]),
     ),
+    /** S3 object-level (data) events the trail records, per kind, after its basic or advanced event selectors. */
+    s3DataEvents: MaybeSchema(Type.Object({ read: S3DataEventScope, write: S3DataEventScope }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

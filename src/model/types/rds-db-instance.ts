@@ -26,6 +26,8 @@ export const RdsDbInstanceConfig = Type.Object(
     clusterIdentifier: Type.Union([Type.String(), Type.Null()]),
     /** Set on read replicas. */
     readReplicaSourceIdentifier: Type.Union([Type.String(), Type.Null()]),
+    /** Minor engine upgrades are applied in the maintenance window; on Aurora, only when every instance of the cluster says so. */
+    autoMinorVersionUpgrade: MaybeSchema(Type.Boolean()),
   },
   { additionalProperties: false },
 );

@@ -37,6 +37,7 @@ function dbInstance(id: string, overrides: Partial<DBInstance> = {}, region = RE
     DbiResourceId: `db-${id.toUpperCase()}`,
     DeletionProtection: false,
     CopyTagsToSnapshot: true,
+    AutoMinorVersionUpgrade: true,
     ...overrides,
   };
 }
@@ -76,6 +77,7 @@ function scenario(): void {
           ReadReplicaSourceDBInstanceIdentifier: 'orders-mysql',
           BackupRetentionPeriod: 0,
           PubliclyAccessible: true,
+          AutoMinorVersionUpgrade: false,
         }),
         dbInstance('aurora-ledger-1', {
           Engine: 'aurora-postgresql',
@@ -150,6 +152,7 @@ describe('RDS DB instance collector', () => {
         vpcSecurityGroupIds: ['sg-0a1b2c3d4e5f60001', 'sg-0a1b2c3d4e5f60002'],
         clusterIdentifier: null,
         readReplicaSourceIdentifier: null,
+        autoMinorVersionUpgrade: true,
       },
     });
     expectValid(resources);
@@ -168,6 +171,7 @@ describe('RDS DB instance collector', () => {
       cloudwatchLogsExports: [],
       readReplicaSourceIdentifier: 'orders-mysql',
       clusterIdentifier: null,
+      autoMinorVersionUpgrade: false,
     });
     expect(byId(resources, 'aurora-ledger-1').config).toMatchObject({ clusterIdentifier: 'aurora-ledger', engine: 'aurora-postgresql', storageEncrypted: true, kmsKeyId: KEY_ARN });
   });
@@ -182,15 +186,16 @@ describe('RDS DB instance collector', () => {
   });
 
   it('a field the response leaves out is unknown and in coverage, never a default; the rest is collected', async () => {
-    PAGES['first']!.instances[0] = dbInstance('ledger-prod', { PubliclyAccessible: undefined, StorageEncrypted: true, KmsKeyId: undefined });
+    PAGES['first']!.instances[0] = dbInstance('ledger-prod', { PubliclyAccessible: undefined, StorageEncrypted: true, KmsKeyId: undefined, AutoMinorVersionUpgrade: undefined });
     const { resources, coverage } = await runCollector(rdsDbInstance);
     const db = byId(resources, 'ledger-prod');
     expect(db.config.publiclyAccessible).toEqual(unknown('UnexpectedResponse: rds:DescribeDBInstances'));
+    expect(db.config.autoMinorVersionUpgrade).toEqual(unknown('UnexpectedResponse: rds:DescribeDBInstances'));
     // Encrypted but no key named: null would claim the AWS-managed key.
     expect(db.config.kmsKeyId).toEqual(unknown('UnexpectedResponse: rds:DescribeDBInstances'));
     expect(db.config.storageEncrypted).toBe(true);
     expect(coverage).toEqual([
-      expect.objectContaining({ service: 'rds', operation: 'DescribeDBInstances', resourceArn: dbArn('ledger-prod'), count: 2, error: expect.objectContaining({ code: 'UnexpectedResponse' }) }),
+      expect.objectContaining({ service: 'rds', operation: 'DescribeDBInstances', resourceArn: dbArn('ledger-prod'), count: 3, error: expect.objectContaining({ code: 'UnexpectedResponse' }) }),
     ]);
     expect(resources).toHaveLength(4);
     expectValid(resources);

@@ -46,6 +46,7 @@ function instance(id: string, api: Partial<DBInstance>, configuration: Record<st
       StorageEncrypted: false,
       DbiResourceId: `db-${id.toUpperCase()}`,
       DeletionProtection: false,
+      AutoMinorVersionUpgrade: true,
       TagList: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
       ...api,
     },
@@ -68,6 +69,7 @@ function instance(id: string, api: Partial<DBInstance>, configuration: Record<st
       kmsKeyId: null,
       dbiResourceId: `db-${id.toUpperCase()}`,
       deletionProtection: false,
+      autoMinorVersionUpgrade: true,
       dBClusterIdentifier: null,
       readReplicaSourceDBInstanceIdentifier: null,
       enabledCloudwatchLogsExports: [],
@@ -117,6 +119,7 @@ function scenario(): void {
         ReadReplicaSourceDBInstanceIdentifier: 'orders-mysql',
         BackupRetentionPeriod: 0,
         PubliclyAccessible: true,
+        AutoMinorVersionUpgrade: false,
       },
       {
         engine: 'mysql',
@@ -125,6 +128,7 @@ function scenario(): void {
         readReplicaSourceDBInstanceIdentifier: 'orders-mysql',
         backupRetentionPeriod: 0,
         publiclyAccessible: true,
+        autoMinorVersionUpgrade: false,
       },
     ),
     instance(
@@ -191,6 +195,16 @@ describe('RDS DB instance: API and Config give the same resource', () => {
     expect(notInConfigFields(db)).toEqual(['deletionProtection']);
     expect(coverage).toEqual([]);
     expectValid(resources);
+  });
+
+  it('an item without autoMinorVersionUpgrade leaves it NotInConfig, not enabled', async () => {
+    const { autoMinorVersionUpgrade: _dropped, ...older } = INSTANCES[1]!.configuration;
+    INSTANCES[1] = { ...INSTANCES[1]!, configuration: older };
+    const { resources } = await runCollector(configCollector('AWS::RDS::DBInstance'));
+    const replica = byId(resources, 'orders-replica');
+    expect(replica.config.autoMinorVersionUpgrade).toEqual(unknown('NotInConfig: autoMinorVersionUpgrade'));
+    expect(notInConfigFields(replica)).toEqual(['autoMinorVersionUpgrade']);
+    expect(byId(resources, 'ledger-prod').config.autoMinorVersionUpgrade).toBe(true);
   });
 
   it('an encrypted instance whose item names no key: the key is NotInConfig, not the AWS-managed key', async () => {

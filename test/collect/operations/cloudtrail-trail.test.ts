@@ -68,17 +68,25 @@ const SHADOWS: Trail[] = [
 const SELECTORS: Record<string, GetEventSelectorsResponse> = {
   [arn('management-events')]: {
     TrailARN: arn('management-events'),
-    EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }],
+    EventSelectors: [
+      {
+        ReadWriteType: 'All',
+        IncludeManagementEvents: true,
+        DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3:::trade-records-111122223333/', 'arn:aws:s3:::payroll-111122223333/'] }],
+        ExcludeManagementEventSources: [],
+      },
+    ],
   },
   [arn('organization-trail')]: {
     TrailARN: arn('organization-trail'),
     AdvancedEventSelectors: [
       { Name: 'Management events selector', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }] },
       {
-        Name: 'S3 data events',
+        Name: 'S3 data events but the trail bucket',
         FieldSelectors: [
           { Field: 'eventCategory', Equals: ['Data'] },
           { Field: 'resources.type', Equals: ['AWS::S3::Object'] },
+          { Field: 'resources.ARN', NotStartsWith: ['arn:aws:s3:::cloudtrail-logs-111122223333/'] },
         ],
       },
     ],
@@ -177,6 +185,10 @@ describe('CloudTrail trail collector', () => {
         cloudWatchLogsLogGroupArn: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:cloudtrail:*`,
         isLogging: true,
         managementEvents: 'All',
+        s3DataEvents: {
+          read: { buckets: 'prefixes', arnPrefixes: ['arn:aws:s3:::payroll-111122223333/', 'arn:aws:s3:::trade-records-111122223333/'] },
+          write: { buckets: 'prefixes', arnPrefixes: ['arn:aws:s3:::payroll-111122223333/', 'arn:aws:s3:::trade-records-111122223333/'] },
+        },
       },
     });
     expectValid(resources);
@@ -191,9 +203,12 @@ describe('CloudTrail trail collector', () => {
   it('reads an organization trail owned by this account, with advanced event selectors', async () => {
     const { resources } = await runCollector(cloudTrailTrail);
     expect(byId(resources, 'organization-trail').config).toMatchObject({ isOrganizationTrail: true, isMultiRegionTrail: true, managementEvents: 'All', kmsKeyId: null });
+    const everyBucketButTheLogs = { buckets: 'all', exceptArnPrefixes: ['arn:aws:s3:::cloudtrail-logs-111122223333/'] };
+    expect(byId(resources, 'organization-trail').config.s3DataEvents).toEqual({ read: everyBucketButTheLogs, write: everyBucketButTheLogs });
     expect(byId(resources, 'organization-trail').tags).toEqual({});
     const writeAudit = byId(resources, 'write-audit');
     expect(writeAudit.config).toMatchObject({ isMultiRegionTrail: false, isLogging: false, managementEvents: 'WriteOnly', cloudWatchLogsLogGroupArn: null });
+    expect(writeAudit.config.s3DataEvents).toEqual({ read: { buckets: 'none' }, write: { buckets: 'none' } });
     expect(writeAudit.tags).toEqual({ owner: 'audit', ticket: '' });
   });
 
@@ -253,6 +268,7 @@ describe('CloudTrail trail collector', () => {
       .rejects(new TrailNotFoundException({ message: `Unknown trail: ${arn('write-audit')} for the user: ${ACCOUNT}`, $metadata: { httpStatusCode: 400 } }));
     const { resources, coverage } = await runCollector(cloudTrailTrail);
     expect(byId(resources, 'write-audit').config.managementEvents).toEqual(unknown('TrailNotFoundException: cloudtrail:GetEventSelectors'));
+    expect(byId(resources, 'write-audit').config.s3DataEvents).toEqual(unknown('TrailNotFoundException: cloudtrail:GetEventSelectors'));
     expect(coverage).toEqual([expect.objectContaining({ operation: 'GetEventSelectors', resourceArn: arn('write-audit') })]);
   });
 
@@ -299,7 +315,20 @@ describe('CloudTrail trail collector', () => {
     const t = byId(resources, 'management-events');
     expect(t.config.isLogging).toBe(true);
     expect(t.config.managementEvents).toEqual(unknown('NotCollected: cloudtrail:GetEventSelectors'));
+    expect(t.config.s3DataEvents).toEqual(unknown('NotCollected: cloudtrail:GetEventSelectors'));
     expect(t.tags).toEqual(unknown('NotCollected: cloudtrail:ListTags'));
+    expect(coverage).toEqual([]);
+    expectValid(resources);
+  });
+
+  it('reads the S3 data events from the same GetEventSelectors call as the management events', async () => {
+    const { resources, coverage } = await runCollector(cloudTrailTrail, { fields: ['s3DataEvents'] });
+    expect(new Set(sentOperations(cloudtrail.send.getCalls()))).toEqual(new Set(['DescribeTrails', 'GetEventSelectors']));
+    expect(cloudtrail.commandCalls(GetEventSelectorsCommand)).toHaveLength(HOME.length);
+    const t = byId(resources, 'management-events');
+    expect(t.config.s3DataEvents).toEqual(expect.objectContaining({ write: { buckets: 'prefixes', arnPrefixes: expect.any(Array) } }));
+    expect(t.config.managementEvents).toBe('All');
+    expect(t.config.isLogging).toEqual(unknown('NotCollected: cloudtrail:GetTrailStatus'));
     expect(coverage).toEqual([]);
     expectValid(resources);
   });

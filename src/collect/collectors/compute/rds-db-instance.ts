@@ -36,6 +36,7 @@ export const RDS_INSTANCE_FIELDS = [
   'vpcSecurityGroupIds',
   'clusterIdentifier',
   'readReplicaSourceIdentifier',
+  'autoMinorVersionUpgrade',
   'name',
   'tags',
   'createdAt',
@@ -95,6 +96,7 @@ function emitInstance(ctx: Ctx, db: DBInstance, call: CallRef): void {
     vpcSecurityGroupIds: (db.VpcSecurityGroups ?? []).flatMap((group) => (group.VpcSecurityGroupId !== undefined ? [group.VpcSecurityGroupId] : [])),
     clusterIdentifier: db.DBClusterIdentifier ?? null,
     readReplicaSourceIdentifier: db.ReadReplicaSourceDBInstanceIdentifier ?? db.ReadReplicaSourceDBClusterIdentifier ?? null,
+    autoMinorVersionUpgrade: reported(ctx, call, db.AutoMinorVersionUpgrade, 'AutoMinorVersionUpgrade', ref),
   };
 
   const resource: Resource<'AWS::RDS::DBInstance'> = {

@@ -8,6 +8,7 @@ import { accountIamCollector } from './account-iam.js';
 import { iamGroupCollector } from './iam-group.js';
 import { iamPolicyCollector } from './iam-policy.js';
 import { iamRoleCollector } from './iam-role.js';
+import iamServerCertificate from './iam-server-certificate.js';
 import { IamSnapshots, type IamSnapshotOptions } from './iam-snapshot.js';
 import { iamUserCollector } from './iam-user.js';
 
@@ -26,6 +27,6 @@ export { IamSnapshots, type IamSnapshotOptions };
 
 const iam = iamCollectors();
 
-export const iamResourceCollectors: readonly AnyResourceCollector[] = [iam.group, iam.policy, iam.role, iam.user];
+export const iamResourceCollectors: readonly AnyResourceCollector[] = [iam.group, iam.policy, iam.role, iamServerCertificate, iam.user];
 
 export const iamSettingsCollectors: readonly AnySettingsCollector[] = [iam.account];

@@ -16,6 +16,7 @@ import { defineCollector } from '../../collector.js';
 import { tagMap, uniqueBy } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { managementEventsOf } from './cloudtrail-management-events.js';
+import { s3DataEventsOf } from './cloudtrail-s3-data-events.js';
 
 type Ctx = CollectContext<'AWS::CloudTrail::Trail'>;
 
@@ -54,11 +55,20 @@ async function isLogging(ctx: Ctx, trail: HomeTrail): Promise<CloudTrailTrailCon
   return outcome.value.IsLogging ?? ctx.unreadable(outcome.call, UNEXPECTED, 'GetTrailStatus returned no IsLogging', { arn: trail.arn });
 }
 
-async function managementEvents(ctx: Ctx, trail: HomeTrail): Promise<CloudTrailTrailConfig['managementEvents']> {
-  if (!ctx.runs('GetEventSelectors')) return ctx.notCollected('GetEventSelectors');
+type SelectedEvents = Pick<CloudTrailTrailConfig, 'managementEvents' | 's3DataEvents'>;
+
+/** The management and S3 data events the trail records, both read from one GetEventSelectors answer. */
+async function selectedEvents(ctx: Ctx, trail: HomeTrail): Promise<SelectedEvents> {
+  if (!ctx.runs('GetEventSelectors')) {
+    const notCollected = ctx.notCollected('GetEventSelectors');
+    return { managementEvents: notCollected, s3DataEvents: notCollected };
+  }
   const outcome = await ctx.send(new GetEventSelectorsCommand({ TrailName: trail.arn }));
-  if (!outcome.ok) return ctx.unknownOf(outcome, { arn: trail.arn });
-  return managementEventsOf(outcome.value);
+  if (!outcome.ok) {
+    const failed = ctx.unknownOf(outcome, { arn: trail.arn });
+    return { managementEvents: failed, s3DataEvents: failed };
+  }
+  return { managementEvents: managementEventsOf(outcome.value), s3DataEvents: s3DataEventsOf(outcome.value) };
 }
 
 /** Tags per trail ARN, read 20 trails a call; a batch that fails leaves its trails' tags unknown. */
@@ -105,7 +115,7 @@ export default defineCollector({
       required: true,
     },
     { operation: 'GetTrailStatus', iamAction: 'cloudtrail:GetTrailStatus', fills: ['isLogging'] },
-    { operation: 'GetEventSelectors', iamAction: 'cloudtrail:GetEventSelectors', fills: ['managementEvents'] },
+    { operation: 'GetEventSelectors', iamAction: 'cloudtrail:GetEventSelectors', fills: ['managementEvents', 's3DataEvents'] },
     { operation: 'ListTags', iamAction: 'cloudtrail:ListTags', fills: ['tags'] },
   ],
   async collect(ctx) {
@@ -123,7 +133,7 @@ export default defineCollector({
 
 async function collectTrail(ctx: Ctx, home: HomeTrail, described: CallRef, tags: Maybe<Tags>): Promise<void> {
   const { arn, name, trail } = home;
-  const [logging, events] = await Promise.all([isLogging(ctx, home), managementEvents(ctx, home)]);
+  const [logging, events] = await Promise.all([isLogging(ctx, home), selectedEvents(ctx, home)]);
   const resource: Resource<'AWS::CloudTrail::Trail'> = {
     arn,
     type: 'AWS::CloudTrail::Trail',
@@ -144,7 +154,8 @@ async function collectTrail(ctx: Ctx, home: HomeTrail, described: CallRef, tags:
       s3BucketName: trail.S3BucketName ?? null,
       cloudWatchLogsLogGroupArn: trail.CloudWatchLogsLogGroupArn ?? null,
       isLogging: logging,
-      managementEvents: events,
+      managementEvents: events.managementEvents,
+      s3DataEvents: events.s3DataEvents,
     },
   };
   ctx.emit(resource);

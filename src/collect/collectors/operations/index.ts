@@ -1,6 +1,8 @@
 /** operations collectors, sorted by resource type; joined in ../index.ts. */
 import type { AnyResourceCollector, AnySettingsCollector } from '../../collector.js';
+import accountRegionAccessAnalyzers from './account-region-access-analyzers.js';
 import accountRegionConfigRecorders from './account-region-config-recorders.js';
+import accountRegionSecurityHub from './account-region-security-hub.js';
 import accountRegionTrails from './account-region-trails.js';
 import cloudFormationStack from './cloudformation-stack.js';
 import cloudTrailTrail from './cloudtrail-trail.js';
@@ -14,4 +16,9 @@ export const operationsResourceCollectors: readonly AnyResourceCollector[] = [
   stepFunctionsStateMachine,
 ];
 
-export const operationsSettingsCollectors: readonly AnySettingsCollector[] = [accountRegionConfigRecorders, accountRegionTrails];
+export const operationsSettingsCollectors: readonly AnySettingsCollector[] = [
+  accountRegionAccessAnalyzers,
+  accountRegionConfigRecorders,
+  accountRegionSecurityHub,
+  accountRegionTrails,
+];

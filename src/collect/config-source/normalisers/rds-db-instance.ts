@@ -63,6 +63,7 @@ export function normaliseRdsDbInstance(item: ConfigItem, ctx: NormaliseContext):
     }),
     clusterIdentifier: str(c['dBClusterIdentifier']) ?? null,
     readReplicaSourceIdentifier: str(c['readReplicaSourceDBInstanceIdentifier']) ?? str(c['readReplicaSourceDBClusterIdentifier']) ?? null,
+    autoMinorVersionUpgrade: reported(bool(c['autoMinorVersionUpgrade']), 'autoMinorVersionUpgrade'),
   };
 
   const resource: Resource<'AWS::RDS::DBInstance'> = {

@@ -1,0 +1,78 @@
+/**
+ * From a log group to someone who hears about it: a metric filter of the group (one the caller's
+ * criterion accepts) publishes a metric; a CloudWatch alarm on that metric, in the log group's
+ * account and region, has its actions enabled and notifies an SNS topic; the topic has a confirmed
+ * subscription. Reads the log group's `metricFilters`, the alarms' `actionsEnabled`, `alarmActions`
+ * and `metrics`, and the topics' `subscriptions`.
+ */
+import type { Inventory } from '../../engine/inventory.js';
+import type { Resource } from '../../model/resource.js';
+import type { MetricAlarmConfig, MetricFilter, MetricTransformation } from '../../model/types/monitoring.js';
+import { isUnknown } from '../../model/unknown.js';
+import { anyPath, missingLink, through, unreadLink, type ChainSearch } from './chain-search.js';
+
+export interface FilterCriterion {
+  /** What an accepted filter is, as a verdict says it: `matching the CIS 5.1 pattern`. */
+  readonly description: string;
+  /** Whether the filter is accepted, or why not. */
+  accepts(filter: MetricFilter): { readonly accepted: true } | { readonly accepted: false; readonly why: string };
+}
+
+/** The types and fields the chain from a log group reads, for an insight's `reads.lookups`. */
+export const ALARM_CHAIN_LOOKUPS = {
+  'AWS::Logs::LogGroup': ['metricFilters'],
+  'AWS::CloudWatch::Alarm': ['actionsEnabled', 'alarmActions', 'metrics'],
+  'AWS::SNS::Topic': ['subscriptions'],
+} as const;
+
+const SNS_TOPIC_ARN = /^arn:[a-z-]+:sns:[a-z0-9-]+:[0-9]{12}:[^:]+$/;
+
+function topicChain(arn: string, inventory: Inventory): ChainSearch {
+  const topic = inventory.get('AWS::SNS::Topic', arn);
+  if (topic === undefined) return unreadLink(`topic ${arn} is not in the inventory (its account or region was not collected, or it was deleted)`);
+  const { subscriptions } = topic.config;
+  if (isUnknown(subscriptions)) return unreadLink(`the subscriptions of topic ${arn} could not be read (${subscriptions.$unknown})`);
+  const confirmed = subscriptions.find((s) => s.confirmed);
+  if (confirmed !== undefined) return { found: true, chain: [{ kind: 'topic', name: arn }, { kind: 'subscription', name: `${confirmed.protocol} ${confirmed.endpoint}` }] };
+  const pending = subscriptions.length;
+  return missingLink(`topic ${arn} has no confirmed subscription${pending > 0 ? ` (${pending} pending confirmation)` : ''}`);
+}
+
+function alarmChain(alarm: Resource<'AWS::CloudWatch::Alarm'>, inventory: Inventory): ChainSearch {
+  const { actionsEnabled, alarmActions } = alarm.config;
+  if (!actionsEnabled) return missingLink(`alarm ${alarm.name} has its actions disabled`);
+  const topics = alarmActions.filter((action) => SNS_TOPIC_ARN.test(action));
+  if (topics.length === 0) return missingLink(`alarm ${alarm.name} notifies no SNS topic`);
+  return through({ kind: 'alarm', name: alarm.name }, anyPath(topics.map((arn) => topicChain(arn, inventory))));
+}
+
+const watches = (metrics: MetricAlarmConfig['metrics'], metric: MetricTransformation) =>
+  metrics.some((m) => m.namespace === metric.metricNamespace && m.metricName === metric.metricName);
+
+function metricChain(logGroup: Resource<'AWS::Logs::LogGroup'>, filter: MetricFilter, metric: MetricTransformation, inventory: Inventory): ChainSearch {
+  const alarms = inventory.list('AWS::CloudWatch::Alarm', logGroup.accountId, logGroup.region).filter((alarm) => watches(alarm.config.metrics, metric));
+  const name = `${metric.metricNamespace}/${metric.metricName}`;
+  if (alarms.length === 0) return missingLink(`no alarm watches metric ${name} of metric filter ${filter.filterName} on log group ${logGroup.name}`);
+  return through({ kind: 'metric', name }, anyPath(alarms.map((alarm) => alarmChain(alarm, inventory))));
+}
+
+/** The chain from the log group through a metric filter the criterion accepts. */
+export function alarmChainFrom(logGroup: Resource<'AWS::Logs::LogGroup'>, criterion: FilterCriterion, inventory: Inventory): ChainSearch {
+  const { metricFilters } = logGroup.config;
+  if (isUnknown(metricFilters)) return unreadLink(`the metric filters of log group ${logGroup.name} could not be read (${metricFilters.$unknown})`);
+  const rejected: string[] = [];
+  const accepted = metricFilters.filter((filter) => {
+    const verdict = criterion.accepts(filter);
+    if (!verdict.accepted) rejected.push(`${filter.filterName}: ${verdict.why}`);
+    return verdict.accepted;
+  });
+  if (accepted.length === 0) {
+    return missingLink(`log group ${logGroup.name} has no metric filter ${criterion.description}${rejected.length > 0 ? ` (${rejected.join('; ')})` : ''}`);
+  }
+  const paths = accepted.map((filter) =>
+    filter.metricTransformations.length === 0
+      ? missingLink(`metric filter ${filter.filterName} on log group ${logGroup.name} publishes no metric`)
+      : through({ kind: 'metric filter', name: filter.filterName }, anyPath(filter.metricTransformations.map((metric) => metricChain(logGroup, filter, metric, inventory)))),
+  );
+  return through({ kind: 'log group', name: logGroup.arn }, anyPath(paths));
+}

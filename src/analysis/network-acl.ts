@@ -1,0 +1,163 @@
+/**
+ * Whether a network ACL lets the internet reach a TCP port, evaluated the way AWS evaluates it:
+ * inbound entries in ascending rule number, the first entry that matches a packet decides, and a
+ * packet no entry matches is denied (the final `*` entry). So a lower-numbered deny for the whole
+ * internet shadows a later allow, and a deny of part of the internet leaves the rest reaching the
+ * allow. Addresses are followed as sets: each entry decides the addresses of its source that no
+ * earlier entry decided.
+ *
+ * The internet reaches the port when an allow whose source is a whole address family (0.0.0.0/0,
+ * ::/0) decides any address, or when the allows together decide every address of a family (the
+ * internet split over several entries, as the security group analysis counts it).
+ */
+import { normaliseProtocol, parseCidr, portRangeLabel, type Cidr, type IpFamily } from './network.js';
+
+/** An NACL entry in the shape of the model's. */
+export interface AclEntry {
+  readonly ruleNumber: number;
+  readonly egress: boolean;
+  readonly protocol: string;
+  readonly ruleAction: 'allow' | 'deny';
+  readonly cidrBlock: string | null;
+  readonly ipv6CidrBlock: string | null;
+  readonly fromPort: number | null;
+  readonly toPort: number | null;
+}
+
+export interface AclAllow {
+  readonly ruleNumber: number;
+  readonly protocol: string;
+  readonly ports: string;
+  readonly source: string;
+}
+
+export interface AclExposure {
+  readonly port: number;
+  /** `0.0.0.0/0` or `::/0`. */
+  readonly internet: string;
+  /** The allow entries that let some of the internet's traffic through, in evaluation order. */
+  readonly allows: readonly AclAllow[];
+  /** Rule numbers of earlier denies that take part of that traffic, but not all of it. */
+  readonly partialDenies: readonly number[];
+}
+
+export interface AclReach {
+  readonly exposed: readonly AclExposure[];
+  /**
+   * Entries whose source or ports cannot be read, which might match the traffic. Evaluation of a
+   * port stops at the first: what it decides is unknown, and so is everything after it.
+   */
+  readonly malformed: readonly { readonly ruleNumber: number; readonly problem: string }[];
+  /** Ports whose evaluation a malformed entry stopped before an exposure was established. */
+  readonly undecided: readonly number[];
+  /** Internet-wide allows that reach a port but decide none of its traffic: earlier denies take it all. */
+  readonly shadowed: readonly { readonly port: number; readonly ruleNumber: number }[];
+}
+
+const BITS: Record<IpFamily, number> = { 4: 32, 6: 128 };
+const INTERNET: Record<IpFamily, string> = { 4: '0.0.0.0/0', 6: '::/0' };
+
+/** Disjoint, sorted, inclusive address ranges. */
+type Ranges = readonly (readonly [bigint, bigint])[];
+
+function size(ranges: Ranges): bigint {
+  return ranges.reduce((sum, [first, last]) => sum + (last - first + 1n), 0n);
+}
+
+function intersect(ranges: Ranges, cidr: Cidr): Ranges {
+  return ranges.flatMap(([first, last]): (readonly [bigint, bigint])[] => {
+    const a = first > cidr.first ? first : cidr.first;
+    const b = last < cidr.last ? last : cidr.last;
+    return a <= b ? [[a, b]] : [];
+  });
+}
+
+function subtract(ranges: Ranges, cidr: Cidr): Ranges {
+  return ranges.flatMap(([first, last]): (readonly [bigint, bigint])[] => {
+    if (cidr.last < first || cidr.first > last) return [[first, last]];
+    const out: (readonly [bigint, bigint])[] = [];
+    if (first < cidr.first) out.push([first, cidr.first - 1n]);
+    if (cidr.last < last) out.push([cidr.last + 1n, last]);
+    return out;
+  });
+}
+
+type Match = { readonly kind: 'no' } | { readonly kind: 'yes'; readonly cidr: Cidr; readonly source: string } | { readonly kind: 'malformed'; readonly problem: string };
+
+/** Whether the entry matches TCP traffic to the port from addresses of the family, and from which. */
+function matchEntry(entry: AclEntry, family: IpFamily, port: number): Match {
+  const protocol = normaliseProtocol(entry.protocol);
+  if (protocol !== 'all' && protocol !== 'tcp') return { kind: 'no' };
+  if (protocol === 'tcp') {
+    // EC2 requires a port range on TCP entries; without one, what the entry matches is unknown.
+    if (entry.fromPort === null || entry.toPort === null) return { kind: 'malformed', problem: 'a TCP entry without a port range' };
+    if (port < entry.fromPort || port > entry.toPort) return { kind: 'no' };
+  }
+  const source = entry.cidrBlock ?? entry.ipv6CidrBlock;
+  if (source === null) return { kind: 'malformed', problem: 'an entry without a source CIDR' };
+  const cidr = parseCidr(source);
+  if (cidr === undefined) return { kind: 'malformed', problem: `the source '${source}' is not a valid CIDR` };
+  return cidr.family === family ? { kind: 'yes', cidr, source } : { kind: 'no' };
+}
+
+/** The inbound entries in the order AWS evaluates them. */
+function inboundInOrder(entries: readonly AclEntry[]): AclEntry[] {
+  return entries.filter((entry) => !entry.egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
+}
+
+/** Which of the TCP ports the internet reaches through the NACL's inbound entries. */
+export function aclInternetReach(entries: readonly AclEntry[], ports: readonly number[]): AclReach {
+  const inbound = inboundInOrder(entries);
+  const exposed: AclExposure[] = [];
+  const malformed = new Map<number, string>();
+  const undecided = new Set<number>();
+  const shadowed: { port: number; ruleNumber: number }[] = [];
+  for (const port of ports) {
+    for (const family of [4, 6] as const) {
+      const whole: readonly [bigint, bigint] = [0n, (1n << BigInt(BITS[family])) - 1n];
+      let undecidedAddresses: Ranges = [whole];
+      let allowedCount = 0n;
+      const allows: AclAllow[] = [];
+      const internetAllows: AclAllow[] = [];
+      const denies: number[] = [];
+      let stopped = false;
+      for (const entry of inbound) {
+        const match = matchEntry(entry, family, port);
+        if (match.kind === 'no') continue;
+        if (match.kind === 'malformed') {
+          // Once earlier entries have decided every address, nothing after them matters.
+          if (undecidedAddresses.length === 0) continue;
+          malformed.set(entry.ruleNumber, match.problem);
+          stopped = true;
+          break;
+        }
+        const decided = size(intersect(undecidedAddresses, match.cidr));
+        undecidedAddresses = subtract(undecidedAddresses, match.cidr);
+        if (entry.ruleAction === 'deny') {
+          if (decided > 0n) denies.push(entry.ruleNumber);
+        } else if (decided > 0n) {
+          allowedCount += decided;
+          const allow = { ruleNumber: entry.ruleNumber, protocol: entry.protocol, ports: portRangeLabel(entry), source: match.source };
+          allows.push(allow);
+          if (match.cidr.prefix === 0) internetAllows.push(allow);
+        } else if (match.cidr.prefix === 0) {
+          shadowed.push({ port, ruleNumber: entry.ruleNumber });
+        }
+      }
+      // What was decided before a malformed entry stands whatever it matches.
+      if (internetAllows.length > 0 || allowedCount === size([whole])) {
+        // An internet-wide allow is the exposure on its own; narrower allows beside it are not named.
+        const through = internetAllows.length > 0 ? internetAllows : allows;
+        exposed.push({ port, internet: INTERNET[family], allows: through, partialDenies: denies });
+      } else if (stopped) {
+        undecided.add(port);
+      }
+    }
+  }
+  return {
+    exposed,
+    malformed: [...malformed.entries()].sort(([a], [b]) => a - b).map(([ruleNumber, problem]) => ({ ruleNumber, problem })),
+    undecided: [...undecided],
+    shadowed,
+  };
+}
