@@ -10,7 +10,8 @@ describe('vigil packs coverage', () => {
     expect(cis?.controls).toHaveLength(70);
     expect(cis!.automated + cis!.partly + cis!.manual).toBe(70);
     const control = (id: string) => cis!.controls.find((c) => c.id === id);
-    expect(control('3.1.4')).toMatchObject({ automation: 'partly', insights: ['s3-account-public-access-block', 's3-bucket-public'] });
+    expect(control('3.1.4')).toMatchObject({ automation: 'automated', insights: ['s3-bucket-block-public-access', 's3-bucket-public'] });
+    expect(control('3.2.1')).toMatchObject({ automation: 'partly', insights: ['rds-instance-encrypted'] });
     expect(control('2.1.1')).toMatchObject({ automation: 'manual', insights: [] });
     expect(cis!.automatedPercent).toBe(Math.round((cis!.automated / 70) * 1000) / 10);
     for (const c of cis!.controls) {
