@@ -149,6 +149,8 @@ export interface Trail {
   readonly multiRegion: boolean;
   readonly logging: boolean;
   readonly kmsKey: string | undefined;
+  /** The log group the trail delivers to (`CloudWatchLogsLogGroupArn`), by name. */
+  readonly logGroup: string | undefined;
 }
 
 export interface Notebook {
@@ -184,6 +186,118 @@ export interface StateMachine {
   readonly tags: Tags;
 }
 
+export interface Vpc {
+  readonly id: string;
+  readonly region: string;
+  readonly cidr: string;
+  readonly isDefault: boolean;
+  readonly subnets: readonly string[];
+  readonly tags: Tags;
+}
+
+export interface NetworkAclEntry {
+  readonly rule: number;
+  readonly egress: boolean;
+  /** An IP protocol number (`6` TCP), or `-1` for all. */
+  readonly protocol: string;
+  readonly action: 'allow' | 'deny';
+  readonly cidr: string;
+  readonly ports: readonly [number, number] | undefined;
+}
+
+export interface NetworkAcl {
+  readonly id: string;
+  readonly region: string;
+  readonly vpc: string;
+  readonly isDefault: boolean;
+  /** As EC2 lists them, the final `*` deny (rule 32767) of each direction included. */
+  readonly entries: readonly NetworkAclEntry[];
+  readonly subnets: readonly string[];
+  readonly tags: Tags;
+}
+
+export interface FlowLog {
+  readonly id: string;
+  readonly region: string;
+  /** The VPC, subnet or interface it captures. */
+  readonly resource: string;
+  readonly trafficType: 'ACCEPT' | 'REJECT' | 'ALL';
+  readonly destination: { readonly type: 'cloud-watch-logs'; readonly logGroup: string } | { readonly type: 's3'; readonly bucketArn: string };
+  readonly delivering: boolean;
+  readonly createdAt: string;
+}
+
+export interface FileSystem {
+  readonly id: string;
+  readonly region: string;
+  readonly name: string;
+  readonly encrypted: boolean;
+  readonly kmsKey: string | undefined;
+  readonly performanceMode: 'generalPurpose' | 'maxIO';
+  readonly throughputMode: 'bursting' | 'elastic' | 'provisioned';
+  readonly mountTargets: number;
+  readonly sizeBytes: number;
+  readonly createdAt: string;
+  readonly tags: Tags;
+}
+
+export interface MetricFilter {
+  readonly name: string;
+  readonly pattern: string;
+  readonly metricName: string;
+  readonly namespace: string;
+  readonly createdAt: string;
+}
+
+export interface LogGroup {
+  readonly name: string;
+  readonly region: string;
+  /** Undefined: the events never expire. */
+  readonly retentionDays: number | undefined;
+  readonly kmsKey: string | undefined;
+  readonly storedBytes: number;
+  readonly createdAt: string;
+  readonly metricFilters: readonly MetricFilter[];
+  readonly tags: Tags;
+}
+
+export interface Subscription {
+  readonly id: string;
+  readonly protocol: 'email' | 'sqs' | 'lambda' | 'https';
+  readonly endpoint: string;
+  /** An unconfirmed subscription's ARN reads `PendingConfirmation`. */
+  readonly confirmed: boolean;
+}
+
+export interface Topic {
+  readonly name: string;
+  readonly region: string;
+  readonly subscriptions: readonly Subscription[];
+  readonly tags: Tags;
+}
+
+export interface Alarm {
+  readonly name: string;
+  readonly region: string;
+  /** One metric, or those a metric-math `expression` reads. */
+  readonly metrics: readonly { readonly namespace: string; readonly metricName: string }[];
+  readonly expression: string | undefined;
+  readonly actionsEnabled: boolean;
+  /** SNS topic ARNs. */
+  readonly actions: readonly string[];
+  readonly state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
+  readonly updatedAt: string;
+  readonly tags: Tags;
+}
+
+export interface Analyzer {
+  readonly name: string;
+  readonly region: string;
+  readonly type: 'ACCOUNT' | 'ACCOUNT_UNUSED_ACCESS';
+  readonly status: 'ACTIVE' | 'CREATING' | 'DISABLED' | 'FAILED';
+  readonly createdAt: string;
+}
+
 export interface SyntheticAccount {
   readonly accountId: string;
   readonly homeRegion: string;
@@ -206,27 +320,75 @@ export interface SyntheticAccount {
   readonly notebooks: readonly Notebook[];
   readonly stacks: readonly Stack[];
   readonly stateMachines: readonly StateMachine[];
+  readonly vpcs: readonly Vpc[];
+  readonly networkAcls: readonly NetworkAcl[];
+  readonly flowLogs: readonly FlowLog[];
+  readonly fileSystems: readonly FileSystem[];
+  readonly logGroups: readonly LogGroup[];
+  readonly topics: readonly Topic[];
+  readonly alarms: readonly Alarm[];
+  readonly analyzers: readonly Analyzer[];
+  /** When the account subscribed to Security Hub, per region; a region not named is not subscribed. */
+  readonly securityHub: Readonly<Record<string, string>>;
   /** EBS encryption by default, per region. */
   readonly ebsDefault: Readonly<Record<string, boolean>>;
 }
 
-/** Share of the resources each type takes (trails are a fixed three: one multi-region, one per region). */
+/**
+ * Share of the resources each type takes (trails are a fixed three: one multi-region, one per
+ * region; each region has at least its default VPC, and each VPC its default network ACL).
+ */
 export const MIX = {
-  'AWS::S3::Bucket': 0.15,
-  'AWS::KMS::Key': 0.08,
-  'AWS::IAM::User': 0.1,
+  'AWS::S3::Bucket': 0.13,
+  'AWS::KMS::Key': 0.07,
+  'AWS::IAM::User': 0.08,
   'AWS::IAM::Role': 0.08,
   'AWS::IAM::Group': 0.01,
   'AWS::IAM::Policy': 0.04,
-  'AWS::EC2::Instance': 0.14,
-  'AWS::EC2::Volume': 0.16,
+  'AWS::EC2::Instance': 0.12,
+  'AWS::EC2::Volume': 0.13,
   'AWS::EC2::SecurityGroup': 0.07,
+  'AWS::EC2::VPC': 0.005,
+  'AWS::EC2::NetworkAcl': 0.01,
+  'AWS::EFS::FileSystem': 0.01,
+  'AWS::Logs::LogGroup': 0.035,
+  'AWS::CloudWatch::Alarm': 0.03,
+  'AWS::SNS::Topic': 0.01,
   'AWS::RDS::DBInstance': 0.03,
   'AWS::RDS::DBSnapshot': 0.05,
   'AWS::SageMaker::NotebookInstance': 0.02,
   'AWS::CloudFormation::Stack': 0.04,
   'AWS::StepFunctions::StateMachine': 0.03,
 } as const satisfies Partial<Record<ResourceType, number>>;
+
+/** CIS metric filters (section 4/5 of the AWS Foundations Benchmark) on the trail's log group. */
+const CIS_FILTERS: readonly { readonly name: string; readonly pattern: string; readonly metricName: string }[] = [
+  {
+    name: 'unauthorized-api-calls',
+    pattern: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }',
+    metricName: 'UnauthorizedAPICalls',
+  },
+  { name: 'console-signin-without-mfa', pattern: '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }', metricName: 'ConsoleSignInWithoutMfa' },
+  { name: 'root-usage', pattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }', metricName: 'RootAccountUsage' },
+  {
+    name: 'cloudtrail-changes',
+    pattern: '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
+    metricName: 'CloudTrailChanges',
+  },
+  { name: 'console-auth-failures', pattern: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }', metricName: 'ConsoleAuthFailures' },
+  {
+    name: 'nacl-changes',
+    pattern:
+      '{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) }',
+    metricName: 'NetworkAclChanges',
+  },
+  {
+    name: 'security-group-changes',
+    pattern:
+      '{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }',
+    metricName: 'SecurityGroupChanges',
+  },
+];
 
 /** AWS-managed policies the account attaches (they are inventory too). */
 const AWS_POLICIES = ['AdministratorAccess', 'ReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'AmazonSSMManagedInstanceCore', 'AWSLambdaBasicExecutionRole', 'SecurityAudit'];
@@ -448,9 +610,10 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     };
   });
 
+  const trailLogGroup = `aws-cloudtrail-logs-${accountId}`;
   const trails: Trail[] = [
-    { name: 'organization-audit', homeRegion, multiRegion: true, logging: true, kmsKey: customerKeyIn(homeRegion) },
-    ...regions.map((region, i) => ({ name: `${region}-data-events`, homeRegion: region, multiRegion: false, logging: i % 2 === 0, kmsKey: undefined })),
+    { name: 'organization-audit', homeRegion, multiRegion: true, logging: true, kmsKey: customerKeyIn(homeRegion), logGroup: trailLogGroup },
+    ...regions.map((region, i) => ({ name: `${region}-data-events`, homeRegion: region, multiRegion: false, logging: i % 2 === 0, kmsKey: undefined, logGroup: undefined })),
   ];
 
   const notebooks: Notebook[] = Array.from({ length: count('AWS::SageMaker::NotebookInstance') }, (_, i) => {
@@ -491,6 +654,169 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     return { name: `${pick(teams)}-workflow-${i}`, region: regionOf(i), type: i % 5 === 4 ? 'EXPRESS' : 'STANDARD', createdAt: ago(700), failures, tags: tagsOf(i) };
   });
 
+  // Every region has its default VPC (the first of the region), and every VPC its default network ACL.
+  const vpcs: Vpc[] = Array.from({ length: Math.max(regions.length, count('AWS::EC2::VPC')) }, (_, i) => {
+    const isDefault = i < regions.length;
+    return {
+      id: `vpc-${hex(17)}`,
+      region: regionOf(i),
+      cidr: isDefault ? '172.31.0.0/16' : `10.${i % 256}.0.0/16`,
+      isDefault,
+      subnets: Array.from({ length: isDefault ? 3 : 2 + Math.floor(rnd() * 3) }, () => `subnet-${hex(17)}`),
+      tags: isDefault ? {} : { Name: `${pick(teams)}-vpc-${i}`, ...tagsOf(i) },
+    };
+  });
+  const allTraffic = (egress: boolean, rule: number, action: NetworkAclEntry['action']): NetworkAclEntry => ({ rule, egress, protocol: '-1', action, cidr: '0.0.0.0/0', ports: undefined });
+  const finalDeny = [allTraffic(false, 32767, 'deny'), allTraffic(true, 32767, 'deny')];
+  const tcpIn = (rule: number, cidr: string, from: number, to = from): NetworkAclEntry => ({ rule, egress: false, protocol: '6', action: 'allow', cidr, ports: [from, to] });
+  const customAclVpcs = vpcs.filter((v) => !v.isDefault);
+  const aclDrafts = Array.from({ length: Math.max(vpcs.length, count('AWS::EC2::NetworkAcl')) }, (_, i) => {
+    const isDefault = i < vpcs.length;
+    const vpc = isDefault ? vpcs[i]! : (customAclVpcs[i % Math.max(1, customAclVpcs.length)] ?? vpcs[i % vpcs.length]!);
+    const variant = isDefault ? 'default' : pick(['web', 'web', 'private', 'private', 'admin']);
+    const ingress: NetworkAclEntry[] =
+      variant === 'default'
+        ? [allTraffic(false, 100, 'allow')]
+        : variant === 'web'
+          ? [tcpIn(100, '0.0.0.0/0', 443), tcpIn(110, '0.0.0.0/0', 80), tcpIn(120, '0.0.0.0/0', 1024, 65535)]
+          : variant === 'private'
+            ? [{ rule: 100, egress: false, protocol: '-1', action: 'allow', cidr: '10.0.0.0/8', ports: undefined }]
+            : // Remote administration open to the world: what CIS 5.1 looks for.
+              [tcpIn(100, '0.0.0.0/0', pick([22, 3389])), tcpIn(110, '10.0.0.0/8', 0, 65535)];
+    return {
+      id: `acl-${hex(17)}`,
+      region: vpc.region,
+      vpc: vpc.id,
+      isDefault,
+      entries: [...ingress, allTraffic(true, 100, 'allow'), ...finalDeny],
+      subnets: [] as string[],
+      tags: isDefault ? {} : { Name: `${variant}-acl-${i}`, ...tagsOf(i) },
+    };
+  });
+  // Each subnet is associated with one ACL: the VPC's custom ACLs in turn, every so often its default one.
+  for (const vpc of vpcs) {
+    const own = aclDrafts.filter((a) => a.vpc === vpc.id);
+    const custom = own.filter((a) => !a.isDefault);
+    const defaultAcl = own.find((a) => a.isDefault)!;
+    vpc.subnets.forEach((subnet, j) => (custom[j % (custom.length + 1)] ?? defaultAcl).subnets.push(subnet));
+  }
+  const networkAcls: NetworkAcl[] = aclDrafts;
+
+  const flowLogs: FlowLog[] = [];
+  for (const vpc of vpcs) {
+    // A VPC logs itself, or some only one of its subnets (which does not count for the VPC), or nothing.
+    const target = chance(0.6) ? vpc.id : chance(0.3) ? vpc.subnets[0]! : undefined;
+    if (target === undefined) continue;
+    flowLogs.push({
+      id: `fl-${hex(17)}`,
+      region: vpc.region,
+      resource: target,
+      trafficType: pick(['ALL', 'ALL', 'REJECT', 'ACCEPT'] as const),
+      destination: chance(0.7) ? { type: 'cloud-watch-logs', logGroup: 'vpc-flow-logs' } : { type: 's3', bucketArn: `arn:aws:s3:::flow-logs-${accountId}/${vpc.region}` },
+      delivering: chance(0.9),
+      createdAt: ago(700),
+    });
+  }
+
+  const fileSystems: FileSystem[] = Array.from({ length: count('AWS::EFS::FileSystem') }, (_, i) => {
+    const region = regionOf(i);
+    const encrypted = chance(0.8);
+    return {
+      id: `fs-${hex(17)}`,
+      region,
+      name: `${pick(teams)}-share-${i}`,
+      encrypted,
+      kmsKey: encrypted ? keyIn(region, chance(0.5) ? 'CUSTOMER' : 'AWS') : undefined,
+      performanceMode: chance(0.9) ? 'generalPurpose' : 'maxIO',
+      throughputMode: pick(['bursting', 'elastic', 'elastic', 'provisioned'] as const),
+      mountTargets: 1 + Math.floor(rnd() * 3),
+      sizeBytes: Math.floor(rnd() * 5e11),
+      createdAt: ago(900),
+      tags: { Name: `${pick(teams)}-share-${i}`, ...tagsOf(i) },
+    };
+  });
+
+  // The trail's log group (home region) holds the CIS metric filters; each region has a group for
+  // its VPC flow logs; the rest are application logs, some with a filter of their own.
+  const logGroups: LogGroup[] = Array.from({ length: Math.max(1 + regions.length, count('AWS::Logs::LogGroup')) }, (_, i) => {
+    const trail = i === 0;
+    const flow = !trail && i <= regions.length;
+    const region = trail ? homeRegion : flow ? regions[i - 1]! : regionOf(i);
+    const team = pick(teams);
+    const name = trail ? trailLogGroup : flow ? 'vpc-flow-logs' : pick([`/aws/lambda/${team}-fn-${i}`, `/ecs/${team}-service-${i}`, `/aws/rds/instance/${team}-db-${i}/postgresql`]);
+    const own = trail || flow || !chance(0.25) ? [] : Array.from({ length: 1 + Math.floor(rnd() * 2) }, (_, k) => ({ name: `${team}-errors-${k}`, pattern: k === 0 ? 'ERROR' : '{ $.level = "error" }', metricName: `ErrorCount${k}`, namespace: `${team}/app`, createdAt: ago(300) }));
+    return {
+      name,
+      region,
+      retentionDays: trail ? 365 : pick([undefined, 7, 30, 90, 365, 3653]),
+      kmsKey: trail || chance(0.3) ? customerKeyIn(region) : undefined,
+      storedBytes: Math.floor(rnd() * 1e10),
+      createdAt: ago(900),
+      metricFilters: trail ? CIS_FILTERS.map((f) => ({ ...f, namespace: 'CISBenchmark', createdAt: ago(400) })) : own,
+      tags: trail || flow ? { team: 'security' } : tagsOf(i),
+    };
+  });
+
+  const topics: Topic[] = Array.from({ length: Math.max(1, count('AWS::SNS::Topic')) }, (_, i) => {
+    const security = i === 0;
+    const protocols = ['email', 'email', 'sqs', 'lambda', 'https'] as const;
+    const subscriptions: Subscription[] = security
+      ? [{ id: uuid(), protocol: 'email', endpoint: 'security@example.com', confirmed: true }]
+      : Array.from({ length: Math.floor(rnd() * 4) }, (_, k) => {
+          const protocol = pick(protocols);
+          const endpoint =
+            protocol === 'email'
+              ? `${pick(teams)}-oncall+${k}@example.com`
+              : protocol === 'https'
+                ? `https://hooks.example.com/${hex(8)}`
+                : `arn:aws:${protocol}:${regionOf(i)}:${accountId}:${protocol === 'sqs' ? '' : 'function:'}${pick(teams)}-consumer-${i}`;
+          return { id: uuid(), protocol, endpoint, confirmed: protocol !== 'email' || chance(0.7) };
+        });
+    return { name: security ? 'security-alerts' : `${pick(teams)}-alerts-${i}`, region: security ? homeRegion : regionOf(i), subscriptions, tags: security ? { team: 'security' } : tagsOf(i) };
+  });
+  const topicArn = (t: Topic) => `arn:aws:sns:${t.region}:${accountId}:${t.name}`;
+
+  // CIS: an alarm on each filter's metric (but the last) notifying the security topic; the rest watch workloads.
+  const cisAlarms: Alarm[] = CIS_FILTERS.slice(0, -1).map((f) => ({
+    name: `cis-${f.name}`,
+    region: homeRegion,
+    metrics: [{ namespace: 'CISBenchmark', metricName: f.metricName }],
+    expression: undefined,
+    actionsEnabled: true,
+    actions: [topicArn(topics[0]!)],
+    state: chance(0.9) ? 'OK' : 'ALARM',
+    updatedAt: ago(200),
+    tags: { team: 'security' },
+  }));
+  const workloadMetrics = [
+    { namespace: 'AWS/EC2', metricName: 'CPUUtilization' },
+    { namespace: 'AWS/RDS', metricName: 'FreeStorageSpace' },
+    { namespace: 'AWS/Lambda', metricName: 'Errors' },
+    { namespace: 'AWS/ApplicationELB', metricName: 'HTTPCode_Target_5XX_Count' },
+  ];
+  const alarms: Alarm[] = [
+    ...cisAlarms,
+    ...Array.from({ length: Math.max(0, count('AWS::CloudWatch::Alarm') - cisAlarms.length) }, (_, i): Alarm => {
+      const region = regionOf(i);
+      const math = chance(0.1);
+      const regional = topics.filter((t) => t.region === region);
+      return {
+        name: `${pick(teams)}-alarm-${i}`,
+        region,
+        metrics: math ? [{ namespace: 'AWS/Lambda', metricName: 'Errors' }, { namespace: 'AWS/Lambda', metricName: 'Invocations' }] : [pick(workloadMetrics)],
+        expression: math ? '100 * m1 / m2' : undefined,
+        actionsEnabled: chance(0.9),
+        actions: regional.length > 0 && chance(0.85) ? [topicArn(pick(regional))] : [],
+        state: pick(['OK', 'OK', 'OK', 'ALARM', 'INSUFFICIENT_DATA'] as const),
+        updatedAt: ago(100),
+        tags: tagsOf(i),
+      };
+    }),
+  ];
+
+  const analyzers: Analyzer[] = regions.map((region) => ({ name: `ConsoleAnalyzer-${uuid()}`, region, type: 'ACCOUNT', status: 'ACTIVE', createdAt: ago(700) }));
+  const securityHub = Object.fromEntries(regions.map((region) => [region, ago(600)]));
+
   const ebsDefault = Object.fromEntries(regions.map((region, i) => [region, i === 0]));
 
   return {
@@ -513,6 +839,15 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     notebooks,
     stacks,
     stateMachines,
+    vpcs,
+    networkAcls,
+    flowLogs,
+    fileSystems,
+    logGroups,
+    topics,
+    alarms,
+    analyzers,
+    securityHub,
     ebsDefault,
   };
 }
@@ -538,5 +873,11 @@ export function expectedResources(account: SyntheticAccount): Partial<Record<Res
     'AWS::SageMaker::NotebookInstance': account.notebooks.length,
     'AWS::CloudFormation::Stack': account.stacks.length,
     'AWS::StepFunctions::StateMachine': account.stateMachines.length,
+    'AWS::EC2::VPC': account.vpcs.length,
+    'AWS::EC2::NetworkAcl': account.networkAcls.length,
+    'AWS::EFS::FileSystem': account.fileSystems.length,
+    'AWS::Logs::LogGroup': account.logGroups.length,
+    'AWS::CloudWatch::Alarm': account.alarms.length,
+    'AWS::SNS::Topic': account.topics.length,
   };
 }

@@ -1,6 +1,7 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { Type } from '@sinclair/typebox';
 import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../../src/analysis/region-policy.js';
+import { multiRegionTrailGaps } from '../../src/analysis/multi-region-trail.js';
 import type { Resource } from '../../src/model/resource.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
@@ -12,15 +13,7 @@ type TrailJudgement =
 /** Whether one trail is a logging multi-region trail that records all management events. */
 function judgeTrail(arn: string, trail: Resource<'AWS::CloudTrail::Trail'> | undefined): TrailJudgement {
   if (trail === undefined) return { arn, outcome: 'undecided', unreadable: ['the trail is not in the inventory'] };
-  const { isMultiRegionTrail, isLogging, managementEvents } = trail.config;
-  const shortfalls: string[] = [];
-  const unreadable: string[] = [];
-  if (isUnknown(isMultiRegionTrail)) unreadable.push(`multi-region flag (${isMultiRegionTrail.$unknown})`);
-  else if (!isMultiRegionTrail) shortfalls.push('single-region');
-  if (isUnknown(isLogging)) unreadable.push(`logging status (${isLogging.$unknown})`);
-  else if (!isLogging) shortfalls.push('not logging');
-  if (isUnknown(managementEvents)) unreadable.push(`event selectors (${managementEvents.$unknown})`);
-  else if (managementEvents !== 'All') shortfalls.push(managementEvents === 'None' ? 'no management events' : `${managementEvents} management events only`);
+  const { shortfalls, unreadable } = multiRegionTrailGaps(trail);
   // A proven shortfall disqualifies the trail whatever its unreadable fields.
   if (shortfalls.length > 0) return { arn, outcome: 'falls-short', shortfalls };
   if (unreadable.length > 0) return { arn, outcome: 'undecided', unreadable };

@@ -216,10 +216,29 @@ export function normaliseTerm(term: string): string {
   return expr.term;
 }
 
+interface CompiledRequirement {
+  readonly terms: ReadonlySet<string>;
+  readonly groups: readonly ReadonlySet<string>[];
+  readonly refinements: ReadonlySet<string>;
+}
+
+/** Required patterns are few and fixed: each is read once. */
+const compiled = new WeakMap<RequiredPattern, CompiledRequirement>();
+
+function compile(required: RequiredPattern): CompiledRequirement {
+  let requirement = compiled.get(required);
+  if (requirement === undefined) {
+    const [expr, ...otherReadings] = parseFilterPattern(required.pattern);
+    if (expr === undefined || otherReadings.length > 0) throw new FilterPatternError(`required pattern ${required.pattern} must have exactly one reading`);
+    requirement = { terms: termsOf(expr), groups: andGroups(expr), refinements: new Set((required.acceptedRefinements ?? []).map(normaliseTerm)) };
+    compiled.set(required, requirement);
+  }
+  return requirement;
+}
+
 /** Whether the filter pattern matches the required pattern, by the rule in the module comment. */
 export function matchFilterPattern(filterPattern: string, required: RequiredPattern): PatternMatch {
-  const [requiredExpr, ...otherReadings] = parseFilterPattern(required.pattern);
-  if (requiredExpr === undefined || otherReadings.length > 0) throw new FilterPatternError(`required pattern ${required.pattern} must have exactly one reading`);
+  const { terms: requiredTerms, groups: requiredGroups, refinements } = compile(required);
   let readings: Expr[];
   try {
     readings = parseFilterPattern(filterPattern);
@@ -227,11 +246,10 @@ export function matchFilterPattern(filterPattern: string, required: RequiredPatt
     if (error instanceof FilterPatternError) return { matches: false, why: `the pattern is no JSON filter pattern the matcher reads (${error.message})` };
     throw error;
   }
-  const requiredTerms = termsOf(requiredExpr);
-  const refinements = new Set((required.acceptedRefinements ?? []).map(normaliseTerm));
-  const missing = [...requiredTerms].filter((term) => !termsOf(readings[0] as Expr).has(term));
+  // Every reading holds the same terms.
+  const filterTerms = termsOf(readings[0] as Expr);
+  const missing = [...requiredTerms].filter((term) => !filterTerms.has(term));
   if (missing.length > 0) return { matches: false, why: `it lacks ${missing.map((t) => `(${t})`).join(', ')}` };
-  const requiredGroups = andGroups(requiredExpr);
   for (const reading of readings) {
     let groups: Set<string>[];
     try {

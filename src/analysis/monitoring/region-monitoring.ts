@@ -9,6 +9,7 @@
 import type { Inventory } from '../../engine/inventory.js';
 import type { Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/unknown.js';
+import { multiRegionTrailGaps } from '../multi-region-trail.js';
 import { ALARM_CHAIN_LOOKUPS, alarmChainFrom, type FilterCriterion } from './alarm-chain.js';
 import { anyPath, missingLink, through, unreadLink, type ChainSearch } from './chain-search.js';
 import { parseLogGroupArn } from './log-group-arn.js';
@@ -25,18 +26,11 @@ export const REGION_MONITORING_READS = {
 function trailChain(arn: string, criterion: FilterCriterion, inventory: Inventory): ChainSearch {
   const trail: Resource<'AWS::CloudTrail::Trail'> | undefined = inventory.get('AWS::CloudTrail::Trail', arn);
   if (trail === undefined) return unreadLink(`trail ${arn} is not in the inventory`);
-  const { isMultiRegionTrail, isLogging, managementEvents, cloudWatchLogsLogGroupArn } = trail.config;
-  const shortfalls: string[] = [];
-  const unread: string[] = [];
-  if (isUnknown(isMultiRegionTrail)) unread.push(`multi-region flag (${isMultiRegionTrail.$unknown})`);
-  else if (!isMultiRegionTrail) shortfalls.push('is single-region');
-  if (isUnknown(isLogging)) unread.push(`logging status (${isLogging.$unknown})`);
-  else if (!isLogging) shortfalls.push('is not logging');
-  if (isUnknown(managementEvents)) unread.push(`event selectors (${managementEvents.$unknown})`);
-  else if (managementEvents !== 'All') shortfalls.push(managementEvents === 'None' ? 'records no management events' : `records ${managementEvents} management events only`);
-  if (cloudWatchLogsLogGroupArn === null) shortfalls.push('delivers to no CloudWatch Logs log group');
-  if (shortfalls.length > 0) return missingLink(`trail ${arn} ${shortfalls.join(', ')}`);
-  if (unread.length > 0) return unreadLink(`trail ${arn}: ${unread.join(', ')} could not be read`);
+  const { shortfalls, unreadable } = multiRegionTrailGaps(trail);
+  const { cloudWatchLogsLogGroupArn } = trail.config;
+  if (cloudWatchLogsLogGroupArn === null) shortfalls.push('no CloudWatch Logs delivery');
+  if (shortfalls.length > 0) return missingLink(`trail ${arn}: ${shortfalls.join(', ')}`);
+  if (unreadable.length > 0) return unreadLink(`trail ${arn}: ${unreadable.join(', ')} could not be read`);
 
   const location = cloudWatchLogsLogGroupArn === null ? undefined : parseLogGroupArn(cloudWatchLogsLogGroupArn);
   if (location === undefined) return unreadLink(`trail ${arn} delivers to ${String(cloudWatchLogsLogGroupArn)}, which is no log group ARN`);

@@ -106,22 +106,22 @@ testInsight(unauthorizedApiCalls, [
     resource: region,
     inventory: inventoryOf({ ...w, trail: trailWith({ cloudWatchLogsLogGroupArn: null }) }),
     status: 'fail',
-    reason: /delivers to no CloudWatch Logs log group/,
+    reason: /: no CloudWatch Logs delivery/,
   },
   {
     name: 'a single-region trail, however unreadable its logging status',
     resource: region,
     inventory: inventoryOf({ ...w, trail: trailWith({ isMultiRegionTrail: false, isLogging: unknown('AccessDenied: cloudtrail:GetTrailStatus') }) }),
     status: 'fail',
-    reason: /is single-region/,
+    reason: /: single-region/,
   },
-  { name: 'a trail that is not logging', resource: region, inventory: inventoryOf({ ...w, trail: trailWith({ isLogging: false }) }), status: 'fail', reason: /is not logging/ },
+  { name: 'a trail that is not logging', resource: region, inventory: inventoryOf({ ...w, trail: trailWith({ isLogging: false }) }), status: 'fail', reason: /: not logging/ },
   {
     name: 'a trail recording write-only management events',
     resource: region,
     inventory: inventoryOf({ ...w, trail: trailWith({ managementEvents: 'WriteOnly' }) }),
     status: 'fail',
-    reason: /records WriteOnly management events only/,
+    reason: /: WriteOnly management events only/,
   },
   { name: 'a log group without metric filters', resource: region, inventory: inventoryOf({ ...w, logGroup: groupWith({ metricFilters: [] }) }), status: 'fail' },
   {
@@ -173,7 +173,7 @@ testInsight(unauthorizedApiCalls, [
     resource: usEast1(secondTrail, w.trail),
     inventory: inventoryOf({ ...w, alarm: alarmWith({ actionsEnabled: false }) }, cloudTrail({ isLogging: false }, { id: 'second-trail' })),
     status: 'fail',
-    evidence: { missing: [expect.stringMatching(/second-trail is not logging, delivers to no CloudWatch Logs log group/), expect.stringMatching(/alarm cis-alarm has its actions disabled/)] },
+    evidence: { missing: [expect.stringMatching(/second-trail: not logging, no CloudWatch Logs delivery/), expect.stringMatching(/alarm cis-alarm has its actions disabled/)] },
   },
 
   // Links that could not be read, on the only possible path.
@@ -224,6 +224,6 @@ testInsight(unauthorizedApiCalls, [
     resource: usEast1(secondTrail, w.trail),
     inventory: inventoryOf({ ...w, topic: snsTopic({ subscriptions: unknown('AuthorizationErrorException: sns:ListSubscriptions') }) }, cloudTrail({ isMultiRegionTrail: false }, { id: 'second-trail' })),
     status: 'error',
-    evidence: { missing: [expect.stringContaining('second-trail is single-region')], unread: [expect.stringContaining('could not be read')] },
+    evidence: { missing: [expect.stringContaining('second-trail: single-region')], unread: [expect.stringContaining('could not be read')] },
   },
 ]);

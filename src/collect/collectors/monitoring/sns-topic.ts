@@ -1,9 +1,10 @@
 /**
  * `AWS::SNS::Topic`, per region: every topic of ListTopics (all pages) and — as the selection asks —
  * their subscriptions and tags. Subscriptions come from one region-wide ListSubscriptions listing
- * (all pages), grouped by topic, instead of one ListSubscriptionsByTopic per topic. That listing
- * holds the subscriptions this account owns: a subscription another account made to one of its
- * topics is not in it, so such a topic may look unsubscribed (a fail, never a false pass).
+ * (all pages), grouped by topic, instead of one ListSubscriptionsByTopic per topic. The API
+ * reference calls that listing "the requester's subscriptions": one that another account owns on
+ * a topic of this account may be missing, so such a topic may look unsubscribed (a fail, never a
+ * false pass); subscriptions of this account to other accounts' topics are listed and ignored.
  * A subscription whose SubscriptionArn is `PendingConfirmation` is not confirmed. When the listing
  * fails, every topic's subscriptions are unknown.
  */
