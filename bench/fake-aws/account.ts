@@ -769,7 +769,7 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
               ? `${pick(teams)}-oncall+${k}@example.com`
               : protocol === 'https'
                 ? `https://hooks.example.com/${hex(8)}`
-                : `arn:aws:${protocol}:${regionOf(i)}:${accountId}:${protocol === 'sqs' ? '' : 'function:'}${pick(teams)}-consumer-${i}`;
+                : `arn:aws:${protocol}:${regionOf(i)}:${accountId}:${protocol === 'sqs' ? '' : 'function:'}${pick(teams)}-consumer-${i}-${k}`;
           return { id: uuid(), protocol, endpoint, confirmed: protocol !== 'email' || chance(0.7) };
         });
     return { name: security ? 'security-alerts' : `${pick(teams)}-alerts-${i}`, region: security ? homeRegion : regionOf(i), subscriptions, tags: security ? { team: 'security' } : tagsOf(i) };

@@ -32,6 +32,12 @@ export function cloudtrail(account: SyntheticAccount): ServiceHandler {
           TrailARN: arn(t),
           LogFileValidationEnabled: t.multiRegion,
           ...(t.kmsKey !== undefined ? { KmsKeyId: t.kmsKey } : {}),
+          ...(t.logGroup !== undefined
+            ? {
+                CloudWatchLogsLogGroupArn: `arn:aws:logs:${t.homeRegion}:${account.accountId}:log-group:${t.logGroup}:*`,
+                CloudWatchLogsRoleArn: `arn:aws:iam::${account.accountId}:role/CloudTrail_CloudWatchLogs_Role`,
+              }
+            : {}),
           HasCustomEventSelectors: !t.multiRegion,
           HasInsightSelectors: false,
           IsOrganizationTrail: false,

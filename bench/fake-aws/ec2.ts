@@ -1,10 +1,10 @@
 /**
  * EC2 (its query dialect: no Result wrapper, lower-camel element names, lists of `<item>`):
  * DescribeRegions, DescribeInstances (reservations of instances), DescribeVolumes,
- * DescribeSecurityGroups — each paged by `MaxResults` / `NextToken` — and EBS encryption by
- * default with its key.
+ * DescribeSecurityGroups, DescribeVpcs, DescribeNetworkAcls, DescribeFlowLogs — each paged by
+ * `MaxResults` / `NextToken` — and EBS encryption by default with its key.
  */
-import type { Instance, SecurityGroup, SyntheticAccount, Volume } from './account.js';
+import type { FlowLog, Instance, NetworkAcl, SecurityGroup, SyntheticAccount, Volume, Vpc } from './account.js';
 import { ec2Error, ec2Reply, ec2Tags, formParams, items, page, pageSize, val, type ServiceHandler } from './wire.js';
 
 function instance(i: Instance): string {
@@ -65,6 +65,59 @@ function securityGroup(accountId: string, g: SecurityGroup): string {
   );
 }
 
+function vpc(accountId: string, v: Vpc): string {
+  return (
+    val('vpcId', v.id) +
+    val('ownerId', accountId) +
+    val('state', 'available') +
+    val('cidrBlock', v.cidr) +
+    items('cidrBlockAssociationSet', [v.cidr], (cidr) => val('cidrBlock', cidr) + val('associationId', `vpc-cidr-assoc-${v.id.slice(4, 21)}`) + `<cidrBlockState>${val('state', 'associated')}</cidrBlockState>`) +
+    val('dhcpOptionsId', 'dopt-0a1b2c3d4e5f60718') +
+    ec2Tags(v.tags) +
+    val('instanceTenancy', 'default') +
+    val('isDefault', v.isDefault) +
+    `<blockPublicAccessStates>${val('internetGatewayBlockMode', 'off')}</blockPublicAccessStates>`
+  );
+}
+
+function networkAcl(accountId: string, acl: NetworkAcl): string {
+  return (
+    val('networkAclId', acl.id) +
+    val('vpcId', acl.vpc) +
+    val('default', acl.isDefault) +
+    items('entrySet', acl.entries, (e) =>
+      val('ruleNumber', e.rule) +
+        val('protocol', e.protocol) +
+        val('ruleAction', e.action) +
+        val('egress', e.egress) +
+        val('cidrBlock', e.cidr) +
+        (e.ports !== undefined ? `<portRange>${val('from', e.ports[0])}${val('to', e.ports[1])}</portRange>` : ''),
+    ) +
+    items('associationSet', acl.subnets, (subnet) => val('networkAclAssociationId', `aclassoc-${subnet.slice(7)}`) + val('networkAclId', acl.id) + val('subnetId', subnet)) +
+    ec2Tags(acl.tags) +
+    val('ownerId', accountId)
+  );
+}
+
+function flowLog(accountId: string, f: FlowLog): string {
+  return (
+    val('creationTime', f.createdAt) +
+    (f.destination.type === 'cloud-watch-logs' ? val('deliverLogsPermissionArn', `arn:aws:iam::${accountId}:role/vpc-flow-logs`) : '') +
+    val('deliverLogsStatus', f.delivering ? 'SUCCESS' : 'FAILED') +
+    (f.delivering ? '' : val('deliverLogsErrorMessage', 'Access error')) +
+    val('flowLogId', f.id) +
+    val('flowLogStatus', 'ACTIVE') +
+    (f.destination.type === 'cloud-watch-logs' ? val('logGroupName', f.destination.logGroup) : '') +
+    val('resourceId', f.resource) +
+    val('trafficType', f.trafficType) +
+    val('logDestinationType', f.destination.type) +
+    val('logDestination', f.destination.type === 'cloud-watch-logs' ? `arn:aws:logs:${f.region}:${accountId}:log-group:${f.destination.logGroup}` : f.destination.bucketArn) +
+    val('logFormat', '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}') +
+    ec2Tags({}) +
+    val('maxAggregationInterval', 600)
+  );
+}
+
 /** Reservations whole, each page holding at most `size` instances. */
 function reservationPages(instances: readonly Instance[], size: number): Instance[][][] {
   const reservations = new Map<string, Instance[]>();
@@ -107,6 +160,18 @@ export function ec2(account: SyntheticAccount): ServiceHandler {
       case 'DescribeSecurityGroups': {
         const { items: found, next: nextToken } = page(account.securityGroups.filter((g) => g.region === region), token, pageSize(params.get('MaxResults'), 1000, 1000));
         return ec2Reply(action, items('securityGroupInfo', found, (g) => securityGroup(account.accountId, g)) + next(nextToken));
+      }
+      case 'DescribeVpcs': {
+        const { items: found, next: nextToken } = page(account.vpcs.filter((v) => v.region === region), token, pageSize(params.get('MaxResults'), 1000, 1000));
+        return ec2Reply(action, items('vpcSet', found, (v) => vpc(account.accountId, v)) + next(nextToken));
+      }
+      case 'DescribeNetworkAcls': {
+        const { items: found, next: nextToken } = page(account.networkAcls.filter((a) => a.region === region), token, pageSize(params.get('MaxResults'), 1000, 1000));
+        return ec2Reply(action, items('networkAclSet', found, (a) => networkAcl(account.accountId, a)) + next(nextToken));
+      }
+      case 'DescribeFlowLogs': {
+        const { items: found, next: nextToken } = page(account.flowLogs.filter((f) => f.region === region), token, pageSize(params.get('MaxResults'), 1000, 1000));
+        return ec2Reply(action, items('flowLogSet', found, (f) => flowLog(account.accountId, f)) + next(nextToken));
       }
       case 'GetEbsEncryptionByDefault':
         return ec2Reply(action, val('ebsEncryptionByDefault', account.ebsDefault[region] === true) + val('sseType', 'sse-ebs'));

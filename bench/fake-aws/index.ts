@@ -10,21 +10,27 @@
  */
 import { HttpResponse } from '@smithy/core/protocols';
 import type { ServiceName } from '../../src/collect/services.js';
+import { accessanalyzer, ACCESS_ANALYZER_ROUTES } from './accessanalyzer.js';
 import type { SyntheticAccount } from './account.js';
 import { cloudformation } from './cloudformation.js';
 import { cloudtrail } from './cloudtrail.js';
+import { cloudwatch } from './cloudwatch.js';
 import { config } from './config.js';
 import { ec2 } from './ec2.js';
+import { efs, EFS_ROUTES } from './efs.js';
 import { iam } from './iam.js';
 import { kms } from './kms.js';
+import { logs } from './logs.js';
 import { rds } from './rds.js';
 import { s3 } from './s3.js';
 import { s3control } from './s3control.js';
 import { sagemaker } from './sagemaker.js';
+import { securityhub, SECURITY_HUB_ROUTES } from './securityhub.js';
 import { sfn } from './sfn.js';
+import { sns } from './sns.js';
 import { sts } from './sts.js';
 import { tagging } from './tagging.js';
-import { formParams, jsonOperation, restXmlError, type ServiceHandler, type WireRequest } from './wire.js';
+import { formParams, jsonOperation, restOperation, restXmlError, type RestRoutes, type ServiceHandler, type WireRequest } from './wire.js';
 
 export { syntheticAccount, expectedResources, type SyntheticAccount } from './account.js';
 
@@ -71,11 +77,16 @@ const S3_SUBRESOURCES: Readonly<Record<string, string>> = {
   location: 'GetBucketLocation',
 };
 
-const JSON_SERVICES: ReadonlySet<ServiceName> = new Set(['kms', 'sfn', 'cloudtrail', 'config', 'sagemaker', 'organizations', 'tagging']);
+const JSON_SERVICES: ReadonlySet<ServiceName> = new Set(['kms', 'sfn', 'cloudtrail', 'config', 'sagemaker', 'organizations', 'tagging', 'logs', 'cloudwatch']);
+
+/** REST-JSON services name the operation by method and path. */
+const REST_JSON_ROUTES: Partial<Record<ServiceName, RestRoutes>> = { efs: EFS_ROUTES, accessanalyzer: ACCESS_ANALYZER_ROUTES, securityhub: SECURITY_HUB_ROUTES };
 
 /** The API operation a request names, by its protocol. */
 function operationOf(service: ServiceName, request: WireRequest): string {
   if (JSON_SERVICES.has(service)) return jsonOperation(request);
+  const routes = REST_JSON_ROUTES[service];
+  if (routes !== undefined) return restOperation(routes, request);
   if (service === 's3control') return request.path.endsWith('/publicAccessBlock') ? 'GetPublicAccessBlock' : request.path;
   if (service === 's3') {
     const sub = Object.keys(request.query).find((name) => S3_SUBRESOURCES[name] !== undefined);
@@ -107,17 +118,23 @@ export class FakeAws {
     private readonly options: FakeAwsOptions = {},
   ) {
     this.services = {
+      accessanalyzer: accessanalyzer(account),
       cloudformation: cloudformation(account),
       cloudtrail: cloudtrail(account),
+      cloudwatch: cloudwatch(account),
       config: config(account),
       ec2: ec2(account),
+      efs: efs(account),
       iam: iam(account),
       kms: kms(account),
+      logs: logs(account),
       rds: rds(account),
       s3: s3(account),
       s3control: s3control(account),
       sagemaker: sagemaker(account),
+      securityhub: securityhub(account),
       sfn: sfn(account),
+      sns: sns(account),
       sts: sts(account),
       tagging: tagging(account),
     };

@@ -1,9 +1,10 @@
 /**
  * The wire formats the fake AWS answers in, as the API references document them: JSON 1.0/1.1
- * (KMS, Step Functions, CloudTrail, Config, SageMaker; errors as `__type`), the query protocol
- * (IAM, RDS, CloudFormation, STS: `<XResponse><XResult>…`, lists of `<member>` unless the shape
- * names its members), EC2's query dialect (no Result wrapper, lower-camel names, lists of `<item>`)
- * and REST-XML (S3, S3 Control). Also the request side: which operation a request names, and its
+ * (KMS, Step Functions, CloudTrail, Config, SageMaker, CloudWatch Logs, CloudWatch; errors as
+ * `__type`), the query protocol (IAM, RDS, CloudFormation, STS, SNS: `<XResponse><XResult>…`,
+ * lists of `<member>` unless the shape names its members), EC2's query dialect (no Result wrapper,
+ * lower-camel names, lists of `<item>`), REST-JSON (EFS, Access Analyzer, Security Hub: the
+ * operation in method and path, errors in `x-amzn-errortype`) and REST-XML (S3, S3 Control). Also the request side: which operation a request names, and its
  * parameters.
  */
 
@@ -135,6 +136,32 @@ export function jsonError(code: string, message: string, version: '1.0' | '1.1' 
 /** JSON protocols send timestamps as epoch seconds. */
 export function epoch(iso: string): number {
   return Date.parse(iso) / 1000;
+}
+
+// ---------------------------------------------------------------- REST-JSON (EFS, Access Analyzer, Security Hub)
+
+/** Operations named by method and path: `{ 'GET /analyzer': 'ListAnalyzers' }`. */
+export type RestRoutes = Readonly<Record<string, string>>;
+
+/** The operation a REST request names by its method and path, or `METHOD /path` when none does. */
+export function restOperation(routes: RestRoutes, request: WireRequest): string {
+  const route = `${request.method} ${request.path}`;
+  return routes[route] ?? route;
+}
+
+/** One query parameter of a REST request (the first, when repeated). */
+export function queryParam(request: WireRequest, name: string): string | undefined {
+  const value = request.query[name];
+  return Array.isArray(value) ? value[0] : (value ?? undefined);
+}
+
+export function restJsonReply(body: unknown, status = 200): Reply {
+  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
+
+/** The error shape names its own members: `message` (Access Analyzer), `Message` (Security Hub, EFS) … */
+export function restJsonError(code: string, body: Readonly<Record<string, string>>, status: number): Reply {
+  return { status, headers: { 'content-type': 'application/json', 'x-amzn-errortype': code }, body: JSON.stringify(body) };
 }
 
 // ---------------------------------------------------------------- REST-XML (S3, S3 Control)

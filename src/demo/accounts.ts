@@ -157,6 +157,7 @@ export function planDemo(seed: number): DemoPlan {
     securityAccountId: security.entry.id,
     orgTrailArn: trailArn(security.entry.id, DEMO_REGIONS[0], ORG_TRAIL),
     logArchiveBucket: `${security.slug}-log-archive-${security.entry.id}`,
+    bankBucketArnPrefixes: [harbor, northwind].map((bank) => `arn:aws:s3:::${bank.slug}-`),
     collectedAt: COLLECTED_AT,
   };
   return { org, harbor, northwind, shared, dev, security, ids };

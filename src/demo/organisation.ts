@@ -4,7 +4,7 @@
  * streamed, so that a benchmark of a million resources never holds them all in memory.
  *
  * Without `targetResources` it is the demo: two bank tenants (Harbor Bank, Northwind Savings), a
- * shared-services, a development and a security account, about two hundred resources with a
+ * shared-services, a development and a security account, about 260 resources with a
  * believable mix of compliant and failing ones. With `targetResources: N` it adds generated bank
  * tenant accounts of 2,000–4,500 resources each until exactly N resources have been produced.
  */

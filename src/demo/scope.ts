@@ -50,6 +50,8 @@ export interface OrgFacts {
   readonly securityAccountId: string;
   readonly orgTrailArn: string;
   readonly logArchiveBucket: string;
+  /** Object ARN prefixes (`arn:aws:s3:::harbor-bank-`) of the banks' buckets, whose object reads the organization trail records. */
+  readonly bankBucketArnPrefixes: readonly string[];
   readonly collectedAt: string;
 }
 
@@ -90,6 +92,7 @@ export class AccountScope {
   private readonly baseTags: Tags;
   private readonly vpcs = new Map<string, Vpc>();
   private readonly rdsHashes = new Map<string, string>();
+  private readonly claimed = new Set<string>();
 
   constructor(
     readonly plan: AccountPlan,
@@ -153,6 +156,13 @@ export class AccountScope {
       this.vpcs.set(region, vpc);
     }
     return vpc;
+  }
+
+  /** True the first time a key is claimed: for what an account has once per region (its VPC, its alert topic). */
+  claim(key: string): boolean {
+    if (this.claimed.has(key)) return false;
+    this.claimed.add(key);
+    return true;
   }
 
   /** A private address in the region's VPC. */

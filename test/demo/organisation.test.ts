@@ -5,6 +5,9 @@ import { accountOfArn, arnFor } from '../../src/model/arn.js';
 import { GLOBAL_REGION, resourceSchema, type AnyResource, type Resource } from '../../src/model/resource.js';
 import type { ResourceType } from '../../src/model/resource-types.js';
 import { isUnknown } from '../../src/model/unknown.js';
+import { cisFilterPatterns, type CisPatternKey } from '../../src/analysis/monitoring/cis-filter-patterns.js';
+import { matchFilterPattern } from '../../src/analysis/monitoring/filter-pattern.js';
+import { parseLogGroupArn } from '../../src/analysis/monitoring/log-group-arn.js';
 import { validatorFor } from '../../src/schemas/ajv.js';
 import { flaws } from './posture.js';
 
@@ -99,8 +102,15 @@ describe('demo organisation: shape', () => {
         case 'AWS::EC2::SecurityGroup':
           expect(r.name).toBe(r.config.groupName);
           break;
+        case 'AWS::Logs::LogGroup':
+        case 'AWS::CloudWatch::Alarm':
+        case 'AWS::SNS::Topic':
+        case 'AWS::IAM::ServerCertificate':
+          expect(r.name).toBe(r.id);
+          break;
         case 'AWS::EC2::Instance':
         case 'AWS::EC2::Volume':
+        case 'AWS::EFS::FileSystem':
           expect(r.name).toBe(!isUnknown(r.tags) && r.tags['Name'] !== undefined ? r.tags['Name'] : r.id);
           break;
         case 'AWS::KMS::Key':
@@ -365,6 +375,153 @@ describe('demo organisation: the scenario', () => {
     expect(trails.some((t) => t.config.logFileValidationEnabled === false)).toBe(true);
     const regions = ofType(demo, 'AWS::Account::Region');
     expect(regions.filter((r) => !isUnknown(r.config.configRecorders) && r.config.configRecorders.length === 0)).toHaveLength(1);
+  });
+});
+
+describe('demo organisation: network, monitoring and guardrails', () => {
+  const accountOf = (environment: string) => org.accounts.filter((a) => a.environment === environment).map((a) => a.id);
+  const dev = accountOf('development')[0] ?? '';
+  const securityAccount = accountOf('security')[0] ?? '';
+  const vpcs = ofType(demo, 'AWS::EC2::VPC');
+  const acls = ofType(demo, 'AWS::EC2::NetworkAcl');
+  const logGroups = ofType(demo, 'AWS::Logs::LogGroup');
+  const alarms = ofType(demo, 'AWS::CloudWatch::Alarm');
+  const topics = ofType(demo, 'AWS::SNS::Topic');
+  const databases = ofType(demo, 'AWS::RDS::DBInstance');
+  const keys = ofType(demo, 'AWS::KMS::Key');
+  const inbound = (acl: Resource<'AWS::EC2::NetworkAcl'>) => (isUnknown(acl.config.entries) ? [] : acl.config.entries.filter((e) => !e.egress));
+
+  it('has a default VPC per account and allowed region, and the VPCs its workloads use, each with one default NACL', () => {
+    for (const account of org.accounts) {
+      for (const region of org.allowedRegions) {
+        const defaults = vpcs.filter((v) => v.accountId === account.id && v.region === region && v.config.isDefault);
+        expect(defaults.map((v) => v.config.cidrBlock)).toEqual(['172.31.0.0/16']);
+      }
+    }
+    for (const v of vpcs) {
+      expect(v.config.ownerId).toBe(v.accountId);
+      const own = acls.filter((a) => a.accountId === v.accountId && a.region === v.region && a.config.vpcId === v.id);
+      expect(own.filter((a) => a.config.isDefault)).toHaveLength(1);
+      // A subnet is associated with exactly one NACL.
+      const subnets = own.flatMap((a) => a.config.subnetIds);
+      expect(new Set(subnets).size).toBe(subnets.length);
+    }
+    const known = new Set(vpcs.map((v) => `${v.accountId} ${v.region} ${v.id}`));
+    for (const a of acls) expect(known.has(`${a.accountId} ${a.region} ${a.config.vpcId}`)).toBe(true);
+    for (const r of [...ofType(demo, 'AWS::EC2::SecurityGroup'), ...ofType(demo, 'AWS::EC2::Instance')]) {
+      expect(known.has(`${r.accountId} ${r.region} ${String(r.config.vpcId)}`)).toBe(true);
+    }
+  });
+
+  it('logs the rejected traffic of every production and security VPC, and of no development VPC', () => {
+    for (const v of vpcs) {
+      const flowLogs = isUnknown(v.config.flowLogs) ? [] : v.config.flowLogs;
+      if (v.accountId === dev) expect(flowLogs).toEqual([]);
+      else expect(flowLogs.some((f) => f.flowLogStatus === 'ACTIVE' && (f.trafficType === 'REJECT' || f.trafficType === 'ALL'))).toBe(true);
+    }
+  });
+
+  it('has a development NACL that lets SSH in from anywhere, and production NACLs that deny RDP ahead of the ephemeral range', () => {
+    const sshAllowed = acls.filter(
+      (a) => a.accountId === dev && a.config.subnetIds.length > 0 && inbound(a).some((e) => e.ruleAction === 'allow' && e.cidrBlock === '0.0.0.0/0' && e.protocol === '6' && e.fromPort === 22),
+    );
+    expect(sshAllowed).toHaveLength(1);
+    const hardened = acls.filter((a) => !a.config.isDefault && a.accountId !== dev);
+    expect(hardened.length).toBeGreaterThanOrEqual(4);
+    for (const a of hardened) {
+      const rdp = inbound(a).find((e) => e.ruleAction === 'deny' && e.fromPort === 3389);
+      const ephemeral = inbound(a).find((e) => e.ruleAction === 'allow' && e.fromPort === 1024 && e.toPort === 65535);
+      expect(rdp !== undefined && ephemeral !== undefined && rdp.ruleNumber < ephemeral.ruleNumber).toBe(true);
+    }
+  });
+
+  it('has EFS file systems, one of them unencrypted in development, and SMB open to the world there', () => {
+    const fileSystems = ofType(demo, 'AWS::EFS::FileSystem');
+    expect(fileSystems.length).toBeGreaterThanOrEqual(2);
+    expect(fileSystems.filter((f) => f.config.encrypted === false).map((f) => f.accountId)).toEqual([dev]);
+    for (const f of fileSystems) if (f.config.encrypted === true) expect(keys.some((k) => k.arn === f.config.kmsKeyId)).toBe(true);
+    const smb = ofType(demo, 'AWS::EC2::SecurityGroup').filter((g) => !isUnknown(g.config.ingress) && g.config.ingress.some((r) => r.fromPort === 445 && r.ipv4Ranges.includes('0.0.0.0/0')));
+    expect(smb.map((g) => g.accountId)).toEqual([dev]);
+  });
+
+  it('sends the organization trail to a log group whose filters, alarms and topic cover CIS 5.x but for a few controls', () => {
+    const orgTrail = ofType(demo, 'AWS::CloudTrail::Trail').find((t) => t.config.isOrganizationTrail === true);
+    const location = parseLogGroupArn(orgTrail?.config.cloudWatchLogsLogGroupArn ?? '');
+    expect(location?.accountId).toBe(securityAccount);
+    const group = logGroups.find((g) => g.accountId === location?.accountId && g.region === location.region && g.id === location.name);
+    const filters = group === undefined || isUnknown(group.config.metricFilters) ? [] : group.config.metricFilters;
+    const topicOf = (arn: string) => topics.find((t) => t.arn === arn);
+    const confirmed = (arn: string) => {
+      const subscriptions = topicOf(arn)?.config.subscriptions;
+      return subscriptions !== undefined && !isUnknown(subscriptions) && subscriptions.some((s) => s.confirmed);
+    };
+    const chained = (key: CisPatternKey) =>
+      filters.some(
+        (f) =>
+          matchFilterPattern(f.filterPattern, cisFilterPatterns[key]).matches &&
+          f.metricTransformations.some((m) =>
+            alarms.some(
+              (a) =>
+                a.accountId === group?.accountId &&
+                a.region === group.region &&
+                a.config.actionsEnabled &&
+                a.config.metrics.some((x) => x.namespace === m.metricNamespace && x.metricName === m.metricName) &&
+                a.config.alarmActions.some(confirmed),
+            ),
+          ),
+      );
+    const keysOfCis = Object.keys(cisFilterPatterns) as CisPatternKey[];
+    expect(keysOfCis.filter((key) => !chained(key))).toEqual(['config-changes', 'network-gateway-changes', 'route-table-changes', 'organizations-changes']);
+    // Every alarm notifies a topic of its own account and region that is in the inventory.
+    for (const a of alarms) {
+      for (const arn of a.config.alarmActions) expect(topicOf(arn)?.accountId === a.accountId && topicOf(arn)?.region === a.region).toBe(true);
+    }
+  });
+
+  it('watches the audit logs of production databases; Northwind never confirmed its alert topic', () => {
+    const audit = (d: Resource<'AWS::RDS::DBInstance'>) => (d.config.engine === 'postgres' ? 'postgresql' : 'audit');
+    const production = databases.filter((d) => d.accountId !== dev && !isUnknown(d.config.cloudwatchLogsExports) && d.config.cloudwatchLogsExports.includes(audit(d)));
+    expect(production.length).toBeGreaterThanOrEqual(4);
+    for (const d of production) {
+      const group = logGroups.find((g) => g.accountId === d.accountId && g.region === d.region && g.id === `/aws/rds/instance/${d.id}/${audit(d)}`);
+      const filters = group === undefined || isUnknown(group.config.metricFilters) ? [] : group.config.metricFilters;
+      expect(filters).toHaveLength(1);
+      const metric = filters[0]?.metricTransformations[0];
+      expect(alarms.some((a) => a.config.metrics.some((m) => m.metricName === metric?.metricName && m.namespace === metric.metricNamespace))).toBe(true);
+    }
+    const pending = topics.filter((t) => !isUnknown(t.config.subscriptions) && !t.config.subscriptions.some((s) => s.confirmed));
+    expect(new Set(pending.map((t) => t.accountId))).toEqual(new Set([tenantAccount('Northwind Savings')]));
+    const sandbox = logGroups.filter((g) => g.accountId === dev);
+    expect(sandbox.length).toBeGreaterThan(0);
+    for (const g of sandbox) expect(g.config.metricFilters).toEqual([]);
+  });
+
+  it('records object writes of every bucket and object reads of the banks\' buckets only', () => {
+    const orgTrail = ofType(demo, 'AWS::CloudTrail::Trail').find((t) => t.config.isOrganizationTrail === true);
+    expect(orgTrail?.config.s3DataEvents).toEqual({
+      write: { buckets: 'all', exceptArnPrefixes: [] },
+      read: { buckets: 'prefixes', arnPrefixes: ['arn:aws:s3:::harbor-bank-', 'arn:aws:s3:::northwind-savings-'] },
+    });
+  });
+
+  it('has a support role in the security account only, an expired server certificate and an Oracle pinned to its engine version', () => {
+    const support = ofType(demo, 'AWS::IAM::Role').filter((r) => !isUnknown(r.config.attachedPolicies) && r.config.attachedPolicies.some((p) => p.name === 'AWSSupportAccess'));
+    expect(support.map((r) => r.accountId)).toEqual([securityAccount]);
+    const certificates = ofType(demo, 'AWS::IAM::ServerCertificate');
+    const expired = certificates.filter((c) => !isUnknown(c.config.expiration) && Date.parse(c.config.expiration) < collectedAt.getTime());
+    expect(expired).toHaveLength(1);
+    expect(certificates.length).toBeGreaterThan(expired.length);
+    const pinned = databases.filter((d) => d.config.autoMinorVersionUpgrade === false);
+    expect(pinned.map((d) => d.config.engine)).toEqual(['oracle-ee']);
+  });
+
+  it('has Access Analyzer and Security Hub in every region but the development account\'s', () => {
+    for (const region of ofType(demo, 'AWS::Account::Region')) {
+      const analyzers = isUnknown(region.config.accessAnalyzers) ? [] : region.config.accessAnalyzers;
+      const external = analyzers.some((a) => (a.type === 'ACCOUNT' || a.type === 'ORGANIZATION') && a.status === 'ACTIVE');
+      expect(external).toBe(region.accountId !== dev);
+      expect(region.config.securityHub === null).toBe(region.accountId === dev);
+    }
   });
 });
 

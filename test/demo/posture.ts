@@ -63,6 +63,7 @@ export function flaws(resource: AnyResource, requiredTags: Record<string, string
       if (c.publiclyAccessible === true) found.push('publicly accessible');
       if (c.storageEncrypted === false) found.push('unencrypted');
       if (c.engine.startsWith('oracle') && !isUnknown(c.cloudwatchLogsExports) && !c.cloudwatchLogsExports.includes('audit')) found.push('no audit export');
+      if (c.autoMinorVersionUpgrade === false) found.push('minor upgrades off');
       break;
     }
     case 'AWS::RDS::DBSnapshot': {
@@ -86,6 +87,36 @@ export function flaws(resource: AnyResource, requiredTags: Record<string, string
     case 'AWS::EC2::Volume':
       if (resource.config.encrypted === false) found.push('unencrypted');
       break;
+    case 'AWS::EC2::NetworkAcl': {
+      const c = resource.config;
+      if (c.subnetIds.length === 0 || isUnknown(c.entries)) break;
+      // The first inbound entry that matches SSH from anywhere decides.
+      const first = c.entries
+        .filter((e) => !e.egress && e.cidrBlock === '0.0.0.0/0')
+        .sort((a, b) => a.ruleNumber - b.ruleNumber)
+        .find((e) => e.protocol === '-1' || (e.protocol === '6' && (e.fromPort ?? 0) <= 22 && (e.toPort ?? 65535) >= 22));
+      if (first?.ruleAction === 'allow') found.push('SSH open at the subnet');
+      break;
+    }
+    case 'AWS::EC2::VPC':
+      if (!isUnknown(resource.config.flowLogs) && resource.config.flowLogs.length === 0) found.push('no flow logs');
+      break;
+    case 'AWS::EFS::FileSystem':
+      if (resource.config.encrypted === false) found.push('unencrypted');
+      break;
+    case 'AWS::IAM::ServerCertificate': {
+      const expiration = resource.config.expiration;
+      if (!isUnknown(expiration) && days(expiration) > 0) found.push('expired certificate');
+      break;
+    }
+    case 'AWS::CloudWatch::Alarm':
+      if (!resource.config.actionsEnabled) found.push('muted alarm');
+      break;
+    case 'AWS::SNS::Topic': {
+      const subscriptions = resource.config.subscriptions;
+      if (!isUnknown(subscriptions) && !subscriptions.some((s) => s.confirmed)) found.push('nobody confirmed the topic');
+      break;
+    }
     case 'AWS::CloudFormation::Stack':
       if (FAILED_STACK.test(resource.config.status)) found.push('failed stack');
       break;
@@ -117,6 +148,9 @@ export function flaws(resource: AnyResource, requiredTags: Record<string, string
       const c = resource.config;
       if (!isUnknown(c.ebsEncryptionByDefault) && !c.ebsEncryptionByDefault.enabled) found.push('EBS default encryption off');
       if (!isUnknown(c.configRecorders) && c.configRecorders.length === 0) found.push('no Config recorder');
+      if (c.securityHub === null) found.push('Security Hub off');
+      const external = (a: { type: string; status: string }) => (a.type === 'ACCOUNT' || a.type === 'ORGANIZATION') && a.status === 'ACTIVE';
+      if (!isUnknown(c.accessAnalyzers) && !c.accessAnalyzers.some(external)) found.push('no Access Analyzer');
       break;
     }
     default:

@@ -2,8 +2,9 @@
  * The demo's two bank tenants, each one cell with hand-picked flaws, so that the report tells a
  * story: Harbor Bank is in good shape but its BYOK key material expires in 19 days, a bastion has
  * SSH open to the world and its SFTP workflow is failing; Northwind Savings has drifted (SFTP
- * archive rule that never archives, a single-AZ database, an unaudited Oracle, a public replica,
- * a stack stuck in UPDATE_ROLLBACK_FAILED, a year-old deployer key with an admin policy).
+ * archive rule that never archives, a single-AZ database, an unaudited Oracle pinned to its engine
+ * version, a public replica, a stack stuck in UPDATE_ROLLBACK_FAILED, a year-old deployer key with
+ * an admin policy, database alarms whose alert topic nobody ever confirmed).
  */
 import type { AnyResource } from '../../model/resource.js';
 import { unknown } from '../../model/unknown.js';
@@ -16,6 +17,7 @@ const HARBOR_ACCOUNT: TenantAccountPosture = {
   deployerAdmin: false,
   byok: { importedDaysAgo: 346, validForDays: 19 },
   ebsDefaultEncryption: true,
+  alertSubscription: 'confirmed',
 };
 
 const HARBOR_CELL: CellPosture = {
@@ -30,6 +32,8 @@ const HARBOR_CELL: CellPosture = {
   postgresMultiAz: true,
   postgresPublic: false,
   oracle: 'audited',
+  ledgerAutoMinorUpgrade: true,
+  auditAlarms: true,
   reportingReplica: 'none',
   snapshot: true,
   stack: 'updated',
@@ -44,6 +48,7 @@ const NORTHWIND_ACCOUNT: TenantAccountPosture = {
   deployerAdmin: true,
   byok: { importedDaysAgo: 48, validForDays: 317 },
   ebsDefaultEncryption: unknown('UnauthorizedOperation: ec2:GetEbsEncryptionByDefault'),
+  alertSubscription: 'pending',
 };
 
 const NORTHWIND_CELL: CellPosture = {
@@ -58,6 +63,8 @@ const NORTHWIND_CELL: CellPosture = {
   postgresMultiAz: false,
   postgresPublic: false,
   oracle: 'unaudited',
+  ledgerAutoMinorUpgrade: false,
+  auditAlarms: true,
   reportingReplica: 'public',
   snapshot: false,
   stack: 'update-rollback-failed',

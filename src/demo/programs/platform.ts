@@ -1,15 +1,17 @@
 /**
  * Ledgerline's own accounts in the demo: shared services (CI, the control plane, the people), the
  * development sandbox (where most of the mess is, including a stray region) and the security
- * account (organization trail, log archive, the scanner).
+ * account (organization trail and its CIS alarms, log archive, the scanner, the support role).
  */
 import type { AnyResource } from '../../model/resource.js';
 import { unknown } from '../../model/unknown.js';
 import { ORG_TRAIL } from '../accounts.js';
 import type { AccountScope } from '../scope.js';
 import { accountSettings, regionSettings } from '../workloads/account-settings.js';
+import { serverCertificate } from '../workloads/certificates.js';
 import { group, server, tcpFromCidr, tcpFromGroup, volume } from '../workloads/compute.js';
 import { database, dbSnapshot } from '../workloads/databases.js';
+import { fileSystem } from '../workloads/file-systems.js';
 import {
   awsPolicy,
   customerPolicy,
@@ -23,8 +25,12 @@ import {
   type MachineUserSpec,
 } from '../workloads/identity.js';
 import { awsManagedKey, customerKey } from '../workloads/keys.js';
+import { cisMonitoring, databaseLogs, topic, topicArn } from '../workloads/monitoring.js';
+import { applicationVpc, defaultVpc } from '../workloads/network.js';
 import { researchNotebook, stack, trail, trailArn, workflow } from '../workloads/operations.js';
 import { accessLogsBucket, bucket, glacierArchiveRule, objectLock } from '../workloads/storage.js';
+
+const ORG_TRAIL_LOG_GROUP = 'aws-cloudtrail-logs-org';
 
 function scannerRole(scope: AccountScope): AnyResource {
   return role(scope, {
@@ -81,8 +87,9 @@ export function* sharedServices(scope: AccountScope): Generator<AnyResource> {
   ];
 
   yield accountSettings(scope, { passwordPolicy: 'strong', root: 'mfa', s3PublicAccessBlock: false, iamUserCount: people.length + machines.length });
-  yield regionSettings(scope, east, { ebsEncryptionByDefault: true, recorder: 'global', trailArns: [org.orgTrailArn] });
-  yield regionSettings(scope, west, { ebsEncryptionByDefault: true, recorder: 'regional', trailArns: [org.orgTrailArn] });
+  const guardrails = { trailArns: [org.orgTrailArn], accessAnalyzer: 'account', securityHub: true } as const;
+  yield regionSettings(scope, east, { ebsEncryptionByDefault: true, recorder: 'global', ...guardrails });
+  yield regionSettings(scope, west, { ebsEncryptionByDefault: true, recorder: 'regional', ...guardrails });
 
   // Keys.
   yield awsManagedKey(scope, east, 'ebs', 1_100);
@@ -303,6 +310,22 @@ export function* sharedServices(scope: AccountScope): Generator<AnyResource> {
   });
   yield controlPlane;
   yield dbSnapshot(scope, { of: controlPlane, kind: 'automated', takenDaysAgo: 0.2, tags: scope.tags('platform', { 'data-class': 'confidential' }) });
+  const platformAlerts = `${slug}-platform-alerts`;
+  yield topic(scope, {
+    region: east,
+    name: platformAlerts,
+    tags: platform(),
+    subscriptions: [
+      { protocol: 'email', endpoint: 'platform@ledgerline.example', confirmed: true },
+      // AWS Chatbot posts the alarms to #platform.
+      { protocol: 'https', endpoint: 'https://global.sns-api.chatbot.amazonaws.com', confirmed: true },
+    ],
+  });
+  yield* databaseLogs(scope, controlPlane, { tags: platform(), retentionDays: 365, alarmTopicArn: topicArn(scope.accountId, east, platformAlerts) });
+  yield fileSystem(scope, { region: east, name: 'ci-build-cache', tags: platform(), createdDaysAgo: 580, kmsKeyArn: ciKey.arn, throughputMode: 'elastic' });
+  // The 2025 certificate was renewed by uploading a new one; nobody deleted the old one.
+  yield serverCertificate(scope, { name: 'api-ledgerline-example-2025', tags: platform(), uploadedDaysAgo: 402, expiresInDays: -37 });
+  yield serverCertificate(scope, { name: 'api-ledgerline-example-2026', tags: platform(), uploadedDaysAgo: 35, expiresInDays: 362 });
 
   // Operations.
   yield stack(scope, { region: east, name: `${slug}-network`, tags: platform(), outcome: 'created', createdDaysAgo: 1_200, terminationProtection: true });
@@ -329,6 +352,20 @@ export function* sharedServices(scope: AccountScope): Generator<AnyResource> {
     kmsKeyArn: artifactsKey.arn,
     createdDaysAgo: 120,
   });
+
+  // The account predates the baseline: its default VPCs were never quarantined, though the
+  // organisation's flow-log rule covers them.
+  for (const region of [east, west]) {
+    yield* defaultVpc(scope, { region, tags: platform(), createdDaysAgo: 1_500, flowLog: { trafficType: 'REJECT', destination: 's3' }, nacl: 'open' });
+  }
+  yield* applicationVpc(scope, {
+    region: east,
+    name: `${slug}-platform`,
+    tags: platform(),
+    createdDaysAgo: 1_200,
+    flowLog: { trafficType: 'ALL', destination: 'cloud-watch-logs' },
+    subnetAcl: 'private',
+  });
 }
 
 export function* development(scope: AccountScope): Generator<AnyResource> {
@@ -339,12 +376,15 @@ export function* development(scope: AccountScope): Generator<AnyResource> {
   const debugTrail = `${slug}-debug-trail`;
 
   yield accountSettings(scope, { passwordPolicy: 'weak', root: 'key', s3PublicAccessBlock: true, iamUserCount: 2 });
+  // Someone tried the unused-access analyzer once; Security Hub was never enabled here.
   yield regionSettings(scope, east, {
     ebsEncryptionByDefault: false,
     recorder: 'global',
     trailArns: [org.orgTrailArn, trailArn(scope.accountId, east, debugTrail)],
+    accessAnalyzer: 'unused-only',
+    securityHub: false,
   });
-  yield regionSettings(scope, west, { ebsEncryptionByDefault: false, recorder: 'none', trailArns: [org.orgTrailArn] });
+  yield regionSettings(scope, west, { ebsEncryptionByDefault: false, recorder: 'none', trailArns: [org.orgTrailArn], accessAnalyzer: 'none', securityHub: false });
 
   yield awsManagedKey(scope, east, 'ebs', 700);
   const devKey = customerKey(scope, { region: east, alias: `alias/${slug}`, tags: dev(), rotation: true, createdDaysAgo: 700 });
@@ -394,6 +434,14 @@ export function* development(scope: AccountScope): Generator<AnyResource> {
   yield sshSg;
   yield sandboxDbSg;
   yield probeSg;
+  yield group(scope, {
+    region: east,
+    name: 'dev-windows-share',
+    description: 'SMB share for the Windows build test (temporary)',
+    tags: dev(),
+    ingress: [tcpFromCidr(445, '0.0.0.0/0')],
+    createdDaysAgo: 75,
+  });
   yield* server(scope, {
     region: east,
     name: 'dev-box-1',
@@ -447,6 +495,8 @@ export function* development(scope: AccountScope): Generator<AnyResource> {
   });
   yield sandbox;
   yield dbSnapshot(scope, { of: sandbox, kind: 'manual', takenDaysAgo: 50, tags: dev(), restoreAccounts: ['all'] });
+  yield* databaseLogs(scope, sandbox, { tags: dev(), retentionDays: null });
+  yield fileSystem(scope, { region: east, name: 'dev-home-dirs', tags: dev(), createdDaysAgo: 410, kmsKeyArn: null, throughputMode: 'bursting' });
 
   yield machineUser(scope, {
     name: 'deployer-legacy-jenkins',
@@ -518,6 +568,18 @@ export function* development(scope: AccountScope): Generator<AnyResource> {
     kmsKeyArn: devKey.arn,
     createdDaysAgo: 20,
   });
+
+  // No flow logs anywhere, the default VPCs as AWS created them, and SSH open at the subnet level too.
+  for (const region of [east, west]) yield* defaultVpc(scope, { region, tags: {}, createdDaysAgo: 900, flowLog: null, nacl: 'open' });
+  yield* applicationVpc(scope, { region: east, name: slug, tags: dev(), createdDaysAgo: 690, flowLog: null, subnetAcl: 'open-dev' });
+  yield* applicationVpc(scope, {
+    region: stray,
+    name: 'latency-probe',
+    tags: { owner: 'bob.chen', environment: 'development' },
+    createdDaysAgo: 41,
+    flowLog: null,
+    subnetAcl: 'default',
+  });
 }
 
 export function* security(scope: AccountScope): Generator<AnyResource> {
@@ -527,8 +589,10 @@ export function* security(scope: AccountScope): Generator<AnyResource> {
   const archiveArn = `arn:aws:s3:::${org.logArchiveBucket}`;
 
   yield accountSettings(scope, { passwordPolicy: 'strong', root: 'mfa', s3PublicAccessBlock: true, iamUserCount: 1 });
-  yield regionSettings(scope, east, { ebsEncryptionByDefault: true, recorder: 'global', trailArns: [org.orgTrailArn] });
-  yield regionSettings(scope, west, { ebsEncryptionByDefault: true, recorder: 'regional', trailArns: [org.orgTrailArn] });
+  // The delegated administrator of Access Analyzer and Security Hub for the organisation.
+  const guardrails = { trailArns: [org.orgTrailArn], accessAnalyzer: 'organization', securityHub: true } as const;
+  yield regionSettings(scope, east, { ebsEncryptionByDefault: true, recorder: 'global', ...guardrails });
+  yield regionSettings(scope, west, { ebsEncryptionByDefault: true, recorder: 'regional', ...guardrails });
 
   yield awsManagedKey(scope, east, 'ebs', 800);
   const trailKey = customerKey(scope, {
@@ -590,9 +654,43 @@ export function* security(scope: AccountScope): Generator<AnyResource> {
     logFileValidation: true,
     kmsKeyArn: trailKey.arn,
     bucketName: org.logArchiveBucket,
-    logGroup: 'aws-cloudtrail-logs-org',
+    logGroup: ORG_TRAIL_LOG_GROUP,
     logging: true,
     createdDaysAgo: 1_000,
+    // Every write to any bucket; reads of the banks' data only (reads of everything cost too much).
+    s3DataEvents: { write: { buckets: 'all', exceptArnPrefixes: [] }, read: { buckets: 'prefixes', arnPrefixes: [...org.bankBucketArnPrefixes] } },
+  });
+
+  // CIS section 5: the trail's log group, a metric filter and alarm per control, one alert topic.
+  // The network-gateway, route-table and Organizations filters were never added; the Config alarm
+  // was muted during a recorder migration and never switched back on.
+  const securityAlerts = `${slug}-alerts`;
+  yield topic(scope, {
+    region: east,
+    name: securityAlerts,
+    tags: sec(),
+    subscriptions: [
+      { protocol: 'email', endpoint: 'security@ledgerline.example', confirmed: true },
+      { protocol: 'https', endpoint: `https://events.pagerduty.com/integration/${scope.rng.hex(32)}/enqueue`, confirmed: true },
+      { protocol: 'email', endpoint: 'maria.lopez@ledgerline.example', confirmed: false },
+    ],
+  });
+  yield* cisMonitoring(scope, {
+    region: east,
+    logGroup: ORG_TRAIL_LOG_GROUP,
+    tags: sec(),
+    kmsKeyArn: trailKey.arn,
+    retentionDays: 400,
+    createdDaysAgo: 1_000,
+    topicArn: topicArn(scope.accountId, east, securityAlerts),
+    missing: ['network-gateway-changes', 'route-table-changes', 'organizations-changes'],
+    muted: ['config-changes'],
+    firing: ['unauthorized-api-calls'],
+    // Created from the CIS 1.4 text, which counted successful IAM-user sign-ins only.
+    patterns: {
+      'console-signin-without-mfa':
+        '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }',
+    },
   });
 
   yield human(scope, { name: 'breakglass', tags: sec(), createdDaysAgo: 1_000, mfa: true, lastSignInDaysAgo: null, groups: [] });
@@ -613,6 +711,15 @@ export function* security(scope: AccountScope): Generator<AnyResource> {
     createdDaysAgo: 800,
     lastUsedDaysAgo: 47,
   });
+  // Only the security account has one; the others open support cases through it.
+  yield role(scope, {
+    name: 'aws-support',
+    tags: sec(),
+    trust: { account: scope.accountId },
+    policies: [awsPolicy('AWSSupportAccess')],
+    createdDaysAgo: 800,
+    lastUsedDaysAgo: 63,
+  });
 
   const daemonSg = group(scope, { region: east, name: 'vigil-daemon', description: 'Vigil daemon, egress only', tags: sec(), ingress: [], createdDaysAgo: 330 });
   yield daemonSg;
@@ -629,4 +736,16 @@ export function* security(scope: AccountScope): Generator<AnyResource> {
     volumeKeyArn: trailKey.arn,
   });
   yield stack(scope, { region: east, name: `${slug}-baseline`, tags: sec(), outcome: 'updated', createdDaysAgo: 1_000, terminationProtection: true });
+
+  for (const region of [east, west]) {
+    yield* defaultVpc(scope, { region, tags: sec(), createdDaysAgo: 1_050, flowLog: { trafficType: 'REJECT', destination: 's3' }, nacl: 'quarantined' });
+  }
+  yield* applicationVpc(scope, {
+    region: east,
+    name: `${slug}-tooling`,
+    tags: sec(),
+    createdDaysAgo: 1_000,
+    flowLog: { trafficType: 'ALL', destination: 'cloud-watch-logs' },
+    subnetAcl: 'private',
+  });
 }

@@ -13,6 +13,8 @@ import { group, server, tcpFromCidr, tcpFromGroup } from '../workloads/compute.j
 import { database, dbSnapshot, enginePort } from '../workloads/databases.js';
 import { awsPolicy, customerPolicy, customerPolicyRef, fullAdminDocument, machineUser, role, userGroup } from '../workloads/identity.js';
 import { awsManagedKey, customerKey, importedKey } from '../workloads/keys.js';
+import { databaseLogs, topic, topicArn } from '../workloads/monitoring.js';
+import { applicationVpc, defaultVpc } from '../workloads/network.js';
 import { researchNotebook, stack, workflow, type StackOutcome } from '../workloads/operations.js';
 import { accessLogsBucket, bucket, glacierArchiveRule, noncurrentOnlyRule, objectLock } from '../workloads/storage.js';
 
@@ -26,6 +28,8 @@ export interface TenantAccountPosture {
   byok: { importedDaysAgo: number; validForDays: number };
   /** EBS encryption by default in the home region. */
   ebsDefaultEncryption: Maybe<boolean>;
+  /** The e-mail subscription of the account's ops-alerts topics: confirmed, or never confirmed. */
+  alertSubscription: 'confirmed' | 'pending';
 }
 
 export interface CellPosture {
@@ -44,6 +48,10 @@ export interface CellPosture {
   postgresMultiAz: boolean;
   postgresPublic: boolean;
   oracle: 'none' | 'audited' | 'unaudited';
+  /** The Oracle ledger takes minor engine upgrades automatically (else its version is pinned). */
+  ledgerAutoMinorUpgrade: boolean;
+  /** Metric filters and alarms on the databases' audit logs. */
+  auditAlarms: boolean;
   reportingReplica: 'none' | 'private' | 'public';
   snapshot: boolean;
   stack: StackOutcome;
@@ -87,8 +95,9 @@ export function* tenantBaseline(scope: AccountScope, posture: TenantAccountPostu
   const away = otherRegion(scope, home);
 
   yield accountSettings(scope, { passwordPolicy: posture.passwordPolicy, root: 'central', s3PublicAccessBlock: true, iamUserCount: 1 });
-  yield regionSettings(scope, home, { ebsEncryptionByDefault: posture.ebsDefaultEncryption, recorder: 'global', trailArns: [org.orgTrailArn] });
-  yield regionSettings(scope, away, { ebsEncryptionByDefault: true, recorder: 'regional', trailArns: [org.orgTrailArn] });
+  const guardrails = { trailArns: [org.orgTrailArn], accessAnalyzer: 'account', securityHub: true } as const;
+  yield regionSettings(scope, home, { ebsEncryptionByDefault: posture.ebsDefaultEncryption, recorder: 'global', ...guardrails });
+  yield regionSettings(scope, away, { ebsEncryptionByDefault: true, recorder: 'regional', ...guardrails });
 
   yield awsManagedKey(scope, home, 'ebs', rng.int(600, 900));
   yield awsManagedKey(scope, home, 'rds', rng.int(600, 900));
@@ -166,6 +175,22 @@ export function* tenantBaseline(scope: AccountScope, posture: TenantAccountPostu
     createdDaysAgo: rng.int(400, 700),
     terminationProtection: true,
   });
+
+  // The baseline quarantines the default VPCs, logs their rejected traffic and sets up the alert topics.
+  const accountAge = rng.int(700, 1_400);
+  for (const region of [home, away]) {
+    yield* defaultVpc(scope, { region, tags: scope.tags('platform'), createdDaysAgo: accountAge, flowLog: { trafficType: 'REJECT', destination: 's3' }, nacl: 'quarantined' });
+    yield topic(scope, {
+      region,
+      name: alertTopicName(scope),
+      tags: scope.tags('tenant-ops'),
+      subscriptions: [{ protocol: 'email', endpoint: scope.plan.entry.owner?.email ?? `${slug}@ledgerline.example`, confirmed: posture.alertSubscription === 'confirmed' }],
+    });
+  }
+}
+
+function alertTopicName(scope: AccountScope): string {
+  return `${scope.slug}-ops-alerts`;
 }
 
 /** One application cell of the tenant: its data stores, servers, workflow and stack. */
@@ -180,6 +205,9 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
   const appRoleArn = `arn:aws:iam::${accountId}:role/${slug}-app`;
   const transferRoleArn = `arn:aws:iam::${accountId}:role/${slug}-sftp-transfer`;
   const age = () => rng.int(90, 900);
+  // The audit logs of the cell's databases, with alarms to the account's alert topic when the cell has them.
+  const alarmTopic = posture.auditAlarms ? topicArn(accountId, region, alertTopicName(scope)) : undefined;
+  const dbLogs = { tags: tags('data-platform', 'restricted'), retentionDays: 365, ...(alarmTopic !== undefined && { alarmTopicArn: alarmTopic }) };
 
   const key = customerKey(scope, {
     region,
@@ -324,8 +352,9 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
     securityGroupIds: [dbSg.id],
   });
   yield postgres;
+  yield* databaseLogs(scope, postgres, dbLogs);
   if (posture.reportingReplica !== 'none') {
-    yield database(scope, {
+    const replica = database(scope, {
       identifier: `${slug}-reporting${sfx}`,
       region,
       engine: 'postgres',
@@ -341,9 +370,11 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
       securityGroupIds: [dbSg.id],
       replicaOf: postgres.id,
     });
+    yield replica;
+    yield* databaseLogs(scope, replica, dbLogs);
   }
   if (posture.oracle !== 'none') {
-    yield database(scope, {
+    const ledger = database(scope, {
       identifier: `${slug}-ledger${sfx}`,
       region,
       engine: 'oracle-ee',
@@ -357,7 +388,10 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
       backupRetentionDays: 35,
       deletionProtection: true,
       securityGroupIds: [dbSg.id],
+      autoMinorVersionUpgrade: posture.ledgerAutoMinorUpgrade,
     });
+    yield ledger;
+    yield* databaseLogs(scope, ledger, dbLogs);
   }
   if (posture.snapshot) {
     yield dbSnapshot(scope, { of: postgres, kind: 'manual', takenDaysAgo: rng.int(1, 80), tags: tags('data-platform', 'restricted') });
@@ -410,6 +444,16 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
       createdDaysAgo: rng.int(10, 300),
     });
   }
+  if (scope.claim(`application-vpc ${region}`)) {
+    yield* applicationVpc(scope, {
+      region,
+      name: `${slug}-app`,
+      tags: scope.tags('platform', { 'data-class': 'internal' }),
+      createdDaysAgo: rng.int(400, 900),
+      flowLog: { trafficType: 'ALL', destination: 's3' },
+      subnetAcl: 'private',
+    });
+  }
 }
 
 /** A mostly compliant tenant account, with the slips real accounts have at realistic rates. */
@@ -423,6 +467,7 @@ export function randomTenantPosture(rng: Random): TenantAccountPosture {
       ? { importedDaysAgo: rng.int(330, 360), validForDays: rng.int(3, 29) }
       : { importedDaysAgo: rng.int(10, 200), validForDays: rng.int(120, 700) },
     ebsDefaultEncryption: rng.chance(0.9),
+    alertSubscription: rng.chance(0.95) ? 'confirmed' : 'pending',
   };
 }
 
@@ -440,6 +485,8 @@ export function randomCellPosture(rng: Random): CellPosture {
     postgresMultiAz: !rng.chance(0.15),
     postgresPublic: rng.chance(0.01),
     oracle: rng.chance(0.25) ? (rng.chance(0.8) ? 'audited' : 'unaudited') : 'none',
+    ledgerAutoMinorUpgrade: rng.chance(0.85),
+    auditAlarms: rng.chance(0.85),
     reportingReplica: rng.chance(0.1) ? (rng.chance(0.1) ? 'public' : 'private') : 'none',
     snapshot: rng.chance(0.3),
     stack: rng.chance(0.96) ? rng.pick(['created', 'updated'] as const) : rng.pick(['rollback-complete', 'update-rollback-failed'] as const),

@@ -2,6 +2,7 @@
 import { account, accountRegion, STRONG_PASSWORD_POLICY } from '../../model/builders.js';
 import type { Resource } from '../../model/resource.js';
 import type { PasswordPolicy } from '../../model/types/account.js';
+import type { AccessAnalyzer } from '../../model/types/account-region.js';
 import type { Maybe } from '../../model/unknown.js';
 import type { AccountScope } from '../scope.js';
 
@@ -67,7 +68,25 @@ export interface RegionPosture {
   recorder: 'global' | 'regional' | 'stopped' | 'none';
   /** Trails that log the region: the organization trail, plus the account's own. */
   trailArns: readonly string[];
+  /**
+   * IAM Access Analyzer: `account`, the baseline's external-access analyzer; `organization`, the
+   * organization's analyzer (in the delegated administrator account); `unused-only`, an unused-access
+   * analyzer and no external-access one; `none`.
+   */
+  accessAnalyzer: 'account' | 'organization' | 'unused-only' | 'none';
+  /** Subscribed to Security Hub in the region. */
+  securityHub: boolean;
 }
+
+const ANALYZERS: Record<RegionPosture['accessAnalyzer'], AccessAnalyzer[]> = {
+  account: [{ name: 'ledgerline-baseline-external-access', type: 'ACCOUNT', status: 'ACTIVE' }],
+  organization: [
+    { name: 'ledgerline-organization-external-access', type: 'ORGANIZATION', status: 'ACTIVE' },
+    { name: 'ledgerline-organization-unused-access', type: 'ORGANIZATION_UNUSED_ACCESS', status: 'ACTIVE' },
+  ],
+  'unused-only': [{ name: 'unused-access-trial', type: 'ACCOUNT_UNUSED_ACCESS', status: 'ACTIVE' }],
+  none: [],
+};
 
 export function regionSettings(scope: AccountScope, region: string, posture: RegionPosture): Resource<'AWS::Account::Region'> {
   const ebs = posture.ebsEncryptionByDefault;
@@ -87,6 +106,14 @@ export function regionSettings(scope: AccountScope, region: string, posture: Reg
               },
             ],
       trailArns: [...posture.trailArns],
+      accessAnalyzers: ANALYZERS[posture.accessAnalyzer].map((analyzer) => ({ ...analyzer })),
+      securityHub: posture.securityHub
+        ? {
+            hubArn: `arn:aws:securityhub:${region}:${scope.accountId}:hub/default`,
+            subscribedAt: scope.clock.daysAgo(scope.rng.int(200, 700)),
+            autoEnableControls: true,
+          }
+        : null,
     },
     scope.envelope(region, region, region, {}),
   );

@@ -5,14 +5,20 @@ import type { AccountScope } from '../scope.js';
 
 export type DemoEngine = 'oracle-ee' | 'postgres' | 'mysql';
 
-const ENGINES: Record<DemoEngine, { version: string; port: number; logs: readonly string[] }> = {
-  'oracle-ee': { version: '19.0.0.0.ru-2025-07.rur-2025-07.r1', port: 1521, logs: ['alert', 'listener', 'trace'] },
-  postgres: { version: '16.6', port: 5432, logs: ['postgresql', 'upgrade'] },
-  mysql: { version: '8.0.40', port: 3306, logs: ['error', 'slowquery'] },
+/** `auditLog`: the CloudWatch Logs export that carries the engine's audit trail (pgaudit writes to the postgresql log). */
+const ENGINES: Record<DemoEngine, { version: string; port: number; logs: readonly string[]; auditLog: string }> = {
+  'oracle-ee': { version: '19.0.0.0.ru-2025-07.rur-2025-07.r1', port: 1521, logs: ['alert', 'listener', 'trace'], auditLog: 'audit' },
+  postgres: { version: '16.6', port: 5432, logs: ['postgresql', 'upgrade'], auditLog: 'postgresql' },
+  mysql: { version: '8.0.40', port: 3306, logs: ['error', 'slowquery'], auditLog: 'audit' },
 };
 
 export function enginePort(engine: DemoEngine): number {
   return ENGINES[engine].port;
+}
+
+/** The log type of an instance's audit trail, by the engine name it reports. */
+export function auditLogType(engine: string): string | undefined {
+  return Object.hasOwn(ENGINES, engine) ? ENGINES[engine as DemoEngine].auditLog : undefined;
 }
 
 export interface DatabaseSpec {
@@ -33,6 +39,8 @@ export interface DatabaseSpec {
   securityGroupIds: readonly string[];
   /** The source instance, when this is a read replica. */
   replicaOf?: string;
+  /** Default true; off where the team pinned the engine version. */
+  autoMinorVersionUpgrade?: boolean;
 }
 
 export function database(scope: AccountScope, spec: DatabaseSpec): Resource<'AWS::RDS::DBInstance'> {
@@ -55,6 +63,7 @@ export function database(scope: AccountScope, spec: DatabaseSpec): Resource<'AWS
       vpcSecurityGroupIds: [...spec.securityGroupIds],
       clusterIdentifier: null,
       readReplicaSourceIdentifier: spec.replicaOf ?? null,
+      autoMinorVersionUpgrade: spec.autoMinorVersionUpgrade ?? true,
     },
     scope.envelope(spec.region, spec.identifier, spec.identifier, spec.tags, scope.clock.daysAgo(spec.createdDaysAgo)),
   );

@@ -2,6 +2,7 @@
 import { arnFor } from '../../model/arn.js';
 import { cfnStack, cloudTrail, notebook, stateMachine } from '../../model/builders.js';
 import type { Resource, Tags } from '../../model/resource.js';
+import type { S3DataEventScope } from '../../model/types/other.js';
 import type { Maybe } from '../../model/unknown.js';
 import type { AccountScope } from '../scope.js';
 
@@ -117,6 +118,8 @@ export interface TrailSpec {
   logGroup?: string;
   logging: boolean;
   createdDaysAgo: number;
+  /** The S3 objects whose data events the trail records; none when absent. */
+  s3DataEvents?: { read: S3DataEventScope; write: S3DataEventScope };
 }
 
 export function trailArn(accountId: string, region: string, name: string): string {
@@ -136,6 +139,7 @@ export function trail(scope: AccountScope, spec: TrailSpec): Resource<'AWS::Clou
         spec.logGroup === undefined ? null : `arn:aws:logs:${spec.region}:${scope.accountId}:log-group:${spec.logGroup}:*`,
       isLogging: spec.logging,
       managementEvents: 'All',
+      s3DataEvents: structuredClone(spec.s3DataEvents ?? { read: { buckets: 'none' }, write: { buckets: 'none' } }),
     },
     scope.envelope(spec.region, spec.name, spec.name, spec.tags, scope.clock.daysAgo(spec.createdDaysAgo)),
   );
