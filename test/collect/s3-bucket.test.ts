@@ -28,10 +28,10 @@ import {
   GetResourcesCommand,
   ResourceGroupsTaggingAPIClient,
   ResourceGroupsTaggingAPIServiceException,
-  type ResourceTagMapping,
 } from '@aws-sdk/client-resource-groups-tagging-api';
 import s3Bucket, { lifecycleRule, regionOfLocationConstraint } from '../../src/collect/collectors/s3-bucket.js';
 import { unknown } from '../../src/model/unknown.js';
+import { taggedBucketsIn } from './support/s3-tagging.js';
 import { ACCOUNT, byId, expectValid, OBSERVED_AT, regionOf, runCollector, sentOperations } from './support/harness.js';
 
 const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };
@@ -164,18 +164,6 @@ const tagging = mockClient(ResourceGroupsTaggingAPIClient);
 /** Every GetResources call: region of the client and the token it carried. */
 let taggingCalls: { region: string; token: string | undefined }[];
 
-/**
- * The Tagging API of one region as it answers for S3: the buckets of that region that carry tags
- * (an untagged bucket is not listed), as `arn:aws:s3:::name` with their tags.
- */
-function taggedBuckets(region: string): ResourceTagMapping[] {
-  return Object.entries(BUCKETS).flatMap(([name, spec]) => {
-    const answer = spec.answers['GetBucketTagging'];
-    if (spec.region !== region || answer === undefined || typeof answer === 'function') return [];
-    return [{ ResourceARN: bucketArn(name), Tags: (answer as { TagSet: { Key: string; Value: string }[] }).TagSet }];
-  });
-}
-
 function wireTagging(): void {
   tagging.on(GetResourcesCommand).callsFake(async (input: { PaginationToken?: string; ResourcesPerPage?: number; ResourceTypeFilters?: string[] }, getClient: () => unknown) => {
     const region = await regionOf(getClient);
@@ -184,7 +172,7 @@ function wireTagging(): void {
     expect(input.ResourcesPerPage).toBe(100);
     const fails = TAGGING_FAILS[region];
     if (fails !== undefined) throw fails();
-    const all = taggedBuckets(region);
+    const all = taggedBucketsIn(Object.fromEntries(Object.entries(BUCKETS).map(([name, spec]) => [name, { region: spec.region, tagging: spec.answers['GetBucketTagging'] }])), region);
     if (!TAGGING_ONE_PER_PAGE.has(region)) return { ResourceTagMappingList: all, PaginationToken: '', $metadata };
     const at = input.PaginationToken === undefined ? 0 : Number(input.PaginationToken.replace('page-', ''));
     const next = at + 1 < all.length ? `page-${at + 1}` : '';

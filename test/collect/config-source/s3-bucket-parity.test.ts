@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
+import { taggedBucketsIn } from '../support/s3-tagging.js';
 import { GetResourcesCommand, ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import {
@@ -237,15 +238,13 @@ const s3 = mockClient(S3Client);
 const config = mockClient(ConfigServiceClient);
 const tagging = mockClient(ResourceGroupsTaggingAPIClient);
 
-/** The Tagging API of a region: its buckets' GetBucketTagging answers, for the buckets that have tags. */
 function wireTagging(): void {
   tagging.on(GetResourcesCommand).callsFake(async (_input: unknown, getClient: () => unknown) => {
     const region = await regionOf(getClient);
-    const mappings = Object.entries(BUCKETS).flatMap(([name, state]) => {
-      const answer = state.api['GetBucketTagging'];
-      if (state.region !== region || answer === undefined || typeof answer === 'function') return [];
-      return [{ ResourceARN: `arn:aws:s3:::${name}`, Tags: (answer as { TagSet: { Key: string; Value: string }[] }).TagSet }];
-    });
+    const mappings = taggedBucketsIn(
+      Object.fromEntries(Object.entries(BUCKETS).map(([name, state]) => [name, { region: state.region, tagging: state.api['GetBucketTagging'] }])),
+      region,
+    );
     return { ResourceTagMappingList: mappings, PaginationToken: '', $metadata };
   });
 }
