@@ -1,7 +1,7 @@
 /**
- * SNS (query protocol, `http://sns.amazonaws.com/doc/2010-03-31/`): ListTopics and ListSubscriptions
- * (the region's, 100 a page, `NextToken`; an unconfirmed subscription's ARN is
- * `PendingConfirmation`) and a topic's tags.
+ * SNS (query protocol, `http://sns.amazonaws.com/doc/2010-03-31/`): ListTopics, ListSubscriptions
+ * (the region's) and ListSubscriptionsByTopic (one topic's), 100 a page with `NextToken` (an
+ * unconfirmed subscription's ARN is `PendingConfirmation`), and a topic's tags.
  */
 import type { SyntheticAccount, Topic } from './account.js';
 import { formParams, list, page, queryError, queryReply, val, type ServiceHandler } from './wire.js';
@@ -23,8 +23,11 @@ export function sns(account: SyntheticAccount): ServiceHandler {
         const { items, next } = page(topics, token, PAGE_SIZE);
         return queryReply(NS, action, list('Topics', items, (t) => val('TopicArn', arn(t))) + val('NextToken', next));
       }
-      case 'ListSubscriptions': {
-        const subscriptions = topics.flatMap((t) => t.subscriptions.map((s) => ({ topic: arn(t), ...s })));
+      case 'ListSubscriptions':
+      case 'ListSubscriptionsByTopic': {
+        const listed = action === 'ListSubscriptions' ? topics : topics.filter((t) => arn(t) === params.get('TopicArn'));
+        if (action === 'ListSubscriptionsByTopic' && listed.length === 0) return queryError(NS, 'NotFound', 'Topic does not exist', 404);
+        const subscriptions = listed.flatMap((t) => t.subscriptions.map((s) => ({ topic: arn(t), ...s })));
         const { items, next } = page(subscriptions, token, PAGE_SIZE);
         return queryReply(
           NS,

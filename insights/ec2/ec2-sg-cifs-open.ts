@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { portsParam } from '../../src/analysis/ports-param.js';
-import { judgeSecurityGroupTcpPorts } from '../../src/analysis/security-group-exposure.js';
+import { judgeSecurityGroupPorts } from '../../src/analysis/security-group-exposure.js';
 
 export default defineInsight({
   id: 'ec2-sg-cifs-open',
@@ -19,6 +19,6 @@ export default defineInsight({
   reads: { self: ['ownerId', 'ingress'] },
   params: Type.Object({ ports: portsParam([445], 'TCP ports of CIFS/SMB file sharing') }, { additionalProperties: false }),
   evaluate(group, { params, verdict }) {
-    return judgeSecurityGroupTcpPorts(group, params.ports, verdict);
+    return judgeSecurityGroupPorts(group, params.ports, ['tcp'], verdict);
   },
 });

@@ -85,6 +85,12 @@ export default defineInsight({
         policy: policyArn,
       });
     }
+    const unlisted = (params.roleRequired ? (['AWS::IAM::Role'] as const) : (['AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'] as const))
+      .map((type) => inventory.listingGap(type, account.accountId))
+      .find((gap) => gap !== undefined);
+    if (unlisted !== undefined) {
+      return verdict.error(`no role is seen holding AWSSupportAccess, but the account's IAM entities could not all be listed (${unlisted})`, { policy: policyArn, cause: unlisted });
+    }
     if (incomplete !== undefined) {
       return verdict.error(`no role is seen holding AWSSupportAccess, but the account's IAM lists were read only in part (${incomplete.$unknown})`, {
         policy: policyArn,

@@ -1,5 +1,5 @@
 /**
- * Whether a network ACL lets the internet reach a TCP port, evaluated the way AWS evaluates it:
+ * Whether a network ACL lets the internet reach a TCP or UDP port, evaluated the way AWS evaluates it:
  * inbound entries in ascending rule number, the first entry that matches a packet decides, and a
  * packet no entry matches is denied (the final `*` entry). So a lower-numbered deny for the whole
  * internet shadows a later allow, and a deny of part of the internet leaves the rest reaching the
@@ -10,7 +10,7 @@
  * ::/0) decides any address, or when the allows together decide every address of a family (the
  * internet split over several entries, as the security group analysis counts it).
  */
-import { normaliseProtocol, parseCidr, portRangeLabel, type Cidr, type IpFamily } from './network.js';
+import { normaliseProtocol, parseCidr, portRangeLabel, type Cidr, type IpFamily, type PortProtocol } from './network.js';
 
 /** An NACL entry in the shape of the model's. */
 export interface AclEntry {
@@ -32,6 +32,7 @@ export interface AclAllow {
 }
 
 export interface AclExposure {
+  readonly protocol: PortProtocol;
   readonly port: number;
   /** `0.0.0.0/0` or `::/0`. */
   readonly internet: string;
@@ -48,10 +49,10 @@ export interface AclReach {
    * port stops at the first: what it decides is unknown, and so is everything after it.
    */
   readonly malformed: readonly { readonly ruleNumber: number; readonly problem: string }[];
-  /** Ports whose evaluation a malformed entry stopped before an exposure was established. */
-  readonly undecided: readonly number[];
+  /** Ports (`tcp 22`) whose evaluation a malformed entry stopped before an exposure was established. */
+  readonly undecided: readonly string[];
   /** Internet-wide allows that reach a port but decide none of its traffic: earlier denies take it all. */
-  readonly shadowed: readonly { readonly port: number; readonly ruleNumber: number }[];
+  readonly shadowed: readonly { readonly protocol: PortProtocol; readonly port: number; readonly ruleNumber: number }[];
 }
 
 const BITS: Record<IpFamily, number> = { 4: 32, 6: 128 };
@@ -84,13 +85,13 @@ function subtract(ranges: Ranges, cidr: Cidr): Ranges {
 
 type Match = { readonly kind: 'no' } | { readonly kind: 'yes'; readonly cidr: Cidr; readonly source: string } | { readonly kind: 'malformed'; readonly problem: string };
 
-/** Whether the entry matches TCP traffic to the port from addresses of the family, and from which. */
-function matchEntry(entry: AclEntry, family: IpFamily, port: number): Match {
-  const protocol = normaliseProtocol(entry.protocol);
-  if (protocol !== 'all' && protocol !== 'tcp') return { kind: 'no' };
-  if (protocol === 'tcp') {
-    // EC2 requires a port range on TCP entries; without one, what the entry matches is unknown.
-    if (entry.fromPort === null || entry.toPort === null) return { kind: 'malformed', problem: 'a TCP entry without a port range' };
+/** Whether the entry matches traffic of the protocol to the port from addresses of the family, and from which. */
+function matchEntry(entry: AclEntry, family: IpFamily, protocol: PortProtocol, port: number): Match {
+  const entryProtocol = normaliseProtocol(entry.protocol);
+  if (entryProtocol !== 'all' && entryProtocol !== protocol) return { kind: 'no' };
+  if (entryProtocol === protocol) {
+    // EC2 requires a port range on TCP and UDP entries; without one, what the entry matches is unknown.
+    if (entry.fromPort === null || entry.toPort === null) return { kind: 'malformed', problem: `a ${protocol.toUpperCase()} entry without a port range` };
     if (port < entry.fromPort || port > entry.toPort) return { kind: 'no' };
   }
   const source = entry.cidrBlock ?? entry.ipv6CidrBlock;
@@ -105,14 +106,14 @@ function inboundInOrder(entries: readonly AclEntry[]): AclEntry[] {
   return entries.filter((entry) => !entry.egress).sort((a, b) => a.ruleNumber - b.ruleNumber);
 }
 
-/** Which of the TCP ports the internet reaches through the NACL's inbound entries. */
-export function aclInternetReach(entries: readonly AclEntry[], ports: readonly number[]): AclReach {
+/** Which of the ports the internet reaches over the protocols through the NACL's inbound entries. */
+export function aclInternetReach(entries: readonly AclEntry[], ports: readonly number[], protocols: readonly PortProtocol[] = ['tcp']): AclReach {
   const inbound = inboundInOrder(entries);
   const exposed: AclExposure[] = [];
   const malformed = new Map<number, string>();
-  const undecided = new Set<number>();
-  const shadowed: { port: number; ruleNumber: number }[] = [];
-  for (const port of ports) {
+  const undecided = new Set<string>();
+  const shadowed: { protocol: PortProtocol; port: number; ruleNumber: number }[] = [];
+  for (const protocol of protocols) for (const port of ports) {
     for (const family of [4, 6] as const) {
       const whole: readonly [bigint, bigint] = [0n, (1n << BigInt(BITS[family])) - 1n];
       let undecidedAddresses: Ranges = [whole];
@@ -122,7 +123,7 @@ export function aclInternetReach(entries: readonly AclEntry[], ports: readonly n
       const denies: number[] = [];
       let stopped = false;
       for (const entry of inbound) {
-        const match = matchEntry(entry, family, port);
+        const match = matchEntry(entry, family, protocol, port);
         if (match.kind === 'no') continue;
         if (match.kind === 'malformed') {
           // Once earlier entries have decided every address, nothing after them matters.
@@ -141,16 +142,16 @@ export function aclInternetReach(entries: readonly AclEntry[], ports: readonly n
           allows.push(allow);
           if (match.cidr.prefix === 0) internetAllows.push(allow);
         } else if (match.cidr.prefix === 0) {
-          shadowed.push({ port, ruleNumber: entry.ruleNumber });
+          shadowed.push({ protocol, port, ruleNumber: entry.ruleNumber });
         }
       }
       // What was decided before a malformed entry stands whatever it matches.
       if (internetAllows.length > 0 || allowedCount === size([whole])) {
         // An internet-wide allow is the exposure on its own; narrower allows beside it are not named.
         const through = internetAllows.length > 0 ? internetAllows : allows;
-        exposed.push({ port, internet: INTERNET[family], allows: through, partialDenies: denies });
+        exposed.push({ protocol, port, internet: INTERNET[family], allows: through, partialDenies: denies });
       } else if (stopped) {
-        undecided.add(port);
+        undecided.add(`${protocol} ${port}`);
       }
     }
   }

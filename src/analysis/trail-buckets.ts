@@ -48,3 +48,13 @@ function indexOf(trails: readonly Trail[]): TrailIndex {
 export function trailsDeliveringTo(bucket: Pick<Resource<'AWS::S3::Bucket'>, 'arn'>, inventory: Inventory): readonly Trail[] {
   return indexOf(inventory.list('AWS::CloudTrail::Trail')).byBucketArn.get(bucket.arn) ?? [];
 }
+
+/**
+ * Whether a bucket policy could let CloudTrail write log files: CloudTrail delivers only where the
+ * bucket policy grants its service principal, so a policy that never names
+ * `cloudtrail.amazonaws.com` (or no policy) rules the bucket out. Any mention counts — the question
+ * only decides whether an unlisted trail might deliver here, so erring towards "might" is safe.
+ */
+export function policyMayAdmitCloudTrail(policy: object | null): boolean {
+  return policy !== null && JSON.stringify(policy).includes('cloudtrail.amazonaws.com');
+}

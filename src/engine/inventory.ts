@@ -7,6 +7,7 @@ import type { AnyResource, Resource } from '../model/resource.js';
 import { GLOBAL_REGION } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import { isUnknown } from '../model/unknown.js';
+import type { CoverageEntry } from '../inventory/coverage.js';
 
 export interface Inventory {
   /** The resource with this ARN. */
@@ -23,6 +24,14 @@ export interface Inventory {
   account(accountId: string): Resource<'AWS::Account'> | undefined;
   /** The region-wide settings resource, when collected. */
   region(accountId: string, region: string): Resource<'AWS::Account::Region'> | undefined;
+  /**
+   * Why resources of the type may be missing from the inventory in the account (and region; any
+   * account when none is named): a collection failure of the type that concerned no single
+   * resource — a listing call denied, a page that failed. Undefined when the snapshot records
+   * none. An insight that concludes from absence ("no alarm watches the metric") asks this first,
+   * so a listing that could not be read gives `error`, not a verdict on what was not seen.
+   */
+  listingGap(type: ResourceType, accountId?: string, region?: string): string | undefined;
 }
 
 /**
@@ -49,6 +58,8 @@ export class InMemoryInventory implements Inventory {
   private readonly byId = new Map<string, AnyResource>();
   private readonly byType = new Map<ResourceType, AnyResource[]>();
   private readonly indexedTypes: Set<ResourceType>;
+  /** Listing failures from the snapshot's coverage, keyed by type, by type and account, and by type, account and region. */
+  private readonly listingGaps = new Map<string, string>();
 
   constructor(indexedTypes: Iterable<ResourceType> = []) {
     this.indexedTypes = new Set(indexedTypes);
@@ -74,6 +85,23 @@ export class InMemoryInventory implements Inventory {
     for (const alt of alternativeIds[resource.type]?.ids(resource) ?? []) {
       this.byId.set(idKey(resource.type, resource.accountId, resource.region, alt), resource);
     }
+  }
+
+  /** Takes the listing failures from the snapshot's coverage (entries of a type that name no resource). */
+  noteCoverage(entries: readonly CoverageEntry[]): void {
+    for (const entry of entries) {
+      if (entry.resourceType === undefined || entry.resourceArn !== undefined) continue;
+      const reason = `${entry.service}:${entry.operation} failed in account ${entry.accountId}, ${entry.region} (${entry.error.code}: ${entry.error.message})`;
+      for (const key of [entry.resourceType, `${entry.resourceType}\u0000${entry.accountId}`, `${entry.resourceType}\u0000${entry.accountId}\u0000${entry.region}`]) {
+        if (!this.listingGaps.has(key)) this.listingGaps.set(key, reason);
+      }
+    }
+  }
+
+  listingGap(type: ResourceType, accountId?: string, region?: string): string | undefined {
+    this.assertIndexed(type);
+    const key = accountId === undefined ? type : region === undefined ? `${type}\u0000${accountId}` : `${type}\u0000${accountId}\u0000${region}`;
+    return this.listingGaps.get(key);
   }
 
   get size(): number {

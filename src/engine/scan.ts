@@ -61,6 +61,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
     const pattern = lookupLinePattern(plan.lookupTypes);
     const indexed = await readSnapshot(options.file, (resource) => inventory.add(resource), { lineFilter: (line) => pattern.test(line) });
     if (!indexed.ok) return { ok: false, problems: indexed.problems };
+    inventory.noteCoverage(indexed.value.header.coverage);
   }
 
   const tally = new Tally(plan.bindings.length);

@@ -11,7 +11,7 @@ describe('aclInternetReach', () => {
   it('evaluates entries by ascending rule number, whatever order EC2 lists them in', () => {
     const reach = aclInternetReach([entry(200, 'allow'), entry(100, 'deny')], [22]);
     expect(reach.exposed).toEqual([]);
-    expect(reach.shadowed).toEqual([{ port: 22, ruleNumber: 200 }]);
+    expect(reach.shadowed).toEqual([{ protocol: 'tcp', port: 22, ruleNumber: 200 }]);
   });
 
   it('denies what no entry matches (the final * entry)', () => {
@@ -21,7 +21,7 @@ describe('aclInternetReach', () => {
   it('follows addresses as sets: a partial deny leaves the rest of the internet reaching the allow', () => {
     const reach = aclInternetReach([entry(10, 'deny', { cidrBlock: '0.0.0.0/1' }), entry(20, 'allow')], [22]);
     expect(reach.exposed).toEqual([
-      { port: 22, internet: '0.0.0.0/0', allows: [{ ruleNumber: 20, protocol: '6', ports: '22', source: '0.0.0.0/0' }], partialDenies: [10] },
+      { protocol: 'tcp', port: 22, internet: '0.0.0.0/0', allows: [{ ruleNumber: 20, protocol: '6', ports: '22', source: '0.0.0.0/0' }], partialDenies: [10] },
     ]);
   });
 
@@ -50,7 +50,7 @@ describe('aclInternetReach', () => {
 
   it('stops at a malformed entry that could match: undecided unless an exposure came first', () => {
     const before = aclInternetReach([entry(10, 'deny', { cidrBlock: 'nonsense' }), entry(20, 'allow')], [22]);
-    expect(before.undecided).toEqual([22]);
+    expect(before.undecided).toEqual(['tcp 22']);
     expect(before.malformed).toEqual([{ ruleNumber: 10, problem: "the source 'nonsense' is not a valid CIDR" }]);
     const after = aclInternetReach([entry(10, 'allow'), entry(20, 'deny', { cidrBlock: null })], [22]);
     expect(after.exposed).toHaveLength(1);
@@ -64,7 +64,22 @@ describe('aclInternetReach evidence', () => {
   it('names the internet-wide allow, not a narrower one decided before it', () => {
     const reach = aclInternetReach([entry(90, 'allow', { cidrBlock: '203.0.113.0/24' }), entry(100, 'allow', { protocol: '-1', fromPort: null, toPort: null })], [22]);
     expect(reach.exposed).toEqual([
-      { port: 22, internet: '0.0.0.0/0', allows: [{ ruleNumber: 100, protocol: '-1', ports: 'all', source: '0.0.0.0/0' }], partialDenies: [] },
+      { protocol: 'tcp', port: 22, internet: '0.0.0.0/0', allows: [{ ruleNumber: 100, protocol: '-1', ports: 'all', source: '0.0.0.0/0' }], partialDenies: [] },
     ]);
+  });
+});
+
+describe('aclInternetReach over UDP', () => {
+  it('judges each protocol on its own: a TCP deny does not stop UDP reaching the allow of all traffic', () => {
+    const reach = aclInternetReach([entry(100, 'deny'), entry(200, 'allow', ALL)], [22], ['tcp', 'udp']);
+    expect(reach.exposed.map((e) => `${e.protocol} ${e.port} ${e.allows.map((a) => a.ruleNumber).join(',')}`)).toEqual(['udp 22 200']);
+    expect(reach.shadowed).toEqual([{ protocol: 'tcp', port: 22, ruleNumber: 200 }]);
+  });
+
+  it('matches a UDP entry only for UDP, by its port range', () => {
+    const udp = entry(10, 'allow', { protocol: '17', fromPort: 3000, toPort: 3400 });
+    expect(aclInternetReach([udp], [3389], ['tcp']).exposed).toEqual([]);
+    expect(aclInternetReach([udp], [3389], ['udp']).exposed.map((e) => e.protocol)).toEqual(['udp']);
+    expect(aclInternetReach([udp], [22], ['udp']).exposed).toEqual([]);
   });
 });

@@ -33,4 +33,30 @@ describe('InMemoryInventory', () => {
     expect(inventory.size).toBe(0);
     expect(() => inventory.list('AWS::KMS::Key')).toThrow(/no selected insight declares/);
   });
+
+  it('answers listing gaps from the coverage entries that name a type but no single resource', () => {
+    const inventory = new InMemoryInventory(['AWS::CloudTrail::Trail']);
+    const failure = (accountId: string, region: string, resourceArn?: string) => ({
+      accountId,
+      region,
+      service: 'cloudtrail',
+      operation: 'DescribeTrails',
+      resourceType: 'AWS::CloudTrail::Trail',
+      ...(resourceArn !== undefined && { resourceArn }),
+      error: { code: 'AccessDeniedException', message: 'denied' },
+    });
+    inventory.noteCoverage([
+      failure('111111111111', 'eu-west-1'),
+      // A failure on one trail (GetTrailStatus) leaves that trail's field unknown; the listing is whole.
+      { ...failure('222222222222', 'eu-west-1', 'arn:aws:cloudtrail:eu-west-1:222222222222:trail/t'), operation: 'GetTrailStatus' },
+      { ...failure('333333333333', 'eu-west-1'), resourceType: 'AWS::Account::Region' },
+    ]);
+    expect(inventory.listingGap('AWS::CloudTrail::Trail', '111111111111', 'eu-west-1')).toMatch(/cloudtrail:DescribeTrails failed in account 111111111111, eu-west-1 \(AccessDeniedException: denied\)/);
+    expect(inventory.listingGap('AWS::CloudTrail::Trail', '111111111111')).toBeDefined();
+    expect(inventory.listingGap('AWS::CloudTrail::Trail')).toBeDefined();
+    expect(inventory.listingGap('AWS::CloudTrail::Trail', '111111111111', 'us-east-1')).toBeUndefined();
+    expect(inventory.listingGap('AWS::CloudTrail::Trail', '222222222222')).toBeUndefined();
+    expect(inventory.listingGap('AWS::CloudTrail::Trail', '333333333333')).toBeUndefined();
+    expect(() => inventory.listingGap('AWS::KMS::Key')).toThrow(/no selected insight declares/);
+  });
 });

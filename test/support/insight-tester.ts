@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Insight } from '../../src/engine/define-insight.js';
 import type { AccountEntry } from '../../src/engine/account-context.js';
 import type { ScanSettings } from '../../src/engine/context.js';
+import type { CoverageEntry } from '../../src/inventory/coverage.js';
 import { InMemoryInventory } from '../../src/engine/inventory.js';
 import { resolveParams } from '../../src/engine/params.js';
 import { verdict, type VerdictStatus } from '../../src/engine/verdict.js';
@@ -25,6 +26,8 @@ export interface InsightCase {
   params?: Record<string, unknown>;
   /** Other resources the insight may look up (only types it declares in `reads.lookups`). */
   inventory?: readonly (Resource | AnyResource)[];
+  /** The snapshot's coverage: collection failures the inventory answers `listingGap` from. */
+  coverage?: readonly CoverageEntry[];
   account?: Partial<AccountEntry>;
   settings?: Partial<ScanSettings>;
   /** The scan clock; defaults to 2026-06-01T12:00:00Z. */
@@ -50,6 +53,7 @@ export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadL
     }
     inventory.add(other as AnyResource);
   }
+  inventory.noteCoverage(testCase.coverage ?? []);
   const resource = guardResource(testCase.resource as Resource, insight, 'self', log);
   return insight.evaluate(resource, {
     params: params.params,

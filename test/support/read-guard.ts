@@ -113,6 +113,10 @@ export class GuardedInventory implements Inventory {
     return this.find('AWS::Account::Region', accountId, region, region);
   }
 
+  listingGap(type: ResourceType, accountId?: string, region?: string): string | undefined {
+    return this.inner.listingGap(type, accountId, region);
+  }
+
   private guard<T extends ResourceType>(resource: Resource<T> | undefined): Resource<T> | undefined {
     if (resource === undefined) return undefined;
     let guarded = this.guarded.get(resource);

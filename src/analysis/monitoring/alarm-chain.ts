@@ -52,8 +52,11 @@ const watches = (metrics: MetricAlarmConfig['metrics'], metric: MetricTransforma
 function metricChain(logGroup: Resource<'AWS::Logs::LogGroup'>, filter: MetricFilter, metric: MetricTransformation, inventory: Inventory): ChainSearch {
   const alarms = inventory.list('AWS::CloudWatch::Alarm', logGroup.accountId, logGroup.region).filter((alarm) => watches(alarm.config.metrics, metric));
   const name = `${metric.metricNamespace}/${metric.metricName}`;
-  if (alarms.length === 0) return missingLink(`no alarm watches metric ${name} of metric filter ${filter.filterName} on log group ${logGroup.name}`);
-  return through({ kind: 'metric', name }, anyPath(alarms.map((alarm) => alarmChain(alarm, inventory))));
+  // Alarms that could not be listed may include the one that completes the chain.
+  const gap = inventory.listingGap('AWS::CloudWatch::Alarm', logGroup.accountId, logGroup.region);
+  const unlisted = gap === undefined ? [] : [unreadLink(`the alarms of ${logGroup.accountId} in ${logGroup.region} could not all be listed (${gap})`)];
+  if (alarms.length === 0 && gap === undefined) return missingLink(`no alarm watches metric ${name} of metric filter ${filter.filterName} on log group ${logGroup.name}`);
+  return through({ kind: 'metric', name }, anyPath([...alarms.map((alarm) => alarmChain(alarm, inventory)), ...unlisted]));
 }
 
 /** The chain from the log group through a metric filter the criterion accepts. */

@@ -9,6 +9,7 @@ import { expect } from 'vitest';
 import { cisFilterPatterns, type CisPatternKey } from '../../../src/analysis/monitoring/cis-filter-patterns.js';
 import { termsOf } from '../../../src/analysis/monitoring/filter-pattern.js';
 import { accountRegion, cloudTrail, DEFAULT_ACCOUNT, DEFAULT_REGION, logGroup, metricAlarm, snsTopic } from '../../../src/model/builders.js';
+import type { CoverageEntry } from '../../../src/inventory/coverage.js';
 import type { AnyResource, Resource } from '../../../src/model/resource.js';
 import type { MetricFilter } from '../../../src/model/types/monitoring.js';
 import { unknown } from '../../../src/model/unknown.js';
@@ -47,6 +48,16 @@ export const inventoryOf = (w: World, ...more: AnyResource[]): AnyResource[] => 
 
 /** The region evaluated: us-east-1, logged by the multi-region trail whose home is eu-west-1. */
 export const usEast1 = (...trails: { arn: string }[]) => accountRegion({ trailArns: trails.map((t) => t.arn) }, { region: 'us-east-1' });
+
+/** DescribeAlarms denied in the log group's account and region, as collection records it in coverage. */
+export const alarmsDenied: CoverageEntry = {
+  accountId: DEFAULT_ACCOUNT,
+  region: DEFAULT_REGION,
+  service: 'cloudwatch',
+  operation: 'DescribeAlarms',
+  resourceType: 'AWS::CloudWatch::Alarm',
+  error: { code: 'AccessDenied', message: 'User is not authorized to perform: cloudwatch:DescribeAlarms' },
+};
 
 /** The pass, fail, error and not-applicable cases every CIS 5.x insight has, for its own pattern. */
 export function cisMonitoringCases(key: CisPatternKey): InsightCase[] {
@@ -96,6 +107,21 @@ export function cisMonitoringCases(key: CisPatternKey): InsightCase[] {
       inventory: inventoryOf({ ...complete, logGroup: logGroup({ metricFilters: unknown('AccessDeniedException: logs:DescribeMetricFilters') }, { id: LOG_GROUP }) }),
       status: 'error',
       reason: /metric filters of log group .* could not be read \(AccessDeniedException/,
+    },
+    {
+      name: 'DescribeAlarms denied where the log group lives: no alarm is seen, and that is no proof there is none',
+      resource: region,
+      inventory: [complete.trail, complete.logGroup, complete.topic],
+      coverage: [alarmsDenied],
+      status: 'error',
+      reason: /alarms of .* in eu-west-1 could not all be listed \(cloudwatch:DescribeAlarms failed .*AccessDenied/,
+    },
+    {
+      name: 'a later page of DescribeAlarms failed, but the alarms listed already prove the chain',
+      resource: region,
+      inventory: inventoryOf(complete),
+      coverage: [alarmsDenied],
+      status: 'pass',
     },
     {
       name: 'region outside the allowed regions',

@@ -19,10 +19,18 @@ function acl(...entries: NetworkAclEntry[]) {
 }
 
 testInsight(naclAdminPortsOpen, [
-  { name: 'https only, then the final deny', resource: acl(entry(100, 'allow', { fromPort: 443, toPort: 443 })), status: 'pass', reason: /TCP 22, 3389/ },
+  { name: 'https only, then the final deny', resource: acl(entry(100, 'allow', { fromPort: 443, toPort: 443 })), status: 'pass', reason: /TCP\/UDP 22, 3389/ },
   { name: 'only the final * entries', resource: acl(), status: 'pass' },
   { name: 'ssh from the office only', resource: acl(entry(100, 'allow', { cidrBlock: '203.0.113.0/24' })), status: 'pass' },
-  { name: 'udp 22 from anywhere', resource: acl(entry(100, 'allow', { protocol: '17' })), status: 'pass' },
+  // CIS 6.2 counts protocols -1, 6 and 17.
+  { name: 'udp 22 from anywhere', resource: acl(entry(100, 'allow', { protocol: '17' })), status: 'fail', reason: /^the internet can reach UDP 22 from 0\.0\.0\.0\/0 through rule 100$/ },
+  { name: 'udp 22 from anywhere, with the pack counting TCP only', resource: acl(entry(100, 'allow', { protocol: '17' })), params: { protocols: ['tcp'] }, status: 'pass', reason: /reach TCP 22, 3389/ },
+  {
+    name: 'a UDP entry without a port range',
+    resource: acl(entry(100, 'allow', { protocol: '17', fromPort: null, toPort: null })),
+    status: 'error',
+    reason: /udp 22, udp 3389 cannot be told: rule 100: a UDP entry without a port range/,
+  },
   { name: 'icmp from anywhere', resource: acl(entry(100, 'allow', { protocol: '1', fromPort: null, toPort: null })), status: 'pass' },
   {
     name: 'egress allow of all traffic to anywhere is not inbound',
@@ -32,7 +40,13 @@ testInsight(naclAdminPortsOpen, [
   {
     // Where other tools are wrong: rule 100 denies the internet on 22 and 3389 before rule 200 allows everything.
     name: 'lower-numbered denies shadow a later allow of all traffic',
-    resource: acl(entry(200, 'allow', ALL), entry(100, 'deny'), entry(110, 'deny', { fromPort: 3389, toPort: 3389 }), entry(120, 'deny', { ...V6, ...ALL })),
+    resource: acl(
+      entry(200, 'allow', ALL),
+      entry(100, 'deny'),
+      entry(110, 'deny', { fromPort: 3389, toPort: 3389 }),
+      entry(115, 'deny', { protocol: '17', fromPort: 22, toPort: 3389 }),
+      entry(120, 'deny', { ...V6, ...ALL }),
+    ),
     status: 'pass',
     reason: /earlier denies shadow the internet-wide allow of rule 200/,
   },
@@ -46,14 +60,14 @@ testInsight(naclAdminPortsOpen, [
     resource: acl(entry(100, 'allow')),
     status: 'fail',
     reason: /TCP 22 from 0\.0\.0\.0\/0 through rule 100/,
-    evidence: { exposed: [{ port: 22, internet: '0.0.0.0/0', allows: [{ ruleNumber: 100, protocol: '6', ports: '22', source: '0.0.0.0/0' }], partialDenies: [] }] },
+    evidence: { exposed: [{ protocol: 'tcp', port: 22, internet: '0.0.0.0/0', allows: [{ ruleNumber: 100, protocol: '6', ports: '22', source: '0.0.0.0/0' }], partialDenies: [] }] },
   },
   { name: 'rdp from ::/0', resource: acl(entry(100, 'allow', { ...V6, fromPort: 3389, toPort: 3389 })), status: 'fail', reason: /3389 from ::\/0/ },
   {
     name: 'all traffic from anywhere, as the default NACL has it',
     resource: acl(entry(100, 'allow', ALL), entry(101, 'allow', { ...ALL, ...V6 })),
     status: 'fail',
-    reason: /22 from 0\.0\.0\.0\/0 through rule 100; 22 from ::\/0 through rule 101; 3389 from 0\.0\.0\.0\/0/,
+    reason: /TCP 22 from 0\.0\.0\.0\/0 through rule 100; TCP 22 from ::\/0 through rule 101; TCP 3389 from 0\.0\.0\.0\/0.*UDP 22 from 0\.0\.0\.0\/0 through rule 100/,
   },
   {
     name: 'the deny comes after the allow, so it never matches',
@@ -70,6 +84,7 @@ testInsight(naclAdminPortsOpen, [
   {
     name: 'a deny for ssh only leaves rdp open through the allow of all traffic',
     resource: acl(entry(100, 'deny'), entry(200, 'allow', ALL)),
+    params: { protocols: ['tcp'] },
     status: 'fail',
     reason: /^the internet can reach TCP 3389 from 0\.0\.0\.0\/0 through rule 200$/,
   },

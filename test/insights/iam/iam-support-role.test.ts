@@ -69,6 +69,23 @@ testInsight(iamSupportRole, [
     inventory: [serviceLinked(), serviceLinked(OTHER), iamRole({ attachedPolicies: [SUPPORT] }, { id: 'aws-support', accountId: OTHER })],
     status: 'fail',
   },
+  {
+    name: 'a later page of the IAM authorization details failed: the support role may be among the roles not listed',
+    resource: account(),
+    inventory: [serviceLinked(), deployer],
+    coverage: [
+      {
+        accountId: '111111111111',
+        region: 'us-east-1',
+        service: 'iam',
+        operation: 'GetAccountAuthorizationDetails',
+        resourceType: 'AWS::IAM::Role',
+        error: { code: 'Throttling', message: 'Rate exceeded' },
+      },
+    ],
+    status: 'error',
+    reason: /could not all be listed \(iam:GetAccountAuthorizationDetails failed .*Throttling/,
+  },
   { name: 'no role of the account in the inventory', resource: account(), inventory: [supportUser], status: 'error', reason: /roles were not collected/ },
   {
     name: 'IAM lists read in part',

@@ -3,15 +3,18 @@
  * their subscriptions and tags. Subscriptions come from one region-wide ListSubscriptions listing
  * (all pages), grouped by topic, instead of one ListSubscriptionsByTopic per topic. The API
  * reference calls that listing "the requester's subscriptions": one that another account owns on
- * a topic of this account may be missing, so such a topic may look unsubscribed (a fail, never a
- * false pass); subscriptions of this account to other accounts' topics are listed and ignored.
- * A subscription whose SubscriptionArn is `PendingConfirmation` is not confirmed. When the listing
- * fails, every topic's subscriptions are unknown.
+ * a topic of this account (a security account's queue subscribed to a member's alarm topic) is
+ * missing from it. So a topic the listing shows without a confirmed subscription is asked again
+ * with ListSubscriptionsByTopic, which lists every subscription of the topic whoever owns it; a
+ * topic that looks unsubscribed is few, so this costs a call for each of those only.
+ * Subscriptions of this account to other accounts' topics are listed and ignored. A subscription
+ * whose SubscriptionArn is `PendingConfirmation` is not confirmed. When the listing fails, every
+ * topic's subscriptions are unknown.
  */
-import { ListSubscriptionsCommand, ListTagsForResourceCommand, ListTopicsCommand } from '@aws-sdk/client-sns';
+import { ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, ListTagsForResourceCommand, ListTopicsCommand, type Subscription } from '@aws-sdk/client-sns';
 import type { Resource, Tags } from '../../../model/resource.js';
 import type { SnsSubscription, SnsTopicConfig } from '../../../model/types/monitoring.js';
-import type { Maybe, Unknown } from '../../../model/unknown.js';
+import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
 import { tagMap, uniqueBy } from '../../normalise.js';
@@ -31,6 +34,23 @@ function isConfirmed(subscriptionArn: string): boolean {
   return subscriptionArn.startsWith('arn:');
 }
 
+/** The subscriptions of a listing page as the model has them; undefined when one lacks a field every subscription has. */
+function normaliseSubscriptions(listed: readonly Subscription[]): Map<string, SnsSubscription[]> | Subscription {
+  const byTopic = new Map<string, SnsSubscription[]>();
+  for (const s of listed) {
+    if (s.TopicArn === undefined || s.SubscriptionArn === undefined || s.Protocol === undefined) return s;
+    const list = byTopic.get(s.TopicArn) ?? [];
+    const entry: SnsSubscription = { protocol: s.Protocol, endpoint: s.Endpoint ?? '', confirmed: isConfirmed(s.SubscriptionArn) };
+    // A subscription repeated by a retried page is kept once.
+    if (!list.some((e) => e.protocol === entry.protocol && e.endpoint === entry.endpoint && e.confirmed === entry.confirmed)) list.push(entry);
+    byTopic.set(s.TopicArn, list);
+  }
+  return byTopic;
+}
+
+const malformed = (operation: string, s: Subscription) =>
+  `${operation} returned a subscription without TopicArn, SubscriptionArn or Protocol (${String(s.Endpoint)})`;
+
 async function subscriptionsByTopic(ctx: Ctx): Promise<(topicArn: string) => SnsTopicConfig['subscriptions']> {
   if (!ctx.runs('ListSubscriptions')) {
     const notCollected = ctx.notCollected('ListSubscriptions');
@@ -46,19 +66,36 @@ async function subscriptionsByTopic(ctx: Ctx): Promise<(topicArn: string) => Sns
     return () => failed;
   }
   const call: CallRef = { service: 'sns', operation: 'ListSubscriptions', region: ctx.region };
-  const byTopic = new Map<string, SnsSubscription[]>();
-  for (const s of pages.items) {
-    if (s.TopicArn === undefined || s.SubscriptionArn === undefined || s.Protocol === undefined) {
-      const unreadable: Unknown = ctx.unreadable(call, UNEXPECTED_RESPONSE, `ListSubscriptions returned a subscription without TopicArn, SubscriptionArn or Protocol (${String(s.Endpoint)})`);
-      return () => unreadable;
-    }
-    const list = byTopic.get(s.TopicArn) ?? [];
-    const entry: SnsSubscription = { protocol: s.Protocol, endpoint: s.Endpoint ?? '', confirmed: isConfirmed(s.SubscriptionArn) };
-    // A subscription repeated by a retried page is kept once.
-    if (!list.some((e) => e.protocol === entry.protocol && e.endpoint === entry.endpoint && e.confirmed === entry.confirmed)) list.push(entry);
-    byTopic.set(s.TopicArn, list);
+  const byTopic = normaliseSubscriptions(pages.items);
+  if (!(byTopic instanceof Map)) {
+    const unreadable: Unknown = ctx.unreadable(call, UNEXPECTED_RESPONSE, malformed('ListSubscriptions', byTopic));
+    return () => unreadable;
   }
   return (topicArn) => byTopic.get(topicArn) ?? [];
+}
+
+/** Every subscription of one topic, whoever owns it (ListSubscriptionsByTopic, all pages). */
+async function everySubscriptionOf(ctx: Ctx, arn: string): Promise<Maybe<SnsSubscription[]>> {
+  const pages = await readAllPages(ctx, {
+    command: (token) => new ListSubscriptionsByTopicCommand({ TopicArn: arn, ...(token !== undefined ? { NextToken: token } : {}) }),
+    items: (page) => page.Subscriptions,
+    next: (page) => ({ token: page.NextToken, truncated: false }),
+    resource: { arn },
+  });
+  if (pages.unknown !== undefined) return pages.unknown;
+  const byTopic = normaliseSubscriptions(pages.items);
+  if (!(byTopic instanceof Map)) {
+    const call: CallRef = { service: 'sns', operation: 'ListSubscriptionsByTopic', region: ctx.region };
+    return ctx.unreadable(call, UNEXPECTED_RESPONSE, malformed('ListSubscriptionsByTopic', byTopic), { arn });
+  }
+  return byTopic.get(arn) ?? [];
+}
+
+/** The topic's subscriptions: the listing's, or — when it shows none confirmed — the topic's own list. */
+async function subscriptionsOfTopic(ctx: Ctx, arn: string, listed: SnsTopicConfig['subscriptions']): Promise<SnsTopicConfig['subscriptions']> {
+  if (isUnknown(listed) || listed.some((s) => s.confirmed)) return listed;
+  if (!ctx.runs('ListSubscriptionsByTopic')) return listed;
+  return everySubscriptionOf(ctx, arn);
 }
 
 async function tags(ctx: Ctx, arn: string): Promise<Maybe<Tags>> {
@@ -76,6 +113,7 @@ export default defineCollector({
   operations: [
     { operation: 'ListTopics', iamAction: 'sns:ListTopics', fills: ['name'], required: true },
     { operation: 'ListSubscriptions', iamAction: 'sns:ListSubscriptions', fills: ['subscriptions'] },
+    { operation: 'ListSubscriptionsByTopic', iamAction: 'sns:ListSubscriptionsByTopic', fills: ['subscriptions'] },
     { operation: 'ListTagsForResource', iamAction: 'sns:ListTagsForResource', fills: ['tags'] },
   ],
   async collect(ctx) {
@@ -106,7 +144,7 @@ export default defineCollector({
           tags: await tags(ctx, arn),
           source: 'api',
           observedAt: ctx.now().toISOString(),
-          config: { subscriptions: subscriptionsOf(arn) },
+          config: { subscriptions: await subscriptionsOfTopic(ctx, arn, subscriptionsOf(arn)) },
         };
         ctx.emit(resource);
       }),
