@@ -2,6 +2,7 @@ import { defineInsight } from '../../src/engine/define-insight.js';
 import { Type } from '@sinclair/typebox';
 import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../../src/analysis/region-policy.js';
 import { multiRegionTrailGaps } from '../../src/analysis/multi-region-trail.js';
+import { missingTrailReason } from '../../src/analysis/trail-owner.js';
 import type { Resource } from '../../src/model/resource.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
@@ -11,8 +12,8 @@ type TrailJudgement =
   | { arn: string; outcome: 'undecided'; unreadable: string[] };
 
 /** Whether one trail is a logging multi-region trail that records all management events. */
-function judgeTrail(arn: string, trail: Resource<'AWS::CloudTrail::Trail'> | undefined): TrailJudgement {
-  if (trail === undefined) return { arn, outcome: 'undecided', unreadable: ['the trail is not in the inventory'] };
+function judgeTrail(arn: string, trail: Resource<'AWS::CloudTrail::Trail'> | undefined, accountId: string): TrailJudgement {
+  if (trail === undefined) return { arn, outcome: 'undecided', unreadable: [missingTrailReason(arn, accountId)] };
   const { shortfalls, unreadable } = multiRegionTrailGaps(trail);
   // A proven shortfall disqualifies the trail whatever its unreadable fields.
   if (shortfalls.length > 0) return { arn, outcome: 'falls-short', shortfalls };
@@ -45,7 +46,7 @@ export default defineInsight({
     if (outside !== undefined) return outside;
     const arns = region.config.trailArns;
     if (isUnknown(arns)) return verdict.unreadable('trails', arns);
-    const judgements = arns.map((arn) => judgeTrail(arn, inventory.get('AWS::CloudTrail::Trail', arn)));
+    const judgements = arns.map((arn) => judgeTrail(arn, inventory.get('AWS::CloudTrail::Trail', arn), region.accountId));
     const good = judgements.find((j) => j.outcome === 'qualifies');
     if (good !== undefined) return verdict.pass(`${good.arn} logs all management events of every region`);
     const undecided = judgements.filter((j) => j.outcome === 'undecided');

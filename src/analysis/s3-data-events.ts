@@ -15,6 +15,7 @@ import type { Resource } from '../model/resource.js';
 import type { S3DataEventScope } from '../model/types/other.js';
 import { isUnknown } from '../model/unknown.js';
 import { outsideTagScope, TagSelectorParam } from './tag-scope.js';
+import { missingTrailReason } from './trail-owner.js';
 
 export type S3ObjectEventKind = 'read' | 'write';
 
@@ -61,8 +62,8 @@ type TrailJudgement =
   | { arn: string; outcome: 'falls-short'; shortfalls: string[] }
   | { arn: string; outcome: 'undecided'; unreadable: string[] };
 
-function judgeTrail(arn: string, trail: Resource<'AWS::CloudTrail::Trail'> | undefined, bucketArn: string, kind: S3ObjectEventKind): TrailJudgement {
-  if (trail === undefined) return { arn, outcome: 'undecided', unreadable: ['the trail is not in the inventory (scan the account that owns it)'] };
+function judgeTrail(arn: string, trail: Resource<'AWS::CloudTrail::Trail'> | undefined, bucket: { arn: string; accountId: string }, kind: S3ObjectEventKind): TrailJudgement {
+  if (trail === undefined) return { arn, outcome: 'undecided', unreadable: [missingTrailReason(arn, bucket.accountId)] };
   const { isLogging, s3DataEvents } = trail.config;
   const shortfalls: string[] = [];
   const unreadable: string[] = [];
@@ -72,7 +73,7 @@ function judgeTrail(arn: string, trail: Resource<'AWS::CloudTrail::Trail'> | und
   if (isUnknown(s3DataEvents)) unreadable.push(`event selectors (${s3DataEvents.$unknown})`);
   else {
     scope = s3DataEvents[kind];
-    if (!coversBucket(scope, bucketArn)) shortfalls.push(`records S3 object ${kind} events of ${describeScope(scope)}`);
+    if (!coversBucket(scope, bucket.arn)) shortfalls.push(`records S3 object ${kind} events of ${describeScope(scope)}`);
   }
   // A proven shortfall disqualifies the trail whatever its unreadable fields.
   if (shortfalls.length > 0) return { arn, outcome: 'falls-short', shortfalls };
@@ -94,7 +95,7 @@ export function evaluateS3ObjectEvents(
   }
   const arns = region.config.trailArns;
   if (isUnknown(arns)) return verdict.unreadable(`trails that log ${bucket.region}`, arns);
-  const judgements = arns.map((arn) => judgeTrail(arn, inventory.get('AWS::CloudTrail::Trail', arn), bucket.arn, kind));
+  const judgements = arns.map((arn) => judgeTrail(arn, inventory.get('AWS::CloudTrail::Trail', arn), bucket, kind));
   const good = judgements.find((j) => j.outcome === 'records');
   if (good !== undefined) return verdict.pass(`${good.arn} records S3 object ${kind} events of ${good.scope}, this bucket included`);
   const undecided = judgements.filter((j) => j.outcome === 'undecided');

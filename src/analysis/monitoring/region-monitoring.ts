@@ -10,6 +10,7 @@ import type { Inventory } from '../../engine/inventory.js';
 import type { Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/unknown.js';
 import { multiRegionTrailGaps } from '../multi-region-trail.js';
+import { missingTrailReason } from '../trail-owner.js';
 import { ALARM_CHAIN_LOOKUPS, alarmChainFrom, type FilterCriterion } from './alarm-chain.js';
 import { anyPath, missingLink, through, unreadLink, type ChainSearch } from './chain-search.js';
 import { parseLogGroupArn } from './log-group-arn.js';
@@ -23,9 +24,9 @@ export const REGION_MONITORING_READS = {
   },
 } as const;
 
-function trailChain(arn: string, criterion: FilterCriterion, inventory: Inventory): ChainSearch {
+function trailChain(arn: string, observerAccountId: string, criterion: FilterCriterion, inventory: Inventory): ChainSearch {
   const trail: Resource<'AWS::CloudTrail::Trail'> | undefined = inventory.get('AWS::CloudTrail::Trail', arn);
-  if (trail === undefined) return unreadLink(`trail ${arn} is not in the inventory`);
+  if (trail === undefined) return unreadLink(`trail ${arn}: ${missingTrailReason(arn, observerAccountId)}`);
   const { shortfalls, unreadable } = multiRegionTrailGaps(trail);
   const { cloudWatchLogsLogGroupArn } = trail.config;
   if (cloudWatchLogsLogGroupArn === null) shortfalls.push('no CloudWatch Logs delivery');
@@ -46,5 +47,5 @@ export function regionMonitoring(region: Resource<'AWS::Account::Region'>, crite
   const { trailArns } = region.config;
   if (isUnknown(trailArns)) return unreadLink(`the trails that log ${region.region} could not be read (${trailArns.$unknown})`);
   if (trailArns.length === 0) return missingLink(`no trail logs ${region.region}`);
-  return anyPath(trailArns.map((arn) => trailChain(arn, criterion, inventory)));
+  return anyPath(trailArns.map((arn) => trailChain(arn, region.accountId, criterion, inventory)));
 }
