@@ -4,12 +4,14 @@
  * identity, then `collectOrganisation` with the enabled regions, settings and resource collectors,
  * as `vigil collect` runs them — with every AWS API answered locally in its documented wire format
  * by bench/fake-aws (the SDK clients run whole: serialisation, signing, retries, Vigil's
- * call-counting middleware). Then collects IAM alone at 100 and at 1,000 users.
+ * call-counting middleware). Then collects IAM alone at 100 and at 1,000 users, and the account
+ * again with `source: 'config'` — per account and region, then through an aggregator — checking
+ * that AWS Config's items give the same values as the APIs did.
  *
  * Reports API calls per operation (Vigil's CallStats) and per resource type (each call attributed
  * to the collector that made it), calls per resource, S3 calls per bucket, IAM calls at both user
- * counts, calls made twice with the same input, and the elapsed time. Prints the figures, the last
- * line as one JSON object.
+ * counts, calls made twice with the same input, the Config source's calls per resource, and the
+ * elapsed time. Prints the figures, the last line as one JSON object.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parseArgs } from 'node:util';
@@ -26,7 +28,11 @@ import { resourceCollectors, settingsCollectors } from '../src/collect/collector
 import { iamCollectors, IamSnapshots } from '../src/collect/collectors/iam/index.js';
 import { DEFAULT_RATES } from '../src/collect/limiter.js';
 import type { CoverageEntry } from '../src/inventory/coverage.js';
-import { expectedResources, FakeAws, syntheticAccount, type ObservedCall, type SyntheticAccount } from './fake-aws/index.js';
+import { configSourceTypes, fieldsNotInConfig, isConfigSourceType } from '../src/collect/config-source/config-collectors.js';
+import type { AnyResource } from '../src/model/resource.js';
+import { isUnknown } from '../src/model/unknown.js';
+import { isDeepStrictEqual } from 'node:util';
+import { AGGREGATOR_NAME, expectedResources, FakeAws, syntheticAccount, type ObservedCall, type SyntheticAccount } from './fake-aws/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -60,6 +66,8 @@ interface Run {
   readonly calls: number;
   readonly observed: readonly (ObservedCall & { readonly label: string })[];
   readonly resources: ReadonlyMap<string, number>;
+  /** The resources of the types `keep` named. */
+  readonly kept: readonly AnyResource[];
   readonly coverage: readonly CoverageEntry[];
   readonly collectorSeconds: ReadonlyMap<string, number>;
 }
@@ -72,11 +80,18 @@ function attributed<C extends AnyResourceCollector | AnySettingsCollector>(colle
 
 const settingsLabel = (c: AnySettingsCollector) => `${c.resourceType} (${c.service} settings)`;
 
-async function collect(
-  account: SyntheticAccount,
-  selection: Selection,
-  fields?: ReadonlyMap<ResourceType, ReadonlySet<string>>,
-): Promise<Run> {
+interface CollectOptions {
+  /** The fields to collect per type (what the packs read); undefined: every field. */
+  readonly fields?: ReadonlyMap<ResourceType, ReadonlySet<string>>;
+  readonly source?: 'api' | 'config';
+  /** With `source: 'config'`: read the Config-source types through this aggregator (in the home region). */
+  readonly aggregator?: string;
+  /** Resources of these types are kept whole in the run (for comparing sources). */
+  readonly keep?: ReadonlySet<string>;
+}
+
+async function collect(account: SyntheticAccount, selection: Selection, options: CollectOptions = {}): Promise<Run> {
+  const { fields, source, aggregator, keep } = options;
   const context = new AsyncLocalStorage<string>();
   const observed: (ObservedCall & { label: string })[] = [];
   const fake = new FakeAws(account, { latencyMs, observe: (call) => observed.push({ ...call, label: context.getStore() ?? ORCHESTRATION }) });
@@ -85,6 +100,7 @@ async function collect(
     clientConfig: (service, region) => ({ requestHandler: fake.handlerFor(service, region) }),
   });
   const resources = new Map<string, number>();
+  const kept: AnyResource[] = [];
   const collectorSeconds = new Map<string, number>();
   const log = {
     emit(event: CollectEvent) {
@@ -105,13 +121,18 @@ async function collect(
         partition: caller.partition,
         callerAccountId: caller.accountId,
         ...(fields !== undefined && { fields }),
+        ...(source !== undefined && { source }),
+        ...(aggregator !== undefined && { aggregator: { name: aggregator, region: account.homeRegion, accountId: caller.accountId } }),
         resourceCollectors: selection.resources.map((c) => attributed(c, c.resourceType, context)),
         settingsCollectors: selection.settings.map((c) => attributed(c, settingsLabel(c), context)),
         concurrency: 4,
         jitterMs: 0,
       },
       clients,
-      (resource) => resources.set(resource.type, (resources.get(resource.type) ?? 0) + 1),
+      (resource) => {
+        resources.set(resource.type, (resources.get(resource.type) ?? 0) + 1);
+        if (keep?.has(resource.type) === true) kept.push(resource);
+      },
       log,
       () => new Date(account.now),
     );
@@ -129,6 +150,7 @@ async function collect(
       calls: stats.total().calls,
       observed,
       resources,
+      kept,
       coverage: collected.coverage.list(),
       collectorSeconds,
     };
@@ -189,7 +211,7 @@ console.log(
 const prepared = await prepareScan({ now: new Date(account.now) });
 if (!prepared.ok) throw new Error(`the shipped packs do not load: ${JSON.stringify(prepared.usage)}`);
 const packFields = selectionOf(prepared.value.plan);
-const main = await collect(account, { resources: resourceCollectors, settings: settingsCollectors }, packFields);
+const main = await collect(account, { resources: resourceCollectors, settings: settingsCollectors }, { fields: packFields, keep: new Set(configSourceTypes) });
 
 const mismatches = Object.entries(expected).filter(([type, n]) => (main.resources.get(type) ?? 0) !== n);
 if (mismatches.length > 0) {
@@ -283,11 +305,110 @@ for (const users of [100, 1000]) {
   );
 }
 
-// The targets of issue 3 ("Performance"); the Config source is not exercised here.
+// ---------------------------------------------------------------- the Config source
+
+/**
+ * The calls the Config source made: its queries by type (the expression names it) and the recorder
+ * reads deciding which types Config records (the CIS settings collector's own recorder reads, made
+ * in the API run too, are not counted).
+ */
+function configCallsOf(run: Run): { select: Map<string, number>; recorder: number; total: number } {
+  const select = new Map<string, number>();
+  let recorder = 0;
+  for (const call of run.observed) {
+    if (call.service !== 'config' || !call.label.startsWith('(')) continue;
+    const type = /resourceType = '([^']+)'/.exec(call.key)?.[1];
+    if (call.operation.startsWith('Select') && type !== undefined) select.set(type, (select.get(type) ?? 0) + 1);
+    else recorder++;
+  }
+  return { select, recorder, total: [...select.values()].reduce((a, b) => a + b, recorder) };
+}
+
+/**
+ * Fields whose values differ between the API and the Config run, both read (unknown on either side
+ * is not compared: Config lacks some fields, the packs leave others unread).
+ */
+function sourceDifferences(api: readonly AnyResource[], config: readonly AnyResource[]): { compared: number; differences: string[] } {
+  const byArn = new Map(api.map((r) => [r.arn, r]));
+  const differences: string[] = [];
+  let compared = 0;
+  for (const fromConfig of config) {
+    const fromApi = byArn.get(fromConfig.arn);
+    if (fromApi === undefined) {
+      differences.push(`${fromConfig.arn}: not collected from the API`);
+      continue;
+    }
+    // Fields Config does not record by design (a KMS key's name follows its aliases) are not compared.
+    const lacking = new Set<string>(isConfigSourceType(fromConfig.type) ? fieldsNotInConfig(fromConfig.type) : []);
+    const pairs: [string, unknown, unknown][] = [
+      ['name', fromApi.name, fromConfig.name],
+      ['tags', fromApi.tags, fromConfig.tags],
+      ['createdAt', fromApi.createdAt, fromConfig.createdAt],
+      ...Object.entries(fromConfig.config as Record<string, unknown>).map(([field, value]): [string, unknown, unknown] => [field, (fromApi.config as Record<string, unknown>)[field], value]),
+    ];
+    for (const [field, a, c] of pairs) {
+      if (lacking.has(field) || isUnknown(a) || isUnknown(c)) continue;
+      compared++;
+      if (!isDeepStrictEqual(a, c)) differences.push(`${fromConfig.type} ${field} (${fromConfig.id}): API ${JSON.stringify(a)}, Config ${JSON.stringify(c)}`);
+    }
+  }
+  return { compared, differences };
+}
+
+const everything = { resources: resourceCollectors, settings: settingsCollectors };
+const configRuns = {
+  'per account and region (SelectResourceConfig)': await collect(account, everything, { fields: packFields, source: 'config', keep: new Set(configSourceTypes) }),
+  'through an aggregator (SelectAggregateResourceConfig)': await collect(account, everything, { fields: packFields, source: 'config', aggregator: AGGREGATOR_NAME, keep: new Set(configSourceTypes) }),
+};
+const configTypeResources = configSourceTypes.reduce((a, type) => a + (expected[type] ?? 0), 0);
+const apiCallsForConfigTypes = main.observed.filter((c) => (configSourceTypes as readonly string[]).includes(c.label)).length;
+console.log(
+  `
+Config source (--source config, the packs' fields; ${configSourceTypes.join(', ')}: ${configTypeResources} resources, ` +
+    `which the API collectors above read with ${apiCallsForConfigTypes} calls = ${round(apiCallsForConfigTypes / configTypeResources)} per resource):`,
+);
+const configFigures: Record<string, { configCalls: number; configCallsPerResource: number; s3FillCalls: number; callsPerResource: number; calls: number; resources: number; parityDifferences: number }> = {};
+for (const [name, run] of Object.entries(configRuns)) {
+  const wrong = Object.entries(expected).filter(([type, n]) => (run.resources.get(type) ?? 0) !== n);
+  if (wrong.length > 0) throw new Error(`Config run ${name}: ${wrong.map(([type, n]) => `${type}: expected ${n}, collected ${run.resources.get(type) ?? 0}`).join('; ')}`);
+  const config = configCallsOf(run);
+  // With the Config source the S3 calls are the fill of what Config does not record (ownership controls).
+  const s3Fill = run.byService['s3']?.calls ?? 0;
+  const forTypes = config.total + s3Fill;
+  const parity = sourceDifferences(main.kept, run.kept);
+  const rows = configSourceTypes.map((type) => {
+    const n = run.resources.get(type) ?? 0;
+    const calls = config.select.get(type) ?? 0;
+    return [type, n, calls, n > 0 ? round(calls / n) : '-'];
+  });
+  console.log(`
+  ${name}: ${run.calls} API calls in all, ${run.seconds.toFixed(2)} s`);
+  console.log(table(rows, ['  Config query per type', 'resources', 'calls', 'per resource']).replace(/^/gm, '  '));
+  console.log(
+    `  Config calls: ${config.total} (${config.recorder} recorder reads) for ${configTypeResources} resources = ${round(config.total / configTypeResources)} per resource` +
+      `; with the S3 fill (${s3Fill} calls: ${Object.entries(run.byOperation).filter(([op]) => op.startsWith('s3:')).map(([op, c]) => `${op.slice(3)} ${c.calls}`).join(', ') || 'none'}) ${round(forTypes / configTypeResources)} per resource`,
+  );
+  const codes = countBy(run.coverage, (e) => `${e.service}:${e.operation} ${e.error.code}`);
+  console.log(`  coverage entries: ${run.coverage.length}${[...codes.entries()].map(([code, n]) => `; ${code} ×${n}`).join('')}`);
+  console.log(`  same values as the API run: ${parity.compared} fields compared, ${parity.differences.length} differ${parity.differences.slice(0, 5).map((d) => `\n    ${d}`).join('')}`);
+  configFigures[name.replace(/ \(.*\)$/, '')] = {
+    configCalls: config.total,
+    configCallsPerResource: round(config.total / configTypeResources),
+    s3FillCalls: s3Fill,
+    callsPerResource: round(forTypes / configTypeResources),
+    calls: run.calls,
+    resources: configTypeResources,
+    parityDifferences: parity.differences.length,
+  };
+}
+const worstConfig = Math.max(...Object.values(configFigures).map((f) => f.configCallsPerResource));
+
+// The targets of issue 3 ("Performance").
 const iamGrowth = (iamRuns['1000'] ?? 0) - (iamRuns['100'] ?? 0);
 console.log(
   `\ntargets: IAM calls independent of users: ${iamGrowth <= 1 ? 'met' : 'missed'} (${iamRuns['100']} → ${iamRuns['1000']}${iamGrowth === 1 ? ', one more GetAccountAuthorizationDetails page' : ''}); ` +
-    `S3 calls per bucket ≤ 8: ${s3PerBucket <= 8 ? 'met' : 'missed'} (${s3PerBucket}); no duplicate calls: ${dup.extra === 0 ? 'met' : `missed (${dup.extra})`}`,
+    `S3 calls per bucket ≤ 8: ${s3PerBucket <= 8 ? 'met' : 'missed'} (${s3PerBucket}); no duplicate calls: ${dup.extra === 0 ? 'met' : `missed (${dup.extra})`}; ` +
+    `Config source ≤ 0.02 Config calls per resource: ${worstConfig <= 0.02 ? 'met' : 'missed'} (${Object.values(configFigures).map((f) => f.configCallsPerResource).join(' per account and region, ')} through an aggregator)`,
 );
 
 const figures = {
@@ -296,6 +417,7 @@ const figures = {
   callsPerResource,
   s3CallsPerBucket: s3PerBucket,
   iamCalls: iamRuns,
+  configSource: configFigures,
   callsByService: Object.fromEntries(Object.entries(main.byService).map(([service, summary]) => [service, summary.calls])),
   duplicateCalls: dup.extra,
   seconds: round(main.seconds),

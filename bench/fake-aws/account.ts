@@ -130,6 +130,22 @@ export interface DbInstance {
   readonly tags: Tags;
 }
 
+/** An Aurora cluster: the Aurora instances that name it in their region are its members. */
+export interface DbCluster {
+  readonly id: string;
+  readonly region: string;
+  readonly engine: 'aurora-postgresql';
+  readonly engineVersion: string;
+  readonly encrypted: boolean;
+  readonly kmsKey: string | undefined;
+  readonly multiAz: boolean;
+  /** Member instance ids, the writer first. */
+  readonly members: readonly string[];
+  readonly backupDays: number;
+  readonly createdAt: string;
+  readonly tags: Tags;
+}
+
 export interface DbSnapshot {
   readonly id: string;
   readonly region: string;
@@ -315,6 +331,7 @@ export interface SyntheticAccount {
   readonly volumes: readonly Volume[];
   readonly securityGroups: readonly SecurityGroup[];
   readonly dbInstances: readonly DbInstance[];
+  readonly dbClusters: readonly DbCluster[];
   readonly dbSnapshots: readonly DbSnapshot[];
   readonly trails: readonly Trail[];
   readonly notebooks: readonly Notebook[];
@@ -465,7 +482,7 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
 
   const buckets: Bucket[] = Array.from({ length: count('AWS::S3::Bucket') }, (_, i) => {
     const region = regionOf(i);
-    return {
+    const bucket: Bucket = {
       name: `${pick(teams)}-${region}-${i}-${hex(6)}`,
       region,
       createdAt: ago(1500),
@@ -479,6 +496,8 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
       logging: chance(0.3),
       tags: tagsOf(i),
     };
+    // Object Lock needs versioning Enabled (S3 refuses anything else).
+    return { ...bucket, objectLock: bucket.objectLock && bucket.versioning === 'Enabled' };
   });
 
   const customerPolicies: IamPolicy[] = Array.from({ length: Math.max(1, count('AWS::IAM::Policy') - AWS_POLICIES.length) }, (_, i) => {
@@ -592,6 +611,31 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
       tags: tagsOf(i),
     };
   });
+  // Derived from the members without drawing random numbers, so that the rest of the account stays as it was.
+  const dbClusters: DbCluster[] = [];
+  for (const db of dbInstances) {
+    if (db.cluster === undefined) continue;
+    const existing = dbClusters.findIndex((c) => c.id === db.cluster && c.region === db.region);
+    const found = dbClusters[existing];
+    if (found !== undefined) {
+      // A reader joins: RDS then reports the cluster Multi-AZ.
+      dbClusters[existing] = { ...found, members: [...found.members, db.id], multiAz: true };
+      continue;
+    }
+    dbClusters.push({
+      id: db.cluster,
+      region: db.region,
+      engine: 'aurora-postgresql',
+      engineVersion: db.engineVersion,
+      encrypted: db.encrypted,
+      kmsKey: db.kmsKey,
+      multiAz: false,
+      members: [db.id],
+      backupDays: Math.max(1, db.backupDays),
+      createdAt: db.createdAt,
+      tags: db.tags,
+    });
+  }
   const dbSnapshots: DbSnapshot[] = Array.from({ length: count('AWS::RDS::DBSnapshot') }, (_, i) => {
     const db = dbInstances[i % dbInstances.length]!;
     const manual = chance(0.4);
@@ -834,6 +878,7 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     volumes,
     securityGroups,
     dbInstances,
+    dbClusters,
     dbSnapshots,
     trails,
     notebooks,
@@ -867,6 +912,7 @@ export function expectedResources(account: SyntheticAccount): Partial<Record<Res
     'AWS::EC2::Instance': account.instances.length,
     'AWS::EC2::Volume': account.volumes.length,
     'AWS::EC2::SecurityGroup': account.securityGroups.length,
+    'AWS::RDS::DBCluster': account.dbClusters.length,
     'AWS::RDS::DBInstance': account.dbInstances.length,
     'AWS::RDS::DBSnapshot': account.dbSnapshots.length,
     'AWS::CloudTrail::Trail': account.trails.length,

@@ -30,9 +30,11 @@ import { sfn } from './sfn.js';
 import { sns } from './sns.js';
 import { sts } from './sts.js';
 import { tagging } from './tagging.js';
-import { formParams, jsonOperation, restOperation, restXmlError, type RestRoutes, type ServiceHandler, type WireRequest } from './wire.js';
+import { formParams, jsonOperation, restOperation, restXmlError, type Reply, type RestRoutes, type ServiceHandler, type WireRequest } from './wire.js';
 
 export { syntheticAccount, expectedResources, type SyntheticAccount } from './account.js';
+export { AGGREGATOR_NAME } from './config.js';
+export type { WireRequest, Reply } from './wire.js';
 
 export interface ObservedCall {
   readonly service: ServiceName;
@@ -83,7 +85,7 @@ const JSON_SERVICES: ReadonlySet<ServiceName> = new Set(['kms', 'sfn', 'cloudtra
 const REST_JSON_ROUTES: Partial<Record<ServiceName, RestRoutes>> = { efs: EFS_ROUTES, accessanalyzer: ACCESS_ANALYZER_ROUTES, securityhub: SECURITY_HUB_ROUTES };
 
 /** The API operation a request names, by its protocol. */
-function operationOf(service: ServiceName, request: WireRequest): string {
+export function operationOf(service: ServiceName, request: WireRequest): string {
   if (JSON_SERVICES.has(service)) return jsonOperation(request);
   const routes = REST_JSON_ROUTES[service];
   if (routes !== undefined) return restOperation(routes, request);
@@ -140,22 +142,26 @@ export class FakeAws {
     };
   }
 
-  /** The request handler of the client for `service` in `region`. */
-  handlerFor(service: ServiceName, region: string): RequestHandlerLike {
+  /** Answers one request to `service` in `region` (header names lower-case), observed and delayed as configured. */
+  async answer(service: ServiceName, region: string, request: WireRequest): Promise<Reply> {
     const answer = this.services[service];
     const { observe, latencyMs = 0 } = this.options;
+    if (observe !== undefined && !/attempt=([2-9]|\d\d)/.test(request.headers['amz-sdk-request'] ?? '')) {
+      observe({ service, region, operation: operationOf(service, request), key: callKey(request) });
+    }
+    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    return answer !== undefined ? answer(request, region) : restXmlError('NotImplemented', `the fake AWS has no ${service}`, 501);
+  }
+
+  /** The request handler of the client for `service` in `region`. */
+  handlerFor(service: ServiceName, region: string): RequestHandlerLike {
     return {
       handle: async (raw) => {
         const r = raw as SdkRequest;
         // Header names as the SDK set them; the fakes read them lower-case.
         const headers = Object.fromEntries(Object.entries(r.headers).map(([name, value]) => [name.toLowerCase(), value]));
         const request: WireRequest = { method: r.method, hostname: r.hostname, path: r.path, query: r.query ?? {}, headers, body: bodyText(r.body) };
-        const operation = operationOf(service, request);
-        if (observe !== undefined && !/attempt=([2-9]|\d\d)/.test(headers['amz-sdk-request'] ?? '')) {
-          observe({ service, region, operation, key: callKey(request) });
-        }
-        if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
-        const reply = answer !== undefined ? answer(request, region) : restXmlError('NotImplemented', `the fake AWS has no ${service}`, 501);
+        const reply = await this.answer(service, region, request);
         return {
           response: new HttpResponse({
             statusCode: reply.status,

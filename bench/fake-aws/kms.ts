@@ -28,6 +28,42 @@ function keyPolicy(accountId: string, key: Key): string {
   return JSON.stringify({ Version: '2012-10-17', Id: 'key-default-1', Statement: statements }, null, 2);
 }
 
+const FOREIGN_KEY_ARN = /^arn:aws:kms:([a-z0-9-]+):([0-9]{12}):key\/(.+)$/;
+
+/**
+ * Another account's key named by ARN (the bank's key shared with a tenant account): answered as KMS
+ * answers the tenant when the bank's key policy lets it use the key but not list its grants.
+ */
+function sharedKey(operation: string, keyArn: string, owner: string, account: SyntheticAccount): Reply {
+  switch (operation) {
+    case 'DescribeKey':
+      return jsonReply({
+        KeyMetadata: {
+          AWSAccountId: owner,
+          Arn: keyArn,
+          CreationDate: epoch(account.now) - 400 * 86_400,
+          CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
+          Description: 'Bank data key (BYOK)',
+          Enabled: true,
+          EncryptionAlgorithms: ['SYMMETRIC_DEFAULT'],
+          ExpirationModel: 'KEY_MATERIAL_EXPIRES',
+          KeyId: keyArn.slice(keyArn.indexOf('key/') + 4),
+          KeyManager: 'CUSTOMER',
+          KeySpec: 'SYMMETRIC_DEFAULT',
+          KeyState: 'Enabled',
+          KeyUsage: 'ENCRYPT_DECRYPT',
+          MultiRegion: false,
+          Origin: 'EXTERNAL',
+          ValidTo: epoch(account.now) + 200 * 86_400,
+        },
+      });
+    case 'GenerateDataKey':
+      return jsonError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.', '1.1', 412);
+    default:
+      return jsonError('AccessDeniedException', `User: arn:aws:sts::${account.accountId}:assumed-role/vigil/vigil is not authorized to perform: kms:${operation} on resource: ${keyArn}`);
+  }
+}
+
 export function kms(account: SyntheticAccount): ServiceHandler {
   return (request, region) => {
     const input = jsonInput<Input>(request);
@@ -44,6 +80,8 @@ export function kms(account: SyntheticAccount): ServiceHandler {
       return paged(aliases, input, 50, 100, 'Aliases');
     }
 
+    const foreign = FOREIGN_KEY_ARN.exec(input.KeyId ?? '');
+    if (foreign !== null && foreign[2] !== account.accountId) return sharedKey(operation, input.KeyId ?? '', foreign[2] ?? '', account);
     const key = keys.find((k) => k.id === input.KeyId || arn(k) === input.KeyId);
     if (key === undefined) return jsonError('NotFoundException', `Key '${String(input.KeyId)}' does not exist`);
     switch (operation) {

@@ -1,9 +1,9 @@
 /**
- * RDS (query protocol; list members named by their shape: `<DBInstance>`, `<DBSnapshot>`, `<Tag>`
- * …): DescribeDBInstances and DescribeDBSnapshots, each paged by `MaxRecords` / `Marker`, and the
- * restore attribute of one snapshot.
+ * RDS (query protocol; list members named by their shape: `<DBInstance>`, `<DBCluster>`,
+ * `<DBSnapshot>`, `<Tag>` …): DescribeDBInstances, DescribeDBClusters and DescribeDBSnapshots, each
+ * paged by `MaxRecords` / `Marker`, and the restore attribute of one snapshot.
  */
-import type { DbInstance, DbSnapshot, SyntheticAccount } from './account.js';
+import type { DbCluster, DbInstance, DbSnapshot, SyntheticAccount } from './account.js';
 import { formParams, list, page, pageSize, queryError, queryReply, strings, val, type ServiceHandler } from './wire.js';
 
 const NS = 'http://rds.amazonaws.com/doc/2014-10-31/';
@@ -39,6 +39,43 @@ function dbInstance(accountId: string, db: DbInstance): string {
   );
 }
 
+function dbCluster(accountId: string, c: DbCluster): string {
+  return (
+    val('AllocatedStorage', 1) +
+    strings('AvailabilityZones', [`${c.region}a`, `${c.region}b`, `${c.region}c`], 'AvailabilityZone') +
+    val('BackupRetentionPeriod', c.backupDays) +
+    val('DBClusterIdentifier', c.id) +
+    val('DBClusterParameterGroup', 'default.aurora-postgresql16') +
+    val('DBSubnetGroup', 'default') +
+    val('Status', 'available') +
+    val('Endpoint', `${c.id}.cluster-c9akciq32.${c.region}.rds.amazonaws.com`) +
+    val('ReaderEndpoint', `${c.id}.cluster-ro-c9akciq32.${c.region}.rds.amazonaws.com`) +
+    val('MultiAZ', c.multiAz) +
+    val('Engine', c.engine) +
+    val('EngineVersion', c.engineVersion) +
+    val('Port', 5432) +
+    val('MasterUsername', 'admin') +
+    list(
+      'DBClusterMembers',
+      c.members.map((id, i) => ({ id, writer: i === 0 })),
+      (m) => val('DBInstanceIdentifier', m.id) + val('IsClusterWriter', m.writer) + val('DBClusterParameterGroupStatus', 'in-sync') + val('PromotionTier', 1),
+      'DBClusterMember',
+    ) +
+    list('VpcSecurityGroups', ['sg-0123456789abcdef0'], (id) => val('VpcSecurityGroupId', id) + val('Status', 'active'), 'VpcSecurityGroupMembership') +
+    val('HostedZoneId', 'Z29XKXDKYMONMX') +
+    val('StorageEncrypted', c.encrypted) +
+    val('KmsKeyId', c.kmsKey) +
+    val('DbClusterResourceId', `cluster-${c.id.toUpperCase().replace(/[^A-Z0-9]/g, '')}`) +
+    val('DBClusterArn', `arn:aws:rds:${c.region}:${accountId}:cluster:${c.id}`) +
+    val('ClusterCreateTime', c.createdAt) +
+    val('EngineMode', 'provisioned') +
+    val('DeletionProtection', c.multiAz) +
+    val('AutoMinorVersionUpgrade', true) +
+    (c.members.length % 2 === 0 ? strings('EnabledCloudwatchLogsExports', ['postgresql']) : '') +
+    tagList(c.tags)
+  );
+}
+
 function dbSnapshot(accountId: string, s: DbSnapshot): string {
   return (
     val('DBSnapshotIdentifier', s.id) +
@@ -64,6 +101,10 @@ export function rds(account: SyntheticAccount): ServiceHandler {
       case 'DescribeDBInstances': {
         const { items, next } = page(account.dbInstances.filter((db) => db.region === region), params.get('Marker'), size);
         return queryReply(NS, action, list('DBInstances', items, (db) => dbInstance(account.accountId, db), 'DBInstance') + val('Marker', next));
+      }
+      case 'DescribeDBClusters': {
+        const { items, next } = page(account.dbClusters.filter((c) => c.region === region), params.get('Marker'), size);
+        return queryReply(NS, action, list('DBClusters', items, (c) => dbCluster(account.accountId, c), 'DBCluster') + val('Marker', next));
       }
       case 'DescribeDBSnapshots': {
         // IncludeShared / IncludePublic false: the account's own snapshots only, which is all there is here.

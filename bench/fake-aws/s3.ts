@@ -1,6 +1,8 @@
 /**
  * S3 (REST-XML): ListBuckets (pages, `BucketRegion` on every entry, as AWS lists today) at the
- * home-region endpoint; each bucket's sub-documents at `<bucket>.s3.<region>.amazonaws.com`. A
+ * home-region endpoint; each bucket's sub-documents at `<bucket>.s3.<region>.amazonaws.com`, or
+ * path-style (`/<bucket>?policy`) at an AWS-compatible endpoint, the region then taken from the
+ * request's signature. A
  * sub-document asked of the wrong region gets S3's 301 PermanentRedirect; a sub-document the bucket
  * does not have gets its documented 404 ("not configured") code.
  */
@@ -9,7 +11,7 @@ import { esc, page, pageSize, restXmlError, val, xmlReply, type Reply, type Serv
 
 const NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
-const OWNER_ID = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
+export const OWNER_ID = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
 
 const notFound = (code: string, message: string) => restXmlError(code, message, 404);
 
@@ -25,16 +27,20 @@ function listBuckets(account: SyntheticAccount, query: Record<string, string | s
   );
 }
 
-function policy(b: Bucket, accountId: string): Reply {
-  if (!b.policy) return notFound('NoSuchBucketPolicy', 'The bucket policy does not exist');
-  const document = {
+/** The bucket's policy document (AWS Config records the same text). */
+export function bucketPolicyText(b: Bucket, accountId: string): string {
+  return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
       { Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${b.name}`, `arn:aws:s3:::${b.name}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
       { Sid: 'Readers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:role/app-role-1` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${b.name}/*` },
     ],
-  };
-  return { status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(document) };
+  });
+}
+
+function policy(b: Bucket, accountId: string): Reply {
+  if (!b.policy) return notFound('NoSuchBucketPolicy', 'The bucket policy does not exist');
+  return { status: 200, headers: { 'content-type': 'application/json' }, body: bucketPolicyText(b, accountId) };
 }
 
 function subDocument(b: Bucket, accountId: string, query: Record<string, unknown>): Reply {
@@ -43,7 +49,8 @@ function subDocument(b: Bucket, accountId: string, query: Record<string, unknown
     return xmlReply(
       `<AccessControlPolicy ${NS}><Owner><ID>${OWNER_ID}</ID></Owner><AccessControlList>` +
         `<Grant><Grantee ${XSI} xsi:type="CanonicalUser"><ID>${OWNER_ID}</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>` +
-        (b.logging ? `<Grant><Grantee ${XSI} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/s3/LogDelivery</URI></Grantee><Permission>WRITE</Permission></Grant>` : '') +
+        // With BucketOwnerEnforced (ownershipControls here) ACLs are disabled: the owner's grant only.
+        (b.logging && !b.ownershipControls ? `<Grant><Grantee ${XSI} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/s3/LogDelivery</URI></Grantee><Permission>WRITE</Permission></Grant>` : '') +
         `</AccessControlList></AccessControlPolicy>`,
     );
   }
@@ -100,14 +107,17 @@ function subDocument(b: Bucket, accountId: string, query: Record<string, unknown
 
 export function s3(account: SyntheticAccount): ServiceHandler {
   const byName = new Map(account.buckets.map((b) => [b.name, b]));
-  return (request) => {
+  return (request, region) => {
     if (request.method !== 'GET') return restXmlError('NotImplemented', `the fake S3 answers reads only (${request.method})`, 501);
     const virtualHosted = /^(.+)\.s3\.([a-z0-9-]+)\.amazonaws\.com$/.exec(request.hostname);
-    if (virtualHosted === null) {
+    // A custom endpoint (AWS_ENDPOINT_URL) is addressed path-style; the region is the signature's.
+    const pathStyle = !request.hostname.endsWith('.amazonaws.com') ? /^\/([^/]*)\/?$/.exec(request.path) : null;
+    if (virtualHosted === null && pathStyle === null) {
       if (request.path === '/' && request.hostname === `s3.${account.homeRegion}.amazonaws.com`) return listBuckets(account, { ...request.query });
       return restXmlError('NotImplemented', `the fake S3 does not answer ${request.hostname}${request.path}`, 501);
     }
-    const [, name, hostRegion] = virtualHosted;
+    if (pathStyle?.[1] === '') return listBuckets(account, { ...request.query });
+    const [name, hostRegion] = virtualHosted !== null ? [virtualHosted[1], virtualHosted[2]] : [decodeURIComponent(pathStyle![1]!), region];
     const bucket = byName.get(name!);
     if (bucket === undefined) return notFound('NoSuchBucket', 'The specified bucket does not exist');
     if (bucket.region !== hostRegion) {

@@ -4,5 +4,6 @@ import kmsKeyImportedMaterialExpiry from './kms-key-imported-material-expiry.js'
 import kmsKeyPendingDeletion from './kms-key-pending-deletion.js';
 import kmsKeyPolicyPublic from './kms-key-policy-public.js';
 import kmsKeyRotation from './kms-key-rotation.js';
+import kmsSharedKeyUsable from './kms-shared-key-usable.js';
 
-export const kmsInsights: readonly Insight[] = [kmsKeyImportedMaterialExpiry, kmsKeyPendingDeletion, kmsKeyPolicyPublic, kmsKeyRotation];
+export const kmsInsights: readonly Insight[] = [kmsKeyImportedMaterialExpiry, kmsKeyPendingDeletion, kmsKeyPolicyPublic, kmsKeyRotation, kmsSharedKeyUsable];

@@ -1,5 +1,8 @@
 /** rds insights, sorted by id. */
 import type { Insight } from '../../src/engine/define-insight.js';
+import rdsClusterEncrypted from './rds-cluster-encrypted.js';
+import rdsClusterEncryptionCmk from './rds-cluster-encryption-cmk.js';
+import rdsClusterMultiAz from './rds-cluster-multi-az.js';
 import rdsInstanceAuditLogAlarm from './rds-instance-audit-log-alarm.js';
 import rdsInstanceAuditLogs from './rds-instance-audit-logs.js';
 import rdsInstanceAutoMinorUpgrade from './rds-instance-auto-minor-upgrade.js';
@@ -11,6 +14,9 @@ import rdsInstancePublic from './rds-instance-public.js';
 import rdsSnapshotPublic from './rds-snapshot-public.js';
 
 export const rdsInsights: readonly Insight[] = [
+  rdsClusterEncrypted,
+  rdsClusterEncryptionCmk,
+  rdsClusterMultiAz,
   rdsInstanceAuditLogAlarm,
   rdsInstanceAuditLogs,
   rdsInstanceAutoMinorUpgrade,

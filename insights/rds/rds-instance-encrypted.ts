@@ -1,6 +1,6 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { rdsInstanceNotApplicable } from '../../src/analysis/rds-instance-scope.js';
-import { isUnknown } from '../../src/model/unknown.js';
+import { judgeStorageEncrypted } from '../../src/analysis/rds-storage-encryption.js';
 
 export default defineInsight({
   id: 'rds-instance-encrypted',
@@ -24,10 +24,6 @@ export default defineInsight({
   evaluate(db, { verdict }) {
     const skip = rdsInstanceNotApplicable(db, { clusterSetting: 'storage encryption' });
     if (skip !== undefined) return verdict.notApplicable(skip);
-    const { storageEncrypted } = db.config;
-    if (isUnknown(storageEncrypted)) return verdict.unreadable('storage encryption', storageEncrypted);
-    return storageEncrypted
-      ? verdict.pass('the storage is encrypted at rest')
-      : verdict.fail('the storage is not encrypted at rest', { storageEncrypted });
+    return judgeStorageEncrypted(db.config.storageEncrypted, verdict);
   },
 });

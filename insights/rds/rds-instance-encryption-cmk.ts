@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { customerManagedKeyParams, judgeCustomerManagedKey, outsideTenantScope } from '../../src/analysis/customer-managed-key.js';
+import { customerManagedKeyParams, outsideTenantScope } from '../../src/analysis/customer-managed-key.js';
 import { rdsInstanceNotApplicable } from '../../src/analysis/rds-instance-scope.js';
-import { isUnknown } from '../../src/model/unknown.js';
+import { judgeStorageKey } from '../../src/analysis/rds-storage-encryption.js';
 
 export default defineInsight({
   id: 'rds-instance-encryption-cmk',
@@ -30,15 +30,6 @@ export default defineInsight({
     const skip = rdsInstanceNotApplicable(db, { clusterSetting: 'storage encryption' });
     if (skip !== undefined) return verdict.notApplicable(skip);
     const { storageEncrypted, kmsKeyId } = db.config;
-    if (isUnknown(storageEncrypted)) return verdict.unreadable('storage encryption', storageEncrypted);
-    if (!storageEncrypted) return verdict.fail('the storage is not encrypted, so no customer-managed key protects it', { storageEncrypted });
-    if (isUnknown(kmsKeyId)) return verdict.unreadable('KMS key id', kmsKeyId);
-
-    return judgeCustomerManagedKey(
-      { keyId: kmsKeyId, owner: db, subject: 'the storage is encrypted', serviceKey: 'aws/rds', evidence: { storageEncrypted, kmsKeyId } },
-      params,
-      inventory,
-      verdict,
-    );
+    return judgeStorageKey({ storageEncrypted, kmsKeyId, owner: db }, params, inventory, verdict);
   },
 });

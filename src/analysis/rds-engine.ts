@@ -75,3 +75,19 @@ export function auditLogTypes(engine: RdsEngine): readonly string[] | undefined 
 export function supportsMultiAz(engine: RdsEngine): boolean {
   return !(engine.family === 'sqlserver' && engine.edition === 'ex');
 }
+
+/**
+ * What a DescribeDBClusters engine makes: an Aurora cluster (shared storage across three zones,
+ * instances added as readers), a Multi-AZ DB cluster (RDS for MySQL or PostgreSQL: a writer and
+ * two readable standbys, each with its own storage), or another kind the RDS API also lists
+ * (DocumentDB, Neptune, an engine Vigil does not know).
+ */
+export type RdsClusterKind = 'aurora' | 'multi-az-db-cluster' | 'other';
+
+export function rdsClusterKind(engine: string): RdsClusterKind {
+  const parsed = parseRdsEngine(engine);
+  if (parsed === undefined || parsed.custom) return 'other';
+  if (parsed.family === 'aurora-mysql' || parsed.family === 'aurora-postgresql') return 'aurora';
+  if (parsed.family === 'mysql' || parsed.family === 'postgres') return 'multi-az-db-cluster';
+  return 'other';
+}

@@ -10,11 +10,9 @@
  * `readReplicaSourceIdentifier` when it names why read replicas are out of scope.
  */
 import type { Resource } from '../model/resource.js';
+import { rdsBeingDeleted } from './rds-being-deleted.js';
 
 type DbInstance = Resource<'AWS::RDS::DBInstance'>;
-
-/** Statuses of an instance that is being deleted. */
-const DELETING_STATUSES: ReadonlySet<string> = new Set(['deleting', 'delete-precheck']);
 
 export interface RdsInstanceScope {
   /** The setting judged, when it belongs to the DB cluster for cluster members (e.g. `Multi-AZ`). */
@@ -27,8 +25,8 @@ export interface RdsInstanceScope {
 export function rdsInstanceNotApplicable(instance: DbInstance, scope: RdsInstanceScope = {}): string | undefined {
   // Each field is read only when the scope asks about it, so an insight declares only what it uses.
   const { config } = instance;
-  const status = config.status;
-  if (DELETING_STATUSES.has(status)) return `the instance is being deleted (status ${status})`;
+  const deleting = rdsBeingDeleted('instance', config.status);
+  if (deleting !== undefined) return deleting;
   if (scope.clusterSetting !== undefined) {
     const clusterIdentifier = config.clusterIdentifier;
     if (clusterIdentifier !== null) return `${scope.clusterSetting} is a setting of DB cluster ${clusterIdentifier}, not of its member instances`;

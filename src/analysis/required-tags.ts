@@ -39,6 +39,8 @@ function untaggable(resource: AnyResource, requiredTags: ScanSettings['requiredT
       return requiredTags['AWS::Account'] === undefined ? 'accounts are judged only when AWS::Account is named in requiredTags' : undefined;
     case 'AWS::KMS::Key':
       return resource.config.manager === 'AWS' ? 'AWS-managed keys cannot be tagged' : undefined;
+    case 'AWS::KMS::SharedKey':
+      return "another account's key is tagged by its owner; this account's view of it carries no tags";
     case 'AWS::IAM::Group':
       return 'IAM groups cannot be tagged';
     case 'AWS::IAM::Policy':

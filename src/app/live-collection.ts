@@ -15,6 +15,7 @@ import { JsonLinesSpool } from '../output/findings-spool.js';
 import { callerIdentity, configuredTargets, organizationTargets, selectTargets, type AccountTarget } from '../collect/account-targets.js';
 import { createAwsClients, type AwsClients, type AwsClientsOptions } from '../collect/aws-clients.js';
 import { collectOrganisation, type CollectedOrganisation } from '../collect/collect-organisation.js';
+import { contractedKeyArns } from '../collect/contracted-keys.js';
 import type { CollectLog } from '../collect/collect-log.js';
 import { resourceCollectors, settingsCollectors } from '../collect/collectors/index.js';
 import type { AnyResourceCollector, AnySettingsCollector } from '../collect/collector.js';
@@ -122,6 +123,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
         concurrency: options.concurrency,
         ...(options.selection !== undefined && { fields: options.selection }),
         jitterMs: selected.targets.length > 1 ? 250 : 0,
+        contractedKeyArns: new Map(selected.targets.map((target) => [target.accountId, contractedKeyArns(config?.params, target.entry)])),
       },
       clients,
       (resource) => spool.add(resource),

@@ -48,7 +48,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option('--profile <name>', 'named profile of the shared AWS config for the current credentials')
     .option('--concurrency <n>', 'accounts collected at once', '4')
-    .addOption(new Option('--log <format>', 'progress on a terminal, JSON lines otherwise').choices(['json', 'text']))
+    .addOption(new Option('--log <format>', 'progress on a terminal, JSON lines otherwise (each collector in each region too with VIGIL_LOG_LEVEL=debug)').choices(['json', 'text']))
     .option('--pack <id>', 'collect only what the insights of this pack read (repeatable)', collect, [])
     .option('--insight <id>', 'collect only what this insight reads (repeatable)', collect, [])
     .action(async (options) => setExit(await collectCommand(options, io)));

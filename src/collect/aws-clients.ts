@@ -15,7 +15,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { callStatsPlugin, CallStats } from './call-stats.js';
-import { s3ControlNoAccountHostPlugin } from './s3-control-endpoint.js';
+import { s3ControlCustomEndpointProvider } from './s3-control-endpoint.js';
 import {
   budgetOf,
   clientClasses,
@@ -116,13 +116,13 @@ export class AwsClients {
     if (explicit !== undefined) config['endpoint'] = explicit;
     // Virtual-hosted addressing (bucket.host) does not resolve on AWS-compatible endpoints.
     if (service === 's3' && custom !== undefined) config['forcePathStyle'] = true;
+    if (service === 's3control' && custom !== undefined) config['endpointProvider'] = s3ControlCustomEndpointProvider(custom, region);
     Object.assign(config, this.options.clientConfig?.(service, region));
     const Client = clientClasses[service] as new (config: Record<string, unknown>) => ServiceClients[S];
     const client = new Client(config);
     // The SDK's client types are one class each; their stacks share the middleware interface.
     const stack = client.middlewareStack as unknown as { use(plugin: ReturnType<typeof callStatsPlugin>): void };
     stack.use(callStatsPlugin(service, this.stats));
-    if (service === 's3control' && custom !== undefined) stack.use(s3ControlNoAccountHostPlugin());
     return client;
   }
 }

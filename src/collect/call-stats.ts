@@ -18,24 +18,35 @@ import type {
 export interface CallCounts {
   /** `send()` calls. */
   calls: number;
-  /** Tries, first ones included; `attempts - calls` are retries. */
+  /** Tries, first ones included. */
   attempts: number;
+  /**
+   * Tries after the first of the same call. Counted per call, not as attempts − calls: a call that
+   * fails before its first try (endpoint resolution, serialisation) has no attempt at all.
+   */
+  retries: number;
   /** Tries answered with a throttling error (429, ThrottlingException, SlowDown ...). */
   throttles: number;
   /** Calls that failed after every retry. */
   failures: number;
 }
 
-export interface CallSummary extends CallCounts {
-  retries: number;
-}
+export type CallSummary = CallCounts;
 
 function zero(): CallCounts {
-  return { calls: 0, attempts: 0, throttles: 0, failures: 0 };
+  return { calls: 0, attempts: 0, retries: 0, throttles: 0, failures: 0 };
 }
 
 function summarise(counts: CallCounts): CallSummary {
-  return { ...counts, retries: counts.attempts - counts.calls };
+  return { ...counts };
+}
+
+function addInto(sum: CallCounts, counts: CallCounts): void {
+  sum.calls += counts.calls;
+  sum.attempts += counts.attempts;
+  sum.retries += counts.retries;
+  sum.throttles += counts.throttles;
+  sum.failures += counts.failures;
 }
 
 export class CallStats {
@@ -61,6 +72,11 @@ export class CallStats {
     if (throttled) counts.throttles++;
   }
 
+  /** A call ended after `tries` tries (0 when it failed before the first). */
+  ended(service: string, operation: string, tries: number): void {
+    if (tries > 1) this.entry(service, operation).retries += tries - 1;
+  }
+
   failure(service: string, operation: string): void {
     this.entry(service, operation).failures++;
   }
@@ -77,10 +93,7 @@ export class CallStats {
     const sums = new Map<string, CallCounts>();
     for (const { service, counts } of this.counts.values()) {
       const sum = sums.get(service) ?? zero();
-      sum.calls += counts.calls;
-      sum.attempts += counts.attempts;
-      sum.throttles += counts.throttles;
-      sum.failures += counts.failures;
+      addInto(sum, counts);
       sums.set(service, sum);
     }
     const out: Record<string, CallSummary> = {};
@@ -90,12 +103,7 @@ export class CallStats {
 
   total(): CallSummary {
     const sum = zero();
-    for (const { counts } of this.counts.values()) {
-      sum.calls += counts.calls;
-      sum.attempts += counts.attempts;
-      sum.throttles += counts.throttles;
-      sum.failures += counts.failures;
-    }
+    for (const { counts } of this.counts.values()) addInto(sum, counts);
     return summarise(sum);
   }
 }
@@ -128,21 +136,30 @@ const attemptCounterFallback: FinalizeRequestHandlerOptions & AbsoluteLocation =
   override: true,
 };
 
+const TRIES = Symbol('vigil.tries');
+
 /** The plugin that counts `service`'s calls into `stats`; `client.middlewareStack.use(...)` it. */
 export function callStatsPlugin(service: string, stats: CallStats): Pluggable<object, MetadataBearer> {
   const callCounter: InitializeMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
     const operation = operationOfCommandName(context.commandName);
     stats.call(service, operation);
+    // The context is this call's own, shared by its middleware: the attempt counter counts its tries there.
+    const tries = { count: 0 };
+    (context as Record<symbol, unknown>)[TRIES] = tries;
     try {
       return await next(args);
     } catch (error) {
       stats.failure(service, operation);
       throw error;
+    } finally {
+      stats.ended(service, operation, tries.count);
     }
   };
   // Inside the retry loop: once per try.
   const attemptCounter: FinalizeRequestMiddleware<object, MetadataBearer> = (next, context) => async (args) => {
     const operation = operationOfCommandName(context.commandName);
+    const tries = (context as Record<symbol, unknown>)[TRIES] as { count: number } | undefined;
+    if (tries !== undefined) tries.count++;
     try {
       const result = await next(args);
       stats.attempt(service, operation, false);

@@ -35,6 +35,8 @@ export type Outcome<O> =
       readonly ok: false;
       /** The API's documented "not configured" answer for this operation (NoSuchBucketPolicy ...). */
       readonly notConfigured: boolean;
+      /** One of the operation's declared `answers` (DryRunOperationException ...): a value, not a failure. */
+      readonly answered?: boolean;
       readonly failure: AwsFailure;
       readonly call: CallRef;
     };
@@ -61,6 +63,8 @@ export interface SettingsContext<T extends ResourceType> {
   readonly region: string;
   readonly partition: string;
   readonly resourceType: T;
+  /** ARNs of other accounts' KMS keys this account is contracted to use (the configuration's requiredKeyArns); absent: none. */
+  readonly contractedKeyArns?: readonly string[];
   now(): Date;
   /** Whether the declared operation runs in this collection. */
   runs(operation: string, service?: ServiceName): boolean;
@@ -94,6 +98,8 @@ export interface ContextOptions<T extends ResourceType> {
   readonly coverage: CoverageRecorder;
   readonly clock: () => Date;
   readonly emit: (resource: Resource<T>) => void;
+  /** Default: none. */
+  readonly contractedKeyArns?: readonly string[];
 }
 
 function key(service: string, operation: string): string {
@@ -105,6 +111,7 @@ export class CollectionContext<T extends ResourceType> implements CollectContext
   readonly region: string;
   readonly partition: string;
   readonly resourceType: T;
+  readonly contractedKeyArns: readonly string[];
   private readonly declared = new Map<string, OperationDeclaration<T>>();
   private readonly selected = new Set<string>();
 
@@ -113,6 +120,7 @@ export class CollectionContext<T extends ResourceType> implements CollectContext
     this.region = options.region;
     this.partition = options.partition;
     this.resourceType = options.collector.resourceType;
+    this.contractedKeyArns = options.contractedKeyArns ?? [];
     for (const op of options.collector.operations) this.declared.set(key(op.service ?? options.collector.service, op.operation), op);
     for (const op of options.selected) this.selected.add(key(op.service ?? options.collector.service, op.operation));
   }
@@ -149,13 +157,17 @@ export class CollectionContext<T extends ResourceType> implements CollectContext
       return { ok: true, value, call };
     } catch (error) {
       const failure = describeAwsError(error);
-      return { ok: false, notConfigured: declaration.notConfigured?.includes(failure.code) ?? false, failure, call };
+      const answered = declaration.answers?.includes(failure.code) === true;
+      return { ok: false, notConfigured: declaration.notConfigured?.includes(failure.code) ?? false, ...(answered && { answered }), failure, call };
     }
   }
 
   unknownOf(outcome: Failed, resource: ResourceRef = {}): Unknown {
     if (outcome.notConfigured) {
       throw new Error(`${outcome.call.service}:${outcome.call.operation} answered ${outcome.failure.code}, a "not configured" answer, not a failure`);
+    }
+    if (outcome.answered === true) {
+      throw new Error(`${outcome.call.service}:${outcome.call.operation} answered ${outcome.failure.code}, a declared answer, not a failure`);
     }
     return this.unreadable(outcome.call, outcome.failure.code, outcome.failure.message, resource);
   }

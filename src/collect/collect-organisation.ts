@@ -15,6 +15,7 @@ import { describeAwsError } from './aws-error.js';
 import type { AccountTarget } from './account-targets.js';
 import type { AnyResourceCollector, AnySettingsCollector, ResourceCollector } from './collector.js';
 import type { CollectLog } from './collect-log.js';
+import { accountPlan, aggregatedUnit, unitReporter } from './collect-units.js';
 import { CoverageRecorder } from './coverage-recorder.js';
 import { enabledRegions } from './enabled-regions.js';
 import { ConcurrencyLimiter } from './limiter.js';
@@ -57,6 +58,8 @@ export interface CollectPlan {
   readonly fields?: ReadonlyMap<ResourceType, ReadonlySet<string>>;
   /** Upper bound of the random delay before an account starts, in ms. */
   readonly jitterMs: number;
+  /** Per account id: other accounts' KMS keys it is contracted to use (contracted-keys.ts); default none. */
+  readonly contractedKeyArns?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface CollectedOrganisation {
@@ -130,12 +133,22 @@ export async function collectOrganisation(
       } else regions = found.regions;
     }
 
-    const run: AccountRun = { accountId: target.accountId, regions, homeRegion: plan.homeRegion, partition: plan.partition, clients, budgets, coverage, clock };
+    const contracted = plan.contractedKeyArns?.get(target.accountId);
+    const run: AccountRun = { accountId: target.accountId, regions, homeRegion: plan.homeRegion, partition: plan.partition, clients, budgets, coverage, clock, ...(contracted !== undefined && { contractedKeyArns: contracted }) };
+    // Each unit a collector runs (in one region, or once) reports when it is done.
+    const onUnitDone = unitReporter(log, target.accountId);
     // Each collector runs only the operations filling fields the selected insights read.
     const runFor = (type: ResourceType): AccountRun => {
       const fields = plan.fields?.get(type);
-      return fields === undefined ? run : { ...run, fields };
+      return { ...run, onUnitDone, ...(fields !== undefined && { fields }) };
     };
+    // The plan counts every unit before the first runs; the source of each type decides its scope.
+    const fromConfig = await configTypes(plan, run, regions, coverage);
+    log.emit(
+      accountPlan({ accountId: target.accountId, name }, regions, plan.settingsCollectors, plan.resourceCollectors, (type) =>
+        !isConfigSourceType(type) || !fromConfig.has(type) ? 'api' : aggregated.has(type) ? 'aggregator' : 'config',
+      ),
+    );
     const observedAt = clock().toISOString();
     const hand = (resource: AnyResource) => {
       resources++;
@@ -147,7 +160,6 @@ export async function collectOrganisation(
     if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account::Region')) {
       for (const region of regions) hand(await regionResource(runFor('AWS::Account::Region'), plan.settingsCollectors, region, observedAt));
     }
-    const fromConfig = await configTypes(plan, run, regions, coverage);
     let collected = 0;
     await Promise.all(
       plan.resourceCollectors.map(async (apiCollector) => {
@@ -161,6 +173,7 @@ export async function collectOrganisation(
           fromAggregator !== undefined
             ? (fromAggregator.get(target.accountId) ?? [])
             : await collectResources(collector as ResourceCollector<ResourceType>, runFor(type));
+        if (fromAggregator !== undefined) onUnitDone(aggregatedUnit(type, plan.aggregator?.region ?? plan.homeRegion, found.length));
         if (viaConfig) {
           found = await completeFromApi(found as Resource<ConfigSourceType>[], runFor(type), plan.fields?.get(type), coverage);
         }

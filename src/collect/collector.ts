@@ -37,6 +37,12 @@ export interface OperationDeclaration<T extends ResourceType> {
   readonly required?: boolean;
   /** Error codes the API documents for "not configured": the fields it fills are null or empty, not unknown. */
   readonly notConfigured?: readonly string[];
+  /**
+   * Error codes that are the call's answer, not a failure: a dry run's DryRunOperationException
+   * ("would succeed"), a permission probe's AccessDeniedException. `send` returns them with
+   * `answered: true` and records nothing; the collector reads the code as the value.
+   */
+  readonly answers?: readonly string[];
 }
 
 interface CollectorBase<T extends ResourceType> {
@@ -84,6 +90,7 @@ export interface DeclaredOperation {
   readonly fills: readonly string[];
   readonly required?: boolean;
   readonly notConfigured?: readonly string[];
+  readonly answers?: readonly string[];
 }
 
 /** Anything that declares operations: enough to compute permissions. */

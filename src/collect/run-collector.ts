@@ -12,6 +12,7 @@ import { CollectionContext } from './collect-context.js';
 import { operationsToRun, type ResourceCollector, type SettingsCollector } from './collector.js';
 import { CoverageRecorder } from './coverage-recorder.js';
 import { ServiceBudgets } from './limiter.js';
+import { UnitTally, type UnitDone } from './collect-units.js';
 
 export interface AccountRun {
   readonly accountId: string;
@@ -27,6 +28,10 @@ export interface AccountRun {
   readonly clock?: () => Date;
   /** The fields the selected insights read, for this resource type; absent → every field. */
   readonly fields?: ReadonlySet<string>;
+  /** Other accounts' KMS keys the account is contracted to use (see contracted-keys.ts); default none. */
+  readonly contractedKeyArns?: readonly string[];
+  /** Hears of each unit finishing — the collector in one region, or once — for the progress display. */
+  readonly onUnitDone?: (unit: UnitDone) => void;
 }
 
 export const DEFAULT_HOME_REGION = 'us-east-1';
@@ -63,7 +68,8 @@ export async function collectResources<T extends ResourceType>(collector: Resour
   const regions = collector.scope === 'account' ? [run.homeRegion ?? DEFAULT_HOME_REGION] : run.regions;
   const resources: Resource<T>[] = [];
   await Promise.all(
-    regions.map((region) => {
+    regions.map(async (region) => {
+      const tally = new UnitTally(coverage);
       const ctx = new CollectionContext<T>({
         collector,
         selected,
@@ -72,15 +78,17 @@ export async function collectResources<T extends ResourceType>(collector: Resour
         partition,
         clients: run.clients,
         budgets,
-        coverage,
+        coverage: tally.coverage,
         clock,
+        ...(run.contractedKeyArns !== undefined && { contractedKeyArns: run.contractedKeyArns }),
         emit: (resource) => {
           const problems = schemaProblems(resource as Resource);
           if (problems === undefined) {
             resources.push(resource);
+            tally.resources++;
             return;
           }
-          coverage.record({
+          tally.coverage.record({
             accountId: resource.accountId,
             region: resource.region,
             service: collector.service,
@@ -92,7 +100,8 @@ export async function collectResources<T extends ResourceType>(collector: Resour
           });
         },
       });
-      return collector.collect(ctx);
+      await collector.collect(ctx);
+      run.onUnitDone?.(tally.done(region, collector, collector.scope));
     }),
   );
   return resources.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
@@ -105,6 +114,7 @@ export async function collectSettings<T extends ResourceType, F extends keyof Co
   region?: string,
 ): Promise<Pick<ConfigOf<T>, F>> {
   const { budgets, coverage, clock, partition } = shared(run);
+  const tally = new UnitTally(coverage);
   const ctx = new CollectionContext<T>({
     collector,
     selected: operationsToRun(collector, run.fields),
@@ -113,11 +123,14 @@ export async function collectSettings<T extends ResourceType, F extends keyof Co
     partition,
     clients: run.clients,
     budgets,
-    coverage,
+    coverage: tally.coverage,
     clock,
+    ...(run.contractedKeyArns !== undefined && { contractedKeyArns: run.contractedKeyArns }),
     emit: () => {
       throw new Error(`${collector.resourceType} settings collector cannot emit resources`);
     },
   });
-  return collector.collect(ctx);
+  const settings = await collector.collect(ctx);
+  run.onUnitDone?.(tally.done(ctx.region, collector, region === undefined ? 'account' : 'region'));
+  return settings;
 }

@@ -1,40 +1,23 @@
 /**
  * S3 Control's endpoint rules put the account id in front of the host
- * (`111122223333.s3-control.eu-west-1.amazonaws.com`) — also in front of a custom endpoint
- * (`111122223333.localhost`), which AWS-compatible endpoints (LocalStack, MinIO gateways) do not
- * serve. Neither `disableHostPrefix` nor any client option turns this off, so with a custom endpoint
- * this middleware takes the prefix off again before the request is signed. The account id still
- * travels in the `x-amz-account-id` header, where the API reads it.
+ * (`111122223333.s3-control.eu-west-1.amazonaws.com`) — also in front of a custom endpoint's
+ * authority (`{AccountId}.{url#authority}`), which AWS-compatible endpoints (LocalStack, MinIO
+ * gateways) do not serve, and which for an IP address (`111122223333.127.0.0.1:4566`) is not even a
+ * URL: the rules then fail before any request is sent. Neither `disableHostPrefix` nor any other
+ * client option turns this off, so with a custom endpoint S3 Control gets an endpoint provider that
+ * takes the endpoint as it is, signed as the rules sign it (SigV4, name `s3`, the client's region).
+ * The account id still travels in the `x-amz-account-id` header, where the API reads it.
  */
-import type { AbsoluteLocation, BuildHandlerOptions, BuildMiddleware, MetadataBearer, Pluggable } from '@smithy/types';
-
-const options: BuildHandlerOptions & AbsoluteLocation = {
-  step: 'build',
-  priority: 'low',
-  name: 'vigilS3ControlNoAccountHost',
-  override: true,
-};
-
-interface HostBearingRequest {
-  hostname?: string;
-  headers?: Record<string, string>;
+/** An endpoint as S3 Control's rules produce one (the auth scheme as the rules write it, not as @smithy/types declares it). */
+export interface RulesEndpoint {
+  readonly url: URL;
+  readonly properties: {
+    readonly authSchemes: readonly { readonly name: 'sigv4'; readonly signingName: string; readonly signingRegion: string; readonly disableDoubleEncoding: boolean }[];
+  };
 }
 
-export function s3ControlNoAccountHostPlugin(): Pluggable<object, MetadataBearer> {
-  return {
-    applyToStack(stack) {
-      const stripAccountHost: BuildMiddleware<object, MetadataBearer> = (next) => async (args) => {
-          const request = args.request as HostBearingRequest;
-          const accountId = (args.input as { AccountId?: unknown }).AccountId;
-          if (typeof accountId === 'string' && typeof request.hostname === 'string' && request.hostname.startsWith(`${accountId}.`)) {
-            const hostname = request.hostname.slice(accountId.length + 1);
-            request.hostname = hostname;
-            // The SDK sets `host` from the hostname later only when absent; keep both in step.
-            if (request.headers?.['host'] !== undefined) request.headers['host'] = request.headers['host'].replace(`${accountId}.`, '');
-          }
-          return next(args);
-      };
-      stack.add(stripAccountHost, options);
-    },
-  };
+export function s3ControlCustomEndpointProvider(endpoint: string, region: string): () => RulesEndpoint {
+  const url = new URL(endpoint);
+  // As the rules sign S3 Control: the path is not encoded twice.
+  return () => ({ url: new URL(url.href), properties: { authSchemes: [{ name: 'sigv4', signingName: 's3', signingRegion: region, disableDoubleEncoding: true }] } });
 }

@@ -9,12 +9,20 @@ export function arnFor(type: ResourceType, accountId: string, region: string, id
       return `arn:${partition}::${region}:${accountId}`;
     case 'AWS::S3::Bucket':
       return `arn:${partition}:s3:::${id}`;
+    case 'AWS::RDS::DBCluster':
+      return `arn:${partition}:rds:${region}:${accountId}:cluster:${id}`;
     case 'AWS::RDS::DBInstance':
       return `arn:${partition}:rds:${region}:${accountId}:db:${id}`;
     case 'AWS::RDS::DBSnapshot':
       return `arn:${partition}:rds:${region}:${accountId}:snapshot:${id}`;
     case 'AWS::KMS::Key':
       return `arn:${partition}:kms:${region}:${accountId}:key/${id}`;
+    // Not an AWS ARN: the inventory and findings are keyed by ARN, and two accounts may use the same
+    // bank key, so each observing account's view of it gets its own (id: the key ARN).
+    case 'AWS::KMS::SharedKey': {
+      const key = /^arn:[^:]+:kms:[^:]*:([0-9]{12}):key\/(.+)$/.exec(id);
+      return `arn:${partition}:kms:${region}:${accountId}:shared-key/${key !== null ? `${key[1]}/${key[2]}` : id}`;
+    }
     case 'AWS::IAM::User':
       return `arn:${partition}:iam::${accountId}:user/${id}`;
     case 'AWS::IAM::Group':

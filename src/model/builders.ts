@@ -2,7 +2,7 @@
  * Resource builders: a valid resource of each type, compliant by default, with overrides. Tests
  * state only what matters to a case; the demo and benchmark generators start from the same shapes.
  */
-import { arnFor } from './arn.js';
+import { accountOfArn, arnFor } from './arn.js';
 import { GLOBAL_REGION, type Resource, type ResourceSource, type Tags } from './resource.js';
 import type { ConfigOf, ResourceType } from './resource-types.js';
 import type { Maybe } from './unknown.js';
@@ -191,6 +191,40 @@ export function rdsInstance(
   );
 }
 
+/** An encrypted Aurora PostgreSQL cluster with a writer and a reader in another zone. */
+export function rdsCluster(
+  config: Partial<ConfigOf<'AWS::RDS::DBCluster'>> = {},
+  envelope: EnvelopeOverrides = {},
+): Resource<'AWS::RDS::DBCluster'> {
+  const id = envelope.id ?? 'example-cluster';
+  const region = envelope.region ?? DEFAULT_REGION;
+  return build(
+    'AWS::RDS::DBCluster',
+    id,
+    {
+      engine: 'aurora-postgresql',
+      engineVersion: '16.4',
+      engineMode: 'provisioned',
+      status: 'available',
+      storageEncrypted: true,
+      kmsKeyId: `arn:aws:kms:${region}:${envelope.accountId ?? DEFAULT_ACCOUNT}:key/11111111-2222-3333-4444-555555555555`,
+      multiAz: true,
+      availabilityZones: [`${region}a`, `${region}b`, `${region}c`],
+      members: [
+        { instanceIdentifier: `${id}-1`, isWriter: true },
+        { instanceIdentifier: `${id}-2`, isWriter: false },
+      ],
+      publiclyAccessible: null,
+      backupRetentionPeriod: 7,
+      deletionProtection: true,
+      cloudwatchLogsExports: ['postgresql'],
+      autoMinorVersionUpgrade: true,
+      ...config,
+    },
+    { ...envelope, id },
+  );
+}
+
 export function rdsSnapshot(
   config: Partial<ConfigOf<'AWS::RDS::DBSnapshot'>> = {},
   envelope: EnvelopeOverrides = {},
@@ -248,6 +282,34 @@ export function kmsKey(config: Partial<ConfigOf<'AWS::KMS::Key'>> = {}, envelope
       ...config,
     },
     { ...envelope, id: keyId },
+  );
+}
+
+/** The bank's key as a SaaS account sees it: owned by another account, described, usable (envelope `id`: the key ARN). */
+export function kmsSharedKey(config: Partial<ConfigOf<'AWS::KMS::SharedKey'>> = {}, envelope: EnvelopeOverrides = {}): Resource<'AWS::KMS::SharedKey'> {
+  const region = envelope.region ?? DEFAULT_REGION;
+  const keyArn = envelope.id ?? `arn:aws:kms:${region}:999999999999:key/99999999-8888-7777-6666-555555555555`;
+  return build(
+    'AWS::KMS::SharedKey',
+    keyArn,
+    {
+      describe: 'ok',
+      ownerAccountId: accountOfArn(keyArn) ?? '999999999999',
+      keyManager: 'CUSTOMER',
+      keyState: 'Enabled',
+      enabled: true,
+      keyUsage: 'ENCRYPT_DECRYPT',
+      keySpec: 'SYMMETRIC_DEFAULT',
+      origin: 'EXTERNAL',
+      multiRegion: false,
+      validTo: null,
+      deletionDate: null,
+      usable: 'authorised',
+      dryRunAnswer: 'DryRunOperationException',
+      grants: [],
+      ...config,
+    },
+    { ...envelope, region, id: keyArn, name: envelope.name ?? keyArn },
   );
 }
 

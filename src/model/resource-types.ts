@@ -13,7 +13,9 @@ import { NetworkAclConfig, VpcConfig } from './types/network.js';
 import { IamGroupConfig, IamPolicyConfig, IamRoleConfig, IamUserConfig } from './types/iam.js';
 import { IamServerCertificateConfig } from './types/iam-server-certificate.js';
 import { KmsKeyConfig } from './types/kms-key.js';
+import { KmsSharedKeyConfig } from './types/kms-shared-key.js';
 import { LogGroupConfig, MetricAlarmConfig, SnsTopicConfig } from './types/monitoring.js';
+import { RdsDbClusterConfig } from './types/rds-db-cluster.js';
 import { RdsDbInstanceConfig } from './types/rds-db-instance.js';
 import { RdsDbSnapshotConfig } from './types/rds-db-snapshot.js';
 import { S3BucketConfig } from './types/s3-bucket.js';
@@ -36,7 +38,9 @@ export const resourceConfigSchemas = {
   'AWS::IAM::ServerCertificate': IamServerCertificateConfig,
   'AWS::IAM::User': IamUserConfig,
   'AWS::KMS::Key': KmsKeyConfig,
+  'AWS::KMS::SharedKey': KmsSharedKeyConfig,
   'AWS::Logs::LogGroup': LogGroupConfig,
+  'AWS::RDS::DBCluster': RdsDbClusterConfig,
   'AWS::RDS::DBInstance': RdsDbInstanceConfig,
   'AWS::RDS::DBSnapshot': RdsDbSnapshotConfig,
   'AWS::S3::Bucket': S3BucketConfig,

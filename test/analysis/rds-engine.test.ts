@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditLogTypes, parseRdsEngine, supportsMultiAz, type RdsEngine } from '../../src/analysis/rds-engine.js';
+import { auditLogTypes, parseRdsEngine, rdsClusterKind, supportsMultiAz, type RdsEngine } from '../../src/analysis/rds-engine.js';
 
 function engine(name: string): RdsEngine {
   const parsed = parseRdsEngine(name);
@@ -62,5 +62,20 @@ describe('supportsMultiAz', () => {
     for (const name of ['sqlserver-web', 'sqlserver-se', 'sqlserver-ee', 'oracle-se2', 'postgres', 'db2-ae']) {
       expect(supportsMultiAz(engine(name)), name).toBe(true);
     }
+  });
+});
+
+describe('rdsClusterKind', () => {
+  it.each([
+    ['aurora-postgresql', 'aurora'],
+    ['aurora-mysql', 'aurora'],
+    ['aurora', 'aurora'],
+    ['mysql', 'multi-az-db-cluster'],
+    ['postgres', 'multi-az-db-cluster'],
+    ['docdb', 'other'],
+    ['neptune', 'other'],
+    ['custom-sqlserver-ee', 'other'],
+  ] as const)('%s makes %s', (name, kind) => {
+    expect(rdsClusterKind(name)).toBe(kind);
   });
 });

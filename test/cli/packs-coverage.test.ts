@@ -11,13 +11,20 @@ describe('vigil packs coverage', () => {
     expect(cis!.automated + cis!.partly + cis!.manual).toBe(70);
     const control = (id: string) => cis!.controls.find((c) => c.id === id);
     expect(control('3.1.4')).toMatchObject({ automation: 'automated', insights: ['s3-bucket-block-public-access', 's3-bucket-public'] });
-    expect(control('3.2.1')).toMatchObject({ automation: 'partly', insights: ['rds-instance-encrypted'] });
+    expect(control('3.2.1')).toMatchObject({ automation: 'automated', insights: ['rds-instance-encrypted', 'rds-cluster-encrypted'] });
     expect(control('2.1.1')).toMatchObject({ automation: 'manual', insights: [] });
     expect(cis!.automatedPercent).toBe(Math.round((cis!.automated / 70) * 1000) / 10);
     for (const c of cis!.controls) {
       if (c.automation === 'manual') expect(c.insights).toEqual([]);
       else expect(c.insights.length).toBeGreaterThan(0);
     }
+  });
+
+  it('counts a control whose pack says what is left as partly automated', async () => {
+    const run = await vigil(['packs', 'coverage', '--pack', 'bank-saas', '--format', 'json']);
+    const [bank] = JSON.parse(run.stdout) as PackCoverage[];
+    expect(bank!.controls.find((c) => c.id === 'BANK-ENC-01')).toMatchObject({ automation: 'partly' });
+    expect(bank!.partly).toBeGreaterThan(0);
   });
 
   it('prints a table per pack and rejects unknown packs', async () => {

@@ -172,4 +172,17 @@ describe('retries and call accounting', () => {
     expect(stats.byOperation()['s3:GetBucketPolicy']).toEqual({ calls: 1, attempts: 1, throttles: 0, failures: 1, retries: 0 });
     clients.destroy();
   });
+
+  it('counts a call that failed before its first try (an invalid bucket name) with no attempt and no negative retries', async () => {
+    const http = fakeHttp(() => xml('<Policy/>'));
+    const stats = new CallStats();
+    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, retryDelay: () => 1, clientConfig: () => ({ requestHandler: http.handler }) });
+    const s3 = clients.get('s3', ACCOUNT, 'eu-west-1');
+    // The endpoint rules refuse a bucket name that cannot be one: nothing is sent.
+    const error = await s3.send(new GetBucketPolicyCommand({ Bucket: 'not/a bucket' })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(http.requests).toHaveLength(0);
+    expect(stats.byOperation()['s3:GetBucketPolicy']).toEqual({ calls: 1, attempts: 0, throttles: 0, failures: 1, retries: 0 });
+    clients.destroy();
+  });
 });

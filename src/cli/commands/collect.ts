@@ -78,7 +78,9 @@ export async function runCollection(
 
   const json = options.log === 'json' || io.stderr.isTTY !== true;
   let statsOf = () => ({ calls: 0, throttles: 0 });
-  const log: CollectLog = json ? jsonCollectLog(io.stderr) : progressCollectLog(io.stderr, () => statsOf());
+  // One event per collector in each region only when asked: tens of thousands in an organisation.
+  const level = process.env['VIGIL_LOG_LEVEL'] === 'debug' ? 'debug' : 'info';
+  const log: CollectLog = json ? jsonCollectLog(io.stderr, { level }) : progressCollectLog(io.stderr, () => statsOf());
   const result = await collectLive({
     config,
     accounts: options.account,

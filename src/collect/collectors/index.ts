@@ -8,6 +8,7 @@ import accountS3PublicAccessBlock from './account-s3-public-access-block.js';
 import { computeResourceCollectors, computeSettingsCollectors } from './compute/index.js';
 import { iamResourceCollectors, iamSettingsCollectors } from './iam/index.js';
 import kmsKey from './kms-key.js';
+import kmsSharedKey from './kms-shared-key.js';
 import { monitoringResourceCollectors } from './monitoring/index.js';
 import { operationsResourceCollectors, operationsSettingsCollectors } from './operations/index.js';
 import s3Bucket from './s3-bucket.js';
@@ -17,6 +18,7 @@ const byType = (a: { resourceType: string }, b: { resourceType: string }) => a.r
 
 export const resourceCollectors: readonly AnyResourceCollector[] = [
   kmsKey,
+  kmsSharedKey,
   s3Bucket,
   ...iamResourceCollectors,
   ...computeResourceCollectors,

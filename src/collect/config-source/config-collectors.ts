@@ -20,6 +20,7 @@ import type { ConfigItem } from './config-item.js';
 import type { ConfigSourceType, NormaliseContext, Normaliser } from './normaliser.js';
 import { normaliseSecurityGroup, SECURITY_GROUP_CONFIG_FILLS } from './normalisers/ec2-security-group.js';
 import { KMS_CONFIG_FILLS, KMS_NOT_IN_CONFIG, normaliseKmsKey } from './normalisers/kms-key.js';
+import { normaliseRdsDbCluster, RDS_CLUSTER_CONFIG_FILLS } from './normalisers/rds-db-cluster.js';
 import { normaliseRdsDbInstance, RDS_INSTANCE_CONFIG_FILLS } from './normalisers/rds-db-instance.js';
 import { normaliseS3Bucket, S3_CONFIG_FILLS, S3_NOT_IN_CONFIG } from './normalisers/s3-bucket.js';
 import { selectConfigItems, type Aggregator, type QuerySource } from './select-config-items.js';
@@ -35,6 +36,7 @@ interface TypeSpec<T extends ConfigSourceType> {
 const TYPES: { readonly [T in ConfigSourceType]: TypeSpec<T> } = {
   'AWS::EC2::SecurityGroup': { normalise: normaliseSecurityGroup, fills: SECURITY_GROUP_CONFIG_FILLS, notInConfig: [] },
   'AWS::KMS::Key': { normalise: normaliseKmsKey, fills: KMS_CONFIG_FILLS, notInConfig: KMS_NOT_IN_CONFIG },
+  'AWS::RDS::DBCluster': { normalise: normaliseRdsDbCluster, fills: RDS_CLUSTER_CONFIG_FILLS, notInConfig: [] },
   'AWS::RDS::DBInstance': { normalise: normaliseRdsDbInstance, fills: RDS_INSTANCE_CONFIG_FILLS, notInConfig: [] },
   'AWS::S3::Bucket': { normalise: normaliseS3Bucket, fills: S3_CONFIG_FILLS, notInConfig: S3_NOT_IN_CONFIG },
 };

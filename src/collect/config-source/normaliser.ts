@@ -12,7 +12,7 @@ import type { FieldOf } from '../collector.js';
 import { TagsProblem, type ConfigItem } from './config-item.js';
 
 /** The resource types the Config source normalises. */
-export type ConfigSourceType = 'AWS::EC2::SecurityGroup' | 'AWS::KMS::Key' | 'AWS::RDS::DBInstance' | 'AWS::S3::Bucket';
+export type ConfigSourceType = 'AWS::EC2::SecurityGroup' | 'AWS::KMS::Key' | 'AWS::RDS::DBCluster' | 'AWS::RDS::DBInstance' | 'AWS::S3::Bucket';
 
 export interface NormaliseContext {
   readonly partition: string;

@@ -35,6 +35,7 @@ const HARBOR_CELL: CellPosture = {
   ledgerAutoMinorUpgrade: true,
   auditAlarms: true,
   reportingReplica: 'none',
+  paymentsCluster: { readers: 1 },
   snapshot: true,
   stack: 'updated',
   failedExecutions: 3,
@@ -66,6 +67,8 @@ const NORTHWIND_CELL: CellPosture = {
   ledgerAutoMinorUpgrade: false,
   auditAlarms: true,
   reportingReplica: 'public',
+  // A lone writer: RDS reports the cluster single-AZ (CIS 3.2.4, BANK-RDS-01).
+  paymentsCluster: { readers: 0 },
   snapshot: false,
   stack: 'update-rollback-failed',
   failedExecutions: 0,

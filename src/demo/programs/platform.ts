@@ -10,7 +10,7 @@ import type { AccountScope } from '../scope.js';
 import { accountSettings, regionSettings } from '../workloads/account-settings.js';
 import { serverCertificate } from '../workloads/certificates.js';
 import { group, server, tcpFromCidr, tcpFromGroup, volume } from '../workloads/compute.js';
-import { database, dbSnapshot } from '../workloads/databases.js';
+import { auroraCluster, database, dbSnapshot } from '../workloads/databases.js';
 import { fileSystem } from '../workloads/file-systems.js';
 import {
   awsPolicy,
@@ -496,6 +496,17 @@ export function* development(scope: AccountScope): Generator<AnyResource> {
   yield sandbox;
   yield dbSnapshot(scope, { of: sandbox, kind: 'manual', takenDaysAgo: 50, tags: dev(), restoreAccounts: ['all'] });
   yield* databaseLogs(scope, sandbox, { tags: dev(), retentionDays: null });
+  // A prototype Aurora cluster: unencrypted storage and a lone writer (CIS 3.2.1 and 3.2.4).
+  yield* auroraCluster(scope, {
+    identifier: `${slug}-prototype`,
+    region: east,
+    tags: dev(),
+    createdDaysAgo: 75,
+    instanceClass: 'db.t4g.medium',
+    kmsKeyArn: null,
+    readers: 0,
+    securityGroupIds: [sandboxDbSg.id],
+  });
   yield fileSystem(scope, { region: east, name: 'dev-home-dirs', tags: dev(), createdDaysAgo: 410, kmsKeyArn: null, throughputMode: 'bursting' });
 
   yield machineUser(scope, {

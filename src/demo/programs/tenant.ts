@@ -10,7 +10,7 @@ import type { Random } from '../random.js';
 import type { AccountScope, Tenant } from '../scope.js';
 import { accountSettings, regionSettings, type AccountPosture } from '../workloads/account-settings.js';
 import { group, server, tcpFromCidr, tcpFromGroup } from '../workloads/compute.js';
-import { database, dbSnapshot, enginePort } from '../workloads/databases.js';
+import { auroraCluster, database, dbSnapshot, enginePort } from '../workloads/databases.js';
 import { awsPolicy, customerPolicy, customerPolicyRef, fullAdminDocument, machineUser, role, userGroup } from '../workloads/identity.js';
 import { awsManagedKey, customerKey, importedKey } from '../workloads/keys.js';
 import { databaseLogs, topic, topicArn } from '../workloads/monitoring.js';
@@ -53,6 +53,8 @@ export interface CellPosture {
   /** Metric filters and alarms on the databases' audit logs. */
   auditAlarms: boolean;
   reportingReplica: 'none' | 'private' | 'public';
+  /** The Aurora payments cluster and its readers (0: a lone writer, not Multi-AZ). */
+  paymentsCluster: 'none' | { readers: number };
   snapshot: boolean;
   stack: StackOutcome;
   failedExecutions: number;
@@ -393,6 +395,18 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
     yield ledger;
     yield* databaseLogs(scope, ledger, dbLogs);
   }
+  if (posture.paymentsCluster !== 'none') {
+    yield* auroraCluster(scope, {
+      identifier: `${slug}-payments${sfx}`,
+      region,
+      tags: tags('data-platform', 'restricted'),
+      createdDaysAgo: age(),
+      instanceClass: 'db.r7g.large',
+      kmsKeyArn: dataKey,
+      readers: posture.paymentsCluster.readers,
+      securityGroupIds: [dbSg.id],
+    });
+  }
   if (posture.snapshot) {
     yield dbSnapshot(scope, { of: postgres, kind: 'manual', takenDaysAgo: rng.int(1, 80), tags: tags('data-platform', 'restricted') });
   }
@@ -488,6 +502,8 @@ export function randomCellPosture(rng: Random): CellPosture {
     ledgerAutoMinorUpgrade: rng.chance(0.85),
     auditAlarms: rng.chance(0.85),
     reportingReplica: rng.chance(0.1) ? (rng.chance(0.1) ? 'public' : 'private') : 'none',
+    // From the draws already made, so adding the cluster left the rest of the random stream as it was.
+    paymentsCluster: servers > 2 ? { readers: 1 } : 'none',
     snapshot: rng.chance(0.3),
     stack: rng.chance(0.96) ? rng.pick(['created', 'updated'] as const) : rng.pick(['rollback-complete', 'update-rollback-failed'] as const),
     failedExecutions: rng.chance(0.1) ? rng.int(1, 4) : 0,

@@ -6,6 +6,7 @@ import ec2NetworkAcl from './ec2-network-acl.js';
 import ec2SecurityGroup from './ec2-security-group.js';
 import ec2Volume from './ec2-volume.js';
 import ec2Vpc from './ec2-vpc.js';
+import rdsDbCluster from './rds-db-cluster.js';
 import rdsDbInstance from './rds-db-instance.js';
 import rdsDbSnapshot from './rds-db-snapshot.js';
 
@@ -15,6 +16,7 @@ export const computeResourceCollectors: readonly AnyResourceCollector[] = [
   ec2SecurityGroup,
   ec2Volume,
   ec2Vpc,
+  rdsDbCluster,
   rdsDbInstance,
   rdsDbSnapshot,
 ];

@@ -12,7 +12,8 @@ import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector, type FieldOf } from '../../collector.js';
 import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
-import { Absent, leftOut, missing, present, reported } from './reported.js';
+import { rdsStorageKeyId } from './rds-storage-key.js';
+import { Absent, leftOut, present, reported } from './reported.js';
 
 type Ctx = CollectContext<'AWS::RDS::DBInstance'>;
 
@@ -87,7 +88,7 @@ function emitInstance(ctx: Ctx, db: DBInstance, call: CallRef): void {
     endpoint:
       db.Endpoint?.Address !== undefined && db.Endpoint.Port !== undefined ? { address: db.Endpoint.Address, port: db.Endpoint.Port } : null,
     storageEncrypted,
-    kmsKeyId: kmsKeyId(ctx, call, db, storageEncrypted, ref),
+    kmsKeyId: rdsStorageKeyId(ctx, call, db.KmsKeyId, storageEncrypted, ref),
     multiAz: reported(ctx, call, db.MultiAZ, 'MultiAZ', ref),
     backupRetentionPeriod: reported(ctx, call, db.BackupRetentionPeriod, 'BackupRetentionPeriod', ref),
     deletionProtection: reported(ctx, call, db.DeletionProtection, 'DeletionProtection', ref),
@@ -114,21 +115,4 @@ function emitInstance(ctx: Ctx, db: DBInstance, call: CallRef): void {
   const created = isoDate(db.InstanceCreateTime);
   if (created !== null) resource.createdAt = created;
   ctx.emit(resource);
-}
-
-/**
- * The storage key: RDS reports it for encrypted storage only, so an unencrypted instance has none
- * (null). An encrypted instance without one is a response the collector cannot read: null would
- * claim the AWS-managed key.
- */
-function kmsKeyId(
-  ctx: Ctx,
-  call: CallRef,
-  db: DBInstance,
-  storageEncrypted: RdsDbInstanceConfig['storageEncrypted'],
-  ref: { arn: string },
-): RdsDbInstanceConfig['kmsKeyId'] {
-  if (db.KmsKeyId !== undefined) return db.KmsKeyId;
-  if (storageEncrypted === false) return null;
-  return missing(ctx, call, 'KmsKeyId', ref);
 }

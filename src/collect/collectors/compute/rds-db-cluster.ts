@@ -1,0 +1,124 @@
+/**
+ * `AWS::RDS::DBCluster`, per region: every page of DescribeDBClusters, which carries everything
+ * the model holds — tags included (`TagList`) — so one call per 100 clusters. DocumentDB and
+ * Neptune clusters come back from the same API and are kept, their engine recorded: they are DB
+ * clusters of the RDS API, and the insights decide what applies to them.
+ */
+import { DescribeDBClustersCommand, type DBCluster, type DBClusterMember, type Tag } from '@aws-sdk/client-rds';
+import { arnFor } from '../../../model/arn.js';
+import type { Resource } from '../../../model/resource.js';
+import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds-db-cluster.js';
+import type { Maybe } from '../../../model/unknown.js';
+import type { CallRef, CollectContext } from '../../collect-context.js';
+import { defineCollector, type FieldOf } from '../../collector.js';
+import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { readAllPages } from '../../paginate.js';
+import { rdsStorageKeyId } from './rds-storage-key.js';
+import { Absent, leftOut, missing, present, reported } from './reported.js';
+
+type Ctx = CollectContext<'AWS::RDS::DBCluster'>;
+
+/** DescribeDBClusters' MaxRecords is 20 to 100. */
+const PAGE_SIZE = 100;
+
+/** The fields one DescribeDBClusters answer fills (the AWS Config item carries the same). */
+export const RDS_CLUSTER_FIELDS = [
+  'engine',
+  'engineVersion',
+  'engineMode',
+  'status',
+  'storageEncrypted',
+  'kmsKeyId',
+  'multiAz',
+  'availabilityZones',
+  'members',
+  'publiclyAccessible',
+  'backupRetentionPeriod',
+  'deletionProtection',
+  'cloudwatchLogsExports',
+  'autoMinorVersionUpgrade',
+  'name',
+  'tags',
+  'createdAt',
+] as const satisfies readonly FieldOf<'AWS::RDS::DBCluster'>[];
+
+export default defineCollector({
+  resourceType: 'AWS::RDS::DBCluster',
+  service: 'rds',
+  scope: 'region',
+  operations: [
+    {
+      operation: 'DescribeDBClusters',
+      iamAction: 'rds:DescribeDBClusters',
+      fills: RDS_CLUSTER_FIELDS,
+      required: true,
+    },
+  ],
+  async collect(ctx) {
+    const listed = await readAllPages(ctx, {
+      command: (marker) => new DescribeDBClustersCommand({ MaxRecords: PAGE_SIZE, ...(marker !== undefined ? { Marker: marker } : {}) }),
+      items: (page) => page.DBClusters,
+      next: (page) => ({ token: page.Marker, truncated: false }),
+    });
+    const call: CallRef = { service: 'rds', operation: 'DescribeDBClusters', region: ctx.region };
+    for (const cluster of uniqueBy(listed.items, (item) => item.DBClusterIdentifier)) emitCluster(ctx, cluster, call);
+  },
+});
+
+function emitCluster(ctx: Ctx, cluster: DBCluster, call: CallRef): void {
+  const id = cluster.DBClusterIdentifier;
+  if (id === undefined) return;
+  const arn = cluster.DBClusterArn ?? arnFor('AWS::RDS::DBCluster', ctx.accountId, ctx.region, id, ctx.partition);
+  const ref = { arn };
+  const required = present({ Engine: cluster.Engine, EngineVersion: cluster.EngineVersion, Status: cluster.Status });
+  if (required instanceof Absent) {
+    leftOut(ctx, call, id, required, ref);
+    return;
+  }
+
+  const storageEncrypted = reported(ctx, call, cluster.StorageEncrypted, 'StorageEncrypted', ref);
+  const config: RdsDbClusterConfig = {
+    engine: required.Engine,
+    engineVersion: required.EngineVersion,
+    engineMode: cluster.EngineMode ?? null,
+    status: required.Status,
+    storageEncrypted,
+    kmsKeyId: rdsStorageKeyId(ctx, call, cluster.KmsKeyId, storageEncrypted, ref),
+    multiAz: reported(ctx, call, cluster.MultiAZ, 'MultiAZ', ref),
+    // The query protocol leaves an empty list out: none.
+    availabilityZones: [...(cluster.AvailabilityZones ?? [])],
+    members: members(ctx, call, cluster.DBClusterMembers ?? [], ref),
+    // Reported for Multi-AZ DB clusters only; on Aurora each instance says whether it is public.
+    publiclyAccessible: cluster.PubliclyAccessible ?? null,
+    backupRetentionPeriod: reported(ctx, call, cluster.BackupRetentionPeriod, 'BackupRetentionPeriod', ref),
+    deletionProtection: reported(ctx, call, cluster.DeletionProtection, 'DeletionProtection', ref),
+    cloudwatchLogsExports: [...(cluster.EnabledCloudwatchLogsExports ?? [])],
+    autoMinorVersionUpgrade: cluster.AutoMinorVersionUpgrade ?? null,
+  };
+
+  const resource: Resource<'AWS::RDS::DBCluster'> = {
+    arn,
+    type: 'AWS::RDS::DBCluster',
+    accountId: ctx.accountId,
+    region: ctx.region,
+    id,
+    name: id,
+    tags: tagMap<Tag>(cluster.TagList, (tag) => tag.Key, (tag) => tag.Value),
+    source: 'api',
+    observedAt: ctx.now().toISOString(),
+    config,
+  };
+  const created = isoDate(cluster.ClusterCreateTime);
+  if (created !== null) resource.createdAt = created;
+  ctx.emit(resource);
+}
+
+/** The member instances; a member without its identifier or role makes the list unknown, not shorter. */
+function members(ctx: Ctx, call: CallRef, listed: readonly DBClusterMember[], ref: { arn: string }): Maybe<RdsDbClusterMember[]> {
+  const out: RdsDbClusterMember[] = [];
+  for (const member of listed) {
+    if (member.DBInstanceIdentifier === undefined || member.IsClusterWriter === undefined) return missing(ctx, call, 'DBClusterMembers[].DBInstanceIdentifier or IsClusterWriter', ref);
+    out.push({ instanceIdentifier: member.DBInstanceIdentifier, isWriter: member.IsClusterWriter });
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+/**
+ * `AWS::RDS::DBCluster` from its configuration item: DescribeDBClusters' DBCluster as the AWS SDK
+ * for Java serialises it, which spells the `DB` prefixes in lower case (`dbclusterIdentifier`,
+ * `dbclusterArn`, `dbclusterMembers[].dbinstanceIdentifier`, `isClusterWriter` or `clusterWriter`)
+ * unlike the DB instance item's `dBInstanceIdentifier`; the `dB…` spelling is read too. The item's
+ * `resourceId` is the DbClusterResourceId (`cluster-…`); the model names a cluster by its
+ * identifier, as the API does. A setting the item leaves out is NotInConfig, never a default —
+ * except where RDS itself reports nothing for the cluster's kind (PubliclyAccessible outside
+ * Multi-AZ DB clusters), which the API collector reads as null too.
+ */
+import { rdsClusterKind } from '../../../analysis/rds-engine.js';
+import { arnFor } from '../../../model/arn.js';
+import type { Resource } from '../../../model/resource.js';
+import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds-db-cluster.js';
+import type { Maybe } from '../../../model/unknown.js';
+import type { FieldOf } from '../../collector.js';
+import { RDS_CLUSTER_FIELDS } from '../../collectors/compute/rds-db-cluster.js';
+import { bool, configDate, int, jsonObject, list, str, type ConfigItem, type Json } from '../config-item.js';
+import { itemTags, leftOut, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
+
+type Field = FieldOf<'AWS::RDS::DBCluster'>;
+
+/** Config records what DescribeDBClusters answers. */
+export const RDS_CLUSTER_CONFIG_FILLS: readonly Field[] = RDS_CLUSTER_FIELDS;
+
+/** The first of the spellings the object holds a value for (null counts as none). */
+function property(object: Json | undefined, ...names: readonly string[]): unknown {
+  for (const name of names) {
+    const value = object?.[name];
+    if (value !== undefined && value !== null) return value;
+  }
+  return undefined;
+}
+
+export function normaliseRdsDbCluster(item: ConfigItem, ctx: NormaliseContext): Normalised<'AWS::RDS::DBCluster'> {
+  const c = item.configuration;
+  const id = str(property(c, 'dbclusterIdentifier', 'dBClusterIdentifier')) ?? item.resourceName;
+  const arn =
+    str(property(c, 'dbclusterArn', 'dBClusterArn')) ?? item.arn ?? (id !== undefined ? arnFor('AWS::RDS::DBCluster', item.accountId, item.awsRegion, id, ctx.partition) : item.resourceId);
+  const required = { dbclusterIdentifier: id, engine: str(c['engine']), engineVersion: str(c['engineVersion']), status: str(c['status']) };
+  if (id === undefined || required.engine === undefined || required.engineVersion === undefined || required.status === undefined) {
+    const absentFields = Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name);
+    return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${id ?? item.resourceId} has no ${absentFields.join(', ')}`);
+  }
+
+  const missing: Field[] = [];
+  const reported = <V>(value: V | undefined, field: Field & keyof RdsDbClusterConfig): Maybe<V> => {
+    if (value !== undefined) return value;
+    missing.push(field);
+    return notInConfig(field);
+  };
+
+  const storageEncrypted = reported(bool(c['storageEncrypted']), 'storageEncrypted');
+  const kmsKey = str(c['kmsKeyId']);
+  const publiclyAccessible = bool(c['publiclyAccessible']);
+  const config: RdsDbClusterConfig = {
+    engine: required.engine,
+    engineVersion: required.engineVersion,
+    engineMode: str(c['engineMode']) ?? null,
+    status: required.status,
+    storageEncrypted,
+    // RDS names a key for encrypted storage only; an encrypted cluster without one is not the AWS-managed key.
+    kmsKeyId: kmsKey !== undefined ? kmsKey : storageEncrypted === false ? null : reported<string>(undefined, 'kmsKeyId'),
+    multiAz: reported(bool(c['multiAZ']), 'multiAz'),
+    availabilityZones: strings(c['availabilityZones']),
+    members: members(c['dbclusterMembers'] ?? c['dBClusterMembers'], reported),
+    publiclyAccessible:
+      publiclyAccessible !== undefined ? publiclyAccessible : rdsClusterKind(required.engine) === 'multi-az-db-cluster' ? reported<boolean>(undefined, 'publiclyAccessible') : null,
+    backupRetentionPeriod: reported(int(c['backupRetentionPeriod']), 'backupRetentionPeriod'),
+    deletionProtection: reported(bool(c['deletionProtection']), 'deletionProtection'),
+    cloudwatchLogsExports: strings(c['enabledCloudwatchLogsExports']),
+    autoMinorVersionUpgrade: reported(bool(c['autoMinorVersionUpgrade']), 'autoMinorVersionUpgrade'),
+  };
+
+  const resource: Resource<'AWS::RDS::DBCluster'> = {
+    arn,
+    type: 'AWS::RDS::DBCluster',
+    accountId: item.accountId,
+    region: item.awsRegion,
+    id,
+    name: id,
+    tags: itemTags(item, arn, ctx),
+    source: 'config',
+    observedAt: item.capturedAt,
+    config,
+  };
+  const created = configDate(c['clusterCreateTime']);
+  if (created !== null) resource.createdAt = created;
+  return { ok: true, resource, missing };
+}
+
+/** A list of strings; Config writes an empty list as null or leaves it out. */
+function strings(value: unknown): string[] {
+  return (list(value) ?? []).flatMap((entry) => (typeof entry === 'string' ? [entry] : []));
+}
+
+/** The member instances; a member without its identifier or role makes the list NotInConfig, not shorter. */
+function members(
+  value: unknown,
+  reported: <V>(value: V | undefined, field: Field & keyof RdsDbClusterConfig) => Maybe<V>,
+): Maybe<RdsDbClusterMember[]> {
+  const out: RdsDbClusterMember[] = [];
+  for (const entry of list(value) ?? []) {
+    const member = jsonObject(entry);
+    const instanceIdentifier = str(property(member, 'dbinstanceIdentifier', 'dBInstanceIdentifier'));
+    const isWriter = bool(property(member, 'isClusterWriter', 'clusterWriter'));
+    if (instanceIdentifier === undefined || isWriter === undefined) return reported<RdsDbClusterMember[]>(undefined, 'members');
+    out.push({ instanceIdentifier, isWriter });
+  }
+  return out;
+}
