@@ -54,7 +54,7 @@ try {
         const key = org.tenantKeys[account.id];
         if (key === undefined) return account;
         const params = { requiredKeyArns: [key] };
-        return { ...account, params: { 's3-bucket-encryption-cmk': params, 'rds-instance-encryption-cmk': params } };
+        return { ...account, params: { 's3-bucket-encryption-cmk': params, 'rds-instance-encryption-cmk': params, 'rds-cluster-encryption-cmk': params } };
       }),
       regions: { allowed: org.allowedRegions },
       requiredTags: org.requiredTags,

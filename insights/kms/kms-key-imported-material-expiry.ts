@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { daysSince, daysUntil } from '../../src/analysis/time.js';
+import { daysSince } from '../../src/analysis/time.js';
+import { materialExpiryProblem } from '../../src/analysis/key-material-expiry.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
 export default defineInsight({
@@ -45,11 +46,8 @@ export default defineInsight({
     const problems: string[] = [];
     if (keyMaterialExpires) {
       if (validTo === null) return verdict.error('the imported key material expires, but its expiry date is not reported', { keyMaterialExpires });
-      const daysLeft = daysUntil(validTo, now);
-      if (Date.parse(validTo) <= now.getTime()) problems.push(`the key material expired on ${validTo}`);
-      else if (daysLeft <= params.expiryWarningDays) {
-        problems.push(`the key material expires ${daysLeft === 0 ? 'within a day' : `in ${daysLeft} days`}, on ${validTo}`);
-      }
+      const problem = materialExpiryProblem(validTo, now, params.expiryWarningDays);
+      if (problem !== undefined) problems.push(problem);
     }
     // A material that is expiring fails whatever its import date; only a pass needs the date.
     if (isUnknown(keyMaterialImportedAt)) {

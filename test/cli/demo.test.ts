@@ -76,6 +76,7 @@ describe('the shipped demo configuration', () => {
       const key = org.tenantKeys[account.id];
       expect(account.params?.['s3-bucket-encryption-cmk']?.['requiredKeyArns'] ?? undefined).toEqual(key === undefined ? undefined : [key]);
       expect(account.params?.['rds-instance-encryption-cmk']?.['requiredKeyArns'] ?? undefined).toEqual(key === undefined ? undefined : [key]);
+      expect(account.params?.['rds-cluster-encryption-cmk']?.['requiredKeyArns'] ?? undefined).toEqual(key === undefined ? undefined : [key]);
     }
   });
 });

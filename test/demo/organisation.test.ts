@@ -283,6 +283,26 @@ describe('demo organisation: the scenario', () => {
     expect(databases.filter((d) => d.config.publiclyAccessible === true).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('has Aurora clusters whose members name them: a Multi-AZ one, lone writers and an unencrypted one', () => {
+    const clusters = ofType(demo, 'AWS::RDS::DBCluster');
+    expect(clusters.some((c) => c.config.multiAz === true)).toBe(true);
+    expect(clusters.some((c) => c.config.multiAz === false)).toBe(true);
+    expect(clusters.some((c) => c.config.storageEncrypted === false)).toBe(true);
+    for (const cluster of clusters) {
+      const members = isUnknown(cluster.config.members) ? [] : cluster.config.members.map((m) => m.instanceIdentifier);
+      const named = databases.filter((d) => d.accountId === cluster.accountId && d.config.clusterIdentifier === cluster.id).map((d) => d.id);
+      expect(named.sort()).toEqual([...members].sort());
+    }
+  });
+
+  it("has each bank's key as its tenant account sees it, one with material expiring within 30 days", () => {
+    const shared = ofType(demo, 'AWS::KMS::SharedKey');
+    expect(shared.map((k) => [k.accountId, k.id]).sort()).toEqual(Object.entries(org.tenantKeys).sort());
+    for (const key of shared) expect(key.config.ownerAccountId).toBe(accountOfArn(key.id));
+    const soon = shared.filter((k) => typeof k.config.validTo === 'string' && Date.parse(k.config.validTo) - collectedAt.getTime() < 30 * 86_400_000);
+    expect(soon).toHaveLength(1);
+  });
+
   it('has public buckets, by ACL and by policy, with Block Public Access off', () => {
     const shared = ofType(demo, 'AWS::Account').find((a) => a.name.endsWith('shared-services'));
     expect(shared?.config.s3PublicAccessBlock).toBeNull();

@@ -16,6 +16,7 @@ const HARBOR_ACCOUNT: TenantAccountPosture = {
   deployerKey: { ageDays: 61, lastUsedDaysAgo: 0 },
   deployerAdmin: false,
   byok: { importedDaysAgo: 346, validForDays: 19 },
+  bankKey: { validForDays: 240, grantsListable: true },
   ebsDefaultEncryption: true,
   alertSubscription: 'confirmed',
 };
@@ -48,6 +49,8 @@ const NORTHWIND_ACCOUNT: TenantAccountPosture = {
   deployerKey: { ageDays: 412, lastUsedDaysAgo: 1 },
   deployerAdmin: true,
   byok: { importedDaysAgo: 48, validForDays: 317 },
+  // The bank's imported material runs out in three weeks (BANK-KMS-04), and its key policy does not let the account list grants.
+  bankKey: { validForDays: 21, grantsListable: false },
   ebsDefaultEncryption: unknown('UnauthorizedOperation: ec2:GetEbsEncryptionByDefault'),
   alertSubscription: 'pending',
 };

@@ -12,7 +12,7 @@ import { accountSettings, regionSettings, type AccountPosture } from '../workloa
 import { group, server, tcpFromCidr, tcpFromGroup } from '../workloads/compute.js';
 import { auroraCluster, database, dbSnapshot, enginePort } from '../workloads/databases.js';
 import { awsPolicy, customerPolicy, customerPolicyRef, fullAdminDocument, machineUser, role, userGroup } from '../workloads/identity.js';
-import { awsManagedKey, customerKey, importedKey } from '../workloads/keys.js';
+import { awsManagedKey, customerKey, importedKey, sharedBankKey } from '../workloads/keys.js';
 import { databaseLogs, topic, topicArn } from '../workloads/monitoring.js';
 import { applicationVpc, defaultVpc } from '../workloads/network.js';
 import { researchNotebook, stack, workflow, type StackOutcome } from '../workloads/operations.js';
@@ -26,6 +26,8 @@ export interface TenantAccountPosture {
   deployerAdmin: boolean;
   /** The BYOK key's imported material. */
   byok: { importedDaysAgo: number; validForDays: number };
+  /** The bank's own key, seen from this account: when its imported material expires, and whether ListGrants is allowed. */
+  bankKey: { validForDays: number; grantsListable: boolean };
   /** EBS encryption by default in the home region. */
   ebsDefaultEncryption: Maybe<boolean>;
   /** The e-mail subscription of the account's ops-alerts topics: confirmed, or never confirmed. */
@@ -169,6 +171,7 @@ export function* tenantBaseline(scope: AccountScope, posture: TenantAccountPostu
     validForDays: posture.byok.validForDays,
     users: [`arn:aws:iam::${scope.accountId}:role/${appRole}`],
   });
+  yield sharedBankKey(scope, { keyArn: tenant.bankKeyArn, ...posture.bankKey });
   yield stack(scope, {
     region: home,
     name: `StackSet-${org.company}-baseline-${rng.uuid()}`,
@@ -482,6 +485,8 @@ export function randomTenantPosture(rng: Random): TenantAccountPosture {
       : { importedDaysAgo: rng.int(10, 200), validForDays: rng.int(120, 700) },
     ebsDefaultEncryption: rng.chance(0.9),
     alertSubscription: rng.chance(0.95) ? 'confirmed' : 'pending',
+    // Without new draws, so the rest of the random stream stays as it was.
+    bankKey: { validForDays: 200 + (keyAge % 300), grantsListable: keyAge % 2 === 0 },
   };
 }
 

@@ -1,8 +1,9 @@
 /** KMS keys of a demo account: customer-managed keys, BYOK keys with imported material, AWS-managed keys. */
-import { kmsKey } from '../../model/builders.js';
+import { kmsKey, kmsSharedKey } from '../../model/builders.js';
+import { accountOfArn } from '../../model/arn.js';
 import type { PolicyDocument } from '../../model/common.js';
 import type { Resource, Tags } from '../../model/resource.js';
-import type { Maybe } from '../../model/unknown.js';
+import { unknown, type Maybe } from '../../model/unknown.js';
 import type { AccountScope } from '../scope.js';
 
 export interface CustomerKeySpec {
@@ -140,5 +141,36 @@ export function awsManagedKey(scope: AccountScope, region: string, service: AwsM
       aliases: [alias],
     },
     scope.envelope(region, keyId, alias, {}, scope.clock.daysAgo(createdDaysAgo)),
+  );
+}
+
+export interface SharedBankKeySpec {
+  /** The key ARN (in the bank's account) the tenant's configuration names. */
+  keyArn: string;
+  /** When the bank's imported key material expires, counted from the collection time. */
+  validForDays: number;
+  /** Whether the bank's key policy lets this account list the grants on the key. */
+  grantsListable: boolean;
+}
+
+/**
+ * The bank's key as the tenant account sees it (`AWS::KMS::SharedKey`): described across accounts,
+ * its use authorised by a GenerateDataKey dry run, and RDS holding a grant for the tenant's
+ * databases when the bank lets the account list grants.
+ */
+export function sharedBankKey(scope: AccountScope, spec: SharedBankKeySpec): Resource<'AWS::KMS::SharedKey'> {
+  const region = spec.keyArn.split(':')[3] ?? 'us-east-1';
+  return kmsSharedKey(
+    {
+      describe: 'ok',
+      ownerAccountId: accountOfArn(spec.keyArn) ?? null,
+      origin: 'EXTERNAL',
+      validTo: scope.clock.daysAhead(spec.validForDays),
+      grants: spec.grantsListable
+        ? [{ granteePrincipal: `rds.${region}.amazonaws.com`, operations: ['Decrypt', 'GenerateDataKeyWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo', 'CreateGrant', 'RetireGrant', 'DescribeKey'], constrained: false }]
+        : unknown('AccessDeniedException: kms:ListGrants'),
+    },
+    // No tags: the key is another account's, and its tags are not readable from here.
+    scope.envelope(region, spec.keyArn, spec.keyArn, {}),
   );
 }
