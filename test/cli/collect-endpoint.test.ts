@@ -66,6 +66,10 @@ describe('vigil collect with AWS_ENDPOINT_URL', () => {
     expect(run.code, run.stderr.slice(-2000)).toBe(0);
     expect(counts).toEqual(expectedResources(account));
     expect(coverage.filter((entry) => !INHERENT_GAPS.has(entry.error.code))).toEqual([]);
+    // The summary line counts exactly the requests the endpoint received (no retries here).
+    const summary = /vigil: ([\d,]+) API calls \(([\d.]+) per resource; 0 retries, 0 throttles\): s3 /.exec(run.stderr);
+    expect(summary, run.stderr.slice(-1000)).not.toBeNull();
+    expect(Number(summary![1]!.replace(/,/g, ''))).toBe(aws.requests.length);
 
     // Every service, both regions, one host.
     expect(new Set(aws.requests.map((r) => r.host))).toEqual(new Set([host]));

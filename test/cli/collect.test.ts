@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allCollectors } from '../../src/collect/collectors/index.js';
-import { parseRegions } from '../../src/cli/commands/collect.js';
+import { callSummaryLine, parseRegions } from '../../src/cli/commands/collect.js';
 import { vigil } from '../support/cli.js';
 
 describe('vigil iam-policy --scan', () => {
@@ -35,6 +35,14 @@ describe('vigil collect', () => {
     expect((await vigil(['collect', '--out', '/tmp/x.jsonl', '--concurrency', '0'])).code).toBe(2);
     expect((await vigil(['collect'])).code).toBe(2);
     expect((await vigil(['scan', '--live', '--snapshot', 'x.jsonl'])).stderr).toMatch(/--snapshot FILE or --live/);
+  });
+
+  it('sums up the API calls per service and per resource, busiest service first', () => {
+    const summary = (calls: number, retries = 0, throttles = 0) => ({ calls, attempts: calls + retries, retries, throttles, failures: 0 });
+    expect(callSummaryLine({ iam: summary(4), s3: summary(5012, 3, 2), ec2: summary(904) }, 3968)).toBe(
+      'vigil: 5,920 API calls (1.49 per resource; 3 retries, 2 throttles): s3 5,012 · ec2 904 · iam 4',
+    );
+    expect(callSummaryLine({}, 0)).toBe('vigil: 0 API calls (0 retries, 0 throttles)');
   });
 
   it('reads --regions as a list or all', () => {
