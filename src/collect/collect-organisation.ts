@@ -91,6 +91,7 @@ export async function collectOrganisation(
   log: CollectLog,
   clock: () => Date = () => new Date(),
 ): Promise<CollectedOrganisation> {
+  const runStarted = performance.now();
   const coverage = new CoverageRecorder();
   const budgets = new ServiceBudgets();
   const accounts: SnapshotAccount[] = [];
@@ -196,7 +197,7 @@ export async function collectOrganisation(
   );
   accounts.sort((a, b) => a.id.localeCompare(b.id));
   const total = clients.stats.total();
-  log.emit({ event: 'done', resources, calls: total.calls, retries: total.retries, throttles: total.throttles, failures: total.failures, seconds: 0 });
+  log.emit({ event: 'done', resources, calls: total.calls, retries: total.retries, throttles: total.throttles, failures: total.failures, seconds: (performance.now() - runStarted) / 1000 });
   return { accounts, coverage, resources, degraded: accounts.some((a) => a.scanned === false) };
 }
 

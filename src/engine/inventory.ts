@@ -57,6 +57,8 @@ export class InMemoryInventory implements Inventory {
   private readonly byArn = new Map<string, AnyResource>();
   private readonly byId = new Map<string, AnyResource>();
   private readonly byType = new Map<ResourceType, AnyResource[]>();
+  /** The same lists by type and account, and by type, account and region: `list` is a lookup, not a scan of the type. */
+  private readonly byScope = new Map<string, AnyResource[]>();
   private readonly indexedTypes: Set<ResourceType>;
   /** Listing failures from the snapshot's coverage, keyed by type, by type and account, and by type, account and region. */
   private readonly listingGaps = new Map<string, string>();
@@ -80,6 +82,12 @@ export class InMemoryInventory implements Inventory {
     if (at >= 0) ofType[at] = resource;
     else ofType.push(resource);
     this.byType.set(resource.type, ofType);
+    if (previous !== undefined) for (const key of scopeKeys(previous)) remove(this.byScope.get(key), previous);
+    for (const key of scopeKeys(resource)) {
+      const inScope = this.byScope.get(key);
+      if (inScope === undefined) this.byScope.set(key, [resource]);
+      else inScope.push(resource);
+    }
     this.byArn.set(resource.arn, resource);
     this.byId.set(idKey(resource.type, resource.accountId, resource.region, resource.id), resource);
     for (const alt of alternativeIds[resource.type]?.ids(resource) ?? []) {
@@ -121,9 +129,9 @@ export class InMemoryInventory implements Inventory {
 
   list<T extends ResourceType>(type: T, accountId?: string, region?: string): readonly Resource<T>[] {
     this.assertIndexed(type);
-    const ofType = (this.byType.get(type) ?? []) as unknown as Resource<T>[];
-    if (accountId === undefined) return ofType;
-    return ofType.filter((r) => r.accountId === accountId && (region === undefined || r.region === region));
+    if (accountId === undefined) return (this.byType.get(type) ?? NONE) as unknown as Resource<T>[];
+    const key = region === undefined ? `${type}\u0000${accountId}` : `${type}\u0000${accountId}\u0000${region}`;
+    return (this.byScope.get(key) ?? NONE) as unknown as Resource<T>[];
   }
 
   account(accountId: string): Resource<'AWS::Account'> | undefined {
@@ -140,6 +148,18 @@ export class InMemoryInventory implements Inventory {
       throw new Error(`lookup of ${type}, which no selected insight declares in its lookups`);
     }
   }
+}
+
+const NONE: readonly AnyResource[] = Object.freeze([]);
+
+function scopeKeys(resource: AnyResource): [string, string] {
+  const byAccount = `${resource.type}\u0000${resource.accountId}`;
+  return [byAccount, `${byAccount}\u0000${resource.region}`];
+}
+
+function remove(list: AnyResource[] | undefined, resource: AnyResource): void {
+  const at = list?.indexOf(resource) ?? -1;
+  if (at >= 0) list?.splice(at, 1);
 }
 
 function idKey(type: string, accountId: string, region: string, id: string): string {

@@ -236,28 +236,56 @@ function compile(required: RequiredPattern): CompiledRequirement {
   return requirement;
 }
 
+/** A metric filter's pattern as the matcher reads it: its terms and, per reading, its AND-groups. */
+type ReadFilter =
+  | { readonly ok: true; readonly terms: ReadonlySet<string>; readonly readings: readonly ({ readonly groups: readonly ReadonlySet<string>[] } | { readonly error: string })[] }
+  | { readonly ok: false; readonly error: string };
+
+/**
+ * Filter patterns repeat across a scan (one organisation log group judged for every region and
+ * every CIS control), so each text is read once; the cache is emptied when it fills, which keeps
+ * it bounded on a scan of many distinct patterns.
+ */
+const readFilters = new Map<string, ReadFilter>();
+const MAX_READ_FILTERS = 4096;
+
+function readFilter(filterPattern: string): ReadFilter {
+  let read = readFilters.get(filterPattern);
+  if (read !== undefined) return read;
+  try {
+    const readings = parseFilterPattern(filterPattern);
+    read = {
+      ok: true,
+      // Every reading holds the same terms.
+      terms: termsOf(readings[0] as Expr),
+      readings: readings.map((reading) => {
+        try {
+          return { groups: andGroups(reading) };
+        } catch (error) {
+          if (error instanceof FilterPatternError) return { error: error.message };
+          throw error;
+        }
+      }),
+    };
+  } catch (error) {
+    if (!(error instanceof FilterPatternError)) throw error;
+    read = { ok: false, error: error.message };
+  }
+  if (readFilters.size >= MAX_READ_FILTERS) readFilters.clear();
+  readFilters.set(filterPattern, read);
+  return read;
+}
+
 /** Whether the filter pattern matches the required pattern, by the rule in the module comment. */
 export function matchFilterPattern(filterPattern: string, required: RequiredPattern): PatternMatch {
   const { terms: requiredTerms, groups: requiredGroups, refinements } = compile(required);
-  let readings: Expr[];
-  try {
-    readings = parseFilterPattern(filterPattern);
-  } catch (error) {
-    if (error instanceof FilterPatternError) return { matches: false, why: `the pattern is no JSON filter pattern the matcher reads (${error.message})` };
-    throw error;
-  }
-  // Every reading holds the same terms.
-  const filterTerms = termsOf(readings[0] as Expr);
-  const missing = [...requiredTerms].filter((term) => !filterTerms.has(term));
+  const read = readFilter(filterPattern);
+  if (!read.ok) return { matches: false, why: `the pattern is no JSON filter pattern the matcher reads (${read.error})` };
+  const missing = [...requiredTerms].filter((term) => !read.terms.has(term));
   if (missing.length > 0) return { matches: false, why: `it lacks ${missing.map((t) => `(${t})`).join(', ')}` };
-  for (const reading of readings) {
-    let groups: Set<string>[];
-    try {
-      groups = andGroups(reading).map((group) => new Set([...group].filter((term) => !refinements.has(term))));
-    } catch (error) {
-      if (error instanceof FilterPatternError) return { matches: false, why: error.message };
-      throw error;
-    }
+  for (const reading of read.readings) {
+    if ('error' in reading) return { matches: false, why: reading.error };
+    const groups = reading.groups.map((group) => new Set([...group].filter((term) => !refinements.has(term))));
     const uncaught = requiredGroups.find((needed) => !groups.some((group) => isSubset(group, needed)));
     if (uncaught !== undefined) {
       return { matches: false, why: `it narrows the pattern: an event with ${[...uncaught].map((t) => `(${t})`).join(' && ')} would not match` };
