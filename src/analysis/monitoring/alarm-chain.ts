@@ -38,7 +38,7 @@ function topicChain(arn: string, inventory: Inventory): ChainSearch {
   return missingLink(`topic ${arn} has no confirmed subscription${pending > 0 ? ` (${pending} pending confirmation)` : ''}`);
 }
 
-function alarmChain(alarm: Resource<'AWS::CloudWatch::Alarm'>, inventory: Inventory): ChainSearch {
+function alarmChain(alarm: Alarm, inventory: Inventory): ChainSearch {
   const { actionsEnabled, alarmActions } = alarm.config;
   if (!actionsEnabled) return missingLink(`alarm ${alarm.name} has its actions disabled`);
   const topics = alarmActions.filter((action) => SNS_TOPIC_ARN.test(action));
@@ -46,11 +46,41 @@ function alarmChain(alarm: Resource<'AWS::CloudWatch::Alarm'>, inventory: Invent
   return through({ kind: 'alarm', name: alarm.name }, anyPath(topics.map((arn) => topicChain(arn, inventory))));
 }
 
-const watches = (metrics: MetricAlarmConfig['metrics'], metric: MetricTransformation) =>
-  metrics.some((m) => m.namespace === metric.metricNamespace && m.metricName === metric.metricName);
+type Alarm = Resource<'AWS::CloudWatch::Alarm'>;
+
+const metricKey = (namespace: string, name: string) => `${namespace}\u0000${name}`;
+
+interface AlarmsByMetric {
+  /** The length of the list indexed: a list that grew is indexed again. */
+  readonly length: number;
+  readonly byMetric: ReadonlyMap<string, readonly Alarm[]>;
+}
+
+// Keyed by the inventory's alarm list of one account and region, handed out unchanged for a whole scan.
+const alarmIndexes = new WeakMap<readonly Alarm[], AlarmsByMetric>();
+
+/** The alarms of the account and region that watch the metric, through an index built once per alarm list. */
+function alarmsWatching(inventory: Inventory, accountId: string, region: string, metric: MetricTransformation): readonly Alarm[] {
+  const alarms = inventory.list('AWS::CloudWatch::Alarm', accountId, region);
+  let index = alarmIndexes.get(alarms);
+  if (index === undefined || index.length !== alarms.length) {
+    const byMetric = new Map<string, Alarm[]>();
+    for (const alarm of alarms) {
+      // An alarm on a metric math expression watches several metrics: it is listed under each, once.
+      for (const key of new Set(alarm.config.metrics.map((m: MetricAlarmConfig['metrics'][number]) => metricKey(m.namespace, m.metricName)))) {
+        const watching = byMetric.get(key);
+        if (watching === undefined) byMetric.set(key, [alarm]);
+        else watching.push(alarm);
+      }
+    }
+    index = { length: alarms.length, byMetric };
+    alarmIndexes.set(alarms, index);
+  }
+  return index.byMetric.get(metricKey(metric.metricNamespace, metric.metricName)) ?? [];
+}
 
 function metricChain(logGroup: Resource<'AWS::Logs::LogGroup'>, filter: MetricFilter, metric: MetricTransformation, inventory: Inventory): ChainSearch {
-  const alarms = inventory.list('AWS::CloudWatch::Alarm', logGroup.accountId, logGroup.region).filter((alarm) => watches(alarm.config.metrics, metric));
+  const alarms = alarmsWatching(inventory, logGroup.accountId, logGroup.region, metric);
   const name = `${metric.metricNamespace}/${metric.metricName}`;
   // Alarms that could not be listed may include the one that completes the chain.
   const gap = inventory.listingGap('AWS::CloudWatch::Alarm', logGroup.accountId, logGroup.region);
