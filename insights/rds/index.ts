@@ -3,6 +3,7 @@ import type { Insight } from '../../src/engine/define-insight.js';
 import rdsClusterEncrypted from './rds-cluster-encrypted.js';
 import rdsClusterEncryptionCmk from './rds-cluster-encryption-cmk.js';
 import rdsClusterMultiAz from './rds-cluster-multi-az.js';
+import rdsClusterPublic from './rds-cluster-public.js';
 import rdsInstanceAuditLogAlarm from './rds-instance-audit-log-alarm.js';
 import rdsInstanceAuditLogs from './rds-instance-audit-logs.js';
 import rdsInstanceAutoMinorUpgrade from './rds-instance-auto-minor-upgrade.js';
@@ -17,6 +18,7 @@ export const rdsInsights: readonly Insight[] = [
   rdsClusterEncrypted,
   rdsClusterEncryptionCmk,
   rdsClusterMultiAz,
+  rdsClusterPublic,
   rdsInstanceAuditLogAlarm,
   rdsInstanceAuditLogs,
   rdsInstanceAutoMinorUpgrade,
