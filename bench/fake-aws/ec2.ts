@@ -2,7 +2,8 @@
  * EC2 (its query dialect: no Result wrapper, lower-camel element names, lists of `<item>`):
  * DescribeRegions, DescribeInstances (reservations of instances), DescribeVolumes,
  * DescribeSecurityGroups, DescribeVpcs, DescribeNetworkAcls, DescribeFlowLogs — each paged by
- * `MaxResults` / `NextToken` — and EBS encryption by default with its key.
+ * `MaxResults` / `NextToken` — EBS encryption by default with its key, and DescribeInstanceTypes
+ * for the named types the synthetic account runs (plus a few with instance storage).
  */
 import type { FlowLog, Instance, NetworkAcl, SecurityGroup, SyntheticAccount, Volume, Vpc } from './account.js';
 import { ec2Error, ec2Reply, ec2Tags, formParams, items, page, pageSize, val, type ServiceHandler } from './wire.js';
@@ -27,6 +28,31 @@ function instance(i: Instance): string {
     (i.profile !== undefined ? `<iamInstanceProfile>${val('arn', i.profile)}${val('id', 'AIPAEXAMPLEPROFILE')}</iamInstanceProfile>` : '') +
     ec2Tags(i.tags) +
     `<metadataOptions>${val('state', 'applied')}${val('httpTokens', i.imdsV2 ? 'required' : 'optional')}${val('httpPutResponseHopLimit', i.imdsV2 ? 2 : 1)}${val('httpEndpoint', 'enabled')}</metadataOptions>`
+  );
+}
+
+/** The instance types the fake describes: name → instance storage (GB per disk, disks, NVMe), none when absent. */
+const INSTANCE_TYPES: ReadonlyMap<string, { sizeGiB: number; count: number; nvme: string } | undefined> = new Map([
+  ['t3.micro', undefined],
+  ['m6i.large', undefined],
+  ['c7g.xlarge', undefined],
+  ['r6i.2xlarge', undefined],
+  ['m6id.large', { sizeGiB: 118, count: 1, nvme: 'required' }],
+  ['i4i.xlarge', { sizeGiB: 937, count: 1, nvme: 'required' }],
+  ['m3.medium', { sizeGiB: 4, count: 1, nvme: 'unsupported' }],
+]);
+
+function instanceType(name: string): string {
+  const storage = INSTANCE_TYPES.get(name);
+  return (
+    val('instanceType', name) +
+    val('currentGeneration', name !== 'm3.medium') +
+    val('bareMetal', false) +
+    val('hypervisor', name === 'm3.medium' ? 'xen' : 'nitro') +
+    val('instanceStorageSupported', storage !== undefined) +
+    (storage === undefined
+      ? ''
+      : `<instanceStorageInfo>${val('totalSizeInGB', storage.sizeGiB * storage.count)}${items('disks', [storage], (d) => val('sizeInGB', d.sizeGiB) + val('count', d.count) + val('type', 'ssd'))}${val('nvmeSupport', storage.nvme)}${val('encryptionSupport', storage.nvme === 'unsupported' ? 'unsupported' : 'required')}</instanceStorageInfo>`)
   );
 }
 
@@ -152,6 +178,13 @@ export function ec2(account: SyntheticAccount): ServiceHandler {
         const { items: [reservations = []], next: nextToken } = page(pages, token, 1);
         const body = items('reservationSet', reservations, (r) => val('reservationId', r[0]!.reservation) + val('ownerId', account.accountId) + items('groupSet', [], () => '') + items('instancesSet', r, instance));
         return ec2Reply(action, body + next(nextToken));
+      }
+      case 'DescribeInstanceTypes': {
+        const named = [...params.entries()].filter(([key]) => /^InstanceType\.\d+$/.test(key)).map(([, name]) => name);
+        const unknownTypes = named.filter((name) => !INSTANCE_TYPES.has(name));
+        if (unknownTypes.length > 0) return ec2Error('InvalidInstanceType', `The following supplied instance types do not exist: [${unknownTypes.join(', ')}]`);
+        const { items: found, next: nextToken } = page(named.length > 0 ? named : [...INSTANCE_TYPES.keys()], token, pageSize(params.get('MaxResults'), 100, 100));
+        return ec2Reply(action, items('instanceTypeSet', found, instanceType) + next(nextToken));
       }
       case 'DescribeVolumes': {
         const { items: found, next: nextToken } = page(account.volumes.filter((v) => v.region === region), token, pageSize(params.get('MaxResults'), 500, 500));

@@ -1,7 +1,6 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
+import { isInstanceGone } from '../../src/analysis/instance-state.js';
 import { isUnknown } from '../../src/model/unknown.js';
-
-const GONE = new Set(['shutting-down', 'terminated']);
 
 export default defineInsight({
   id: 'ec2-instance-imdsv2',
@@ -19,7 +18,7 @@ export default defineInsight({
   reads: { self: ['state', 'metadataOptions'] },
   evaluate(instance, { verdict }) {
     const { state, metadataOptions } = instance.config;
-    if (GONE.has(state)) return verdict.notApplicable(`the instance is ${state}`);
+    if (isInstanceGone(state)) return verdict.notApplicable(`the instance is ${state}`);
     if (isUnknown(metadataOptions)) return verdict.unreadable('metadata options', metadataOptions);
     if (metadataOptions.httpEndpoint === 'disabled') return verdict.pass('the instance metadata service is turned off');
     if (metadataOptions.httpTokens === 'required') return verdict.pass('the instance metadata service requires IMDSv2 tokens');

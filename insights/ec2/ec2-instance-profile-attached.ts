@@ -1,6 +1,5 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
-
-const GONE = new Set(['shutting-down', 'terminated']);
+import { isInstanceGone } from '../../src/analysis/instance-state.js';
 
 export default defineInsight({
   id: 'ec2-instance-profile-attached',
@@ -18,7 +17,7 @@ export default defineInsight({
   reads: { self: ['state', 'iamInstanceProfileArn'] },
   evaluate(instance, { verdict }) {
     const { state, iamInstanceProfileArn } = instance.config;
-    if (GONE.has(state)) return verdict.notApplicable(`the instance is ${state}`);
+    if (isInstanceGone(state)) return verdict.notApplicable(`the instance is ${state}`);
     if (iamInstanceProfileArn === null) return verdict.fail(`the ${state} instance has no IAM instance profile`, { state, iamInstanceProfileArn });
     return verdict.pass(`the instance uses the instance profile ${iamInstanceProfileArn}`);
   },

@@ -27,7 +27,7 @@ export interface CallCounts {
   retries: number;
   /** Tries answered with a throttling error (429, ThrottlingException, SlowDown ...). */
   throttles: number;
-  /** Calls that failed after every retry. */
+  /** Calls that failed after every retry, documented answers ("not configured", dry runs) not counted. */
   failures: number;
 }
 
@@ -75,6 +75,15 @@ export class CallStats {
   /** A call ended after `tries` tries (0 when it failed before the first). */
   ended(service: string, operation: string, tries: number): void {
     if (tries > 1) this.entry(service, operation).retries += tries - 1;
+  }
+
+  /**
+   * A call the SDK ended with an error that the API documents as an answer ("not configured",
+   * a dry run's verdict): counted as answered, not failed.
+   */
+  answered(service: string, operation: string): void {
+    const counts = this.entry(service, operation);
+    if (counts.failures > 0) counts.failures--;
   }
 
   failure(service: string, operation: string): void {

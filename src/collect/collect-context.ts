@@ -158,7 +158,10 @@ export class CollectionContext<T extends ResourceType> implements CollectContext
     } catch (error) {
       const failure = describeAwsError(error);
       const answered = declaration.answers?.includes(failure.code) === true;
-      return { ok: false, notConfigured: declaration.notConfigured?.includes(failure.code) ?? false, ...(answered && { answered }), failure, call };
+      const notConfigured = declaration.notConfigured?.includes(failure.code) ?? false;
+      // The SDK throws documented answers (NoSuchBucketPolicy, DryRunOperationException) like failures; they are not.
+      if (answered || notConfigured) this.options.clients.stats.answered(service, operation);
+      return { ok: false, notConfigured, ...(answered && { answered }), failure, call };
     }
   }
 

@@ -99,12 +99,12 @@ function activeLine(account: AccountProgress): string {
     `  ▸ ${label(account)}  regions ${CollectProgress.regionsDone(account)}/${account.regions.length}` +
     `  services ${CollectProgress.servicesDone(account)}/${account.services.size}` +
     `  units ${count(account.unitsDone)}/${count(account.units)}  ${count(account.resources)} resources` +
-    `${account.failures > 0 ? `  ${count(account.failures)} gaps` : ''}${waiting}`
+    `${account.failures > 0 ? `  ${count(account.failures)} unreadable` : ''}${waiting}`
   );
 }
 
 function finishedLine(account: AccountProgress): string {
-  const gaps = account.failures > 0 ? ` · ${count(account.failures)} gaps` : '';
+  const gaps = account.failures > 0 ? ` · ${count(account.failures)} unreadable` : '';
   return `  ✓ ${label(account)}  ${account.regions.length} regions · ${count(account.resources)} resources${gaps} · ${duration(account.seconds * 1000)}`;
 }
 
@@ -158,7 +158,7 @@ export function renderSummary(progress: CollectProgress, calls: CallTotals, elap
       `collected ${t.accountsDone}/${t.accounts} accounts${t.accountsFailed > 0 ? ` (${t.accountsFailed} not collected)` : ''}`,
       `${count(t.unitsDone)} units`,
       `${count(t.resources)} resources`,
-      ...(t.failures > 0 ? [`${count(t.failures)} coverage gaps`] : []),
+      ...(t.failures > 0 ? [`${count(t.failures)} unreadable`] : []),
       ...callParts(calls),
       `in ${duration(elapsedMs)}`,
     ],

@@ -457,6 +457,8 @@ export function ec2Instance(
       launchTime: DEFAULT_TIME,
       vpcId: 'vpc-0123456789abcdef0',
       subnetId: 'subnet-0123456789abcdef0',
+      rootDeviceType: 'ebs',
+      instanceStorage: null,
       ...config,
     },
     { ...envelope, id },

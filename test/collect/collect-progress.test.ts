@@ -217,11 +217,11 @@ describe('progress events of a collection', () => {
     // The failure stays whole above (wrapped by the terminal), then each account and the totals.
     expect(screen[0]).toMatch(/^ {2}✗ legacy \(333333333333\) was not collected: AccessDenied: User: /);
     expect(screen.slice(-3, -1).sort()).toEqual([
-      expect.stringMatching(/^ {2}✓ harbor-prod \(111111111111\) {2}3 regions · 5 resources · 1 gaps · \d+s$/),
-      expect.stringMatching(/^ {2}✓ northwind-prod \(222222222222\) {2}3 regions · 5 resources · 1 gaps · \d+s$/),
+      expect.stringMatching(/^ {2}✓ harbor-prod \(111111111111\) {2}3 regions · 5 resources · 1 unreadable · \d+s$/),
+      expect.stringMatching(/^ {2}✓ northwind-prod \(222222222222\) {2}3 regions · 5 resources · 1 unreadable · \d+s$/),
     ]);
     // The total is what the snapshot holds: the 10 collected and each account's settings resources (1 + 3 regions).
-    expect(screen.at(-1)).toMatch(/^collected 2\/3 accounts \(1 not collected\) · 16 units · 18 resources · 2 coverage gaps · /);
+    expect(screen.at(-1)).toMatch(/^collected 2\/3 accounts \(1 not collected\) · 16 units · 18 resources · 2 unreadable · /);
   });
 });
 

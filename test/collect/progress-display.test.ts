@@ -65,7 +65,7 @@ describe('the progress display', () => {
     tick(1500);
     expect(terminal.screen()).toEqual([
       'collecting 0/3 accounts · 3/5 units (60%) · 14 resources · 1,234 API calls · 5 retries, 3 throttles · 2 failed calls · 2s',
-      '  ▸ harbor-prod (111111111111)  regions 1/2  services 1/3  units 3/5  14 resources  2 gaps  waiting: ec2, kms',
+      '  ▸ harbor-prod (111111111111)  regions 1/2  services 1/3  units 3/5  14 resources  2 unreadable  waiting: ec2, kms',
       `  ▸ ${B}  connecting…`,
     ]);
 
@@ -80,7 +80,7 @@ describe('the progress display', () => {
       '  ✗ legacy (333333333333) was not collected: AccessDenied: not authorized to perform: sts:AssumeRole',
       'collecting 2/3 accounts (1 not collected) · 5/5 units (100%) · 15 resources · 1,234 API calls · 5 retries, 3 throttles · 2 failed calls · 2s',
       `  ▸ ${B}  connecting…`,
-      '  ✓ harbor-prod (111111111111)  2 regions · 15 resources · 2 gaps · 42s',
+      '  ✓ harbor-prod (111111111111)  2 regions · 15 resources · 2 unreadable · 42s',
     ]);
 
     log.emit(plan(B, B));
@@ -91,9 +91,9 @@ describe('the progress display', () => {
     log.emit({ event: 'done', resources: 24, calls: 1300, retries: 5, throttles: 3, failures: 2, seconds: 0 });
     const summary = [
       '  ✗ legacy (333333333333) was not collected: AccessDenied: not authorized to perform: sts:AssumeRole',
-      '  ✓ harbor-prod (111111111111)  2 regions · 15 resources · 2 gaps · 42s',
+      '  ✓ harbor-prod (111111111111)  2 regions · 15 resources · 2 unreadable · 42s',
       `  ✓ ${B}  2 regions · 6 resources · 3s`,
-      'collected 2/3 accounts (1 not collected) · 10 units · 24 resources · 2 coverage gaps · 1,234 API calls · 5 retries, 3 throttles · 2 failed calls · in 2s',
+      'collected 2/3 accounts (1 not collected) · 10 units · 24 resources · 2 unreadable · 1,234 API calls · 5 retries, 3 throttles · 2 failed calls · in 2s',
     ];
     expect(terminal.screen()).toEqual(summary);
     // The failure was printed once, and nothing is drawn after the summary.

@@ -107,10 +107,12 @@ export async function runCollection(
   }
   const { collected } = result;
   const failedAccounts = collected.accounts.filter((a) => a.scanned === false);
-  const gaps = collected.coverage.size;
+  // Each coverage entry is one kind of failure (account, region, operation, error), counted per read.
+  const entries = collected.coverage.list();
+  const unreadable = entries.reduce((sum, entry) => sum + (entry.count ?? 1), 0);
   io.stderr.write(
     `vigil: wrote ${result.resources} resource${result.resources === 1 ? '' : 's'} from ${collected.accounts.length - failedAccounts.length} of ${collected.accounts.length} account${collected.accounts.length === 1 ? '' : 's'} to ${options.out}` +
-      `${gaps > 0 ? `; ${gaps} coverage gaps (unreadable data is unknown, never a pass)` : ''}\n`,
+      `${unreadable > 0 ? `; ${unreadable} unreadable, in ${entries.length} coverage entr${entries.length === 1 ? 'y' : 'ies'} (unknown, never a pass)` : ''}\n`,
   );
   io.stderr.write(`${callSummaryLine(result.clients.stats.byService(), result.resources)}\n`);
   result.clients.destroy();

@@ -30,6 +30,7 @@ const HARBOR_CELL: CellPosture = {
   imdsV1Servers: 0,
   unencryptedVolumes: 0,
   bastion: true,
+  scratchServer: false,
   postgresMultiAz: true,
   postgresPublic: false,
   oracle: 'audited',
@@ -64,6 +65,8 @@ const NORTHWIND_CELL: CellPosture = {
   imdsV1Servers: 1,
   unencryptedVolumes: 1,
   bastion: false,
+  // Reconciliation batches spill to the local NVMe disks of an m6id (BANK-DATA-01).
+  scratchServer: true,
   postgresMultiAz: false,
   postgresPublic: false,
   oracle: 'unaudited',

@@ -47,6 +47,8 @@ export interface CellPosture {
   unencryptedVolumes: number;
   /** A bastion host whose security group opens SSH to the world. */
   bastion: boolean;
+  /** A reconciliation batch server on an instance type with local NVMe instance store (m6id). */
+  scratchServer: boolean;
   postgresMultiAz: boolean;
   postgresPublic: boolean;
   oracle: 'none' | 'audited' | 'unaudited';
@@ -317,6 +319,21 @@ export function* tenantCell(scope: AccountScope, cell: Cell): Generator<AnyResou
       volumeKeyArn: n > posture.unencryptedVolumes ? key.arn : null,
     });
   }
+  if (posture.scratchServer) {
+    yield* server(scope, {
+      region,
+      name: `${slug}-recon-batch${sfx}`,
+      instanceType: 'm6id.large',
+      tags: tags('data-platform', 'restricted'),
+      securityGroupIds: [appSg.id],
+      launchedDaysAgo: rng.int(3, 60),
+      imdsV2: true,
+      roleName: `${slug}-app`,
+      rootVolumeGiB: 30,
+      volumeKeyArn: key.arn,
+      instanceStorage: { totalSizeGiB: 118, disks: 1, nvme: 'required' },
+    });
+  }
   if (posture.bastion) {
     const bastionSg = group(scope, {
       region,
@@ -509,6 +526,7 @@ export function randomCellPosture(rng: Random): CellPosture {
     reportingReplica: rng.chance(0.1) ? (rng.chance(0.1) ? 'public' : 'private') : 'none',
     // From the draws already made, so adding the cluster left the rest of the random stream as it was.
     paymentsCluster: servers > 2 ? { readers: 1 } : 'none',
+    scratchServer: false,
     snapshot: rng.chance(0.3),
     stack: rng.chance(0.96) ? rng.pick(['created', 'updated'] as const) : rng.pick(['rollback-complete', 'update-rollback-failed'] as const),
     failedExecutions: rng.chance(0.1) ? rng.int(1, 4) : 0,

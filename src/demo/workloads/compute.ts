@@ -60,6 +60,10 @@ export interface ServerSpec {
   volumeKeyArn: string | null;
   /** An extra data volume of this size. */
   dataVolumeGiB?: number;
+  /** Default: an EBS root volume. */
+  rootDeviceType?: 'ebs' | 'instance-store';
+  /** The instance store volumes of `instanceType`; default: none (keep it in step with the type, e.g. m6id.large: 118 GB, 1 disk, NVMe required). */
+  instanceStorage?: { totalSizeGiB: number; disks: number; nvme: 'required' | 'supported' | 'unsupported' };
 }
 
 /** An instance and its volumes. */
@@ -82,6 +86,8 @@ export function* server(scope: AccountScope, spec: ServerSpec): Generator<Resour
       launchTime: launched,
       vpcId: vpc.vpcId,
       subnetId: rng.pick(vpc.subnetIds),
+      rootDeviceType: spec.rootDeviceType ?? 'ebs',
+      instanceStorage: spec.instanceStorage ?? null,
     },
     scope.envelope(spec.region, instanceId, spec.name, tags, launched),
   );

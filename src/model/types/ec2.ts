@@ -55,6 +55,22 @@ export const Ec2InstanceConfig = Type.Object(
     launchTime: IsoDate,
     vpcId: Type.Union([Type.String(), Type.Null()]),
     subnetId: Type.Union([Type.String(), Type.Null()]),
+    /** Where the root volume lives: an EBS volume, or the instance's ephemeral storage (instance-store AMIs). */
+    rootDeviceType: MaybeSchema(Type.Union([Type.Literal('ebs'), Type.Literal('instance-store')])),
+    /** The instance store volumes the instance type comes with (DescribeInstanceTypes); null: the type has none. */
+    instanceStorage: MaybeSchema(
+      Type.Union([
+        Type.Object(
+          {
+            totalSizeGiB: Type.Integer({ minimum: 0 }),
+            disks: Type.Integer({ minimum: 0 }),
+            nvme: Type.String({ description: 'required, supported or unsupported' }),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ]),
+    ),
   },
   { additionalProperties: false },
 );

@@ -1,8 +1,10 @@
 /**
  * `AWS::EC2::Instance`, per region: every page of DescribeInstances (`Reservations[].Instances[]`),
- * which carries the metadata options, addresses, security groups, instance profile and tags. Every
- * instance is kept whatever its state — terminated ones stay visible for about an hour and the
- * insights mark them not applicable, which a reader can see, rather than miss them.
+ * which carries the metadata options, addresses, security groups, instance profile, root device
+ * type and tags. Every instance is kept whatever its state — terminated ones stay visible for about
+ * an hour and the insights mark them not applicable, which a reader can see, rather than miss them.
+ * The instance storage of each instance's type comes from DescribeInstanceTypes, asked once for the
+ * region's distinct types (see ./ec2-instance-storage.ts).
  */
 import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
@@ -12,6 +14,7 @@ import type { CallRef, CollectContext, ResourceRef } from '../../collect-context
 import { defineCollector } from '../../collector.js';
 import { isoDate, uniqueBy } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
+import { instanceStorageByType, type StorageOfType } from './ec2-instance-storage.js';
 import { ec2Tags, nameTagOrId } from './ec2-tags.js';
 import { Absent, leftOut, missing, present, UNEXPECTED_RESPONSE } from './reported.js';
 
@@ -40,11 +43,13 @@ export default defineCollector({
         'launchTime',
         'vpcId',
         'subnetId',
+        'rootDeviceType',
         'name',
         'tags',
       ],
       required: true,
     },
+    { operation: 'DescribeInstanceTypes', iamAction: 'ec2:DescribeInstanceTypes', fills: ['instanceStorage'] },
   ],
   async collect(ctx) {
     const listed = await readAllPages(ctx, {
@@ -53,7 +58,9 @@ export default defineCollector({
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
     const call: CallRef = { service: 'ec2', operation: 'DescribeInstances', region: ctx.region };
-    for (const instance of uniqueBy(listed.items, (item) => item.InstanceId)) emitInstance(ctx, instance, call);
+    const instances = uniqueBy(listed.items, (item) => item.InstanceId);
+    const storageOf = await instanceStorageByType(ctx, instances.flatMap((instance) => (instance.InstanceType !== undefined ? [instance.InstanceType] : [])));
+    for (const instance of instances) emitInstance(ctx, instance, call, storageOf);
   },
 });
 
@@ -71,7 +78,14 @@ function metadataOptions(ctx: Ctx, call: CallRef, instance: Instance, ref: Resou
   return { httpTokens, httpEndpoint, httpPutResponseHopLimit };
 }
 
-function emitInstance(ctx: Ctx, instance: Instance, call: CallRef): void {
+function rootDeviceType(ctx: Ctx, call: CallRef, instance: Instance, ref: ResourceRef): Ec2InstanceConfig['rootDeviceType'] {
+  const type = instance.RootDeviceType;
+  if (type === undefined) return missing(ctx, call, 'RootDeviceType', ref);
+  if (type !== 'ebs' && type !== 'instance-store') return ctx.unreadable(call, UNEXPECTED_RESPONSE, `RootDeviceType is ${String(type)}`, ref);
+  return type;
+}
+
+function emitInstance(ctx: Ctx, instance: Instance, call: CallRef, storageOf: StorageOfType): void {
   const instanceId = instance.InstanceId;
   if (instanceId === undefined) return;
   const arn = arnFor('AWS::EC2::Instance', ctx.accountId, ctx.region, instanceId, ctx.partition);
@@ -105,6 +119,8 @@ function emitInstance(ctx: Ctx, instance: Instance, call: CallRef): void {
       launchTime: required.LaunchTime,
       vpcId: instance.VpcId ?? null,
       subnetId: instance.SubnetId ?? null,
+      rootDeviceType: rootDeviceType(ctx, call, instance, ref),
+      instanceStorage: storageOf(required.InstanceType),
     },
   };
   ctx.emit(resource);
