@@ -6,10 +6,10 @@
  * just the API calls that fill it (or leave it unknown, which insights treat as `error`).
  */
 import type { Resource, Tags } from '../../model/resource.js';
-import type { ResourceType } from '../../model/resource-types.js';
+import type { ConfigOf, ResourceType } from '../../model/resource-types.js';
 import { isUnknown, unknown, type Maybe, type Unknown } from '../../model/unknown.js';
 import type { FieldOf } from '../collector.js';
-import { TagsProblem, type ConfigItem } from './config-item.js';
+import { configDate, TagsProblem, type ConfigItem } from './config-item.js';
 
 /** The resource types the Config source normalises. */
 export type ConfigSourceType = 'AWS::EC2::SecurityGroup' | 'AWS::KMS::Key' | 'AWS::RDS::DBCluster' | 'AWS::RDS::DBInstance' | 'AWS::S3::Bucket';
@@ -64,6 +64,33 @@ export function notInConfigFields<T extends ResourceType>(resource: Resource<T>)
 /** The item's tags, or unknown (recorded) when they cannot be read. */
 export function itemTags(item: ConfigItem, arn: string, ctx: NormaliseContext): Maybe<Tags> {
   return item.tags instanceof TagsProblem ? ctx.unreadable(arn, UNEXPECTED_CONFIG_ITEM, `tags of ${item.resourceId}: ${item.tags.message}`) : item.tags;
+}
+
+/**
+ * The resource a normaliser makes of an item: the envelope every Config-source resource shares
+ * (account, region, tags, source and when Config captured it), with the type's own id, name and
+ * config, and the creation time when the item holds one.
+ */
+export function configResource<T extends ConfigSourceType>(
+  item: ConfigItem,
+  ctx: NormaliseContext,
+  parts: { readonly type: T; readonly arn: string; readonly id: string; readonly name: string; readonly config: ConfigOf<T>; readonly createdAt?: unknown },
+): Resource<T> {
+  const resource = {
+    arn: parts.arn,
+    type: parts.type,
+    accountId: item.accountId,
+    region: item.awsRegion,
+    id: parts.id,
+    name: parts.name,
+    tags: itemTags(item, parts.arn, ctx),
+    source: 'config',
+    observedAt: item.capturedAt,
+    config: parts.config,
+  } as Resource<T>;
+  const created = configDate(parts.createdAt);
+  if (created !== null) resource.createdAt = created;
+  return resource;
 }
 
 /** An item that cannot become a resource. */

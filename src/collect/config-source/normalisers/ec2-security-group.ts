@@ -6,13 +6,12 @@
  */
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
 import type { SecurityGroupConfig } from '../../../model/types/ec2.js';
 import type { FieldOf } from '../../collector.js';
 import { SECURITY_GROUP_FIELDS } from '../../collectors/compute/ec2-security-group.js';
 import { securityGroupRule } from '../../collectors/compute/ec2-security-group.js';
 import { int, jsonObject, list, str, type ConfigItem, type Json } from '../config-item.js';
-import { itemTags, leftOut, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
+import { configResource, leftOut, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
 
 type Field = FieldOf<'AWS::EC2::SecurityGroup'>;
 
@@ -69,16 +68,11 @@ export function normaliseSecurityGroup(item: ConfigItem, ctx: NormaliseContext):
     return out;
   };
 
-  const resource: Resource<'AWS::EC2::SecurityGroup'> = {
-    arn,
+  const resource = configResource(item, ctx, {
     type: 'AWS::EC2::SecurityGroup',
-    accountId: item.accountId,
-    region: item.awsRegion,
+    arn,
     id: groupId,
     name: groupName,
-    tags: itemTags(item, arn, ctx),
-    source: 'config',
-    observedAt: item.capturedAt,
     config: {
       groupId,
       ownerId: owner,
@@ -88,6 +82,6 @@ export function normaliseSecurityGroup(item: ConfigItem, ctx: NormaliseContext):
       ingress: rules('inbound rules', c['ipPermissions']),
       egress: rules('outbound rules', c['ipPermissionsEgress']),
     },
-  };
+  });
   return { ok: true, resource, missing: [] };
 }

@@ -11,11 +11,10 @@
  * not say until when, cannot be modelled from Config and is left out (coverage names it).
  */
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
 import type { KmsKeyConfig } from '../../../model/types/kms-key.js';
 import type { FieldOf } from '../../collector.js';
 import { bool, configDate, str, type ConfigItem } from '../config-item.js';
-import { itemTags, leftOut, NOT_IN_CONFIG, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
+import { configResource, leftOut, NOT_IN_CONFIG, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
 
 type Field = FieldOf<'AWS::KMS::Key'>;
 
@@ -97,19 +96,6 @@ export function normaliseKmsKey(item: ConfigItem, ctx: NormaliseContext): Normal
     deletionDate: configDate(c['deletionDate']),
     aliases: notInConfig('aliases'),
   };
-  const resource: Resource<'AWS::KMS::Key'> = {
-    arn,
-    type: 'AWS::KMS::Key',
-    accountId: item.accountId,
-    region: item.awsRegion,
-    id: keyId,
-    name: keyId,
-    tags: itemTags(item, arn, ctx),
-    source: 'config',
-    observedAt: item.capturedAt,
-    config,
-  };
-  const created = configDate(c['creationDate']);
-  if (created !== null) resource.createdAt = created;
+  const resource = configResource(item, ctx, { type: 'AWS::KMS::Key', arn, id: keyId, name: keyId, config, createdAt: c['creationDate'] });
   return { ok: true, resource, missing };
 }

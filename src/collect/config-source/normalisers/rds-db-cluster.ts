@@ -10,13 +10,12 @@
  */
 import { rdsClusterKind } from '../../../analysis/rds-engine.js';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
 import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds-db-cluster.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
 import { RDS_CLUSTER_FIELDS } from '../../collectors/compute/rds-db-cluster.js';
-import { bool, configDate, int, jsonObject, list, str, type ConfigItem, type Json } from '../config-item.js';
-import { itemTags, leftOut, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
+import { bool, int, jsonObject, list, str, type ConfigItem, type Json } from '../config-item.js';
+import { configResource, leftOut, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
 
 type Field = FieldOf<'AWS::RDS::DBCluster'>;
 
@@ -72,20 +71,7 @@ export function normaliseRdsDbCluster(item: ConfigItem, ctx: NormaliseContext): 
     autoMinorVersionUpgrade: reported(bool(c['autoMinorVersionUpgrade']), 'autoMinorVersionUpgrade'),
   };
 
-  const resource: Resource<'AWS::RDS::DBCluster'> = {
-    arn,
-    type: 'AWS::RDS::DBCluster',
-    accountId: item.accountId,
-    region: item.awsRegion,
-    id,
-    name: id,
-    tags: itemTags(item, arn, ctx),
-    source: 'config',
-    observedAt: item.capturedAt,
-    config,
-  };
-  const created = configDate(c['clusterCreateTime']);
-  if (created !== null) resource.createdAt = created;
+  const resource = configResource(item, ctx, { type: 'AWS::RDS::DBCluster', arn, id, name: id, config, createdAt: c['clusterCreateTime'] });
   return { ok: true, resource, missing };
 }
 

@@ -7,13 +7,12 @@
  * never a default.
  */
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
 import type { RdsDbInstanceConfig } from '../../../model/types/rds-db-instance.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
 import { RDS_INSTANCE_FIELDS } from '../../collectors/compute/rds-db-instance.js';
-import { bool, configDate, int, jsonObject, list, str, type ConfigItem } from '../config-item.js';
-import { itemTags, leftOut, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
+import { bool, int, jsonObject, list, str, type ConfigItem } from '../config-item.js';
+import { configResource, leftOut, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
 
 type Field = FieldOf<'AWS::RDS::DBInstance'>;
 
@@ -66,19 +65,6 @@ export function normaliseRdsDbInstance(item: ConfigItem, ctx: NormaliseContext):
     autoMinorVersionUpgrade: reported(bool(c['autoMinorVersionUpgrade']), 'autoMinorVersionUpgrade'),
   };
 
-  const resource: Resource<'AWS::RDS::DBInstance'> = {
-    arn,
-    type: 'AWS::RDS::DBInstance',
-    accountId: item.accountId,
-    region: item.awsRegion,
-    id,
-    name: id,
-    tags: itemTags(item, arn, ctx),
-    source: 'config',
-    observedAt: item.capturedAt,
-    config,
-  };
-  const created = configDate(c['instanceCreateTime']);
-  if (created !== null) resource.createdAt = created;
+  const resource = configResource(item, ctx, { type: 'AWS::RDS::DBInstance', arn, id, name: id, config, createdAt: c['instanceCreateTime'] });
   return { ok: true, resource, missing };
 }

@@ -22,14 +22,13 @@ import type {
   Transition,
 } from '@aws-sdk/client-s3';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
 import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../../model/types/s3-bucket.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
 import { lifecycleRule, publicAccessBlockOf } from '../../collectors/s3-bucket.js';
 import { parsePolicyJson, UNPARSABLE_POLICY } from '../../policy-json.js';
 import { absent, bool, configDate, int, jsonObject, list, str, type ConfigItem, type Json } from '../config-item.js';
-import { itemTags, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
+import { configResource, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
 
 type Field = FieldOf<'AWS::S3::Bucket'>;
 
@@ -322,19 +321,6 @@ export function normaliseS3Bucket(item: ConfigItem, ctx: NormaliseContext): Norm
     logging: field('BucketLoggingConfiguration', 'logging', logging, 'not-in-config'),
   };
 
-  const resource: Resource<'AWS::S3::Bucket'> = {
-    arn,
-    type: 'AWS::S3::Bucket',
-    accountId: item.accountId,
-    region: item.awsRegion,
-    id: name,
-    name,
-    tags: itemTags(item, arn, ctx),
-    source: 'config',
-    observedAt: item.capturedAt,
-    config,
-  };
-  const created = configDate(item.configuration['creationDate']);
-  if (created !== null) resource.createdAt = created;
+  const resource = configResource(item, ctx, { type: 'AWS::S3::Bucket', arn, id: name, name, config, createdAt: item.configuration['creationDate'] });
   return { ok: true, resource, missing };
 }
