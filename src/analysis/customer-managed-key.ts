@@ -5,6 +5,7 @@
  * tenant account in the configuration; a tenant account without it named is an error, never a
  * pass, so that a missing configuration cannot read as compliant.
  */
+import { KMS_KEY_ARN } from '../model/arn.js';
 import { Type } from '@sinclair/typebox';
 import type { AccountEntry } from '../engine/account-context.js';
 import type { Inventory } from '../engine/inventory.js';
@@ -13,7 +14,7 @@ import { resolveKmsKeyReference } from './kms-key-reference.js';
 
 /** The parameters every customer-managed-key insight takes (spread into its params schema). */
 export const customerManagedKeyParams = {
-  requiredKeyArns: Type.Array(Type.String({ pattern: '^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key/.+$' }), {
+  requiredKeyArns: Type.Array(Type.String({ pattern: KMS_KEY_ARN.source }), {
     default: [],
     description: 'Key ARNs the data must use (e.g. the bank key, set per tenant account); empty accepts any customer-managed key of a trusted owner.',
   }),

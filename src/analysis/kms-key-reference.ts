@@ -4,6 +4,7 @@
  * SageMaker all name keys these ways; the insights that judge "encrypted with a customer-managed
  * key" share this one reading.
  */
+import { KMS_KEY_ARN } from '../model/arn.js';
 import type { Inventory } from '../engine/inventory.js';
 import type { Resource } from '../model/resource.js';
 
@@ -22,7 +23,6 @@ export type KmsKeyReference =
       key: Resource<'AWS::KMS::Key'> | undefined;
     };
 
-const KEY_ARN = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):([0-9]{12}):key\/(.+)$/;
 const ALIAS_ARN = /^arn:(aws[a-z-]*):kms:([a-z0-9-]+):([0-9]{12}):(alias\/.+)$/;
 
 export function resolveKmsKeyReference(
@@ -32,7 +32,7 @@ export function resolveKmsKeyReference(
 ): KmsKeyReference {
   if (reference === null || reference === '') return { kind: 'service-default' };
 
-  const keyArn = reference.startsWith('arn:') ? KEY_ARN.exec(reference) : null;
+  const keyArn = reference.startsWith('arn:') ? KMS_KEY_ARN.exec(reference) : null;
   const aliasArn = keyArn === null && reference.startsWith('arn:') ? ALIAS_ARN.exec(reference) : null;
   let accountId = owner.accountId;
   let region = owner.region;

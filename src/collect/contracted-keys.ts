@@ -11,10 +11,10 @@
  */
 import type { AccountEntry } from '../engine/account-context.js';
 import type { VigilConfig } from '../config/config-schema.js';
+import { KMS_KEY_ARN } from '../model/arn.js';
 
 type ParamsByInsight = NonNullable<VigilConfig['params']>;
 
-const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:[0-9]{12}:key\/.+$/;
 const PARAM = 'requiredKeyArns';
 
 /** The sorted, de-duplicated key ARNs the account is contracted to use. */
@@ -25,7 +25,7 @@ export function contractedKeyArns(configParams: ParamsByInsight | undefined, ent
     const own = entry.params?.[insight];
     const value = own !== undefined && Object.hasOwn(own, PARAM) ? own[PARAM] : configParams?.[insight]?.[PARAM];
     if (!Array.isArray(value)) continue;
-    for (const arn of value) if (typeof arn === 'string' && KEY_ARN.test(arn)) arns.add(arn);
+    for (const arn of value) if (typeof arn === 'string' && KMS_KEY_ARN.test(arn)) arns.add(arn);
   }
   return [...arns].sort();
 }

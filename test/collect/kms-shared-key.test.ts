@@ -279,6 +279,16 @@ describe('KMS shared key collector', () => {
     });
   });
 
+  it('reads imported material without a ValidTo as unread, not as never expiring, unless it does not expire', async () => {
+    kms.on(DescribeKeyCommand, { KeyId: K.bank }).resolves({ KeyMetadata: metadata(K.bank, { ValidTo: undefined }), $metadata: {} });
+    const unread = await probe([K.bank]);
+    expect(byKey(unread.resources, K.bank).config.validTo).toEqual(unknown('UnexpectedResponse: kms:DescribeKey'));
+    expect(unread.coverage).toEqual([expect.objectContaining({ operation: 'DescribeKey', error: expect.objectContaining({ message: 'DescribeKey returned no valid ValidTo' }) })]);
+
+    kms.on(DescribeKeyCommand, { KeyId: K.bank }).resolves({ KeyMetadata: metadata(K.bank, { ValidTo: undefined, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }), $metadata: {} });
+    expect(byKey((await probe([K.bank])).resources, K.bank).config.validTo).toBeNull();
+  });
+
   it('leaves only the grants unknown when the key policy does not allow ListGrants', async () => {
     kms.on(ListGrantsCommand).rejects(accessDenied('kms:ListGrants', K.bank));
     const { resources, coverage } = await probe([K.bank]);

@@ -17,7 +17,7 @@
  *    owner's key policy often does not allow it: then only this field is unknown.
  */
 import { DescribeKeyCommand, GenerateDataKeyCommand, ListGrantsCommand, type GrantListEntry, type KeyMetadata } from '@aws-sdk/client-kms';
-import { arnFor } from '../../model/arn.js';
+import { arnFor, KMS_KEY_ARN } from '../../model/arn.js';
 import type { Resource } from '../../model/resource.js';
 import type { KmsSharedKeyConfig, SharedKeyGrant } from '../../model/types/kms-shared-key.js';
 import type { Maybe, Unknown } from '../../model/unknown.js';
@@ -29,7 +29,6 @@ import { readAllPages } from '../paginate.js';
 type Ctx = CollectContext<'AWS::KMS::SharedKey'>;
 type Config = KmsSharedKeyConfig;
 
-const KEY_ARN = /^arn:[^:]+:kms:([a-z0-9-]+):[0-9]{12}:key\/.+$/;
 const ACCESS_DENIED = 'AccessDeniedException';
 const NOT_FOUND = 'NotFoundException';
 const DRY_RUN_AUTHORISED = 'DryRunOperationException';
@@ -58,6 +57,18 @@ function allDescribed(describe: DescribedFields['describe'], value: null | Unkno
   };
 }
 
+/**
+ * When the imported material expires; null when it never does, or is not imported. An EXTERNAL key
+ * with material that expires (or no expiration model at all) but no ValidTo is unread: null would
+ * read as "never expires".
+ */
+function materialValidTo(metadata: KeyMetadata, missing: (field: string) => Unknown): Maybe<string | null> {
+  const validTo = isoDate(metadata.ValidTo);
+  if (validTo !== null) return validTo;
+  if (metadata.Origin !== 'EXTERNAL' || metadata.KeyState === 'PendingImport') return null;
+  return metadata.ExpirationModel === 'KEY_MATERIAL_DOES_NOT_EXPIRE' ? null : missing('ValidTo');
+}
+
 function fromMetadata(ctx: Ctx, keyArn: string, metadata: KeyMetadata, call: CallRef): DescribedFields {
   const missing = (field: string): Unknown => ctx.unreadable(call, 'UnexpectedResponse', `DescribeKey returned no valid ${field}`, { arn: keyArn });
   const present = <V>(value: V | undefined, field: string): Maybe<V> => (value === undefined ? missing(field) : value);
@@ -73,7 +84,7 @@ function fromMetadata(ctx: Ctx, keyArn: string, metadata: KeyMetadata, call: Cal
     keySpec: present(metadata.KeySpec ?? metadata.CustomerMasterKeySpec, 'KeySpec'),
     origin: present(metadata.Origin, 'Origin'),
     multiRegion: metadata.MultiRegion ?? false,
-    validTo: isoDate(metadata.ValidTo),
+    validTo: materialValidTo(metadata, missing),
     deletionDate: isoDate(metadata.DeletionDate),
   };
 }
@@ -184,7 +195,7 @@ export default defineCollector({
   ],
   async collect(ctx) {
     const keys = (ctx.contractedKeyArns ?? []).flatMap((keyArn) => {
-      const region = KEY_ARN.exec(keyArn)?.[1];
+      const region = KMS_KEY_ARN.exec(keyArn)?.[2];
       return region === undefined ? [] : [{ keyArn, region }];
     });
     await Promise.all(keys.map(({ keyArn, region }) => probe(ctx, keyArn, region)));
