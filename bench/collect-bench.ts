@@ -29,7 +29,7 @@ import { iamCollectors, IamSnapshots } from '../src/collect/collectors/iam/index
 import { DEFAULT_RATES } from '../src/collect/limiter.js';
 import type { CoverageEntry } from '../src/inventory/coverage.js';
 import { configSourceTypes, fieldsNotInConfig, isConfigSourceType } from '../src/collect/config-source/config-collectors.js';
-import type { AnyResource } from '../src/model/resource.js';
+import type { AnyCollectedResource } from '../src/model/resource.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { isDeepStrictEqual } from 'node:util';
 import { AGGREGATOR_NAME, expectedResources, FakeAws, syntheticAccount, type ObservedCall, type SyntheticAccount } from './fake-aws/index.js';
@@ -67,7 +67,7 @@ interface Run {
   readonly observed: readonly (ObservedCall & { readonly label: string })[];
   readonly resources: ReadonlyMap<string, number>;
   /** The resources of the types `keep` named. */
-  readonly kept: readonly AnyResource[];
+  readonly kept: readonly AnyCollectedResource[];
   readonly coverage: readonly CoverageEntry[];
   readonly collectorSeconds: ReadonlyMap<string, number>;
 }
@@ -100,7 +100,7 @@ async function collect(account: SyntheticAccount, selection: Selection, options:
     clientConfig: (service, region) => ({ requestHandler: fake.handlerFor(service, region) }),
   });
   const resources = new Map<string, number>();
-  const kept: AnyResource[] = [];
+  const kept: AnyCollectedResource[] = [];
   const collectorSeconds = new Map<string, number>();
   const log = {
     emit(event: CollectEvent) {
@@ -328,7 +328,7 @@ function configCallsOf(run: Run): { select: Map<string, number>; recorder: numbe
  * Fields whose values differ between the API and the Config run, both read (unknown on either side
  * is not compared: Config lacks some fields, the packs leave others unread).
  */
-function sourceDifferences(api: readonly AnyResource[], config: readonly AnyResource[]): { compared: number; differences: string[] } {
+function sourceDifferences(api: readonly AnyCollectedResource[], config: readonly AnyCollectedResource[]): { compared: number; differences: string[] } {
   const byArn = new Map(api.map((r) => [r.arn, r]));
   const differences: string[] = [];
   let compared = 0;

@@ -8,7 +8,7 @@ import type { VigilConfig } from '../config/config-schema.js';
 import type { ScanPlan } from '../engine/scan-plan.js';
 import { fieldsRead } from '../engine/fields-read.js';
 import type { ResourceType } from '../model/resource-types.js';
-import type { AnyResource } from '../model/resource.js';
+import type { AnyCollectedResource } from '../model/resource.js';
 import { writeSnapshotLines } from '../inventory/snapshot-writer.js';
 import { packageVersion } from '../package-root.js';
 import { JsonLinesSpool } from '../output/findings-spool.js';
@@ -104,7 +104,7 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
 
   const source = options.source ?? 'api';
   const collectors = selectCollectors(options.selection);
-  const spool = new JsonLinesSpool<AnyResource>();
+  const spool = new JsonLinesSpool<AnyCollectedResource>();
   try {
     const collectedAt = options.clock().toISOString();
     const collected = await collectOrganisation(

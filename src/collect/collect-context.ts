@@ -5,7 +5,7 @@
  * itself.
  */
 import type { Handler } from '@smithy/types';
-import type { Resource } from '../model/resource.js';
+import type { CollectedResource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import { unknown, type Unknown } from '../model/unknown.js';
 import type { AwsClients } from './aws-clients.js';
@@ -80,7 +80,7 @@ export interface SettingsContext<T extends ResourceType> {
 
 export interface CollectContext<T extends ResourceType> extends SettingsContext<T> {
   /** Hands over one collected resource. */
-  emit(resource: Resource<T>): void;
+  emit(resource: CollectedResource<T>): void;
 }
 
 export interface ContextOptions<T extends ResourceType> {
@@ -97,7 +97,7 @@ export interface ContextOptions<T extends ResourceType> {
   readonly budgets: ServiceBudgets;
   readonly coverage: CoverageRecorder;
   readonly clock: () => Date;
-  readonly emit: (resource: Resource<T>) => void;
+  readonly emit: (resource: CollectedResource<T>) => void;
   /** Default: none. */
   readonly contractedKeyArns?: readonly string[];
 }
@@ -192,7 +192,7 @@ export class CollectionContext<T extends ResourceType> implements CollectContext
     return unknown(unknownReason('NotCollected', service, operation));
   }
 
-  emit(resource: Resource<T>): void {
+  emit(resource: CollectedResource<T>): void {
     this.options.emit(resource);
   }
 }

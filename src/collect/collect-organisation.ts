@@ -7,7 +7,7 @@
  * recorded (not scanned, coverage entry) and the others go on; the run is then degraded.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { AnyResource } from '../model/resource.js';
+import type { AnyCollectedResource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import type { SnapshotAccount } from '../inventory/snapshot-header.js';
 import type { AwsClients } from './aws-clients.js';
@@ -20,7 +20,7 @@ import { CoverageRecorder } from './coverage-recorder.js';
 import { enabledRegions } from './enabled-regions.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { collectResources, collectSettings, type AccountRun } from './run-collector.js';
-import type { Resource } from '../model/resource.js';
+import type { CollectedResource } from '../model/resource.js';
 import s3Bucket from './collectors/s3-bucket.js';
 import { aggregatorCollector, configCollector, fieldsNotInConfig, isConfigSourceType } from './config-source/config-collectors.js';
 import { recordedEverywhere, recordedTypes } from './config-source/recorded-types.js';
@@ -87,7 +87,7 @@ export const ORCHESTRATION_PERMISSIONS: readonly string[] = [
 export async function collectOrganisation(
   plan: CollectPlan,
   clients: AwsClients,
-  emit: (resource: AnyResource) => void,
+  emit: (resource: AnyCollectedResource) => void,
   log: CollectLog,
   clock: () => Date = () => new Date(),
 ): Promise<CollectedOrganisation> {
@@ -151,7 +151,7 @@ export async function collectOrganisation(
       ),
     );
     const observedAt = clock().toISOString();
-    const hand = (resource: AnyResource) => {
+    const hand = (resource: AnyCollectedResource) => {
       resources++;
       emit(resource);
     };
@@ -176,9 +176,9 @@ export async function collectOrganisation(
             : await collectResources(collector as ResourceCollector<ResourceType>, runFor(type));
         if (fromAggregator !== undefined) onUnitDone(aggregatedUnit(type, plan.aggregator?.region ?? plan.homeRegion, found.length));
         if (viaConfig) {
-          found = await completeFromApi(found as Resource<ConfigSourceType>[], runFor(type), plan.fields?.get(type), coverage);
+          found = await completeFromApi(found as CollectedResource<ConfigSourceType>[], runFor(type), plan.fields?.get(type), coverage);
         }
-        for (const resource of found) hand(resource as AnyResource);
+        for (const resource of found) hand(resource as AnyCollectedResource);
         collected += found.length;
         log.emit({ event: 'collector-done', accountId: target.accountId, resourceType: collector.resourceType, resources: found.length, seconds: (performance.now() - t0) / 1000 });
       }),
@@ -243,8 +243,8 @@ async function readAggregator(
   budgets: ServiceBudgets,
   coverage: CoverageRecorder,
   clock: () => Date,
-): Promise<ReadonlyMap<ConfigSourceType, ReadonlyMap<string, Resource<ConfigSourceType>[]>>> {
-  const out = new Map<ConfigSourceType, Map<string, Resource<ConfigSourceType>[]>>();
+): Promise<ReadonlyMap<ConfigSourceType, ReadonlyMap<string, CollectedResource<ConfigSourceType>[]>>> {
+  const out = new Map<ConfigSourceType, Map<string, CollectedResource<ConfigSourceType>[]>>();
   const aggregator = plan.aggregator;
   if (aggregator === undefined || plan.source === undefined || plan.source === 'api') return out;
   const types = plan.resourceCollectors.map((c) => c.resourceType).filter(isConfigSourceType);
@@ -268,7 +268,7 @@ async function readAggregator(
         ...(fields !== undefined ? { fields } : {}),
       });
       if (!complete) return;
-      const byAccount = new Map<string, Resource<ConfigSourceType>[]>();
+      const byAccount = new Map<string, CollectedResource<ConfigSourceType>[]>();
       for (const resource of found) {
         const ofAccount = byAccount.get(resource.accountId) ?? [];
         ofAccount.push(resource);
@@ -290,12 +290,12 @@ function configHoldsSelection(type: ConfigSourceType, selected: ReadonlySet<stri
 
 /** Reads from the APIs what Config lacks (S3 sub-documents) and names in coverage what stays unread. */
 async function completeFromApi(
-  resources: Resource<ConfigSourceType>[],
+  resources: CollectedResource<ConfigSourceType>[],
   run: AccountRun,
   selected: ReadonlySet<string> | undefined,
   coverage: CoverageRecorder,
-): Promise<Resource<ConfigSourceType>[]> {
-  const complete: Resource<ConfigSourceType>[] = [];
+): Promise<CollectedResource<ConfigSourceType>[]> {
+  const complete: CollectedResource<ConfigSourceType>[] = [];
   for (const resource of resources) {
     const missing = notInConfigFields(resource).filter((field) => selected === undefined || selected.has(field));
     if (missing.length === 0) {
@@ -304,7 +304,7 @@ async function completeFromApi(
     }
     if (resource.type === 'AWS::S3::Bucket') {
       const ctx = apiFillContext(s3Bucket, run, new Set(missing), resource.region);
-      const filled = await fillFromApi(resource as Resource<'AWS::S3::Bucket'>, missing as Parameters<typeof fillFromApi>[1], ctx);
+      const filled = await fillFromApi(resource as CollectedResource<'AWS::S3::Bucket'>, missing as Parameters<typeof fillFromApi>[1], ctx);
       if (filled.ok) complete.push(filled.resource);
       continue;
     }

@@ -1,5 +1,7 @@
-/** Small conversions every collector needs: SDK dates to ISO strings, tag lists to the model's tag map. */
+/** Small conversions every collector needs: SDK dates to ISO strings, tag lists to the model's tag map, listings de-duplicated. */
 import type { Tags } from '../model/resource.js';
+import type { ResourceType } from '../model/resource-types.js';
+import type { CallRef, SettingsContext } from './collect-context.js';
 
 export function isoDate(value: Date | undefined): string | null {
   return value === undefined || Number.isNaN(value.getTime()) ? null : value.toISOString();
@@ -27,4 +29,24 @@ export function uniqueBy<T>(items: readonly T[], key: (item: T) => string | unde
     out.push(item);
   }
   return out;
+}
+
+/**
+ * The items a listing returned, each once (a retried page repeats items; the first seen is kept).
+ * An item without the field that identifies it cannot be told apart from any other: it is left
+ * out and coverage names the listing — never silently, so that insights concluding from absence
+ * know the listing is incomplete.
+ */
+export function listedOnce<T>(
+  ctx: SettingsContext<ResourceType>,
+  call: CallRef,
+  items: readonly T[],
+  key: (item: T) => string | undefined,
+  field: string,
+): T[] {
+  const keyless = items.filter((item) => key(item) === undefined).length;
+  if (keyless > 0) {
+    ctx.unreadable(call, 'UnexpectedResponse', `${call.operation} returned ${keyless === 1 ? 'an item' : `${keyless} items`} without ${field}; ${keyless === 1 ? 'it cannot be told apart and is' : 'they cannot be told apart and are'} left out`);
+  }
+  return uniqueBy(items, key);
 }

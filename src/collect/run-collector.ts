@@ -1,11 +1,12 @@
 /**
  * Runs a collector for one account: once (account scope) or in every region (region scope,
  * concurrently — the per-service budgets bound the calls). Each resource is checked against its
- * type's schema before it is handed on: a collector that meets a response it cannot normalise
- * loses that one resource to coverage instead of writing a snapshot no reader accepts.
+ * type's schema before it is handed on: a field the collector could not normalise becomes unknown
+ * (coverage says why) instead of writing a snapshot no reader accepts or losing the resource.
  */
-import { resourceSchema, type Resource } from '../model/resource.js';
+import { resourceSchema, type CollectedResource } from '../model/resource.js';
 import type { ConfigOf, ResourceType } from '../model/resource-types.js';
+import type { ErrorObject } from 'ajv';
 import { validatorFor } from '../schemas/ajv.js';
 import type { AwsClients } from './aws-clients.js';
 import { CollectionContext } from './collect-context.js';
@@ -52,21 +53,77 @@ function shared(run: AccountRun): Shared {
   };
 }
 
-function schemaProblems(resource: Resource): string | undefined {
+/** Where a schema error is: the config field or envelope key it concerns (`/config/objectLock/...` → objectLock). */
+function fieldOfError(error: ErrorObject): { readonly inConfig: boolean; readonly field: string | undefined } {
+  const [top, field] = error.instancePath.split('/').slice(1);
+  const missing = error.keyword === 'required' ? (error.params as { missingProperty?: string }).missingProperty : undefined;
+  const extra = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty?: string }).additionalProperty : undefined;
+  if (top === 'config') return { inConfig: true, field: field ?? missing ?? extra };
+  if (top === undefined) return { inConfig: false, field: missing ?? extra };
+  return { inConfig: false, field: top };
+}
+
+/**
+ * The resource as its schema accepts it. A config field whose value does not fit the model (an
+ * endpoint's `DefaultRetention` with `Years: 0`, a value the model does not know) becomes unknown
+ * and coverage names the call that filled it and why; the rest of the resource is kept. Unread
+ * tags become unknown; a malformed optional date is dropped. Only a resource whose identity does
+ * not fit (ARN, id, account) is left out — there is nothing to keep a finding on — and coverage
+ * says so.
+ */
+function fitToSchema<T extends ResourceType>(
+  resource: CollectedResource<T>,
+  collector: ResourceCollector<T>,
+  coverage: CoverageRecorder,
+): CollectedResource<T> | undefined {
   const validate = validatorFor(resourceSchema(resource.type));
-  if (validate(resource)) return undefined;
-  return (validate.errors ?? [])
-    .slice(0, 3)
-    .map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`)
-    .join('; ');
+  if (validate(resource)) return resource;
+  const errors = [...(validate.errors ?? [])];
+  const fitted = { ...resource, config: { ...resource.config } } as CollectedResource<T>;
+  const config = fitted.config as Record<string, unknown>;
+  const record = (operation: string, message: string) =>
+    coverage.record({
+      accountId: resource.accountId,
+      region: resource.region,
+      service: collector.service,
+      operation,
+      code: 'UnexpectedResponse',
+      message,
+      resourceType: collector.resourceType,
+      resourceArn: resource.arn,
+    });
+  const byField = new Map<string, { inConfig: boolean; problems: string[] }>();
+  for (const error of errors) {
+    const { inConfig, field } = fieldOfError(error);
+    const key = `${inConfig ? 'config' : 'envelope'}:${field ?? ''}`;
+    const entry = byField.get(key) ?? { inConfig, problems: [] };
+    entry.problems.push(`${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+    byField.set(key, entry);
+  }
+  for (const [key, { inConfig, problems }] of byField) {
+    const field = key.slice(key.indexOf(':') + 1);
+    const why = `${field} does not fit the ${collector.resourceType} model: ${problems.slice(0, 3).join('; ')}`;
+    if (inConfig && field !== '') {
+      const filledBy = collector.operations.find((op) => (op.fills as readonly string[]).includes(field));
+      config[field] = record(filledBy?.operation ?? 'normalise', why);
+    } else if (field === 'tags') {
+      fitted.tags = record('normalise', why);
+    } else if (field === 'createdAt' || field === 'observedAt') {
+      delete fitted[field];
+      record('normalise', why);
+    }
+  }
+  if (validate(fitted)) return fitted;
+  record('normalise', `the collected resource does not match the ${collector.resourceType} schema and was left out: ${(validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ')}`);
+  return undefined;
 }
 
 /** Every resource the collector finds in the account, sorted by ARN. */
-export async function collectResources<T extends ResourceType>(collector: ResourceCollector<T>, run: AccountRun): Promise<Resource<T>[]> {
+export async function collectResources<T extends ResourceType>(collector: ResourceCollector<T>, run: AccountRun): Promise<CollectedResource<T>[]> {
   const { budgets, coverage, clock, partition } = shared(run);
   const selected = operationsToRun(collector, run.fields);
   const regions = collector.scope === 'account' ? [run.homeRegion ?? DEFAULT_HOME_REGION] : run.regions;
-  const resources: Resource<T>[] = [];
+  const resources: CollectedResource<T>[] = [];
   await Promise.all(
     regions.map(async (region) => {
       const tally = new UnitTally(coverage);
@@ -82,22 +139,10 @@ export async function collectResources<T extends ResourceType>(collector: Resour
         clock,
         ...(run.contractedKeyArns !== undefined && { contractedKeyArns: run.contractedKeyArns }),
         emit: (resource) => {
-          const problems = schemaProblems(resource as Resource);
-          if (problems === undefined) {
-            resources.push(resource);
-            tally.resources++;
-            return;
-          }
-          tally.coverage.record({
-            accountId: resource.accountId,
-            region: resource.region,
-            service: collector.service,
-            operation: 'normalise',
-            code: 'InvalidResource',
-            message: `the collected resource does not match the ${collector.resourceType} schema and was left out: ${problems}`,
-            resourceType: collector.resourceType,
-            resourceArn: resource.arn,
-          });
+          const fitted = fitToSchema(resource, collector, tally.coverage);
+          if (fitted === undefined) return;
+          resources.push(fitted);
+          tally.resources++;
         },
       });
       await collector.collect(ctx);

@@ -3,11 +3,12 @@
  * public access block for a bucket, the KMS key behind an alias. Only the types that the selected
  * insights declare in `lookups` are held in memory, so a scan of a huge snapshot keeps little.
  */
-import type { AnyResource, Resource } from '../model/resource.js';
+import type { AnyCollectedResource, Resource } from '../model/resource.js';
 import { GLOBAL_REGION } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import { isUnknown } from '../model/unknown.js';
 import type { CoverageEntry } from '../inventory/coverage.js';
+import { unreadableFieldsOf, UnreadableLookupError } from './unreadable-fields.js';
 
 export interface Inventory {
   /** The resource with this ARN. */
@@ -38,7 +39,7 @@ export interface Inventory {
  * Alternative ids a resource can be referenced by, per type (e.g. `alias/bank-data` for a key), and
  * the config fields they come from: a `find` that the alternative ids decide reads those fields.
  */
-const alternativeIds: Partial<Record<ResourceType, { readonly fields: readonly string[]; ids(resource: AnyResource): readonly string[] }>> = {
+const alternativeIds: Partial<Record<ResourceType, { readonly fields: readonly string[]; ids(resource: AnyCollectedResource): readonly string[] }>> = {
   'AWS::KMS::Key': {
     fields: ['aliases'],
     ids: (resource) => {
@@ -54,12 +55,18 @@ export function alternativeIdFields(type: ResourceType): readonly string[] {
 }
 
 export class InMemoryInventory implements Inventory {
-  private readonly byArn = new Map<string, AnyResource>();
-  private readonly byId = new Map<string, AnyResource>();
-  private readonly byType = new Map<ResourceType, AnyResource[]>();
+  private readonly byArn = new Map<string, AnyCollectedResource>();
+  private readonly byId = new Map<string, AnyCollectedResource>();
+  private readonly byType = new Map<ResourceType, AnyCollectedResource[]>();
   /** The same lists by type and account, and by type, account and region: `list` is a lookup, not a scan of the type. */
-  private readonly byScope = new Map<string, AnyResource[]>();
+  private readonly byScope = new Map<string, AnyCollectedResource[]>();
   private readonly indexedTypes: Set<ResourceType>;
+  /**
+   * Kept resources with an unreadable definite field, and the first such field: a lookup that
+   * returns one throws {@link UnreadableLookupError}, so the insight gives `error` instead of
+   * concluding from a value nobody read.
+   */
+  private readonly unreadable = new Map<AnyCollectedResource, UnreadableLookupError>();
   /** Listing failures from the snapshot's coverage, keyed by type, by type and account, and by type, account and region. */
   private readonly listingGaps = new Map<string, string>();
 
@@ -73,7 +80,7 @@ export class InMemoryInventory implements Inventory {
   }
 
   /** Keeps the resource if its type is one that insights look up. */
-  add(resource: AnyResource): void {
+  add(resource: AnyCollectedResource): void {
     if (!this.indexedTypes.has(resource.type)) return;
     const ofType = this.byType.get(resource.type) ?? [];
     const previous = this.byArn.get(resource.arn);
@@ -81,6 +88,9 @@ export class InMemoryInventory implements Inventory {
     const at = previous === undefined ? -1 : ofType.indexOf(previous);
     if (at >= 0) ofType[at] = resource;
     else ofType.push(resource);
+    if (previous !== undefined) this.unreadable.delete(previous);
+    const [first] = unreadableFieldsOf(resource) ?? [];
+    if (first !== undefined) this.unreadable.set(resource, new UnreadableLookupError(resource, first[0], first[1]));
     this.byType.set(resource.type, ofType);
     if (previous !== undefined) for (const key of scopeKeys(previous)) remove(this.byScope.get(key), previous);
     for (const key of scopeKeys(resource)) {
@@ -119,19 +129,29 @@ export class InMemoryInventory implements Inventory {
   get<T extends ResourceType>(type: T, arn: string): Resource<T> | undefined {
     this.assertIndexed(type);
     const found = this.byArn.get(arn);
-    return found?.type === type ? (found as unknown as Resource<T>) : undefined;
+    return found?.type === type ? this.readable<T>(found) : undefined;
   }
 
   find<T extends ResourceType>(type: T, accountId: string, region: string, id: string): Resource<T> | undefined {
     this.assertIndexed(type);
-    return this.byId.get(idKey(type, accountId, region, id)) as Resource<T> | undefined;
+    const found = this.byId.get(idKey(type, accountId, region, id));
+    return found === undefined ? undefined : this.readable<T>(found);
   }
 
   list<T extends ResourceType>(type: T, accountId?: string, region?: string): readonly Resource<T>[] {
     this.assertIndexed(type);
-    if (accountId === undefined) return (this.byType.get(type) ?? NONE) as unknown as Resource<T>[];
-    const key = region === undefined ? `${type}\u0000${accountId}` : `${type}\u0000${accountId}\u0000${region}`;
-    return (this.byScope.get(key) ?? NONE) as unknown as Resource<T>[];
+    const key = accountId === undefined ? undefined : region === undefined ? `${type}\u0000${accountId}` : `${type}\u0000${accountId}\u0000${region}`;
+    const found = (key === undefined ? this.byType.get(type) : this.byScope.get(key)) ?? NONE;
+    // A selection by content needs every member readable: the one unread could be the match.
+    if (this.unreadable.size > 0) for (const resource of found) this.readable(resource);
+    return found as unknown as Resource<T>[];
+  }
+
+  /** The resource as the model types it; throws when one of its definite fields is unreadable. */
+  private readable<T extends ResourceType>(resource: AnyCollectedResource): Resource<T> {
+    const unreadable = this.unreadable.get(resource);
+    if (unreadable !== undefined) throw unreadable;
+    return resource as unknown as Resource<T>;
   }
 
   account(accountId: string): Resource<'AWS::Account'> | undefined {
@@ -150,14 +170,14 @@ export class InMemoryInventory implements Inventory {
   }
 }
 
-const NONE: readonly AnyResource[] = Object.freeze([]);
+const NONE: readonly AnyCollectedResource[] = Object.freeze([]);
 
-function scopeKeys(resource: AnyResource): [string, string] {
+function scopeKeys(resource: AnyCollectedResource): [string, string] {
   const byAccount = `${resource.type}\u0000${resource.accountId}`;
   return [byAccount, `${byAccount}\u0000${resource.region}`];
 }
 
-function remove(list: AnyResource[] | undefined, resource: AnyResource): void {
+function remove(list: AnyCollectedResource[] | undefined, resource: AnyCollectedResource): void {
   const at = list?.indexOf(resource) ?? -1;
   if (at >= 0) list?.splice(at, 1);
 }

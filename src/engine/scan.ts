@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Problem } from '../input/problem.js';
 import { readSnapshot } from '../inventory/snapshot-reader.js';
 import type { SnapshotHeader } from '../inventory/snapshot-header.js';
-import type { AnyResource, Resource } from '../model/resource.js';
+import type { AnyCollectedResource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import { anonymousAccount, type AccountEntry } from './account-context.js';
 import type { ExemptionIndex } from '../exemptions/exemption-matcher.js';
@@ -17,7 +17,8 @@ import { buildSummary } from '../findings/summary.js';
 import type { InMemoryInventory } from './inventory.js';
 import type { Binding, ScanPlan } from './scan-plan.js';
 import { Tally } from './tally.js';
-import type { Verdict } from './verdict.js';
+import { evaluateResource } from './evaluate-resource.js';
+import { unreadableFieldsOf } from './unreadable-fields.js';
 
 export interface ScanOptions {
   readonly file: string;
@@ -80,17 +81,18 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
     return account;
   };
 
-  const visit = (resource: AnyResource): void => {
+  const visit = (resource: AnyCollectedResource): void => {
     resourcesPerAccount.set(resource.accountId, (resourcesPerAccount.get(resource.accountId) ?? 0) + 1);
     const bindings = plan.byType.get(resource.type);
     if (bindings === undefined) return;
     const t0 = performance.now();
     const account = accountOf(resource.accountId);
     const counters = tally.countersOf(resource.accountId);
+    const unreadable = unreadableFieldsOf(resource);
     for (const binding of bindings) {
       binding.ctx.account = account;
       if (binding.paramsByAccount !== undefined) binding.ctx.params = binding.paramsByAccount.get(resource.accountId) ?? binding.params;
-      const result = evaluateSafely(binding, resource);
+      const result = evaluateResource(binding.insight, resource, binding.ctx, unreadable);
       let status: FindingStatus = result.status;
       let exemption;
       if (status === 'fail') {
@@ -167,19 +169,6 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
       stats: { readSeconds: (totalMs - evaluateMs) / 1000, evaluateSeconds: evaluateMs / 1000, lookupResources: inventory.size },
     },
   };
-}
-
-/** An insight that throws is a bug; its verdict is an error (never a pass) and the scan goes on. */
-function evaluateSafely(binding: Binding, resource: AnyResource): Verdict {
-  try {
-    return binding.insight.evaluate(resource as Resource, binding.ctx);
-  } catch (error) {
-    return {
-      status: 'error',
-      reason: `insight ${binding.insight.id} failed on this resource: ${(error as Error).message}`,
-      evidence: { exception: String(error) },
-    };
-  }
 }
 
 function lookupLinePattern(types: ReadonlySet<ResourceType>): RegExp {

@@ -4,15 +4,18 @@
  */
 import picomatch from 'picomatch';
 import { matchTags, type TagSelector } from '../analysis/tags.js';
-import type { AnyResource } from '../model/resource.js';
+import type { Resource } from '../model/resource.js';
 import type { Exemption } from './exemption-schema.js';
+
+/** What an exemption selects a resource by: its envelope, never its config. */
+export type ExemptionSubject = Pick<Resource, 'arn' | 'accountId' | 'tags'>;
 
 export interface CompiledExemption {
   readonly exemption: Exemption;
   readonly file: string;
   /** Exclusive end: the day after `expires` when a date, else the instant. */
   readonly endsAt: number;
-  matches(resource: AnyResource): boolean;
+  matches(resource: ExemptionSubject): boolean;
 }
 
 const GLOB_CHARS = /[*?[\]{}!]/;
@@ -56,7 +59,7 @@ export class ExemptionIndex {
   }
 
   /** The first active exemption covering this insight on this resource. */
-  find(insightId: string, resource: AnyResource): CompiledExemption | undefined {
+  find(insightId: string, resource: ExemptionSubject): CompiledExemption | undefined {
     const candidates = this.byInsight.get(insightId);
     if (candidates === undefined) return undefined;
     return candidates.find((candidate) => candidate.matches(resource));

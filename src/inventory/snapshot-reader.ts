@@ -5,7 +5,7 @@
  * (nothing is evaluated on bad input) while the rest is still checked to report every problem.
  */
 import type { ValidateFunction } from 'ajv';
-import type { AnyResource } from '../model/resource.js';
+import type { AnyCollectedResource } from '../model/resource.js';
 import { resourceSchema } from '../model/resource.js';
 import { isResourceType, type ResourceType } from '../model/resource-types.js';
 import { createAjv } from '../schemas/ajv.js';
@@ -46,7 +46,7 @@ function resourceValidator(type: ResourceType): ValidateFunction {
 
 export async function readSnapshot(
   file: string,
-  visit: (resource: AnyResource) => void,
+  visit: (resource: AnyCollectedResource) => void,
   options: SnapshotReadOptions = {},
 ): Promise<Loaded<SnapshotReadResult>> {
   const problems: Problem[] = [];
@@ -145,7 +145,7 @@ function checkTrailer(file: string, lineNo: number, value: unknown, problems: Pr
   return undefined;
 }
 
-function validateResource(file: string, lineNo: number, line: string, value: unknown, problems: Problem[]): AnyResource | undefined {
+function validateResource(file: string, lineNo: number, line: string, value: unknown, problems: Problem[]): AnyCollectedResource | undefined {
   const type = (value as { type?: unknown }).type;
   if (typeof type !== 'string') {
     problems.push(problem(file, lineNo, columnOf(line, ['type']), "resource: missing or invalid 'type'"));
@@ -156,7 +156,7 @@ function validateResource(file: string, lineNo: number, line: string, value: unk
     return undefined;
   }
   const validate = resourceValidator(type);
-  if (validate(value)) return value as AnyResource;
+  if (validate(value)) return value as AnyCollectedResource;
   const arn = (value as { arn?: unknown }).arn;
   const label = typeof arn === 'string' ? `resource ${arn}` : `resource of type ${type}`;
   for (const error of fieldErrors(validate.errors ?? [])) {

@@ -9,18 +9,18 @@ import { dirname } from 'node:path';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import type { Writable } from 'node:stream';
-import type { AnyResource } from '../model/resource.js';
+import type { AnyCollectedResource } from '../model/resource.js';
 import type { SnapshotHeader, SnapshotTrailer } from './snapshot-header.js';
 
 export async function writeSnapshot(
   file: string,
   header: Omit<SnapshotHeader, 'trailer'>,
-  resources: Iterable<AnyResource> | AsyncIterable<AnyResource>,
+  resources: Iterable<AnyCollectedResource> | AsyncIterable<AnyCollectedResource>,
 ): Promise<{ resources: number }> {
   return writeSnapshotLines(file, header, jsonLines(resources));
 }
 
-async function* jsonLines(resources: Iterable<AnyResource> | AsyncIterable<AnyResource>): AsyncGenerator<string> {
+async function* jsonLines(resources: Iterable<AnyCollectedResource> | AsyncIterable<AnyCollectedResource>): AsyncGenerator<string> {
   for await (const resource of resources) yield JSON.stringify(resource);
 }
 

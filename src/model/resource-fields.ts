@@ -3,7 +3,9 @@
  * and the envelope fields. A declaration names top-level fields only — `config.policy`, not a
  * statement inside it — since that is the grain at which collectors fill a resource.
  */
+import type { TSchema } from '@sinclair/typebox';
 import type { Resource } from './resource.js';
+import { isMaybeSchema } from './unknown.js';
 import { resourceConfigSchemas, type ConfigOf, type ResourceType } from './resource-types.js';
 
 /** A field of the envelope every resource shares (`config` aside). */
@@ -41,6 +43,23 @@ export function configFieldsOf(type: ResourceType): readonly string[] {
   if (fields === undefined) {
     fields = Object.keys(resourceConfigSchemas[type].properties);
     configFields.set(type, fields);
+  }
+  return fields;
+}
+
+const definite = new Map<ResourceType, readonly string[]>();
+
+/**
+ * The config fields the model types as always known (not `Maybe`): insights read them without a
+ * check. A collected resource may still hold an unknown there (what could not be read is kept
+ * field by field), and the engine gives `error` to an insight that reads one.
+ */
+export function definiteFieldsOf(type: ResourceType): readonly string[] {
+  let fields = definite.get(type);
+  if (fields === undefined) {
+    const properties = resourceConfigSchemas[type].properties as Readonly<Record<string, TSchema>>;
+    fields = Object.keys(properties).filter((field) => !isMaybeSchema(properties[field] as TSchema));
+    definite.set(type, fields);
   }
   return fields;
 }

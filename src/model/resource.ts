@@ -4,7 +4,7 @@
  * check has the same shape.
  */
 import { Type, type Static, type TObject, type TSchema } from '@sinclair/typebox';
-import { MaybeSchema, type Maybe } from './unknown.js';
+import { isMaybeSchema, MaybeSchema, type Maybe, type Unknown } from './unknown.js';
 import { IsoDate } from './common.js';
 import { resourceConfigSchemas, type ConfigOf, type ResourceType } from './resource-types.js';
 
@@ -38,7 +38,29 @@ export interface Resource<T extends ResourceType = ResourceType> {
 /** Any resource, discriminated by `type` so that narrowing on it narrows `config`. */
 export type AnyResource = { [T in ResourceType]: Resource<T> }[ResourceType];
 
-function envelope<T extends TSchema>(type: string, config: T): TObject {
+/**
+ * A config as collected and stored: any field may be unknown, not only those the model marks
+ * `Maybe`. A resource whose existence is known is kept whatever could not be read of it (a denied
+ * DescribeKey, a field an endpoint left out); the engine turns an insight's read of such a field
+ * into `error` (see engine/unreadable-fields.ts), so insights keep their precise types.
+ */
+export type CollectedConfig<C> = { [K in keyof C]: C[K] | Unknown };
+
+/** A resource as collectors emit it and snapshots hold it. */
+export interface CollectedResource<T extends ResourceType = ResourceType> extends Omit<Resource<T>, 'config'> {
+  config: CollectedConfig<ConfigOf<T>>;
+}
+
+export type AnyCollectedResource = { [T in ResourceType]: CollectedResource<T> }[ResourceType];
+
+/** The stored form of a config schema: every field that is not `Maybe` already may be unknown. */
+function collectedConfigSchema(config: TObject): TObject {
+  const properties: Record<string, TSchema> = {};
+  for (const [field, schema] of Object.entries(config.properties)) properties[field] = isMaybeSchema(schema) ? schema : MaybeSchema(schema);
+  return Type.Object(properties, { additionalProperties: false, ...(config.description !== undefined && { description: config.description }) });
+}
+
+function envelope(type: string, config: TObject): TObject {
   return Type.Object(
     {
       arn: Type.String({ minLength: 1 }),
@@ -59,11 +81,14 @@ function envelope<T extends TSchema>(type: string, config: T): TObject {
 
 const schemas = new Map<ResourceType, TObject>();
 
-/** The schema of one resource of the given type (envelope + config); one object per type, so validators compile once. */
+/**
+ * The schema of one resource of the given type as collected and stored (envelope + config, any
+ * config field possibly unknown); one object per type, so validators compile once.
+ */
 export function resourceSchema(type: ResourceType): TObject {
   let schema = schemas.get(type);
   if (schema === undefined) {
-    schema = envelope(type, resourceConfigSchemas[type]);
+    schema = envelope(type, collectedConfigSchema(resourceConfigSchemas[type]));
     schemas.set(type, schema);
   }
   return schema;

@@ -29,3 +29,9 @@ export function unknown(reason: string): Unknown {
 export function isUnknown(value: unknown): value is Unknown {
   return typeof value === 'object' && value !== null && '$unknown' in value;
 }
+
+/** Whether the schema is a {@link MaybeSchema}: a union one of whose members is the unknown marker. */
+export function isMaybeSchema(schema: TSchema): boolean {
+  const members = (schema as { anyOf?: readonly { properties?: object }[] }).anyOf;
+  return members !== undefined && members.some((member) => member.properties !== undefined && '$unknown' in member.properties);
+}

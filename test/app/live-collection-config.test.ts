@@ -19,7 +19,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { collectLive } from '../../src/app/live-collection.js';
 import { AwsClients } from '../../src/collect/aws-clients.js';
 import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
-import type { AnyResource } from '../../src/model/resource.js';
+import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 const tempDir = useTempDir();
@@ -96,7 +96,7 @@ describe('collecting with the AWS Config source', () => {
       homeRegion: 'eu-west-1',
     });
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    const seen: AnyResource[] = [];
+    const seen: AnyCollectedResource[] = [];
     const read = await readSnapshot(out, (resource) => seen.push(resource));
     expect(read.ok, JSON.stringify(read)).toBe(true);
     if (!read.ok) return;
@@ -247,7 +247,7 @@ describe('collecting with the AWS Config source', () => {
       expect(result.ok, JSON.stringify(result)).toBe(true);
       expect(config.commandCalls(SelectAggregateResourceConfigCommand)).toHaveLength(3);
       expect(config.commandCalls(SelectResourceConfigCommand)).toHaveLength(0);
-      const seen: AnyResource[] = [];
+      const seen: AnyCollectedResource[] = [];
       await readSnapshot(out, (resource) => seen.push(resource));
       expect(seen.filter((r) => r.type === 'AWS::S3::Bucket').map((r) => [r.id, r.accountId, r.source])).toEqual([
         ['audit-archive', ACCOUNT, 'config'],
@@ -265,7 +265,7 @@ describe('collecting with the AWS Config source', () => {
       const result = await collectWithAggregator(out);
       expect(result.ok, JSON.stringify(result)).toBe(true);
       expect(config.commandCalls(SelectResourceConfigCommand).length).toBeGreaterThan(0);
-      const seen: AnyResource[] = [];
+      const seen: AnyCollectedResource[] = [];
       const read = await readSnapshot(out, (resource) => seen.push(resource));
       expect(seen.some((r) => r.id === 'trade-records')).toBe(true);
       expect(read.ok && read.value.header.coverage).toEqual([

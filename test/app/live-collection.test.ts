@@ -14,7 +14,7 @@ import { collectLive } from '../../src/app/live-collection.js';
 import { AwsClients } from '../../src/collect/aws-clients.js';
 import type { CollectEvent } from '../../src/collect/collect-log.js';
 import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
-import type { AnyResource } from '../../src/model/resource.js';
+import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 const tempDir = useTempDir();
@@ -131,7 +131,7 @@ describe('collecting live accounts', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
 
-    const seen: AnyResource[] = [];
+    const seen: AnyCollectedResource[] = [];
     const read = await readSnapshot(out, (resource) => seen.push(resource));
     expect(read.ok, JSON.stringify(read)).toBe(true);
     if (!read.ok) return;

@@ -15,6 +15,8 @@ import { kmsKey as kmsKeyResource } from '../../src/model/builders.js';
 import { resourceSchema } from '../../src/model/resource.js';
 import { resourceConfigSchemas } from '../../src/model/resource-types.js';
 import { TEST_CREDENTIALS } from './support/fake-http.js';
+import { unknown } from '../../src/model/unknown.js';
+import { expectValid } from './support/harness.js';
 
 const ENVELOPE_FIELDS = ['name', 'tags', 'createdAt'];
 
@@ -119,33 +121,63 @@ describe('required permissions', () => {
 });
 
 describe('the schema check on emitted resources', () => {
-  it('leaves out a resource the model rejects and records it, keeping the others', async () => {
-    const sloppy = defineCollector({
+  const sloppyCollector = (emitBad: (good: ReturnType<typeof kmsKeyResource>, ctx: { accountId: string; region: string }) => unknown) =>
+    defineCollector({
       resourceType: 'AWS::KMS::Key',
       service: 'kms',
       scope: 'region',
-      operations: [{ operation: 'ListKeys', iamAction: 'kms:ListKeys', fills: [], required: true }],
+      operations: [
+        { operation: 'ListKeys', iamAction: 'kms:ListKeys', fills: [], required: true },
+        { operation: 'DescribeKey', iamAction: 'kms:DescribeKey', fills: ['origin', 'state'], required: true },
+      ],
       collect(ctx) {
         const good = kmsKeyResource({}, { accountId: ctx.accountId, region: ctx.region, id: 'good' });
         ctx.emit({ ...good, source: 'api' });
-        // A normaliser that let an unexpected API value through.
-        ctx.emit({ ...good, id: 'bad', arn: `${good.arn}-bad`, config: { ...good.config, origin: 'SOMEWHERE' as 'AWS_KMS' } });
+        ctx.emit(emitBad(good, ctx) as typeof good);
         return Promise.resolve();
       },
     });
+  const collect = async (collector: ReturnType<typeof sloppyCollector>) => {
     const coverage = new CoverageRecorder();
-    const resources = await collectResources(sloppy, {
+    const resources = await collectResources(collector, {
       accountId: '111122223333',
       regions: ['eu-west-1'],
       clients: new AwsClients({ defaultCredentials: TEST_CREDENTIALS }),
       coverage,
     });
+    return { resources, coverage: coverage.list() };
+  };
+
+  it('makes a field the model rejects unknown, naming the call that filled it, and keeps the resource', async () => {
+    // A normaliser that let an unexpected API value through.
+    const { resources, coverage } = await collect(
+      sloppyCollector((good) => ({ ...good, id: 'bad', arn: `${good.arn}-bad`, config: { ...good.config, origin: 'SOMEWHERE', state: 7 } })),
+    );
+    expect(resources.map((r) => r.id)).toEqual(['good', 'bad']);
+    const bad = resources.find((r) => r.id === 'bad')!;
+    expect(bad.config.origin).toEqual(unknown('UnexpectedResponse: kms:DescribeKey'));
+    expect(bad.config.state).toEqual(unknown('UnexpectedResponse: kms:DescribeKey'));
+    // The rest of the resource is as emitted.
+    expect(bad.config.manager).toBe('CUSTOMER');
+    expectValid(resources);
+    expect(coverage).toEqual([
+      expect.objectContaining({
+        operation: 'DescribeKey',
+        resourceArn: expect.stringMatching(/-bad$/),
+        count: 2,
+        error: { code: 'UnexpectedResponse', message: expect.stringContaining('origin does not fit the AWS::KMS::Key model: /config/origin') },
+      }),
+    ]);
+  });
+
+  it('leaves out only a resource whose identity the model rejects, and records it', async () => {
+    const { resources, coverage } = await collect(sloppyCollector((good) => ({ ...good, id: '', arn: `${good.arn}-bad` })));
     expect(resources.map((r) => r.id)).toEqual(['good']);
-    expect(coverage.list()).toEqual([
+    expect(coverage).toEqual([
       expect.objectContaining({
         operation: 'normalise',
         resourceArn: expect.stringMatching(/-bad$/),
-        error: { code: 'InvalidResource', message: expect.stringContaining('/config/origin') },
+        error: { code: 'UnexpectedResponse', message: expect.stringMatching(/schema and was left out: \/id /) },
       }),
     ]);
   });

@@ -12,7 +12,7 @@ import { AwsClients } from '../../src/collect/aws-clients.js';
 import { contractedKeyArns } from '../../src/collect/contracted-keys.js';
 import type { VigilConfig } from '../../src/config/config-schema.js';
 import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
-import type { AnyResource } from '../../src/model/resource.js';
+import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 const BANK_A = 'arn:aws:kms:eu-west-1:605178863043:key/e270ac5f-03c0-40e3-a9e6-37e9bde9d300';
@@ -95,7 +95,7 @@ describe('vigil collect hands each account its contracted keys', () => {
       homeRegion: 'eu-west-1',
     });
     expect(result.ok, JSON.stringify(result)).toBe(true);
-    const seen: AnyResource[] = [];
+    const seen: AnyCollectedResource[] = [];
     const read = await readSnapshot(out, (resource) => seen.push(resource));
     expect(read.ok, JSON.stringify(read)).toBe(true);
     const probed = seen

@@ -305,6 +305,48 @@ describe('KMS key collector', () => {
     ]);
   });
 
+  it('a key DescribeKey is denied on is kept: its described fields are unknown, its policy and tags still read', async () => {
+    kms.on(DescribeKeyCommand, { KeyId: K.data }).rejects(accessDenied('kms:DescribeKey'));
+    const { resources, coverage } = await runCollector(kmsKey);
+    expect(resources).toHaveLength(7);
+    const key = byId(resources, K.data);
+    const denied = unknown('AccessDeniedException: kms:DescribeKey');
+    expect(key.config).toMatchObject({ manager: denied, origin: denied, state: denied, spec: denied, usage: denied, rotation: denied, keyMaterialImportedAt: denied });
+    expect(key.config.policy).toEqual(KEY_POLICY);
+    expect(key.tags).toEqual({ owner: 'data-platform', environment: 'production', 'cost-center': '' });
+    expect(key.name).toBe('alias/archive-data');
+    expect(coverage).toContainEqual(expect.objectContaining({ operation: 'DescribeKey', resourceArn: arn(K.data), error: expect.objectContaining({ code: 'AccessDeniedException' }) }));
+    expect(sentOperations(kms.commandCalls(GetKeyRotationStatusCommand)).length, 'no rotation status asked of a key whose origin is unknown').toBe(0);
+    expectValid(resources);
+  });
+
+  it('derives KeyUsage from a spec that allows one usage when the answer leaves it out; unknown otherwise', async () => {
+    const withoutUsage = (id: string) => {
+      const { KeyUsage: _usage, ...rest } = KEYS[id]!;
+      return { KeyMetadata: rest, $metadata };
+    };
+    kms.on(DescribeKeyCommand, { KeyId: K.data }).resolves(withoutUsage(K.data));
+    kms.on(DescribeKeyCommand, { KeyId: K.hmac }).resolves(withoutUsage(K.hmac));
+    kms.on(DescribeKeyCommand, { KeyId: K.signing }).resolves(withoutUsage(K.signing));
+    const { resources, coverage } = await runCollector(kmsKey);
+    expect(byId(resources, K.data).config.usage).toBe('ENCRYPT_DECRYPT');
+    expect(byId(resources, K.hmac).config.usage).toBe('GENERATE_VERIFY_MAC');
+    // RSA keys encrypt or sign: nothing follows from the spec.
+    expect(byId(resources, K.signing).config.usage).toEqual(unknown('UnexpectedResponse: kms:DescribeKey'));
+    expect(byId(resources, K.signing).config.spec).toBe('RSA_2048');
+    expect(coverage).toContainEqual(expect.objectContaining({ operation: 'DescribeKey', resourceArn: arn(K.signing), error: { code: 'UnexpectedResponse', message: 'DescribeKey returned no KeyUsage' } }));
+    expectValid(resources);
+  });
+
+  it('a KeyManager the model does not know makes that field unknown, not the key', async () => {
+    kms.on(DescribeKeyCommand, { KeyId: K.data }).resolves({ KeyMetadata: { ...KEYS[K.data]!, KeyManager: 'PARTNER' as KeyMetadata['KeyManager'] }, $metadata });
+    const { resources } = await runCollector(kmsKey);
+    const key = byId(resources, K.data);
+    expect(key.config.manager).toEqual(unknown('UnexpectedResponse: kms:DescribeKey'));
+    expect(key.config.origin).toBe('AWS_KMS');
+    expectValid(resources);
+  });
+
   it('aliases that cannot be listed are unknown for every key of the region, in one coverage entry', async () => {
     kms.on(ListAliasesCommand).rejects(accessDenied('kms:ListAliases'));
     const { resources, coverage } = await runCollector(kmsKey);

@@ -1,7 +1,9 @@
 /** The inventory's lookups: by ARN, by id or alternative id, and listing a type by account and region. */
 import { describe, expect, it } from 'vitest';
 import { InMemoryInventory } from '../../src/engine/inventory.js';
+import { UnreadableLookupError } from '../../src/engine/unreadable-fields.js';
 import { cloudTrail, kmsKey } from '../../src/model/builders.js';
+import { unknown } from '../../src/model/unknown.js';
 
 const trail = (name: string, accountId: string, region: string) => cloudTrail({ homeRegion: region }, { id: name, name, accountId, region });
 
@@ -16,6 +18,24 @@ describe('InMemoryInventory', () => {
     expect(inventory.list('AWS::CloudTrail::Trail', '111111111111').map((r) => r.id)).toEqual(['a', 'b']);
     expect(inventory.list('AWS::CloudTrail::Trail', '111111111111', 'eu-central-1').map((r) => r.id)).toEqual(['b']);
     expect(inventory.list('AWS::CloudTrail::Trail', '333333333333')).toEqual([]);
+  });
+
+  it('a lookup that meets a resource with an unreadable definite field throws, so the insight gives error', () => {
+    const inventory = new InMemoryInventory(['AWS::CloudTrail::Trail', 'AWS::KMS::Key']);
+    const readable = trail('a', '111111111111', 'eu-west-1');
+    const base = trail('b', '111111111111', 'eu-west-1');
+    const unread = { ...base, config: { ...base.config, homeRegion: unknown('AccessDenied: cloudtrail:DescribeTrails') } };
+    inventory.add(readable);
+    inventory.add(unread);
+    expect(inventory.get('AWS::CloudTrail::Trail', readable.arn)).toBe(readable);
+    expect(() => inventory.get('AWS::CloudTrail::Trail', unread.arn)).toThrow(UnreadableLookupError);
+    expect(() => inventory.find('AWS::CloudTrail::Trail', '111111111111', 'eu-west-1', 'b')).toThrow(/homeRegion is unknown \(AccessDenied/);
+    // A selection by content could have matched the unread one.
+    expect(() => inventory.list('AWS::CloudTrail::Trail', '111111111111')).toThrow(UnreadableLookupError);
+    expect(inventory.list('AWS::CloudTrail::Trail', '222222222222')).toEqual([]);
+    // Added again, readable: lookups answer.
+    inventory.add(base);
+    expect(inventory.list('AWS::CloudTrail::Trail').map((r) => r.id)).toEqual(['a', 'b']);
   });
 
   it('keeps one entry per ARN when a resource is added again', () => {

@@ -118,6 +118,36 @@ describe('scanning a snapshot', () => {
     expect(result.findings).toEqual([expect.objectContaining({ status: 'fail', reason: expect.stringMatching(/AWS-managed/) })]);
   });
 
+  it('a key DescribeKey could not read is in the findings as error, and its control is not 100 %', async () => {
+    const denied = unknown('AccessDeniedException: kms:DescribeKey');
+    const undescribed = {
+      ...kmsKey({}, { id: 'aaaaaaaa-0000-0000-0000-000000000004' }),
+      config: { ...kmsKey().config, keyId: 'aaaaaaaa-0000-0000-0000-000000000004', manager: denied, origin: denied, state: denied, spec: denied, usage: denied, rotation: denied },
+    };
+    const result = await scan({ resources: [rotating, undescribed], packs: [pack('cis', [['3.6', ['kms-key-rotation']]])] });
+    expect(result.findings).toEqual([
+      expect.objectContaining({ status: 'error', resource: expect.objectContaining({ arn: undescribed.arn }), reason: 'manager could not be read (AccessDeniedException: kms:DescribeKey)' }),
+    ]);
+    const control = result.summary.packs[0]!.controls[0]!;
+    expect(control).toMatchObject({ id: '3.6', pass: 1, error: 1 });
+    expect(result.summary.packs[0]!.coverage).toBeLessThan(1);
+    expect(control.status).not.toBe('pass');
+  });
+
+  it('an insight that looks up a resource it cannot read gives error, naming that resource (the key of a database)', async () => {
+    const key = kmsKey({ aliases: ['alias/bank'] }, { id: 'bbbbbbbb-0000-0000-0000-000000000002' });
+    const unreadKey = { ...key, config: { ...key.config, manager: unknown('AccessDeniedException: kms:DescribeKey') } };
+    const db = rdsInstance({ kmsKeyId: key.arn });
+    const result = await scan({ resources: [db, unreadKey], packs: [pack('bank', [['ENC', ['rds-instance-encryption-cmk']]])] });
+    expect(result.findings).toEqual([
+      expect.objectContaining({
+        status: 'error',
+        resource: expect.objectContaining({ arn: db.arn }),
+        reason: `the AWS::KMS::Key ${key.arn} it depends on could not be read: manager is unknown (AccessDeniedException: kms:DescribeKey)`,
+      }),
+    ]);
+  });
+
   it('runs an insight once per distinct parameter set, with distinct finding ids', async () => {
     const yearly = kmsKey({ rotation: { enabled: true, periodDays: 365, nextRotationDate: null } });
     const packs = [

@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
 import { kmsKey, s3Bucket, securityGroup } from '../../src/model/builders.js';
-import type { AnyResource } from '../../src/model/resource.js';
+import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { unknown } from '../../src/model/unknown.js';
 import { formatProblem } from '../../src/input/problem.js';
 import { snapshotOf } from '../support/snapshots.js';
@@ -13,7 +13,7 @@ import { useTempDir } from '../support/temp-dir.js';
 const tempDir = useTempDir();
 
 async function readAll(file: string) {
-  const seen: AnyResource[] = [];
+  const seen: AnyCollectedResource[] = [];
   const result = await readSnapshot(file, (resource) => seen.push(resource));
   return { result, seen, messages: result.ok ? [] : result.problems.map(formatProblem) };
 }

@@ -14,9 +14,13 @@ import { InMemoryInventory } from '../../src/engine/inventory.js';
 import { resolveParams } from '../../src/engine/params.js';
 import { verdict, type VerdictStatus } from '../../src/engine/verdict.js';
 import { severities } from '../../src/engine/severity.js';
-import type { AnyResource, Resource } from '../../src/model/resource.js';
+import { evaluateResource } from '../../src/engine/evaluate-resource.js';
+import { fieldsReadOn } from '../../src/engine/fields-read.js';
+import { unreadableFieldsOf } from '../../src/engine/unreadable-fields.js';
+import type { AnyCollectedResource, AnyResource, Resource } from '../../src/model/resource.js';
+import { unknown } from '../../src/model/unknown.js';
 import { isResourceType, type ResourceType } from '../../src/model/resource-types.js';
-import { configFieldsOf, envelopeKeys } from '../../src/model/resource-fields.js';
+import { configFieldsOf, definiteFieldsOf, envelopeKeys } from '../../src/model/resource-fields.js';
 import { GuardedInventory, guardResource, ReadLog } from './read-guard.js';
 
 export interface InsightCase {
@@ -42,8 +46,11 @@ export const TEST_NOW = '2026-06-01T12:00:00.000Z';
 
 const requiredStatuses: readonly VerdictStatus[] = ['pass', 'fail', 'error', 'not-applicable'];
 
-/** Evaluates one case with guarded resources: reading an undeclared field throws. `log` collects the fields read. */
-export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadLog = new ReadLog()) {
+/**
+ * Evaluates one case with guarded resources: reading an undeclared field throws. `log` collects the
+ * fields read. `throughEngine` runs it as a scan does (`evaluateResource`), unreadable fields included.
+ */
+export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadLog = new ReadLog(), throughEngine = false) {
   const params = resolveParams(insight, testCase.params);
   if (!params.ok) throw new Error(`invalid params for ${insight.id}: ${JSON.stringify(params.errors)}`);
   const inventory = new InMemoryInventory(insight.lookups);
@@ -55,14 +62,35 @@ export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadL
   }
   inventory.noteCoverage(testCase.coverage ?? []);
   const resource = guardResource(testCase.resource as Resource, insight, 'self', log);
-  return insight.evaluate(resource, {
+  const ctx = {
     params: params.params,
     now: new Date(testCase.now ?? TEST_NOW),
     account: { id: resource.accountId, name: `account-${resource.accountId}`, ...testCase.account },
     settings: { allowedRegions: [], requiredTags: {}, ...testCase.settings },
     inventory: new GuardedInventory(inventory, insight, log),
     verdict,
-  });
+  };
+  // The engine checks every definite field for unknowns: on the plain resource, not through the read guard.
+  if (throughEngine) return evaluateResource(insight, resource as AnyResource, ctx, unreadableFieldsOf(testCase.resource as AnyCollectedResource));
+  return insight.evaluate(resource, ctx);
+}
+
+/**
+ * Each case again with one field it reads, that the model types as always known, unreadable (a
+ * denied describe call, a field an endpoint left out): the verdict must be `error`, naming it.
+ */
+function unreadableDefiniteReads(insight: Insight, cases: readonly InsightCase[]): string[] {
+  const wrong: string[] = [];
+  for (const testCase of cases) {
+    const type = testCase.resource.type;
+    for (const field of fieldsReadOn(insight, type).filter((f) => definiteFieldsOf(type).includes(f))) {
+      const cause = unknown('AccessDeniedException: test:Describe');
+      const resource = { ...testCase.resource, config: { ...testCase.resource.config, [field]: cause } } as unknown as Resource;
+      const result = evaluateCase(insight, { ...testCase, resource }, new ReadLog(), true);
+      if (result.status !== 'error' || !result.reason.includes(field)) wrong.push(`${testCase.name}, ${field} unreadable: ${result.status} (${result.reason})`);
+    }
+  }
+  return wrong;
 }
 
 /** Declared fields that no case reads: a stale declaration makes collections run calls for nothing. */
@@ -129,6 +157,10 @@ export function testInsight(insight: Insight, cases: readonly InsightCase[], opt
         expect(unknownFields(insight), 'declared names that are no field').toEqual([]);
         expect(insight.lookups).toEqual(Object.keys(insight.reads.lookups));
         expect(unreadDeclarations(insight, cases), 'declared but read by no case').toEqual([]);
+      });
+
+      it('gives error, naming the field, in every case when a field it reads that the model types as known is unreadable', () => {
+        expect(unreadableDefiniteReads(insight, cases)).toEqual([]);
       });
 
       it('has uniquely named cases covering pass, fail, error and not-applicable', () => {

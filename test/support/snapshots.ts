@@ -1,12 +1,12 @@
 /** Writes small snapshot files for tests. */
 import { join } from 'node:path';
-import type { AnyResource, Resource } from '../../src/model/resource.js';
+import type { AnyCollectedResource, AnyResource, CollectedResource, Resource } from '../../src/model/resource.js';
 import { writeSnapshot } from '../../src/inventory/snapshot-writer.js';
 import type { CoverageEntry } from '../../src/inventory/coverage.js';
 
 export async function snapshotOf(
   dir: string,
-  resources: readonly (Resource | AnyResource)[],
+  resources: readonly (Resource | AnyResource | CollectedResource | AnyCollectedResource)[],
   options: { name?: string; coverage?: CoverageEntry[] } = {},
 ): Promise<string> {
   const file = join(dir, options.name ?? 'snapshot.jsonl');
@@ -21,7 +21,7 @@ export async function snapshotOf(
       accounts,
       coverage: options.coverage ?? [],
     },
-    resources as AnyResource[],
+    resources as AnyCollectedResource[],
   );
   return file;
 }

@@ -1,8 +1,8 @@
 /**
  * `AWS::KMS::Key`, per region: every key of ListKeys (all pages), each described, then — as the
  * selection asks — its rotation status, key policy and tags, and the region's aliases mapped onto
- * their keys. A key DescribeKey cannot read is left out and named in coverage: the model has no
- * key without its manager, origin and state.
+ * their keys. A key DescribeKey cannot read is kept with the fields DescribeKey fills unknown, and
+ * coverage names it: a listed key is never missing from the findings.
  */
 import {
   DescribeKeyCommand,
@@ -16,49 +16,60 @@ import {
   type Tag,
 } from '@aws-sdk/client-kms';
 import { arnFor } from '../../model/arn.js';
-import type { Resource, Tags } from '../../model/resource.js';
+import type { CollectedConfig, CollectedResource, Tags } from '../../model/resource.js';
 import type { KmsKeyConfig } from '../../model/types/kms-key.js';
 import { isUnknown, type Maybe, type Unknown } from '../../model/unknown.js';
-import type { CallRef, CollectContext } from '../collect-context.js';
+import type { CallRef, CollectContext, ResourceRef } from '../collect-context.js';
 import { defineCollector } from '../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../normalise.js';
+import { isoDate, tagMap, listedOnce } from '../normalise.js';
 import { readAllPages } from '../paginate.js';
 import { parsePolicyJson, UNPARSABLE_POLICY } from '../policy-json.js';
+import { missing, reported, UNEXPECTED_RESPONSE } from './compute/reported.js';
+import { usageOfSpec } from './kms-key-usage.js';
 
 type Ctx = CollectContext<'AWS::KMS::Key'>;
 
 const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
 type Origin = (typeof ORIGINS)[number];
 
-/** What DescribeKey tells; the fields every other call depends on. */
-type Described = Pick<
-  KmsKeyConfig,
-  'keyId' | 'manager' | 'origin' | 'state' | 'spec' | 'usage' | 'multiRegion' | 'keyMaterialExpires' | 'validTo' | 'deletionDate'
-> & { arn: string; createdAt: string | null };
+/** What DescribeKey tells: the fields every other call depends on, each unknown when it could not be read. */
+type Described = CollectedConfig<
+  Pick<KmsKeyConfig, 'manager' | 'origin' | 'state' | 'spec' | 'usage' | 'multiRegion' | 'keyMaterialExpires' | 'validTo' | 'deletionDate'>
+> & { keyId: string; arn: string; createdAt: string | null };
 
-function describe(metadata: KeyMetadata | undefined, ctx: Ctx, listed: KeyListEntry): Described | string {
-  if (metadata === undefined) return 'DescribeKey returned no KeyMetadata';
-  const keyId = metadata.KeyId ?? listed.KeyId;
-  if (keyId === undefined) return 'DescribeKey returned no KeyId';
+/** The fields DescribeKey fills, each unknown (one coverage entry): the key was listed but could not be described. */
+function undescribed(keyId: string, arn: string, why: Unknown): Described {
+  return {
+    keyId,
+    arn,
+    manager: why,
+    origin: why,
+    state: why,
+    spec: why,
+    usage: why,
+    multiRegion: why,
+    keyMaterialExpires: why,
+    validTo: why,
+    deletionDate: why,
+    createdAt: null,
+  };
+}
+
+function describe(metadata: KeyMetadata | undefined, ctx: Ctx, call: CallRef, keyId: string, listedArn: string): Described {
+  const ref = { arn: metadata?.Arn ?? listedArn };
+  if (metadata === undefined) return undescribed(keyId, ref.arn, missing(ctx, call, 'KeyMetadata', ref));
   const manager = metadata.KeyManager;
-  if (manager !== 'AWS' && manager !== 'CUSTOMER') return `unexpected KeyManager ${String(manager)}`;
   const origin = metadata.Origin;
-  if (origin === undefined || !(ORIGINS as readonly string[]).includes(origin)) return `unexpected Origin ${String(origin)}`;
-  const state = metadata.KeyState;
-  if (state === undefined) return 'DescribeKey returned no KeyState';
   const spec = metadata.KeySpec ?? metadata.CustomerMasterKeySpec;
-  if (spec === undefined) return 'DescribeKey returned no KeySpec';
-  const usage = metadata.KeyUsage;
-  if (usage === undefined) return 'DescribeKey returned no KeyUsage';
   const expiration = metadata.ExpirationModel;
   return {
-    arn: metadata.Arn ?? listed.KeyArn ?? arnFor('AWS::KMS::Key', ctx.accountId, ctx.region, keyId, ctx.partition),
-    keyId,
-    manager,
-    origin: origin as Origin,
-    state,
-    spec,
-    usage,
+    keyId: metadata.KeyId ?? keyId,
+    arn: ref.arn,
+    manager: manager === 'AWS' || manager === 'CUSTOMER' ? manager : unexpected(ctx, call, 'KeyManager', manager, ref),
+    origin: origin !== undefined && (ORIGINS as readonly string[]).includes(origin) ? (origin as Origin) : unexpected(ctx, call, 'Origin', origin, ref),
+    state: reported(ctx, call, metadata.KeyState, 'KeyState', ref),
+    spec: reported(ctx, call, spec, 'KeySpec', ref),
+    usage: reported(ctx, call, metadata.KeyUsage ?? usageOfSpec(spec), 'KeyUsage', ref),
     multiRegion: metadata.MultiRegion ?? false,
     keyMaterialExpires: expiration === 'KEY_MATERIAL_EXPIRES' ? true : expiration === 'KEY_MATERIAL_DOES_NOT_EXPIRE' ? false : null,
     validTo: isoDate(metadata.ValidTo),
@@ -67,22 +78,34 @@ function describe(metadata: KeyMetadata | undefined, ctx: Ctx, listed: KeyListEn
   };
 }
 
+/** A value the model does not know (or none): unknown, and coverage names it. */
+function unexpected(ctx: Ctx, call: CallRef, field: string, value: string | undefined, ref: ResourceRef): Unknown {
+  if (value === undefined) return missing(ctx, call, field, ref);
+  return ctx.unreadable(call, UNEXPECTED_RESPONSE, `${call.operation} returned ${field} ${value}, which the model does not know`, ref);
+}
+
 /** Only symmetric keys with KMS-generated material rotate automatically; the others have no rotation status. */
-function canRotate(key: Described): boolean {
+function canRotate(key: Described): boolean | Unknown {
+  if (isUnknown(key.origin)) return key.origin;
+  if (isUnknown(key.spec)) return key.spec;
   return key.origin === 'AWS_KMS' && key.spec === 'SYMMETRIC_DEFAULT';
 }
 
 /**
  * AWS-managed keys (aws/s3, aws/rds ...): AWS rotates them and writes their policy, and they cannot
  * be tagged. No shipped insight judges them, so their three per-key calls are not made; rotation
- * and policy are recorded as not collected, never as a value Vigil did not read.
+ * and policy are recorded as not collected, never as a value Vigil did not read. A key whose
+ * manager is unknown is asked like a customer-managed one.
  */
 function awsManaged(key: Described): boolean {
   return key.manager === 'AWS';
 }
 
 async function rotation(ctx: Ctx, key: Described): Promise<KmsKeyConfig['rotation']> {
-  if (!canRotate(key)) return null;
+  // Whether the key can rotate at all is as unknown as its origin or spec: no status to ask for then.
+  const rotates = canRotate(key);
+  if (isUnknown(rotates)) return rotates;
+  if (!rotates) return null;
   if (!ctx.runs('GetKeyRotationStatus') || awsManaged(key)) return ctx.notCollected('GetKeyRotationStatus');
   const outcome = await ctx.send(new GetKeyRotationStatusCommand({ KeyId: key.keyId }));
   if (!outcome.ok) return ctx.unknownOf(outcome, { arn: key.arn });
@@ -165,7 +188,7 @@ export default defineCollector({
       }),
       aliasesByKey(ctx),
     ]);
-    await Promise.all(uniqueBy(listed.items, (entry) => entry.KeyId).map((entry) => collectKey(ctx, entry, aliases)));
+    await Promise.all(listedOnce(ctx, { service: 'kms', operation: 'ListKeys', region: ctx.region }, listed.items, (entry) => entry.KeyId, 'KeyId').map((entry) => collectKey(ctx, entry, aliases)));
   },
 });
 
@@ -174,22 +197,22 @@ async function collectKey(ctx: Ctx, listed: KeyListEntry, aliases: Awaited<Retur
   if (keyId === undefined) return;
   const listedArn = listed.KeyArn ?? arnFor('AWS::KMS::Key', ctx.accountId, ctx.region, keyId, ctx.partition);
   const outcome = await ctx.send(new DescribeKeyCommand({ KeyId: keyId }));
-  if (!outcome.ok) {
-    // NotFoundException: deleted since ListKeys. Either way the key cannot be modelled; coverage names it.
+  if (!outcome.ok && outcome.failure.code === 'NotFoundException') {
+    // Deleted since ListKeys: it no longer exists, so there is nothing to judge; coverage names it.
     ctx.unknownOf(outcome, { arn: listedArn });
     return;
   }
-  const key = describe(outcome.value.KeyMetadata, ctx, listed);
-  if (typeof key === 'string') {
-    ctx.unreadable(outcome.call, 'UnexpectedResponse', `${key}; the key is left out`, { arn: listedArn });
-    return;
-  }
+  // Listed but not described (AccessDenied is common: a bank's key policy need not grant the
+  // scanner): the key is kept, its DescribeKey fields unknown, so its controls cannot read 100 %.
+  const key = outcome.ok
+    ? describe(outcome.value.KeyMetadata, ctx, outcome.call, keyId, listedArn)
+    : undescribed(keyId, listedArn, ctx.unknownOf(outcome, { arn: listedArn }));
 
   const [keyRotation, keyPolicy, keyTags] = await Promise.all([rotation(ctx, key), policy(ctx, key), tags(ctx, key)]);
   // A region whose aliases could not be listed leaves every key's aliases unknown (one coverage entry).
   const keyAliases: Maybe<string[]> = isUnknown(aliases) ? aliases : (aliases.get(key.keyId) ?? []);
 
-  const resource: Resource<'AWS::KMS::Key'> = {
+  const resource: CollectedResource<'AWS::KMS::Key'> = {
     arn: key.arn,
     type: 'AWS::KMS::Key',
     accountId: ctx.accountId,
@@ -211,7 +234,7 @@ async function collectKey(ctx: Ctx, listed: KeyListEntry, aliases: Awaited<Retur
       policy: keyPolicy,
       keyMaterialExpires: key.keyMaterialExpires,
       validTo: key.validTo,
-      keyMaterialImportedAt: importedAt(ctx, key, outcome.call),
+      keyMaterialImportedAt: outcome.ok ? importedAt(ctx, key, outcome.call) : key.origin,
       deletionDate: key.deletionDate,
       aliases: keyAliases,
     },
@@ -226,7 +249,8 @@ async function collectKey(ctx: Ctx, listed: KeyListEntry, aliases: Awaited<Retur
  * does), so for a key holding imported material it is unknown — and coverage says so — rather
  * than a date that could pass an age check.
  */
-function importedAt(ctx: Ctx, key: Described, call: CallRef): KmsKeyConfig['keyMaterialImportedAt'] {
+function importedAt(ctx: Ctx, key: Described, call: CallRef): Maybe<KmsKeyConfig['keyMaterialImportedAt']> {
+  if (isUnknown(key.origin)) return key.origin;
   if (key.origin !== 'EXTERNAL' || key.state === 'PendingImport') return null;
   return ctx.unreadable(call, 'NotReported', 'KMS does not report when imported key material was imported', { arn: key.arn });
 }

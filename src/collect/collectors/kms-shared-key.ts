@@ -25,6 +25,7 @@ import type { CallRef, CollectContext } from '../collect-context.js';
 import { defineCollector } from '../collector.js';
 import { isoDate } from '../normalise.js';
 import { readAllPages } from '../paginate.js';
+import { usageOfSpec } from './kms-key-usage.js';
 
 type Ctx = CollectContext<'AWS::KMS::SharedKey'>;
 type Config = KmsSharedKeyConfig;
@@ -80,7 +81,7 @@ function fromMetadata(ctx: Ctx, keyArn: string, metadata: KeyMetadata, call: Cal
     keyManager: manager === 'AWS' || manager === 'CUSTOMER' ? manager : missing('KeyManager'),
     keyState: present(metadata.KeyState, 'KeyState'),
     enabled: present(metadata.Enabled, 'Enabled'),
-    keyUsage: present(metadata.KeyUsage, 'KeyUsage'),
+    keyUsage: present(metadata.KeyUsage ?? usageOfSpec(metadata.KeySpec ?? metadata.CustomerMasterKeySpec), 'KeyUsage'),
     keySpec: present(metadata.KeySpec ?? metadata.CustomerMasterKeySpec, 'KeySpec'),
     origin: present(metadata.Origin, 'Origin'),
     multiRegion: metadata.MultiRegion ?? false,

@@ -130,13 +130,21 @@ function encryption(out: GetBucketEncryptionOutput): S3BucketConfig['encryption'
   return { rules };
 }
 
+/**
+ * A default retention is Days or Years, never both; an endpoint that answers the unused unit as 0
+ * (`Years: 0` beside `Days: 30`) means it is not set.
+ */
+function retentionPeriod(value: number | undefined): number | null {
+  return value === undefined || value === 0 ? null : value;
+}
+
 function objectLock(out: GetObjectLockConfigurationOutput): S3BucketConfig['objectLock'] | Unreadable {
   const config = out.ObjectLockConfiguration;
   const retention = config?.Rule?.DefaultRetention;
   let defaultRetention = null;
   if (retention !== undefined) {
     if (retention.Mode !== 'GOVERNANCE' && retention.Mode !== 'COMPLIANCE') return new Unreadable(UNEXPECTED, `retention mode ${String(retention.Mode)}`);
-    defaultRetention = { mode: retention.Mode, days: retention.Days ?? null, years: retention.Years ?? null };
+    defaultRetention = { mode: retention.Mode, days: retentionPeriod(retention.Days), years: retentionPeriod(retention.Years) };
   }
   return { enabled: config?.ObjectLockEnabled === 'Enabled', defaultRetention };
 }

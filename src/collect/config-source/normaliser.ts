@@ -5,7 +5,7 @@
  * `unknown('NotInConfig: <field>')` and is named in `missing`, so that the orchestrator can run
  * just the API calls that fill it (or leave it unknown, which insights treat as `error`).
  */
-import type { Resource, Tags } from '../../model/resource.js';
+import type { CollectedConfig, CollectedResource, Tags } from '../../model/resource.js';
 import type { ConfigOf, ResourceType } from '../../model/resource-types.js';
 import { isUnknown, unknown, type Maybe, type Unknown } from '../../model/unknown.js';
 import type { FieldOf } from '../collector.js';
@@ -20,7 +20,7 @@ export interface NormaliseContext {
   unreadable(arn: string, code: string, message: string): Unknown;
 }
 
-/** An item that cannot become a resource (a value the model requires is absent or unexpected). */
+/** An item that cannot become a resource: nothing in it identifies the resource. */
 export interface LeftOut {
   readonly ok: false;
   readonly arn: string;
@@ -31,7 +31,7 @@ export interface LeftOut {
 export type Normalised<T extends ResourceType> =
   | {
       readonly ok: true;
-      readonly resource: Resource<T>;
+      readonly resource: CollectedResource<T>;
       /** Fields Config does not carry for this item: `unknown('NotInConfig: <field>')` in the resource. */
       readonly missing: readonly FieldOf<T>[];
     }
@@ -54,7 +54,7 @@ export function isNotInConfig(value: unknown): boolean {
 }
 
 /** The fields of a resource still holding {@link notInConfig}: what an API fill would have to read. */
-export function notInConfigFields<T extends ResourceType>(resource: Resource<T>): FieldOf<T>[] {
+export function notInConfigFields<T extends ResourceType>(resource: CollectedResource<T>): FieldOf<T>[] {
   const fields: string[] = [];
   if (isNotInConfig(resource.tags)) fields.push('tags');
   for (const [field, value] of Object.entries(resource.config as Record<string, unknown>)) if (isNotInConfig(value)) fields.push(field);
@@ -74,8 +74,8 @@ export function itemTags(item: ConfigItem, arn: string, ctx: NormaliseContext): 
 export function configResource<T extends ConfigSourceType>(
   item: ConfigItem,
   ctx: NormaliseContext,
-  parts: { readonly type: T; readonly arn: string; readonly id: string; readonly name: string; readonly config: ConfigOf<T>; readonly createdAt?: unknown },
-): Resource<T> {
+  parts: { readonly type: T; readonly arn: string; readonly id: string; readonly name: string; readonly config: CollectedConfig<ConfigOf<T>>; readonly createdAt?: unknown },
+): CollectedResource<T> {
   const resource = {
     arn: parts.arn,
     type: parts.type,
@@ -87,7 +87,7 @@ export function configResource<T extends ConfigSourceType>(
     source: 'config',
     observedAt: item.capturedAt,
     config: parts.config,
-  } as Resource<T>;
+  } as CollectedResource<T>;
   const created = configDate(parts.createdAt);
   if (created !== null) resource.createdAt = created;
   return resource;

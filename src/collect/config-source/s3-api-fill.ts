@@ -11,7 +11,7 @@
  * report: exporting the collector's per-bucket function would make this step unnecessary).
  */
 import { ListBucketsCommand, type ListBucketsCommandOutput } from '@aws-sdk/client-s3';
-import type { Resource } from '../../model/resource.js';
+import type { CollectedResource } from '../../model/resource.js';
 import type { ResourceType } from '../../model/resource-types.js';
 import { operationOfCommandName } from '../call-stats.js';
 import { CollectionContext, UndeclaredOperationError, type CallRef, type CollectContext, type CommandLike, type Outcome } from '../collect-context.js';
@@ -22,7 +22,7 @@ import { ServiceBudgets } from '../limiter.js';
 import { DEFAULT_HOME_REGION, type AccountRun } from '../run-collector.js';
 import type { ServiceName } from '../services.js';
 
-type Bucket = Resource<'AWS::S3::Bucket'>;
+type Bucket = CollectedResource<'AWS::S3::Bucket'>;
 type Field = FieldOf<'AWS::S3::Bucket'>;
 
 export type FillResult =

@@ -273,16 +273,17 @@ describe('EC2 instance collector', () => {
     expectValid(resources);
   });
 
-  it('an instance without type, state or launch time cannot be modelled: it is left out and named in coverage', async () => {
+  it('an instance answered without state or launch time is kept: those fields are unknown and coverage names them', async () => {
     PAGES['token-3']!.reservations[0]!.Instances![1] = instance(I.gone, { State: undefined, LaunchTime: undefined });
     const { resources, coverage } = await runCollector(ec2Instance);
-    expect(resources.map((r) => r.id)).not.toContain(I.gone);
+    const kept = byId(resources, I.gone);
+    expect(kept.config.state).toEqual(unknown('UnexpectedResponse: ec2:DescribeInstances'));
+    expect(kept.config.launchTime).toEqual(unknown('UnexpectedResponse: ec2:DescribeInstances'));
+    expect(kept.config.instanceType).toBe(instance(I.gone).InstanceType);
     expect(coverage).toEqual([
-      expect.objectContaining({
-        resourceArn: instanceArn(I.gone),
-        error: { code: 'UnexpectedResponse', message: `DescribeInstances returned no State.Name, LaunchTime for ${I.gone}; it is left out` },
-      }),
+      expect.objectContaining({ resourceArn: instanceArn(I.gone), count: 2, error: { code: 'UnexpectedResponse', message: 'DescribeInstances returned no State.Name' } }),
     ]);
+    expectValid(resources);
   });
 
   it('UnauthorizedOperation (EC2’s access denied): no instances, and coverage names the EC2 code', async () => {

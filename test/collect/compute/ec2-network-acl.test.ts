@@ -202,11 +202,12 @@ describe('network ACL collector', () => {
     expectValid(resources);
   });
 
-  it('leaves out a NACL without an owner, which the model cannot hold, and says so', async () => {
+  it('keeps a NACL answered without its owner: the owner is unknown and coverage says so', async () => {
     PAGES['token-3']!.acls[0] = acl(A.shared, { OwnerId: undefined });
     const { resources, coverage } = await runCollector(ec2NetworkAcl);
-    expect(resources.map((r) => r.id)).not.toContain(A.shared);
-    expect(coverage).toEqual([expect.objectContaining({ error: expect.objectContaining({ message: expect.stringContaining(`no OwnerId for ${A.shared}`) }) })]);
+    expect(byId(resources, A.shared).config.ownerId).toEqual(unknown('UnexpectedResponse: ec2:DescribeNetworkAcls'));
+    expect(coverage).toEqual([expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'DescribeNetworkAcls returned no OwnerId' } })]);
+    expectValid(resources);
   });
 
   it('sends exactly the operations it declares', async () => {

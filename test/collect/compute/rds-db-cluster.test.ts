@@ -255,17 +255,21 @@ describe('RDS DB cluster collector', () => {
     expectValid(resources);
   });
 
-  it('a cluster without engine or status cannot be modelled: it is left out and named in coverage', async () => {
+  it('a cluster answered without engine or status is kept: those fields are unknown and coverage names it', async () => {
     PAGES['marker-3']!.clusters[0] = dbCluster('sessions-docdb', { Engine: undefined, Status: undefined });
     const { resources, coverage } = await runCollector(rdsDbCluster);
-    expect(resources.map((r) => r.id)).not.toContain('sessions-docdb');
+    const kept = byId(resources, 'sessions-docdb');
+    expect(kept.config.engine).toEqual(unknown('UnexpectedResponse: rds:DescribeDBClusters'));
+    expect(kept.config.status).toEqual(unknown('UnexpectedResponse: rds:DescribeDBClusters'));
     expect(coverage).toEqual([
       expect.objectContaining({
         operation: 'DescribeDBClusters',
         resourceArn: clusterArn('sessions-docdb'),
-        error: { code: 'UnexpectedResponse', message: 'DescribeDBClusters returned no Engine, Status for sessions-docdb; it is left out' },
+        count: 2,
+        error: { code: 'UnexpectedResponse', message: 'DescribeDBClusters returned no Engine' },
       }),
     ]);
+    expectValid(resources);
   });
 
   it('AccessDenied on DescribeDBClusters: no clusters, and coverage says the region was not read', async () => {

@@ -201,17 +201,21 @@ describe('RDS DB instance collector', () => {
     expectValid(resources);
   });
 
-  it('an instance without engine or status cannot be modelled: it is left out and named in coverage', async () => {
+  it('an instance answered without engine or status is kept: those fields are unknown and coverage names it', async () => {
     PAGES['marker-3']!.instances[0] = dbInstance('new-db', { Engine: undefined, DBInstanceStatus: undefined });
     const { resources, coverage } = await runCollector(rdsDbInstance);
-    expect(resources.map((r) => r.id)).not.toContain('new-db');
+    const kept = byId(resources, 'new-db');
+    expect(kept.config.engine).toEqual(unknown('UnexpectedResponse: rds:DescribeDBInstances'));
+    expect(kept.config.status).toEqual(unknown('UnexpectedResponse: rds:DescribeDBInstances'));
     expect(coverage).toEqual([
       expect.objectContaining({
         operation: 'DescribeDBInstances',
         resourceArn: dbArn('new-db'),
-        error: { code: 'UnexpectedResponse', message: 'DescribeDBInstances returned no Engine, DBInstanceStatus for new-db; it is left out' },
+        count: 2,
+        error: { code: 'UnexpectedResponse', message: 'DescribeDBInstances returned no Engine' },
       }),
     ]);
+    expectValid(resources);
   });
 
   it('AccessDenied on DescribeDBInstances: no instances, and coverage says the region was not read', async () => {

@@ -13,7 +13,7 @@ import {
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from '@aws-sdk/client-config-service';
-import type { Resource } from '../../../src/model/resource.js';
+import type { CollectedResource, Resource } from '../../../src/model/resource.js';
 import { ACCOUNT, regionOf } from '../support/harness.js';
 
 export const CAPTURED_AT = '2026-02-28T23:10:04.512Z';
@@ -100,7 +100,7 @@ export function configAccessDenied(action: string): ConfigServiceServiceExceptio
 }
 
 /** The resource without what necessarily differs between the sources: where and when it was read. */
-export function withoutProvenance<R extends Resource>(resource: R): Omit<R, 'source' | 'observedAt'> {
+export function withoutProvenance<R extends CollectedResource>(resource: R): Omit<R, 'source' | 'observedAt'> {
   const { source: _source, observedAt: _observedAt, ...rest } = resource;
   return rest;
 }

@@ -10,6 +10,7 @@ import { DescribeSecurityGroupsCommand, EC2Client, type SecurityGroup } from '@a
 import ec2SecurityGroup from '../../../src/collect/collectors/compute/ec2-security-group.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
 import { unknown } from '../../../src/model/unknown.js';
+import { notInConfig, notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
 import { ACCOUNT, byId, expectValid, runCollector } from '../support/harness.js';
 import { $metadata, answerSelect, CAPTURED_AT, configItem, withoutProvenance } from './config-items.js';
 
@@ -245,11 +246,13 @@ describe('security group: API and Config give the same resource', () => {
     expect(coverage).toEqual([expect.objectContaining({ resourceArn: sgArn(G.web), error: { code: 'UnexpectedConfigItem', message: `inbound rules of ${G.web}: a rule without IpProtocol` } })]);
   });
 
-  it('an item without owner or name cannot be modelled: left out, with coverage', async () => {
+  it('an item without its owner keeps the group, the owner NotInConfig', async () => {
     const broken = { ...CONFIG_GROUPS[G.default]!.configuration, ownerId: null };
     ITEMS[2] = configItem({ resourceType: 'AWS::EC2::SecurityGroup', resourceId: G.default, arn: sgArn(G.default), awsRegion: REGION, configuration: broken });
-    const { resources, coverage } = await runCollector(configCollector('AWS::EC2::SecurityGroup'));
-    expect(resources.map((r) => r.id)).not.toContain(G.default);
-    expect(coverage).toEqual([expect.objectContaining({ resourceArn: sgArn(G.default), error: { code: 'UnexpectedConfigItem', message: expect.stringContaining('has no ownerId; it is left out') } })]);
+    const { resources } = await runCollector(configCollector('AWS::EC2::SecurityGroup'));
+    const kept = byId(resources, G.default);
+    expect(kept.config.ownerId).toEqual(notInConfig('ownerId'));
+    expect(notInConfigFields(kept)).toEqual(['ownerId']);
+    expectValid(resources);
   });
 });

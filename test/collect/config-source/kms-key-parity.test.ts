@@ -20,7 +20,7 @@ import {
 import kmsKey from '../../../src/collect/collectors/kms-key.js';
 import { readConfigItem } from '../../../src/collect/config-source/config-item.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
-import { notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
+import { notInConfig, notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
 import { normaliseKmsKey } from '../../../src/collect/config-source/normalisers/kms-key.js';
 import type { Resource } from '../../../src/model/resource.js';
 import { isUnknown, unknown } from '../../../src/model/unknown.js';
@@ -222,12 +222,23 @@ describe('KMS key: API and Config give the same resource', () => {
     expect(fromLegacy.ok && fromLegacy.resource.config.multiRegion).toBe(true);
   });
 
-  it('leaves out an imported key whose item does not say when its material expires', async () => {
+  it('keeps an imported key whose item does not say when its material expires: validTo is NotInConfig, never "does not expire"', async () => {
     KEYS[K.imported] = { ...KEYS[K.imported]!, metadata: { ...KEYS[K.imported]!.metadata, ValidTo: undefined } };
-    const { resources, coverage } = await runCollector(configCollector('AWS::KMS::Key'));
-    expect(resources.map((r) => r.id)).not.toContain(K.imported);
-    expect(coverage).toEqual([
-      expect.objectContaining({ resourceArn: arn(K.imported), error: { code: 'NotInConfig', message: expect.stringContaining('does not say when the imported key material expires') } }),
-    ]);
+    const { resources } = await runCollector(configCollector('AWS::KMS::Key'));
+    const kept = byId(resources, K.imported);
+    expect(kept.config.validTo).toEqual(notInConfig('validTo'));
+    expect(kept.config.keyMaterialExpires).toBe(true);
+    expect(notInConfigFields(kept)).toContain('validTo');
+    expectValid(resources);
+  });
+
+  it('keeps a key whose item lacks its manager and usage: the manager is NotInConfig, the usage follows from the spec', async () => {
+    const { KeyManager: _manager, KeyUsage: _usage, ...metadata } = KEYS[K.data]!.metadata;
+    KEYS[K.data] = { ...KEYS[K.data]!, metadata };
+    const { resources } = await runCollector(configCollector('AWS::KMS::Key'));
+    const kept = byId(resources, K.data);
+    expect(kept.config.manager).toEqual(notInConfig('manager'));
+    expect(kept.config.usage).toBe('ENCRYPT_DECRYPT');
+    expectValid(resources);
   });
 });

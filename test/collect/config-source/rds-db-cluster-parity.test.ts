@@ -11,7 +11,7 @@ import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DescribeDBClustersCommand, RDSClient, type DBCluster } from '@aws-sdk/client-rds';
 import rdsDbCluster from '../../../src/collect/collectors/compute/rds-db-cluster.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
-import { notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
+import { notInConfig, notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { ACCOUNT, byId, expectValid, runCollector } from '../support/harness.js';
 import { $metadata, answerSelect, CAPTURED_AT, configItem, withoutProvenance } from './config-items.js';
@@ -227,13 +227,13 @@ describe('RDS DB cluster: API and Config give the same resource', () => {
     expect(byId(resources, 'ledger-aurora').config.members).toEqual(unknown('NotInConfig: members'));
   });
 
-  it('an item without engine or status is left out and named in coverage', async () => {
+  it('an item without its status keeps the cluster, the status NotInConfig', async () => {
     const { status: _dropped, ...broken } = CLUSTERS[3]!.configuration;
     CLUSTERS[3] = { ...CLUSTERS[3]!, configuration: broken };
-    const { resources, coverage } = await runCollector(configCollector('AWS::RDS::DBCluster'));
-    expect(resources.map((r) => r.id)).not.toContain('sessions-docdb');
-    expect(coverage).toEqual([
-      expect.objectContaining({ resourceArn: clusterArn('sessions-docdb'), error: { code: 'UnexpectedConfigItem', message: 'the item of sessions-docdb has no status; it is left out' } }),
-    ]);
+    const { resources } = await runCollector(configCollector('AWS::RDS::DBCluster'));
+    const kept = byId(resources, 'sessions-docdb');
+    expect(kept.config.status).toEqual(notInConfig('status'));
+    expect(notInConfigFields(kept)).toEqual(['status']);
+    expectValid(resources);
   });
 });

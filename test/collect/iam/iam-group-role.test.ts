@@ -126,14 +126,27 @@ describe('IAM role collector', () => {
     expectValid(resources);
   });
 
-  it('an entry without its id is left out and named in coverage; the others are kept', async () => {
+  it('an entry without its id is kept with the id unknown, and named in coverage', async () => {
     const page = PAGES['AAEAAXBhZ2UtMg==']!;
     const { RoleId: _dropped, ...withoutId } = DEPLOYER;
     mockAuthorizationDetails(iam, { ...PAGES, 'AAEAAXBhZ2UtMg==': { ...page, RoleDetailList: [withoutId, ...(page.RoleDetailList ?? []).slice(1)] } });
     const { resources, coverage } = await runCollector(collectors.role);
+    expect(resources.map((r) => r.id).sort()).toEqual(['AWSServiceRoleForSupport', 'deployer']);
+    expect(byId(resources, 'deployer').config.roleId).toEqual(unknown('UnexpectedResponse: iam:GetAccountAuthorizationDetails'));
+    expect(coverage).toEqual([
+      expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'GetAccountAuthorizationDetails returned no RoleId' } }),
+    ]);
+    expectValid(resources);
+  });
+
+  it('an entry without a name is left out and named in coverage: it cannot be told apart', async () => {
+    const page = PAGES['AAEAAXBhZ2UtMg==']!;
+    const { RoleName: _dropped, ...withoutName } = DEPLOYER;
+    mockAuthorizationDetails(iam, { ...PAGES, 'AAEAAXBhZ2UtMg==': { ...page, RoleDetailList: [withoutName, ...(page.RoleDetailList ?? []).slice(1)] } });
+    const { resources, coverage } = await runCollector(collectors.role);
     expect(resources.map((r) => r.id)).toEqual(['AWSServiceRoleForSupport']);
     expect(coverage).toEqual([
-      expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'GetAccountAuthorizationDetails returned a role (deployer) without id; it is left out' } }),
+      expect.objectContaining({ error: { code: 'UnexpectedResponse', message: `GetAccountAuthorizationDetails returned a role (${DEPLOYER.Arn}) without a name; it is left out` } }),
     ]);
   });
 

@@ -18,7 +18,7 @@ import {
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { AwsClients } from '../../../src/collect/aws-clients.js';
 import { collectOrganisation } from '../../../src/collect/collect-organisation.js';
-import type { AnyResource } from '../../../src/model/resource.js';
+import type { AnyCollectedResource } from '../../../src/model/resource.js';
 import { OBSERVED_AT } from '../support/harness.js';
 import { $metadata, mockAuthorizationDetails, mockReport, testCollectors } from './fixtures.js';
 
@@ -58,7 +58,7 @@ describe('IAM collection of an organisation', () => {
       credentialsFor: (accountId) => ({ accessKeyId: `AK${accountId}`, secretAccessKey: 'secret' }),
       retryDelay: () => 1,
     });
-    const resources: AnyResource[] = [];
+    const resources: AnyCollectedResource[] = [];
     try {
       const result = await collectOrganisation(
         {

@@ -148,11 +148,19 @@ describe('IAM server certificate collector', () => {
     expectValid(resources);
   });
 
-  it('a certificate without a name or ARN is left out, with a coverage entry', async () => {
+  it('a certificate answered without its ARN is kept under the ARN its path and name give', async () => {
     PAGES['AAEAAWNlcnQtMw==']!.certificates = [{ ...SPARE, Arn: undefined }];
     const { resources, coverage } = await runCollector(iamServerCertificate);
+    expect(byId(resources, 'spare').arn).toBe(SPARE.Arn);
+    expect(coverage).toEqual([]);
+    expectValid(resources);
+  });
+
+  it('a certificate without a name is left out, with a coverage entry: it cannot be told apart', async () => {
+    PAGES['AAEAAWNlcnQtMw==']!.certificates = [{ ...SPARE, ServerCertificateName: undefined }];
+    const { resources, coverage } = await runCollector(iamServerCertificate);
     expect(resources.map((r) => r.id)).not.toContain('spare');
-    expect(coverage).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'UnexpectedResponse', message: expect.stringContaining('no Arn for spare') }) })]);
+    expect(coverage).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'UnexpectedResponse', message: expect.stringContaining('returned no ServerCertificateName') }) })]);
   });
 
   it('tags of a certificate deleted between the calls (NoSuchEntity) are unknown; the rest is collected', async () => {

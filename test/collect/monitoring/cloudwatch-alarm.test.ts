@@ -184,13 +184,16 @@ describe('metric alarm collector', () => {
     expect(coverage).toEqual([expect.objectContaining({ operation: 'DescribeAlarms', error: expect.objectContaining({ code: 'Throttling' }) })]);
   });
 
-  it('an alarm without its actions flag or state is left out and named in coverage, never defaulted', async () => {
-    PAGES[2] = { alarms: [alarm('cpu-high', { ActionsEnabled: undefined })] };
+  it('an alarm answered without its actions flag or state keeps them unknown, never defaulted, and coverage names it', async () => {
+    PAGES[2] = { alarms: [alarm('cpu-high', { ActionsEnabled: undefined, StateValue: undefined })] };
     const { resources, coverage } = await runCollector(cloudWatchAlarm);
-    expect(resources.map((r) => r.id)).not.toContain('cpu-high');
+    const kept = byId(resources, 'cpu-high');
+    expect(kept.config.actionsEnabled).toEqual(unknown('UnexpectedResponse: cloudwatch:DescribeAlarms'));
+    expect(kept.config.stateValue).toEqual(unknown('UnexpectedResponse: cloudwatch:DescribeAlarms'));
     expect(coverage).toEqual([
-      expect.objectContaining({ resourceArn: alarmArn('cpu-high'), error: { code: 'UnexpectedResponse', message: expect.stringContaining('ActionsEnabled') } }),
+      expect.objectContaining({ resourceArn: alarmArn('cpu-high'), count: 2, error: { code: 'UnexpectedResponse', message: expect.stringContaining('ActionsEnabled') } }),
     ]);
+    expectValid(resources);
   });
 
   it('tags that cannot be read are unknown', async () => {

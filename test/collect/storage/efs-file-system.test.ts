@@ -210,11 +210,12 @@ describe('EFS file system collector', () => {
     expectValid(resources);
   });
 
-  it('leaves out a file system without a lifecycle state, which the model cannot hold, and says so', async () => {
+  it('keeps a file system answered without its lifecycle state: the state is unknown and coverage says so', async () => {
     PAGES['marker-2']!.fileSystems[1] = fileSystem(F.scratch, { LifeCycleState: undefined });
     const { resources, coverage } = await runCollector(efsFileSystem);
-    expect(resources.map((r) => r.id)).not.toContain(F.scratch);
-    expect(coverage).toEqual([expect.objectContaining({ error: expect.objectContaining({ message: expect.stringContaining(`no LifeCycleState for ${F.scratch}`) }) })]);
+    expect(byId(resources, F.scratch).config.lifeCycleState).toEqual(unknown('UnexpectedResponse: efs:DescribeFileSystems'));
+    expect(coverage).toEqual([expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'DescribeFileSystems returned no LifeCycleState' } })]);
+    expectValid(resources);
   });
 
   it('sends exactly the operations it declares', async () => {

@@ -5,7 +5,7 @@ import type { ResourceCollector, SettingsCollector } from '../../../src/collect/
 import { CoverageRecorder } from '../../../src/collect/coverage-recorder.js';
 import { collectResources, collectSettings } from '../../../src/collect/run-collector.js';
 import type { CoverageEntry } from '../../../src/inventory/coverage.js';
-import { resourceSchema, type Resource } from '../../../src/model/resource.js';
+import { resourceSchema, type CollectedResource, type Resource } from '../../../src/model/resource.js';
 import type { ConfigOf, ResourceType } from '../../../src/model/resource-types.js';
 import { validatorFor } from '../../../src/schemas/ajv.js';
 import { TEST_CREDENTIALS } from './fake-http.js';
@@ -21,7 +21,7 @@ export interface RunOptions {
 }
 
 export interface RunResult<T extends ResourceType> {
-  readonly resources: Resource<T>[];
+  readonly resources: CollectedResource<T>[];
   readonly coverage: CoverageEntry[];
   readonly clients: AwsClients;
 }
@@ -65,7 +65,7 @@ export async function runSettings<T extends ResourceType, F extends keyof Config
 }
 
 /** Every resource must pass the schema the snapshot reader applies. */
-export function expectValid(resources: readonly Resource[]): void {
+export function expectValid(resources: readonly CollectedResource[]): void {
   for (const resource of resources) {
     const validate = validatorFor(resourceSchema(resource.type));
     const ok = validate(resource);
@@ -73,10 +73,11 @@ export function expectValid(resources: readonly Resource[]): void {
   }
 }
 
-export function byId<T extends ResourceType>(resources: readonly Resource<T>[], id: string): Resource<T> {
+/** The resource with this id, typed as the model types it: the test asserts what each field holds. */
+export function byId<T extends ResourceType>(resources: readonly CollectedResource<T>[], id: string): Resource<T> {
   const found = resources.find((resource) => resource.id === id);
   if (found === undefined) throw new Error(`no resource ${id} among ${resources.map((r) => r.id).join(', ')}`);
-  return found;
+  return found as unknown as Resource<T>;
 }
 
 /** The region a mocked call was sent to: the region of the client that sent it. */

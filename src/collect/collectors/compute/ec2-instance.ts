@@ -8,15 +8,16 @@
  */
 import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedResource } from '../../../model/resource.js';
 import type { Ec2InstanceConfig } from '../../../model/types/ec2.js';
+import { isUnknown, type Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { isoDate, uniqueBy } from '../../normalise.js';
+import { isoDate, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { instanceStorageByType, type StorageOfType } from './ec2-instance-storage.js';
 import { ec2Tags, nameTagOrId } from './ec2-tags.js';
-import { Absent, leftOut, missing, present, UNEXPECTED_RESPONSE } from './reported.js';
+import { missing, reported, UNEXPECTED_RESPONSE } from './reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::Instance'>;
 
@@ -58,7 +59,7 @@ export default defineCollector({
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
     const call: CallRef = { service: 'ec2', operation: 'DescribeInstances', region: ctx.region };
-    const instances = uniqueBy(listed.items, (item) => item.InstanceId);
+    const instances = listedOnce(ctx, call, listed.items, (item) => item.InstanceId, 'InstanceId');
     const storageOf = await instanceStorageByType(ctx, instances.flatMap((instance) => (instance.InstanceType !== undefined ? [instance.InstanceType] : [])));
     for (const instance of instances) emitInstance(ctx, instance, call, storageOf);
   },
@@ -90,14 +91,10 @@ function emitInstance(ctx: Ctx, instance: Instance, call: CallRef, storageOf: St
   if (instanceId === undefined) return;
   const arn = arnFor('AWS::EC2::Instance', ctx.accountId, ctx.region, instanceId, ctx.partition);
   const ref: ResourceRef = { arn };
-  const required = present({ InstanceType: instance.InstanceType, 'State.Name': instance.State?.Name, LaunchTime: isoDate(instance.LaunchTime) ?? undefined });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, instanceId, required, ref);
-    return;
-  }
+  const instanceType: Maybe<string> = reported(ctx, call, instance.InstanceType, 'InstanceType', ref);
   const tags = ec2Tags(instance.Tags);
 
-  const resource: Resource<'AWS::EC2::Instance'> = {
+  const resource: CollectedResource<'AWS::EC2::Instance'> = {
     arn,
     type: 'AWS::EC2::Instance',
     accountId: ctx.accountId,
@@ -109,18 +106,19 @@ function emitInstance(ctx: Ctx, instance: Instance, call: CallRef, storageOf: St
     observedAt: ctx.now().toISOString(),
     config: {
       instanceId,
-      instanceType: required.InstanceType,
-      state: required['State.Name'],
+      instanceType,
+      state: reported(ctx, call, instance.State?.Name, 'State.Name', ref),
       publicIpAddress: instance.PublicIpAddress ?? null,
       privateIpAddress: instance.PrivateIpAddress ?? null,
       metadataOptions: metadataOptions(ctx, call, instance, ref),
       securityGroupIds: (instance.SecurityGroups ?? []).flatMap((group) => (group.GroupId !== undefined ? [group.GroupId] : [])),
       iamInstanceProfileArn: instance.IamInstanceProfile?.Arn ?? null,
-      launchTime: required.LaunchTime,
+      launchTime: reported(ctx, call, isoDate(instance.LaunchTime) ?? undefined, 'LaunchTime', ref),
       vpcId: instance.VpcId ?? null,
       subnetId: instance.SubnetId ?? null,
       rootDeviceType: rootDeviceType(ctx, call, instance, ref),
-      instanceStorage: storageOf(required.InstanceType),
+      // The instance store of an instance of unknown type is as unknown as its type.
+      instanceStorage: isUnknown(instanceType) ? instanceType : storageOf(instanceType),
     },
   };
   ctx.emit(resource);

@@ -7,14 +7,14 @@
  */
 import { DescribeNetworkAclsCommand, type NetworkAcl, type NetworkAclEntry as ApiEntry } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
 import type { NetworkAclConfig, NetworkAclEntry } from '../../../model/types/network.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { uniqueBy } from '../../normalise.js';
+import { listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { ec2Tags, nameTagOrId } from './ec2-tags.js';
-import { Absent, leftOut, present, UNEXPECTED_RESPONSE } from './reported.js';
+import { Absent, present, reported, UNEXPECTED_RESPONSE } from './reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::NetworkAcl'>;
 
@@ -72,7 +72,7 @@ export default defineCollector({
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
     const call: CallRef = { service: 'ec2', operation: 'DescribeNetworkAcls', region: ctx.region };
-    for (const acl of uniqueBy(listed.items, (item) => item.NetworkAclId)) emitNetworkAcl(ctx, acl, call);
+    for (const acl of listedOnce(ctx, call, listed.items, (item) => item.NetworkAclId, 'NetworkAclId')) emitNetworkAcl(ctx, acl, call);
   },
 });
 
@@ -82,23 +82,18 @@ function emitNetworkAcl(ctx: Ctx, acl: NetworkAcl, call: CallRef): void {
   const owner = acl.OwnerId !== undefined && ACCOUNT_ID.test(acl.OwnerId) ? acl.OwnerId : undefined;
   const arn = arnFor('AWS::EC2::NetworkAcl', owner ?? ctx.accountId, ctx.region, aclId, ctx.partition);
   const ref: ResourceRef = { arn };
-  const required = present({ OwnerId: owner, VpcId: acl.VpcId, IsDefault: acl.IsDefault });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, aclId, required, ref);
-    return;
-  }
   // The entries are what the NACL is for: one the model cannot hold leaves them all unknown.
   const normalised = entries(acl.Entries);
   const tags = ec2Tags(acl.Tags);
-  const config: NetworkAclConfig = {
+  const config: CollectedConfig<NetworkAclConfig> = {
     networkAclId: aclId,
-    ownerId: required.OwnerId,
-    vpcId: required.VpcId,
-    isDefault: required.IsDefault,
+    ownerId: reported(ctx, call, owner, 'OwnerId', ref),
+    vpcId: reported(ctx, call, acl.VpcId, 'VpcId', ref),
+    isDefault: reported(ctx, call, acl.IsDefault, 'IsDefault', ref),
     entries: typeof normalised === 'string' ? ctx.unreadable(call, UNEXPECTED_RESPONSE, `entries of ${aclId}: ${normalised}`, ref) : normalised,
     subnetIds: [...new Set((acl.Associations ?? []).flatMap((association) => (association.SubnetId !== undefined ? [association.SubnetId] : [])))].sort(),
   };
-  const resource: Resource<'AWS::EC2::NetworkAcl'> = {
+  const resource: CollectedResource<'AWS::EC2::NetworkAcl'> = {
     arn,
     type: 'AWS::EC2::NetworkAcl',
     accountId: ctx.accountId,

@@ -6,14 +6,14 @@
  */
 import { DescribeSecurityGroupsCommand, type IpPermission, type SecurityGroup } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedResource } from '../../../model/resource.js';
 import type { SecurityGroupConfig, SecurityGroupRule } from '../../../model/types/ec2.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector, type FieldOf } from '../../collector.js';
-import { uniqueBy } from '../../normalise.js';
+import { listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { ec2Tags } from './ec2-tags.js';
-import { Absent, leftOut, present, UNEXPECTED_RESPONSE } from './reported.js';
+import { reported, UNEXPECTED_RESPONSE } from './reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::SecurityGroup'>;
 
@@ -81,7 +81,7 @@ export default defineCollector({
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
     const call: CallRef = { service: 'ec2', operation: 'DescribeSecurityGroups', region: ctx.region };
-    for (const group of uniqueBy(listed.items, (item) => item.GroupId)) emitGroup(ctx, group, call);
+    for (const group of listedOnce(ctx, call, listed.items, (item) => item.GroupId, 'GroupId')) emitGroup(ctx, group, call);
   },
 });
 
@@ -91,11 +91,6 @@ function emitGroup(ctx: Ctx, group: SecurityGroup, call: CallRef): void {
   const owner = group.OwnerId !== undefined && ACCOUNT_ID.test(group.OwnerId) ? group.OwnerId : undefined;
   const arn = group.SecurityGroupArn ?? arnFor('AWS::EC2::SecurityGroup', owner ?? ctx.accountId, ctx.region, groupId, ctx.partition);
   const ref = { arn };
-  const required = present({ OwnerId: owner, GroupName: group.GroupName });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, groupId, required, ref);
-    return;
-  }
   // The rules are what the group is for: one the model cannot hold leaves that direction unknown.
   const read = (direction: string, permissions: readonly IpPermission[] | undefined): SecurityGroupConfig['ingress'] => {
     const normalised = rules(permissions);
@@ -104,20 +99,20 @@ function emitGroup(ctx: Ctx, group: SecurityGroup, call: CallRef): void {
       : normalised;
   };
 
-  const resource: Resource<'AWS::EC2::SecurityGroup'> = {
+  const resource: CollectedResource<'AWS::EC2::SecurityGroup'> = {
     arn,
     type: 'AWS::EC2::SecurityGroup',
     accountId: ctx.accountId,
     region: ctx.region,
     id: groupId,
-    name: required.GroupName,
+    name: group.GroupName ?? groupId,
     tags: ec2Tags(group.Tags),
     source: 'api',
     observedAt: ctx.now().toISOString(),
     config: {
       groupId,
-      ownerId: required.OwnerId,
-      groupName: required.GroupName,
+      ownerId: reported(ctx, call, owner, 'OwnerId', ref),
+      groupName: reported(ctx, call, group.GroupName, 'GroupName', ref),
       description: group.Description ?? '',
       vpcId: group.VpcId ?? null,
       ingress: read('inbound rules', group.IpPermissions),

@@ -4,14 +4,14 @@
  */
 import { DescribeVolumesCommand, type Volume, type VolumeAttachment } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedResource } from '../../../model/resource.js';
 import type { Ec2VolumeConfig } from '../../../model/types/ec2.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { isoDate, uniqueBy } from '../../normalise.js';
+import { isoDate, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { ec2Tags, nameTagOrId } from './ec2-tags.js';
-import { Absent, leftOut, present, reported } from './reported.js';
+import { reported } from './reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::Volume'>;
 
@@ -48,7 +48,7 @@ export default defineCollector({
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
     const call: CallRef = { service: 'ec2', operation: 'DescribeVolumes', region: ctx.region };
-    for (const volume of uniqueBy(listed.items, (item) => item.VolumeId)) emitVolume(ctx, volume, call);
+    for (const volume of listedOnce(ctx, call, listed.items, (item) => item.VolumeId, 'VolumeId')) emitVolume(ctx, volume, call);
   },
 });
 
@@ -57,14 +57,9 @@ function emitVolume(ctx: Ctx, volume: Volume, call: CallRef): void {
   if (volumeId === undefined) return;
   const arn = volume.VolumeArn ?? arnFor('AWS::EC2::Volume', ctx.accountId, ctx.region, volumeId, ctx.partition);
   const ref: ResourceRef = { arn };
-  const required = present({ State: volume.State, Size: volume.Size, VolumeType: volume.VolumeType });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, volumeId, required, ref);
-    return;
-  }
   const tags = ec2Tags(volume.Tags);
 
-  const resource: Resource<'AWS::EC2::Volume'> = {
+  const resource: CollectedResource<'AWS::EC2::Volume'> = {
     arn,
     type: 'AWS::EC2::Volume',
     accountId: ctx.accountId,
@@ -76,9 +71,9 @@ function emitVolume(ctx: Ctx, volume: Volume, call: CallRef): void {
     observedAt: ctx.now().toISOString(),
     config: {
       volumeId,
-      state: required.State,
-      sizeGiB: required.Size,
-      volumeType: required.VolumeType,
+      state: reported(ctx, call, volume.State, 'State', ref),
+      sizeGiB: reported(ctx, call, volume.Size, 'Size', ref),
+      volumeType: reported(ctx, call, volume.VolumeType, 'VolumeType', ref),
       encrypted: reported(ctx, call, volume.Encrypted, 'Encrypted', ref),
       // EC2 names a key for encrypted volumes only.
       kmsKeyId: volume.KmsKeyId ?? null,

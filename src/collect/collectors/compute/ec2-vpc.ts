@@ -7,15 +7,15 @@
  */
 import { DescribeFlowLogsCommand, DescribeVpcsCommand, type FlowLog as ApiFlowLog, type Vpc } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedResource } from '../../../model/resource.js';
 import type { FlowLog, VpcConfig } from '../../../model/types/network.js';
 import { isUnknown, unknown, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { uniqueBy } from '../../normalise.js';
+import { listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { ec2Tags, nameTagOrId } from './ec2-tags.js';
-import { Absent, leftOut, present, UNEXPECTED_RESPONSE } from './reported.js';
+import { Absent, present, reported, UNEXPECTED_RESPONSE } from './reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::VPC'>;
 
@@ -76,7 +76,7 @@ export default defineCollector({
       vpcs: { service: 'ec2', operation: 'DescribeVpcs', region: ctx.region },
       flowLogs: { service: 'ec2', operation: 'DescribeFlowLogs', region: ctx.region },
     } as const satisfies Record<string, CallRef>;
-    for (const vpc of uniqueBy(listed.items, (item) => item.VpcId)) emitVpc(ctx, vpc, flowLogs, calls);
+    for (const vpc of listedOnce(ctx, calls.vpcs, listed.items, (item) => item.VpcId, 'VpcId')) emitVpc(ctx, vpc, flowLogs, calls);
   },
 });
 
@@ -122,13 +122,8 @@ function emitVpc(ctx: Ctx, vpc: Vpc, flowLogs: FlowLogsByResource | Unknown, cal
   const owner = vpc.OwnerId !== undefined && ACCOUNT_ID.test(vpc.OwnerId) ? vpc.OwnerId : undefined;
   const arn = arnFor('AWS::EC2::VPC', owner ?? ctx.accountId, ctx.region, vpcId, ctx.partition);
   const ref: ResourceRef = { arn };
-  const required = present({ OwnerId: owner, IsDefault: vpc.IsDefault, CidrBlock: vpc.CidrBlock, State: vpc.State });
-  if (required instanceof Absent) {
-    leftOut(ctx, calls.vpcs, vpcId, required, ref);
-    return;
-  }
   const tags = ec2Tags(vpc.Tags);
-  const resource: Resource<'AWS::EC2::VPC'> = {
+  const resource: CollectedResource<'AWS::EC2::VPC'> = {
     arn,
     type: 'AWS::EC2::VPC',
     accountId: ctx.accountId,
@@ -140,10 +135,10 @@ function emitVpc(ctx: Ctx, vpc: Vpc, flowLogs: FlowLogsByResource | Unknown, cal
     observedAt: ctx.now().toISOString(),
     config: {
       vpcId,
-      ownerId: required.OwnerId,
-      isDefault: required.IsDefault,
-      cidrBlock: required.CidrBlock,
-      state: required.State,
+      ownerId: reported(ctx, calls.vpcs, owner, 'OwnerId', ref),
+      isDefault: reported(ctx, calls.vpcs, vpc.IsDefault, 'IsDefault', ref),
+      cidrBlock: reported(ctx, calls.vpcs, vpc.CidrBlock, 'CidrBlock', ref),
+      state: reported(ctx, calls.vpcs, vpc.State, 'State', ref),
       flowLogs: flowLogsOf(ctx, flowLogs, vpcId, calls.flowLogs, ref),
     },
   };

@@ -6,15 +6,15 @@
  */
 import { DescribeDBClustersCommand, type DBCluster, type DBClusterMember, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
 import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds-db-cluster.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector, type FieldOf } from '../../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { isoDate, tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { rdsStorageKeyId } from './rds-storage-key.js';
-import { Absent, leftOut, missing, present, reported } from './reported.js';
+import { missing, reported } from './reported.js';
 
 type Ctx = CollectContext<'AWS::RDS::DBCluster'>;
 
@@ -61,7 +61,7 @@ export default defineCollector({
       next: (page) => ({ token: page.Marker, truncated: false }),
     });
     const call: CallRef = { service: 'rds', operation: 'DescribeDBClusters', region: ctx.region };
-    for (const cluster of uniqueBy(listed.items, (item) => item.DBClusterIdentifier)) emitCluster(ctx, cluster, call);
+    for (const cluster of listedOnce(ctx, call, listed.items, (item) => item.DBClusterIdentifier, 'DBClusterIdentifier')) emitCluster(ctx, cluster, call);
   },
 });
 
@@ -70,18 +70,12 @@ function emitCluster(ctx: Ctx, cluster: DBCluster, call: CallRef): void {
   if (id === undefined) return;
   const arn = cluster.DBClusterArn ?? arnFor('AWS::RDS::DBCluster', ctx.accountId, ctx.region, id, ctx.partition);
   const ref = { arn };
-  const required = present({ Engine: cluster.Engine, EngineVersion: cluster.EngineVersion, Status: cluster.Status });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, id, required, ref);
-    return;
-  }
-
   const storageEncrypted = reported(ctx, call, cluster.StorageEncrypted, 'StorageEncrypted', ref);
-  const config: RdsDbClusterConfig = {
-    engine: required.Engine,
-    engineVersion: required.EngineVersion,
+  const config: CollectedConfig<RdsDbClusterConfig> = {
+    engine: reported(ctx, call, cluster.Engine, 'Engine', ref),
+    engineVersion: reported(ctx, call, cluster.EngineVersion, 'EngineVersion', ref),
     engineMode: cluster.EngineMode ?? null,
-    status: required.Status,
+    status: reported(ctx, call, cluster.Status, 'Status', ref),
     storageEncrypted,
     kmsKeyId: rdsStorageKeyId(ctx, call, cluster.KmsKeyId, storageEncrypted, ref),
     multiAz: reported(ctx, call, cluster.MultiAZ, 'MultiAZ', ref),
@@ -96,7 +90,7 @@ function emitCluster(ctx: Ctx, cluster: DBCluster, call: CallRef): void {
     autoMinorVersionUpgrade: cluster.AutoMinorVersionUpgrade ?? null,
   };
 
-  const resource: Resource<'AWS::RDS::DBCluster'> = {
+  const resource: CollectedResource<'AWS::RDS::DBCluster'> = {
     arn,
     type: 'AWS::RDS::DBCluster',
     accountId: ctx.accountId,

@@ -6,14 +6,14 @@
  */
 import { DescribeDBInstancesCommand, type DBInstance, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
 import type { RdsDbInstanceConfig } from '../../../model/types/rds-db-instance.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector, type FieldOf } from '../../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { isoDate, tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { rdsStorageKeyId } from './rds-storage-key.js';
-import { Absent, leftOut, present, reported } from './reported.js';
+import { reported } from './reported.js';
 
 type Ctx = CollectContext<'AWS::RDS::DBInstance'>;
 
@@ -62,7 +62,7 @@ export default defineCollector({
       next: (page) => ({ token: page.Marker, truncated: false }),
     });
     const call: CallRef = { service: 'rds', operation: 'DescribeDBInstances', region: ctx.region };
-    for (const db of uniqueBy(listed.items, (item) => item.DBInstanceIdentifier)) emitInstance(ctx, db, call);
+    for (const db of listedOnce(ctx, call, listed.items, (item) => item.DBInstanceIdentifier, 'DBInstanceIdentifier')) emitInstance(ctx, db, call);
   },
 });
 
@@ -71,18 +71,12 @@ function emitInstance(ctx: Ctx, db: DBInstance, call: CallRef): void {
   if (id === undefined) return;
   const arn = db.DBInstanceArn ?? arnFor('AWS::RDS::DBInstance', ctx.accountId, ctx.region, id, ctx.partition);
   const ref = { arn };
-  const required = present({ Engine: db.Engine, EngineVersion: db.EngineVersion, DBInstanceClass: db.DBInstanceClass, DBInstanceStatus: db.DBInstanceStatus });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, id, required, ref);
-    return;
-  }
-
   const storageEncrypted = reported(ctx, call, db.StorageEncrypted, 'StorageEncrypted', ref);
-  const config: RdsDbInstanceConfig = {
-    engine: required.Engine,
-    engineVersion: required.EngineVersion,
-    instanceClass: required.DBInstanceClass,
-    status: required.DBInstanceStatus,
+  const config: CollectedConfig<RdsDbInstanceConfig> = {
+    engine: reported(ctx, call, db.Engine, 'Engine', ref),
+    engineVersion: reported(ctx, call, db.EngineVersion, 'EngineVersion', ref),
+    instanceClass: reported(ctx, call, db.DBInstanceClass, 'DBInstanceClass', ref),
+    status: reported(ctx, call, db.DBInstanceStatus, 'DBInstanceStatus', ref),
     publiclyAccessible: reported(ctx, call, db.PubliclyAccessible, 'PubliclyAccessible', ref),
     // No endpoint while the instance is being created.
     endpoint:
@@ -100,7 +94,7 @@ function emitInstance(ctx: Ctx, db: DBInstance, call: CallRef): void {
     autoMinorVersionUpgrade: reported(ctx, call, db.AutoMinorVersionUpgrade, 'AutoMinorVersionUpgrade', ref),
   };
 
-  const resource: Resource<'AWS::RDS::DBInstance'> = {
+  const resource: CollectedResource<'AWS::RDS::DBInstance'> = {
     arn,
     type: 'AWS::RDS::DBInstance',
     accountId: ctx.accountId,

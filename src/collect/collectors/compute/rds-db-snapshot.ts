@@ -8,13 +8,14 @@
  */
 import { DescribeDBSnapshotAttributesCommand, DescribeDBSnapshotsCommand, type DBSnapshot, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
 import type { RdsDbSnapshotConfig } from '../../../model/types/rds-db-snapshot.js';
+import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { isoDate, tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
-import { Absent, leftOut, missing, present, reported } from './reported.js';
+import { missing, reported } from './reported.js';
 
 type Ctx = CollectContext<'AWS::RDS::DBSnapshot'>;
 
@@ -57,12 +58,12 @@ export default defineCollector({
       next: (page) => ({ token: page.Marker, truncated: false }),
     });
     const call: CallRef = { service: 'rds', operation: 'DescribeDBSnapshots', region: ctx.region };
-    await Promise.all(uniqueBy(listed.items, (snapshot) => snapshot.DBSnapshotArn ?? snapshot.DBSnapshotIdentifier).map((snapshot) => collectSnapshot(ctx, snapshot, call)));
+    await Promise.all(listedOnce(ctx, call, listed.items, (snapshot) => (snapshot.DBSnapshotIdentifier === undefined ? undefined : (snapshot.DBSnapshotArn ?? snapshot.DBSnapshotIdentifier)), 'DBSnapshotIdentifier').map((snapshot) => collectSnapshot(ctx, snapshot, call)));
   },
 });
 
 /** The accounts allowed to restore the snapshot (`all`: public); GONE when the snapshot no longer exists. */
-async function restoreAccounts(ctx: Ctx, id: string, snapshotType: string, ref: ResourceRef): Promise<RdsDbSnapshotConfig['restoreAccounts'] | typeof GONE> {
+async function restoreAccounts(ctx: Ctx, id: string, snapshotType: Maybe<string>, ref: ResourceRef): Promise<RdsDbSnapshotConfig['restoreAccounts'] | typeof GONE> {
   if (snapshotType === 'automated') return [];
   if (!ctx.runs('DescribeDBSnapshotAttributes')) return ctx.notCollected('DescribeDBSnapshotAttributes');
   const outcome = await ctx.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: id }));
@@ -88,25 +89,16 @@ async function collectSnapshot(ctx: Ctx, snapshot: DBSnapshot, call: CallRef): P
   if (id === undefined) return;
   const arn = snapshot.DBSnapshotArn ?? arnFor('AWS::RDS::DBSnapshot', ctx.accountId, ctx.region, id, ctx.partition);
   const ref: ResourceRef = { arn };
-  const required = present({
-    DBInstanceIdentifier: snapshot.DBInstanceIdentifier,
-    SnapshotType: snapshot.SnapshotType,
-    Engine: snapshot.Engine,
-    Status: snapshot.Status,
-  });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, id, required, ref);
-    return;
-  }
-  const restore = await restoreAccounts(ctx, id, required.SnapshotType, ref);
+  const snapshotType = reported(ctx, call, snapshot.SnapshotType, 'SnapshotType', ref);
+  const restore = await restoreAccounts(ctx, id, snapshotType, ref);
   if (restore === GONE) return;
 
   const encrypted = reported(ctx, call, snapshot.Encrypted, 'Encrypted', ref);
-  const config: RdsDbSnapshotConfig = {
-    dbInstanceIdentifier: required.DBInstanceIdentifier,
-    snapshotType: required.SnapshotType,
-    engine: required.Engine,
-    status: required.Status,
+  const config: CollectedConfig<RdsDbSnapshotConfig> = {
+    dbInstanceIdentifier: reported(ctx, call, snapshot.DBInstanceIdentifier, 'DBInstanceIdentifier', ref),
+    snapshotType,
+    engine: reported(ctx, call, snapshot.Engine, 'Engine', ref),
+    status: reported(ctx, call, snapshot.Status, 'Status', ref),
     encrypted,
     // RDS reports a key for encrypted snapshots only; an encrypted one without it cannot be read as "the AWS-managed key".
     kmsKeyId: snapshot.KmsKeyId !== undefined ? snapshot.KmsKeyId : encrypted === false ? null : missing(ctx, call, 'KmsKeyId', ref),
@@ -115,7 +107,7 @@ async function collectSnapshot(ctx: Ctx, snapshot: DBSnapshot, call: CallRef): P
     snapshotCreateTime: isoDate(snapshot.SnapshotCreateTime),
   };
 
-  const resource: Resource<'AWS::RDS::DBSnapshot'> = {
+  const resource: CollectedResource<'AWS::RDS::DBSnapshot'> = {
     arn,
     type: 'AWS::RDS::DBSnapshot',
     accountId: ctx.accountId,
@@ -127,6 +119,7 @@ async function collectSnapshot(ctx: Ctx, snapshot: DBSnapshot, call: CallRef): P
     observedAt: ctx.now().toISOString(),
     config,
   };
-  if (config.snapshotCreateTime !== null) resource.createdAt = config.snapshotCreateTime;
+  const created = isoDate(snapshot.SnapshotCreateTime);
+  if (created !== null) resource.createdAt = created;
   ctx.emit(resource);
 }

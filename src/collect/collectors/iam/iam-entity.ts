@@ -5,38 +5,61 @@
  */
 import type { AttachedPolicy as SdkAttachedPolicy, PolicyDetail, Tag } from '@aws-sdk/client-iam';
 import type { AttachedPolicy, InlinePolicy, PolicyDocument } from '../../../model/common.js';
-import { GLOBAL_REGION, type Resource, type Tags } from '../../../model/resource.js';
+import { arnFor } from '../../../model/arn.js';
+import { GLOBAL_REGION, type CollectedConfig, type CollectedResource, type Tags } from '../../../model/resource.js';
 import type { ConfigOf, ResourceType } from '../../../model/resource-types.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { isoDate, tagMap } from '../../normalise.js';
 import { UNPARSABLE_POLICY } from '../../policy-json.js';
+import { reported } from '../compute/reported.js';
 import { parseEncodedPolicy } from './encoded-policy.js';
 import type { AuthorizationDetails } from './iam-snapshot.js';
 
 export const UNEXPECTED = 'UnexpectedResponse';
 
-/** The fields without which an entry cannot be modelled. */
+/** The IAM entities GetAccountAuthorizationDetails lists. */
+export type IamEntityType = 'AWS::IAM::User' | 'AWS::IAM::Group' | 'AWS::IAM::Role' | 'AWS::IAM::Policy';
+
+/** The response field of each entity's id. */
+const ID_FIELD: Readonly<Record<IamEntityType, string>> = {
+  'AWS::IAM::User': 'UserId',
+  'AWS::IAM::Group': 'GroupId',
+  'AWS::IAM::Role': 'RoleId',
+  'AWS::IAM::Policy': 'PolicyId',
+};
+
+/** Who an entry is: its name (without which it cannot be told apart), its ARN, and what else the listing says of it. */
 export interface Identity {
   readonly name: string;
-  readonly id: string;
   readonly arn: string;
-  readonly path: string;
-  readonly createDate: string;
+  readonly id: Maybe<string>;
+  readonly path: Maybe<string>;
+  readonly createDate: Maybe<string>;
 }
 
-/** The identity of an entry; a string says what it lacks. */
-export function identityOf(
+/**
+ * The identity of an entry: each field it lacks is unknown (coverage names it), an ARN it lacks is
+ * built from its path and name. A string says why there is none: an entry without a name.
+ */
+export function identityOf<T extends IamEntityType>(
+  ctx: CollectContext<T>,
+  call: CallRef,
   kind: string,
   entry: { name?: string | undefined; id?: string | undefined; arn?: string | undefined; path?: string | undefined; created?: Date | undefined },
 ): Identity | string {
-  const { name, id, arn, path } = entry;
-  const createDate = isoDate(entry.created);
-  if (name !== undefined && id !== undefined && arn !== undefined && path !== undefined && createDate !== null) return { name, id, arn, path, createDate };
-  const missing = Object.entries({ name, id, ARN: arn, path, 'creation date': createDate })
-    .filter(([, value]) => value === undefined || value === null)
-    .map(([what]) => what);
-  return `GetAccountAuthorizationDetails returned a ${kind}${name !== undefined ? ` (${name})` : ''} without ${missing.join(', ')}; it is left out`;
+  const { name } = entry;
+  if (name === undefined) return `GetAccountAuthorizationDetails returned a ${kind}${entry.arn !== undefined ? ` (${entry.arn})` : ''} without a name; it is left out`;
+  // An IAM ARN holds the path: role/service-role/deployer.
+  const arn = entry.arn ?? arnFor(ctx.resourceType, ctx.accountId, GLOBAL_REGION, `${(entry.path ?? '/').slice(1)}${name}`, ctx.partition);
+  const ref = { arn };
+  return {
+    name,
+    arn,
+    id: reported(ctx, call, entry.id, ID_FIELD[ctx.resourceType], ref),
+    path: reported(ctx, call, entry.path, 'Path', ref),
+    createDate: reported(ctx, call, isoDate(entry.created) ?? undefined, 'CreateDate', ref),
+  };
 }
 
 /**
@@ -80,7 +103,7 @@ export function iamTags(list: readonly Tag[] | undefined): Tags {
   return tagMap(list ?? [], (tag) => tag.Key, (tag) => tag.Value);
 }
 
-export function iamResource<T extends ResourceType>(ctx: CollectContext<T>, identity: Identity, tags: Maybe<Tags>, config: ConfigOf<T>): Resource<T> {
+export function iamResource<T extends IamEntityType>(ctx: CollectContext<T>, identity: Identity, tags: Maybe<Tags>, config: CollectedConfig<ConfigOf<T>>): CollectedResource<T> {
   return {
     arn: identity.arn,
     type: ctx.resourceType,
@@ -89,7 +112,7 @@ export function iamResource<T extends ResourceType>(ctx: CollectContext<T>, iden
     id: identity.name,
     name: identity.name,
     tags,
-    createdAt: identity.createDate,
+    ...(!isUnknown(identity.createDate) && { createdAt: identity.createDate }),
     source: 'api',
     observedAt: ctx.now().toISOString(),
     config,

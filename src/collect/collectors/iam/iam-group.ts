@@ -29,7 +29,7 @@ export function iamGroupCollector(snapshots: IamSnapshots): ResourceCollector<'A
         for (const group of user.GroupList ?? []) members.set(group, [...(members.get(group) ?? []), user.UserName]);
       }
       for (const group of details.groups) {
-        const identity = identityOf('group', { name: group.GroupName, id: group.GroupId, arn: group.Arn, path: group.Path, created: group.CreateDate });
+        const identity = identityOf(ctx, details.call, 'group', { name: group.GroupName, id: group.GroupId, arn: group.Arn, path: group.Path, created: group.CreateDate });
         if (typeof identity === 'string') {
           ctx.unreadable(details.call, UNEXPECTED, identity);
           continue;

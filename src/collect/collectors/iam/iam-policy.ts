@@ -13,6 +13,7 @@ import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CollectContext } from '../../collect-context.js';
 import { defineCollector, type ResourceCollector } from '../../collector.js';
 import { readAllPages } from '../../paginate.js';
+import { reported } from '../compute/reported.js';
 import { iamResource, iamTags, identityOf, incompleteLists, policyDocument, UNEXPECTED } from './iam-entity.js';
 import type { AuthorizationDetails, IamSnapshots } from './iam-snapshot.js';
 
@@ -62,7 +63,7 @@ async function tags(ctx: Ctx, arn: string, awsManaged: boolean): Promise<Maybe<T
 }
 
 async function collectPolicy(ctx: Ctx, details: AuthorizationDetails, policy: ManagedPolicyDetail, attachments: Map<string, Attachments>, incomplete: Unknown | undefined): Promise<void> {
-  const identity = identityOf('managed policy', { name: policy.PolicyName, id: policy.PolicyId, arn: policy.Arn, path: policy.Path, created: policy.CreateDate });
+  const identity = identityOf(ctx, details.call, 'managed policy', { name: policy.PolicyName, id: policy.PolicyId, arn: policy.Arn, path: policy.Path, created: policy.CreateDate });
   if (typeof identity === 'string') {
     ctx.unreadable(details.call, UNEXPECTED, identity);
     return;
@@ -71,16 +72,12 @@ async function collectPolicy(ctx: Ctx, details: AuthorizationDetails, policy: Ma
   const attachedTo = attachments.get(identity.arn);
   // AWS manages over a thousand policies; only those the account uses belong to its inventory.
   if (awsManaged && attachedTo === undefined && (policy.AttachmentCount ?? 0) === 0) return;
-  if (policy.DefaultVersionId === undefined) {
-    ctx.unreadable(details.call, UNEXPECTED, `GetAccountAuthorizationDetails returned the policy ${identity.arn} without DefaultVersionId; it is left out`);
-    return;
-  }
   ctx.emit(
     iamResource(ctx, identity, await tags(ctx, identity.arn, awsManaged), {
       policyId: identity.id,
       path: identity.path,
       awsManaged,
-      defaultVersionId: policy.DefaultVersionId,
+      defaultVersionId: reported(ctx, details.call, policy.DefaultVersionId, 'DefaultVersionId', { arn: identity.arn }),
       document: defaultDocument(ctx, policy, details, identity.arn),
       attachedTo: incomplete ?? attachedTo ?? { users: [], groups: [], roles: [] },
     }),

@@ -4,13 +4,14 @@
  * per certificate, sent only when the selection reads tags.
  */
 import { ListServerCertificatesCommand, ListServerCertificateTagsCommand, type ServerCertificateMetadata } from '@aws-sdk/client-iam';
-import { GLOBAL_REGION, type Resource, type Tags } from '../../../model/resource.js';
+import { arnFor } from '../../../model/arn.js';
+import { GLOBAL_REGION, type CollectedResource, type Tags } from '../../../model/resource.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
 import { isoDate, uniqueBy } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
-import { Absent, leftOut, missing, present } from '../compute/reported.js';
+import { Absent, leftOut, missing, reported } from '../compute/reported.js';
 import { iamTags } from './iam-entity.js';
 
 type Ctx = CollectContext<'AWS::IAM::ServerCertificate'>;
@@ -35,33 +36,30 @@ async function tags(ctx: Ctx, name: string, ref: ResourceRef): Promise<Maybe<Tag
 }
 
 async function emitCertificate(ctx: Ctx, certificate: ServerCertificateMetadata, call: CallRef): Promise<void> {
-  const name = certificate.ServerCertificateName ?? certificate.ServerCertificateId ?? '(unnamed)';
-  const required = present({
-    ServerCertificateName: certificate.ServerCertificateName,
-    ServerCertificateId: certificate.ServerCertificateId,
-    Arn: certificate.Arn,
-    Path: certificate.Path,
-  });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, name, required, certificate.Arn !== undefined ? { arn: certificate.Arn } : {});
+  const name = certificate.ServerCertificateName;
+  if (name === undefined) {
+    // The name is the certificate's identity in the account: without it there is no resource to keep a finding on.
+    leftOut(ctx, call, certificate.ServerCertificateId ?? '(unnamed)', new Absent('ServerCertificateName'), certificate.Arn !== undefined ? { arn: certificate.Arn } : {});
     return;
   }
-  const ref: ResourceRef = { arn: required.Arn };
+  // An IAM ARN holds the path: server-certificate/cloudfront/web.
+  const arn = certificate.Arn ?? arnFor('AWS::IAM::ServerCertificate', ctx.accountId, GLOBAL_REGION, `${(certificate.Path ?? '/').slice(1)}${name}`, ctx.partition);
+  const ref: ResourceRef = { arn };
   const uploadDate = date(ctx, call, certificate.UploadDate, 'UploadDate', ref);
-  const resource: Resource<'AWS::IAM::ServerCertificate'> = {
-    arn: required.Arn,
+  const resource: CollectedResource<'AWS::IAM::ServerCertificate'> = {
+    arn,
     type: 'AWS::IAM::ServerCertificate',
     accountId: ctx.accountId,
     region: GLOBAL_REGION,
-    id: required.ServerCertificateName,
-    name: required.ServerCertificateName,
-    tags: await tags(ctx, required.ServerCertificateName, ref),
+    id: name,
+    name,
+    tags: await tags(ctx, name, ref),
     source: 'api',
     observedAt: ctx.now().toISOString(),
     config: {
-      serverCertificateName: required.ServerCertificateName,
-      serverCertificateId: required.ServerCertificateId,
-      path: required.Path,
+      serverCertificateName: name,
+      serverCertificateId: reported(ctx, call, certificate.ServerCertificateId, 'ServerCertificateId', ref),
+      path: reported(ctx, call, certificate.Path, 'Path', ref),
       expiration: date(ctx, call, certificate.Expiration, 'Expiration', ref),
       uploadDate,
     },
@@ -91,7 +89,7 @@ export default defineCollector({
     });
     const call: CallRef = { service: 'iam', operation: 'ListServerCertificates', region: ctx.region };
     // A name is unique in the account; an entry without one is kept, to be left out with a coverage entry.
-    const certificates = uniqueBy(listed.items, (certificate) => certificate.ServerCertificateName ?? certificate.Arn ?? '');
+    const certificates = uniqueBy(listed.items, (certificate) => certificate.ServerCertificateName ?? certificate.Arn ?? certificate.ServerCertificateId ?? '');
     await Promise.all(certificates.map((certificate) => emitCertificate(ctx, certificate, call)));
   },
 });

@@ -167,9 +167,10 @@ async function readAuthorizationDetails(ctx: Ctx): Promise<AuthorizationDetails>
     next: (page) => ({ token: page.IsTruncated === true ? page.Marker : undefined, truncated: page.IsTruncated === true }),
   });
   const details: AuthorizationDetails = {
-    users: uniqueBy(pages.items.flatMap((page) => page.UserDetailList ?? []), (user) => user.UserName),
-    groups: uniqueBy(pages.items.flatMap((page) => page.GroupDetailList ?? []), (group) => group.GroupName),
-    roles: uniqueBy(pages.items.flatMap((page) => page.RoleDetailList ?? []), (role) => role.RoleName),
+    // Entries without a name are kept (by ARN or id) for the collectors to name in coverage.
+    users: uniqueBy(pages.items.flatMap((page) => page.UserDetailList ?? []), (user) => user.UserName ?? user.Arn ?? user.UserId ?? ''),
+    groups: uniqueBy(pages.items.flatMap((page) => page.GroupDetailList ?? []), (group) => group.GroupName ?? group.Arn ?? group.GroupId ?? ''),
+    roles: uniqueBy(pages.items.flatMap((page) => page.RoleDetailList ?? []), (role) => role.RoleName ?? role.Arn ?? role.RoleId ?? ''),
     policies: uniqueBy(pages.items.flatMap((page) => page.Policies ?? []), (policy) => policy.Arn),
     call: { service: 'iam', operation: 'GetAccountAuthorizationDetails', region: ctx.region },
   };

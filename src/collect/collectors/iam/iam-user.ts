@@ -11,11 +11,11 @@
  */
 import type { UserDetail } from '@aws-sdk/client-iam';
 import type { AccessKey, IamUserConfig } from '../../../model/types/iam.js';
-import type { Maybe, Unknown } from '../../../model/unknown.js';
+import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CollectContext } from '../../collect-context.js';
 import { defineCollector, type FieldOf, type ResourceCollector } from '../../collector.js';
 import { reportBoolean, reportDate, UNREADABLE_REPORT, type ReportRow } from './credential-report.js';
-import { attachedPolicies, iamResource, iamTags, identityOf, incompleteLists, inlinePolicies, UNEXPECTED } from './iam-entity.js';
+import { attachedPolicies, iamResource, iamTags, identityOf, incompleteLists, inlinePolicies, UNEXPECTED, type Identity } from './iam-entity.js';
 import type { AuthorizationDetails, CredentialReportRead, IamSnapshots } from './iam-snapshot.js';
 
 type Ctx = CollectContext<'AWS::IAM::User'>;
@@ -54,9 +54,11 @@ function sameUser(row: ReportRow, createDate: string): boolean {
   return typeof created !== 'string' || Math.floor(Date.parse(created) / 1000) === Math.floor(Date.parse(createDate) / 1000);
 }
 
-function credentials(ctx: Ctx, report: CredentialReportRead | undefined, reportFailure: Unknown | undefined, user: { name: string; arn: string; createDate: string }): Credentials {
+function credentials(ctx: Ctx, report: CredentialReportRead | undefined, reportFailure: Unknown | undefined, user: Identity): Credentials {
   if (report === undefined) return all(ctx.notCollected('GetCredentialReport'));
   if (!report.ok) return all(reportFailure ?? ctx.unknownOf(report.failed));
+  // A report row is this user's only if it was created when the user was: a name can be reused.
+  if (isUnknown(user.createDate)) return all(user.createDate);
   const ref = { arn: user.arn };
   const row = report.report.users.get(user.name);
   if (row === undefined || !sameUser(row, user.createDate)) {
@@ -82,7 +84,7 @@ function credentials(ctx: Ctx, report: CredentialReportRead | undefined, reportF
 }
 
 function emitUser(ctx: Ctx, details: AuthorizationDetails, user: UserDetail, report: CredentialReportRead | undefined, reportFailure: Unknown | undefined): void {
-  const identity = identityOf('user', { name: user.UserName, id: user.UserId, arn: user.Arn, path: user.Path, created: user.CreateDate });
+  const identity = identityOf(ctx, details.call, 'user', { name: user.UserName, id: user.UserId, arn: user.Arn, path: user.Path, created: user.CreateDate });
   if (typeof identity === 'string') {
     ctx.unreadable(details.call, UNEXPECTED, identity);
     return;

@@ -9,14 +9,15 @@ import {
   ListTagsForResourceCommand,
   type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
-import type { Resource, Tags } from '../../../model/resource.js';
+import { arnFor } from '../../../model/arn.js';
+import type { CollectedResource, Tags } from '../../../model/resource.js';
 import type { AlarmMetric, MetricAlarmConfig } from '../../../model/types/monitoring.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { tagMap, uniqueBy } from '../../normalise.js';
+import { tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
-import { Absent, leftOut, present, UNEXPECTED_RESPONSE } from '../compute/reported.js';
+import { Absent, leftOut, missing, present, reported, UNEXPECTED_RESPONSE } from '../compute/reported.js';
 
 type Ctx = CollectContext<'AWS::CloudWatch::Alarm'>;
 
@@ -69,42 +70,41 @@ export default defineCollector({
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
     const call: CallRef = { service: 'cloudwatch', operation: 'DescribeAlarms', region: ctx.region };
-    await Promise.all(uniqueBy(listed.items, (a) => a.AlarmArn).map((alarm) => collectAlarm(ctx, alarm, call)));
+    await Promise.all(listedOnce(ctx, call, listed.items, (a) => (a.AlarmName === undefined ? undefined : (a.AlarmArn ?? a.AlarmName)), 'AlarmName').map((alarm) => collectAlarm(ctx, alarm, call)));
   },
 });
 
 async function collectAlarm(ctx: Ctx, alarm: MetricAlarm, call: CallRef): Promise<void> {
-  const arn = alarm.AlarmArn;
-  if (arn === undefined) {
-    leftOut(ctx, call, String(alarm.AlarmName), new Absent('AlarmArn'), {});
+  const name = alarm.AlarmName;
+  const arn = alarm.AlarmArn ?? (name !== undefined ? arnFor('AWS::CloudWatch::Alarm', ctx.accountId, ctx.region, name, ctx.partition) : undefined);
+  if (arn === undefined || name === undefined) {
+    // Neither an ARN and a name to tell the alarm by: there is no resource to keep a finding on.
+    leftOut(ctx, call, String(arn ?? name), new Absent(arn === undefined ? 'AlarmArn, AlarmName' : 'AlarmName'), arn !== undefined ? { arn } : {});
     return;
   }
-  const required = present({ AlarmName: alarm.AlarmName, ActionsEnabled: alarm.ActionsEnabled, StateValue: alarm.StateValue });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, arn, required, { arn });
-    return;
-  }
-  const state = required.StateValue;
-  if (!isState(state)) {
-    ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeAlarms returned StateValue ${state} for ${arn}; it is left out`, { arn });
-    return;
-  }
-  const resource: Resource<'AWS::CloudWatch::Alarm'> = {
+  const ref = { arn };
+  const state = alarm.StateValue;
+  const resource: CollectedResource<'AWS::CloudWatch::Alarm'> = {
     arn,
     type: 'AWS::CloudWatch::Alarm',
     accountId: ctx.accountId,
     region: ctx.region,
-    id: required.AlarmName,
-    name: required.AlarmName,
+    id: name,
+    name,
     tags: await tags(ctx, arn),
     source: 'api',
     observedAt: ctx.now().toISOString(),
     config: {
-      alarmName: required.AlarmName,
-      actionsEnabled: required.ActionsEnabled,
+      alarmName: name,
+      actionsEnabled: reported(ctx, call, alarm.ActionsEnabled, 'ActionsEnabled', ref),
       alarmActions: alarm.AlarmActions ?? [],
       metrics: alarmMetrics(alarm),
-      stateValue: state,
+      stateValue:
+        state === undefined
+          ? missing(ctx, call, 'StateValue', ref)
+          : isState(state)
+            ? state
+            : ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeAlarms returned StateValue ${state}, which the model does not know`, ref),
     },
   };
   ctx.emit(resource);

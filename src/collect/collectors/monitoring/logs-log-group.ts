@@ -19,7 +19,7 @@ import type { LogGroupConfig, MetricFilter } from '../../../model/types/monitori
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { isoDate, tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { Absent, leftOut, present, UNEXPECTED_RESPONSE } from '../compute/reported.js';
 
@@ -111,7 +111,7 @@ export default defineCollector({
       metricFiltersByGroup(ctx),
     ]);
     const call: CallRef = { service: 'logs', operation: 'DescribeLogGroups', region: ctx.region };
-    await Promise.all(uniqueBy(listed.items, (g) => g.logGroupName).map((group) => collectLogGroup(ctx, group, call, filtersOf)));
+    await Promise.all(listedOnce(ctx, call, listed.items, (g) => g.logGroupName, 'logGroupName').map((group) => collectLogGroup(ctx, group, call, filtersOf)));
   },
 });
 

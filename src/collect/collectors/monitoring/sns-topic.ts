@@ -17,7 +17,7 @@ import type { SnsSubscription, SnsTopicConfig } from '../../../model/types/monit
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { tagMap, uniqueBy } from '../../normalise.js';
+import { tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { UNEXPECTED_RESPONSE } from '../compute/reported.js';
 
@@ -127,7 +127,7 @@ export default defineCollector({
     ]);
     const call: CallRef = { service: 'sns', operation: 'ListTopics', region: ctx.region };
     await Promise.all(
-      uniqueBy(listed.items, (t) => t.TopicArn).map(async ({ TopicArn: arn }) => {
+      listedOnce(ctx, call, listed.items, (t) => t.TopicArn, 'TopicArn').map(async ({ TopicArn: arn }) => {
         if (arn === undefined) return;
         const name = topicName(arn);
         if (name === undefined) {

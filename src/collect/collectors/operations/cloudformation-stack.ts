@@ -1,15 +1,16 @@
 /**
  * `AWS::CloudFormation::Stack`, per region: every stack of DescribeStacks (all pages), which
  * already carries status, termination protection and tags — one call a page, none per stack.
- * Deleted stacks are not returned without their stack id; one that is anyway is left out. The id is
+ * Deleted stacks are not returned without their stack id; one that is anyway is skipped. The id is
  * `<name>/<uuid>` from the StackId, so the ARN of the id is the StackId itself.
  */
 import { DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedResource } from '../../../model/resource.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { isoDate, tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
+import { reported, UNEXPECTED_RESPONSE } from '../compute/reported.js';
 
 type Ctx = CollectContext<'AWS::CloudFormation::Stack'>;
 
@@ -40,7 +41,7 @@ export default defineCollector({
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
     const call: CallRef = { service: 'cloudformation', operation: 'DescribeStacks', region: ctx.region };
-    for (const stack of uniqueBy(listed.items, (s) => s.StackId)) collectStack(ctx, stack, call);
+    for (const stack of listedOnce(ctx, call, listed.items, (s) => s.StackId, 'StackId')) collectStack(ctx, stack, call);
   },
 });
 
@@ -49,13 +50,14 @@ function collectStack(ctx: Ctx, stack: Stack, call: CallRef): void {
   const arn = stack.StackId;
   const id = arn === undefined ? undefined : stackIdOf(arn);
   const name = stack.StackName;
-  if (arn === undefined || id === undefined || name === undefined || stack.StackStatus === undefined) {
-    ctx.unreadable(call, 'UnexpectedResponse', `DescribeStacks returned a stack without a well-formed StackId, StackName or StackStatus (${String(arn ?? name)}); it is left out`, {
+  if (arn === undefined || id === undefined || name === undefined) {
+    // The stack id and name are its identity: without them there is no resource to keep a finding on.
+    ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeStacks returned a stack without a well-formed StackId or StackName (${String(arn ?? name)}); it is left out`, {
       ...(arn !== undefined ? { arn } : {}),
     });
     return;
   }
-  const resource: Resource<'AWS::CloudFormation::Stack'> = {
+  const resource: CollectedResource<'AWS::CloudFormation::Stack'> = {
     arn,
     type: 'AWS::CloudFormation::Stack',
     accountId: ctx.accountId,
@@ -67,7 +69,7 @@ function collectStack(ctx: Ctx, stack: Stack, call: CallRef): void {
     observedAt: ctx.now().toISOString(),
     config: {
       stackId: id,
-      status: stack.StackStatus,
+      status: reported(ctx, call, stack.StackStatus, 'StackStatus', { arn }),
       statusReason: stack.StackStatusReason ?? null,
       lastUpdatedTime: isoDate(stack.LastUpdatedTime),
       // Termination protection is off unless enabled (nested stacks carry their root's setting).

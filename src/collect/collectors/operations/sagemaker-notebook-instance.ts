@@ -1,8 +1,9 @@
 /**
  * `AWS::SageMaker::NotebookInstance`, per region: every notebook of ListNotebookInstances (all
  * pages), each described — its network placement, root access and volume key — and, as the
- * selection asks, its tags. A notebook DescribeNotebookInstance cannot read is left out and named in
- * coverage: the model has no notebook without its subnet (null would claim "not in a VPC").
+ * selection asks, its tags. A notebook DescribeNotebookInstance cannot read is kept with what the
+ * listing says (status, instance type) and the rest unknown, never null (null would claim "not in
+ * a VPC"); coverage names it.
  */
 import {
   DescribeNotebookInstanceCommand,
@@ -12,13 +13,14 @@ import {
   type NotebookInstanceSummary,
 } from '@aws-sdk/client-sagemaker';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource, Tags } from '../../../model/resource.js';
+import type { CollectedConfig, CollectedResource, Tags } from '../../../model/resource.js';
 import type { SageMakerNotebookConfig } from '../../../model/types/other.js';
-import type { Maybe } from '../../../model/unknown.js';
+import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { isoDate, tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
+import { reported } from '../compute/reported.js';
 
 type Ctx = CollectContext<'AWS::SageMaker::NotebookInstance'>;
 
@@ -66,7 +68,7 @@ export default defineCollector({
       items: (page) => page.NotebookInstances,
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
-    await Promise.all(uniqueBy(listed.items, (n) => n.NotebookInstanceName).map((summary) => collectNotebook(ctx, summary)));
+    await Promise.all(listedOnce(ctx, { service: 'sagemaker', operation: 'ListNotebookInstances', region: ctx.region }, listed.items, (n) => n.NotebookInstanceName, 'NotebookInstanceName').map((summary) => collectNotebook(ctx, summary)));
   },
 });
 
@@ -75,30 +77,27 @@ async function collectNotebook(ctx: Ctx, summary: NotebookInstanceSummary): Prom
   if (name === undefined) return;
   const listedArn = summary.NotebookInstanceArn ?? arnFor('AWS::SageMaker::NotebookInstance', ctx.accountId, ctx.region, name, ctx.partition);
   const outcome = await ctx.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: name }));
-  if (!outcome.ok) {
-    // ValidationException "RecordNotFound": deleted since the listing. Either way the notebook cannot be modelled.
+  if (!outcome.ok && outcome.failure.code === 'ValidationException' && /RecordNotFound|does not exist/i.test(outcome.failure.message)) {
+    // Deleted since the listing: nothing left to judge; coverage names it.
     ctx.unknownOf(outcome, { arn: listedArn });
     return;
   }
-  const out: DescribeNotebookInstanceOutput = outcome.value;
-  const arn = out.NotebookInstanceArn ?? listedArn;
-  const status = out.NotebookInstanceStatus ?? summary.NotebookInstanceStatus;
-  const instanceType = out.InstanceType ?? summary.InstanceType;
-  if (status === undefined || instanceType === undefined) {
-    ctx.unreadable(outcome.call, UNEXPECTED, 'DescribeNotebookInstance returned no status or instance type; the notebook is left out', { arn });
-    return;
-  }
-  const config: SageMakerNotebookConfig = {
-    status,
-    instanceType,
-    directInternetAccess: enabledOrDisabled(ctx, outcome.call, out.DirectInternetAccess, 'DirectInternetAccess', arn),
-    rootAccess: enabledOrDisabled(ctx, outcome.call, out.RootAccess, 'RootAccess', arn),
+  const call: CallRef = outcome.call;
+  const arn = (outcome.ok ? outcome.value.NotebookInstanceArn : undefined) ?? listedArn;
+  // Listed but not described (denied, say): what the listing tells is kept, the rest is unknown.
+  const out: DescribeNotebookInstanceOutput | Unknown = outcome.ok ? outcome.value : ctx.unknownOf(outcome, { arn });
+  const described = <V>(read: (out: DescribeNotebookInstanceOutput) => Maybe<V>): Maybe<V> => (isUnknown(out) ? out : read(out));
+  const config: CollectedConfig<SageMakerNotebookConfig> = {
+    status: reported(ctx, call, (isUnknown(out) ? undefined : out.NotebookInstanceStatus) ?? summary.NotebookInstanceStatus, 'NotebookInstanceStatus', { arn }),
+    instanceType: reported(ctx, call, (isUnknown(out) ? undefined : out.InstanceType) ?? summary.InstanceType, 'InstanceType', { arn }),
+    directInternetAccess: described((o) => enabledOrDisabled(ctx, call, o.DirectInternetAccess, 'DirectInternetAccess', arn)),
+    rootAccess: described((o) => enabledOrDisabled(ctx, call, o.RootAccess, 'RootAccess', arn)),
     // No customer-managed key given for the ML storage volume.
-    kmsKeyId: out.KmsKeyId ?? null,
-    subnetId: out.SubnetId ?? null,
-    lastModifiedTime: isoDate(out.LastModifiedTime ?? summary.LastModifiedTime),
+    kmsKeyId: described((o) => o.KmsKeyId ?? null),
+    subnetId: described((o) => o.SubnetId ?? null),
+    lastModifiedTime: isUnknown(out) && summary.LastModifiedTime === undefined ? out : isoDate((isUnknown(out) ? undefined : out.LastModifiedTime) ?? summary.LastModifiedTime),
   };
-  const resource: Resource<'AWS::SageMaker::NotebookInstance'> = {
+  const resource: CollectedResource<'AWS::SageMaker::NotebookInstance'> = {
     arn,
     type: 'AWS::SageMaker::NotebookInstance',
     accountId: ctx.accountId,
@@ -110,7 +109,7 @@ async function collectNotebook(ctx: Ctx, summary: NotebookInstanceSummary): Prom
     observedAt: ctx.now().toISOString(),
     config,
   };
-  const created = isoDate(out.CreationTime ?? summary.CreationTime);
+  const created = isoDate((isUnknown(out) ? undefined : out.CreationTime) ?? summary.CreationTime);
   if (created !== null) resource.createdAt = created;
   ctx.emit(resource);
 }

@@ -1,6 +1,6 @@
 /**
  * `AWS::StepFunctions::StateMachine`, per region: every state machine of ListStateMachines (all
- * pages), each described (type, status), then — as the selection asks — its tags and the
+ * pages), each described (type, status; unknown when it cannot be), then — as the selection asks — its tags and the
  * executions that ended FAILED, TIMED_OUT or ABORTED in the 24 hours before the collection clock.
  *
  * ListExecutions has no date filter: one listing per status, newest first, read page by page
@@ -19,12 +19,12 @@ import {
   type ExecutionStatus,
   type StateMachineListItem,
 } from '@aws-sdk/client-sfn';
-import type { Resource, Tags } from '../../../model/resource.js';
+import type { CollectedResource, Tags } from '../../../model/resource.js';
 import type { StateMachineConfig } from '../../../model/types/other.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { isoDate, tagMap, listedOnce, uniqueBy } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 
 type Ctx = CollectContext<'AWS::StepFunctions::StateMachine'>;
@@ -38,11 +38,12 @@ type FailedExecution = Exclude<StateMachineConfig['recentFailedExecutions'], Unk
 interface Machine {
   readonly arn: string;
   readonly name: string;
-  readonly machineType: StateMachineConfig['machineType'];
-  readonly status: StateMachineConfig['status'];
+  readonly machineType: Maybe<StateMachineConfig['machineType']>;
+  readonly status: Maybe<StateMachineConfig['status']>;
   readonly createdAt: string | null;
 }
 
+/** The machine as described; undefined when it was deleted since the listing (coverage names it). */
 async function describe(ctx: Ctx, listed: StateMachineListItem): Promise<Machine | undefined> {
   const arn = listed.stateMachineArn;
   const name = listed.name;
@@ -50,18 +51,24 @@ async function describe(ctx: Ctx, listed: StateMachineListItem): Promise<Machine
   // METADATA_ONLY: a definition encrypted with a customer key would otherwise need kms:Decrypt.
   const outcome = await ctx.send(new DescribeStateMachineCommand({ stateMachineArn: arn, includedData: 'METADATA_ONLY' }));
   if (!outcome.ok) {
-    // StateMachineDoesNotExist: deleted since the listing. Either way the machine cannot be modelled.
-    ctx.unknownOf(outcome, { arn });
-    return undefined;
+    const why = ctx.unknownOf(outcome, { arn });
+    if (outcome.failure.code === 'StateMachineDoesNotExist') return undefined;
+    // Listed but not described (denied, say): kept with what the listing tells.
+    const listedType = listed.type === 'STANDARD' || listed.type === 'EXPRESS' ? listed.type : why;
+    return { arn, name, machineType: listedType, status: why, createdAt: isoDate(listed.creationDate) };
   }
   const out = outcome.value;
   const machineType = out.type ?? listed.type;
   const status = out.status;
-  if ((machineType !== 'STANDARD' && machineType !== 'EXPRESS') || (status !== 'ACTIVE' && status !== 'DELETING')) {
-    ctx.unreadable(outcome.call, UNEXPECTED, `DescribeStateMachine returned type ${String(machineType)}, status ${String(status)}; the state machine is left out`, { arn });
-    return undefined;
-  }
-  return { arn, name: out.name ?? name, machineType, status, createdAt: isoDate(out.creationDate ?? listed.creationDate) };
+  const unexpected = (field: string, value: string | undefined) =>
+    ctx.unreadable(outcome.call, UNEXPECTED, `DescribeStateMachine returned ${field} ${String(value)}, which the model does not know`, { arn });
+  return {
+    arn,
+    name: out.name ?? name,
+    machineType: machineType === 'STANDARD' || machineType === 'EXPRESS' ? machineType : unexpected('type', machineType),
+    status: status === 'ACTIVE' || status === 'DELETING' ? status : unexpected('status', status),
+    createdAt: isoDate(out.creationDate ?? listed.creationDate),
+  };
 }
 
 async function failedExecutions(ctx: Ctx, machine: Machine): Promise<StateMachineConfig['recentFailedExecutions']> {
@@ -135,7 +142,7 @@ export default defineCollector({
       items: (page) => page.stateMachines,
       next: (page) => ({ token: page.nextToken, truncated: false }),
     });
-    await Promise.all(uniqueBy(listed.items, (m) => m.stateMachineArn).map((item) => collectMachine(ctx, item)));
+    await Promise.all(listedOnce(ctx, { service: 'sfn', operation: 'ListStateMachines', region: ctx.region }, listed.items, (m) => (m.name === undefined ? undefined : m.stateMachineArn), 'stateMachineArn or name').map((item) => collectMachine(ctx, item)));
   },
 });
 
@@ -143,7 +150,7 @@ async function collectMachine(ctx: Ctx, listed: StateMachineListItem): Promise<v
   const machine = await describe(ctx, listed);
   if (machine === undefined) return;
   const [recentFailed, machineTags] = await Promise.all([failedExecutions(ctx, machine), tags(ctx, machine)]);
-  const resource: Resource<'AWS::StepFunctions::StateMachine'> = {
+  const resource: CollectedResource<'AWS::StepFunctions::StateMachine'> = {
     arn: machine.arn,
     type: 'AWS::StepFunctions::StateMachine',
     accountId: ctx.accountId,

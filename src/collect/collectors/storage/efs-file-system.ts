@@ -4,13 +4,13 @@
  */
 import { DescribeFileSystemsCommand, type FileSystemDescription } from '@aws-sdk/client-efs';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
+import type { CollectedResource } from '../../../model/resource.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../../normalise.js';
+import { isoDate, tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { nameTagOrId } from '../compute/ec2-tags.js';
-import { Absent, leftOut, present, reported } from '../compute/reported.js';
+import { reported } from '../compute/reported.js';
 
 type Ctx = CollectContext<'AWS::EFS::FileSystem'>;
 
@@ -36,7 +36,7 @@ export default defineCollector({
       next: (page) => ({ token: page.NextMarker, truncated: false }),
     });
     const call: CallRef = { service: 'efs', operation: 'DescribeFileSystems', region: ctx.region };
-    for (const fileSystem of uniqueBy(listed.items, (item) => item.FileSystemId)) emitFileSystem(ctx, fileSystem, call);
+    for (const fileSystem of listedOnce(ctx, call, listed.items, (item) => item.FileSystemId, 'FileSystemId')) emitFileSystem(ctx, fileSystem, call);
   },
 });
 
@@ -45,13 +45,8 @@ function emitFileSystem(ctx: Ctx, fileSystem: FileSystemDescription, call: CallR
   if (fileSystemId === undefined) return;
   const arn = fileSystem.FileSystemArn ?? arnFor('AWS::EFS::FileSystem', ctx.accountId, ctx.region, fileSystemId, ctx.partition);
   const ref: ResourceRef = { arn };
-  const required = present({ LifeCycleState: fileSystem.LifeCycleState, PerformanceMode: fileSystem.PerformanceMode });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, fileSystemId, required, ref);
-    return;
-  }
   const tags = tagMap(fileSystem.Tags, (tag) => tag.Key, (tag) => tag.Value);
-  const resource: Resource<'AWS::EFS::FileSystem'> = {
+  const resource: CollectedResource<'AWS::EFS::FileSystem'> = {
     arn,
     type: 'AWS::EFS::FileSystem',
     accountId: ctx.accountId,
@@ -66,8 +61,8 @@ function emitFileSystem(ctx: Ctx, fileSystem: FileSystemDescription, call: CallR
       encrypted: reported(ctx, call, fileSystem.Encrypted, 'Encrypted', ref),
       // EFS names a key for encrypted file systems only.
       kmsKeyId: fileSystem.KmsKeyId ?? null,
-      lifeCycleState: required.LifeCycleState,
-      performanceMode: required.PerformanceMode,
+      lifeCycleState: reported(ctx, call, fileSystem.LifeCycleState, 'LifeCycleState', ref),
+      performanceMode: reported(ctx, call, fileSystem.PerformanceMode, 'PerformanceMode', ref),
       throughputMode: reported(ctx, call, fileSystem.ThroughputMode, 'ThroughputMode', ref),
     },
   };

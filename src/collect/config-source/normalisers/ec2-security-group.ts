@@ -7,11 +7,12 @@
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { SecurityGroupConfig } from '../../../model/types/ec2.js';
+import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
 import { SECURITY_GROUP_FIELDS } from '../../collectors/compute/ec2-security-group.js';
 import { securityGroupRule } from '../../collectors/compute/ec2-security-group.js';
 import { int, jsonObject, list, str, type ConfigItem, type Json } from '../config-item.js';
-import { configResource, leftOut, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
+import { configResource, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../normaliser.js';
 
 type Field = FieldOf<'AWS::EC2::SecurityGroup'>;
 
@@ -52,10 +53,12 @@ export function normaliseSecurityGroup(item: ConfigItem, ctx: NormaliseContext):
   const owner = ownerId !== undefined && ACCOUNT_ID.test(ownerId) ? ownerId : undefined;
   const arn = item.arn ?? arnFor('AWS::EC2::SecurityGroup', owner ?? item.accountId, item.awsRegion, groupId, ctx.partition);
   const groupName = str(c['groupName']);
-  if (owner === undefined || groupName === undefined) {
-    const absentFields = [owner === undefined ? 'ownerId' : '', groupName === undefined ? 'groupName' : ''].filter((f) => f !== '').join(', ');
-    return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${groupId} has no ${absentFields}`);
-  }
+  const missing: ('ownerId' | 'groupName')[] = [];
+  const reported = <V>(value: V | undefined, field: 'ownerId' | 'groupName'): Maybe<V> => {
+    if (value !== undefined) return value;
+    missing.push(field);
+    return notInConfig(field);
+  };
   // The rules are what the group is for: one the model cannot hold leaves that direction unknown.
   const rules = (direction: string, value: unknown): SecurityGroupConfig['ingress'] => {
     const out = [];
@@ -72,16 +75,16 @@ export function normaliseSecurityGroup(item: ConfigItem, ctx: NormaliseContext):
     type: 'AWS::EC2::SecurityGroup',
     arn,
     id: groupId,
-    name: groupName,
+    name: groupName ?? groupId,
     config: {
       groupId,
-      ownerId: owner,
-      groupName,
+      ownerId: reported(owner, 'ownerId'),
+      groupName: reported(groupName, 'groupName'),
       description: str(c['description']) ?? '',
       vpcId: str(c['vpcId']) ?? null,
       ingress: rules('inbound rules', c['ipPermissions']),
       egress: rules('outbound rules', c['ipPermissionsEgress']),
     },
   });
-  return { ok: true, resource, missing: [] };
+  return { ok: true, resource, missing };
 }

@@ -10,6 +10,7 @@
  */
 import { rdsClusterKind } from '../../../analysis/rds-engine.js';
 import { arnFor } from '../../../model/arn.js';
+import type { CollectedConfig } from '../../../model/resource.js';
 import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds-db-cluster.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
@@ -36,11 +37,7 @@ export function normaliseRdsDbCluster(item: ConfigItem, ctx: NormaliseContext): 
   const id = str(property(c, 'dbclusterIdentifier', 'dBClusterIdentifier')) ?? item.resourceName;
   const arn =
     str(property(c, 'dbclusterArn', 'dBClusterArn')) ?? item.arn ?? (id !== undefined ? arnFor('AWS::RDS::DBCluster', item.accountId, item.awsRegion, id, ctx.partition) : item.resourceId);
-  const required = { dbclusterIdentifier: id, engine: str(c['engine']), engineVersion: str(c['engineVersion']), status: str(c['status']) };
-  if (id === undefined || required.engine === undefined || required.engineVersion === undefined || required.status === undefined) {
-    const absentFields = Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name);
-    return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${id ?? item.resourceId} has no ${absentFields.join(', ')}`);
-  }
+  if (id === undefined) return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${item.resourceId} has no dbclusterIdentifier`);
 
   const missing: Field[] = [];
   const reported = <V>(value: V | undefined, field: Field & keyof RdsDbClusterConfig): Maybe<V> => {
@@ -49,14 +46,15 @@ export function normaliseRdsDbCluster(item: ConfigItem, ctx: NormaliseContext): 
     return notInConfig(field);
   };
 
+  const engine = str(c['engine']);
   const storageEncrypted = reported(bool(c['storageEncrypted']), 'storageEncrypted');
   const kmsKey = str(c['kmsKeyId']);
   const publiclyAccessible = bool(c['publiclyAccessible']);
-  const config: RdsDbClusterConfig = {
-    engine: required.engine,
-    engineVersion: required.engineVersion,
+  const config: CollectedConfig<RdsDbClusterConfig> = {
+    engine: reported(engine, 'engine'),
+    engineVersion: reported(str(c['engineVersion']), 'engineVersion'),
     engineMode: str(c['engineMode']) ?? null,
-    status: required.status,
+    status: reported(str(c['status']), 'status'),
     storageEncrypted,
     // RDS names a key for encrypted storage only; an encrypted cluster without one is not the AWS-managed key.
     kmsKeyId: kmsKey !== undefined ? kmsKey : storageEncrypted === false ? null : reported<string>(undefined, 'kmsKeyId'),
@@ -64,7 +62,12 @@ export function normaliseRdsDbCluster(item: ConfigItem, ctx: NormaliseContext): 
     availabilityZones: strings(c['availabilityZones']),
     members: members(c['dbclusterMembers'] ?? c['dBClusterMembers'], reported),
     publiclyAccessible:
-      publiclyAccessible !== undefined ? publiclyAccessible : rdsClusterKind(required.engine) === 'multi-az-db-cluster' ? reported<boolean>(undefined, 'publiclyAccessible') : null,
+      publiclyAccessible !== undefined
+        ? publiclyAccessible
+        : // Reported for Multi-AZ DB clusters only; a cluster of unknown engine may be one.
+          engine === undefined || rdsClusterKind(engine) === 'multi-az-db-cluster'
+          ? reported<boolean>(undefined, 'publiclyAccessible')
+          : null,
     backupRetentionPeriod: reported(int(c['backupRetentionPeriod']), 'backupRetentionPeriod'),
     deletionProtection: reported(bool(c['deletionProtection']), 'deletionProtection'),
     cloudwatchLogsExports: strings(c['enabledCloudwatchLogsExports']),

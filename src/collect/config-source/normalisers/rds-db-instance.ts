@@ -7,6 +7,7 @@
  * never a default.
  */
 import { arnFor } from '../../../model/arn.js';
+import type { CollectedConfig } from '../../../model/resource.js';
 import type { RdsDbInstanceConfig } from '../../../model/types/rds-db-instance.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
@@ -23,11 +24,7 @@ export function normaliseRdsDbInstance(item: ConfigItem, ctx: NormaliseContext):
   const c = item.configuration;
   const id = str(c['dBInstanceIdentifier']) ?? item.resourceName;
   const arn = str(c['dBInstanceArn']) ?? item.arn ?? (id !== undefined ? arnFor('AWS::RDS::DBInstance', item.accountId, item.awsRegion, id, ctx.partition) : item.resourceId);
-  const required = { dBInstanceIdentifier: id, engine: str(c['engine']), engineVersion: str(c['engineVersion']), dBInstanceClass: str(c['dBInstanceClass']), dBInstanceStatus: str(c['dBInstanceStatus']) };
-  const absentFields = Object.entries(required).filter(([, value]) => value === undefined).map(([name]) => name);
-  if (id === undefined || required.engine === undefined || required.engineVersion === undefined || required.dBInstanceClass === undefined || required.dBInstanceStatus === undefined) {
-    return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${id ?? item.resourceId} has no ${absentFields.join(', ')}`);
-  }
+  if (id === undefined) return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${item.resourceId} has no dBInstanceIdentifier`);
 
   const missing: Field[] = [];
   const reported = <V>(value: V | undefined, field: Field & keyof RdsDbInstanceConfig): Maybe<V> => {
@@ -41,11 +38,11 @@ export function normaliseRdsDbInstance(item: ConfigItem, ctx: NormaliseContext):
   const address = str(endpoint?.['address']);
   const port = int(endpoint?.['port']);
   const kmsKey = str(c['kmsKeyId']);
-  const config: RdsDbInstanceConfig = {
-    engine: required.engine,
-    engineVersion: required.engineVersion,
-    instanceClass: required.dBInstanceClass,
-    status: required.dBInstanceStatus,
+  const config: CollectedConfig<RdsDbInstanceConfig> = {
+    engine: reported(str(c['engine']), 'engine'),
+    engineVersion: reported(str(c['engineVersion']), 'engineVersion'),
+    instanceClass: reported(str(c['dBInstanceClass']), 'instanceClass'),
+    status: reported(str(c['dBInstanceStatus']), 'status'),
     publiclyAccessible: reported(bool(c['publiclyAccessible']), 'publiclyAccessible'),
     // No endpoint while the instance is being created.
     endpoint: address !== undefined && port !== undefined ? { address, port } : null,

@@ -158,9 +158,9 @@ function versioning(doc: Json): Read<S3BucketConfig['versioning']> {
   return { status: status === 'Off' ? null : status, mfaDelete: mfa === true ? 'Enabled' : mfa === false ? 'Disabled' : null };
 }
 
-/** Object Lock days and years are at least 1 when set. */
+/** Object Lock days and years are at least 1 when set; the unused unit answered as 0 is not set. */
 function retentionPeriod(value: unknown, name: string): number | null | Unreadable {
-  if (absent(value)) return null;
+  if (absent(value) || value === 0) return null;
   const n = int(value);
   return n !== undefined && n >= 1 ? n : unexpected(`default retention ${name} ${JSON.stringify(value)}`);
 }
