@@ -1,12 +1,14 @@
 /**
  * Loads a YAML (or JSON) file a user wrote and validates it against its schema, reporting every
  * problem at `file:line:column` — the `yaml` package keeps source positions, which ajv's error
- * paths are mapped onto.
+ * paths are mapped onto. It is the one way Vigil reads YAML: config, packs, insights, exemptions,
+ * and any new kind of file (bots) use `readYamlFile`, which also bounds aliases (alias-expansion.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair } from 'yaml';
 import type { Static, TSchema } from '@sinclair/typebox';
 import { validatorFor } from '../schemas/ajv.js';
+import { refusedAlias } from './alias-expansion.js';
 import { displayPath, fieldErrors } from './ajv-messages.js';
 import { problem, type Loaded, type Problem } from './problem.js';
 
@@ -41,7 +43,13 @@ export function parseYaml<T extends TSchema>(text: string, file: string, schema:
     return problem(file, pos.line, pos.col, error.message.split('\n')[0] ?? error.message, doc.errors.includes(error) ? 'error' : 'warning');
   });
   if (doc.errors.length > 0) return { ok: false, problems: syntax };
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const refusal = refusedAlias(doc);
+  if (refusal !== undefined) {
+    const pos = lineCounter.linePos(refusal.alias.range?.[0] ?? 0);
+    return { ok: false, problems: [...syntax, problem(file, pos.line, pos.col, refusal.message)] };
+  }
+  // The expansion is bounded above, by the size of the document rather than a fixed alias count.
+  const value: unknown = doc.toJS({ maxAliasCount: -1 });
   const validate = validatorFor(schema);
   if (!validate(value)) {
     const problems = fieldErrors(validate.errors ?? []).map((error) =>

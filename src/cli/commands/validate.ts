@@ -5,10 +5,11 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { Type } from '@sinclair/typebox';
 import { insightRegistry } from '../../app/insight-registry.js';
 import { loadCustomInsightFiles } from '../../app/load-custom-insights.js';
 import { prepareScan } from '../../app/prepare-scan.js';
+import { readYamlFile } from '../../input/yaml-file.js';
 import { yamlFilesIn } from '../../input/yaml-files.js';
 import { loadConfig } from '../../config/load-config.js';
 import { loadExemptions } from '../../exemptions/load-exemptions.js';
@@ -26,18 +27,18 @@ const SNAPSHOT_NAME = /\.(jsonl|ndjson)(\.gz)?$|\.gz$/;
 /** Tells what a file is from its name and top-level keys. */
 export async function classify(file: string): Promise<{ kind: FileKind } | { problem: Problem }> {
   if (SNAPSHOT_NAME.test(file)) return { kind: 'snapshot' };
-  let document: unknown;
-  try {
-    document = parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    // The kind-specific loader reports syntax errors with their position; guess from the text.
+  const loaded = await readYamlFile(file, Type.Unknown());
+  if (!loaded.ok) {
+    // The kind-specific loader reports these problems at their positions; guess from the text.
     const text = await readFile(file, 'utf8').catch(() => '');
     if (/^controls\s*:/m.test(text)) return { kind: 'pack' };
     if (/^exemptions\s*:/m.test(text)) return { kind: 'exemptions' };
     if (/^condition\s*:/m.test(text)) return { kind: 'insight' };
-    if (text === '') return { problem: problem(file, 1, 1, `cannot read file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`) };
+    const [unreadable] = loaded.problems;
+    if (text === '' && unreadable !== undefined) return { problem: unreadable };
     return { kind: 'config' };
   }
+  const document = loaded.value.value;
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     return { problem: problem(file, 1, 1, 'expected a mapping at the top level (a pack, insight, exemptions or config file)') };
   }
