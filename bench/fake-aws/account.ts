@@ -1,6 +1,6 @@
 /**
  * One synthetic AWS account for the collection benchmark: about N resources of every type Vigil
- * collects, across two regions, with a realistic spread of settings (buckets with and without a
+ * collects (or as many of each type as asked, see {@link BANK_SAAS}), across two regions, with a realistic spread of settings (buckets with and without a
  * policy, keys managed by AWS and by the customer, manual and automated snapshots, STANDARD and
  * EXPRESS state machines …). Plain data: the service fakes in this folder render it in each API's
  * wire format. Deterministic for a seed.
@@ -410,16 +410,61 @@ const CIS_FILTERS: readonly { readonly name: string; readonly pattern: string; r
 /** AWS-managed policies the account attaches (they are inventory too). */
 const AWS_POLICIES = ['AdministratorAccess', 'ReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'AmazonSSMManagedInstanceCore', 'AWSLambdaBasicExecutionRole', 'SecurityAudit'];
 
+/** The resource types whose number an account is sized by. */
+export type SizedType = keyof typeof MIX;
+
 export interface AccountOptions {
   readonly accountId: string;
   readonly resources: number;
   readonly seed?: number;
   /** Overrides the number of IAM users (the IAM scaling runs keep everything else). */
   readonly iamUsers?: number;
+  /**
+   * Exact numbers per type instead of their share of `resources` (see {@link BANK_SAAS}). Zero
+   * leaves a type out, except what every account has: each region's default VPC, security group
+   * and network ACL, the trail's log group and the security topic. A type another draws on needs
+   * one at least: security groups per region for instances, KMS keys per region for encryption,
+   * a group for users, a DB instance for snapshots.
+   */
+  readonly counts?: Partial<Readonly<Record<SizedType, number>>>;
   readonly homeRegion?: string;
   readonly regions?: readonly string[];
   readonly now?: string;
 }
+
+/**
+ * A small bank SaaS account as an AWS emulator holds it (issue 9): one region, 14 buckets, 3 KMS
+ * keys (one AWS-managed), 2 DB instances, a few IAM users, groups, roles and policies, and nothing
+ * else but what every account has (default VPC, security group and network ACL, the trails, the
+ * trail's log group, the security topic and the CIS alarms).
+ */
+export const BANK_SAAS: Omit<AccountOptions, 'accountId'> = {
+  resources: 100,
+  regions: ['us-east-1'],
+  counts: {
+    'AWS::S3::Bucket': 14,
+    'AWS::KMS::Key': 3,
+    'AWS::RDS::DBInstance': 2,
+    'AWS::RDS::DBSnapshot': 0,
+    'AWS::IAM::User': 6,
+    'AWS::IAM::Group': 3,
+    'AWS::IAM::Role': 4,
+    // Two customer-managed policies besides the AWS-managed ones the groups attach.
+    'AWS::IAM::Policy': 8,
+    'AWS::EC2::Instance': 0,
+    'AWS::EC2::Volume': 0,
+    'AWS::EC2::SecurityGroup': 1,
+    'AWS::EC2::VPC': 1,
+    'AWS::EC2::NetworkAcl': 1,
+    'AWS::EFS::FileSystem': 0,
+    'AWS::Logs::LogGroup': 0,
+    'AWS::CloudWatch::Alarm': 0,
+    'AWS::SNS::Topic': 1,
+    'AWS::SageMaker::NotebookInstance': 0,
+    'AWS::CloudFormation::Stack': 0,
+    'AWS::StepFunctions::StateMachine': 0,
+  },
+};
 
 /** mulberry32: a small seeded generator. */
 function random(seed: number): () => number {
@@ -449,7 +494,7 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
   const DAY = 86_400_000;
   /** A whole-second time up to `days` before now. */
   const ago = (days: number) => new Date(Math.floor((nowMs - rnd() * days * DAY) / 1000) * 1000).toISOString();
-  const count = (type: keyof typeof MIX) => Math.max(1, Math.round(options.resources * MIX[type]));
+  const count = (type: SizedType) => options.counts?.[type] ?? Math.max(1, Math.round(options.resources * MIX[type]));
   const regionOf = (i: number) => regions[i % regions.length] as string;
   const teams = ['payments', 'ledger', 'platform', 'data', 'identity'];
   const tagsOf = (i: number): Tags => (i % 5 === 4 ? {} : { team: teams[i % teams.length] as string, env: i % 3 === 0 ? 'prod' : 'dev' });
@@ -897,9 +942,9 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
   };
 }
 
-/** How many resources of each type a faithful collection of the account finds. */
+/** How many resources of each type a faithful collection of the account finds (types it has none of left out). */
 export function expectedResources(account: SyntheticAccount): Partial<Record<ResourceType, number>> {
-  return {
+  const counts: Partial<Record<ResourceType, number>> = {
     'AWS::Account': 1,
     'AWS::Account::Region': account.regions.length,
     'AWS::S3::Bucket': account.buckets.length,
@@ -926,4 +971,5 @@ export function expectedResources(account: SyntheticAccount): Partial<Record<Res
     'AWS::CloudWatch::Alarm': account.alarms.length,
     'AWS::SNS::Topic': account.topics.length,
   };
+  return Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
 }

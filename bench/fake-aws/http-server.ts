@@ -92,8 +92,8 @@ function send(response: ServerResponse, reply: Reply): void {
   response.end(body);
 }
 
-/** Serves `fake` on 127.0.0.1 at a free port until {@link FakeAwsServer.close}. */
-export async function serveFakeAws(fake: FakeAws): Promise<FakeAwsServer> {
+/** Serves `fake` (or anything answering as it does) on 127.0.0.1 at a free port until {@link FakeAwsServer.close}. */
+export async function serveFakeAws(fake: Pick<FakeAws, 'answer'>): Promise<FakeAwsServer> {
   const requests: ServedRequest[] = [];
   const server = createServer((incoming, response) => {
     void (async () => {

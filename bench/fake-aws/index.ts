@@ -30,9 +30,9 @@ import { sfn } from './sfn.js';
 import { sns } from './sns.js';
 import { sts } from './sts.js';
 import { tagging } from './tagging.js';
-import { formParams, jsonOperation, restOperation, restXmlError, type Reply, type RestRoutes, type ServiceHandler, type WireRequest } from './wire.js';
+import { formParams, htmlServerError, jsonOperation, restOperation, restXmlError, type Reply, type RestRoutes, type ServiceHandler, type WireRequest } from './wire.js';
 
-export { syntheticAccount, expectedResources, type SyntheticAccount } from './account.js';
+export { BANK_SAAS, syntheticAccount, expectedResources, type SyntheticAccount } from './account.js';
 export { AGGREGATOR_NAME } from './config.js';
 export type { WireRequest, Reply } from './wire.js';
 
@@ -49,6 +49,11 @@ export interface FakeAwsOptions {
   readonly observe?: (call: ObservedCall) => void;
   /** Simulated round trip per request (ms); 0 answers at once. */
   readonly latencyMs?: number;
+  /**
+   * Operations (`service:Operation`, e.g. `iam:ListOrganizationsFeatures`) answered with an HTTP 500
+   * HTML page every time, as an AWS emulator lacking them does.
+   */
+  readonly htmlErrors?: readonly string[];
 }
 
 /** What the SDK hands a request handler (the parts read here). */
@@ -114,11 +119,13 @@ function callKey(request: WireRequest): string {
 
 export class FakeAws {
   private readonly services: Partial<Record<ServiceName, ServiceHandler>>;
+  private readonly htmlErrors: ReadonlySet<string>;
 
   constructor(
     readonly account: SyntheticAccount,
     private readonly options: FakeAwsOptions = {},
   ) {
+    this.htmlErrors = new Set(options.htmlErrors);
     this.services = {
       accessanalyzer: accessanalyzer(account),
       cloudformation: cloudformation(account),
@@ -150,6 +157,7 @@ export class FakeAws {
       observe({ service, region, operation: operationOf(service, request), key: callKey(request) });
     }
     if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (this.htmlErrors.has(`${service}:${operationOf(service, request)}`)) return htmlServerError();
     return answer !== undefined ? answer(request, region) : restXmlError('NotImplemented', `the fake AWS has no ${service}`, 501);
   }
 

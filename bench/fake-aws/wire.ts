@@ -174,6 +174,18 @@ export function restXmlError(code: string, message: string, status: number): Rep
   };
 }
 
+/**
+ * What an AWS-compatible endpoint lacking an operation (or a proxy in front of one) answers: HTTP
+ * 500 with an HTML page, which is no error document of any AWS protocol.
+ */
+export function htmlServerError(): Reply {
+  return {
+    status: 500,
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: '<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1><p>The server encountered an internal error and was unable to complete your request.</p></body></html>\n',
+  };
+}
+
 // ---------------------------------------------------------------- pagination
 
 /** One page of `all` from an opaque token; the next token when more remain. */

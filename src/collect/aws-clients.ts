@@ -1,6 +1,7 @@
 /**
  * The SDK clients of a collection run: one per (account, region, service), created on first use
- * and reused for every call after it. Each gets adaptive retries, the call-counting middleware,
+ * and reused for every call after it. Each gets adaptive retries (a server error the service did
+ * not write retried once only: retry-strategy.ts), the call-counting middleware,
  * the account's credentials (the default credential chain, shared, unless the caller passes
  * others — assumed-role credentials plug in here) and, when an AWS-compatible endpoint is
  * configured, the addressing such endpoints need.
@@ -15,6 +16,7 @@ import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
 import { AdaptiveRetryStrategy } from '@smithy/core/retry';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { callStatsPlugin, CallStats } from './call-stats.js';
+import { BoundedRetryStrategy } from './retry-strategy.js';
 import { s3ControlCustomEndpointProvider } from './s3-control-endpoint.js';
 import {
   budgetOf,
@@ -100,18 +102,22 @@ export class AwsClients {
 
   private create<S extends ServiceName>(service: S, accountId: string, region: string): ServiceClients[S] {
     const custom = this.customEndpoint(service);
+    const maxAttempts = budgetOf(this.attempts, service);
+    const retryDelay = this.options.retryDelay;
+    // The SDK's adaptive strategy as `retryMode: 'adaptive'` builds it, or with the back-off given.
+    const adaptive = new AdaptiveRetryStrategy(
+      maxAttempts,
+      retryDelay === undefined
+        ? { maxAttempts }
+        : { maxAttempts, backoff: { computeNextBackoffDelay: (retries: number) => retryDelay(retries + 1), setDelayBase: () => undefined } },
+    );
     const config: Record<string, unknown> = {
       region,
       credentials: this.credentials(accountId),
       retryMode: 'adaptive',
-      maxAttempts: budgetOf(this.attempts, service),
+      maxAttempts,
+      retryStrategy: new BoundedRetryStrategy(adaptive),
     };
-    const retryDelay = this.options.retryDelay;
-    if (retryDelay !== undefined) {
-      config['retryStrategy'] = new AdaptiveRetryStrategy(budgetOf(this.attempts, service), {
-        backoff: { computeNextBackoffDelay: (retries: number) => retryDelay(retries + 1), setDelayBase: () => undefined },
-      });
-    }
     const explicit = this.options.endpoints?.[service];
     if (explicit !== undefined) config['endpoint'] = explicit;
     // Virtual-hosted addressing (bucket.host) does not resolve on AWS-compatible endpoints.

@@ -1,10 +1,11 @@
 /**
  * Collects many accounts into one snapshot: each account reached with its own credentials
  * (assumed role, session name `vigil`) and proved with GetCallerIdentity, its regions found,
- * its settings and resources collected by the selected collectors — accounts concurrently
- * within a bound, each started after a little jitter so that an organization's accounts do not
- * hit the same regional endpoints in the same millisecond. An account that cannot be reached is
- * recorded (not scanned, coverage entry) and the others go on; the run is then degraded.
+ * its settings and resources collected by the selected collectors side by side (handed on in the
+ * order of its plan) — accounts concurrently within a bound, each started after a little jitter
+ * so that an organization's accounts do not hit the same regional endpoints in the same
+ * millisecond. An account that cannot be reached is recorded (not scanned, coverage entry) and
+ * the others go on; the run is then degraded.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AnyCollectedResource } from '../model/resource.js';
@@ -19,6 +20,7 @@ import { accountPlan, aggregatedUnit, unitReporter } from './collect-units.js';
 import { CoverageRecorder } from './coverage-recorder.js';
 import { enabledRegions } from './enabled-regions.js';
 import { ConcurrencyLimiter } from './limiter.js';
+import { OrderedOutput } from './ordered-output.js';
 import { collectResources, collectSettings, type AccountRun } from './run-collector.js';
 import type { CollectedResource } from '../model/resource.js';
 import s3Bucket from './collectors/s3-bucket.js';
@@ -155,15 +157,19 @@ export async function collectOrganisation(
       resources++;
       emit(resource);
     };
+    // Settings and resources run side by side, bounded only by the service budgets: a slow
+    // settings call (a credential report being generated, an endpoint that fails an operation)
+    // holds up its own resource, not the account. Handed on in plan order, whatever finishes first.
+    const parts: (() => Promise<readonly AnyCollectedResource[]>)[] = [];
     if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account')) {
-      hand(await accountResource(runFor('AWS::Account'), plan.settingsCollectors, { name, tags: target.tags }, observedAt));
+      parts.push(async () => [await accountResource(runFor('AWS::Account'), plan.settingsCollectors, { name, tags: target.tags }, observedAt)]);
     }
     if (plan.settingsCollectors.some((c) => c.resourceType === 'AWS::Account::Region')) {
-      for (const region of regions) hand(await regionResource(runFor('AWS::Account::Region'), plan.settingsCollectors, region, observedAt));
+      for (const region of regions) parts.push(async () => [await regionResource(runFor('AWS::Account::Region'), plan.settingsCollectors, region, observedAt)]);
     }
     let collected = 0;
-    await Promise.all(
-      plan.resourceCollectors.map(async (apiCollector) => {
+    for (const apiCollector of plan.resourceCollectors) {
+      parts.push(async () => {
         const t0 = performance.now();
         const type = apiCollector.resourceType;
         const viaConfig = isConfigSourceType(type) && fromConfig.has(type);
@@ -178,11 +184,13 @@ export async function collectOrganisation(
         if (viaConfig) {
           found = await completeFromApi(found as CollectedResource<ConfigSourceType>[], runFor(type), plan.fields?.get(type), coverage);
         }
-        for (const resource of found) hand(resource as AnyCollectedResource);
         collected += found.length;
         log.emit({ event: 'collector-done', accountId: target.accountId, resourceType: collector.resourceType, resources: found.length, seconds: (performance.now() - t0) / 1000 });
-      }),
-    );
+        return found as readonly AnyCollectedResource[];
+      });
+    }
+    const output = new OrderedOutput<AnyCollectedResource>(parts.length, hand);
+    await Promise.all(parts.map(async (part, index) => output.complete(index, await part())));
     accounts.push({ id: target.accountId, name, regions: [...regions], scanned: true });
     log.emit({ event: 'account-done', accountId: target.accountId, name, resources: collected, seconds: (performance.now() - started) / 1000 });
   };

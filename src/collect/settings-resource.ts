@@ -1,7 +1,8 @@
 /**
  * Builds the settings resources of an account — `AWS::Account` and one `AWS::Account::Region` per
  * region — from the settings collectors that each read a few of their fields (IAM, S3 Control,
- * EC2, Config, CloudTrail). A field no collector read is unknown (`NotCollected`), never absent.
+ * EC2, Config, CloudTrail), all at once. A field no collector read is unknown (`NotCollected`),
+ * never absent.
  */
 import { arnFor } from '../model/arn.js';
 import { GLOBAL_REGION, type Resource, type Tags } from '../model/resource.js';
@@ -19,11 +20,14 @@ async function mergedConfig<T extends SettingsType>(
   region: string | undefined,
 ): Promise<ConfigOf<T>> {
   const config: Record<string, unknown> = {};
-  for (const collector of collectors) {
-    if (collector.resourceType !== type) continue;
-    // The registry erases each collector's field set; its type is the one filtered on above.
-    Object.assign(config, await collectSettings(collector as unknown as SettingsCollector<T, keyof ConfigOf<T> & string>, run, region));
-  }
+  // The collectors of a settings resource read different services: side by side, merged in registry order.
+  const parts = await Promise.all(
+    collectors
+      .filter((collector) => collector.resourceType === type)
+      // The registry erases each collector's field set; its type is the one filtered on above.
+      .map((collector) => collectSettings(collector as unknown as SettingsCollector<T, keyof ConfigOf<T> & string>, run, region)),
+  );
+  for (const part of parts) Object.assign(config, part);
   for (const field of Object.keys(resourceConfigSchemas[type].properties)) {
     if (!(field in config)) config[field] = unknown(`NotCollected: no collector reads ${type} ${field}`);
   }

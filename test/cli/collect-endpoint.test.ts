@@ -6,9 +6,12 @@
  * environment, the SDK's endpoint resolution, signing, HTTP, Vigil's collectors, the snapshot file.
  */
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serveFakeAws, type FakeAwsServer } from '../../bench/fake-aws/http-server.js';
-import { expectedResources, FakeAws, syntheticAccount } from '../../bench/fake-aws/index.js';
+import { BANK_SAAS, expectedResources, FakeAws, operationOf, syntheticAccount, type WireRequest } from '../../bench/fake-aws/index.js';
+import { UNKNOWN_SERVER_ERROR } from '../../src/collect/aws-error.js';
+import type { ServiceName } from '../../src/collect/services.js';
 import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
 import { vigil } from '../support/cli.js';
 import { useTempDir } from '../support/temp-dir.js';
@@ -23,8 +26,8 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-async function server(): Promise<FakeAwsServer> {
-  const started = await serveFakeAws(new FakeAws(account));
+async function server(fake: Pick<FakeAws, 'answer'> = new FakeAws(account)): Promise<FakeAwsServer> {
+  const started = await serveFakeAws(fake);
   servers.push(started);
   return started;
 }
@@ -41,11 +44,11 @@ function isolatedEnvironment(dir: string, endpoints: Readonly<Record<string, str
   for (const [name, url] of Object.entries(endpoints)) vi.stubEnv(name, url);
 }
 
-async function collectWith(endpoints: Readonly<Record<string, string>>, options: readonly string[] = []) {
+async function collectWith(endpoints: Readonly<Record<string, string>>, options: readonly string[] = [], regions = 'us-east-1,eu-west-1') {
   const dir = tempDir();
   isolatedEnvironment(dir, endpoints);
   const out = join(dir, 'snapshot.jsonl');
-  const run = await vigil(['collect', '--out', out, '--regions', 'us-east-1,eu-west-1', ...options]);
+  const run = await vigil(['collect', '--out', out, '--regions', regions, ...options]);
   const counts: Record<string, number> = {};
   const read = await readSnapshot(out, (resource) => {
     counts[resource.type] = (counts[resource.type] ?? 0) + 1;
@@ -120,5 +123,48 @@ describe('vigil collect with AWS_ENDPOINT_URL', () => {
     const operations = new Set(aws.requests.map((r) => `${r.service}:${r.operation}`));
     for (const replaced of ['ec2:DescribeSecurityGroups', 'kms:ListKeys', 'rds:DescribeDBInstances', 'rds:DescribeDBClusters', 's3:ListBuckets']) expect(operations).not.toContain(replaced);
     expect(new Set(aws.requests.filter((r) => r.service === 's3').map((r) => r.operation))).toEqual(new Set(['GetBucketOwnershipControls']));
+  });
+});
+
+describe('vigil collect against an endpoint that lacks an operation', () => {
+  // A small bank SaaS account in one region, on an emulator answering ListOrganizationsFeatures with an HTML 500 page.
+  const bank = syntheticAccount({ accountId: '123456789012', ...BANK_SAAS });
+  const MISSING = 'iam:ListOrganizationsFeatures';
+  /** First calls of resource collectors of three services. */
+  const RESOURCE_CALLS = ['s3:ListBuckets', 'kms:ListKeys', 'rds:DescribeDBInstances'];
+
+  it('tries the operation twice, names it in coverage, and collects the resources meanwhile', async () => {
+    const fake = new FakeAws(bank, { htmlErrors: [MISSING] });
+    // The page is held back until the three resource collectors have been heard from. Should
+    // collection wait for the settings call, they never are: the hold then ends, and the order
+    // of the requests below shows the wait.
+    const heard = new Set<string>();
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const aws = await server({
+      async answer(service: ServiceName, region: string, request: WireRequest) {
+        const call = `${service}:${operationOf(service, request)}`;
+        if (RESOURCE_CALLS.includes(call)) heard.add(call);
+        if (heard.size === RESOURCE_CALLS.length) release();
+        if (call === MISSING) await Promise.race([released, delay(2_000)]);
+        return fake.answer(service, region, request);
+      },
+    });
+    const { run, counts, coverage } = await collectWith({ AWS_ENDPOINT_URL: aws.url }, [], 'us-east-1');
+
+    expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    expect(counts).toEqual(expectedResources(bank));
+    const calls = aws.requests.map((r) => `${r.service}:${r.operation}`);
+    // At most two attempts, not IAM's ten: one retry, counted as such.
+    expect(calls.filter((call) => call === MISSING)).toHaveLength(2);
+    expect(run.stderr).toMatch(/API calls \([\d.]+ per resource; 1 retries, 0 throttles\)/);
+    // Recorded, not lost: the root user's centrally-managed flag is unknown, and coverage says why.
+    expect(coverage.filter((entry) => !INHERENT_GAPS.has(entry.error.code))).toEqual([
+      expect.objectContaining({ service: 'iam', operation: 'ListOrganizationsFeatures', error: expect.objectContaining({ code: UNKNOWN_SERVER_ERROR }) }),
+    ]);
+    // Resource collection did not wait: each resource collector had called before the last attempt.
+    const lastAttempt = calls.lastIndexOf(MISSING);
+    for (const call of RESOURCE_CALLS) expect(calls.indexOf(call), call).toBeGreaterThanOrEqual(0);
+    for (const call of RESOURCE_CALLS) expect(calls.indexOf(call), call).toBeLessThan(lastAttempt);
   });
 });

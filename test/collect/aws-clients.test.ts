@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { AwsClients, createAwsClients, resolveConfiguredEndpoints } from '../../src/collect/aws-clients.js';
+import { describeAwsError, UNKNOWN_SERVER_ERROR } from '../../src/collect/aws-error.js';
 import { CallStats } from '../../src/collect/call-stats.js';
-import { fakeHttp, json, jsonError, TEST_CREDENTIALS, xml, xmlError } from './support/fake-http.js';
+import { fakeHttp, json, jsonError, TEST_CREDENTIALS, xml, xmlError, type Reply } from './support/fake-http.js';
 
 const ACCOUNT = '111122223333';
 
@@ -184,5 +186,71 @@ describe('retries and call accounting', () => {
     expect(http.requests).toHaveLength(0);
     expect(stats.byOperation()['s3:GetBucketPolicy']).toEqual({ calls: 1, attempts: 0, throttles: 0, failures: 1, retries: 0 });
     clients.destroy();
+  });
+});
+
+/** What a proxy, or an AWS-compatible endpoint lacking the operation, answers: not the service's error document. */
+const HTML_500: Reply = {
+  status: 500,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body: '<!DOCTYPE html>\n<html><head><title>500 Internal Server Error</title></head><body><h1>Internal Server Error</h1></body></html>',
+};
+
+describe('server errors the service did not write', () => {
+  const IAM_NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
+  const iamError = (code: string, status: number): Reply => ({
+    status,
+    headers: { 'content-type': 'text/xml' },
+    body: `<ErrorResponse xmlns="${IAM_NS}"><Error><Type>Receiver</Type><Code>${code}</Code><Message>try again</Message></Error><RequestId>r</RequestId></ErrorResponse>`,
+  });
+
+  async function iamCall(reply: (index: number) => Reply, maxAttempts = 10) {
+    const http = fakeHttp((_request, index) => reply(index));
+    const stats = new CallStats();
+    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, maxAttempts: { iam: maxAttempts }, retryDelay: () => 0, clientConfig: () => ({ requestHandler: http.handler }) });
+    const outcome = await clients
+      .get('iam', ACCOUNT, 'us-east-1')
+      .send(new ListOrganizationsFeaturesCommand({}))
+      .then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+    clients.destroy();
+    return { outcome, requests: http.requests.length, counts: stats.byOperation()['iam:ListOrganizationsFeatures'] };
+  }
+
+  it('an HTML 500 page is retried once, not for the whole IAM budget, and the retry is counted', async () => {
+    const { outcome, requests, counts } = await iamCall(() => HTML_500);
+    expect(requests).toBe(2);
+    expect(counts).toEqual({ calls: 1, attempts: 2, throttles: 0, failures: 1, retries: 1 });
+    expect(outcome.ok).toBe(false);
+    const failure = describeAwsError(outcome.ok ? undefined : outcome.error);
+    expect(failure).toMatchObject({ code: UNKNOWN_SERVER_ERROR, status: 500 });
+    expect(failure.message).toContain('text/html');
+  });
+
+  it('a body no protocol parser reads (JSON service, plain text) is retried once too', async () => {
+    const http = fakeHttp(() => ({ status: 502, headers: { 'content-type': 'text/plain' }, body: 'Bad Gateway' }));
+    const stats = new CallStats();
+    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, retryDelay: () => 0, clientConfig: () => ({ requestHandler: http.handler }) });
+    const error = await clients
+      .get('kms', ACCOUNT, 'eu-west-1')
+      .send(new ListKeysCommand({}))
+      .catch((e: unknown) => e);
+    clients.destroy();
+    expect(http.requests).toHaveLength(2);
+    expect(describeAwsError(error)).toMatchObject({ code: UNKNOWN_SERVER_ERROR, status: 502 });
+    expect(stats.byOperation()['kms:ListKeys']).toMatchObject({ attempts: 2, retries: 1, failures: 1 });
+  });
+
+  it('one retry is enough when the endpoint recovers', async () => {
+    const { outcome, requests, counts } = await iamCall((index) => (index === 0 ? HTML_500 : xml(`<ListOrganizationsFeaturesResponse xmlns="${IAM_NS}"><ListOrganizationsFeaturesResult><OrganizationId>o-a1b2c3d4e5</OrganizationId><EnabledFeatures/></ListOrganizationsFeaturesResult></ListOrganizationsFeaturesResponse>`)));
+    expect(outcome.ok).toBe(true);
+    expect(requests).toBe(2);
+    expect(counts).toMatchObject({ attempts: 2, retries: 1, failures: 0 });
+  });
+
+  it("AWS's own 5xx error document keeps the service's full retry schedule", async () => {
+    const { requests, counts, outcome } = await iamCall(() => iamError('ServiceFailure', 500), 4);
+    expect(requests).toBe(4);
+    expect(counts).toMatchObject({ attempts: 4, retries: 3, failures: 1 });
+    expect(describeAwsError(outcome.ok ? undefined : outcome.error).code).toBe('ServiceFailure');
   });
 });

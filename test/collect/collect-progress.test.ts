@@ -6,6 +6,7 @@
  * terminal display fed by the same events ends with the same counts.
  */
 import { Writable } from 'node:stream';
+import { setTimeout as delay } from 'node:timers/promises';
 import { DescribeRegionsCommand, EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
@@ -22,6 +23,7 @@ import ebsEncryption from '../../src/collect/collectors/compute/account-region-e
 import kmsKey from '../../src/collect/collectors/kms-key.js';
 import s3Bucket from '../../src/collect/collectors/s3-bucket.js';
 import { unauthorized } from './compute/aws-errors.js';
+import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { VirtualTerminal } from './support/virtual-terminal.js';
 
 const sts = mockClient(STSClient);
@@ -222,6 +224,62 @@ describe('progress events of a collection', () => {
     ]);
     // The total is what the snapshot holds: the 10 collected and each account's settings resources (1 + 3 regions).
     expect(screen.at(-1)).toMatch(/^collected 2\/3 accounts \(1 not collected\) · 16 units · 18 resources · 2 unreadable · /);
+  });
+});
+
+describe('settings and resources side by side', () => {
+  it('collects resources while a settings call is slow, and hands everything on in plan order', async () => {
+    // The account's S3 Block Public Access answers only once the bucket list was asked for and the
+    // KMS keys are collected (or, should collection wait for settings, after a while): the order
+    // of the calls and events tells.
+    const calls: string[] = [];
+    let waitingFor = 2;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const heard = () => {
+      if (--waitingFor === 0) release();
+    };
+    s3.on(ListBucketsCommand).callsFake(async () => {
+      calls.push('s3:ListBuckets');
+      heard();
+      return { Buckets: [], Owner: { ID: 'owner' }, $metadata };
+    });
+    s3control.on(GetPublicAccessBlockCommand).callsFake(async () => {
+      await Promise.race([released, delay(1_000)]);
+      calls.push('s3control:GetPublicAccessBlock answered');
+      return { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }, $metadata };
+    });
+    const resources: AnyCollectedResource[] = [];
+    const events: CollectEvent[] = [];
+    const aws = clients();
+    try {
+      await collectOrganisation({ ...plan(), targets: plan().targets.slice(0, 1) }, aws, (resource) => resources.push(resource), {
+        emit: (event) => {
+          events.push(event);
+          if (event.event === 'collector-done' && event.resourceType === 'AWS::KMS::Key') heard();
+        },
+      }, () => new Date('2026-06-01T12:00:00Z'));
+    } finally {
+      aws.destroy();
+    }
+
+    expect(calls).toEqual(['s3:ListBuckets', 's3control:GetPublicAccessBlock answered']);
+    // The KMS keys were collected before the account resource, yet come after it: the settings resources, then each collector's by ARN.
+    const kmsDone = events.findIndex((e) => e.event === 'collector-done' && e.resourceType === 'AWS::KMS::Key');
+    const accountDone = events.findIndex((e) => e.event === 'unit-done' && e.resourceType === 'AWS::Account' && e.service === 's3control');
+    expect(kmsDone).toBeLessThan(accountDone);
+    expect(resources.map((r) => `${r.type} ${r.region} ${r.id}`)).toEqual([
+      `AWS::Account global ${A}`,
+      ...REGIONS.map((region) => `AWS::Account::Region ${region} ${region}`),
+      'AWS::KMS::Key af-south-1 key-af-south-1',
+      'AWS::KMS::Key eu-west-1 key-0',
+      'AWS::KMS::Key eu-west-1 key-1',
+      'AWS::KMS::Key eu-west-1 key-2',
+      'AWS::KMS::Key us-east-1 key-us-east-1',
+    ]);
+    // Every planned unit reported.
+    const planned = ofKind(events, 'account-plan')[0]!;
+    expect(ofKind(events, 'unit-done')).toHaveLength(planned.units);
   });
 });
 

@@ -6,10 +6,11 @@
  * Why a memo owned by the IAM collectors: the runner calls one collector at a time, gives it a
  * context with no handle on the run, and lets it emit only its own type. So the four IAM resource
  * collectors and the account settings collector are built around one `IamSnapshots` (./index.ts),
- * which keys each read by partition and account. The orchestrator collects an account's settings
- * first and then its resource collectors at once: the account collector reads the credential
- * report and the user collector reuses it; the four resource collectors share the authorization
- * details while the read is in flight. A read serves each other IAM collector of the account that
+ * which keys each read by partition and account. The orchestrator runs an account's settings and
+ * resource collectors side by side: the account collector and the user collector share the
+ * credential report, the four resource collectors the authorization details, whichever asks first
+ * making the read and the others awaiting it in flight. Only those two wait on the report while
+ * IAM generates it; the polls sleep outside the IAM budget, so other IAM calls go on meanwhile. A read serves each other IAM collector of the account that
  * asks within `shareForMs`; a collector asking a second time means a new collection, which reads
  * again. A read is dropped once every collector that can use it has, or when older than
  * `shareForMs` — memory stays bounded over an organisation's accounts.
