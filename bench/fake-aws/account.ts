@@ -182,6 +182,16 @@ export interface Notebook {
   readonly tags: Tags;
 }
 
+/** An IAM server certificate (legacy TLS certificates for load balancers and CloudFront). */
+export interface ServerCertificate {
+  readonly name: string;
+  readonly id: string;
+  readonly path: string;
+  readonly uploadedAt: string;
+  readonly expiresAt: string;
+  readonly tags: Tags;
+}
+
 export interface Stack {
   readonly name: string;
   readonly uuid: string;
@@ -336,6 +346,7 @@ export interface SyntheticAccount {
   readonly trails: readonly Trail[];
   readonly notebooks: readonly Notebook[];
   readonly stacks: readonly Stack[];
+  readonly serverCertificates: readonly ServerCertificate[];
   readonly stateMachines: readonly StateMachine[];
   readonly vpcs: readonly Vpc[];
   readonly networkAcls: readonly NetworkAcl[];
@@ -376,6 +387,7 @@ export const MIX = {
   'AWS::SageMaker::NotebookInstance': 0.02,
   'AWS::CloudFormation::Stack': 0.04,
   'AWS::StepFunctions::StateMachine': 0.03,
+  'AWS::IAM::ServerCertificate': 0.002,
 } as const satisfies Partial<Record<ResourceType, number>>;
 
 /** CIS metric filters (section 4/5 of the AWS Foundations Benchmark) on the trail's log group. */
@@ -463,6 +475,7 @@ export const BANK_SAAS: Omit<AccountOptions, 'accountId'> = {
     'AWS::SageMaker::NotebookInstance': 0,
     'AWS::CloudFormation::Stack': 0,
     'AWS::StepFunctions::StateMachine': 0,
+    'AWS::IAM::ServerCertificate': 0,
   },
 };
 
@@ -908,6 +921,21 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
 
   const ebsDefault = Object.fromEntries(regions.map((region, i) => [region, i === 0]));
 
+  // Drawn last, from a generator of their own, so that adding them left every other draw as it was.
+  const certRnd = random((options.seed ?? 42) + 1);
+  const serverCertificates: ServerCertificate[] = Array.from({ length: count('AWS::IAM::ServerCertificate') }, (_, i) => {
+    const uploaded = nowMs - Math.floor(certRnd() * 700) * DAY;
+    return {
+      name: `legacy-tls-${i}`,
+      id: `ASCA${Array.from({ length: 17 }, () => 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[Math.floor(certRnd() * 32)]).join('')}`,
+      path: i % 2 === 0 ? '/' : '/cloudfront/',
+      uploadedAt: new Date(uploaded).toISOString(),
+      // Some expired already: CIS 2.19 finds them.
+      expiresAt: new Date(uploaded + (i % 3 === 0 ? 300 : 800) * DAY).toISOString(),
+      tags: { owner: 'platform' },
+    };
+  });
+
   return {
     accountId,
     homeRegion,
@@ -928,6 +956,7 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     trails,
     notebooks,
     stacks,
+    serverCertificates,
     stateMachines,
     vpcs,
     networkAcls,
@@ -964,6 +993,7 @@ export function expectedResources(account: SyntheticAccount): Partial<Record<Res
     'AWS::SageMaker::NotebookInstance': account.notebooks.length,
     'AWS::CloudFormation::Stack': account.stacks.length,
     'AWS::StepFunctions::StateMachine': account.stateMachines.length,
+    'AWS::IAM::ServerCertificate': account.serverCertificates.length,
     'AWS::EC2::VPC': account.vpcs.length,
     'AWS::EC2::NetworkAcl': account.networkAcls.length,
     'AWS::EFS::FileSystem': account.fileSystems.length,

@@ -157,8 +157,21 @@ export function iam(account: SyntheticAccount): ServiceHandler {
         // A member of an organization that does not manage root credentials centrally.
         return reply(val('OrganizationId', 'o-a1b2c3d4e5') + strings('EnabledFeatures', []));
       case 'ListServerCertificates':
-        // The synthetic accounts use ACM, not IAM, for their certificates.
-        return reply(list('ServerCertificateMetadataList', [], () => '') + val('IsTruncated', false));
+        return reply(
+          list('ServerCertificateMetadataList', account.serverCertificates, (c) =>
+            val('Path', c.path) +
+            val('ServerCertificateName', c.name) +
+            val('ServerCertificateId', c.id) +
+            val('Arn', `arn:aws:iam::${account.accountId}:server-certificate${c.path}${c.name}`) +
+            val('UploadDate', c.uploadedAt) +
+            val('Expiration', c.expiresAt),
+          ) + val('IsTruncated', false),
+        );
+      case 'ListServerCertificateTags': {
+        const found = account.serverCertificates.find((c) => c.name === params.get('ServerCertificateName'));
+        if (found === undefined) return queryError(NS, 'NoSuchEntity', `The Server Certificate with name ${String(params.get('ServerCertificateName'))} cannot be found.`, 404);
+        return reply(tagList(found.tags) + val('IsTruncated', false));
+      }
       case 'ListPolicyTags': {
         const arn = params.get('PolicyArn');
         const found = account.policies.find((p) => p.arn === arn);

@@ -120,6 +120,10 @@ export function s3(account: SyntheticAccount): ServiceHandler {
     const [name, hostRegion] = virtualHosted !== null ? [virtualHosted[1], virtualHosted[2]] : [decodeURIComponent(pathStyle![1]!), region];
     const bucket = byName.get(name!);
     if (bucket === undefined) return notFound('NoSuchBucket', 'The specified bucket does not exist');
+    // GetBucketLocation answers from any region; us-east-1 is the empty constraint.
+    if ('location' in request.query) {
+      return xmlReply(`<LocationConstraint ${NS}>${bucket.region === 'us-east-1' ? '' : esc(bucket.region)}</LocationConstraint>`);
+    }
     if (bucket.region !== hostRegion) {
       return restXmlError('PermanentRedirect', 'The bucket you are attempting to access must be addressed using the specified endpoint.', 301);
     }

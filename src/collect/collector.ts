@@ -35,6 +35,12 @@ export interface OperationDeclaration<T extends ResourceType> {
   readonly fills: readonly FieldOf<T>[];
   /** Runs whatever the selection: it enumerates the resources or fills fields that cannot be unknown. */
   readonly required?: boolean;
+  /**
+   * The call that tells which resources exist (ListKeys, DescribeDBInstances): when it fails, what
+   * it would have listed is unknown. Every other call only reads about resources already listed,
+   * and its failure leaves fields unknown, never a resource out.
+   */
+  readonly lists?: boolean;
   /** Error codes the API documents for "not configured": the fields it fills are null or empty, not unknown. */
   readonly notConfigured?: readonly string[];
   /**
@@ -89,6 +95,7 @@ export interface DeclaredOperation {
   readonly alsoRequires?: readonly string[];
   readonly fills: readonly string[];
   readonly required?: boolean;
+  readonly lists?: boolean;
   readonly notConfigured?: readonly string[];
   readonly answers?: readonly string[];
 }

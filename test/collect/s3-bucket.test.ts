@@ -422,7 +422,7 @@ describe('S3 bucket collector', () => {
     const { resources, coverage } = await runCollector(s3Bucket);
     expect(resources.map((r) => r.id)).not.toContain('us-standard-site');
     expect(coverage).toEqual([
-      expect.objectContaining({ operation: 'GetBucketLocation', region: 'us-east-1', resourceArn: bucketArn('us-standard-site'), error: { code: 'AccessDenied', message: 'Access Denied' } }),
+      expect.objectContaining({ operation: 'GetBucketLocation', region: 'us-east-1', resourceArn: bucketArn('us-standard-site'), error: { code: 'AccessDenied', message: "Access Denied; the bucket's region is unknown and it is left out" } }),
     ]);
   });
 

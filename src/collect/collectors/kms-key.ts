@@ -167,7 +167,7 @@ export default defineCollector({
   service: 'kms',
   scope: 'region',
   operations: [
-    { operation: 'ListKeys', iamAction: 'kms:ListKeys', fills: [], required: true },
+    { operation: 'ListKeys', iamAction: 'kms:ListKeys', fills: [], required: true, lists: true },
     {
       operation: 'DescribeKey',
       iamAction: 'kms:DescribeKey',

@@ -48,7 +48,7 @@ import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '..
 import type { Maybe } from '../../model/unknown.js';
 import type { CallRef, CollectContext, Outcome, ResourceRef } from '../collect-context.js';
 import { defineCollector } from '../collector.js';
-import { isoDate, tagMap, uniqueBy } from '../normalise.js';
+import { isoDate, listedOnce, tagMap } from '../normalise.js';
 import { readAllPages } from '../paginate.js';
 import { parsePolicyJson, UNPARSABLE_POLICY } from '../policy-json.js';
 
@@ -236,7 +236,7 @@ export default defineCollector({
   service: 's3',
   scope: 'account',
   operations: [
-    { operation: 'ListBuckets', iamAction: 's3:ListAllMyBuckets', fills: ['createdAt'], required: true },
+    { operation: 'ListBuckets', iamAction: 's3:ListAllMyBuckets', fills: ['createdAt'], required: true, lists: true },
     { operation: 'GetBucketLocation', iamAction: 's3:GetBucketLocation', fills: [], required: true },
     {
       operation: 'GetPublicAccessBlock',
@@ -287,7 +287,8 @@ export default defineCollector({
       next: (page) => ({ token: page.ContinuationToken, truncated: false }),
     });
     const account: AccountBuckets = { ownerId, tagsIn: memoiseByRegion((region) => regionTags(ctx, region)) };
-    await Promise.all(uniqueBy(listed.items, (bucket) => bucket.Name).map((bucket) => collectBucket(ctx, bucket, account)));
+    const call: CallRef = { service: 's3', operation: 'ListBuckets', region: ctx.region };
+    await Promise.all(listedOnce(ctx, call, listed.items, (bucket) => bucket.Name, 'Name').map((bucket) => collectBucket(ctx, bucket, account)));
   },
 });
 
@@ -372,8 +373,9 @@ async function bucketRegion(ctx: Ctx, name: string, listed: Bucket, arn: string)
   const outcome = await ctx.send(new GetBucketLocationCommand({ Bucket: name }));
   if (outcome.ok) return regionOfLocationConstraint(outcome.value.LocationConstraint);
   if (outcome.failure.code === 'NoSuchBucket') vanished(ctx, outcome.call, arn);
-  // Without its region no sub-document can be read, nor the bucket placed: coverage names it.
-  else ctx.unknownOf(outcome, { arn });
+  // Without its region no sub-document can be read, nor the bucket placed (a resource's region is
+  // never unknown): it is left out, and coverage names it.
+  else ctx.unreadable(outcome.call, outcome.failure.code, `${outcome.failure.message}; the bucket's region is unknown and it is left out`, { arn });
   return undefined;
 }
 

@@ -79,7 +79,7 @@ export function configCollector<T extends ConfigSourceType>(type: T): ResourceCo
     resourceType: type,
     service: 'config',
     scope: 'region',
-    operations: [{ operation: 'SelectResourceConfig', iamAction: 'config:SelectResourceConfig', fills: spec.fills, required: true }],
+    operations: [{ operation: 'SelectResourceConfig', iamAction: 'config:SelectResourceConfig', fills: spec.fills, required: true, lists: true }],
     collect: (ctx) => collectItems(ctx, { kind: 'account' }, spec.normalise),
   });
 }
@@ -95,7 +95,7 @@ export function aggregatorCollector<T extends ConfigSourceType>(type: T, aggrega
     resourceType: type,
     service: 'config',
     scope: 'account',
-    operations: [{ operation: 'SelectAggregateResourceConfig', iamAction: 'config:SelectAggregateResourceConfig', fills: spec.fills, required: true }],
+    operations: [{ operation: 'SelectAggregateResourceConfig', iamAction: 'config:SelectAggregateResourceConfig', fills: spec.fills, required: true, lists: true }],
     collect: (ctx) => collectItems(ctx, { kind: 'aggregator', aggregator }, spec.normalise, onIncomplete),
   });
 }

@@ -48,7 +48,7 @@ export default defineCollector({
         'name',
         'tags',
       ],
-      required: true,
+      required: true, lists: true,
     },
     { operation: 'DescribeInstanceTypes', iamAction: 'ec2:DescribeInstanceTypes', fills: ['instanceStorage'] },
   ],

@@ -62,7 +62,7 @@ export default defineCollector({
       operation: 'DescribeNetworkAcls',
       iamAction: 'ec2:DescribeNetworkAcls',
       fills: ['networkAclId', 'ownerId', 'vpcId', 'isDefault', 'entries', 'subnetIds', 'name', 'tags'],
-      required: true,
+      required: true, lists: true,
     },
   ],
   async collect(ctx) {

@@ -71,7 +71,7 @@ export default defineCollector({
       operation: 'DescribeSecurityGroups',
       iamAction: 'ec2:DescribeSecurityGroups',
       fills: SECURITY_GROUP_FIELDS,
-      required: true,
+      required: true, lists: true,
     },
   ],
   async collect(ctx) {

@@ -38,7 +38,7 @@ export default defineCollector({
       operation: 'DescribeVolumes',
       iamAction: 'ec2:DescribeVolumes',
       fills: ['volumeId', 'state', 'sizeGiB', 'volumeType', 'encrypted', 'kmsKeyId', 'attachments', 'name', 'tags', 'createdAt'],
-      required: true,
+      required: true, lists: true,
     },
   ],
   async collect(ctx) {

@@ -55,7 +55,7 @@ export default defineCollector({
       operation: 'DescribeVpcs',
       iamAction: 'ec2:DescribeVpcs',
       fills: ['vpcId', 'ownerId', 'isDefault', 'cidrBlock', 'state', 'name', 'tags'],
-      required: true,
+      required: true, lists: true,
     },
     {
       operation: 'DescribeFlowLogs',

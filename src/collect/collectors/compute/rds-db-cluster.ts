@@ -51,7 +51,7 @@ export default defineCollector({
       operation: 'DescribeDBClusters',
       iamAction: 'rds:DescribeDBClusters',
       fills: RDS_CLUSTER_FIELDS,
-      required: true,
+      required: true, lists: true,
     },
   ],
   async collect(ctx) {

@@ -52,7 +52,7 @@ export default defineCollector({
       operation: 'DescribeDBInstances',
       iamAction: 'rds:DescribeDBInstances',
       fills: RDS_INSTANCE_FIELDS,
-      required: true,
+      required: true, lists: true,
     },
   ],
   async collect(ctx) {

@@ -40,7 +40,7 @@ export default defineCollector({
       operation: 'DescribeDBSnapshots',
       iamAction: 'rds:DescribeDBSnapshots',
       fills: ['dbInstanceIdentifier', 'snapshotType', 'engine', 'status', 'encrypted', 'kmsKeyId', 'snapshotCreateTime', 'name', 'tags', 'createdAt'],
-      required: true,
+      required: true, lists: true,
     },
     { operation: 'DescribeDBSnapshotAttributes', iamAction: 'rds:DescribeDBSnapshotAttributes', fills: ['restoreAccounts'] },
   ],

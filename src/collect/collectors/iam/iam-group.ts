@@ -18,6 +18,7 @@ export function iamGroupCollector(snapshots: IamSnapshots): ResourceCollector<'A
         iamAction: 'iam:GetAccountAuthorizationDetails',
         fills: ['groupId', 'path', 'members', 'attachedPolicies', 'inlinePolicies', 'name', 'tags', 'createdAt'],
         required: true,
+        lists: true,
       },
     ],
     async collect(ctx) {

@@ -63,6 +63,11 @@ async function tags(ctx: Ctx, arn: string, awsManaged: boolean): Promise<Maybe<T
 }
 
 async function collectPolicy(ctx: Ctx, details: AuthorizationDetails, policy: ManagedPolicyDetail, attachments: Map<string, Attachments>, incomplete: Unknown | undefined): Promise<void> {
+  if (policy.Arn === undefined) {
+    // Only its ARN tells an AWS-managed policy from the account's own of the same name: without it, it cannot be told apart.
+    ctx.unreadable(details.call, UNEXPECTED, `GetAccountAuthorizationDetails returned the policy ${policy.PolicyName ?? policy.PolicyId ?? '(unnamed)'} without an Arn; it cannot be told apart and is left out`);
+    return;
+  }
   const identity = identityOf(ctx, details.call, 'managed policy', { name: policy.PolicyName, id: policy.PolicyId, arn: policy.Arn, path: policy.Path, created: policy.CreateDate });
   if (typeof identity === 'string') {
     ctx.unreadable(details.call, UNEXPECTED, identity);
@@ -95,6 +100,7 @@ export function iamPolicyCollector(snapshots: IamSnapshots): ResourceCollector<'
         iamAction: 'iam:GetAccountAuthorizationDetails',
         fills: ['policyId', 'path', 'awsManaged', 'defaultVersionId', 'document', 'attachedTo', 'name', 'createdAt'],
         required: true,
+        lists: true,
       },
       { operation: 'ListPolicyTags', iamAction: 'iam:ListPolicyTags', fills: ['tags'] },
     ],

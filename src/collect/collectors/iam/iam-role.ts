@@ -30,6 +30,7 @@ export function iamRoleCollector(snapshots: IamSnapshots): ResourceCollector<'AW
         iamAction: 'iam:GetAccountAuthorizationDetails',
         fills: ['roleId', 'path', 'assumeRolePolicy', 'attachedPolicies', 'inlinePolicies', 'lastUsed', 'name', 'tags', 'createdAt'],
         required: true,
+        lists: true,
       },
     ],
     async collect(ctx) {

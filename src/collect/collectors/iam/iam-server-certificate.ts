@@ -77,7 +77,7 @@ export default defineCollector({
       operation: 'ListServerCertificates',
       iamAction: 'iam:ListServerCertificates',
       fills: ['serverCertificateName', 'serverCertificateId', 'path', 'expiration', 'uploadDate', 'name', 'createdAt'],
-      required: true,
+      required: true, lists: true,
     },
     { operation: 'ListServerCertificateTags', iamAction: 'iam:ListServerCertificateTags', fills: ['tags'] },
   ],

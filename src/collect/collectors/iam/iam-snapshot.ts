@@ -172,7 +172,7 @@ async function readAuthorizationDetails(ctx: Ctx): Promise<AuthorizationDetails>
     users: uniqueBy(pages.items.flatMap((page) => page.UserDetailList ?? []), (user) => user.UserName ?? user.Arn ?? user.UserId ?? ''),
     groups: uniqueBy(pages.items.flatMap((page) => page.GroupDetailList ?? []), (group) => group.GroupName ?? group.Arn ?? group.GroupId ?? ''),
     roles: uniqueBy(pages.items.flatMap((page) => page.RoleDetailList ?? []), (role) => role.RoleName ?? role.Arn ?? role.RoleId ?? ''),
-    policies: uniqueBy(pages.items.flatMap((page) => page.Policies ?? []), (policy) => policy.Arn),
+    policies: uniqueBy(pages.items.flatMap((page) => page.Policies ?? []), (policy) => policy.Arn ?? policy.PolicyId ?? policy.PolicyName ?? ''),
     call: { service: 'iam', operation: 'GetAccountAuthorizationDetails', region: ctx.region },
   };
   return pages.failed !== undefined ? { ...details, failed: pages.failed } : details;

@@ -114,6 +114,7 @@ export function iamUserCollector(snapshots: IamSnapshots): ResourceCollector<'AW
         iamAction: 'iam:GetAccountAuthorizationDetails',
         fills: ['userId', 'path', 'createDate', 'attachedPolicies', 'inlinePolicies', 'groups', 'name', 'tags', 'createdAt'],
         required: true,
+        lists: true,
       },
       { operation: 'GetCredentialReport', iamAction: 'iam:GetCredentialReport', fills: CREDENTIAL_FIELDS },
       // Only when the report is missing or stale; it fills what the report fills.

@@ -59,7 +59,7 @@ export default defineCollector({
       operation: 'DescribeAlarms',
       iamAction: 'cloudwatch:DescribeAlarms',
       fills: ['alarmName', 'actionsEnabled', 'alarmActions', 'metrics', 'stateValue', 'name'],
-      required: true,
+      required: true, lists: true,
     },
     { operation: 'ListTagsForResource', iamAction: 'cloudwatch:ListTagsForResource', fills: ['tags'] },
   ],

@@ -96,7 +96,7 @@ export default defineCollector({
       operation: 'DescribeLogGroups',
       iamAction: 'logs:DescribeLogGroups',
       fills: ['logGroupName', 'retentionInDays', 'kmsKeyId', 'name', 'createdAt'],
-      required: true,
+      required: true, lists: true,
     },
     { operation: 'DescribeMetricFilters', iamAction: 'logs:DescribeMetricFilters', fills: ['metricFilters'] },
     { operation: 'ListTagsForResource', iamAction: 'logs:ListTagsForResource', fills: ['tags'] },

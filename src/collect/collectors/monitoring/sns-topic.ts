@@ -111,7 +111,7 @@ export default defineCollector({
   service: 'sns',
   scope: 'region',
   operations: [
-    { operation: 'ListTopics', iamAction: 'sns:ListTopics', fills: ['name'], required: true },
+    { operation: 'ListTopics', iamAction: 'sns:ListTopics', fills: ['name'], required: true, lists: true },
     { operation: 'ListSubscriptions', iamAction: 'sns:ListSubscriptions', fills: ['subscriptions'] },
     { operation: 'ListSubscriptionsByTopic', iamAction: 'sns:ListSubscriptionsByTopic', fills: ['subscriptions'] },
     { operation: 'ListTagsForResource', iamAction: 'sns:ListTagsForResource', fills: ['tags'] },

@@ -31,7 +31,7 @@ export default defineCollector({
       // Without a stack name, DescribeStacks needs ListStacks as well (AWS CloudFormation API reference).
       alsoRequires: ['cloudformation:ListStacks'],
       fills: ['stackId', 'status', 'statusReason', 'lastUpdatedTime', 'terminationProtection', 'name', 'tags', 'createdAt'],
-      required: true,
+      required: true, lists: true,
     },
   ],
   async collect(ctx) {

@@ -13,7 +13,7 @@ import type { CloudTrailTrailConfig } from '../../../model/types/other.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
-import { tagMap, uniqueBy } from '../../normalise.js';
+import { listedOnce, tagMap, uniqueBy } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
 import { managementEventsOf } from './cloudtrail-management-events.js';
 import { s3DataEventsOf } from './cloudtrail-s3-data-events.js';
@@ -31,17 +31,24 @@ interface HomeTrail {
 }
 
 /** The trails of the listing that this account owns and that have their home in this region. */
-function homeTrails(ctx: Ctx, trails: readonly Trail[]): HomeTrail[] {
+function homeTrails(ctx: Ctx, trails: readonly Trail[], call: CallRef): HomeTrail[] {
   const home: HomeTrail[] = [];
-  for (const trail of trails) {
-    const name = trail.Name;
-    if (name === undefined || name === '') continue;
+  // The name is the last part of the trail's ARN: `trail/<name>`.
+  const named = listedOnce(ctx, call, trails, (trail) => nameOf(trail), 'Name or TrailARN');
+  for (const trail of named) {
+    const name = nameOf(trail) as string;
     const arn = trail.TrailARN ?? arnFor('AWS::CloudTrail::Trail', ctx.accountId, ctx.region, name, ctx.partition);
     if ((trail.HomeRegion ?? ctx.region) !== ctx.region) continue;
     if (accountOfArn(arn) !== undefined && accountOfArn(arn) !== ctx.accountId) continue;
     home.push({ arn, name, trail });
   }
   return uniqueBy(home, (t) => t.arn);
+}
+
+function nameOf(trail: Trail): string | undefined {
+  if (trail.Name !== undefined && trail.Name !== '') return trail.Name;
+  const fromArn = trail.TrailARN?.split(':trail/')[1];
+  return fromArn !== undefined && fromArn !== '' ? fromArn : undefined;
 }
 
 function flag(ctx: Ctx, call: CallRef, value: boolean | undefined, field: string, arn: string): Maybe<boolean> {
@@ -112,7 +119,7 @@ export default defineCollector({
       operation: 'DescribeTrails',
       iamAction: 'cloudtrail:DescribeTrails',
       fills: ['homeRegion', 'isMultiRegionTrail', 'isOrganizationTrail', 'logFileValidationEnabled', 'kmsKeyId', 's3BucketName', 'cloudWatchLogsLogGroupArn', 'name'],
-      required: true,
+      required: true, lists: true,
     },
     { operation: 'GetTrailStatus', iamAction: 'cloudtrail:GetTrailStatus', fills: ['isLogging'] },
     { operation: 'GetEventSelectors', iamAction: 'cloudtrail:GetEventSelectors', fills: ['managementEvents', 's3DataEvents'] },
@@ -125,7 +132,7 @@ export default defineCollector({
       ctx.unknownOf(outcome);
       return;
     }
-    const trails = homeTrails(ctx, outcome.value.trailList ?? []);
+    const trails = homeTrails(ctx, outcome.value.trailList ?? [], outcome.call);
     const tagsOf = await tagsByTrail(ctx, trails.map((t) => t.arn));
     await Promise.all(trails.map((trail) => collectTrail(ctx, trail, outcome.call, tagsOf(trail.arn))));
   },

@@ -53,7 +53,7 @@ export default defineCollector({
   service: 'sagemaker',
   scope: 'region',
   operations: [
-    { operation: 'ListNotebookInstances', iamAction: 'sagemaker:ListNotebookInstances', fills: [], required: true },
+    { operation: 'ListNotebookInstances', iamAction: 'sagemaker:ListNotebookInstances', fills: [], required: true, lists: true },
     {
       operation: 'DescribeNotebookInstance',
       iamAction: 'sagemaker:DescribeNotebookInstance',

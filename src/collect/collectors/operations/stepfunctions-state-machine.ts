@@ -131,7 +131,7 @@ export default defineCollector({
   service: 'sfn',
   scope: 'region',
   operations: [
-    { operation: 'ListStateMachines', iamAction: 'states:ListStateMachines', fills: [], required: true },
+    { operation: 'ListStateMachines', iamAction: 'states:ListStateMachines', fills: [], required: true, lists: true },
     { operation: 'DescribeStateMachine', iamAction: 'states:DescribeStateMachine', fills: ['machineType', 'status', 'createdAt'], required: true },
     { operation: 'ListExecutions', iamAction: 'states:ListExecutions', fills: ['recentFailedExecutions'] },
     { operation: 'ListTagsForResource', iamAction: 'states:ListTagsForResource', fills: ['tags'] },

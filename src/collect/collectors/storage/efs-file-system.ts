@@ -26,7 +26,7 @@ export default defineCollector({
       operation: 'DescribeFileSystems',
       iamAction: 'elasticfilesystem:DescribeFileSystems',
       fills: ['fileSystemId', 'encrypted', 'kmsKeyId', 'lifeCycleState', 'performanceMode', 'throughputMode', 'name', 'tags', 'createdAt'],
-      required: true,
+      required: true, lists: true,
     },
   ],
   async collect(ctx) {
