@@ -4,6 +4,7 @@
  * link after it; appends take the chain's lock, so two writers never chain to the same record.
  */
 import { hash } from 'node:crypto';
+import { canonicalJson } from './canonical-json.js';
 import { lockNames } from './locks.js';
 import type { Store } from './store.js';
 
@@ -121,16 +122,4 @@ function chainHash(prevHash: string, entry: AuditEntry): string {
     detail: entry.detail,
   });
   return hash('sha256', `${prevHash}\n${content}`, 'hex');
-}
-
-/** JSON with object keys sorted, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

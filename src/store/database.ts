@@ -4,14 +4,14 @@
  * sorts as it counts on SQLite and PostgreSQL alike; JSON columns are text.
  */
 import type { Generated } from 'kysely';
+import type { LifecycleState } from '../findings/lifecycle-state.js';
+
+export type { LifecycleState };
 
 export type Engine = 'sqlite' | 'postgres';
 
 /** How a scan ended: only a complete scan may conclude that an absent finding was resolved. */
 export type ScanStatus = 'complete' | 'degraded' | 'crashed';
-
-/** A finding's lifecycle state; null while it has none (an error never seen failing). */
-export type LifecycleState = 'open' | 'reopened' | 'resolved' | 'remediated' | 'exempt';
 
 /**
  * The verdict a scan last gave the finding, or `absent`: a scan that covered it did not list it

@@ -63,7 +63,7 @@ export async function historyWindow(store: Store, filter: WindowFilter): Promise
       'findings.resource_name',
       'findings.controls',
     ])
-    .where('transitions.at', '>=', filter.since)
+    .where('transitions.at', '>', filter.since)
     .where('transitions.at', '<=', filter.until);
   if (filter.accountId !== undefined) query = query.where('transitions.account_id', '=', filter.accountId);
   const rows = await query.orderBy('transitions.at').orderBy('transitions.id').execute();

@@ -30,7 +30,7 @@ export async function meanTimeToRemediate(store: Store, window: { since: string;
     .selectFrom('transitions')
     .select(['finding_id'])
     .where('state', 'in', ['resolved', 'remediated'])
-    .where('at', '>=', window.since)
+    .where('at', '>', window.since)
     .where('at', '<=', window.until);
   if (window.accountId !== undefined) query = query.where('account_id', '=', window.accountId);
   const ids = [...new Set((await query.execute()).map((row) => row.finding_id))];
@@ -58,7 +58,7 @@ export async function meanTimeToRemediate(store: Store, window: { since: string;
       }
       if (t.state === 'resolved' || t.state === 'remediated') {
         const finding = findings.get(t.finding_id);
-        if (periodStart !== undefined && t.at >= window.since && finding !== undefined) {
+        if (periodStart !== undefined && t.at > window.since && finding !== undefined) {
           durations.push({
             severity: finding.severity,
             accountId: finding.account_id,

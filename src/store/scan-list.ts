@@ -47,3 +47,10 @@ export async function listScans(store: Store, options: { limit: number; accountI
     error: row.error,
   }));
 }
+
+/** When the last scan that was not a crash saw its inventory (of the account, if given): what relative windows count back from. */
+export async function lastScanTime(store: Store, accountId?: string): Promise<string | undefined> {
+  let query = store.db.selectFrom('scans').select('observed_at').where('status', '!=', 'crashed').orderBy('observed_at', 'desc').limit(1);
+  if (accountId !== undefined) query = query.where('id', 'in', (eb) => eb.selectFrom('scan_regions').select('scan_id').where('account_id', '=', accountId));
+  return (await query.executeTakeFirst())?.observed_at;
+}

@@ -82,8 +82,10 @@ describeEachEngine('store queries', (engine) => {
   it('vigil history --since: the changes in the window with counts, by account and by pack', async () => {
     const store = await engine.store();
     await threeDays(store);
-    const window = await historyWindow(store, { since: day(2), until: day(3) });
+    // the window is after `since`, up to and including `until`
+    const window = await historyWindow(store, { since: day(1), until: day(3) });
     expect(window.counts).toEqual({ opened: 1, reopened: 1, resolved: 2, remediated: 0, exempted: 1 });
+    expect((await historyWindow(store, { since: day(1, 5), until: day(3) })).counts.opened).toBe(4);
     expect(window.changes.map((c) => [c.state, c.finding.resource.name, c.at])).toEqual([
       ['open', 'd', day(2)],
       ['resolved', 'a', day(2)],
@@ -91,9 +93,9 @@ describeEachEngine('store queries', (engine) => {
       ['exempt', 'e', day(3)],
       ['resolved', 'b', day(3)],
     ]);
-    expect((await historyWindow(store, { since: day(1), until: day(3), accountId: ACCOUNT_B })).changes.map((c) => c.finding.resource.name)).toEqual(['c']);
+    expect((await historyWindow(store, { since: day(0), until: day(3), accountId: ACCOUNT_B })).changes.map((c) => c.finding.resource.name)).toEqual(['c']);
     expect((await historyWindow(store, { since: day(1), until: day(3), pack: 'soc2' })).changes).toEqual([]);
-    expect((await historyWindow(store, { since: day(1), until: day(3), pack: 'cis-aws' })).counts.opened).toBe(4);
+    expect((await historyWindow(store, { since: day(0), until: day(3), pack: 'cis-aws' })).counts.opened).toBe(4);
   });
 
   it('vigil history --mttr: mean time to remediate per severity, account and control, counting a bot\'s remediation', async () => {
@@ -111,7 +113,7 @@ describeEachEngine('store queries', (engine) => {
     expect(report.byAccount).toEqual([{ accountId: ACCOUNT_A, resolved: 3, meanDays: 1.5, medianDays: 1.5 }]);
     expect(report.byControl).toEqual([{ pack: 'cis-aws', control: '2.1.1', resolved: 3, meanDays: 1.5, medianDays: 1.5 }]);
     // only resolutions inside the window count
-    expect((await meanTimeToRemediate(store, { since: day(3), until: day(4) })).overall).toEqual({ resolved: 2, meanDays: 1.75, medianDays: 1.75 });
+    expect((await meanTimeToRemediate(store, { since: day(2), until: day(4) })).overall).toEqual({ resolved: 2, meanDays: 1.75, medianDays: 1.75 });
   });
 
   it('vigil scans list: newest first, with what each changed', async () => {
