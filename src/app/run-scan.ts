@@ -66,18 +66,20 @@ export async function runScan(
     let recordError: unknown;
     if (recording !== undefined) {
       try {
-        recorded = await recording.record(outcome.result, spool);
+        recorded = await recording.record(outcome.result);
       } catch (error) {
         recordError = error;
       }
     }
     const scan = recorded?.scan ?? outcome.result.scan;
+    // Only JSON shows the lifecycle; reading it is skipped when nothing shows it.
+    const annotate = recorded !== undefined && options.outputs.some((o) => o.format === 'json' || o.format === 'jsonl') ? await recorded.annotator() : undefined;
     for (const output of options.outputs) {
       const target: OutputTarget = output.file === undefined ? stdoutTarget(options.stdout) : await fileTarget(output.file);
       try {
         const { summary } = outcome.result;
-        if (output.format === 'json') await writeJson(target, scan, summary, spool, recorded?.annotate);
-        else if (output.format === 'jsonl') await writeJsonLines(target, spool, recorded?.annotate);
+        if (output.format === 'json') await writeJson(target, scan, summary, spool, annotate);
+        else if (output.format === 'jsonl') await writeJsonLines(target, spool, annotate);
         else if (output.format === 'csv') await writeCsv(target, spool);
         else await writeTable(target, scan, summary, spool);
         await target.close();

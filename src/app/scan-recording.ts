@@ -8,11 +8,11 @@ import type { ScanResult } from '../engine/scan.js';
 import type { Finding } from '../findings/finding.js';
 import type { ScanInfo } from '../findings/scan-output.js';
 import { buildSummary } from '../findings/summary.js';
-import type { FindingsSpool } from '../output/findings-spool.js';
 import type { FindingAnnotator } from '../output/write-json.js';
 import { canonicalJson } from '../store/canonical-json.js';
 import type { RollupCounts } from '../store/daily-rollups.js';
-import { recordCrashedScan, recordScan, type RecordedScan } from '../store/record-scan.js';
+import { JsonLinesSpool } from '../output/findings-spool.js';
+import { findingLifecycles, recordCrashedScan, recordScan, type RecordedScan } from '../store/record-scan.js';
 import { ScanObservations } from '../store/scan-observations.js';
 import { scanScope } from '../store/scan-scope.js';
 import type { Store } from '../store/store.js';
@@ -22,13 +22,13 @@ export interface RecordingOutcome {
   readonly recorded: RecordedScan;
   /** The scan as the output shows it: with its previous scan. */
   readonly scan: ScanInfo;
-  /** Adds `firstSeen`, `lastSeen` and `state` to a finding's JSON line. */
-  readonly annotate: FindingAnnotator;
+  /** Reads the findings' lifecycle from the store: what adds `firstSeen`, `lastSeen` and `state` to each finding's JSON line. */
+  annotator(): Promise<FindingAnnotator>;
 }
 
 export interface ScanRecording {
   observe(finding: Finding, line: string): void;
-  record(result: ScanResult, spool: FindingsSpool): Promise<RecordingOutcome>;
+  record(result: ScanResult): Promise<RecordingOutcome>;
   /** The scan threw: recorded as crashed. */
   crashed(error: unknown, startedAt: Date): Promise<void>;
 }
@@ -43,13 +43,24 @@ export interface RecordingOptions {
 
 export function scanRecording(store: Store, prepared: PreparedScan, options: RecordingOptions): ScanRecording {
   const observations = new ScanObservations();
+  // The listed findings (fail, error, exempt), which the recorder may write; with --all the scan's own spool holds every evaluation.
+  const listed = new JsonLinesSpool<Finding>();
   const variantOf = variantResolver(prepared);
   return {
-    observe: (finding, line) => observations.add(finding, line),
-    async record(result, spool) {
+    observe: (finding, line) => {
+      if (observations.add(finding, line)) listed.addLine(line);
+    },
+    async record(result) {
       const { header, scan: info } = result;
       const id = options.scanId ?? info.id;
-      const recorded = await recordScan(store, {
+      const scope = scanScope({
+        accounts: header.accounts,
+        coverage: header.coverage,
+        insights: prepared.plan.bindings.map((binding) => ({ insight: binding.insight.id, variant: binding.variant })),
+      });
+      let recorded: RecordedScan;
+      try {
+        recorded = await recordScan(store, {
         id,
         observedAt: new Date(header.collectedAt).toISOString(),
         startedAt: info.startedAt,
@@ -57,28 +68,32 @@ export function scanRecording(store: Store, prepared: PreparedScan, options: Rec
         status: header.accounts.some((account) => account.scanned === false) ? 'degraded' : 'complete',
         source: options.source,
         sourceFile: options.source === 'snapshot' ? info.source.file : null,
-        scope: scanScope({
-          accounts: header.accounts,
-          coverage: header.coverage,
-          insights: prepared.plan.bindings.map((binding) => ({ insight: binding.insight.id, variant: binding.variant })),
-        }),
+        scope,
         packs: info.packs,
         resources: info.resources,
         evaluations: info.evaluations,
-        observations: observations.list,
-        findingsOf: (ids) => findingsIn(spool, ids),
+        listed: observations.listed,
+        passed: observations.passed,
+        notApplicable: observations.notApplicable,
+        findingsOf: (ids) => findingsIn(listed, ids),
         variantOf,
         rollups: rollupsOf(prepared, result),
         recordedAt: options.now().toISOString(),
         keepScansDays: options.keepScansDays,
-      });
+        });
+      } finally {
+        listed.dispose();
+      }
       const observedAt = new Date(header.collectedAt).toISOString();
-      const annotate: FindingAnnotator = (line) => {
-        const lifecycle = recorded.lifecycle.get(idOfLine(line));
-        const fields = lifecycle === undefined ? { firstSeen: observedAt, lastSeen: observedAt } : lifecycle;
-        return `${line.slice(0, -1)},"firstSeen":"${fields.firstSeen}","lastSeen":"${fields.lastSeen}"${lifecycle?.state === undefined ? '' : `,"state":"${lifecycle.state}"`}}`;
+      const annotator = async (): Promise<FindingAnnotator> => {
+        const lifecycles = await findingLifecycles(store, [...scope.regions.keys()], observedAt);
+        return (line) => {
+          const lifecycle = lifecycles.get(idOfLine(line));
+          const fields = lifecycle === undefined ? { firstSeen: observedAt, lastSeen: observedAt } : lifecycle;
+          return `${line.slice(0, -1)},"firstSeen":"${fields.firstSeen}","lastSeen":"${fields.lastSeen}"${lifecycle?.state === undefined ? '' : `,"state":"${lifecycle.state}"`}}`;
+        };
       };
-      return { recorded, scan: { ...info, id, previousScan: recorded.previousScan }, annotate };
+      return { recorded, scan: { ...info, id, previousScan: recorded.previousScan }, annotator };
     },
     async crashed(error, startedAt) {
       await recordCrashedScan(store, {
@@ -127,7 +142,7 @@ function idOfLine(line: string): string {
   return line.startsWith('{"id":"') && line.charAt(39) === '"' ? line.slice(7, 39) : (JSON.parse(line) as Finding).id;
 }
 
-async function* findingsIn(spool: FindingsSpool, ids: ReadonlySet<string>): AsyncGenerator<Finding> {
+async function* findingsIn(spool: JsonLinesSpool<Finding>, ids: ReadonlySet<string>): AsyncGenerator<Finding> {
   for await (const line of spool.lines()) {
     if (ids.has(idOfLine(line))) yield JSON.parse(line) as Finding;
   }

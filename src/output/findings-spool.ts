@@ -28,6 +28,13 @@ export class JsonLinesSpool<T> {
     return line;
   }
 
+  /** Adds a record already written as one JSON line. */
+  addLine(line: string): void {
+    this.buffer += `${line}\n`;
+    this.count++;
+    if (this.buffer.length >= FLUSH_AT) this.flush();
+  }
+
   /** Finishes writing; the spool can then be read. */
   close(): void {
     this.flush();

@@ -22,6 +22,8 @@ export interface Connection {
   readonly description: string;
   /** Gives the connection back; the last user of a SQLite file closes it. */
   release(): Promise<void>;
+  /** SQLite: the connection itself, for bulk writes with prepared statements (bulk-write.ts). */
+  readonly sqlite?: BetterSqlite3.Database;
 }
 
 /**
@@ -30,7 +32,7 @@ export interface Connection {
  * would block the event loop the first one needs to finish, until the busy timeout. One
  * connection serialises the process's transactions instead (Kysely queues them).
  */
-const sqliteFiles = new Map<string, { db: Kysely<Database>; users: number }>();
+const sqliteFiles = new Map<string, { db: Kysely<Database>; database: BetterSqlite3.Database; users: number }>();
 
 /**
  * SQLite's BEGIN is deferred: a transaction that reads and then writes can find another process
@@ -79,11 +81,13 @@ export function connect(target: StoreTarget): Connection {
         database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
         // With WAL, NORMAL loses no committed transaction on a crash of the process, only on power loss.
         database.pragma('synchronous = NORMAL');
+        // A recording's temporary table (its observations) stays in memory.
+        database.pragma('temp_store = MEMORY');
       } catch (error) {
         database.close();
         throw error;
       }
-      shared = { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) }), users: 0 };
+      shared = { db: new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database }) }), database, users: 0 };
       sqliteFiles.set(file, shared);
     }
     shared.users++;
@@ -92,6 +96,7 @@ export function connect(target: StoreTarget): Connection {
     return {
       engine: 'sqlite',
       db: connection.db,
+      sqlite: connection.database,
       description: target.path,
       release: async () => {
         if (released) return;

@@ -3,8 +3,9 @@
  * account — what trends are drawn from, kept 400 days while raw scans are pruned sooner.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { BulkWriter } from './bulk-write.js';
 import type { Database } from './database.js';
-import { chunks, IDS_PER_STATEMENT, rowsPerStatement } from './batches.js';
+import { chunks, IDS_PER_STATEMENT } from './batches.js';
 import { isAfter } from './scan-order.js';
 import type { ScanRef } from './covering-scans.js';
 
@@ -22,7 +23,7 @@ export interface RollupCounts {
 }
 
 /** Writes the scan's counts for its day where it is the day's latest scan and a count changed; returns rows written. */
-export async function writeRollups(trx: Transaction<Database>, scan: ScanRef, counts: readonly RollupCounts[]): Promise<number> {
+export async function writeRollups(trx: Transaction<Database>, bulk: BulkWriter, scan: ScanRef, counts: readonly RollupCounts[]): Promise<number> {
   const day = scan.observedAt.slice(0, 10);
   const key = (account: string, pack: string, control: string) => `${account}\u0000${pack}\u0000${control}`;
   const existing = new Map<string, Database['daily_rollups']>();
@@ -56,24 +57,10 @@ export async function writeRollups(trx: Transaction<Database>, scan: ScanRef, co
       scan_seq: scan.seq,
     });
   }
-  for (const batch of chunks(rows, rowsPerStatement(12))) {
-    await trx
-      .insertInto('daily_rollups')
-      .values(batch)
-      .onConflict((oc) =>
-        oc.columns(['day', 'account_id', 'pack', 'control']).doUpdateSet((eb) => ({
-          pass: eb.ref('excluded.pass'),
-          fail: eb.ref('excluded.fail'),
-          error: eb.ref('excluded.error'),
-          exempt: eb.ref('excluded.exempt'),
-          not_applicable: eb.ref('excluded.not_applicable'),
-          scan_id: eb.ref('excluded.scan_id'),
-          scan_observed_at: eb.ref('excluded.scan_observed_at'),
-          scan_seq: eb.ref('excluded.scan_seq'),
-        })),
-      )
-      .execute();
-  }
+  await bulk.insert(trx, 'daily_rollups', rows, {
+    columns: ['day', 'account_id', 'pack', 'control'],
+    update: ['pass', 'fail', 'error', 'exempt', 'not_applicable', 'scan_id', 'scan_observed_at', 'scan_seq'],
+  });
   return rows.length;
 }
 

@@ -109,6 +109,17 @@ export interface FindingsTable {
   resolved_scan: string | null;
 }
 
+/** Per account: the digest of the findings the store lists (account-listings.ts). */
+export interface AccountListingsTable {
+  account_id: string;
+  /** 128 bits, hexadecimal. */
+  digest: string;
+  /** Findings listed (open, reopened, exempt, or in error). */
+  findings: number;
+  /** Finding rows of the account, listed or not. */
+  rows: number;
+}
+
 /** Every change of a finding's lifecycle state. */
 export interface TransitionsTable {
   id: Generated<number>;
@@ -227,12 +238,23 @@ export interface ExemptionEventsTable {
   expires: string | null;
 }
 
+/**
+ * A scan's observations while it is recorded: a temporary table of the recording transaction, so
+ * the database compares them with the findings and returns only what changed.
+ */
+export interface ObservedTable {
+  id: string;
+  status: 'pass' | 'fail' | 'error' | 'not-applicable' | 'exempt';
+  digest: string | null;
+}
+
 export interface Database {
   scans: ScansTable;
   scan_regions: ScanRegionsTable;
   scan_insights: ScanInsightsTable;
   scan_gaps: ScanGapsTable;
   findings: FindingsTable;
+  account_listings: AccountListingsTable;
   transitions: TransitionsTable;
   daily_rollups: DailyRollupsTable;
   audit_records: AuditRecordsTable;
@@ -241,4 +263,5 @@ export interface Database {
   scheduled_ops: ScheduledOpsTable;
   outbox: OutboxTable;
   exemption_events: ExemptionEventsTable;
+  vigil_observed: ObservedTable;
 }

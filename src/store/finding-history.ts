@@ -1,7 +1,7 @@
 /** `vigil history --finding ID`: a finding and every transition of its lifecycle. */
 import type { Store } from './store.js';
 import type { LifecycleState } from './database.js';
-import { storedFindings, type StoredFinding } from './stored-finding.js';
+import { storedFinding, type StoredFinding } from './stored-finding.js';
 
 export interface TransitionView {
   readonly state: LifecycleState;
@@ -25,7 +25,7 @@ export async function findingHistory(store: Store, id: string): Promise<FindingL
   const rows = await store.db.selectFrom('findings').selectAll().where('id', 'like', `${id}%`).limit(2).execute();
   if (rows.length === 0) return { ok: false, message: `--finding: no finding ${id} in the store ${store.description}` };
   if (rows.length > 1) return { ok: false, message: `--finding: more than one finding starts with ${id}; give more of the id` };
-  const [finding] = await storedFindings(store.db, rows);
+  const finding = await storedFinding(store.db, rows[0]!);
   const transitions = await store.db
     .selectFrom('transitions')
     .select(['state', 'at', 'scan_id', 'by'])
@@ -33,5 +33,5 @@ export async function findingHistory(store: Store, id: string): Promise<FindingL
     .orderBy('at')
     .orderBy('id')
     .execute();
-  return { ok: true, history: { finding: finding!, transitions: transitions.map((t) => ({ state: t.state, at: t.at, scan: t.scan_id, by: t.by })) } };
+  return { ok: true, history: { finding, transitions: transitions.map((t) => ({ state: t.state, at: t.at, scan: t.scan_id, by: t.by })) } };
 }

@@ -48,7 +48,7 @@ export const lifecycleColumns = [
   'resolved_scan',
 ] as const satisfies readonly (keyof FindingsTable)[];
 
-export function cellOfRow(row: LifecycleRow): FindingCell {
+export function cellOfRow(row: Pick<LifecycleRow, 'account_id' | 'region' | 'resource_type' | 'insight' | 'variant'>): FindingCell {
   return { accountId: row.account_id, region: row.region, resourceType: row.resource_type, insight: row.insight, variant: row.variant };
 }
 

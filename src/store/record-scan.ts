@@ -1,7 +1,9 @@
 /**
  * Records a scan: its scope, and what it changed in each finding's lifecycle — and only that.
- * A finding the scan saw unchanged is not written (its last seen is the last complete scan that
- * covered it, covering-scans.ts), so a second identical scan writes its own row and little else.
+ * The scan's observations go to a temporary table; the database returns the findings that are
+ * new or changed, and the active ones the scan did not list. A finding the scan saw unchanged is
+ * not written (its last seen is the last complete scan that covered it, covering-scans.ts), so a
+ * second identical scan writes its own row and little else.
  *
  * The rules (lifecycle.ts for the states):
  *  - a finding absent from the scan is resolved only if the scan covered it (scan-scope.ts) and
@@ -12,12 +14,13 @@
  *    nothing the newer one covered, except to add a finding nobody had seen — opened at the late
  *    scan, resolved at the newer one that did not list it.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Finding } from '../findings/finding.js';
-import { chunks, IDS_PER_STATEMENT, rowsPerStatement } from './batches.js';
+import { chunks, IDS_PER_STATEMENT } from './batches.js';
 import { CoveringScans, type ScanRef } from './covering-scans.js';
+import { ListingChanges, ListingDigest, loadListings } from './account-listings.js';
 import { writeRollups, ROLLUP_DAYS, type RollupCounts } from './daily-rollups.js';
-import type { Database, ExemptionEventsTable, FindingsTable, LifecycleState, ScanStatus, StoredStatus, TransitionsTable } from './database.js';
+import type { Database, ExemptionEventsTable, FindingsTable, LifecycleState, ObservedTable, ScanStatus, StoredStatus, TransitionsTable } from './database.js';
 import { cellOfFinding, cellOfRow, findingRow, lastSeenOf, lifecycleColumns, type LifecycleRow } from './finding-row.js';
 import { isActive, nextLifecycle } from './lifecycle.js';
 import { lockNames, tryLockName } from './locks.js';
@@ -40,8 +43,12 @@ export interface ScanToRecord {
   readonly packs: readonly string[];
   readonly resources: number;
   readonly evaluations: number;
-  readonly observations: readonly ObservedFinding[];
-  /** The scan's findings with these ids (read back from its spool). */
+  /** The findings the scan listed: fail, error, exempt. */
+  readonly listed: readonly ObservedFinding[];
+  /** Ids of findings seen passing, and not applicable (a scan with --all). */
+  readonly passed: readonly string[];
+  readonly notApplicable: readonly string[];
+  /** The scan's listed findings with these ids (read back from its spool). */
   readonly findingsOf: (ids: ReadonlySet<string>) => AsyncIterable<Finding>;
   /** The parameter variant the finding's insight ran with ('' when it ran with one set). */
   readonly variantOf: (finding: Finding) => string;
@@ -49,13 +56,6 @@ export interface ScanToRecord {
   readonly recordedAt: string;
   /** Raw scans older than this many days (before the recorded scan's time) are pruned. */
   readonly keepScansDays: number;
-}
-
-export interface FindingLifecycle {
-  readonly firstSeen: string;
-  readonly lastSeen: string;
-  /** Absent when the finding has no lifecycle (it never failed). */
-  readonly state: LifecycleState | undefined;
 }
 
 export interface RecordedScan {
@@ -73,20 +73,15 @@ export interface RecordedScan {
   readonly late: number;
   /** Roll-up rows written (a control's counts that changed for the day). */
   readonly rollups: number;
-  /** Lifecycle of the findings the scan listed, by id (those without a row are new and passing). */
-  readonly lifecycle: ReadonlyMap<string, FindingLifecycle>;
+  /** Accounts whose listed findings were exactly the store's: skipped without comparing a finding. */
+  readonly unchangedAccounts: number;
 }
 
 type Transition = Omit<TransitionsTable, 'id'>;
-
-interface Counters {
-  opened: number;
-  reopened: number;
-  resolved: number;
-  exempted: number;
-}
+type Candidate = { id: string; status: ObservedTable['status']; digest: string | null; row: LifecycleRow | undefined };
 
 const ACTIVE_STATES: readonly LifecycleState[] = ['open', 'reopened', 'exempt'];
+const KEEP_ON_CONFLICT = new Set(['id', 'first_seen_at', 'first_seen_scan']);
 
 export async function recordScan(store: Store, scan: ScanToRecord): Promise<RecordedScan> {
   const accounts = [...scan.scope.regions.keys()].sort();
@@ -95,7 +90,7 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
 
     const already = await trx.selectFrom('scans').select(['seq', 'previous_scan']).where('id', '=', scan.id).executeTakeFirst();
     if (already !== undefined) {
-      return { ...emptyResult(Number(already.seq), already.previous_scan), lifecycle: await currentLifecycle(trx, scan) };
+      return { seq: Number(already.seq), previousScan: already.previous_scan, alreadyRecorded: true, opened: 0, reopened: 0, resolved: 0, exempted: 0, written: 0, late: 0, rollups: 0, unchangedAccounts: 0 };
     }
 
     const key = scopeKey(scan.scope);
@@ -125,7 +120,7 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
         packs: JSON.stringify(scan.packs),
         resources: scan.resources,
         evaluations: scan.evaluations,
-        findings: scan.observations.length,
+        findings: scan.listed.length + scan.passed.length + scan.notApplicable.length,
         opened: 0,
         reopened: 0,
         resolved: 0,
@@ -136,29 +131,34 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
       .returning('seq')
       .executeTakeFirstOrThrow();
     const self: ScanRef = { id: scan.id, observedAt: scan.observedAt, seq: Number(inserted.seq) };
-    await saveScanScope(trx, scan.id, scan.scope);
+    await saveScanScope(trx, store.bulk, scan.id, scan.scope);
 
     // Complete scans of these accounts newer than this one: what they covered, they have decided.
     const newer = await CoveringScans.load(trx, accounts, { after: self });
-    const rows = await activeRows(trx, accounts);
-    const counters: Counters = { opened: 0, reopened: 0, resolved: 0, exempted: 0 };
+    const overtaken = async (row: LifecycleRow) => isAfter(lastSeenOf(row), self) || (newer.size > 0 && (await newer.latestCovering(cellOfRow(row), self)) !== undefined);
+
+    // An account whose listed findings are exactly the store's, unchanged, has nothing to compare —
+    // unless the scan is degraded, whose findings are written as seen whatever they are.
+    const stored = await loadListings(trx, accounts);
+    const listings = new ListingChanges(stored);
+    const listedBy = new Map<string, ListingDigest>();
+    for (const o of scan.listed) {
+      let digest = listedBy.get(o.accountId);
+      if (digest === undefined) listedBy.set(o.accountId, (digest = new ListingDigest()));
+      digest.toggle(o.digest, 1);
+    }
+    const none = new ListingDigest();
+    const unchanged = new Set(scan.status === 'complete' ? accounts.filter((a) => (listedBy.get(a) ?? none).equals(stored.get(a)?.digest ?? none)) : []);
+    // An account of which the store has no finding at all: whatever the scan lists is new.
+    const fresh = new Set(accounts.filter((a) => !unchanged.has(a) && (stored.get(a)?.rows ?? 0) === 0));
+    const changedAccounts = accounts.filter((a) => !unchanged.has(a) && !fresh.has(a));
+
+    if (changedAccounts.length > 0) await stageObservations(trx, store, changedAccounts, scan, new Set([...unchanged, ...fresh]));
+    const counters = { opened: 0, reopened: 0, resolved: 0, exempted: 0 };
     const transitions: Transition[] = [];
     const exemptionEvents: Omit<ExemptionEventsTable, 'id'>[] = [];
-    const lifecycle = new Map<string, FindingLifecycle>();
-    const seen = new Set<string>();
     let late = 0;
     let written = 0;
-
-    // Rows of findings listed but not active (resolved, remediated): a fail reopens them.
-    const missing = scan.observations.filter((o) => !rows.has(o.id) && o.status !== 'pass' && o.status !== 'not-applicable').map((o) => o.id);
-    for (const row of await rowsById(trx, missing)) rows.set(row.id, row);
-
-    const note = (row: LifecycleRow | FindingsTable) =>
-      lifecycle.set(row.id, {
-        firstSeen: row.first_seen_at,
-        lastSeen: row.last_seen_at > scan.observedAt ? row.last_seen_at : scan.observedAt,
-        state: row.state ?? undefined,
-      });
     const transition = (row: { id: string; account_id: string }, state: LifecycleState, at: ScanRef, by: string | null) => {
       transitions.push({ finding_id: row.id, account_id: row.account_id, state, at: at.observedAt, scan_id: at.id, scan_seq: at.seq, by });
       if (at.id !== scan.id) return;
@@ -168,51 +168,57 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
       else if (state === 'exempt') counters.exempted++;
     };
 
-    // 1. What the scan listed. Rows needing the finding's content are written in step 2.
-    const needContent = new Map<string, ObservedFinding>();
+    // A degraded scan proves presence, not absence: the findings it listed were seen then.
+    if (scan.status === 'degraded' && changedAccounts.length > 0) {
+      await trx
+        .updateTable('findings')
+        .set({ last_seen_at: self.observedAt, last_seen_scan: self.id, last_seen_seq: self.seq })
+        .where('id', 'in', (eb) => eb.selectFrom('vigil_observed').select('id').where('status', 'in', ['fail', 'error', 'exempt']))
+        .where((eb) => eb.or([eb('last_seen_at', '<', self.observedAt), eb.and([eb('last_seen_at', '=', self.observedAt), eb('last_seen_seq', '<', self.seq)])]))
+        .execute();
+    }
+
+    // The open findings the scan did not list, as they were before it wrote anything.
+    const unlisted = scan.status === 'complete' ? await absentRows(trx, changedAccounts) : [];
+
+    // 1. What the scan listed that is new or changed, or seen passing while open.
+    const needContent = new Map<string, Candidate>();
     const passedRows: LifecycleRow[] = [];
-    const touchedRows: LifecycleRow[] = [];
-    for (const observed of scan.observations) {
-      seen.add(observed.id);
-      const row = rows.get(observed.id);
+    const passedBefore = new Map<string, LifecycleRow>();
+    const freshListed: Candidate[] = scan.listed.filter((o) => fresh.has(o.accountId)).map((o) => ({ id: o.id, status: o.status, digest: o.digest, row: undefined }));
+    for (const candidate of [...freshListed, ...(changedAccounts.length === 0 ? [] : await changedObservations(trx))]) {
+      const { row } = candidate;
       if (row === undefined) {
-        if (observed.status !== 'pass' && observed.status !== 'not-applicable') needContent.set(observed.id, observed);
+        needContent.set(candidate.id, candidate);
         continue;
       }
-      if (isAfter(lastSeenOf(row), self) || (await newer.latestCovering(cellOfRow(row), self)) !== undefined) {
+      if (await overtaken(row)) {
         late++;
-        note(row);
         continue;
       }
-      const step = nextLifecycle(row.state, observed.status);
-      if (observed.status === 'pass' || observed.status === 'not-applicable') {
-        if (step.transition !== undefined || row.status === 'error') passedRows.push({ ...row, status: observed.status, state: step.state });
-        else note(row);
-        continue;
-      }
-      if (step.transition !== undefined || observed.digest !== row.content_hash || observed.status !== row.status) needContent.set(observed.id, observed);
-      else if (scan.status === 'degraded') touchedRows.push(row);
-      else note(row);
+      const step = nextLifecycle(row.state, candidate.status);
+      if (candidate.status === 'pass' || candidate.status === 'not-applicable') {
+        if (step.transition !== undefined || row.status === 'error') {
+          passedBefore.set(row.id, row);
+          passedRows.push({ ...row, status: candidate.status, state: step.state });
+          if (step.transition !== undefined) transition(row, step.transition, self, 'owner');
+        }
+      } else needContent.set(candidate.id, candidate);
     }
 
     // 2. New and changed findings, read back from the scan's findings.
     const upserts: FindingsTable[] = [];
-    const flushUpserts = async () => {
-      written += upserts.length;
-      for (const batch of chunks(upserts.splice(0), rowsPerStatement(25))) await upsertFindings(trx, batch);
-    };
     if (needContent.size > 0) {
       for await (const finding of scan.findingsOf(new Set(needContent.keys()))) {
-        const observed = needContent.get(finding.id);
-        if (observed === undefined) continue;
+        const candidate = needContent.get(finding.id);
+        if (candidate === undefined) continue;
         needContent.delete(finding.id);
-        const before = rows.get(finding.id);
+        const before = candidate.row;
         const variant = before?.variant ?? scan.variantOf(finding);
-        const step = nextLifecycle(before?.state ?? null, observed.status);
-        const by = step.transition === 'exempt' ? (finding.exemption?.approvedBy ?? null) : null;
+        const step = nextLifecycle(before?.state ?? null, candidate.status);
         let row = findingRow(finding, {
           variant,
-          digest: observed.digest ?? '',
+          digest: candidate.digest ?? '',
           state: step.state,
           seen: self,
           firstSeen: before === undefined ? { at: self.observedAt, scan: self.id } : { at: before.first_seen_at, scan: before.first_seen_scan },
@@ -221,31 +227,32 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
               ? { at: before.resolved_at, by: before.resolved_by ?? 'owner', scan: before.resolved_scan ?? '' }
               : undefined,
         });
-        if (step.transition !== undefined) transition(row, step.transition, self, by);
-        if (before === undefined && isActive(step.state)) {
+        if (step.transition !== undefined) transition(row, step.transition, self, step.transition === 'exempt' ? (finding.exemption?.approvedBy ?? null) : null);
+        if (before === undefined && isActive(step.state) && newer.size > 0) {
           // Seen by a late scan only: a newer scan that covered it did not list it.
-          const overtaken = await newer.earliestCovering(cellOfFinding(finding, variant));
-          if (overtaken !== undefined) {
+          const newerScan = await newer.earliestCovering(cellOfFinding(finding, variant));
+          if (newerScan !== undefined) {
             late++;
-            row = { ...row, state: 'resolved', status: 'absent', resolved_at: overtaken.observedAt, resolved_by: 'owner', resolved_scan: overtaken.id };
-            transition(row, 'resolved', overtaken, 'owner');
+            row = { ...row, state: 'resolved', status: 'absent', resolved_at: newerScan.observedAt, resolved_by: 'owner', resolved_scan: newerScan.id };
+            transition(row, 'resolved', newerScan, 'owner');
           }
         }
+        listings.change(row.account_id, before, row);
         const wasExempt = before?.status === 'exempt';
         if (finding.status === 'exempt' && !wasExempt) exemptionEvents.push(exemptionEvent(finding, self, 'applied'));
         if (finding.status === 'fail' && wasExempt) exemptionEvents.push(exemptionEvent(finding, self, 'lapsed', before.exemption));
         upserts.push(row);
-        note(row);
-        if (upserts.length >= 5_000) await flushUpserts();
       }
     }
     if (needContent.size > 0) throw new Error(`recordScan: ${needContent.size} listed findings are missing from the scan's findings`);
-    await flushUpserts();
+    if (upserts.length > 0) {
+      const update = (Object.keys(upserts[0]!) as (keyof FindingsTable)[]).filter((column) => !KEEP_ON_CONFLICT.has(column));
+      await store.bulk.insert(trx, 'findings', upserts, { columns: ['id'], update });
+      written += upserts.length;
+    }
 
     // Seen passing: resolved by its owner (a bot's fix is recorded as remediated by the bot).
-    for (const row of passedRows) {
-      if (row.state === 'resolved') transition(row, 'resolved', self, 'owner');
-    }
+    for (const row of passedRows) listings.change(row.account_id, passedBefore.get(row.id), row);
     written += await updateLifecycles(trx, passedRows, (row) => ({
       status: row.status,
       state: row.state,
@@ -254,20 +261,12 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
       last_seen_seq: self.seq,
       ...(row.state === 'resolved' && { resolved_at: self.observedAt, resolved_by: 'owner', resolved_scan: self.id }),
     }));
-    for (const row of passedRows) note({ ...row, last_seen_at: self.observedAt });
-
-    // A degraded scan proves presence, not absence: it writes when it saw what it saw.
-    written += await updateLifecycles(trx, touchedRows, () => ({ last_seen_at: self.observedAt, last_seen_scan: self.id, last_seen_seq: self.seq }));
-    for (const row of touchedRows) note({ ...row, last_seen_at: self.observedAt });
 
     // 3. Absent: resolved, if the scan covered it and is complete.
     if (scan.status === 'complete') {
       const absent: LifecycleRow[] = [];
-      for (const row of rows.values()) {
-        if (seen.has(row.id) || !(isActive(row.state) || row.status === 'error')) continue;
-        if (!covers(scan.scope, cellOfRow(row))) continue;
-        if (isAfter(lastSeenOf(row), self) || (await newer.latestCovering(cellOfRow(row), self)) !== undefined) continue;
-        absent.push(row);
+      for (const row of unlisted) {
+        if (covers(scan.scope, cellOfRow(row)) && !(await overtaken(row))) absent.push(row);
       }
       // Last seen: the last complete scan that covered it (and so listed it unchanged) before this one.
       const earliest = absent.reduce<string | undefined>((min, row) => (min === undefined || row.last_seen_at < min ? row.last_seen_at : min), undefined);
@@ -278,6 +277,7 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
         const lastCovering = await before?.latestCovering(cellOfRow(row), lastSeenOf(row));
         const seenAt = lastCovering ?? { id: row.last_seen_scan, observedAt: row.last_seen_at, seq: Number(row.last_seen_seq) };
         if (step.transition !== undefined) transition(row, step.transition, self, 'owner');
+        listings.change(row.account_id, row, { ...row, state: step.state, status: 'absent' });
         resolvedRows.push({ ...row, state: step.state, status: 'absent', seenAt });
       }
       written += await updateLifecycles(trx, resolvedRows, (row) => ({
@@ -290,77 +290,102 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
       }));
     }
 
-    for (const batch of chunks(transitions, rowsPerStatement(7))) await trx.insertInto('transitions').values(batch).execute();
-    for (const batch of chunks(exemptionEvents, rowsPerStatement(10))) await trx.insertInto('exemption_events').values(batch).execute();
-    await trx
-      .updateTable('scans')
-      .set({ opened: counters.opened, reopened: counters.reopened, resolved: counters.resolved, exempted: counters.exempted })
-      .where('id', '=', scan.id)
-      .execute();
-    const rollups = await writeRollups(trx, self, scan.rollups);
+    await listings.write(trx, store.bulk);
+    await store.bulk.insert(trx, 'transitions', transitions);
+    await store.bulk.insert(trx, 'exemption_events', exemptionEvents);
+    await trx.updateTable('scans').set(counters).where('id', '=', scan.id).execute();
+    const rollups = await writeRollups(trx, store.bulk, self, scan.rollups);
     // One writer prunes at a time; the others leave it to the next scan.
     if (await tryLockName(trx, store.engine, 'prune')) await prune(trx, scan.observedAt, scan.keepScansDays);
 
-    return { seq: self.seq, previousScan: previous?.id ?? null, alreadyRecorded: false, ...counters, written, late, rollups, lifecycle };
+    return { seq: self.seq, previousScan: previous?.id ?? null, alreadyRecorded: false, ...counters, written, late, rollups, unchangedAccounts: unchanged.size };
   });
 }
 
-function emptyResult(seq: number, previousScan: string | null): Omit<RecordedScan, 'lifecycle'> {
-  return { seq, previousScan, alreadyRecorded: true, opened: 0, reopened: 0, resolved: 0, exempted: 0, written: 0, late: 0, rollups: 0 };
-}
-
-/** Rows whose absence from a covering scan changes something: open, reopened or exempt findings, and errors. */
-async function activeRows(trx: Transaction<Database>, accounts: readonly string[]): Promise<Map<string, LifecycleRow>> {
-  const rows = new Map<string, LifecycleRow>();
-  for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
-    const found = await trx
-      .selectFrom('findings')
-      .select(lifecycleColumns)
-      .where('account_id', 'in', ids)
-      .where((eb) => eb.or([eb('state', 'in', ACTIVE_STATES), eb('status', '=', 'error')]))
+/**
+ * Puts the scan's observations in a temporary table: what it listed, and the passing findings the
+ * store holds open (or in error) — the only passing ones that change anything.
+ */
+async function stageObservations(trx: Transaction<Database>, store: Store, accounts: readonly string[], scan: ScanToRecord, skipped: ReadonlySet<string>): Promise<void> {
+  if (store.engine === 'postgres') {
+    await trx.schema
+      .createTable('vigil_observed')
+      .temporary()
+      .onCommit('drop')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('digest', 'text')
       .execute();
-    for (const row of found) rows.set(row.id, row);
+  } else {
+    await trx.schema
+      .createTable('vigil_observed')
+      .temporary()
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('digest', 'text')
+      .execute();
+    await trx.deleteFrom('vigil_observed').execute();
   }
-  return rows;
+  const staged: ObservedTable[] = [];
+  for (const o of scan.listed) if (!skipped.has(o.accountId)) staged.push({ id: o.id, status: o.status, digest: o.digest });
+  if (scan.passed.length + scan.notApplicable.length > 0) {
+    const active = new Set<string>();
+    for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
+      const rows = await trx.selectFrom('findings').select('id').where('account_id', 'in', ids).where((eb) => eb.or([eb('state', 'in', ACTIVE_STATES), eb('status', '=', 'error')])).execute();
+      for (const row of rows) active.add(row.id);
+    }
+    for (const id of scan.passed) if (active.has(id)) staged.push({ id, status: 'pass', digest: null });
+    for (const id of scan.notApplicable) if (active.has(id)) staged.push({ id, status: 'not-applicable', digest: null });
+  }
+  await store.bulk.insert(trx, 'vigil_observed', staged, { columns: ['id'], update: 'nothing' });
+  // PostgreSQL plans the joins below with the table's real size.
+  if (store.engine === 'postgres') await sql`analyze vigil_observed`.execute(trx);
 }
 
-async function rowsById(trx: Transaction<Database>, ids: readonly string[]): Promise<LifecycleRow[]> {
-  const rows: LifecycleRow[] = [];
-  for (const batch of chunks(ids, IDS_PER_STATEMENT)) rows.push(...(await trx.selectFrom('findings').select(lifecycleColumns).where('id', 'in', batch).execute()));
-  return rows;
-}
-
-async function upsertFindings(trx: Transaction<Database>, rows: FindingsTable[]): Promise<void> {
-  await trx
-    .insertInto('findings')
-    .values(rows)
-    .onConflict((oc) =>
-      oc.column('id').doUpdateSet((eb) => ({
-        insight: eb.ref('excluded.insight'),
-        variant: eb.ref('excluded.variant'),
-        account_id: eb.ref('excluded.account_id'),
-        region: eb.ref('excluded.region'),
-        resource_type: eb.ref('excluded.resource_type'),
-        resource_arn: eb.ref('excluded.resource_arn'),
-        resource_name: eb.ref('excluded.resource_name'),
-        title: eb.ref('excluded.title'),
-        severity: eb.ref('excluded.severity'),
-        status: eb.ref('excluded.status'),
-        state: eb.ref('excluded.state'),
-        reason: eb.ref('excluded.reason'),
-        evidence: eb.ref('excluded.evidence'),
-        controls: eb.ref('excluded.controls'),
-        exemption: eb.ref('excluded.exemption'),
-        content_hash: eb.ref('excluded.content_hash'),
-        last_seen_at: eb.ref('excluded.last_seen_at'),
-        last_seen_scan: eb.ref('excluded.last_seen_scan'),
-        last_seen_seq: eb.ref('excluded.last_seen_seq'),
-        resolved_at: eb.ref('excluded.resolved_at'),
-        resolved_by: eb.ref('excluded.resolved_by'),
-        resolved_scan: eb.ref('excluded.resolved_scan'),
-      })),
+/** Observed findings that are new, changed, or passing while the store holds them open. */
+async function changedObservations(trx: Transaction<Database>): Promise<Candidate[]> {
+  const fresh = await trx
+    .selectFrom('vigil_observed as o')
+    .select(['o.id', 'o.status', 'o.digest'])
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('findings as f').select('f.id').whereRef('f.id', '=', 'o.id'))))
+    .execute();
+  const changed = await trx
+    .selectFrom('vigil_observed as o')
+    .innerJoin('findings as f', 'f.id', 'o.id')
+    .select(['o.status as observed_status', 'o.digest as observed_digest', ...lifecycleColumns.map((column) => `f.${column}` as const)])
+    .where((eb) =>
+      eb.or([
+        eb('o.status', 'in', ['pass', 'not-applicable']),
+        eb('f.content_hash', '<>', eb.ref('o.digest')),
+        eb('f.status', '<>', eb.ref('o.status')),
+        eb.and([eb('o.status', '=', 'fail'), eb.or([eb('f.state', 'is', null), eb('f.state', 'not in', ['open', 'reopened'])])]),
+        eb.and([eb('o.status', '=', 'exempt'), eb.or([eb('f.state', 'is', null), eb('f.state', '<>', 'exempt')])]),
+      ]),
     )
     .execute();
+  return [
+    ...fresh.map((o) => ({ id: o.id, status: o.status, digest: o.digest, row: undefined })),
+    ...changed.map(({ observed_status, observed_digest, ...row }) => ({ id: row.id, status: observed_status, digest: observed_digest, row })),
+  ];
+}
+
+/** The accounts' open, reopened, exempt and error findings the scan did not list. */
+async function absentRows(trx: Transaction<Database>, accounts: readonly string[]): Promise<LifecycleRow[]> {
+  const rows: LifecycleRow[] = [];
+  for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
+    rows.push(
+      ...(await trx
+        .selectFrom('findings as f')
+        .select(lifecycleColumns.map((column) => `f.${column}` as const))
+        .where('f.account_id', 'in', ids)
+        // open, reopened or exempt, or in error: what a covering scan's silence changes
+        .where((eb) => eb.or([eb('f.state', 'in', ACTIVE_STATES), eb('f.status', '=', 'error')]))
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('vigil_observed as o').select('o.id').whereRef('o.id', '=', 'f.id'))))
+        .execute()),
+    );
+  }
+  return rows;
 }
 
 /** Updates rows that share the same new values in one statement per list of ids; returns rows updated. */
@@ -399,14 +424,26 @@ function exemptionEvent(finding: Finding, scan: ScanRef, event: 'applied' | 'lap
   };
 }
 
-/** The lifecycle of an already recorded scan's findings, as the store has it now. */
-async function currentLifecycle(trx: Transaction<Database>, scan: ScanToRecord): Promise<Map<string, FindingLifecycle>> {
-  const lifecycle = new Map<string, FindingLifecycle>();
-  const ids = scan.observations.map((o) => o.id);
-  for (const row of await rowsById(trx, ids)) {
-    lifecycle.set(row.id, { firstSeen: row.first_seen_at, lastSeen: row.last_seen_at > scan.observedAt ? row.last_seen_at : scan.observedAt, state: row.state ?? undefined });
+export interface FindingLifecycle {
+  readonly firstSeen: string;
+  readonly lastSeen: string;
+  /** Absent when the finding has no lifecycle (it never failed). */
+  readonly state: LifecycleState | undefined;
+}
+
+/**
+ * The lifecycle of the findings of these accounts as the store has it now, for a scan's output:
+ * first seen, state, and last seen (the scan's own time for what it listed, unless a newer scan saw it).
+ */
+export async function findingLifecycles(store: Store, accounts: readonly string[], observedAt: string): Promise<Map<string, FindingLifecycle>> {
+  const lifecycles = new Map<string, FindingLifecycle>();
+  for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
+    const rows = await store.db.selectFrom('findings').select(['id', 'first_seen_at', 'last_seen_at', 'state']).where('account_id', 'in', ids).execute();
+    for (const row of rows) {
+      lifecycles.set(row.id, { firstSeen: row.first_seen_at, lastSeen: row.last_seen_at > observedAt ? row.last_seen_at : observedAt, state: row.state ?? undefined });
+    }
   }
-  return lifecycle;
+  return lifecycles;
 }
 
 /** Raw scans (and their scopes) past the retention, roll-ups past 400 days. */

@@ -13,7 +13,7 @@ import { isOpen } from './lifecycle.js';
 import { isAfter, type ScanPosition } from './scan-order.js';
 import { insightKey } from './scan-scope.js';
 import { loadScanScopes } from './scan-scopes.js';
-import { storedFindings, type StoredFinding } from './stored-finding.js';
+import { findingSummaries, summaryColumns, type FindingSummary } from './stored-finding.js';
 import type { Store } from './store.js';
 import { severityRank, type Severity } from '../engine/severity.js';
 
@@ -23,7 +23,7 @@ export interface DiffScan {
   readonly status: ScanStatus;
 }
 
-export interface DiffFinding extends StoredFinding {
+export interface DiffFinding extends FindingSummary {
   /** The state at the `from` scan (null: the finding had no state yet). */
   readonly previousState: LifecycleState | null;
 }
@@ -110,20 +110,23 @@ export async function diffScans(store: Store, options: { from?: string; to?: str
 
   const wanted = new Set([...buckets.new, ...buckets.resolved, ...buckets.regressed, ...buckets.open]);
   const rows = [];
-  for (const ids of chunks([...wanted], IDS_PER_STATEMENT)) rows.push(...(await db.selectFrom('findings').selectAll().where('id', 'in', ids).execute()));
-  // Findings of insights the `to` scan did not run are not its to compare.
-  const inScope = rows.filter((row) => scope.insights.has(insightKey(row.insight, row.variant)) && scope.regions.get(row.account_id)?.has(row.region) === true);
-  const findings = new Map((await storedFindings(db, inScope)).map((finding) => [finding.id, finding]));
+  for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
+    for (const row of await db.selectFrom('findings').select(summaryColumns).where('account_id', 'in', ids).execute()) {
+      // Findings of insights the `to` scan did not run, or of regions it did not collect, are not its to compare.
+      if (wanted.has(row.id) && scope.insights.has(insightKey(row.insight, row.variant)) && scope.regions.get(row.account_id)?.has(row.region) === true) rows.push(row);
+    }
+  }
+  const findings = new Map((await findingSummaries(db, rows)).map((finding) => [finding.id, finding]));
   const list = (ids: readonly string[]): DiffFinding[] =>
-    ids
-      .flatMap((id) => {
+    sortBySeverity(
+      ids.flatMap((id) => {
         const finding = findings.get(id);
         const s = states.get(id)!;
         if (finding === undefined) return [];
         const state = s.to;
         return [{ ...finding, state, status: statusAt(state, finding), previousState: s.from }];
-      })
-      .sort(bySeverity);
+      }),
+    );
   return {
     ok: true,
     diff: {
@@ -171,7 +174,7 @@ async function statesAt(db: Kysely<Database>, accounts: readonly string[], from:
 }
 
 /** The verdict as of the diff's `to`: the stored one when the finding is still in that state. */
-function statusAt(state: LifecycleState | null, finding: StoredFinding): StoredStatus {
+function statusAt(state: LifecycleState | null, finding: FindingSummary): StoredStatus {
   if (state === finding.state) return finding.status;
   if (isOpen(state)) return 'fail';
   if (state === 'exempt') return 'exempt';
@@ -182,8 +185,9 @@ function toScan(row: { id: string; seq: number; observed_at: string; status: Sca
   return { id: row.id, seq: Number(row.seq), observedAt: row.observed_at, status: row.status, scopeKey: row.scope_key };
 }
 
-function bySeverity(a: StoredFinding, b: StoredFinding): number {
-  return (
-    severityRank(b.severity as Severity) - severityRank(a.severity as Severity) || a.insight.localeCompare(b.insight) || a.resource.arn.localeCompare(b.resource.arn)
-  );
+/** Most severe first, then by insight and resource. */
+function sortBySeverity<T extends FindingSummary>(findings: T[]): T[] {
+  const rank = new Map(findings.map((f) => [f, severityRank(f.severity as Severity)]));
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return findings.sort((a, b) => rank.get(b)! - rank.get(a)! || text(a.insight, b.insight) || text(a.resource.arn, b.resource.arn));
 }

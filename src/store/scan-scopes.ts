@@ -1,22 +1,23 @@
 /** Writes a scan's scope with the scan and reads scopes back: which scans covered a finding. */
 import type { Kysely, Transaction } from 'kysely';
+import type { BulkWriter } from './bulk-write.js';
 import type { Database } from './database.js';
-import { chunks, IDS_PER_STATEMENT, rowsPerStatement } from './batches.js';
+import { chunks, IDS_PER_STATEMENT } from './batches.js';
 import { gapKey, insightKey, type ScanScope } from './scan-scope.js';
 
-export async function saveScanScope(trx: Transaction<Database>, scanId: string, scope: ScanScope): Promise<void> {
+export async function saveScanScope(trx: Transaction<Database>, bulk: BulkWriter, scanId: string, scope: ScanScope): Promise<void> {
   const regions = [...scope.regions].flatMap(([accountId, set]) => [...set].map((region) => ({ scan_id: scanId, account_id: accountId, region })));
-  for (const batch of chunks(regions, rowsPerStatement(3))) await trx.insertInto('scan_regions').values(batch).execute();
+  await bulk.insert(trx, 'scan_regions', regions);
   const insights = [...scope.insights].map((key) => {
     const [insight, variant = ''] = key.split('\u0000');
     return { scan_id: scanId, insight: insight!, variant };
   });
-  for (const batch of chunks(insights, rowsPerStatement(3))) await trx.insertInto('scan_insights').values(batch).execute();
+  await bulk.insert(trx, 'scan_insights', insights);
   const gaps = [...scope.gaps].map((key) => {
     const [accountId, resourceType] = key.split('\u0000');
     return { scan_id: scanId, account_id: accountId!, resource_type: resourceType! };
   });
-  for (const batch of chunks(gaps, rowsPerStatement(3))) await trx.insertInto('scan_gaps').values(batch).execute();
+  await bulk.insert(trx, 'scan_gaps', gaps);
 }
 
 export async function loadScanScopes(db: Kysely<Database> | Transaction<Database>, scanIds: readonly string[]): Promise<Map<string, ScanScope>> {

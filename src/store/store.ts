@@ -4,6 +4,7 @@
  * scan-diff, audit-log, outbox ...), written once with Kysely for both engines.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { bulkWriter, type BulkWriter } from './bulk-write.js';
 import { connect, type StoreTarget } from './connect.js';
 import type { Database, Engine } from './database.js';
 import { migrateStore } from './migrate.js';
@@ -20,6 +21,8 @@ export interface Store {
    * snapshot taken before the lock was granted and miss exactly those writes.
    */
   transaction<T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T>;
+  /** Many rows at once, the engine's fast way. */
+  readonly bulk: BulkWriter;
   close(): Promise<void>;
 }
 
@@ -38,7 +41,7 @@ export async function openStore(target: StoreTarget): Promise<OpenedStore> {
   } catch (error) {
     return { ok: false, problem: { kind: 'input', message: `store ${target.engine === 'sqlite' ? target.path : 'postgres'}: cannot open: ${messageOf(error)}` } };
   }
-  const { db, engine, description, release } = connection;
+  const { db, engine, description, release, sqlite } = connection;
   try {
     const migrated = await migrateStore(db, engine);
     if (!migrated.ok) {
@@ -50,6 +53,7 @@ export async function openStore(target: StoreTarget): Promise<OpenedStore> {
       description,
       db,
       transaction: (work) => (engine === 'postgres' ? db.transaction().setIsolationLevel('read committed').execute(work) : db.transaction().execute(work)),
+      bulk: bulkWriter(engine, sqlite),
       close: release,
     };
     return { ok: true, store, applied: migrated.applied };

@@ -1,8 +1,9 @@
 import { expect, it } from 'vitest';
 import { findingHistory, type FindingHistory } from '../../src/store/finding-history.js';
 import { exemptionHistory } from '../../src/store/exemption-history.js';
-import { recordCrashedScan, recordScan } from '../../src/store/record-scan.js';
-import { recordRemediation } from '../../src/store/remediation.js';
+import { ListingDigest, isListed } from '../../src/store/account-listings.js';
+import { findingLifecycles, recordCrashedScan, recordScan as recordOnly, type ScanToRecord } from '../../src/store/record-scan.js';
+import { recordRemediation as remediateOnly } from '../../src/store/remediation.js';
 import { listScans } from '../../src/store/scan-list.js';
 import type { Store } from '../../src/store/store.js';
 import { describeEachEngine } from './support/engines.js';
@@ -10,11 +11,43 @@ import { ACCOUNT_A, ACCOUNT_B, day, idOf, REGION, testScan, type TestFinding } f
 
 const fail = (resource: string, extra: Partial<TestFinding> = {}): TestFinding => ({ insight: 's3-bucket-public', resource, status: 'fail', ...extra });
 
+/**
+ * Records, then checks the per-account listing digests the recorder keeps against the findings
+ * themselves: the shortcut for unchanged accounts is only as good as they are.
+ */
+async function recordScan(store: Store, scan: ScanToRecord) {
+  const recorded = await recordOnly(store, scan);
+  await expectListingsMatch(store);
+  return recorded;
+}
+
+async function recordRemediation(store: Store, remediation: Parameters<typeof remediateOnly>[1]) {
+  const outcome = await remediateOnly(store, remediation);
+  await expectListingsMatch(store);
+  return outcome;
+}
+
+async function expectListingsMatch(store: Store): Promise<void> {
+  const expected = new Map<string, ListingDigest>();
+  for (const row of await store.db.selectFrom('findings').select(['account_id', 'state', 'status', 'content_hash']).execute()) {
+    if (!isListed(row)) continue;
+    const digest = expected.get(row.account_id) ?? new ListingDigest();
+    digest.toggle(row.content_hash, 1);
+    expected.set(row.account_id, digest);
+  }
+  const stored = await store.db.selectFrom('account_listings').selectAll().execute();
+  const actual = new Map(stored.filter((row) => Number(row.findings) > 0).map((row) => [row.account_id, `${row.digest}/${Number(row.findings)}`]));
+  expect(actual).toEqual(new Map([...expected].map(([account, digest]) => [account, `${digest.hex}/${digest.count}`])));
+}
+
 async function history(store: Store, id: string): Promise<FindingHistory> {
   const found = await findingHistory(store, id);
   if (!found.ok) throw new Error(found.message);
   return found.history;
 }
+
+/** What a scan's output says of the finding: first seen, last seen (at the scan's time `at`), state. */
+const lifecycleOf = async (store: Store, id: string, at: string) => (await findingLifecycles(store, [ACCOUNT_A, ACCOUNT_B], at)).get(id);
 
 const states = async (store: Store, id: string) => (await history(store, id)).transitions.map((t) => [t.state, t.at, t.by]);
 
@@ -23,7 +56,7 @@ describeEachEngine('recording scans', (engine) => {
     const store = await engine.store();
     const recorded = await recordScan(store, testScan({ at: day(1), insights: ['s3-bucket-public'], findings: [fail('logs'), fail('data')] }));
     expect(recorded).toMatchObject({ opened: 2, resolved: 0, written: 2, previousScan: null, alreadyRecorded: false });
-    expect(recorded.lifecycle.get(idOf('s3-bucket-public', 'logs'))).toEqual({ firstSeen: day(1), lastSeen: day(1), state: 'open' });
+    expect(await lifecycleOf(store, idOf('s3-bucket-public', 'logs'), day(1))).toEqual({ firstSeen: day(1), lastSeen: day(1), state: 'open' });
     const { finding, transitions } = await history(store, idOf('s3-bucket-public', 'logs'));
     expect(finding).toMatchObject({ status: 'fail', state: 'open', firstSeen: day(1), lastSeen: day(1), resource: { arn: 'arn:aws:s3:::logs', accountId: ACCOUNT_A } });
     expect(transitions).toEqual([{ state: 'open', at: day(1), scan: expect.any(String), by: null }]);
@@ -35,13 +68,26 @@ describeEachEngine('recording scans', (engine) => {
     const first = await recordScan(store, scan(day(1)));
     const second = await recordScan(store, scan(day(2)));
     expect(second).toMatchObject({ opened: 0, resolved: 0, written: 0, previousScan: expect.any(String) });
-    expect(second.lifecycle.get(idOf('s3-bucket-public', 'logs'))).toEqual({ firstSeen: day(1), lastSeen: day(2), state: 'open' });
+    expect(await lifecycleOf(store, idOf('s3-bucket-public', 'logs'), day(2))).toEqual({ firstSeen: day(1), lastSeen: day(2), state: 'open' });
     expect((await history(store, idOf('s3-bucket-public', 'data'))).finding).toMatchObject({ firstSeen: day(1), lastSeen: day(2), state: 'open' });
     expect((await listScans(store, { limit: 10 })).map((s) => [s.observedAt, s.previousScan])).toEqual([
       [day(2), (await listScans(store, { limit: 10 }))[1]!.id],
       [day(1), null],
     ]);
     expect(first.seq).toBeLessThan(second.seq);
+  });
+
+  it('skips an account whose listed findings are exactly the store\'s, and only that one', async () => {
+    const store = await engine.store();
+    const findings = [fail('logs'), fail('data', { account: ACCOUNT_B }), fail('err', { status: 'error' })];
+    await recordScan(store, testScan({ at: day(1), insights: ['s3-bucket-public'], findings }));
+    expect(await recordScan(store, testScan({ at: day(2), insights: ['s3-bucket-public'], findings }))).toMatchObject({ unchangedAccounts: 2, written: 0 });
+    const changed = await recordScan(store, testScan({ at: day(3), insights: ['s3-bucket-public'], findings: [fail('logs'), fail('err', { status: 'error' })] }));
+    expect(changed).toMatchObject({ unchangedAccounts: 1, resolved: 1 });
+    // a degraded scan is never skipped: what it saw is written as seen
+    const degraded = await recordScan(store, testScan({ at: day(4), unreachable: [ACCOUNT_B], accounts: { [ACCOUNT_A]: [REGION] }, insights: ['s3-bucket-public'], findings: [fail('logs'), fail('err', { status: 'error' })] }));
+    expect(degraded.unchangedAccounts).toBe(0);
+    expect((await history(store, idOf('s3-bucket-public', 'logs'))).finding.lastSeen).toBe(day(4));
   });
 
   it('a changed reason is written, with no transition', async () => {
@@ -75,7 +121,7 @@ describeEachEngine('recording scans', (engine) => {
     expect(second).toMatchObject({ resolved: 1, opened: 0 });
     expect((await history(store, idOf('s3-bucket-public', 'logs'))).finding).toMatchObject({ state: 'resolved', status: 'pass', lastSeen: day(2) });
     // a finding that only ever passed has no lifecycle, and no row
-    expect(second.lifecycle.get(idOf('s3-bucket-public', 'new'))).toBeUndefined();
+    expect(await lifecycleOf(store, idOf('s3-bucket-public', 'new'), day(2))).toBeUndefined();
     expect((await findingHistory(store, idOf('s3-bucket-public', 'new'))).ok).toBe(false);
   });
 
@@ -156,7 +202,7 @@ describeEachEngine('recording scans', (engine) => {
     const second = await recordScan(store, testScan({ at: day(2), insights: ['s3-bucket-public'], findings: [fail('logs', { status: 'error' }), fail('unread', { status: 'error' })] }));
     expect(second).toMatchObject({ opened: 0, resolved: 0 });
     expect((await history(store, idOf('s3-bucket-public', 'logs'))).finding).toMatchObject({ state: 'open', status: 'error', lastSeen: day(2) });
-    expect(second.lifecycle.get(idOf('s3-bucket-public', 'unread'))).toMatchObject({ state: undefined, firstSeen: day(1) });
+    expect(await lifecycleOf(store, idOf('s3-bucket-public', 'unread'), day(2))).toMatchObject({ state: undefined, firstSeen: day(1) });
 
     // once readable and failing it opens; the error never did
     await recordScan(store, testScan({ at: day(3), insights: ['s3-bucket-public'], findings: [fail('logs'), fail('unread')] }));
@@ -189,7 +235,7 @@ describeEachEngine('recording scans', (engine) => {
     await recordScan(store, testScan({ at: day(2), insights: ['s3-bucket-public'], findings: [] }));
     const again = await recordScan(store, testScan({ at: day(3), insights: ['s3-bucket-public'], findings: [fail('logs')] }));
     expect(again).toMatchObject({ reopened: 1, opened: 0 });
-    expect(again.lifecycle.get(idOf('s3-bucket-public', 'logs'))).toEqual({ firstSeen: day(1), lastSeen: day(3), state: 'reopened' });
+    expect(await lifecycleOf(store, idOf('s3-bucket-public', 'logs'), day(3))).toEqual({ firstSeen: day(1), lastSeen: day(3), state: 'reopened' });
     const { finding, transitions } = await history(store, idOf('s3-bucket-public', 'logs'));
     expect(finding).toMatchObject({ state: 'reopened', firstSeen: day(1), resolvedAt: null, resolvedBy: null });
     expect(transitions.map((t) => t.state)).toEqual(['open', 'resolved', 'reopened']);
@@ -236,7 +282,7 @@ describeEachEngine('recording scans', (engine) => {
     await recordScan(store, scan);
     const again = await recordScan(store, scan);
     expect(again).toMatchObject({ alreadyRecorded: true, opened: 0, written: 0 });
-    expect(again.lifecycle.get(idOf('s3-bucket-public', 'logs'))).toMatchObject({ state: 'open', firstSeen: day(1) });
+    expect(await lifecycleOf(store, idOf('s3-bucket-public', 'logs'), day(1))).toMatchObject({ state: 'open', firstSeen: day(1) });
     expect(await listScans(store, { limit: 10 })).toHaveLength(1);
     expect((await history(store, idOf('s3-bucket-public', 'logs'))).transitions).toHaveLength(1);
   });

@@ -90,6 +90,15 @@ export function findingsHistory(engine: Engine): Migration {
       // The findings a scan's absence can change: open, reopened or exempt ones, and errors.
       await db.schema.createIndex('findings_account_state').on('findings').columns(['account_id', 'state', 'status']).execute();
 
+      // What each account's listed findings add up to (account-listings.ts).
+      await db.schema
+        .createTable('account_listings')
+        .addColumn('account_id', 'text', (c) => c.primaryKey())
+        .addColumn('digest', 'text', (c) => c.notNull())
+        .addColumn('findings', 'integer', (c) => c.notNull())
+        .addColumn('rows', 'integer', (c) => c.notNull())
+        .execute();
+
       await db.schema
         .createTable('transitions')
         .addColumn('id', 'integer', serialKey(engine))
@@ -103,7 +112,6 @@ export function findingsHistory(engine: Engine): Migration {
         // A scan moves a finding once at most (NULLs, a bot's remediations, are distinct).
         .addUniqueConstraint('transitions_once_per_scan', ['finding_id', 'scan_id'])
         .execute();
-      await db.schema.createIndex('transitions_account_at').on('transitions').columns(['account_id', 'at']).execute();
       await db.schema.createIndex('transitions_at').on('transitions').columns(['at']).execute();
 
       await db.schema

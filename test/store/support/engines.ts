@@ -12,6 +12,7 @@ import pg from 'pg';
 import { afterAll, afterEach, describe, it } from 'vitest';
 import type { StoreTarget } from '../../../src/store/connect.js';
 import { openStore, type Store } from '../../../src/store/store.js';
+import { TEST_SCHEMA_PREFIX } from './test-schemas.js';
 
 export const POSTGRES_URL = process.env['VIGIL_TEST_DATABASE_URL'];
 export const UNDER_CI = process.env['CI'] !== undefined && process.env['CI'] !== '' && process.env['CI'] !== 'false';
@@ -57,8 +58,9 @@ function harness(engine: 'sqlite' | 'postgres'): EngineHarness {
       cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
       return { engine: 'sqlite', path: join(dir, 'vigil.db') };
     }
+    // Not dropped here: a DROP SCHEMA while another worker's migrator introspects the catalogue
+    // fails that worker ("schema … does not exist"); test/global-setup.ts drops them all at the end.
     const schema = await createSchema();
-    cleanups.push(() => dropSchema(schema));
     return { engine: 'postgres', url: urlWithSchema(schema) };
   };
   return { engine, target, open, store: async () => open(await target()) };
@@ -77,14 +79,11 @@ function adminPool(): pg.Pool {
 
 /** A schema of its own for one test's store. */
 export async function createSchema(): Promise<string> {
-  const schema = `vigil_test_${randomBytes(6).toString('hex')}`;
+  const schema = `${TEST_SCHEMA_PREFIX}${randomBytes(6).toString('hex')}`;
   await adminPool().query(`create schema ${schema}`);
   return schema;
 }
 
-export async function dropSchema(schema: string): Promise<void> {
-  await adminPool().query(`drop schema if exists ${schema} cascade`);
-}
 
 /** The test database's URL, its connections working in `schema`. */
 export function urlWithSchema(schema: string): string {

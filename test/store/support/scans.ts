@@ -96,9 +96,11 @@ export function testScan(scan: TestScan): ScanToRecord {
     packs: ['cis-aws'],
     resources: findings.length,
     evaluations: findings.length,
-    observations: observations.list,
+    listed: observations.listed,
+    passed: observations.passed,
+    notApplicable: observations.notApplicable,
     findingsOf: async function* (ids) {
-      for (const finding of findings) if (ids.has(finding.id)) yield finding;
+      for (const finding of findings) if (ids.has(finding.id) && finding.status !== 'pass' && finding.status !== 'not-applicable') yield finding;
     },
     variantOf: (finding) => variants.get(finding.id) ?? '',
     rollups: scan.rollups ?? [],
