@@ -613,16 +613,19 @@ describe('demo organisation: scaled for benchmarks', () => {
     });
   });
 
-  it('streams: the first resources of a million come at once, quickly', () => {
+  it('streams account by account: the first resources of a million come from the first accounts', () => {
     const huge = demoOrganisation({ targetResources: 1_000_000 });
     expect(huge.accounts.length).toBeGreaterThan(300);
-    const start = performance.now();
+    const seen = new Set<string>();
     let count = 0;
-    for (const _ of huge.resources()) if (++count === 100_000) break;
-    const seconds = (performance.now() - start) / 1000;
-    expect(count).toBe(100_000);
-    // The target is 100k resources/s; allow for a loaded test machine.
-    expect(count / seconds).toBeGreaterThan(30_000);
+    for (const resource of huge.resources()) {
+      seen.add(resource.accountId);
+      if (++count === 10_000) break;
+    }
+    // Speed lives in `npm run bench`; here, the order that lets a consumer start at once.
+    const order = huge.accounts.map((account) => account.id);
+    expect(Math.max(...[...seen].map((id) => order.indexOf(id)))).toBeLessThan(20);
+    expect(seen.size).toBeLessThan(huge.accounts.length / 10);
   });
 });
 
