@@ -10,6 +10,14 @@ import { describe, expect, it } from 'vitest';
 import { builtinInsights } from '../insights/index.js';
 import { generatedFiles } from '../src/build/generate.js';
 import { packageRoot } from '../src/package-root.js';
+import { expectedResources, syntheticAccount } from '../bench/fake-aws/index.js';
+import { resourceCollectors, settingsCollectors } from '../src/collect/collectors/index.js';
+import { arnFor } from '../src/model/arn.js';
+import { example } from '../src/model/builders.js';
+import { resourceSchema } from '../src/model/resource.js';
+import { resourceTypes } from '../src/model/resource-types.js';
+import { resourceTypeDefinitions } from '../src/model/types/index.js';
+import { validatorFor } from '../src/schemas/ajv.js';
 
 const root = packageRoot();
 const insightFiles = readdirSync(join(root, 'insights'), { withFileTypes: true })
@@ -51,6 +59,39 @@ describe('generated files', () => {
       const file = join(root, path);
       expect(existsSync(file), `missing ${path}: run npm run generate`).toBe(true);
       expect(readFileSync(file, 'utf8'), `${path} is stale: run npm run generate`).toBe(content);
+    }
+  });
+});
+
+describe('resource type registry', () => {
+  const typeFiles = readdirSync(join(root, 'src', 'model', 'types'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((dir) => readdirSync(join(root, 'src', 'model', 'types', dir.name)).map((name) => join(root, 'src', 'model', 'types', dir.name, name)));
+
+  it('is sorted by type name, with unique types, and registers every definition module', async () => {
+    const types = resourceTypeDefinitions.map((definition) => definition.type);
+    // Code-unit order, as AWS lists them (AWS::EC2::VPC before AWS::EC2::Volume).
+    expect(types).toEqual([...types].sort());
+    expect(new Set(types).size).toBe(types.length);
+    for (const file of typeFiles) {
+      const module = (await import(pathToFileURL(file).href)) as { default: (typeof resourceTypeDefinitions)[number] };
+      expect(resourceTypeDefinitions, `${file} is not in src/model/types/index.ts`).toContain(module.default);
+    }
+    expect(typeFiles).toHaveLength(resourceTypeDefinitions.length);
+  });
+
+  it('gives every type an example that fits its schema, a collector, and an answer from the fake AWS', () => {
+    const fakeAccount = syntheticAccount({ accountId: '123456789012', resources: 2000 });
+    const inFake = new Set(Object.keys(expectedResources(fakeAccount)));
+    const collected = new Set([...resourceCollectors, ...settingsCollectors].map((collector) => collector.resourceType));
+    for (const type of resourceTypes) {
+      const resource = example(type);
+      const validate = validatorFor(resourceSchema(type));
+      expect(validate(resource) ? [] : validate.errors, `the example of ${type}`).toEqual([]);
+      expect(resource.arn).toBe(arnFor(type, resource.accountId, resource.region, resource.id));
+      expect(collected.has(type), `a collector of ${type}`).toBe(true);
+      // The bank's key seen from a tenant is answered for any other account's key ARN (bench/fake-aws/kms.ts).
+      if (type !== 'AWS::KMS::SharedKey') expect(inFake.has(type), `the fake AWS holds ${type}`).toBe(true);
     }
   });
 });

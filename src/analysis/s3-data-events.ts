@@ -12,7 +12,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { InsightContext } from '../engine/context.js';
 import type { Verdict } from '../engine/verdict.js';
 import type { Resource } from '../model/resource.js';
-import type { S3DataEventScope } from '../model/types/other.js';
+import type { S3DataEventScope } from '../model/types/cloudtrail/trail.js';
 import { isUnknown } from '../model/unknown.js';
 import { outsideTagScope, TagSelectorParam } from './tag-scope.js';
 import { missingTrailReason } from './trail-owner.js';

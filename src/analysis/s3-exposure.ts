@@ -14,7 +14,7 @@
  */
 import type { PublicAccessBlock } from '../model/common.js';
 import type { Resource } from '../model/resource.js';
-import type { AclGrant } from '../model/types/s3-bucket.js';
+import type { AclGrant } from '../model/types/s3/bucket.js';
 import { isUnknown, type Maybe } from '../model/unknown.js';
 import { ACCESS_LEVELS, accessLevelsOfSet, type AccessLevel } from './policy/actions.js';
 import { analyzeResourcePolicy } from './policy/analyze.js';

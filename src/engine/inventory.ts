@@ -5,8 +5,7 @@
  */
 import type { AnyCollectedResource, Resource } from '../model/resource.js';
 import { GLOBAL_REGION } from '../model/resource.js';
-import type { ResourceType } from '../model/resource-types.js';
-import { isUnknown } from '../model/unknown.js';
+import { definitionOf, type ResourceType } from '../model/resource-types.js';
 import type { CoverageEntry } from '../inventory/coverage.js';
 import { unreadableFieldsOf, UnreadableLookupError } from './unreadable-fields.js';
 
@@ -35,23 +34,15 @@ export interface Inventory {
   listingGap(type: ResourceType, accountId?: string, region?: string): string | undefined;
 }
 
-/**
- * Alternative ids a resource can be referenced by, per type (e.g. `alias/bank-data` for a key), and
- * the config fields they come from: a `find` that the alternative ids decide reads those fields.
- */
-const alternativeIds: Partial<Record<ResourceType, { readonly fields: readonly string[]; ids(resource: AnyCollectedResource): readonly string[] }>> = {
-  'AWS::KMS::Key': {
-    fields: ['aliases'],
-    ids: (resource) => {
-      if (resource.type !== 'AWS::KMS::Key' || isUnknown(resource.config.aliases)) return [];
-      return resource.config.aliases;
-    },
-  },
-};
-
 /** The config fields the alternative ids of a type come from (empty: resources are found by id only). */
 export function alternativeIdFields(type: ResourceType): readonly string[] {
-  return alternativeIds[type]?.fields ?? [];
+  return definitionOf(type).alternativeIds?.fields ?? [];
+}
+
+/** The other ids a resource is referenced by (a KMS key's aliases), from its type's definition. */
+function alternativeIdsOf(resource: AnyCollectedResource): readonly string[] {
+  const alternatives = definitionOf(resource.type).alternativeIds as { ids(config: unknown): readonly string[] } | undefined;
+  return alternatives?.ids(resource.config) ?? [];
 }
 
 export class InMemoryInventory implements Inventory {
@@ -100,7 +91,7 @@ export class InMemoryInventory implements Inventory {
     }
     this.byArn.set(resource.arn, resource);
     this.byId.set(idKey(resource.type, resource.accountId, resource.region, resource.id), resource);
-    for (const alt of alternativeIds[resource.type]?.ids(resource) ?? []) {
+    for (const alt of alternativeIdsOf(resource)) {
       this.byId.set(idKey(resource.type, resource.accountId, resource.region, alt), resource);
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { effectiveBlockPublicAccess, s3Exposure } from '../../src/analysis/s3-exposure.js';
 import { account, s3Bucket } from '../../src/model/builders.js';
 import type { PublicAccessBlock } from '../../src/model/common.js';
-import type { AclGrant } from '../../src/model/types/s3-bucket.js';
+import type { AclGrant } from '../../src/model/types/s3/bucket.js';
 import { unknown } from '../../src/model/unknown.js';
 
 const BUCKET = 'arn:aws:s3:::example-bucket';

@@ -7,7 +7,8 @@
  */
 import type { Inventory } from '../../engine/inventory.js';
 import type { Resource } from '../../model/resource.js';
-import type { MetricAlarmConfig, MetricFilter, MetricTransformation } from '../../model/types/monitoring.js';
+import type { MetricAlarmConfig } from '../../model/types/cloudwatch/alarm.js';
+import type { MetricFilter, MetricTransformation } from '../../model/types/logs/log-group.js';
 import { isUnknown } from '../../model/unknown.js';
 import { anyPath, missingLink, through, unreadLink, type ChainSearch } from './chain-search.js';
 

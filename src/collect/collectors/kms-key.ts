@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-kms';
 import { arnFor } from '../../model/arn.js';
 import type { CollectedConfig, CollectedResource, Tags } from '../../model/resource.js';
-import type { KmsKeyConfig } from '../../model/types/kms-key.js';
+import type { KmsKeyConfig } from '../../model/types/kms/key.js';
 import { isUnknown, type Maybe, type Unknown } from '../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../collect-context.js';
 import { defineCollector } from '../collector.js';

@@ -19,7 +19,7 @@
 import { DescribeKeyCommand, GenerateDataKeyCommand, ListGrantsCommand, type GrantListEntry, type KeyMetadata } from '@aws-sdk/client-kms';
 import { arnFor, KMS_KEY_ARN } from '../../model/arn.js';
 import type { Resource } from '../../model/resource.js';
-import type { KmsSharedKeyConfig, SharedKeyGrant } from '../../model/types/kms-shared-key.js';
+import type { KmsSharedKeyConfig, SharedKeyGrant } from '../../model/types/kms/shared-key.js';
 import type { Maybe, Unknown } from '../../model/unknown.js';
 import type { CallRef, CollectContext } from '../collect-context.js';
 import { defineCollector } from '../collector.js';

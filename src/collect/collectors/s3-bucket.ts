@@ -44,7 +44,7 @@ import { GetResourcesCommand } from '@aws-sdk/client-resource-groups-tagging-api
 import { arnFor } from '../../model/arn.js';
 import type { PublicAccessBlock } from '../../model/common.js';
 import type { Resource, Tags } from '../../model/resource.js';
-import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../model/types/s3-bucket.js';
+import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../model/types/s3/bucket.js';
 import type { Maybe } from '../../model/unknown.js';
 import type { CallRef, CollectContext, Outcome, ResourceRef } from '../collect-context.js';
 import { defineCollector } from '../collector.js';

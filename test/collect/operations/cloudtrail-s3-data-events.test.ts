@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdvancedFieldSelector, GetEventSelectorsResponse } from '@aws-sdk/client-cloudtrail';
 import { s3DataEventsOf, type S3DataEvents } from '../../../src/collect/collectors/operations/cloudtrail-s3-data-events.js';
-import type { S3DataEventScope } from '../../../src/model/types/other.js';
+import type { S3DataEventScope } from '../../../src/model/types/cloudtrail/trail.js';
 
 const ALL: S3DataEventScope = { buckets: 'all', exceptArnPrefixes: [] };
 const NONE: S3DataEventScope = { buckets: 'none' };

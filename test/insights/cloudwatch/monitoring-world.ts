@@ -11,7 +11,7 @@ import { termsOf } from '../../../src/analysis/monitoring/filter-pattern.js';
 import { accountRegion, cloudTrail, DEFAULT_ACCOUNT, DEFAULT_REGION, logGroup, metricAlarm, snsTopic } from '../../../src/model/builders.js';
 import type { CoverageEntry } from '../../../src/inventory/coverage.js';
 import type { AnyResource, Resource } from '../../../src/model/resource.js';
-import type { MetricFilter } from '../../../src/model/types/monitoring.js';
+import type { MetricFilter } from '../../../src/model/types/logs/log-group.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { cisBenchmarkTexts } from '../../analysis/monitoring/cis-benchmark-texts.js';
 import { parseOne, printPattern, withoutTerm } from '../../analysis/monitoring/pattern-text.js';

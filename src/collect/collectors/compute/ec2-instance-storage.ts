@@ -6,7 +6,7 @@
  * unknown too, and coverage names it.
  */
 import { DescribeInstanceTypesCommand, type _InstanceType, type InstanceTypeInfo } from '@aws-sdk/client-ec2';
-import type { Ec2InstanceConfig } from '../../../model/types/ec2.js';
+import type { Ec2InstanceConfig } from '../../../model/types/ec2/instance.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { readAllPages } from '../../paginate.js';
 import { missing, UNEXPECTED_RESPONSE } from './reported.js';

@@ -9,7 +9,7 @@
 import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedResource } from '../../../model/resource.js';
-import type { Ec2InstanceConfig } from '../../../model/types/ec2.js';
+import type { Ec2InstanceConfig } from '../../../model/types/ec2/instance.js';
 import { isUnknown, type Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';

@@ -8,7 +8,7 @@
 import { DescribeNetworkAclsCommand, type NetworkAcl, type NetworkAclEntry as ApiEntry } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
-import type { NetworkAclConfig, NetworkAclEntry } from '../../../model/types/network.js';
+import type { NetworkAclConfig, NetworkAclEntry } from '../../../model/types/ec2/network-acl.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
 import { listedOnce } from '../../normalise.js';

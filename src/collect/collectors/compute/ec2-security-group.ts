@@ -7,7 +7,7 @@
 import { DescribeSecurityGroupsCommand, type IpPermission, type SecurityGroup } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedResource } from '../../../model/resource.js';
-import type { SecurityGroupConfig, SecurityGroupRule } from '../../../model/types/ec2.js';
+import type { SecurityGroupConfig, SecurityGroupRule } from '../../../model/types/ec2/security-group.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector, type FieldOf } from '../../collector.js';
 import { listedOnce } from '../../normalise.js';

@@ -5,7 +5,7 @@
 import { DescribeVolumesCommand, type Volume, type VolumeAttachment } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedResource } from '../../../model/resource.js';
-import type { Ec2VolumeConfig } from '../../../model/types/ec2.js';
+import type { Ec2VolumeConfig } from '../../../model/types/ec2/volume.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
 import { isoDate, listedOnce } from '../../normalise.js';

@@ -8,7 +8,7 @@
 import { DescribeFlowLogsCommand, DescribeVpcsCommand, type FlowLog as ApiFlowLog, type Vpc } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedResource } from '../../../model/resource.js';
-import type { FlowLog, VpcConfig } from '../../../model/types/network.js';
+import type { FlowLog, VpcConfig } from '../../../model/types/ec2/vpc.js';
 import { isUnknown, unknown, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';

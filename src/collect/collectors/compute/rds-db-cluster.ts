@@ -7,7 +7,7 @@
 import { DescribeDBClustersCommand, type DBCluster, type DBClusterMember, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
-import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds-db-cluster.js';
+import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds/db-cluster.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector, type FieldOf } from '../../collector.js';

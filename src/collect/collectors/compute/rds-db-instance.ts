@@ -7,7 +7,7 @@
 import { DescribeDBInstancesCommand, type DBInstance, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
-import type { RdsDbInstanceConfig } from '../../../model/types/rds-db-instance.js';
+import type { RdsDbInstanceConfig } from '../../../model/types/rds/db-instance.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector, type FieldOf } from '../../collector.js';
 import { isoDate, tagMap, listedOnce } from '../../normalise.js';

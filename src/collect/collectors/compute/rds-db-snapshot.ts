@@ -9,7 +9,7 @@
 import { DescribeDBSnapshotAttributesCommand, DescribeDBSnapshotsCommand, type DBSnapshot, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
-import type { RdsDbSnapshotConfig } from '../../../model/types/rds-db-snapshot.js';
+import type { RdsDbSnapshotConfig } from '../../../model/types/rds/db-snapshot.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';

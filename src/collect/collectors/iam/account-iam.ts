@@ -15,7 +15,7 @@
 import { DescribeOrganizationCommand } from '@aws-sdk/client-organizations';
 import { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, ListOrganizationsFeaturesCommand, type PasswordPolicy as SdkPasswordPolicy } from '@aws-sdk/client-iam';
 import { arnFor } from '../../../model/arn.js';
-import type { AccountConfig, PasswordPolicy, RootCredentials } from '../../../model/types/account.js';
+import type { AccountConfig, PasswordPolicy, RootCredentials } from '../../../model/types/account/account.js';
 import { isUnknown, type Maybe } from '../../../model/unknown.js';
 import type { Outcome, ResourceRef, SettingsContext } from '../../collect-context.js';
 import { defineSettingsCollector, type SettingsCollector } from '../../collector.js';

@@ -8,7 +8,7 @@
  */
 import { ListPolicyTagsCommand, type AttachedPolicy, type ManagedPolicyDetail } from '@aws-sdk/client-iam';
 import type { Tags } from '../../../model/resource.js';
-import type { IamPolicyConfig } from '../../../model/types/iam.js';
+import type { IamPolicyConfig } from '../../../model/types/iam/policy.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CollectContext } from '../../collect-context.js';
 import { defineCollector, type ResourceCollector } from '../../collector.js';

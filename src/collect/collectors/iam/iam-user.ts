@@ -10,7 +10,7 @@
  * characters beginning AKIA/ASIA), and every judged fact (status, age, last use) is the report's.
  */
 import type { UserDetail } from '@aws-sdk/client-iam';
-import type { AccessKey, IamUserConfig } from '../../../model/types/iam.js';
+import type { AccessKey, IamUserConfig } from '../../../model/types/iam/user.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CollectContext } from '../../collect-context.js';
 import { defineCollector, type FieldOf, type ResourceCollector } from '../../collector.js';

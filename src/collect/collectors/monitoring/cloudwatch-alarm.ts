@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedResource, Tags } from '../../../model/resource.js';
-import type { AlarmMetric, MetricAlarmConfig } from '../../../model/types/monitoring.js';
+import type { AlarmMetric, MetricAlarmConfig } from '../../../model/types/cloudwatch/alarm.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';

@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import { arnFor } from '../../../model/arn.js';
 import type { Resource, Tags } from '../../../model/resource.js';
-import type { LogGroupConfig, MetricFilter } from '../../../model/types/monitoring.js';
+import type { LogGroupConfig, MetricFilter } from '../../../model/types/logs/log-group.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';

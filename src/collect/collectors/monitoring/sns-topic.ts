@@ -13,7 +13,7 @@
  */
 import { ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, ListTagsForResourceCommand, ListTopicsCommand, type Subscription } from '@aws-sdk/client-sns';
 import type { Resource, Tags } from '../../../model/resource.js';
-import type { SnsSubscription, SnsTopicConfig } from '../../../model/types/monitoring.js';
+import type { SnsSubscription, SnsTopicConfig } from '../../../model/types/sns/topic.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';

@@ -7,7 +7,7 @@
  */
 import { ListAnalyzersCommand, type AnalyzerSummary } from '@aws-sdk/client-accessanalyzer';
 import { arnFor } from '../../../model/arn.js';
-import type { AccessAnalyzer } from '../../../model/types/account-region.js';
+import type { AccessAnalyzer } from '../../../model/types/account/account-region.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { SettingsContext } from '../../collect-context.js';
 import { defineSettingsCollector } from '../../collector.js';

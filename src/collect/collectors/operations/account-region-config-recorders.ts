@@ -15,7 +15,7 @@ import {
   type ConfigurationRecorderStatus,
 } from '@aws-sdk/client-config-service';
 import { arnFor } from '../../../model/arn.js';
-import type { ConfigRecorder } from '../../../model/types/account-region.js';
+import type { ConfigRecorder } from '../../../model/types/account/account-region.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, SettingsContext } from '../../collect-context.js';
 import { defineSettingsCollector } from '../../collector.js';

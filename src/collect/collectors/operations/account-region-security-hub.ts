@@ -11,7 +11,7 @@
  */
 import { DescribeHubCommand } from '@aws-sdk/client-securityhub';
 import { arnFor } from '../../../model/arn.js';
-import type { SecurityHubSubscription } from '../../../model/types/account-region.js';
+import type { SecurityHubSubscription } from '../../../model/types/account/account-region.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { Failed, SettingsContext } from '../../collect-context.js';
 import { defineSettingsCollector } from '../../collector.js';

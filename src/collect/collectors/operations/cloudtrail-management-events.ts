@@ -10,7 +10,7 @@
  * events" check.
  */
 import type { AdvancedEventSelector, EventSelector, GetEventSelectorsResponse } from '@aws-sdk/client-cloudtrail';
-import type { CloudTrailTrailConfig } from '../../../model/types/other.js';
+import type { CloudTrailTrailConfig } from '../../../model/types/cloudtrail/trail.js';
 import type { Unknown } from '../../../model/unknown.js';
 import { both, equalsIncluding, NOTHING, ofReadOnly, ofReadWriteType, type Recorded } from './cloudtrail-selector-fields.js';
 

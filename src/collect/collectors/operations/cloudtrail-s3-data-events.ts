@@ -27,7 +27,7 @@
  *    every bucket but B, is every bucket but what A and B share).
  */
 import type { AdvancedEventSelector, AdvancedFieldSelector, EventSelector, GetEventSelectorsResponse } from '@aws-sdk/client-cloudtrail';
-import type { CloudTrailTrailConfig, S3DataEventScope } from '../../../model/types/other.js';
+import type { CloudTrailTrailConfig, S3DataEventScope } from '../../../model/types/cloudtrail/trail.js';
 import type { Unknown } from '../../../model/unknown.js';
 import { both, equalsIncluding, NOTHING, ofReadOnly, ofReadWriteType, operatorsOf, type Operator, type Recorded } from './cloudtrail-selector-fields.js';
 

@@ -9,7 +9,7 @@
 import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, ListTagsCommand, type Trail } from '@aws-sdk/client-cloudtrail';
 import { accountOfArn, arnFor } from '../../../model/arn.js';
 import type { Resource, Tags } from '../../../model/resource.js';
-import type { CloudTrailTrailConfig } from '../../../model/types/other.js';
+import type { CloudTrailTrailConfig } from '../../../model/types/cloudtrail/trail.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';

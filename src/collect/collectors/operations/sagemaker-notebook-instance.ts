@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig, CollectedResource, Tags } from '../../../model/resource.js';
-import type { SageMakerNotebookConfig } from '../../../model/types/other.js';
+import type { SageMakerNotebookConfig } from '../../../model/types/sagemaker/notebook-instance.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';

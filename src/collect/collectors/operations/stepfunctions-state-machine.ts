@@ -20,7 +20,7 @@ import {
   type StateMachineListItem,
 } from '@aws-sdk/client-sfn';
 import type { CollectedResource, Tags } from '../../../model/resource.js';
-import type { StateMachineConfig } from '../../../model/types/other.js';
+import type { StateMachineConfig } from '../../../model/types/stepfunctions/state-machine.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';

@@ -6,7 +6,7 @@
  */
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { SecurityGroupConfig } from '../../../model/types/ec2.js';
+import type { SecurityGroupConfig } from '../../../model/types/ec2/security-group.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
 import { SECURITY_GROUP_FIELDS } from '../../collectors/compute/ec2-security-group.js';

@@ -12,7 +12,7 @@
  */
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig } from '../../../model/resource.js';
-import type { KmsKeyConfig } from '../../../model/types/kms-key.js';
+import type { KmsKeyConfig } from '../../../model/types/kms/key.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
 import { bool, configDate, str, type ConfigItem } from '../config-item.js';

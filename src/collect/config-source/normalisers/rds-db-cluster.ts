@@ -11,7 +11,7 @@
 import { rdsClusterKind } from '../../../analysis/rds-engine.js';
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig } from '../../../model/resource.js';
-import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds-db-cluster.js';
+import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds/db-cluster.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
 import { RDS_CLUSTER_FIELDS } from '../../collectors/compute/rds-db-cluster.js';

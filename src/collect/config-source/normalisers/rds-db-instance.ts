@@ -8,7 +8,7 @@
  */
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig } from '../../../model/resource.js';
-import type { RdsDbInstanceConfig } from '../../../model/types/rds-db-instance.js';
+import type { RdsDbInstanceConfig } from '../../../model/types/rds/db-instance.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
 import { RDS_INSTANCE_FIELDS } from '../../collectors/compute/rds-db-instance.js';

@@ -22,7 +22,7 @@ import type {
   Transition,
 } from '@aws-sdk/client-s3';
 import { arnFor } from '../../../model/arn.js';
-import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../../model/types/s3-bucket.js';
+import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../../model/types/s3/bucket.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../collector.js';
 import { lifecycleRule, publicAccessBlockOf } from '../../collectors/s3-bucket.js';

@@ -1,6 +1,7 @@
-/** `AWS::EC2::NetworkAcl` and `AWS::EC2::VPC`: the subnet firewall and the network it belongs to. */
+/** `AWS::EC2::NetworkAcl`: the stateless subnet firewall. */
 import { Type, type Static } from '@sinclair/typebox';
-import { MaybeSchema } from '../unknown.js';
+import { MaybeSchema } from '../../unknown.js';
+import { defineResourceType } from '../../resource-type.js';
 
 const AccountId = Type.String({ pattern: '^[0-9]{12}$' });
 
@@ -36,30 +37,24 @@ export const NetworkAclConfig = Type.Object(
 );
 export type NetworkAclConfig = Static<typeof NetworkAclConfig>;
 
-export const FlowLog = Type.Object(
-  {
-    flowLogId: Type.String(),
-    trafficType: Type.Union([Type.Literal('ACCEPT'), Type.Literal('REJECT'), Type.Literal('ALL')]),
-    flowLogStatus: Type.String({ description: 'ACTIVE when it captures' }),
-    /** SUCCESS or FAILED; null when EC2 reports no delivery status. */
-    deliverLogsStatus: Type.Union([Type.String(), Type.Null()]),
-    logDestinationType: Type.String({ description: 'cloud-watch-logs, s3 or kinesis-data-firehose' }),
-  },
-  { additionalProperties: false },
-);
-export type FlowLog = Static<typeof FlowLog>;
+function rule(ruleNumber: number, egress: boolean, ruleAction: 'allow' | 'deny', protocol: string, ports: number | null): NetworkAclEntry {
+  return { ruleNumber, egress, protocol, ruleAction, cidrBlock: '0.0.0.0/0', ipv6CidrBlock: null, fromPort: ports, toPort: ports };
+}
 
-export const VpcConfig = Type.Object(
-  {
-    vpcId: Type.String(),
-    /** The account that owns the VPC; another account's id for a VPC shared into this one. */
-    ownerId: AccountId,
-    isDefault: Type.Boolean(),
-    cidrBlock: Type.String(),
-    state: Type.String({ description: 'pending or available' }),
-    /** The flow logs whose resource is the VPC itself (not one of its subnets or interfaces). */
-    flowLogs: MaybeSchema(Type.Array(FlowLog)),
+/** The example: a NACL on one subnet that lets in HTTPS from anywhere and denies the rest. */
+export default defineResourceType({
+  type: 'AWS::EC2::NetworkAcl',
+  config: NetworkAclConfig,
+  arn: ({ partition, accountId, region, id }) => `arn:${partition}:ec2:${region}:${accountId}:network-acl/${id}`,
+  example: {
+    id: () => 'acl-0123456789abcdef0',
+    config: ({ accountId, id }) => ({
+      networkAclId: id,
+      ownerId: accountId,
+      vpcId: 'vpc-0123456789abcdef0',
+      isDefault: false,
+      entries: [rule(100, false, 'allow', '6', 443), rule(32767, false, 'deny', '-1', null), rule(100, true, 'allow', '-1', null), rule(32767, true, 'deny', '-1', null)],
+      subnetIds: ['subnet-0123456789abcdef0'],
+    }),
   },
-  { additionalProperties: false },
-);
-export type VpcConfig = Static<typeof VpcConfig>;
+});

@@ -1,7 +1,10 @@
 /** `AWS::KMS::Key`: DescribeKey, rotation status, key policy and aliases. */
 import { Type, type Static } from '@sinclair/typebox';
-import { MaybeSchema } from '../unknown.js';
-import { IsoDate, PolicyDocument } from '../common.js';
+import { MaybeSchema } from '../../unknown.js';
+import { IsoDate, PolicyDocument } from '../../common.js';
+import { defineResourceType } from '../../resource-type.js';
+import { EXAMPLE_KEY_ID } from '../../example-defaults.js';
+import { isUnknown } from '../../unknown.js';
 
 export const KmsKeyConfig = Type.Object(
   {
@@ -43,3 +46,33 @@ export const KmsKeyConfig = Type.Object(
   { additionalProperties: false },
 );
 export type KmsKeyConfig = Static<typeof KmsKeyConfig>;
+
+export default defineResourceType({
+  type: 'AWS::KMS::Key',
+  config: KmsKeyConfig,
+  arn: ({ partition, accountId, region, id }) => `arn:${partition}:kms:${region}:${accountId}:key/${id}`,
+  // A key is referenced by its aliases too (`alias/bank-data`).
+  alternativeIds: { fields: ['aliases'], ids: (config) => (isUnknown(config.aliases) ? [] : config.aliases) },
+  example: {
+    id: () => EXAMPLE_KEY_ID,
+    config: ({ accountId, id }) => ({
+      keyId: id,
+      manager: 'CUSTOMER',
+      origin: 'AWS_KMS',
+      state: 'Enabled',
+      spec: 'SYMMETRIC_DEFAULT',
+      usage: 'ENCRYPT_DECRYPT',
+      multiRegion: false,
+      rotation: { enabled: true, periodDays: 365, nextRotationDate: null },
+      policy: {
+        Version: '2012-10-17',
+        Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' }],
+      },
+      keyMaterialExpires: null,
+      validTo: null,
+      keyMaterialImportedAt: null,
+      deletionDate: null,
+      aliases: [],
+    }),
+  },
+});

@@ -1,7 +1,9 @@
 /** `AWS::Account::Region`: region-wide settings of one account, one per enabled region. */
 import { Type, type Static } from '@sinclair/typebox';
-import { IsoDate } from '../common.js';
-import { MaybeSchema } from '../unknown.js';
+import { IsoDate } from '../../common.js';
+import { MaybeSchema } from '../../unknown.js';
+import { defineResourceType } from '../../resource-type.js';
+import { DEFAULT_REGION } from '../../example-defaults.js';
 
 export const ConfigRecorder = Type.Object(
   {
@@ -58,3 +60,20 @@ export const AccountRegionConfig = Type.Object(
   { additionalProperties: false },
 );
 export type AccountRegionConfig = Static<typeof AccountRegionConfig>;
+
+export default defineResourceType({
+  type: 'AWS::Account::Region',
+  config: AccountRegionConfig,
+  arn: ({ partition, accountId, region }) => `arn:${partition}::${region}:${accountId}`,
+  example: {
+    id: ({ region }) => region,
+    config: ({ accountId, region }) => ({
+      ebsEncryptionByDefault: { enabled: true, kmsKeyId: null },
+      configRecorders: [{ name: 'default', recording: true, allSupported: true, includeGlobalResourceTypes: true, lastStatus: 'SUCCESS' }],
+      // The multi-region trail of the trail example.
+      trailArns: [`arn:aws:cloudtrail:${DEFAULT_REGION}:${accountId}:trail/organization-trail`],
+      accessAnalyzers: [{ name: 'ConsoleAnalyzer', type: 'ACCOUNT', status: 'ACTIVE' }],
+      securityHub: { hubArn: `arn:aws:securityhub:${region}:${accountId}:hub/default`, subscribedAt: '2025-01-15T09:30:00.000Z', autoEnableControls: true },
+    }),
+  },
+});

@@ -1,7 +1,9 @@
 /** `AWS::Account`: account-wide settings, one per account, region `global`. */
 import { Type, type Static } from '@sinclair/typebox';
-import { MaybeSchema } from '../unknown.js';
-import { IsoDate, PublicAccessBlock } from '../common.js';
+import { MaybeSchema } from '../../unknown.js';
+import { IsoDate, PublicAccessBlock } from '../../common.js';
+import { defineResourceType } from '../../resource-type.js';
+import { STRONG_PASSWORD_POLICY } from '../../example-defaults.js';
 
 export const PasswordPolicy = Type.Object(
   {
@@ -61,3 +63,19 @@ export const AccountConfig = Type.Object(
   { additionalProperties: false },
 );
 export type AccountConfig = Static<typeof AccountConfig>;
+
+export default defineResourceType({
+  type: 'AWS::Account',
+  config: AccountConfig,
+  global: true,
+  arn: ({ partition, accountId }) => `arn:${partition}:::${accountId}`,
+  example: {
+    id: ({ accountId }) => accountId,
+    config: () => ({
+      passwordPolicy: STRONG_PASSWORD_POLICY,
+      root: { passwordPresent: true, centrallyManaged: false, mfaActive: true, passwordLastUsed: null, accessKeys: [] },
+      s3PublicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+      iamUserCount: 1,
+    }),
+  },
+});

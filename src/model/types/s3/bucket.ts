@@ -1,7 +1,9 @@
 /** `AWS::S3::Bucket`: a general-purpose bucket and the sub-documents that decide its posture. */
 import { Type, type Static } from '@sinclair/typebox';
-import { MaybeSchema } from '../unknown.js';
-import { PolicyDocument, PublicAccessBlock } from '../common.js';
+import { MaybeSchema } from '../../unknown.js';
+import { PolicyDocument, PublicAccessBlock } from '../../common.js';
+import { defineResourceType } from '../../resource-type.js';
+import { exampleKeyArn, tlsOnlyStatement } from '../../example-defaults.js';
 
 const S3Permission = Type.Union([
   Type.Literal('FULL_CONTROL'),
@@ -136,3 +138,34 @@ export const S3BucketConfig = Type.Object(
   { additionalProperties: false },
 );
 export type S3BucketConfig = Static<typeof S3BucketConfig>;
+
+export default defineResourceType({
+  type: 'AWS::S3::Bucket',
+  config: S3BucketConfig,
+  // Bucket ARNs name neither region nor account.
+  arn: ({ partition, id }) => `arn:${partition}:s3:::${id}`,
+  example: {
+    id: () => 'example-bucket',
+    config: ({ accountId, region, arn }) => ({
+      publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
+      policy: { Version: '2012-10-17', Statement: [tlsOnlyStatement(arn)] },
+      acl: { ownerId: 'owner-canonical-id', grants: [{ grantee: { type: 'CanonicalUser', id: 'owner-canonical-id' }, permission: 'FULL_CONTROL' }] },
+      objectOwnership: 'BucketOwnerEnforced',
+      // The customer-managed key of the KMS key example.
+      encryption: { rules: [{ sseAlgorithm: 'aws:kms', kmsMasterKeyId: exampleKeyArn(region, accountId), bucketKeyEnabled: true }] },
+      versioning: { status: 'Enabled', mfaDelete: 'Disabled' },
+      objectLock: { enabled: true, defaultRetention: { mode: 'COMPLIANCE', days: null, years: 6 } },
+      lifecycleRules: [
+        {
+          id: 'archive-to-glacier',
+          status: 'Enabled',
+          prefix: '',
+          transitions: [{ days: 90, date: null, storageClass: 'GLACIER' }],
+          noncurrentVersionTransitions: [],
+          expirationDays: null,
+        },
+      ],
+      logging: null,
+    }),
+  },
+});

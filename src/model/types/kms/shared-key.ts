@@ -6,8 +6,9 @@
  * ListGrants. What KMS answers — including "no such key" and "access denied" — is the fact judged.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { MaybeSchema } from '../unknown.js';
-import { IsoDate } from '../common.js';
+import { MaybeSchema } from '../../unknown.js';
+import { IsoDate } from '../../common.js';
+import { defineResourceType } from '../../resource-type.js';
 
 /** A DescribeKey field: null when DescribeKey did not describe the key (see `describe`). */
 const described = <T extends TSchema>(schema: T) => MaybeSchema(Type.Union([schema, Type.Null()]));
@@ -63,3 +64,38 @@ export const KmsSharedKeyConfig = Type.Object(
   { additionalProperties: false },
 );
 export type KmsSharedKeyConfig = Static<typeof KmsSharedKeyConfig>;
+
+const KEY_ARN = /^arn:[^:]+:kms:([^:]*):([0-9]{12}):key\/(.+)$/;
+
+/**
+ * The bank's key as a SaaS account sees it (id: the key ARN). Its ARN is not an AWS ARN: the
+ * inventory and findings are keyed by ARN, and two accounts may use the same bank key, so each
+ * observing account's view of it gets its own.
+ */
+export default defineResourceType({
+  type: 'AWS::KMS::SharedKey',
+  config: KmsSharedKeyConfig,
+  arn: ({ partition, accountId, region, id }) => {
+    const key = KEY_ARN.exec(id);
+    return `arn:${partition}:kms:${region}:${accountId}:shared-key/${key !== null ? `${key[2]}/${key[3]}` : id}`;
+  },
+  example: {
+    id: ({ region }) => `arn:aws:kms:${region}:999999999999:key/99999999-8888-7777-6666-555555555555`,
+    config: ({ id }) => ({
+      describe: 'ok',
+      ownerAccountId: KEY_ARN.exec(id)?.[2] ?? '999999999999',
+      keyManager: 'CUSTOMER',
+      keyState: 'Enabled',
+      enabled: true,
+      keyUsage: 'ENCRYPT_DECRYPT',
+      keySpec: 'SYMMETRIC_DEFAULT',
+      origin: 'EXTERNAL',
+      multiRegion: false,
+      validTo: null,
+      deletionDate: null,
+      usable: 'authorised',
+      dryRunAnswer: 'DryRunOperationException',
+      grants: [],
+    }),
+  },
+});

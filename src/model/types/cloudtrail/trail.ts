@@ -1,7 +1,8 @@
-/** CloudTrail trails, SageMaker notebooks, CloudFormation stacks and Step Functions state machines. */
+/** `AWS::CloudTrail::Trail`: a trail, its status and the events it records. */
 import { Type, type Static } from '@sinclair/typebox';
-import { MaybeSchema } from '../unknown.js';
-import { IsoDate } from '../common.js';
+import { MaybeSchema } from '../../unknown.js';
+import { defineResourceType } from '../../resource-type.js';
+import { exampleKeyArn } from '../../example-defaults.js';
 
 /**
  * The S3 objects whose object-level events (one kind: read or write) a trail records in full: every
@@ -39,46 +40,23 @@ export const CloudTrailTrailConfig = Type.Object(
 );
 export type CloudTrailTrailConfig = Static<typeof CloudTrailTrailConfig>;
 
-export const SageMakerNotebookConfig = Type.Object(
-  {
-    status: Type.String({ description: 'Pending, InService, Stopping, Stopped, Failed, Deleting, Updating' }),
-    instanceType: Type.String(),
-    directInternetAccess: MaybeSchema(Type.Union([Type.Literal('Enabled'), Type.Literal('Disabled')])),
-    rootAccess: MaybeSchema(Type.Union([Type.Literal('Enabled'), Type.Literal('Disabled')])),
-    kmsKeyId: MaybeSchema(Type.Union([Type.String(), Type.Null()])),
-    subnetId: Type.Union([Type.String(), Type.Null()]),
-    lastModifiedTime: Type.Union([IsoDate, Type.Null()]),
+export default defineResourceType({
+  type: 'AWS::CloudTrail::Trail',
+  config: CloudTrailTrailConfig,
+  arn: ({ partition, accountId, region, id }) => `arn:${partition}:cloudtrail:${region}:${accountId}:trail/${id}`,
+  example: {
+    id: () => 'organization-trail',
+    config: ({ accountId, region }) => ({
+      homeRegion: region,
+      isMultiRegionTrail: true,
+      isOrganizationTrail: false,
+      logFileValidationEnabled: true,
+      kmsKeyId: exampleKeyArn(region, accountId),
+      s3BucketName: 'cloudtrail-logs',
+      cloudWatchLogsLogGroupArn: null,
+      isLogging: true,
+      managementEvents: 'All',
+      s3DataEvents: { read: { buckets: 'all', exceptArnPrefixes: [] }, write: { buckets: 'all', exceptArnPrefixes: [] } },
+    }),
   },
-  { additionalProperties: false },
-);
-export type SageMakerNotebookConfig = Static<typeof SageMakerNotebookConfig>;
-
-export const CloudFormationStackConfig = Type.Object(
-  {
-    stackId: Type.String(),
-    status: Type.String({ description: 'CREATE_COMPLETE, ROLLBACK_COMPLETE, UPDATE_ROLLBACK_FAILED ...' }),
-    statusReason: Type.Union([Type.String(), Type.Null()]),
-    lastUpdatedTime: Type.Union([IsoDate, Type.Null()]),
-    terminationProtection: MaybeSchema(Type.Boolean()),
-  },
-  { additionalProperties: false },
-);
-export type CloudFormationStackConfig = Static<typeof CloudFormationStackConfig>;
-
-export const StateMachineConfig = Type.Object(
-  {
-    machineType: Type.Union([Type.Literal('STANDARD'), Type.Literal('EXPRESS')]),
-    status: Type.Union([Type.Literal('ACTIVE'), Type.Literal('DELETING')]),
-    /** Executions that ended FAILED, TIMED_OUT or ABORTED in the 24 hours before collection. */
-    recentFailedExecutions: MaybeSchema(
-      Type.Array(
-        Type.Object(
-          { executionArn: Type.String(), status: Type.String(), stopDate: IsoDate },
-          { additionalProperties: false },
-        ),
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
-export type StateMachineConfig = Static<typeof StateMachineConfig>;
+});

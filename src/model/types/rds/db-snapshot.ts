@@ -1,7 +1,9 @@
 /** `AWS::RDS::DBSnapshot`: DescribeDBSnapshots plus the `restore` attribute of manual snapshots. */
 import { Type, type Static } from '@sinclair/typebox';
-import { MaybeSchema } from '../unknown.js';
-import { IsoDate } from '../common.js';
+import { MaybeSchema } from '../../unknown.js';
+import { IsoDate } from '../../common.js';
+import { defineResourceType } from '../../resource-type.js';
+import { DEFAULT_TIME } from '../../example-defaults.js';
 
 export const RdsDbSnapshotConfig = Type.Object(
   {
@@ -18,3 +20,22 @@ export const RdsDbSnapshotConfig = Type.Object(
   { additionalProperties: false },
 );
 export type RdsDbSnapshotConfig = Static<typeof RdsDbSnapshotConfig>;
+
+export default defineResourceType({
+  type: 'AWS::RDS::DBSnapshot',
+  config: RdsDbSnapshotConfig,
+  arn: ({ partition, accountId, region, id }) => `arn:${partition}:rds:${region}:${accountId}:snapshot:${id}`,
+  example: {
+    id: () => 'example-db-manual-2026-01-15',
+    config: () => ({
+      dbInstanceIdentifier: 'example-db',
+      snapshotType: 'manual',
+      engine: 'postgres',
+      status: 'available',
+      encrypted: true,
+      kmsKeyId: null,
+      restoreAccounts: [],
+      snapshotCreateTime: DEFAULT_TIME,
+    }),
+  },
+});

@@ -4,7 +4,9 @@
  * backups, Multi-AZ and log exports of their member instances are settings of the cluster.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { MaybeSchema } from '../unknown.js';
+import { MaybeSchema } from '../../unknown.js';
+import { defineResourceType } from '../../resource-type.js';
+import { exampleKeyArn } from '../../example-defaults.js';
 
 export const RdsDbClusterMember = Type.Object(
   {
@@ -47,3 +49,32 @@ export const RdsDbClusterConfig = Type.Object(
   { additionalProperties: false },
 );
 export type RdsDbClusterConfig = Static<typeof RdsDbClusterConfig>;
+
+/** The example: an encrypted Aurora PostgreSQL cluster with a writer and a reader in another zone. */
+export default defineResourceType({
+  type: 'AWS::RDS::DBCluster',
+  config: RdsDbClusterConfig,
+  arn: ({ partition, accountId, region, id }) => `arn:${partition}:rds:${region}:${accountId}:cluster:${id}`,
+  example: {
+    id: () => 'example-cluster',
+    config: ({ accountId, region, id }) => ({
+      engine: 'aurora-postgresql',
+      engineVersion: '16.4',
+      engineMode: 'provisioned',
+      status: 'available',
+      storageEncrypted: true,
+      kmsKeyId: exampleKeyArn(region, accountId),
+      multiAz: true,
+      availabilityZones: [`${region}a`, `${region}b`, `${region}c`],
+      members: [
+        { instanceIdentifier: `${id}-1`, isWriter: true },
+        { instanceIdentifier: `${id}-2`, isWriter: false },
+      ],
+      publiclyAccessible: null,
+      backupRetentionPeriod: 7,
+      deletionProtection: true,
+      cloudwatchLogsExports: ['postgresql'],
+      autoMinorVersionUpgrade: true,
+    }),
+  },
+});

@@ -1,6 +1,8 @@
 /** `AWS::RDS::DBInstance`, as DescribeDBInstances returns it. */
 import { Type, type Static } from '@sinclair/typebox';
-import { MaybeSchema } from '../unknown.js';
+import { MaybeSchema } from '../../unknown.js';
+import { defineResourceType } from '../../resource-type.js';
+import { exampleKeyArn } from '../../example-defaults.js';
 
 export const RdsDbInstanceConfig = Type.Object(
   {
@@ -32,3 +34,30 @@ export const RdsDbInstanceConfig = Type.Object(
   { additionalProperties: false },
 );
 export type RdsDbInstanceConfig = Static<typeof RdsDbInstanceConfig>;
+
+export default defineResourceType({
+  type: 'AWS::RDS::DBInstance',
+  config: RdsDbInstanceConfig,
+  arn: ({ partition, accountId, region, id }) => `arn:${partition}:rds:${region}:${accountId}:db:${id}`,
+  example: {
+    id: () => 'example-db',
+    config: ({ accountId, region, id }) => ({
+      engine: 'postgres',
+      engineVersion: '16.4',
+      instanceClass: 'db.m6g.large',
+      status: 'available',
+      publiclyAccessible: false,
+      endpoint: { address: `${id}.abcdefghijkl.${region}.rds.amazonaws.com`, port: 5432 },
+      storageEncrypted: true,
+      kmsKeyId: exampleKeyArn(region, accountId),
+      multiAz: true,
+      backupRetentionPeriod: 7,
+      deletionProtection: true,
+      cloudwatchLogsExports: ['postgresql', 'upgrade'],
+      vpcSecurityGroupIds: [],
+      clusterIdentifier: null,
+      readReplicaSourceIdentifier: null,
+      autoMinorVersionUpgrade: true,
+    }),
+  },
+});
