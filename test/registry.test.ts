@@ -95,3 +95,32 @@ describe('resource type registry', () => {
     }
   });
 });
+
+describe('collector folders', () => {
+  const collectorsDir = join(root, 'src', 'collect', 'collectors');
+  const files = readdirSync(collectorsDir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((dir) => readdirSync(join(collectorsDir, dir.name)).map((name) => ({ service: dir.name, name, path: join(collectorsDir, dir.name, name) })));
+
+  it('keep each AWS Config normaliser beside its API collector, sharing readers rather than importing the collector', () => {
+    const normalisers = files.filter((file) => file.name.endsWith('-from-config.ts'));
+    expect(normalisers.length).toBeGreaterThan(0);
+    for (const normaliser of normalisers) {
+      const collector = normaliser.name.replace('-from-config.ts', '.ts');
+      expect(files.some((file) => file.service === normaliser.service && file.name === collector), `${normaliser.path} has no API collector beside it`).toBe(true);
+      expect(readFileSync(normaliser.path, 'utf8'), `${normaliser.path} imports its API collector`).not.toContain(`from './${collector.replace(/\.ts$/, '.js')}'`);
+    }
+  });
+
+  it('register every collector module, sorted by resource type (then service)', async () => {
+    const key = (collector: { resourceType: string; service: string }) => `${collector.resourceType} ${collector.service}`;
+    for (const list of [resourceCollectors, settingsCollectors]) expect(list.map(key)).toEqual(list.map(key).sort());
+    const registered = new Set<unknown>([...resourceCollectors, ...settingsCollectors]);
+    for (const file of files) {
+      const module = (await import(pathToFileURL(file.path).href)) as { default?: unknown };
+      const declared = module.default as { operations?: unknown } | undefined;
+      if (declared?.operations === undefined) continue;
+      expect(registered.has(declared), `${file.path} is not in src/collect/collectors/index.ts`).toBe(true);
+    }
+  });
+});

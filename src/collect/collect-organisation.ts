@@ -23,7 +23,7 @@ import { ConcurrencyLimiter } from './limiter.js';
 import { OrderedOutput } from './ordered-output.js';
 import { collectResources, collectSettings, type AccountRun } from './run-collector.js';
 import type { CollectedResource } from '../model/resource.js';
-import s3Bucket from './collectors/s3-bucket.js';
+import s3Bucket from './collectors/s3/bucket.js';
 import { aggregatorCollector, configCollector, fieldsNotInConfig, isConfigSourceType } from './config-source/config-collectors.js';
 import { recordedEverywhere, recordedTypes } from './config-source/recorded-types.js';
 import { notInConfigFields, type ConfigSourceType } from './config-source/normaliser.js';

@@ -18,11 +18,11 @@ import { AwsClients } from '../../src/collect/aws-clients.js';
 import { jsonCollectLog, progressCollectLog, type CollectEvent } from '../../src/collect/collect-log.js';
 import { collectOrganisation, type CollectPlan } from '../../src/collect/collect-organisation.js';
 import { accountPlan } from '../../src/collect/collect-units.js';
-import accountPublicAccessBlock from '../../src/collect/collectors/account-s3-public-access-block.js';
-import ebsEncryption from '../../src/collect/collectors/compute/account-region-ebs-encryption.js';
-import kmsKey from '../../src/collect/collectors/kms-key.js';
-import s3Bucket from '../../src/collect/collectors/s3-bucket.js';
-import { unauthorized } from './compute/aws-errors.js';
+import accountPublicAccessBlock from '../../src/collect/collectors/s3/account-public-access-block.js';
+import ebsEncryption from '../../src/collect/collectors/ec2/account-region-ebs-encryption.js';
+import kmsKey from '../../src/collect/collectors/kms/key.js';
+import s3Bucket from '../../src/collect/collectors/s3/bucket.js';
+import { unauthorized } from './support/aws-errors.js';
 import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { VirtualTerminal } from './support/virtual-terminal.js';
 

@@ -16,7 +16,7 @@ import type { ResourceType } from '../../model/resource-types.js';
 import { operationOfCommandName } from '../call-stats.js';
 import { CollectionContext, UndeclaredOperationError, type CallRef, type CollectContext, type CommandLike, type Outcome } from '../collect-context.js';
 import { operationsToRun, type FieldOf, type ResourceCollector } from '../collector.js';
-import s3Bucket from '../collectors/s3-bucket.js';
+import s3Bucket from '../collectors/s3/bucket.js';
 import { CoverageRecorder } from '../coverage-recorder.js';
 import { ServiceBudgets } from '../limiter.js';
 import { DEFAULT_HOME_REGION, type AccountRun } from '../run-collector.js';

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DescribeSecurityGroupsCommand, EC2Client, type SecurityGroup } from '@aws-sdk/client-ec2';
-import ec2SecurityGroup from '../../../src/collect/collectors/compute/ec2-security-group.js';
+import ec2SecurityGroup from '../../../src/collect/collectors/ec2/security-group.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { notInConfig, notInConfigFields } from '../../../src/collect/config-source/normaliser.js';

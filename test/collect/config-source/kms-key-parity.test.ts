@@ -17,11 +17,11 @@ import {
   ListResourceTagsCommand,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import kmsKey from '../../../src/collect/collectors/kms-key.js';
+import kmsKey from '../../../src/collect/collectors/kms/key.js';
 import { readConfigItem } from '../../../src/collect/config-source/config-item.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
 import { notInConfig, notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
-import { normaliseKmsKey } from '../../../src/collect/config-source/normalisers/kms-key.js';
+import { normaliseKmsKey } from '../../../src/collect/collectors/kms/key-from-config.js';
 import type { Resource } from '../../../src/model/resource.js';
 import { isUnknown, unknown } from '../../../src/model/unknown.js';
 import { ACCOUNT, byId, expectValid, runCollector } from '../support/harness.js';

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DescribeDBClustersCommand, RDSClient, type DBCluster } from '@aws-sdk/client-rds';
-import rdsDbCluster from '../../../src/collect/collectors/compute/rds-db-cluster.js';
+import rdsDbCluster from '../../../src/collect/collectors/rds/db-cluster.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
 import { notInConfig, notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
 import { unknown } from '../../../src/model/unknown.js';

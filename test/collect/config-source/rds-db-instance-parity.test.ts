@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DescribeDBInstancesCommand, RDSClient, type DBInstance } from '@aws-sdk/client-rds';
-import rdsDbInstance from '../../../src/collect/collectors/compute/rds-db-instance.js';
+import rdsDbInstance from '../../../src/collect/collectors/rds/db-instance.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
 import { notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
 import { unknown } from '../../../src/model/unknown.js';

@@ -25,11 +25,11 @@ import {
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
-import s3Bucket from '../../../src/collect/collectors/s3-bucket.js';
+import s3Bucket from '../../../src/collect/collectors/s3/bucket.js';
 import { AwsClients } from '../../../src/collect/aws-clients.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
 import { notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
-import { normaliseS3Bucket } from '../../../src/collect/config-source/normalisers/s3-bucket.js';
+import { normaliseS3Bucket } from '../../../src/collect/collectors/s3/bucket-from-config.js';
 import { readConfigItem } from '../../../src/collect/config-source/config-item.js';
 import { apiFillContext, fillFromApi } from '../../../src/collect/config-source/s3-api-fill.js';
 import { CoverageRecorder } from '../../../src/collect/coverage-recorder.js';

@@ -20,8 +20,8 @@ import { isUnknown, type Maybe } from '../../../model/unknown.js';
 import type { Outcome, ResourceRef, SettingsContext } from '../../collect-context.js';
 import { defineSettingsCollector, type SettingsCollector } from '../../collector.js';
 import { reportBoolean, reportDate, UNREADABLE_REPORT, type ReportRow } from './credential-report.js';
-import { UNEXPECTED } from './iam-entity.js';
-import type { CredentialReportRead, IamSnapshots } from './iam-snapshot.js';
+import { UNEXPECTED } from './entity.js';
+import type { CredentialReportRead, IamSnapshots } from './snapshot.js';
 
 type Ctx = SettingsContext<'AWS::Account'>;
 type Fields = 'passwordPolicy' | 'root' | 'iamUserCount';
