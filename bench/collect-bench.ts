@@ -3,7 +3,7 @@
  * (default 5,000) in two regions through Vigil's real collectors and orchestration — the caller
  * identity, then `collectOrganisation` with the enabled regions, settings and resource collectors,
  * as `vigil collect` runs them — with every AWS API answered locally in its documented wire format
- * by bench/fake-aws (the SDK clients run whole: serialisation, signing, retries, Vigil's
+ * by test/fakes/aws (the SDK clients run whole: serialisation, signing, retries, Vigil's
  * call-counting middleware). Then collects IAM alone at 100 and at 1,000 users, and the account
  * again with `source: 'config'` — per account and region, then through an aggregator — checking
  * that AWS Config's items give the same values as the APIs did.
@@ -32,7 +32,7 @@ import { configSourceTypes, fieldsNotInConfig, isConfigSourceType } from '../src
 import type { AnyCollectedResource } from '../src/model/resource.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { isDeepStrictEqual } from 'node:util';
-import { AGGREGATOR_NAME, expectedResources, FakeAws, syntheticAccount, type ObservedCall, type SyntheticAccount } from './fake-aws/index.js';
+import { AGGREGATOR_NAME, expectedResources, FakeAws, syntheticAccount, type ObservedCall, type SyntheticAccount } from '../test/fakes/aws/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -205,7 +205,7 @@ const account = syntheticAccount({ accountId: '210987654321', resources: target,
 const expected = expectedResources(account);
 console.log(
   `synthetic account ${account.accountId}: ${Object.values(expected).reduce((a, b) => a + (b ?? 0), 0)} resources in ${account.regions.join(', ')}` +
-    `${latencyMs > 0 ? `, ${latencyMs} ms simulated round trip` : ''}; API answered in its wire format by bench/fake-aws (SDK clients run whole)`,
+    `${latencyMs > 0 ? `, ${latencyMs} ms simulated round trip` : ''}; API answered in its wire format by test/fakes/aws (SDK clients run whole)`,
 );
 // What a scan with every shipped pack reads: only the operations filling those fields run.
 const prepared = await prepareScan({ now: new Date(account.now) });

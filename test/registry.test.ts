@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinInsights } from '../insights/index.js';
 import { generatedFiles } from '../src/build/generate.js';
 import { packageRoot } from '../src/package-root.js';
-import { expectedResources, syntheticAccount } from '../bench/fake-aws/index.js';
+import { expectedResources, syntheticAccount } from './fakes/aws/index.js';
 import { resourceCollectors, settingsCollectors } from '../src/collect/collectors/index.js';
 import { arnFor } from '../src/model/arn.js';
 import { example } from '../src/model/builders.js';
@@ -90,7 +90,7 @@ describe('resource type registry', () => {
       expect(validate(resource) ? [] : validate.errors, `the example of ${type}`).toEqual([]);
       expect(resource.arn).toBe(arnFor(type, resource.accountId, resource.region, resource.id));
       expect(collected.has(type), `a collector of ${type}`).toBe(true);
-      // The bank's key seen from a tenant is answered for any other account's key ARN (bench/fake-aws/kms.ts).
+      // The bank's key seen from a tenant is answered for any other account's key ARN (test/fakes/aws/kms.ts).
       if (type !== 'AWS::KMS::SharedKey') expect(inFake.has(type), `the fake AWS holds ${type}`).toBe(true);
     }
   });

@@ -8,8 +8,8 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serveFakeAws, type FakeAwsServer } from '../../bench/fake-aws/http-server.js';
-import { BANK_SAAS, expectedResources, FakeAws, operationOf, syntheticAccount, type WireRequest } from '../../bench/fake-aws/index.js';
+import { serveFakeAws, type FakeAwsServer } from '../fakes/aws/http-server.js';
+import { BANK_SAAS, expectedResources, FakeAws, operationOf, syntheticAccount, type WireRequest } from '../fakes/aws/index.js';
 import { UNKNOWN_SERVER_ERROR } from '../../src/collect/aws-error.js';
 import type { ServiceName } from '../../src/collect/services.js';
 import { readSnapshot } from '../../src/inventory/snapshot-reader.js';

@@ -19,7 +19,7 @@ import type { ServiceName } from '../../src/collect/services.js';
 import type { CoverageEntry } from '../../src/inventory/coverage.js';
 import type { CollectedResource } from '../../src/model/resource.js';
 import type { ResourceType } from '../../src/model/resource-types.js';
-import { FakeAws, syntheticAccount } from '../../bench/fake-aws/index.js';
+import { FakeAws, syntheticAccount } from '../fakes/aws/index.js';
 import { TEST_CREDENTIALS } from './support/fake-http.js';
 import { expectValid } from './support/harness.js';
 

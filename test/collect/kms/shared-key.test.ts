@@ -21,8 +21,8 @@ import {
   type GrantListEntry,
   type KeyMetadata,
 } from '@aws-sdk/client-kms';
-import { kms as fakeKms } from '../../../bench/fake-aws/kms.js';
-import { syntheticAccount } from '../../../bench/fake-aws/account.js';
+import { kms as fakeKms } from '../../fakes/aws/kms.js';
+import { syntheticAccount } from '../../fakes/aws/account.js';
 import kmsSharedKey from '../../../src/collect/collectors/kms/shared-key.js';
 import { AwsClients } from '../../../src/collect/aws-clients.js';
 import { CoverageRecorder } from '../../../src/collect/coverage-recorder.js';

@@ -54,7 +54,7 @@ function item(account: SyntheticAccount, fields: { resourceType: string; resourc
   };
 }
 
-/** DescribeSecurityGroups' SecurityGroup in camelCase (the rules as bench/fake-aws/ec2.ts lists them). */
+/** DescribeSecurityGroups' SecurityGroup in camelCase (the rules as test/fakes/aws/ec2.ts lists them). */
 function securityGroupItem(account: SyntheticAccount, g: SecurityGroup): Item {
   const permission = (protocol: string, cidr: string, port?: number) => ({
     ...(port !== undefined ? { fromPort: port, toPort: port } : {}),
@@ -82,7 +82,7 @@ function securityGroupItem(account: SyntheticAccount, g: SecurityGroup): Item {
   );
 }
 
-/** DescribeKey's KeyMetadata in camelCase (as bench/fake-aws/kms.ts describes the key). */
+/** DescribeKey's KeyMetadata in camelCase (as test/fakes/aws/kms.ts describes the key). */
 function keyItem(account: SyntheticAccount, k: Key): Item {
   const arn = `arn:aws:kms:${k.region}:${account.accountId}:key/${k.id}`;
   return item(
@@ -114,7 +114,7 @@ function keyItem(account: SyntheticAccount, k: Key): Item {
   );
 }
 
-/** DescribeDBInstances' DBInstance in camelCase (the values bench/fake-aws/rds.ts answers). */
+/** DescribeDBInstances' DBInstance in camelCase (the values test/fakes/aws/rds.ts answers). */
 function dbInstanceItem(account: SyntheticAccount, db: DbInstance): Item {
   const arn = `arn:aws:rds:${db.region}:${account.accountId}:db:${db.id}`;
   const resourceId = `db-${db.id.toUpperCase().replace(/[^A-Z0-9]/g, '')}`;
@@ -152,7 +152,7 @@ function dbInstanceItem(account: SyntheticAccount, db: DbInstance): Item {
 /**
  * DescribeDBClusters' DBCluster as Config records it — the AWS SDK for Java's spelling, `DB` in
  * lower case (`dbclusterIdentifier`, `dbclusterMembers[].dbinstanceIdentifier`) — with the values
- * bench/fake-aws/rds.ts answers.
+ * test/fakes/aws/rds.ts answers.
  */
 function dbClusterItem(account: SyntheticAccount, c: DbCluster): Item {
   const arn = `arn:aws:rds:${c.region}:${account.accountId}:cluster:${c.id}`;
@@ -192,7 +192,7 @@ function dbClusterItem(account: SyntheticAccount, c: DbCluster): Item {
   );
 }
 
-/** A bucket's configuration and its sub-documents, as Config records what bench/fake-aws/s3.ts answers. */
+/** A bucket's configuration and its sub-documents, as Config records what test/fakes/aws/s3.ts answers. */
 function bucketItem(account: SyntheticAccount, b: Bucket): Item {
   const grantList: unknown[] = [{ grantee: { id: OWNER_ID, displayName: null }, permission: 'FullControl' }];
   if (b.logging && !b.ownershipControls) grantList.push({ grantee: 'LogDelivery', permission: 'Write' });

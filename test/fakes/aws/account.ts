@@ -5,7 +5,7 @@
  * EXPRESS state machines …). Plain data: the service fakes in this folder render it in each API's
  * wire format. Deterministic for a seed.
  */
-import type { ResourceType } from '../../src/model/resource-types.js';
+import type { ResourceType } from '../../../src/model/resource-types.js';
 
 export type Tags = Readonly<Record<string, string>>;
 
