@@ -3,122 +3,68 @@
  * `AWS_ENDPOINT_URL_<SERVICE>` variable the SDK reads), and the default budgets — retry attempts
  * and requests in flight per account.
  */
-import { AccessAnalyzerClient, type AccessAnalyzerClientConfig } from '@aws-sdk/client-accessanalyzer';
-import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
-import { EFSClient, type EFSClientConfig } from '@aws-sdk/client-efs';
-import { CloudWatchLogsClient, type CloudWatchLogsClientConfig } from '@aws-sdk/client-cloudwatch-logs';
-import { ResourceGroupsTaggingAPIClient, type ResourceGroupsTaggingAPIClientConfig } from '@aws-sdk/client-resource-groups-tagging-api';
-import { SecurityHubClient, type SecurityHubClientConfig } from '@aws-sdk/client-securityhub';
-import { SNSClient, type SNSClientConfig } from '@aws-sdk/client-sns';
-import { CloudFormationClient, type CloudFormationClientConfig } from '@aws-sdk/client-cloudformation';
-import { CloudTrailClient, type CloudTrailClientConfig } from '@aws-sdk/client-cloudtrail';
-import { ConfigServiceClient, type ConfigServiceClientConfig } from '@aws-sdk/client-config-service';
-import { EC2Client, type EC2ClientConfig } from '@aws-sdk/client-ec2';
-import { IAMClient, type IAMClientConfig } from '@aws-sdk/client-iam';
-import { KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
-import { OrganizationsClient, type OrganizationsClientConfig } from '@aws-sdk/client-organizations';
-import { RDSClient, type RDSClientConfig } from '@aws-sdk/client-rds';
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
-import { S3ControlClient, type S3ControlClientConfig } from '@aws-sdk/client-s3-control';
-import { SageMakerClient, type SageMakerClientConfig } from '@aws-sdk/client-sagemaker';
-import { SFNClient, type SFNClientConfig } from '@aws-sdk/client-sfn';
-import { STSClient, type STSClientConfig } from '@aws-sdk/client-sts';
+import { AccessAnalyzerClient } from '@aws-sdk/client-accessanalyzer';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { EFSClient } from '@aws-sdk/client-efs';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
+import { ResourceGroupsTaggingAPIClient } from '@aws-sdk/client-resource-groups-tagging-api';
+import { SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { RDSClient } from '@aws-sdk/client-rds';
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { STSClient } from '@aws-sdk/client-sts';
 
-export interface ServiceClients {
-  accessanalyzer: AccessAnalyzerClient;
-  cloudformation: CloudFormationClient;
-  cloudtrail: CloudTrailClient;
-  cloudwatch: CloudWatchClient;
-  config: ConfigServiceClient;
-  ec2: EC2Client;
-  efs: EFSClient;
-  iam: IAMClient;
-  kms: KMSClient;
-  logs: CloudWatchLogsClient;
-  organizations: OrganizationsClient;
-  rds: RDSClient;
-  s3: S3Client;
-  s3control: S3ControlClient;
-  sagemaker: SageMakerClient;
-  securityhub: SecurityHubClient;
-  sfn: SFNClient;
-  sns: SNSClient;
-  sts: STSClient;
-  tagging: ResourceGroupsTaggingAPIClient;
-}
-
-export interface ServiceClientConfigs {
-  accessanalyzer: AccessAnalyzerClientConfig;
-  cloudformation: CloudFormationClientConfig;
-  cloudtrail: CloudTrailClientConfig;
-  cloudwatch: CloudWatchClientConfig;
-  config: ConfigServiceClientConfig;
-  ec2: EC2ClientConfig;
-  efs: EFSClientConfig;
-  iam: IAMClientConfig;
-  kms: KMSClientConfig;
-  logs: CloudWatchLogsClientConfig;
-  organizations: OrganizationsClientConfig;
-  rds: RDSClientConfig;
-  s3: S3ClientConfig;
-  s3control: S3ControlClientConfig;
-  sagemaker: SageMakerClientConfig;
-  securityhub: SecurityHubClientConfig;
-  sfn: SFNClientConfig;
-  sns: SNSClientConfig;
-  sts: STSClientConfig;
-  tagging: ResourceGroupsTaggingAPIClientConfig;
-}
+/**
+ * Each service Vigil collects from: its SDK client class and SDK service id (as
+ * `AWS_ENDPOINT_URL_<ID upper-cased, spaces to _>` and shared-config `services` sections use it).
+ * Adding a service is one line here.
+ */
+export const services = {
+  accessanalyzer: { client: AccessAnalyzerClient, sdkId: 'AccessAnalyzer' },
+  cloudformation: { client: CloudFormationClient, sdkId: 'CloudFormation' },
+  cloudtrail: { client: CloudTrailClient, sdkId: 'CloudTrail' },
+  cloudwatch: { client: CloudWatchClient, sdkId: 'CloudWatch' },
+  config: { client: ConfigServiceClient, sdkId: 'Config Service' },
+  ec2: { client: EC2Client, sdkId: 'EC2' },
+  efs: { client: EFSClient, sdkId: 'EFS' },
+  iam: { client: IAMClient, sdkId: 'IAM' },
+  kms: { client: KMSClient, sdkId: 'KMS' },
+  logs: { client: CloudWatchLogsClient, sdkId: 'CloudWatch Logs' },
+  organizations: { client: OrganizationsClient, sdkId: 'Organizations' },
+  rds: { client: RDSClient, sdkId: 'RDS' },
+  s3: { client: S3Client, sdkId: 'S3' },
+  s3control: { client: S3ControlClient, sdkId: 'S3 Control' },
+  sagemaker: { client: SageMakerClient, sdkId: 'SageMaker' },
+  securityhub: { client: SecurityHubClient, sdkId: 'SecurityHub' },
+  sfn: { client: SFNClient, sdkId: 'SFN' },
+  sns: { client: SNSClient, sdkId: 'SNS' },
+  sts: { client: STSClient, sdkId: 'STS' },
+  tagging: { client: ResourceGroupsTaggingAPIClient, sdkId: 'Resource Groups Tagging API' },
+} as const;
 
 /** Vigil's name of a service: the prefix of coverage entries, stats and budgets. */
-export type ServiceName = keyof ServiceClients;
+export type ServiceName = keyof typeof services;
 
-export const clientClasses: { [S in ServiceName]: new (config: ServiceClientConfigs[S]) => ServiceClients[S] } = {
-  accessanalyzer: AccessAnalyzerClient,
-  cloudformation: CloudFormationClient,
-  cloudtrail: CloudTrailClient,
-  cloudwatch: CloudWatchClient,
-  config: ConfigServiceClient,
-  ec2: EC2Client,
-  efs: EFSClient,
-  iam: IAMClient,
-  kms: KMSClient,
-  logs: CloudWatchLogsClient,
-  organizations: OrganizationsClient,
-  rds: RDSClient,
-  s3: S3Client,
-  s3control: S3ControlClient,
-  sagemaker: SageMakerClient,
-  securityhub: SecurityHubClient,
-  sfn: SFNClient,
-  sns: SNSClient,
-  sts: STSClient,
-  tagging: ResourceGroupsTaggingAPIClient,
+export type ServiceClients = { [S in ServiceName]: InstanceType<(typeof services)[S]['client']> };
+
+export type ServiceClientConfigs = { [S in ServiceName]: NonNullable<ConstructorParameters<(typeof services)[S]['client']>[0]> };
+
+export const clientClasses = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, service.client])) as unknown as {
+  readonly [S in ServiceName]: new (config: ServiceClientConfigs[S]) => ServiceClients[S];
 };
 
-/** The SDK service id, as `AWS_ENDPOINT_URL_<ID upper-cased, spaces to _>` and shared-config `services` sections use it. */
-export const sdkServiceIds: Record<ServiceName, string> = {
-  accessanalyzer: 'AccessAnalyzer',
-  cloudformation: 'CloudFormation',
-  cloudtrail: 'CloudTrail',
-  cloudwatch: 'CloudWatch',
-  config: 'Config Service',
-  ec2: 'EC2',
-  efs: 'EFS',
-  iam: 'IAM',
-  kms: 'KMS',
-  logs: 'CloudWatch Logs',
-  organizations: 'Organizations',
-  rds: 'RDS',
-  s3: 'S3',
-  s3control: 'S3 Control',
-  sagemaker: 'SageMaker',
-  securityhub: 'SecurityHub',
-  sfn: 'SFN',
-  sns: 'SNS',
-  sts: 'STS',
-  tagging: 'Resource Groups Tagging API',
-};
+/** The SDK service id of each service. */
+export const sdkServiceIds = Object.fromEntries(Object.entries(services).map(([name, service]) => [name, service.sdkId])) as Record<ServiceName, string>;
 
 /**
  * Attempts per call (first try included). IAM and Config throttle hard on large accounts, so
