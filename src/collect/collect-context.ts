@@ -15,6 +15,7 @@ import type { OperationDeclaration } from './collector.js';
 import { unknownReason, type CoverageRecorder } from './coverage-recorder.js';
 import type { ServiceBudgets } from './limiter.js';
 import type { ServiceName } from './services.js';
+import type { SharedReads } from './shared-reads.js';
 
 /** An SDK v3 command whose output is `O` (any client's). */
 export interface CommandLike<O extends object> {
@@ -76,6 +77,11 @@ export interface SettingsContext<T extends ResourceType> {
   unreadable(call: CallRef, code: string, message: string, resource?: ResourceRef): Unknown;
   /** The value of a field whose operation does not run in this collection. */
   notCollected(operation: string, service?: ServiceName): Unknown;
+  /**
+   * A read several collectors of the account share (IAM's authorization details): made by `load`
+   * the first time any of them asks in this account's run, awaited by the others.
+   */
+  shared<V>(key: string, load: () => Promise<V>): Promise<V>;
 }
 
 export interface CollectContext<T extends ResourceType> extends SettingsContext<T> {
@@ -98,6 +104,8 @@ export interface ContextOptions<T extends ResourceType> {
   readonly coverage: CoverageRecorder;
   readonly clock: () => Date;
   readonly emit: (resource: CollectedResource<T>) => void;
+  /** The account run's shared reads. */
+  readonly shared: SharedReads;
   /** Default: none. */
   readonly contractedKeyArns?: readonly string[];
 }
@@ -190,6 +198,10 @@ export class CollectionContext<T extends ResourceType> implements CollectContext
 
   notCollected(operation: string, service: ServiceName = this.options.collector.service): Unknown {
     return unknown(unknownReason('NotCollected', service, operation));
+  }
+
+  shared<V>(key: string, load: () => Promise<V>): Promise<V> {
+    return this.options.shared.get(`${this.partition}|${this.accountId}|${key}`, load);
   }
 
   emit(resource: CollectedResource<T>): void {

@@ -22,12 +22,12 @@ import { enabledRegions } from './enabled-regions.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { OrderedOutput } from './ordered-output.js';
 import { collectResources, collectSettings, type AccountRun } from './run-collector.js';
+import { fillFromApi } from './config-source/fill-from-api.js';
+import { SharedReads } from './shared-reads.js';
 import type { CollectedResource } from '../model/resource.js';
-import s3Bucket from './collectors/s3/bucket.js';
 import { aggregatorCollector, configCollector, fieldsNotInConfig, isConfigSourceType } from './config-source/config-collectors.js';
 import { recordedEverywhere, recordedTypes } from './config-source/recorded-types.js';
 import { notInConfigFields, type ConfigSourceType } from './config-source/normaliser.js';
-import { apiFillContext, fillFromApi } from './config-source/s3-api-fill.js';
 import { accountResource, regionResource } from './settings-resource.js';
 import { ServiceBudgets } from './limiter.js';
 
@@ -137,7 +137,19 @@ export async function collectOrganisation(
     }
 
     const contracted = plan.contractedKeyArns?.get(target.accountId);
-    const run: AccountRun = { accountId: target.accountId, regions, homeRegion: plan.homeRegion, partition: plan.partition, clients, budgets, coverage, clock, ...(contracted !== undefined && { contractedKeyArns: contracted }) };
+    // One set of shared reads per account run: IAM's read serves its collectors, then goes with the run.
+    const run: AccountRun = {
+      accountId: target.accountId,
+      regions,
+      homeRegion: plan.homeRegion,
+      partition: plan.partition,
+      clients,
+      budgets,
+      coverage,
+      clock,
+      shared: new SharedReads(),
+      ...(contracted !== undefined && { contractedKeyArns: contracted }),
+    };
     // Each unit a collector runs (in one region, or once) reports when it is done.
     const onUnitDone = unitReporter(log, target.accountId);
     // Each collector runs only the operations filling fields the selected insights read.
@@ -182,7 +194,7 @@ export async function collectOrganisation(
             : await collectResources(collector as ResourceCollector<ResourceType>, runFor(type));
         if (fromAggregator !== undefined) onUnitDone(aggregatedUnit(type, plan.aggregator?.region ?? plan.homeRegion, found.length));
         if (viaConfig) {
-          found = await completeFromApi(found as CollectedResource<ConfigSourceType>[], runFor(type), plan.fields?.get(type), coverage);
+          found = await completeFromApi(found as CollectedResource<ConfigSourceType>[], apiCollector as ResourceCollector<ResourceType>, runFor(type), plan.fields?.get(type), coverage);
         }
         collected += found.length;
         log.emit({ event: 'collector-done', accountId: target.accountId, resourceType: collector.resourceType, resources: found.length, seconds: (performance.now() - t0) / 1000 });
@@ -223,7 +235,8 @@ async function configTypes(plan: CollectPlan, run: AccountRun, regions: readonly
   const recorded = await recordedTypes(run.clients, run.accountId, regions, wanted, coverage);
   if (plan.source === 'auto') {
     const everywhere = recordedEverywhere(recorded, wanted);
-    return new Set(wanted.filter((type) => everywhere.has(type) && configHoldsSelection(type, plan.fields?.get(type))));
+    const apiCollectorOf = (type: ResourceType) => plan.resourceCollectors.find((collector) => collector.resourceType === type) as ResourceCollector<ResourceType> | undefined;
+    return new Set(wanted.filter((type) => everywhere.has(type) && configHoldsSelection(type, plan.fields?.get(type), apiCollectorOf(type))));
   }
   for (const [region, types] of recorded) {
     const missing = wanted.filter((type) => !types.has(type));
@@ -288,17 +301,23 @@ async function readAggregator(
   return out;
 }
 
-/** Whether AWS Config holds every field the selected insights read of the type (else `auto` asks the API). */
-function configHoldsSelection(type: ConfigSourceType, selected: ReadonlySet<string> | undefined): boolean {
+/**
+ * Whether AWS Config can serve the fields the selected insights read of the type (else `auto` asks
+ * the API): it holds them all, or the API collector reads one resource (`readOne`) and fills the rest.
+ */
+function configHoldsSelection(type: ConfigSourceType, selected: ReadonlySet<string> | undefined, apiCollector: ResourceCollector<ResourceType> | undefined): boolean {
+  if (apiCollector?.readOne !== undefined) return true;
   const lacking = fieldsNotInConfig(type) as readonly string[];
-  // S3's sub-documents Config lacks are read from S3 anyway; other types have no such fill.
-  if (type === 'AWS::S3::Bucket') return true;
   return selected === undefined ? lacking.length === 0 : !lacking.some((field) => selected.has(field));
 }
 
-/** Reads from the APIs what Config lacks (S3 sub-documents) and names in coverage what stays unread. */
+/**
+ * Reads from the API what Config lacks, one resource at a time, for the types whose API collector
+ * reads one resource (S3's sub-documents); names in coverage what stays unread.
+ */
 async function completeFromApi(
   resources: CollectedResource<ConfigSourceType>[],
+  apiCollector: ResourceCollector<ResourceType>,
   run: AccountRun,
   selected: ReadonlySet<string> | undefined,
   coverage: CoverageRecorder,
@@ -310,10 +329,10 @@ async function completeFromApi(
       complete.push(resource);
       continue;
     }
-    if (resource.type === 'AWS::S3::Bucket') {
-      const ctx = apiFillContext(s3Bucket, run, new Set(missing), resource.region);
-      const filled = await fillFromApi(resource as CollectedResource<'AWS::S3::Bucket'>, missing as Parameters<typeof fillFromApi>[1], ctx);
-      if (filled.ok) complete.push(filled.resource);
+    if (apiCollector.readOne !== undefined) {
+      const filled = await fillFromApi(resource, apiCollector, run, missing);
+      // Gone since Config recorded it: the read named it in coverage, as a collection would.
+      if (filled !== undefined) complete.push(filled);
       continue;
     }
     for (const field of missing) {

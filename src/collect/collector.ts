@@ -64,6 +64,12 @@ interface CollectorBase<T extends ResourceType> {
 export interface ResourceCollector<T extends ResourceType> extends CollectorBase<T> {
   readonly kind: 'resources';
   collect(ctx: CollectContext<T>): Promise<void>;
+  /**
+   * Reads one named resource (`ctx` is in its region, or the home region for account-scoped
+   * collectors): emits it with the selected fields, or nothing when it no longer exists. Without
+   * it, `readResource` collects the region and picks the resource out.
+   */
+  readOne?(ctx: CollectContext<T>, target: { readonly id: string; readonly region: string }): Promise<void>;
 }
 
 /**

@@ -9,11 +9,12 @@ import type { ConfigOf, ResourceType } from '../model/resource-types.js';
 import type { ErrorObject } from 'ajv';
 import { validatorFor } from '../schemas/ajv.js';
 import type { AwsClients } from './aws-clients.js';
-import { CollectionContext } from './collect-context.js';
+import { CollectionContext, type ContextOptions } from './collect-context.js';
 import { operationsToRun, type ResourceCollector, type SettingsCollector } from './collector.js';
 import { CoverageRecorder } from './coverage-recorder.js';
 import { ServiceBudgets } from './limiter.js';
 import { UnitTally, type UnitDone } from './collect-units.js';
+import { SharedReads } from './shared-reads.js';
 
 export interface AccountRun {
   readonly accountId: string;
@@ -33,23 +34,27 @@ export interface AccountRun {
   readonly contractedKeyArns?: readonly string[];
   /** Hears of each unit finishing — the collector in one region, or once — for the progress display. */
   readonly onUnitDone?: (unit: UnitDone) => void;
+  /** Reads the account's collectors share (pass one per account run); default: one per collector run. */
+  readonly shared?: SharedReads;
 }
 
 export const DEFAULT_HOME_REGION = 'us-east-1';
 
-interface Shared {
+interface RunDefaults {
   budgets: ServiceBudgets;
   coverage: CoverageRecorder;
   clock: () => Date;
   partition: string;
+  shared: SharedReads;
 }
 
-function shared(run: AccountRun): Shared {
+function withDefaults(run: AccountRun): RunDefaults {
   return {
     budgets: run.budgets ?? new ServiceBudgets(),
     coverage: run.coverage ?? new CoverageRecorder(),
     clock: run.clock ?? (() => new Date()),
     partition: run.partition ?? 'aws',
+    shared: run.shared ?? new SharedReads(),
   };
 }
 
@@ -118,32 +123,44 @@ function fitToSchema<T extends ResourceType>(
   return undefined;
 }
 
+/** The context one collector runs in, in one region of the account. */
+function contextFor<T extends ResourceType>(
+  collector: ContextOptions<T>['collector'],
+  run: AccountRun,
+  region: string,
+  coverage: CoverageRecorder,
+  emit: (resource: CollectedResource<T>) => void,
+): CollectionContext<T> {
+  const { budgets, clock, partition, shared } = withDefaults(run);
+  return new CollectionContext<T>({
+    collector,
+    selected: operationsToRun(collector, run.fields),
+    accountId: run.accountId,
+    region,
+    partition,
+    clients: run.clients,
+    budgets,
+    coverage,
+    clock,
+    shared,
+    ...(run.contractedKeyArns !== undefined && { contractedKeyArns: run.contractedKeyArns }),
+    emit,
+  });
+}
+
 /** Every resource the collector finds in the account, sorted by ARN. */
 export async function collectResources<T extends ResourceType>(collector: ResourceCollector<T>, run: AccountRun): Promise<CollectedResource<T>[]> {
-  const { budgets, coverage, clock, partition } = shared(run);
-  const selected = operationsToRun(collector, run.fields);
+  const { coverage } = withDefaults(run);
   const regions = collector.scope === 'account' ? [run.homeRegion ?? DEFAULT_HOME_REGION] : run.regions;
   const resources: CollectedResource<T>[] = [];
   await Promise.all(
     regions.map(async (region) => {
       const tally = new UnitTally(coverage);
-      const ctx = new CollectionContext<T>({
-        collector,
-        selected,
-        accountId: run.accountId,
-        region,
-        partition,
-        clients: run.clients,
-        budgets,
-        coverage: tally.coverage,
-        clock,
-        ...(run.contractedKeyArns !== undefined && { contractedKeyArns: run.contractedKeyArns }),
-        emit: (resource) => {
-          const fitted = fitToSchema(resource, collector, tally.coverage);
-          if (fitted === undefined) return;
-          resources.push(fitted);
-          tally.resources++;
-        },
+      const ctx = contextFor(collector, run, region, tally.coverage, (resource) => {
+        const fitted = fitToSchema(resource, collector, tally.coverage);
+        if (fitted === undefined) return;
+        resources.push(fitted);
+        tally.resources++;
       });
       await collector.collect(ctx);
       run.onUnitDone?.(tally.done(region, collector, collector.scope));
@@ -152,28 +169,45 @@ export async function collectResources<T extends ResourceType>(collector: Resour
   return resources.sort((a, b) => (a.arn < b.arn ? -1 : a.arn > b.arn ? 1 : 0));
 }
 
+/** The resource to read again: its id and region, as the inventory holds them. */
+export interface ResourceToRead {
+  readonly id: string;
+  readonly region: string;
+}
+
+/**
+ * One resource read again, live, with the run's selected fields (all by default): the re-check a
+ * bot makes before it acts, the fill of what AWS Config lacks. The collector's `readOne` reads just
+ * it; a collector without one collects the resource's region and picks it out. Undefined when it
+ * no longer exists (coverage names why, as a collection would).
+ */
+export async function readResource<T extends ResourceType>(
+  collector: ResourceCollector<T>,
+  run: AccountRun,
+  target: ResourceToRead,
+): Promise<CollectedResource<T> | undefined> {
+  const { coverage } = withDefaults(run);
+  let found: CollectedResource<T> | undefined;
+  const region = collector.scope === 'account' ? (run.homeRegion ?? DEFAULT_HOME_REGION) : target.region;
+  const ctx = contextFor(collector, run, region, coverage, (resource) => {
+    if (resource.id !== target.id) return;
+    found = fitToSchema(resource, collector, coverage) ?? found;
+  });
+  if (collector.readOne !== undefined) await collector.readOne(ctx, target);
+  else await collector.collect(ctx);
+  return found;
+}
+
 /** The settings the collector reads for the account (account scope) or one region (`region`). */
 export async function collectSettings<T extends ResourceType, F extends keyof ConfigOf<T> & string>(
   collector: SettingsCollector<T, F>,
   run: AccountRun,
   region?: string,
 ): Promise<Pick<ConfigOf<T>, F>> {
-  const { budgets, coverage, clock, partition } = shared(run);
+  const { coverage } = withDefaults(run);
   const tally = new UnitTally(coverage);
-  const ctx = new CollectionContext<T>({
-    collector,
-    selected: operationsToRun(collector, run.fields),
-    accountId: run.accountId,
-    region: region ?? run.homeRegion ?? DEFAULT_HOME_REGION,
-    partition,
-    clients: run.clients,
-    budgets,
-    coverage: tally.coverage,
-    clock,
-    ...(run.contractedKeyArns !== undefined && { contractedKeyArns: run.contractedKeyArns }),
-    emit: () => {
-      throw new Error(`${collector.resourceType} settings collector cannot emit resources`);
-    },
+  const ctx = contextFor(collector, run, region ?? run.homeRegion ?? DEFAULT_HOME_REGION, tally.coverage, () => {
+    throw new Error(`${collector.resourceType} settings collector cannot emit resources`);
   });
   const settings = await collector.collect(ctx);
   run.onUnitDone?.(tally.done(ctx.region, collector, region === undefined ? 'account' : 'region'));

@@ -103,8 +103,10 @@ describe('IAM over HTTP', () => {
     const stats = new CallStats();
     const collectors = testCollectors();
     const clients = { stats, clientConfig: () => ({ requestHandler: http.handler }) };
+    // One account run: the settings collector takes the report the user collector read.
+    const run = { clients, shared: collectors.shared };
 
-    const { resources, coverage } = await runCollector(collectors.user, { clients });
+    const { resources, coverage } = await runCollector(collectors.user, run);
     expect(resources.map((r) => r.id)).toEqual(['alice', 'bob']);
     expect(byId(resources, 'alice').config).toMatchObject({
       createDate: '2023-04-11T09:15:02.000Z',
@@ -121,7 +123,7 @@ describe('IAM over HTTP', () => {
     expect(coverage).toEqual([]);
     expectValid(resources);
 
-    const { settings, coverage: accountCoverage } = await runSettings(collectors.account, { clients });
+    const { settings, coverage: accountCoverage } = await runSettings(collectors.account, run);
     expect(settings).toEqual({
       passwordPolicy: null,
       root: { passwordPresent: true, centrallyManaged: false, mfaActive: true, passwordLastUsed: '2026-01-04T19:22:10.000Z', accessKeys: [] },

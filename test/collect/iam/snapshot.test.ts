@@ -51,28 +51,30 @@ beforeEach(() => {
 
 describe('one IAM read for all IAM collectors of an account', () => {
   it('reads the authorization details and the credential report once for the four types and the account settings', async () => {
+    const run = { shared: collectors.shared };
     const results = [
-      await runCollector(collectors.user),
-      await runCollector(collectors.group),
-      await runCollector(collectors.role),
-      await runCollector(collectors.policy),
+      await runCollector(collectors.user, run),
+      await runCollector(collectors.group, run),
+      await runCollector(collectors.role, run),
+      await runCollector(collectors.policy, run),
     ];
-    const account = await runSettings(collectors.account);
+    const account = await runSettings(collectors.account, run);
     expect(results.map((r) => r.resources.length)).toEqual([4, 3, 2, 4]);
     expect(account.settings.root).toMatchObject({ mfaActive: true });
     expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(3);
     expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(1);
-    // Every read was used by every collector that can use it, and is gone.
-    expect(collectors.snapshots.size).toBe(0);
+    // Two reads in all, held by the account run (and gone with it).
+    expect(collectors.shared.size).toBe(2);
   });
 
   it('shares a read in flight between collectors running at once', async () => {
+    const run = { shared: collectors.shared };
     await Promise.all([
-      runCollector(collectors.user),
-      runCollector(collectors.group),
-      runCollector(collectors.role),
-      runCollector(collectors.policy),
-      runSettings(collectors.account),
+      runCollector(collectors.user, run),
+      runCollector(collectors.group, run),
+      runCollector(collectors.role, run),
+      runCollector(collectors.policy, run),
+      runSettings(collectors.account, run),
     ]);
     expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(3);
     expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(1);
@@ -85,18 +87,17 @@ describe('one IAM read for all IAM collectors of an account', () => {
     expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(2);
   });
 
-  it('reads again once the sharing window has passed', async () => {
-    const shortLived = testCollectors({ shareForMs: 0 });
-    await runCollector(shortLived.user);
-    await runCollector(shortLived.group);
+  it('reads again in a new account run, whichever collector asks: nothing outlives the run', async () => {
+    await runCollector(collectors.user, { shared: collectors.shared });
+    await runCollector(collectors.group);
     expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(6);
   });
 
   it('keeps accounts apart', async () => {
-    await runCollector(collectors.group);
+    await runCollector(collectors.group, { shared: collectors.shared });
     const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS });
     try {
-      await collectResources(collectors.role, { accountId: '444455556666', regions: ['eu-west-1'], clients, clock: () => new Date(OBSERVED_AT) });
+      await collectResources(collectors.role, { accountId: '444455556666', regions: ['eu-west-1'], clients, clock: () => new Date(OBSERVED_AT), shared: collectors.shared });
     } finally {
       clients.destroy();
     }
@@ -105,8 +106,8 @@ describe('one IAM read for all IAM collectors of an account', () => {
 
   it('a failed read is shared too, and each type records it in its own coverage', async () => {
     iam.on(GetAccountAuthorizationDetailsCommand).rejects(accessDenied('iam:GetAccountAuthorizationDetails'));
-    const user = await runCollector(collectors.user);
-    const group = await runCollector(collectors.group);
+    const user = await runCollector(collectors.user, { shared: collectors.shared });
+    const group = await runCollector(collectors.group, { shared: collectors.shared });
     expect(iam.commandCalls(GetAccountAuthorizationDetailsCommand)).toHaveLength(1);
     expect(user.coverage).toEqual([expect.objectContaining({ operation: 'GetAccountAuthorizationDetails', resourceType: 'AWS::IAM::User', count: 1 })]);
     expect(group.coverage).toEqual([expect.objectContaining({ operation: 'GetAccountAuthorizationDetails', resourceType: 'AWS::IAM::Group', count: 1 })]);
@@ -203,7 +204,7 @@ describe('the credential report', () => {
   it('is read once for the account even when the user collector and the account settings both need it', async () => {
     iam.on(GetCredentialReportCommand).rejectsOnce(gone()).resolves(report('2026-03-01T08:59:58Z'));
     iam.on(GenerateCredentialReportCommand).resolvesOnce(state('STARTED')).resolves(state('COMPLETE'));
-    const [, account] = await Promise.all([runCollector(collectors.user), runSettings(collectors.account)]);
+    const [, account] = await Promise.all([runCollector(collectors.user, { shared: collectors.shared }), runSettings(collectors.account, { shared: collectors.shared })]);
     expect(account.settings.root).toMatchObject({ mfaActive: true, passwordLastUsed: '2026-01-04T19:22:10.000Z' });
     expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(2);
     expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(2);

@@ -4,6 +4,7 @@ import { AwsClients, type AwsClientsOptions } from '../../../src/collect/aws-cli
 import type { ResourceCollector, SettingsCollector } from '../../../src/collect/collector.js';
 import { CoverageRecorder } from '../../../src/collect/coverage-recorder.js';
 import { collectResources, collectSettings } from '../../../src/collect/run-collector.js';
+import type { SharedReads } from '../../../src/collect/shared-reads.js';
 import type { CoverageEntry } from '../../../src/inventory/coverage.js';
 import { resourceSchema, type CollectedResource, type Resource } from '../../../src/model/resource.js';
 import type { ConfigOf, ResourceType } from '../../../src/model/resource-types.js';
@@ -18,6 +19,8 @@ export interface RunOptions {
   readonly homeRegion?: string;
   readonly fields?: readonly string[];
   readonly clients?: Omit<AwsClientsOptions, 'defaultCredentials'>;
+  /** The reads of one account run, to run several collectors as one collection would; default: a run of their own. */
+  readonly shared?: SharedReads;
 }
 
 export interface RunResult<T extends ResourceType> {
@@ -37,6 +40,7 @@ function setup(options: RunOptions) {
     coverage,
     clock: () => new Date(OBSERVED_AT),
     ...(options.fields !== undefined ? { fields: new Set(options.fields) } : {}),
+    ...(options.shared !== undefined ? { shared: options.shared } : {}),
   };
   return { clients, coverage, run };
 }

@@ -3,17 +3,12 @@
  * page; users, groups, roles and managed policies with their attachments and documents) and the
  * credential report (generated only when missing or older than four hours, polled with back-off).
  *
- * Why a memo owned by the IAM collectors: the runner calls one collector at a time, gives it a
- * context with no handle on the run, and lets it emit only its own type. So the four IAM resource
- * collectors and the account settings collector are built around one `IamSnapshots` (./index.ts),
- * which keys each read by partition and account. The orchestrator runs an account's settings and
- * resource collectors side by side: the account collector and the user collector share the
- * credential report, the four resource collectors the authorization details, whichever asks first
- * making the read and the others awaiting it in flight. Only those two wait on the report while
- * IAM generates it; the polls sleep outside the IAM budget, so other IAM calls go on meanwhile. A read serves each other IAM collector of the account that
- * asks within `shareForMs`; a collector asking a second time means a new collection, which reads
- * again. A read is dropped once every collector that can use it has, or when older than
- * `shareForMs` — memory stays bounded over an organisation's accounts.
+ * Each read is shared through the account run (`ctx.shared`): the four IAM resource collectors
+ * share the authorization details, the account settings collector and the user collector the
+ * credential report, whichever asks first making the read and the others awaiting it in flight.
+ * Only those two wait on the report while IAM generates it; the polls sleep outside the IAM
+ * budget, so other IAM calls go on meanwhile. The reads end with the account's run: the next
+ * collection reads afresh.
  *
  * Results are raw (SDK shapes, failures as `Failed` values) and nothing is recorded in coverage
  * here: each collector records a failure for its own resource type.
@@ -57,13 +52,10 @@ export interface IamSnapshotOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   /** The waits between polls while IAM generates the report; when they run out the report is unknown. */
   readonly pollDelays?: readonly number[];
-  /** How long (by the run's clock) a read serves the other IAM collectors of the account. */
-  readonly shareForMs?: number;
 }
 
 /** 1 s doubling to 15 s, about five minutes in all: a report of thousands of users takes minutes. */
 export const DEFAULT_POLL_DELAYS: readonly number[] = [1_000, 2_000, 4_000, 8_000, ...Array<number>(19).fill(15_000)];
-export const DEFAULT_SHARE_FOR_MS = 15 * 60_000;
 /** IAM regenerates a report at most every four hours; an older one is stale. */
 export const REPORT_MAX_AGE_MS = 4 * 60 * 60_000;
 
@@ -75,69 +67,26 @@ const REPORT_MISSING = new Set(['ReportNotPresent', 'CredentialReportNotPresentE
 const REPORT_EXPIRED = new Set(['ReportExpired', 'CredentialReportExpiredException']);
 const REPORT_IN_PROGRESS = new Set(['ReportInProgress', 'CredentialReportNotReadyException']);
 
-/** Which collectors use which read: once all of them have, the read is dropped. */
-const USERS_OF = {
-  GetAccountAuthorizationDetails: ['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User'],
-  GetCredentialReport: ['AWS::Account', 'AWS::IAM::User'],
-} as const satisfies Record<string, readonly ResourceType[]>;
-
-type Part = keyof typeof USERS_OF;
-
-interface SharedRead {
-  readonly startedAt: number;
-  readonly usedBy: Set<ResourceType>;
-  readonly value: Promise<unknown>;
-}
-
 type Ctx = SettingsContext<ResourceType>;
 
+/** How the IAM collectors of an account read what they share; the reads themselves live in the account run. */
 export class IamSnapshots {
-  private readonly reads = new Map<string, SharedRead>();
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly pollDelays: readonly number[];
-  private readonly shareForMs: number;
 
   constructor(options: IamSnapshotOptions = {}) {
     this.sleep = options.sleep ?? ((ms) => sleepFor(ms));
     this.pollDelays = options.pollDelays ?? DEFAULT_POLL_DELAYS;
-    this.shareForMs = options.shareForMs ?? DEFAULT_SHARE_FOR_MS;
   }
 
-  /** Every page of GetAccountAuthorizationDetails, sent through `ctx` unless another IAM collector already read it. */
+  /** Every page of GetAccountAuthorizationDetails, sent through `ctx` unless another IAM collector of the run already read it. */
   authorizationDetails<T extends ResourceType>(ctx: SettingsContext<T>): Promise<AuthorizationDetails> {
-    return this.shared(ctx, 'GetAccountAuthorizationDetails', () => readAuthorizationDetails(ctx));
+    return ctx.shared('iam:GetAccountAuthorizationDetails', () => readAuthorizationDetails(ctx));
   }
 
-  /** The credential report, fresh (≤ 4 hours), generated if need be; sent through `ctx` unless already read. */
+  /** The credential report, fresh (≤ 4 hours), generated if need be; sent through `ctx` unless already read in the run. */
   credentialReport<T extends ResourceType>(ctx: SettingsContext<T>): Promise<CredentialReportRead> {
-    return this.shared(ctx, 'GetCredentialReport', () => readCredentialReport(ctx, this.sleep, this.pollDelays));
-  }
-
-  /** Reads held now (tests, diagnostics). */
-  get size(): number {
-    return this.reads.size;
-  }
-
-  private shared<V>(ctx: Ctx, part: Part, read: () => Promise<V>): Promise<V> {
-    const now = ctx.now().getTime();
-    for (const [key, entry] of this.reads) if (!this.fresh(entry, now)) this.reads.delete(key);
-    const key = `${ctx.partition}|${ctx.accountId}|${part}`;
-    const users: readonly ResourceType[] = USERS_OF[part];
-    const entry = this.reads.get(key);
-    let value: Promise<unknown>;
-    if (entry !== undefined && !entry.usedBy.has(ctx.resourceType)) {
-      entry.usedBy.add(ctx.resourceType);
-      value = entry.value;
-      if (users.every((type) => entry.usedBy.has(type))) this.reads.delete(key);
-    } else {
-      value = read();
-      this.reads.set(key, { startedAt: now, usedBy: new Set([ctx.resourceType]), value });
-    }
-    return value as Promise<V>;
-  }
-
-  private fresh(entry: SharedRead, now: number): boolean {
-    return now >= entry.startedAt && now - entry.startedAt < this.shareForMs;
+    return ctx.shared('iam:GetCredentialReport', () => readCredentialReport(ctx, this.sleep, this.pollDelays));
   }
 }
 
@@ -157,6 +106,7 @@ function recordingNothing(ctx: Ctx): Ctx {
     unknownOf: (outcome) => unknown(unknownReason(outcome.failure.code, outcome.call.service, outcome.call.operation)),
     unreadable: (call, code) => unknown(unknownReason(code, call.service, call.operation)),
     notCollected: (operation, service) => ctx.notCollected(operation, service),
+    shared: (key, load) => ctx.shared(key, load),
   };
 }
 

@@ -132,6 +132,10 @@ export default defineCollector({
     const call: CallRef = { service: 's3', operation: 'ListBuckets', region: ctx.region };
     await Promise.all(listedOnce(ctx, call, listed.items, (bucket) => bucket.Name, 'Name').map((bucket) => collectBucket(ctx, bucket, account)));
   },
+  // One bucket, by name and region: its sub-documents, its tags with GetBucketTagging (a region's
+  // Tagging API listing is worth it for many buckets, not for one), its ACL asked for (the owner's
+  // id comes from ListBuckets, not read here).
+  readOne: (ctx, target) => collectBucket(ctx, { Name: target.id, BucketRegion: target.region }, { ownerId: undefined, tagsIn: () => Promise.resolve(undefined) }),
 });
 
 /** What the buckets of one account share: the owner's canonical id and the tags read per region. */
