@@ -5,9 +5,9 @@
  * itself.
  */
 import type { Handler } from '@smithy/types';
-import type { CollectedResource } from '../model/resource.js';
-import type { ResourceType } from '../model/resource-types.js';
-import { unknown, type Unknown } from '../model/unknown.js';
+import type { CollectedConfig, CollectedResource, Tags } from '../model/resource.js';
+import type { ConfigOf, ResourceType } from '../model/resource-types.js';
+import { unknown, type Maybe, type Unknown } from '../model/unknown.js';
 import type { AwsClients } from './aws-clients.js';
 import { describeAwsError, type AwsFailure } from './aws-error.js';
 import { operationOfCommandName } from './call-stats.js';
@@ -84,7 +84,23 @@ export interface SettingsContext<T extends ResourceType> {
   shared<V>(key: string, load: () => Promise<V>): Promise<V>;
 }
 
+/** What a collector says of one resource; the context adds the envelope every collected resource shares. */
+export interface ResourceParts<T extends ResourceType> {
+  readonly arn: string;
+  readonly id: string;
+  /** Default: the id. */
+  readonly name?: string;
+  /** Default: the context's region (S3 buckets live in theirs). */
+  readonly region?: string;
+  readonly tags: Maybe<Tags>;
+  /** When AWS created it; null or absent when the answer does not say. */
+  readonly createdAt?: string | null;
+  readonly config: CollectedConfig<ConfigOf<T>>;
+}
+
 export interface CollectContext<T extends ResourceType> extends SettingsContext<T> {
+  /** The resource of the collector's type in this account, read from the API now, from its parts. */
+  resource(parts: ResourceParts<T>): CollectedResource<T>;
   /** Hands over one collected resource. */
   emit(resource: CollectedResource<T>): void;
 }
@@ -202,6 +218,23 @@ export class CollectionContext<T extends ResourceType> implements CollectContext
 
   shared<V>(key: string, load: () => Promise<V>): Promise<V> {
     return this.options.shared.get(`${this.partition}|${this.accountId}|${key}`, load);
+  }
+
+  resource(parts: ResourceParts<T>): CollectedResource<T> {
+    const resource: CollectedResource<T> = {
+      arn: parts.arn,
+      type: this.resourceType,
+      accountId: this.accountId,
+      region: parts.region ?? this.region,
+      id: parts.id,
+      name: parts.name ?? parts.id,
+      tags: parts.tags,
+      source: 'api',
+      observedAt: this.now().toISOString(),
+      config: parts.config,
+    };
+    if (parts.createdAt !== undefined && parts.createdAt !== null) resource.createdAt = parts.createdAt;
+    return resource;
   }
 
   emit(resource: CollectedResource<T>): void {

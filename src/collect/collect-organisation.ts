@@ -21,7 +21,7 @@ import { CoverageRecorder } from './coverage-recorder.js';
 import { enabledRegions } from './enabled-regions.js';
 import { ConcurrencyLimiter } from './limiter.js';
 import { OrderedOutput } from './ordered-output.js';
-import { collectResources, collectSettings, type AccountRun } from './run-collector.js';
+import { collectResources, type AccountRun } from './run-collector.js';
 import { fillFromApi } from './config-source/fill-from-api.js';
 import { SharedReads } from './shared-reads.js';
 import type { CollectedResource } from '../model/resource.js';

@@ -15,7 +15,7 @@ import { findingId, findingSubject, type Finding, type FindingStatus } from '../
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
 import { buildSummary } from '../findings/summary.js';
 import type { InMemoryInventory } from './inventory.js';
-import type { Binding, ScanPlan } from './scan-plan.js';
+import type { ScanPlan } from './scan-plan.js';
 import { Tally } from './tally.js';
 import { evaluateResource } from './evaluate-resource.js';
 import { unreadableFieldsOf } from './unreadable-fields.js';

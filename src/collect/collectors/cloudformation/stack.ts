@@ -5,7 +5,6 @@
  * `<name>/<uuid>` from the StackId, so the ARN of the id is the StackId itself.
  */
 import { DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
-import type { CollectedResource } from '../../../model/resource.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
 import { isoDate, tagMap, listedOnce } from '../../normalise.js';
@@ -57,16 +56,12 @@ function collectStack(ctx: Ctx, stack: Stack, call: CallRef): void {
     });
     return;
   }
-  const resource: CollectedResource<'AWS::CloudFormation::Stack'> = {
+  const created = isoDate(stack.CreationTime);
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::CloudFormation::Stack',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id,
     name,
     tags: tagMap(stack.Tags, (t) => t.Key, (t) => t.Value),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       stackId: id,
       status: reported(ctx, call, stack.StackStatus, 'StackStatus', { arn }),
@@ -75,8 +70,7 @@ function collectStack(ctx: Ctx, stack: Stack, call: CallRef): void {
       // Termination protection is off unless enabled (nested stacks carry their root's setting).
       terminationProtection: stack.EnableTerminationProtection ?? false,
     },
-  };
-  const created = isoDate(stack.CreationTime);
-  if (created !== null) resource.createdAt = created;
+    createdAt: created,
+  });
   ctx.emit(resource);
 }

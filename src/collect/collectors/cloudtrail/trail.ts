@@ -8,7 +8,7 @@
  */
 import { DescribeTrailsCommand, GetEventSelectorsCommand, GetTrailStatusCommand, ListTagsCommand, type Trail } from '@aws-sdk/client-cloudtrail';
 import { accountOfArn, arnFor } from '../../../model/arn.js';
-import type { Resource, Tags } from '../../../model/resource.js';
+import type { Tags } from '../../../model/resource.js';
 import type { CloudTrailTrailConfig } from '../../../model/types/cloudtrail/trail.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
@@ -141,16 +141,10 @@ export default defineCollector({
 async function collectTrail(ctx: Ctx, home: HomeTrail, described: CallRef, tags: Maybe<Tags>): Promise<void> {
   const { arn, name, trail } = home;
   const [logging, events] = await Promise.all([isLogging(ctx, home), selectedEvents(ctx, home)]);
-  const resource: Resource<'AWS::CloudTrail::Trail'> = {
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::CloudTrail::Trail',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: name,
-    name,
     tags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       homeRegion: trail.HomeRegion ?? ctx.region,
       isMultiRegionTrail: flag(ctx, described, trail.IsMultiRegionTrail, 'IsMultiRegionTrail', arn),
@@ -164,6 +158,6 @@ async function collectTrail(ctx: Ctx, home: HomeTrail, described: CallRef, tags:
       managementEvents: events.managementEvents,
       s3DataEvents: events.s3DataEvents,
     },
-  };
+  });
   ctx.emit(resource);
 }

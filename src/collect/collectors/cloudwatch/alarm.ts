@@ -10,14 +10,14 @@ import {
   type MetricAlarm,
 } from '@aws-sdk/client-cloudwatch';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedResource, Tags } from '../../../model/resource.js';
+import type { Tags } from '../../../model/resource.js';
 import type { AlarmMetric, MetricAlarmConfig } from '../../../model/types/cloudwatch/alarm.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
 import { tagMap, listedOnce } from '../../normalise.js';
 import { readAllPages } from '../../paginate.js';
-import { Absent, leftOut, missing, present, reported, UNEXPECTED_RESPONSE } from '../../reported.js';
+import { Absent, leftOut, missing, reported, UNEXPECTED_RESPONSE } from '../../reported.js';
 
 type Ctx = CollectContext<'AWS::CloudWatch::Alarm'>;
 
@@ -84,16 +84,10 @@ async function collectAlarm(ctx: Ctx, alarm: MetricAlarm, call: CallRef): Promis
   }
   const ref = { arn };
   const state = alarm.StateValue;
-  const resource: CollectedResource<'AWS::CloudWatch::Alarm'> = {
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::CloudWatch::Alarm',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: name,
-    name,
     tags: await tags(ctx, arn),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       alarmName: name,
       actionsEnabled: reported(ctx, call, alarm.ActionsEnabled, 'ActionsEnabled', ref),
@@ -106,6 +100,6 @@ async function collectAlarm(ctx: Ctx, alarm: MetricAlarm, call: CallRef): Promis
             ? state
             : ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeAlarms returned StateValue ${state}, which the model does not know`, ref),
     },
-  };
+  });
   ctx.emit(resource);
 }

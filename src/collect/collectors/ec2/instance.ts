@@ -8,7 +8,6 @@
  */
 import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedResource } from '../../../model/resource.js';
 import type { Ec2InstanceConfig } from '../../../model/types/ec2/instance.js';
 import { isUnknown, type Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
@@ -94,16 +93,11 @@ function emitInstance(ctx: Ctx, instance: Instance, call: CallRef, storageOf: St
   const instanceType: Maybe<string> = reported(ctx, call, instance.InstanceType, 'InstanceType', ref);
   const tags = ec2Tags(instance.Tags);
 
-  const resource: CollectedResource<'AWS::EC2::Instance'> = {
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::EC2::Instance',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: instanceId,
     name: nameTagOrId(tags, instanceId),
     tags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       instanceId,
       instanceType,
@@ -120,6 +114,6 @@ function emitInstance(ctx: Ctx, instance: Instance, call: CallRef, storageOf: St
       // The instance store of an instance of unknown type is as unknown as its type.
       instanceStorage: isUnknown(instanceType) ? instanceType : storageOf(instanceType),
     },
-  };
+  });
   ctx.emit(resource);
 }

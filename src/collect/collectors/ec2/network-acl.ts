@@ -7,7 +7,7 @@
  */
 import { DescribeNetworkAclsCommand, type NetworkAcl, type NetworkAclEntry as ApiEntry } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
+import type { CollectedConfig} from '../../../model/resource.js';
 import type { NetworkAclConfig, NetworkAclEntry } from '../../../model/types/ec2/network-acl.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
@@ -93,17 +93,12 @@ function emitNetworkAcl(ctx: Ctx, acl: NetworkAcl, call: CallRef): void {
     entries: typeof normalised === 'string' ? ctx.unreadable(call, UNEXPECTED_RESPONSE, `entries of ${aclId}: ${normalised}`, ref) : normalised,
     subnetIds: [...new Set((acl.Associations ?? []).flatMap((association) => (association.SubnetId !== undefined ? [association.SubnetId] : [])))].sort(),
   };
-  const resource: CollectedResource<'AWS::EC2::NetworkAcl'> = {
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::EC2::NetworkAcl',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: aclId,
     name: nameTagOrId(tags, aclId),
     tags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config,
-  };
+  });
   ctx.emit(resource);
 }

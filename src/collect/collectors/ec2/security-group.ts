@@ -6,7 +6,6 @@
  */
 import { DescribeSecurityGroupsCommand, type IpPermission, type SecurityGroup } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedResource } from '../../../model/resource.js';
 import type { SecurityGroupConfig } from '../../../model/types/ec2/security-group.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
@@ -61,16 +60,11 @@ function emitGroup(ctx: Ctx, group: SecurityGroup, call: CallRef): void {
       : normalised;
   };
 
-  const resource: CollectedResource<'AWS::EC2::SecurityGroup'> = {
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::EC2::SecurityGroup',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: groupId,
     name: group.GroupName ?? groupId,
     tags: ec2Tags(group.Tags),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       groupId,
       ownerId: reported(ctx, call, owner, 'OwnerId', ref),
@@ -80,6 +74,6 @@ function emitGroup(ctx: Ctx, group: SecurityGroup, call: CallRef): void {
       ingress: read('inbound rules', group.IpPermissions),
       egress: read('outbound rules', group.IpPermissionsEgress),
     },
-  };
+  });
   ctx.emit(resource);
 }

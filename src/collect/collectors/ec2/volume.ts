@@ -4,7 +4,6 @@
  */
 import { DescribeVolumesCommand, type Volume, type VolumeAttachment } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedResource } from '../../../model/resource.js';
 import type { Ec2VolumeConfig } from '../../../model/types/ec2/volume.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
@@ -59,16 +58,12 @@ function emitVolume(ctx: Ctx, volume: Volume, call: CallRef): void {
   const ref: ResourceRef = { arn };
   const tags = ec2Tags(volume.Tags);
 
-  const resource: CollectedResource<'AWS::EC2::Volume'> = {
+  const created = isoDate(volume.CreateTime);
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::EC2::Volume',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: volumeId,
     name: nameTagOrId(tags, volumeId),
     tags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       volumeId,
       state: reported(ctx, call, volume.State, 'State', ref),
@@ -82,8 +77,7 @@ function emitVolume(ctx: Ctx, volume: Volume, call: CallRef): void {
         return normalised !== undefined ? [normalised] : [];
       }),
     },
-  };
-  const created = isoDate(volume.CreateTime);
-  if (created !== null) resource.createdAt = created;
+    createdAt: created,
+  });
   ctx.emit(resource);
 }

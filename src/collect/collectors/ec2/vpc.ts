@@ -7,7 +7,6 @@
  */
 import { DescribeFlowLogsCommand, DescribeVpcsCommand, type FlowLog as ApiFlowLog, type Vpc } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedResource } from '../../../model/resource.js';
 import type { FlowLog, VpcConfig } from '../../../model/types/ec2/vpc.js';
 import { isUnknown, unknown, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
@@ -123,16 +122,11 @@ function emitVpc(ctx: Ctx, vpc: Vpc, flowLogs: FlowLogsByResource | Unknown, cal
   const arn = arnFor('AWS::EC2::VPC', owner ?? ctx.accountId, ctx.region, vpcId, ctx.partition);
   const ref: ResourceRef = { arn };
   const tags = ec2Tags(vpc.Tags);
-  const resource: CollectedResource<'AWS::EC2::VPC'> = {
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::EC2::VPC',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: vpcId,
     name: nameTagOrId(tags, vpcId),
     tags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       vpcId,
       ownerId: reported(ctx, calls.vpcs, owner, 'OwnerId', ref),
@@ -141,6 +135,6 @@ function emitVpc(ctx: Ctx, vpc: Vpc, flowLogs: FlowLogsByResource | Unknown, cal
       state: reported(ctx, calls.vpcs, vpc.State, 'State', ref),
       flowLogs: flowLogsOf(ctx, flowLogs, vpcId, calls.flowLogs, ref),
     },
-  };
+  });
   ctx.emit(resource);
 }

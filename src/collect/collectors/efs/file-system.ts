@@ -4,7 +4,6 @@
  */
 import { DescribeFileSystemsCommand, type FileSystemDescription } from '@aws-sdk/client-efs';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedResource } from '../../../model/resource.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
 import { isoDate, tagMap, listedOnce } from '../../normalise.js';
@@ -46,16 +45,12 @@ function emitFileSystem(ctx: Ctx, fileSystem: FileSystemDescription, call: CallR
   const arn = fileSystem.FileSystemArn ?? arnFor('AWS::EFS::FileSystem', ctx.accountId, ctx.region, fileSystemId, ctx.partition);
   const ref: ResourceRef = { arn };
   const tags = tagMap(fileSystem.Tags, (tag) => tag.Key, (tag) => tag.Value);
-  const resource: CollectedResource<'AWS::EFS::FileSystem'> = {
+  const created = isoDate(fileSystem.CreationTime);
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::EFS::FileSystem',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: fileSystemId,
     name: nameTagOrId(tags, fileSystemId),
     tags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       fileSystemId,
       encrypted: reported(ctx, call, fileSystem.Encrypted, 'Encrypted', ref),
@@ -65,8 +60,7 @@ function emitFileSystem(ctx: Ctx, fileSystem: FileSystemDescription, call: CallR
       performanceMode: reported(ctx, call, fileSystem.PerformanceMode, 'PerformanceMode', ref),
       throughputMode: reported(ctx, call, fileSystem.ThroughputMode, 'ThroughputMode', ref),
     },
-  };
-  const created = isoDate(fileSystem.CreationTime);
-  if (created !== null) resource.createdAt = created;
+    createdAt: created,
+  });
   ctx.emit(resource);
 }

@@ -104,17 +104,12 @@ export function iamTags(list: readonly Tag[] | undefined): Tags {
 }
 
 export function iamResource<T extends IamEntityType>(ctx: CollectContext<T>, identity: Identity, tags: Maybe<Tags>, config: CollectedConfig<ConfigOf<T>>): CollectedResource<T> {
-  return {
+  return ctx.resource({
     arn: identity.arn,
-    type: ctx.resourceType,
-    accountId: ctx.accountId,
     region: GLOBAL_REGION,
     id: identity.name,
-    name: identity.name,
     tags,
     ...(!isUnknown(identity.createDate) && { createdAt: identity.createDate }),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config,
-  };
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { ListServerCertificatesCommand, ListServerCertificateTagsCommand, type ServerCertificateMetadata } from '@aws-sdk/client-iam';
 import { arnFor } from '../../../model/arn.js';
-import { GLOBAL_REGION, type CollectedResource, type Tags } from '../../../model/resource.js';
+import { GLOBAL_REGION, type Tags } from '../../../model/resource.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
@@ -46,16 +46,11 @@ async function emitCertificate(ctx: Ctx, certificate: ServerCertificateMetadata,
   const arn = certificate.Arn ?? arnFor('AWS::IAM::ServerCertificate', ctx.accountId, GLOBAL_REGION, `${(certificate.Path ?? '/').slice(1)}${name}`, ctx.partition);
   const ref: ResourceRef = { arn };
   const uploadDate = date(ctx, call, certificate.UploadDate, 'UploadDate', ref);
-  const resource: CollectedResource<'AWS::IAM::ServerCertificate'> = {
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::IAM::ServerCertificate',
-    accountId: ctx.accountId,
     region: GLOBAL_REGION,
     id: name,
-    name,
     tags: await tags(ctx, name, ref),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       serverCertificateName: name,
       serverCertificateId: reported(ctx, call, certificate.ServerCertificateId, 'ServerCertificateId', ref),
@@ -63,7 +58,7 @@ async function emitCertificate(ctx: Ctx, certificate: ServerCertificateMetadata,
       expiration: date(ctx, call, certificate.Expiration, 'Expiration', ref),
       uploadDate,
     },
-  };
+  });
   if (typeof uploadDate === 'string') resource.createdAt = uploadDate;
   ctx.emit(resource);
 }

@@ -16,7 +16,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-kms';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig, CollectedResource, Tags } from '../../../model/resource.js';
+import type { CollectedConfig, Tags } from '../../../model/resource.js';
 import type { KmsKeyConfig } from '../../../model/types/kms/key.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
@@ -212,16 +212,11 @@ async function collectKey(ctx: Ctx, listed: KeyListEntry, aliases: Awaited<Retur
   // A region whose aliases could not be listed leaves every key's aliases unknown (one coverage entry).
   const keyAliases: Maybe<string[]> = isUnknown(aliases) ? aliases : (aliases.get(key.keyId) ?? []);
 
-  const resource: CollectedResource<'AWS::KMS::Key'> = {
+  const resource = ctx.resource({
     arn: key.arn,
-    type: 'AWS::KMS::Key',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: key.keyId,
     name: Array.isArray(keyAliases) && keyAliases[0] !== undefined ? keyAliases[0] : key.keyId,
     tags: keyTags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       keyId: key.keyId,
       manager: key.manager,
@@ -238,8 +233,8 @@ async function collectKey(ctx: Ctx, listed: KeyListEntry, aliases: Awaited<Retur
       deletionDate: key.deletionDate,
       aliases: keyAliases,
     },
-  };
-  if (key.createdAt !== null) resource.createdAt = key.createdAt;
+    createdAt: key.createdAt,
+  });
   ctx.emit(resource);
 }
 

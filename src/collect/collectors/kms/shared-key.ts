@@ -18,7 +18,6 @@
  */
 import { DescribeKeyCommand, GenerateDataKeyCommand, ListGrantsCommand, type GrantListEntry, type KeyMetadata } from '@aws-sdk/client-kms';
 import { arnFor, KMS_KEY_ARN } from '../../../model/arn.js';
-import type { Resource } from '../../../model/resource.js';
 import type { KmsSharedKeyConfig, SharedKeyGrant } from '../../../model/types/kms/shared-key.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
@@ -157,20 +156,14 @@ async function probe(ctx: Ctx, keyArn: string, region: string): Promise<void> {
     fields.describe === 'not-found'
       ? [{ usable: null, dryRunAnswer: null }, null]
       : await Promise.all([dryRun(ctx, keyArn, region), grants(ctx, keyArn, region)]);
-  const resource: Resource<'AWS::KMS::SharedKey'> = {
+  const resource = ctx.resource({
     arn: arnFor('AWS::KMS::SharedKey', ctx.accountId, region, keyArn, ctx.partition),
-    type: 'AWS::KMS::SharedKey',
-    accountId: ctx.accountId,
     region,
     id: keyArn,
-    name: keyArn,
-    // Tags belong to the key's owner (ListResourceTags is not cross-account); this account's view has none.
     tags: {},
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: { ...fields, ...usability, grants: keyGrants },
-  };
-  if (createdAt !== null) resource.createdAt = createdAt;
+    createdAt,
+  });
   ctx.emit(resource);
 }
 

@@ -14,7 +14,7 @@ import {
   type MetricFilter as ApiMetricFilter,
 } from '@aws-sdk/client-cloudwatch-logs';
 import { arnFor } from '../../../model/arn.js';
-import type { Resource, Tags } from '../../../model/resource.js';
+import type { Tags } from '../../../model/resource.js';
 import type { LogGroupConfig, MetricFilter } from '../../../model/types/logs/log-group.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
@@ -123,16 +123,10 @@ async function collectLogGroup(ctx: Ctx, group: LogGroup, call: CallRef, filters
   }
   const name = required.logGroupName;
   const arn = logGroupArn(ctx, group, name);
-  const resource: Resource<'AWS::Logs::LogGroup'> = {
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::Logs::LogGroup',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: name,
-    name,
     tags: await tags(ctx, arn),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       logGroupName: name,
       // Absent: the events never expire.
@@ -140,7 +134,7 @@ async function collectLogGroup(ctx: Ctx, group: LogGroup, call: CallRef, filters
       kmsKeyId: group.kmsKeyId ?? null,
       metricFilters: filtersOf(name),
     },
-  };
+  });
   const createdAt = isoDate(group.creationTime === undefined ? undefined : new Date(group.creationTime));
   if (createdAt !== null) resource.createdAt = createdAt;
   ctx.emit(resource);

@@ -6,7 +6,7 @@
  */
 import { DescribeDBClustersCommand, type DBCluster, type DBClusterMember, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
+import type { CollectedConfig} from '../../../model/resource.js';
 import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds/db-cluster.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
@@ -70,20 +70,14 @@ function emitCluster(ctx: Ctx, cluster: DBCluster, call: CallRef): void {
     autoMinorVersionUpgrade: cluster.AutoMinorVersionUpgrade ?? null,
   };
 
-  const resource: CollectedResource<'AWS::RDS::DBCluster'> = {
-    arn,
-    type: 'AWS::RDS::DBCluster',
-    accountId: ctx.accountId,
-    region: ctx.region,
-    id,
-    name: id,
-    tags: tagMap<Tag>(cluster.TagList, (tag) => tag.Key, (tag) => tag.Value),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
-    config,
-  };
   const created = isoDate(cluster.ClusterCreateTime);
-  if (created !== null) resource.createdAt = created;
+  const resource = ctx.resource({
+    arn,
+    id,
+    tags: tagMap<Tag>(cluster.TagList, (tag) => tag.Key, (tag) => tag.Value),
+    config,
+    createdAt: created,
+  });
   ctx.emit(resource);
 }
 

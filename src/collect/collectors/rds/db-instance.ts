@@ -6,7 +6,7 @@
  */
 import { DescribeDBInstancesCommand, type DBInstance, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
+import type { CollectedConfig} from '../../../model/resource.js';
 import type { RdsDbInstanceConfig } from '../../../model/types/rds/db-instance.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
@@ -72,19 +72,13 @@ function emitInstance(ctx: Ctx, db: DBInstance, call: CallRef): void {
     autoMinorVersionUpgrade: reported(ctx, call, db.AutoMinorVersionUpgrade, 'AutoMinorVersionUpgrade', ref),
   };
 
-  const resource: CollectedResource<'AWS::RDS::DBInstance'> = {
-    arn,
-    type: 'AWS::RDS::DBInstance',
-    accountId: ctx.accountId,
-    region: ctx.region,
-    id,
-    name: id,
-    tags: tagMap<Tag>(db.TagList, (tag) => tag.Key, (tag) => tag.Value),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
-    config,
-  };
   const created = isoDate(db.InstanceCreateTime);
-  if (created !== null) resource.createdAt = created;
+  const resource = ctx.resource({
+    arn,
+    id,
+    tags: tagMap<Tag>(db.TagList, (tag) => tag.Key, (tag) => tag.Value),
+    config,
+    createdAt: created,
+  });
   ctx.emit(resource);
 }

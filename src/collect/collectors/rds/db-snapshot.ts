@@ -8,7 +8,7 @@
  */
 import { DescribeDBSnapshotAttributesCommand, DescribeDBSnapshotsCommand, type DBSnapshot, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig, CollectedResource } from '../../../model/resource.js';
+import type { CollectedConfig} from '../../../model/resource.js';
 import type { RdsDbSnapshotConfig } from '../../../model/types/rds/db-snapshot.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
@@ -107,19 +107,13 @@ async function collectSnapshot(ctx: Ctx, snapshot: DBSnapshot, call: CallRef): P
     snapshotCreateTime: isoDate(snapshot.SnapshotCreateTime),
   };
 
-  const resource: CollectedResource<'AWS::RDS::DBSnapshot'> = {
-    arn,
-    type: 'AWS::RDS::DBSnapshot',
-    accountId: ctx.accountId,
-    region: ctx.region,
-    id,
-    name: id,
-    tags: tagMap<Tag>(snapshot.TagList, (tag) => tag.Key, (tag) => tag.Value),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
-    config,
-  };
   const created = isoDate(snapshot.SnapshotCreateTime);
-  if (created !== null) resource.createdAt = created;
+  const resource = ctx.resource({
+    arn,
+    id,
+    tags: tagMap<Tag>(snapshot.TagList, (tag) => tag.Key, (tag) => tag.Value),
+    config,
+    createdAt: created,
+  });
   ctx.emit(resource);
 }

@@ -38,9 +38,8 @@ import {
 } from '@aws-sdk/client-s3';
 import { GetResourcesCommand } from '@aws-sdk/client-resource-groups-tagging-api';
 import { arnFor } from '../../../model/arn.js';
-import type { PublicAccessBlock } from '../../../model/common.js';
-import type { Resource, Tags } from '../../../model/resource.js';
-import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../../model/types/s3/bucket.js';
+import type { Tags } from '../../../model/resource.js';
+import type { S3BucketConfig } from '../../../model/types/s3/bucket.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, Outcome, ResourceRef } from '../../collect-context.js';
 import { defineCollector } from '../../collector.js';
@@ -305,19 +304,14 @@ async function collectBucket(ctx: Ctx, listed: Bucket, account: AccountBuckets):
     }),
   };
 
-  const resource: Resource<'AWS::S3::Bucket'> = {
+  const created = isoDate(listed.CreationDate);
+  const resource = ctx.resource({
     arn,
-    type: 'AWS::S3::Bucket',
-    accountId: ctx.accountId,
     region,
     id: name,
-    name,
     tags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config,
-  };
-  const created = isoDate(listed.CreationDate);
-  if (created !== null) resource.createdAt = created;
+    createdAt: created,
+  });
   ctx.emit(resource);
 }

@@ -13,7 +13,7 @@ import {
   type NotebookInstanceSummary,
 } from '@aws-sdk/client-sagemaker';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig, CollectedResource, Tags } from '../../../model/resource.js';
+import type { CollectedConfig, Tags } from '../../../model/resource.js';
 import type { SageMakerNotebookConfig } from '../../../model/types/sagemaker/notebook-instance.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
@@ -97,19 +97,13 @@ async function collectNotebook(ctx: Ctx, summary: NotebookInstanceSummary): Prom
     subnetId: described((o) => o.SubnetId ?? null),
     lastModifiedTime: isUnknown(out) && summary.LastModifiedTime === undefined ? out : isoDate((isUnknown(out) ? undefined : out.LastModifiedTime) ?? summary.LastModifiedTime),
   };
-  const resource: CollectedResource<'AWS::SageMaker::NotebookInstance'> = {
-    arn,
-    type: 'AWS::SageMaker::NotebookInstance',
-    accountId: ctx.accountId,
-    region: ctx.region,
-    id: name,
-    name,
-    tags: await tags(ctx, arn),
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
-    config,
-  };
   const created = isoDate((isUnknown(out) ? undefined : out.CreationTime) ?? summary.CreationTime);
-  if (created !== null) resource.createdAt = created;
+  const resource = ctx.resource({
+    arn,
+    id: name,
+    tags: await tags(ctx, arn),
+    config,
+    createdAt: created,
+  });
   ctx.emit(resource);
 }

@@ -12,7 +12,7 @@
  * topic's subscriptions are unknown.
  */
 import { ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, ListTagsForResourceCommand, ListTopicsCommand, type Subscription } from '@aws-sdk/client-sns';
-import type { Resource, Tags } from '../../../model/resource.js';
+import type { Tags } from '../../../model/resource.js';
 import type { SnsSubscription, SnsTopicConfig } from '../../../model/types/sns/topic.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../collect-context.js';
@@ -134,18 +134,12 @@ export default defineCollector({
           ctx.unreadable(call, UNEXPECTED_RESPONSE, `ListTopics returned ${arn}, which is no topic ARN; it is left out`, { arn });
           return;
         }
-        const resource: Resource<'AWS::SNS::Topic'> = {
+        const resource = ctx.resource({
           arn,
-          type: 'AWS::SNS::Topic',
-          accountId: ctx.accountId,
-          region: ctx.region,
           id: name,
-          name,
           tags: await tags(ctx, arn),
-          source: 'api',
-          observedAt: ctx.now().toISOString(),
           config: { subscriptions: await subscriptionsOfTopic(ctx, arn, subscriptionsOf(arn)) },
-        };
+        });
         ctx.emit(resource);
       }),
     );

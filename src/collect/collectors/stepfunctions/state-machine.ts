@@ -19,7 +19,7 @@ import {
   type ExecutionStatus,
   type StateMachineListItem,
 } from '@aws-sdk/client-sfn';
-import type { CollectedResource, Tags } from '../../../model/resource.js';
+import type { Tags } from '../../../model/resource.js';
 import type { StateMachineConfig } from '../../../model/types/stepfunctions/state-machine.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
 import type { CollectContext } from '../../collect-context.js';
@@ -150,18 +150,12 @@ async function collectMachine(ctx: Ctx, listed: StateMachineListItem): Promise<v
   const machine = await describe(ctx, listed);
   if (machine === undefined) return;
   const [recentFailed, machineTags] = await Promise.all([failedExecutions(ctx, machine), tags(ctx, machine)]);
-  const resource: CollectedResource<'AWS::StepFunctions::StateMachine'> = {
+  const resource = ctx.resource({
     arn: machine.arn,
-    type: 'AWS::StepFunctions::StateMachine',
-    accountId: ctx.accountId,
-    region: ctx.region,
     id: machine.name,
-    name: machine.name,
     tags: machineTags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: { machineType: machine.machineType, status: machine.status, recentFailedExecutions: recentFailed },
-  };
-  if (machine.createdAt !== null) resource.createdAt = machine.createdAt;
+    createdAt: machine.createdAt,
+  });
   ctx.emit(resource);
 }
