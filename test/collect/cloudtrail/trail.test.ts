@@ -20,7 +20,7 @@ import {
 } from '@aws-sdk/client-cloudtrail';
 import cloudTrailTrail from '../../../src/collect/collectors/cloudtrail/trail.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
 
 const REGION = 'eu-west-1';
 const MANAGEMENT_ACCOUNT = '999988887777';
@@ -191,7 +191,6 @@ describe('CloudTrail trail collector', () => {
         },
       },
     });
-    expectValid(resources);
   });
 
   it('asks for status and selectors by ARN', async () => {
@@ -229,7 +228,6 @@ describe('CloudTrail trail collector', () => {
       ['us-east-1', arn('global-trail', 'us-east-1')],
     ]);
     expect(byId(resources, 'global-trail').config.homeRegion).toBe('us-east-1');
-    expectValid(resources);
   });
 
   it('leaves another account’s organization trail to that account’s scan, should CloudTrail return it', async () => {
@@ -259,7 +257,6 @@ describe('CloudTrail trail collector', () => {
         count: 1,
       },
     ]);
-    expectValid(resources);
   });
 
   it('a trail deleted after the listing leaves its selectors unknown', async () => {
@@ -277,7 +274,6 @@ describe('CloudTrail trail collector', () => {
     const { resources, coverage } = await runCollector(cloudTrailTrail);
     for (const r of resources) expect(r.tags).toEqual(unknown('AccessDeniedException: cloudtrail:ListTags'));
     expect(coverage).toEqual([expect.objectContaining({ operation: 'ListTags', count: 1 })]);
-    expectValid(resources);
   });
 
   it('lists tags 20 trails a call', async () => {
@@ -318,7 +314,6 @@ describe('CloudTrail trail collector', () => {
     expect(t.config.s3DataEvents).toEqual(unknown('NotCollected: cloudtrail:GetEventSelectors'));
     expect(t.tags).toEqual(unknown('NotCollected: cloudtrail:ListTags'));
     expect(coverage).toEqual([]);
-    expectValid(resources);
   });
 
   it('reads the S3 data events from the same GetEventSelectors call as the management events', async () => {
@@ -330,7 +325,6 @@ describe('CloudTrail trail collector', () => {
     expect(t.config.managementEvents).toBe('All');
     expect(t.config.isLogging).toEqual(unknown('NotCollected: cloudtrail:GetTrailStatus'));
     expect(coverage).toEqual([]);
-    expectValid(resources);
   });
 
   it('sends exactly the operations it declares', async () => {

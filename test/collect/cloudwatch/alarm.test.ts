@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import cloudWatchAlarm from '../../../src/collect/collectors/cloudwatch/alarm.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
 
 const REGION = 'eu-west-1';
 const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };
@@ -139,7 +139,6 @@ describe('metric alarm collector', () => {
         stateValue: 'OK',
       },
     });
-    expectValid(resources);
   });
 
   it('a metric-math alarm watches each metric its MetricStat queries read; expressions name none', async () => {
@@ -193,14 +192,12 @@ describe('metric alarm collector', () => {
     expect(coverage).toEqual([
       expect.objectContaining({ resourceArn: alarmArn('cpu-high'), count: 2, error: { code: 'UnexpectedResponse', message: expect.stringContaining('ActionsEnabled') } }),
     ]);
-    expectValid(resources);
   });
 
   it('tags that cannot be read are unknown', async () => {
     cloudwatch.on(ListTagsForResourceCommand).rejects(accessDenied('cloudwatch:ListTagsForResource'));
     const { resources } = await runCollector(cloudWatchAlarm);
     expect(byId(resources, 'unauthorized-api-calls').tags).toEqual(unknown('AccessDenied: cloudwatch:ListTagsForResource'));
-    expectValid(resources);
   });
 
   it('runs only DescribeAlarms when the selection reads no tags', async () => {

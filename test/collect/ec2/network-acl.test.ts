@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeNetworkAclsCommand, EC2Client, type NetworkAcl, type NetworkAclEntry } from '@aws-sdk/client-ec2';
 import ec2NetworkAcl from '../../../src/collect/collectors/ec2/network-acl.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
 import { $metadata, ec2Error, unauthorized } from '../support/aws-errors.js';
 
 const REGION = 'eu-west-1';
@@ -145,7 +145,6 @@ describe('network ACL collector', () => {
         subnetIds: ['subnet-0c000000000000001'],
       },
     });
-    expectValid(resources);
   });
 
   it('keeps the default NACL’s subnets sorted, an unassociated NACL with none, and names an untagged NACL by its id', async () => {
@@ -199,7 +198,6 @@ describe('network ACL collector', () => {
         error: { code: 'UnexpectedResponse', message: `entries of ${A.public}: an entry without RuleAction` },
       }),
     ]);
-    expectValid(resources);
   });
 
   it('keeps a NACL answered without its owner: the owner is unknown and coverage says so', async () => {
@@ -207,7 +205,6 @@ describe('network ACL collector', () => {
     const { resources, coverage } = await runCollector(ec2NetworkAcl);
     expect(byId(resources, A.shared).config.ownerId).toEqual(unknown('UnexpectedResponse: ec2:DescribeNetworkAcls'));
     expect(coverage).toEqual([expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'DescribeNetworkAcls returned no OwnerId' } })]);
-    expectValid(resources);
   });
 
   it('sends exactly the operations it declares', async () => {

@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeFlowLogsCommand, DescribeVpcsCommand, EC2Client, type FlowLog, type Vpc } from '@aws-sdk/client-ec2';
 import ec2Vpc from '../../../src/collect/collectors/ec2/vpc.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
 import { $metadata, ec2Error, unauthorized } from '../support/aws-errors.js';
 
 const REGION = 'eu-west-1';
@@ -177,7 +177,6 @@ describe('VPC collector', () => {
         ],
       },
     });
-    expectValid(resources);
   });
 
   it('gives a VPC none of its subnets’ or interfaces’ flow logs, and an empty list when it has none', async () => {
@@ -218,7 +217,6 @@ describe('VPC collector', () => {
         count: 1,
       },
     ]);
-    expectValid(resources);
   });
 
   it('a flow log page that fails leaves every VPC’s flow logs unknown: the missing page could hold the good log', async () => {
@@ -247,7 +245,6 @@ describe('VPC collector', () => {
         error: { code: 'UnexpectedResponse', message: `flow logs of ${V.sandbox}: a flow log without FlowLogStatus` },
       }),
     ]);
-    expectValid(resources);
   });
 
   it('a flow log naming no resource could be any VPC’s: all flow logs unknown', async () => {

@@ -8,7 +8,7 @@ import {
   IAMClient,
 } from '@aws-sdk/client-iam';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
 import {
   $metadata,
   accessDenied,
@@ -82,7 +82,6 @@ describe('IAM user collector', () => {
         count: 1,
       },
     ]);
-    expectValid(resources);
   });
 
   it('reads no password, never-used passwords and a key in the second slot from the report', async () => {
@@ -128,7 +127,6 @@ describe('IAM user collector', () => {
       },
     ]);
     expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(0);
-    expectValid(resources);
   });
 
   it('an unparsable inline policy leaves that user’s inline policies unknown, named in coverage', async () => {
@@ -145,7 +143,6 @@ describe('IAM user collector', () => {
         error: { code: 'UnparsablePolicy', message: expect.stringMatching(/^inline policy "half": the policy is not valid JSON/) },
       }),
     );
-    expectValid(resources);
   });
 
   it('a policy that is not URL-encoded text is unknown too', async () => {
@@ -172,7 +169,6 @@ describe('IAM user collector', () => {
     expect(alice.config.passwordEnabled).toBe(true);
     expect(alice.config.accessKeys).toHaveLength(2);
     expect(coverage).toContainEqual(expect.objectContaining({ resourceArn: userArn('alice'), error: { code: 'UnreadableCredentialReport', message: "mfa_active is 'maybe'" } }));
-    expectValid(resources);
   });
 
   it('a page that fails keeps the users read before it and records the incomplete list', async () => {
@@ -194,7 +190,6 @@ describe('IAM user collector', () => {
     expect(alice.config.accessKeys).toEqual(unknown('NotCollected: iam:GetCredentialReport'));
     expect(alice.config.groups).toEqual(['engineers']);
     expect(coverage).toEqual([]);
-    expectValid(resources);
   });
 
   it('sends exactly the operations it declares', async () => {

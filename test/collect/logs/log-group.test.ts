@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-cloudwatch-logs';
 import logsLogGroup from '../../../src/collect/collectors/logs/log-group.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
 
 const REGION = 'eu-west-1';
 const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };
@@ -146,7 +146,6 @@ describe('log group collector', () => {
         ],
       },
     });
-    expectValid(resources);
   });
 
   it('groups the region-wide filters by log group; a group without filters has none; no retention is null', async () => {
@@ -184,7 +183,6 @@ describe('log group collector', () => {
         count: 1,
       },
     ]);
-    expectValid(resources);
   });
 
   it('a failing second page of filters makes every group’s filters unknown, not short', async () => {

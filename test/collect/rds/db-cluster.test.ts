@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeDBClustersCommand, RDSClient, type DBCluster } from '@aws-sdk/client-rds';
 import rdsDbCluster from '../../../src/collect/collectors/rds/db-cluster.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
 import { $metadata, rdsAccessDenied } from '../support/aws-errors.js';
 
 const REGION = 'eu-west-1';
@@ -202,7 +202,6 @@ describe('RDS DB cluster collector', () => {
         autoMinorVersionUpgrade: true,
       },
     });
-    expectValid(resources);
   });
 
   it('a Multi-AZ DB cluster reports whether it is public; Serverless v1 has no members and no minor-upgrade flag', async () => {
@@ -229,7 +228,6 @@ describe('RDS DB cluster collector', () => {
     const docdb = byId(resources, 'sessions-docdb');
     expect(docdb.config).toMatchObject({ engine: 'docdb', engineMode: null, status: 'creating', storageEncrypted: false, kmsKeyId: null, members: [] });
     expect(docdb).not.toHaveProperty('createdAt');
-    expectValid(resources);
   });
 
   it('a field the response leaves out is unknown and in coverage, never a default; the rest is collected', async () => {
@@ -252,7 +250,6 @@ describe('RDS DB cluster collector', () => {
       expect.objectContaining({ service: 'rds', operation: 'DescribeDBClusters', resourceArn: clusterArn('ledger-aurora'), count: 3, error: expect.objectContaining({ code: 'UnexpectedResponse' }) }),
     ]);
     expect(resources).toHaveLength(4);
-    expectValid(resources);
   });
 
   it('a cluster answered without engine or status is kept: those fields are unknown and coverage names it', async () => {
@@ -269,7 +266,6 @@ describe('RDS DB cluster collector', () => {
         error: { code: 'UnexpectedResponse', message: 'DescribeDBClusters returned no Engine' },
       }),
     ]);
-    expectValid(resources);
   });
 
   it('AccessDenied on DescribeDBClusters: no clusters, and coverage says the region was not read', async () => {
@@ -307,7 +303,6 @@ describe('RDS DB cluster collector', () => {
       ['eu-central-1', clusterArn('cluster-eu-central-1', 'eu-central-1')],
       ['eu-west-1', clusterArn('cluster-eu-west-1', 'eu-west-1')],
     ]);
-    expectValid(resources);
   });
 
   it('makes one call per page whatever the selection, and sends exactly the operations it declares', async () => {

@@ -7,7 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeDBInstancesCommand, RDSClient, type DBInstance } from '@aws-sdk/client-rds';
 import rdsDbInstance from '../../../src/collect/collectors/rds/db-instance.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
 import { $metadata, rdsAccessDenied } from '../support/aws-errors.js';
 
 const REGION = 'eu-west-1';
@@ -155,7 +155,6 @@ describe('RDS DB instance collector', () => {
         autoMinorVersionUpgrade: true,
       },
     });
-    expectValid(resources);
   });
 
   it('reads absent log exports as none, absent tags as none, and no key for unencrypted storage', async () => {
@@ -182,7 +181,6 @@ describe('RDS DB instance collector', () => {
     expect(fresh.config.status).toBe('creating');
     expect(fresh.config.endpoint).toBeNull();
     expect(fresh).not.toHaveProperty('createdAt');
-    expectValid(resources);
   });
 
   it('a field the response leaves out is unknown and in coverage, never a default; the rest is collected', async () => {
@@ -198,7 +196,6 @@ describe('RDS DB instance collector', () => {
       expect.objectContaining({ service: 'rds', operation: 'DescribeDBInstances', resourceArn: dbArn('ledger-prod'), count: 3, error: expect.objectContaining({ code: 'UnexpectedResponse' }) }),
     ]);
     expect(resources).toHaveLength(4);
-    expectValid(resources);
   });
 
   it('an instance answered without engine or status is kept: those fields are unknown and coverage names it', async () => {
@@ -215,7 +212,6 @@ describe('RDS DB instance collector', () => {
         error: { code: 'UnexpectedResponse', message: 'DescribeDBInstances returned no Engine' },
       }),
     ]);
-    expectValid(resources);
   });
 
   it('AccessDenied on DescribeDBInstances: no instances, and coverage says the region was not read', async () => {
@@ -253,7 +249,6 @@ describe('RDS DB instance collector', () => {
       ['eu-central-1', dbArn('db-eu-central-1', 'eu-central-1')],
       ['eu-west-1', dbArn('db-eu-west-1', 'eu-west-1')],
     ]);
-    expectValid(resources);
   });
 
   it('makes one call per page whatever the selection, and sends exactly the operations it declares', async () => {

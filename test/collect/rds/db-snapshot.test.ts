@@ -14,7 +14,7 @@ import {
 } from '@aws-sdk/client-rds';
 import rdsDbSnapshot from '../../../src/collect/collectors/rds/db-snapshot.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
 import { $metadata, rdsAccessDenied } from '../support/aws-errors.js';
 
 const REGION = 'eu-west-1';
@@ -163,7 +163,6 @@ describe('RDS DB snapshot collector', () => {
         snapshotCreateTime: '2026-02-20T03:10:00.000Z',
       },
     });
-    expectValid(resources);
   });
 
   it('reads the restore attribute of every snapshot but the automated ones, which cannot be shared', async () => {
@@ -201,7 +200,6 @@ describe('RDS DB snapshot collector', () => {
         count: 1,
       },
     ]);
-    expectValid(resources);
   });
 
   it('a snapshot deleted between the listing and its attributes is left out and named in coverage', async () => {
@@ -231,7 +229,6 @@ describe('RDS DB snapshot collector', () => {
     const { resources, coverage } = await runCollector(rdsDbSnapshot);
     expect(byId(resources, S.migration).config.kmsKeyId).toEqual(unknown('UnexpectedResponse: rds:DescribeDBSnapshots'));
     expect(coverage).toEqual([expect.objectContaining({ operation: 'DescribeDBSnapshots', resourceArn: snapshotArn(S.migration) })]);
-    expectValid(resources);
   });
 
   it('a page that fails keeps the snapshots already read and records the incomplete list', async () => {
@@ -247,7 +244,6 @@ describe('RDS DB snapshot collector', () => {
     expect(byId(resources, S.public).config.restoreAccounts).toEqual(unknown('NotCollected: rds:DescribeDBSnapshotAttributes'));
     expect(byId(resources, S.automated).config.restoreAccounts).toEqual([]);
     expect(coverage).toEqual([]);
-    expectValid(resources);
   });
 
   it('sends exactly the operations it declares', async () => {

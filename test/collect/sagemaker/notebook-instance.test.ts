@@ -15,7 +15,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import sageMakerNotebookInstance from '../../../src/collect/collectors/sagemaker/notebook-instance.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
 
 const REGION = 'eu-west-1';
 const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };
@@ -149,7 +149,6 @@ describe('SageMaker notebook instance collector', () => {
         lastModifiedTime: '2026-02-20T14:00:00.000Z',
       },
     });
-    expectValid(resources);
   });
 
   it('a notebook without a KMS key or subnet has null for both, not unknown', async () => {
@@ -191,7 +190,6 @@ describe('SageMaker notebook instance collector', () => {
         count: 1,
       },
     ]);
-    expectValid(resources);
   });
 
   it('a notebook deleted between the listing and DescribeNotebookInstance is left out and named in coverage', async () => {
@@ -211,7 +209,6 @@ describe('SageMaker notebook instance collector', () => {
     const { resources, coverage } = await runCollector(sageMakerNotebookInstance);
     expect(byId(resources, 'churn-lab').config.directInternetAccess).toEqual(unknown('UnexpectedResponse: sagemaker:DescribeNotebookInstance'));
     expect(coverage).toEqual([expect.objectContaining({ resourceArn: arn('churn-lab'), error: expect.objectContaining({ code: 'UnexpectedResponse' }) })]);
-    expectValid(resources);
   });
 
   it('a page of the listing that fails keeps the notebooks already read and records the incomplete list', async () => {
@@ -228,7 +225,6 @@ describe('SageMaker notebook instance collector', () => {
     expect(new Set(sentOperations(sagemaker.send.getCalls()))).toEqual(new Set(['ListNotebookInstances', 'DescribeNotebookInstance']));
     expect(byId(resources, 'Risk-Analysis').tags).toEqual(unknown('NotCollected: sagemaker:ListTags'));
     expect(coverage).toEqual([]);
-    expectValid(resources);
   });
 
   it('sends exactly the operations it declares', async () => {

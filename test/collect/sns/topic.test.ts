@@ -18,7 +18,7 @@ import {
 } from '@aws-sdk/client-sns';
 import snsTopic from '../../../src/collect/collectors/sns/topic.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, expectValid, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
 
 const REGION = 'eu-west-1';
 const OTHER_ACCOUNT = '444455556666';
@@ -142,7 +142,6 @@ describe('SNS topic collector', () => {
         ],
       },
     });
-    expectValid(resources);
   });
 
   it('a PendingConfirmation subscription is unconfirmed; a topic nobody subscribed to has none; foreign topics are not emitted', async () => {
@@ -193,7 +192,6 @@ describe('SNS topic collector', () => {
         count: 1,
       },
     ]);
-    expectValid(resources);
   });
 
   it('a failing last page of subscriptions makes them unknown, not short', async () => {
