@@ -15,18 +15,18 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parseArgs } from 'node:util';
-import { callerIdentity } from '../src/collect/account-targets.js';
-import { AwsClients } from '../src/collect/aws-clients.js';
-import type { CallSummary } from '../src/collect/call-stats.js';
-import { collectOrganisation } from '../src/collect/collect-organisation.js';
+import { callerIdentity } from '../src/collect/organisation/account-targets.js';
+import { AwsClients } from '../src/collect/aws/aws-clients.js';
+import type { CallSummary } from '../src/collect/aws/call-stats.js';
+import { collectOrganisation } from '../src/collect/organisation/collect-organisation.js';
 import { selectionOf } from '../src/app/live-collection.js';
 import { prepareScan } from '../src/app/prepare-scan.js';
 import type { ResourceType } from '../src/model/resource-types.js';
-import type { CollectEvent } from '../src/collect/collect-log.js';
-import type { AnyResourceCollector, AnySettingsCollector } from '../src/collect/collector.js';
+import type { CollectEvent } from '../src/collect/progress/collect-log.js';
+import type { AnyResourceCollector, AnySettingsCollector } from '../src/collect/contract/collector.js';
 import { resourceCollectors, settingsCollectors } from '../src/collect/collectors/index.js';
 import { iamCollectors, IamSnapshots } from '../src/collect/collectors/iam/index.js';
-import { DEFAULT_RATES } from '../src/collect/limiter.js';
+import { DEFAULT_RATES } from '../src/collect/aws/limiter.js';
 import type { CoverageEntry } from '../src/inventory/coverage.js';
 import { configSourceTypes, fieldsNotInConfig, isConfigSourceType } from '../src/collect/config-source/config-collectors.js';
 import type { AnyCollectedResource } from '../src/model/resource.js';

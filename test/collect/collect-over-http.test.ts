@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import kmsKey from '../../src/collect/collectors/kms/key.js';
 import s3Bucket from '../../src/collect/collectors/s3/bucket.js';
-import { CallStats } from '../../src/collect/call-stats.js';
+import { CallStats } from '../../src/collect/aws/call-stats.js';
 import { unknown } from '../../src/model/unknown.js';
 import { fakeHttp, json, jsonError, xml, xmlError, type Reply, type SeenRequest } from './support/fake-http.js';
 import { ACCOUNT, byId, runCollector } from './support/harness.js';

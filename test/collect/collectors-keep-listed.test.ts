@@ -10,13 +10,13 @@
  * Every run's resources validate against the snapshot schema.
  */
 import { describe, expect, it } from 'vitest';
-import { AwsClients } from '../../src/collect/aws-clients.js';
-import { operationsToRun, type AnyResourceCollector, type DeclaresOperations, type ResourceCollector } from '../../src/collect/collector.js';
+import { AwsClients } from '../../src/collect/aws/aws-clients.js';
+import { operationsToRun, type AnyResourceCollector, type DeclaresOperations, type ResourceCollector } from '../../src/collect/contract/collector.js';
 import { resourceCollectors } from '../../src/collect/collectors/index.js';
 import { iamCollectors } from '../../src/collect/collectors/iam/index.js';
-import { CoverageRecorder } from '../../src/collect/coverage-recorder.js';
-import { collectResources } from '../../src/collect/run-collector.js';
-import type { ServiceName } from '../../src/collect/services.js';
+import { CoverageRecorder } from '../../src/collect/contract/coverage-recorder.js';
+import { collectResources } from '../../src/collect/contract/run-collector.js';
+import type { ServiceName } from '../../src/collect/aws/services.js';
 import type { CoverageEntry } from '../../src/inventory/coverage.js';
 import type { CollectedResource } from '../../src/model/resource.js';
 import type { ResourceType } from '../../src/model/resource-types.js';

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import ec2SecurityGroup from '../../src/collect/collectors/ec2/security-group.js';
 import ec2Volume from '../../src/collect/collectors/ec2/volume.js';
 import rdsDbSnapshot from '../../src/collect/collectors/rds/db-snapshot.js';
-import { CallStats } from '../../src/collect/call-stats.js';
+import { CallStats } from '../../src/collect/aws/call-stats.js';
 import { unknown } from '../../src/model/unknown.js';
 import { fakeHttp, xml, type Reply, type SeenRequest } from './support/fake-http.js';
 import { ACCOUNT, byId, runCollector } from './support/harness.js';

@@ -5,7 +5,7 @@
  * service axis of `insights/`.
  */
 import type { ResourceType } from '../../model/resource-types.js';
-import type { AnyResourceCollector, AnySettingsCollector, DeclaresOperations } from '../collector.js';
+import type { AnyResourceCollector, AnySettingsCollector, DeclaresOperations } from '../contract/collector.js';
 import accountRegionAnalyzers from './accessanalyzer/account-region-analyzers.js';
 import cloudFormationStack from './cloudformation/stack.js';
 import accountRegionTrails from './cloudtrail/account-region-trails.js';

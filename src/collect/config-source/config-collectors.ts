@@ -13,9 +13,9 @@
  * ({@link notInConfigFields} finds them), for the orchestrator to fill from the API or leave unknown.
  */
 import type { ResourceType } from '../../model/resource-types.js';
-import type { CollectContext } from '../collect-context.js';
-import { defineCollector, type FieldOf, type ResourceCollector } from '../collector.js';
-import { uniqueBy } from '../normalise.js';
+import type { CollectContext } from '../contract/collect-context.js';
+import { defineCollector, type FieldOf, type ResourceCollector } from '../contract/collector.js';
+import { uniqueBy } from '../contract/normalise.js';
 import type { ConfigItem } from './config-item.js';
 import type { ConfigSourceType, NormaliseContext, Normaliser } from './normaliser.js';
 import { normaliseSecurityGroup, SECURITY_GROUP_CONFIG_FILLS } from '../collectors/ec2/security-group-from-config.js';

@@ -6,8 +6,8 @@
  */
 import type { CollectedResource } from '../../model/resource.js';
 import type { ResourceType } from '../../model/resource-types.js';
-import type { ResourceCollector } from '../collector.js';
-import { readResource, type AccountRun } from '../run-collector.js';
+import type { ResourceCollector } from '../contract/collector.js';
+import { readResource, type AccountRun } from '../contract/run-collector.js';
 
 /**
  * The resource with `fields` (config fields, or `tags`) read from the API; the resource unchanged

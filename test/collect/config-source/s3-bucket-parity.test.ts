@@ -26,15 +26,15 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import s3Bucket from '../../../src/collect/collectors/s3/bucket.js';
-import { AwsClients } from '../../../src/collect/aws-clients.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
 import { notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
 import { normaliseS3Bucket } from '../../../src/collect/collectors/s3/bucket-from-config.js';
 import { readConfigItem } from '../../../src/collect/config-source/config-item.js';
 import { fillFromApi } from '../../../src/collect/config-source/fill-from-api.js';
-import type { ResourceCollector } from '../../../src/collect/collector.js';
+import type { ResourceCollector } from '../../../src/collect/contract/collector.js';
 import type { ResourceType } from '../../../src/model/resource-types.js';
-import { CoverageRecorder } from '../../../src/collect/coverage-recorder.js';
+import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
 import type { Resource } from '../../../src/model/resource.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { TEST_CREDENTIALS } from '../support/fake-http.js';

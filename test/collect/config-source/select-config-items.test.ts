@@ -11,7 +11,7 @@ import {
   SelectAggregateResourceConfigCommand,
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
-import { requiredPermissions } from '../../../src/collect/collector.js';
+import { requiredPermissions } from '../../../src/collect/contract/collector.js';
 import { aggregatorCollector, aggregatorResourceCollectors, configCollector, configResourceCollectors, fieldsNotInConfig } from '../../../src/collect/config-source/config-collectors.js';
 import { selectExpression } from '../../../src/collect/config-source/select-config-items.js';
 import { resourceConfigSchemas } from '../../../src/model/resource-types.js';

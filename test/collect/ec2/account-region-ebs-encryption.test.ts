@@ -4,11 +4,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { EC2Client, GetEbsDefaultKmsKeyIdCommand, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
-import { AwsClients } from '../../../src/collect/aws-clients.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
 import ebsEncryption from '../../../src/collect/collectors/ec2/account-region-ebs-encryption.js';
 import { settingsCollectors } from '../../../src/collect/collectors/index.js';
-import { CoverageRecorder } from '../../../src/collect/coverage-recorder.js';
-import { collectSettings } from '../../../src/collect/run-collector.js';
+import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
+import { collectSettings } from '../../../src/collect/contract/run-collector.js';
 import { accountRegion } from '../../../src/model/builders.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { TEST_CREDENTIALS } from '../support/fake-http.js';

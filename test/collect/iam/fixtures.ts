@@ -18,7 +18,7 @@ import {
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { expect } from 'vitest';
 import { iamCollectors, IamSnapshots, type IamSnapshotOptions } from '../../../src/collect/collectors/iam/index.js';
-import { SharedReads } from '../../../src/collect/shared-reads.js';
+import { SharedReads } from '../../../src/collect/contract/shared-reads.js';
 import { ACCOUNT } from '../support/harness.js';
 
 export const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };

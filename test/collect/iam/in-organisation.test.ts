@@ -20,9 +20,9 @@ import {
   OrganizationNotFoundException,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { AwsClients } from '../../../src/collect/aws-clients.js';
-import type { CollectEvent } from '../../../src/collect/collect-log.js';
-import { collectOrganisation } from '../../../src/collect/collect-organisation.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
+import type { CollectEvent } from '../../../src/collect/progress/collect-log.js';
+import { collectOrganisation } from '../../../src/collect/organisation/collect-organisation.js';
 import type { AnyCollectedResource } from '../../../src/model/resource.js';
 import { OBSERVED_AT } from '../support/harness.js';
 import { $metadata, mockAuthorizationDetails, mockReport, reportContent, testCollectors } from './fixtures.js';

@@ -5,7 +5,7 @@
  * IAM's codes (ReportNotPresent, NoSuchEntity), and a throttle is retried inside the SDK.
  */
 import { describe, expect, it } from 'vitest';
-import { CallStats } from '../../../src/collect/call-stats.js';
+import { CallStats } from '../../../src/collect/aws/call-stats.js';
 import { fakeHttp, type Reply, type SeenRequest } from '../support/fake-http.js';
 import { ACCOUNT, byId, runCollector, runSettings } from '../support/harness.js';
 import { DOCS, encode, REPORT_ROWS, reportContent, testCollectors, userArn } from './fixtures.js';

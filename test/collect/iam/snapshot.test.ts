@@ -19,8 +19,8 @@ import {
   OrganizationNotFoundException,
 } from '@aws-sdk/client-iam';
 import { unknown } from '../../../src/model/unknown.js';
-import { AwsClients } from '../../../src/collect/aws-clients.js';
-import { collectResources } from '../../../src/collect/run-collector.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
+import { collectResources } from '../../../src/collect/contract/run-collector.js';
 import { TEST_CREDENTIALS } from '../support/fake-http.js';
 import { byId, OBSERVED_AT, runCollector, runSettings, sentOperations } from '../support/harness.js';
 import { $metadata, accessDenied, mockAuthorizationDetails, mockReport, reportContent, testCollectors } from './fixtures.js';

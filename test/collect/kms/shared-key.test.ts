@@ -24,9 +24,9 @@ import {
 import { kms as fakeKms } from '../../fakes/aws/kms.js';
 import { syntheticAccount } from '../../fakes/aws/account.js';
 import kmsSharedKey from '../../../src/collect/collectors/kms/shared-key.js';
-import { AwsClients } from '../../../src/collect/aws-clients.js';
-import { CoverageRecorder } from '../../../src/collect/coverage-recorder.js';
-import { collectResources } from '../../../src/collect/run-collector.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
+import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
+import { collectResources } from '../../../src/collect/contract/run-collector.js';
 import { arnFor } from '../../../src/model/arn.js';
 import type { Resource } from '../../../src/model/resource.js';
 import { unknown } from '../../../src/model/unknown.js';

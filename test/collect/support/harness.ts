@@ -1,10 +1,10 @@
 /** Runs collectors against mocked or scripted clients and checks what they produce. */
 import { expect } from 'vitest';
-import { AwsClients, type AwsClientsOptions } from '../../../src/collect/aws-clients.js';
-import type { ResourceCollector, SettingsCollector } from '../../../src/collect/collector.js';
-import { CoverageRecorder } from '../../../src/collect/coverage-recorder.js';
-import { collectResources, collectSettings } from '../../../src/collect/run-collector.js';
-import type { SharedReads } from '../../../src/collect/shared-reads.js';
+import { AwsClients, type AwsClientsOptions } from '../../../src/collect/aws/aws-clients.js';
+import type { ResourceCollector, SettingsCollector } from '../../../src/collect/contract/collector.js';
+import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
+import { collectResources, collectSettings } from '../../../src/collect/contract/run-collector.js';
+import type { SharedReads } from '../../../src/collect/contract/shared-reads.js';
 import type { CoverageEntry } from '../../../src/inventory/coverage.js';
 import { resourceSchema, type CollectedResource, type Resource } from '../../../src/model/resource.js';
 import type { ConfigOf, ResourceType } from '../../../src/model/resource-types.js';

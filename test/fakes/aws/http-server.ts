@@ -10,7 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ServiceName } from '../../../src/collect/services.js';
+import type { ServiceName } from '../../../src/collect/aws/services.js';
 import { operationOf, type FakeAws } from './index.js';
 import { restXmlError, type Reply, type WireRequest } from './wire.js';
 

@@ -9,7 +9,7 @@
  * call — host, method, path, query and body — so that the benchmark can find a call made twice.
  */
 import { HttpResponse } from '@smithy/core/protocols';
-import type { ServiceName } from '../../../src/collect/services.js';
+import type { ServiceName } from '../../../src/collect/aws/services.js';
 import { accessanalyzer, ACCESS_ANALYZER_ROUTES } from './accessanalyzer.js';
 import type { SyntheticAccount } from './account.js';
 import { cloudformation } from './cloudformation.js';

@@ -9,10 +9,10 @@ import { ListAnalyzersCommand, type AnalyzerSummary } from '@aws-sdk/client-acce
 import { arnFor } from '../../../model/arn.js';
 import type { AccessAnalyzer } from '../../../model/types/account/account-region.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { SettingsContext } from '../../collect-context.js';
-import { defineSettingsCollector } from '../../collector.js';
-import { readAllPages } from '../../paginate.js';
-import { UNEXPECTED_RESPONSE } from '../../reported.js';
+import type { SettingsContext } from '../../contract/collect-context.js';
+import { defineSettingsCollector } from '../../contract/collector.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 
 type Ctx = SettingsContext<'AWS::Account::Region'>;
 

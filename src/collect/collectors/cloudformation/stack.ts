@@ -5,11 +5,11 @@
  * `<name>/<uuid>` from the StackId, so the ARN of the id is the StackId itself.
  */
 import { DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { reported, UNEXPECTED_RESPONSE } from '../../reported.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::CloudFormation::Stack'>;
 

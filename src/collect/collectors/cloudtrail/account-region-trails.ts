@@ -7,7 +7,7 @@
  */
 import { DescribeTrailsCommand, type Trail } from '@aws-sdk/client-cloudtrail';
 import { arnFor } from '../../../model/arn.js';
-import { defineSettingsCollector } from '../../collector.js';
+import { defineSettingsCollector } from '../../contract/collector.js';
 
 /** Whether the trail records events of `region`: its home is there, or it is multi-region. */
 export function logsRegion(trail: Trail, region: string): boolean {

@@ -11,10 +11,10 @@ import { accountOfArn, arnFor } from '../../../model/arn.js';
 import type { Tags } from '../../../model/resource.js';
 import type { CloudTrailTrailConfig } from '../../../model/types/cloudtrail/trail.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { listedOnce, tagMap, uniqueBy } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { listedOnce, tagMap, uniqueBy } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { managementEventsOf } from './management-events.js';
 import { s3DataEventsOf } from './s3-data-events.js';
 

@@ -13,11 +13,11 @@ import { arnFor } from '../../../model/arn.js';
 import type { Tags } from '../../../model/resource.js';
 import type { AlarmMetric, MetricAlarmConfig } from '../../../model/types/cloudwatch/alarm.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { Absent, leftOut, missing, reported, UNEXPECTED_RESPONSE } from '../../reported.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { Absent, leftOut, missing, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::CloudWatch::Alarm'>;
 

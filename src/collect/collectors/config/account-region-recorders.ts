@@ -17,8 +17,8 @@ import {
 import { arnFor } from '../../../model/arn.js';
 import type { ConfigRecorder } from '../../../model/types/account/account-region.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { CallRef, SettingsContext } from '../../collect-context.js';
-import { defineSettingsCollector } from '../../collector.js';
+import type { CallRef, SettingsContext } from '../../contract/collect-context.js';
+import { defineSettingsCollector } from '../../contract/collector.js';
 
 type Ctx = SettingsContext<'AWS::Account::Region'>;
 

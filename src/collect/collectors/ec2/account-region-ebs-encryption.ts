@@ -7,8 +7,8 @@
  */
 import { GetEbsDefaultKmsKeyIdCommand, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import { defineSettingsCollector } from '../../collector.js';
-import { missing } from '../../reported.js';
+import { defineSettingsCollector } from '../../contract/collector.js';
+import { missing } from '../../contract/reported.js';
 
 /** The key EBS uses when none was chosen. */
 export const AWS_MANAGED_EBS_KEY = 'alias/aws/ebs';

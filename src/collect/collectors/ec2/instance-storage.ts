@@ -7,9 +7,9 @@
  */
 import { DescribeInstanceTypesCommand, type _InstanceType, type InstanceTypeInfo } from '@aws-sdk/client-ec2';
 import type { Ec2InstanceConfig } from '../../../model/types/ec2/instance.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { readAllPages } from '../../paginate.js';
-import { missing, UNEXPECTED_RESPONSE } from '../../reported.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { missing, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::Instance'>;
 type InstanceStorage = Ec2InstanceConfig['instanceStorage'];

@@ -10,13 +10,13 @@ import { DescribeInstancesCommand, type Instance } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { Ec2InstanceConfig } from '../../../model/types/ec2/instance.js';
 import { isUnknown, type Maybe } from '../../../model/unknown.js';
-import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { instanceStorageByType, type StorageOfType } from './instance-storage.js';
 import { ec2Tags, nameTagOrId } from './tags.js';
-import { missing, reported, UNEXPECTED_RESPONSE } from '../../reported.js';
+import { missing, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::Instance'>;
 

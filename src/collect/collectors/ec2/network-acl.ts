@@ -9,12 +9,12 @@ import { DescribeNetworkAclsCommand, type NetworkAcl, type NetworkAclEntry as Ap
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig} from '../../../model/resource.js';
 import type { NetworkAclConfig, NetworkAclEntry } from '../../../model/types/ec2/network-acl.js';
-import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { ec2Tags, nameTagOrId } from './tags.js';
-import { Absent, present, reported, UNEXPECTED_RESPONSE } from '../../reported.js';
+import { Absent, present, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::NetworkAcl'>;
 

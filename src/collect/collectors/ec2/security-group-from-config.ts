@@ -8,7 +8,7 @@ import type { IpPermission } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { SecurityGroupConfig } from '../../../model/types/ec2/security-group.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { FieldOf } from '../../collector.js';
+import type { FieldOf } from '../../contract/collector.js';
 import { SECURITY_GROUP_FIELDS, securityGroupRule } from './security-group-rules.js';
 import { int, jsonObject, list, str, type ConfigItem, type Json } from '../../config-source/config-item.js';
 import { configResource, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../../config-source/normaliser.js';

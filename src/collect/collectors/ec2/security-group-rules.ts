@@ -4,7 +4,7 @@
  */
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import type { SecurityGroupRule } from '../../../model/types/ec2/security-group.js';
-import type { FieldOf } from '../../collector.js';
+import type { FieldOf } from '../../contract/collector.js';
 
 /** Present values of a list of entries, in order. */
 function values<E>(list: readonly E[] | undefined, value: (entry: E) => string | undefined): string[] {

@@ -7,12 +7,12 @@
 import { DescribeSecurityGroupsCommand, type IpPermission, type SecurityGroup } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { SecurityGroupConfig } from '../../../model/types/ec2/security-group.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { ec2Tags } from './tags.js';
-import { reported, UNEXPECTED_RESPONSE } from '../../reported.js';
+import { reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 import { rules, SECURITY_GROUP_FIELDS } from './security-group-rules.js';
 
 type Ctx = CollectContext<'AWS::EC2::SecurityGroup'>;

@@ -4,7 +4,7 @@
  */
 import type { Tag } from '@aws-sdk/client-ec2';
 import type { Tags } from '../../../model/resource.js';
-import { tagMap } from '../../normalise.js';
+import { tagMap } from '../../contract/normalise.js';
 
 export function ec2Tags(list: readonly Tag[] | undefined): Tags {
   return tagMap<Tag>(list, (tag) => tag.Key, (tag) => tag.Value);

@@ -5,12 +5,12 @@
 import { DescribeVolumesCommand, type Volume, type VolumeAttachment } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
 import type { Ec2VolumeConfig } from '../../../model/types/ec2/volume.js';
-import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { ec2Tags, nameTagOrId } from './tags.js';
-import { reported } from '../../reported.js';
+import { reported } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::Volume'>;
 

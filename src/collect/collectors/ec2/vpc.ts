@@ -9,12 +9,12 @@ import { DescribeFlowLogsCommand, DescribeVpcsCommand, type FlowLog as ApiFlowLo
 import { arnFor } from '../../../model/arn.js';
 import type { FlowLog, VpcConfig } from '../../../model/types/ec2/vpc.js';
 import { isUnknown, unknown, type Unknown } from '../../../model/unknown.js';
-import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { ec2Tags, nameTagOrId } from './tags.js';
-import { Absent, present, reported, UNEXPECTED_RESPONSE } from '../../reported.js';
+import { Absent, present, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::EC2::VPC'>;
 

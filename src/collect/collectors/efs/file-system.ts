@@ -4,12 +4,12 @@
  */
 import { DescribeFileSystemsCommand, type FileSystemDescription } from '@aws-sdk/client-efs';
 import { arnFor } from '../../../model/arn.js';
-import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { nameTagOrId } from '../ec2/tags.js';
-import { reported } from '../../reported.js';
+import { reported } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::EFS::FileSystem'>;
 

@@ -17,8 +17,8 @@ import { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, ListOrganiza
 import { arnFor } from '../../../model/arn.js';
 import type { AccountConfig, PasswordPolicy, RootCredentials } from '../../../model/types/account/account.js';
 import { isUnknown, type Maybe } from '../../../model/unknown.js';
-import type { Outcome, ResourceRef, SettingsContext } from '../../collect-context.js';
-import { defineSettingsCollector, type SettingsCollector } from '../../collector.js';
+import type { Outcome, ResourceRef, SettingsContext } from '../../contract/collect-context.js';
+import { defineSettingsCollector, type SettingsCollector } from '../../contract/collector.js';
 import { reportBoolean, reportDate, UNREADABLE_REPORT, type ReportRow } from './credential-report.js';
 import { UNEXPECTED } from './entity.js';
 import type { CredentialReportRead, IamSnapshots } from './snapshot.js';

@@ -9,10 +9,10 @@ import { arnFor } from '../../../model/arn.js';
 import { GLOBAL_REGION, type CollectedConfig, type CollectedResource, type Tags } from '../../../model/resource.js';
 import type { ConfigOf, ResourceType } from '../../../model/resource-types.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { isoDate, tagMap } from '../../normalise.js';
-import { UNPARSABLE_POLICY } from '../../policy-json.js';
-import { reported } from '../../reported.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { isoDate, tagMap } from '../../contract/normalise.js';
+import { UNPARSABLE_POLICY } from '../../contract/policy-json.js';
+import { reported } from '../../contract/reported.js';
 import { parseEncodedPolicy } from './encoded-policy.js';
 import type { AuthorizationDetails } from './snapshot.js';
 

@@ -3,7 +3,7 @@
  * group's members nowhere but on the users (`GroupList`), so the members are the users naming the
  * group — unknown when the list of users is incomplete. IAM groups cannot be tagged.
  */
-import { defineCollector, type ResourceCollector } from '../../collector.js';
+import { defineCollector, type ResourceCollector } from '../../contract/collector.js';
 import { attachedPolicies, iamResource, identityOf, incompleteLists, inlinePolicies, UNEXPECTED } from './entity.js';
 import type { IamSnapshots } from './snapshot.js';
 

@@ -10,10 +10,10 @@ import { ListPolicyTagsCommand, type AttachedPolicy, type ManagedPolicyDetail } 
 import type { Tags } from '../../../model/resource.js';
 import type { IamPolicyConfig } from '../../../model/types/iam/policy.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
-import type { CollectContext } from '../../collect-context.js';
-import { defineCollector, type ResourceCollector } from '../../collector.js';
-import { readAllPages } from '../../paginate.js';
-import { reported } from '../../reported.js';
+import type { CollectContext } from '../../contract/collect-context.js';
+import { defineCollector, type ResourceCollector } from '../../contract/collector.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { reported } from '../../contract/reported.js';
 import { iamResource, iamTags, identityOf, incompleteLists, policyDocument, UNEXPECTED } from './entity.js';
 import type { AuthorizationDetails, IamSnapshots } from './snapshot.js';
 

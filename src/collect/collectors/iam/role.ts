@@ -5,9 +5,9 @@
  */
 import type { RoleDetail } from '@aws-sdk/client-iam';
 import type { Maybe } from '../../../model/unknown.js';
-import type { CollectContext } from '../../collect-context.js';
-import { defineCollector, type ResourceCollector } from '../../collector.js';
-import { isoDate } from '../../normalise.js';
+import type { CollectContext } from '../../contract/collect-context.js';
+import { defineCollector, type ResourceCollector } from '../../contract/collector.js';
+import { isoDate } from '../../contract/normalise.js';
 import { attachedPolicies, iamResource, iamTags, identityOf, incompleteLists, inlinePolicies, policyDocument, UNEXPECTED } from './entity.js';
 import type { AuthorizationDetails, IamSnapshots } from './snapshot.js';
 

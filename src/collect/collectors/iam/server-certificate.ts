@@ -7,11 +7,11 @@ import { ListServerCertificatesCommand, ListServerCertificateTagsCommand, type S
 import { arnFor } from '../../../model/arn.js';
 import { GLOBAL_REGION, type Tags } from '../../../model/resource.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, uniqueBy } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { Absent, leftOut, missing, reported } from '../../reported.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, uniqueBy } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { Absent, leftOut, missing, reported } from '../../contract/reported.js';
 import { iamTags } from './entity.js';
 
 type Ctx = CollectContext<'AWS::IAM::ServerCertificate'>;

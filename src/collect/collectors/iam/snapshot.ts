@@ -26,10 +26,10 @@ import {
 } from '@aws-sdk/client-iam';
 import type { ResourceType } from '../../../model/resource-types.js';
 import { unknown } from '../../../model/unknown.js';
-import type { CallRef, Failed, SettingsContext } from '../../collect-context.js';
-import { unknownReason } from '../../coverage-recorder.js';
-import { uniqueBy } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CallRef, Failed, SettingsContext } from '../../contract/collect-context.js';
+import { unknownReason } from '../../contract/coverage-recorder.js';
+import { uniqueBy } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { parseCredentialReport, UNREADABLE_REPORT, type CredentialReport } from './credential-report.js';
 
 export interface AuthorizationDetails {

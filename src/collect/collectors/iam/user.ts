@@ -12,8 +12,8 @@
 import type { UserDetail } from '@aws-sdk/client-iam';
 import type { AccessKey, IamUserConfig } from '../../../model/types/iam/user.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
-import type { CollectContext } from '../../collect-context.js';
-import { defineCollector, type FieldOf, type ResourceCollector } from '../../collector.js';
+import type { CollectContext } from '../../contract/collect-context.js';
+import { defineCollector, type FieldOf, type ResourceCollector } from '../../contract/collector.js';
 import { reportBoolean, reportDate, UNREADABLE_REPORT, type ReportRow } from './credential-report.js';
 import { attachedPolicies, iamResource, iamTags, identityOf, incompleteLists, inlinePolicies, UNEXPECTED, type Identity } from './entity.js';
 import type { AuthorizationDetails, CredentialReportRead, IamSnapshots } from './snapshot.js';

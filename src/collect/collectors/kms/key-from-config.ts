@@ -14,7 +14,7 @@ import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig } from '../../../model/resource.js';
 import type { KmsKeyConfig } from '../../../model/types/kms/key.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
-import type { FieldOf } from '../../collector.js';
+import type { FieldOf } from '../../contract/collector.js';
 import { bool, configDate, str, type ConfigItem } from '../../config-source/config-item.js';
 import { usageOfSpec } from './key-usage.js';
 import { configResource, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../../config-source/normaliser.js';

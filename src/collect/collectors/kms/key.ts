@@ -19,12 +19,12 @@ import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig, Tags } from '../../../model/resource.js';
 import type { KmsKeyConfig } from '../../../model/types/kms/key.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
-import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { parsePolicyJson, UNPARSABLE_POLICY } from '../../policy-json.js';
-import { missing, reported, UNEXPECTED_RESPONSE } from '../../reported.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { parsePolicyJson, UNPARSABLE_POLICY } from '../../contract/policy-json.js';
+import { missing, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 import { usageOfSpec } from './key-usage.js';
 
 type Ctx = CollectContext<'AWS::KMS::Key'>;

@@ -20,10 +20,10 @@ import { DescribeKeyCommand, GenerateDataKeyCommand, ListGrantsCommand, type Gra
 import { arnFor, KMS_KEY_ARN } from '../../../model/arn.js';
 import type { KmsSharedKeyConfig, SharedKeyGrant } from '../../../model/types/kms/shared-key.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { usageOfSpec } from './key-usage.js';
 
 type Ctx = CollectContext<'AWS::KMS::SharedKey'>;

@@ -17,11 +17,11 @@ import { arnFor } from '../../../model/arn.js';
 import type { Tags } from '../../../model/resource.js';
 import type { LogGroupConfig, MetricFilter } from '../../../model/types/logs/log-group.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { Absent, leftOut, present, UNEXPECTED_RESPONSE } from '../../reported.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { Absent, leftOut, present, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::Logs::LogGroup'>;
 

@@ -13,7 +13,7 @@ import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig } from '../../../model/resource.js';
 import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds/db-cluster.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { FieldOf } from '../../collector.js';
+import type { FieldOf } from '../../contract/collector.js';
 import { RDS_CLUSTER_FIELDS } from './fields.js';
 import { bool, int, jsonObject, list, str, type ConfigItem, type Json } from '../../config-source/config-item.js';
 import { configResource, leftOut, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../../config-source/normaliser.js';

@@ -9,13 +9,13 @@ import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig} from '../../../model/resource.js';
 import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds/db-cluster.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
 import { RDS_CLUSTER_FIELDS } from './fields.js';
-import { isoDate, tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { rdsStorageKeyId } from './storage-key.js';
-import { missing, reported } from '../../reported.js';
+import { missing, reported } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::RDS::DBCluster'>;
 

@@ -10,7 +10,7 @@ import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig } from '../../../model/resource.js';
 import type { RdsDbInstanceConfig } from '../../../model/types/rds/db-instance.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { FieldOf } from '../../collector.js';
+import type { FieldOf } from '../../contract/collector.js';
 import { RDS_INSTANCE_FIELDS } from './fields.js';
 import { bool, int, jsonObject, list, str, type ConfigItem } from '../../config-source/config-item.js';
 import { configResource, leftOut, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../../config-source/normaliser.js';

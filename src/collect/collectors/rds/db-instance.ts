@@ -8,13 +8,13 @@ import { DescribeDBInstancesCommand, type DBInstance, type Tag } from '@aws-sdk/
 import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig} from '../../../model/resource.js';
 import type { RdsDbInstanceConfig } from '../../../model/types/rds/db-instance.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
 import { RDS_INSTANCE_FIELDS } from './fields.js';
-import { isoDate, tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 import { rdsStorageKeyId } from './storage-key.js';
-import { reported } from '../../reported.js';
+import { reported } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::RDS::DBInstance'>;
 

@@ -11,11 +11,11 @@ import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig} from '../../../model/resource.js';
 import type { RdsDbSnapshotConfig } from '../../../model/types/rds/db-snapshot.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { missing, reported } from '../../reported.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { missing, reported } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::RDS::DBSnapshot'>;
 

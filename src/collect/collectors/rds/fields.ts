@@ -2,7 +2,7 @@
  * The fields one DescribeDBInstances or DescribeDBClusters answer fills: what the API collectors
  * declare and the AWS Config normalisers read from the items, which carry the same.
  */
-import type { FieldOf } from '../../collector.js';
+import type { FieldOf } from '../../contract/collector.js';
 
 /** The fields one DescribeDBInstances answer fills. */
 export const RDS_INSTANCE_FIELDS = [

@@ -5,8 +5,8 @@
  */
 import type { ResourceType } from '../../../model/resource-types.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { CallRef, ResourceRef, SettingsContext } from '../../collect-context.js';
-import { missing } from '../../reported.js';
+import type { CallRef, ResourceRef, SettingsContext } from '../../contract/collect-context.js';
+import { missing } from '../../contract/reported.js';
 
 export function rdsStorageKeyId<T extends ResourceType>(
   ctx: SettingsContext<T>,

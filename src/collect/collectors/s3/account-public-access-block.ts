@@ -4,7 +4,7 @@
  * account collector merges this part in (see the report on issue 3).
  */
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
-import { defineSettingsCollector } from '../../collector.js';
+import { defineSettingsCollector } from '../../contract/collector.js';
 import { publicAccessBlockOf } from './bucket-documents.js';
 
 export default defineSettingsCollector({

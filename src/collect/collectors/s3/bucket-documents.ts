@@ -14,7 +14,7 @@ import type {
 } from '@aws-sdk/client-s3';
 import type { PublicAccessBlock } from '../../../model/common.js';
 import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../../model/types/s3/bucket.js';
-import { isoDate } from '../../normalise.js';
+import { isoDate } from '../../contract/normalise.js';
 
 /** A response the collector could not put into the model: the field becomes unknown with this code. */
 export class Unreadable {

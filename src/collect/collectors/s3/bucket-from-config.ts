@@ -24,9 +24,9 @@ import type {
 import { arnFor } from '../../../model/arn.js';
 import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../../model/types/s3/bucket.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { FieldOf } from '../../collector.js';
+import type { FieldOf } from '../../contract/collector.js';
 import { lifecycleRule, publicAccessBlockOf } from './bucket-documents.js';
-import { parsePolicyJson, UNPARSABLE_POLICY } from '../../policy-json.js';
+import { parsePolicyJson, UNPARSABLE_POLICY } from '../../contract/policy-json.js';
 import { absent, bool, configDate, int, jsonObject, list, str, type ConfigItem, type Json } from '../../config-source/config-item.js';
 import { configResource, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../../config-source/normaliser.js';
 

@@ -41,11 +41,11 @@ import { arnFor } from '../../../model/arn.js';
 import type { Tags } from '../../../model/resource.js';
 import type { S3BucketConfig } from '../../../model/types/s3/bucket.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { CallRef, CollectContext, Outcome, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, listedOnce, tagMap } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { parsePolicyJson, UNPARSABLE_POLICY } from '../../policy-json.js';
+import type { CallRef, CollectContext, Outcome, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, listedOnce, tagMap } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { parsePolicyJson, UNPARSABLE_POLICY } from '../../contract/policy-json.js';
 import { acl, encryption, lifecycle, objectLock, ownership, publicAccessBlockOf, regionOfLocationConstraint, UNEXPECTED, Unreadable } from './bucket-documents.js';
 
 type Ctx = CollectContext<'AWS::S3::Bucket'>;

@@ -16,11 +16,11 @@ import { arnFor } from '../../../model/arn.js';
 import type { CollectedConfig, Tags } from '../../../model/resource.js';
 import type { SageMakerNotebookConfig } from '../../../model/types/sagemaker/notebook-instance.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { reported } from '../../reported.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { reported } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::SageMaker::NotebookInstance'>;
 

@@ -13,9 +13,9 @@ import { DescribeHubCommand } from '@aws-sdk/client-securityhub';
 import { arnFor } from '../../../model/arn.js';
 import type { SecurityHubSubscription } from '../../../model/types/account/account-region.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { Failed, SettingsContext } from '../../collect-context.js';
-import { defineSettingsCollector } from '../../collector.js';
-import { missing } from '../../reported.js';
+import type { Failed, SettingsContext } from '../../contract/collect-context.js';
+import { defineSettingsCollector } from '../../contract/collector.js';
+import { missing } from '../../contract/reported.js';
 
 type Ctx = SettingsContext<'AWS::Account::Region'>;
 

@@ -15,11 +15,11 @@ import { ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, ListTagsForR
 import type { Tags } from '../../../model/resource.js';
 import type { SnsSubscription, SnsTopicConfig } from '../../../model/types/sns/topic.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
-import type { CallRef, CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { tagMap, listedOnce } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { UNEXPECTED_RESPONSE } from '../../reported.js';
+import type { CallRef, CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { tagMap, listedOnce } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 
 type Ctx = CollectContext<'AWS::SNS::Topic'>;
 

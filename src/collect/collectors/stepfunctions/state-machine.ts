@@ -22,10 +22,10 @@ import {
 import type { Tags } from '../../../model/resource.js';
 import type { StateMachineConfig } from '../../../model/types/stepfunctions/state-machine.js';
 import type { Maybe, Unknown } from '../../../model/unknown.js';
-import type { CollectContext } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { isoDate, tagMap, listedOnce, uniqueBy } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
+import type { CollectContext } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { isoDate, tagMap, listedOnce, uniqueBy } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
 
 type Ctx = CollectContext<'AWS::StepFunctions::StateMachine'>;
 

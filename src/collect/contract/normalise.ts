@@ -1,6 +1,6 @@
 /** Small conversions every collector needs: SDK dates to ISO strings, tag lists to the model's tag map, listings de-duplicated. */
-import type { Tags } from '../model/resource.js';
-import type { ResourceType } from '../model/resource-types.js';
+import type { Tags } from '../../model/resource.js';
+import type { ResourceType } from '../../model/resource-types.js';
 import type { CallRef, SettingsContext } from './collect-context.js';
 
 export function isoDate(value: Date | undefined): string | null {

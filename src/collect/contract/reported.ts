@@ -4,8 +4,8 @@
  * never a default an insight could pass on; when the model cannot hold the resource without it,
  * the resource is left out and coverage says so.
  */
-import type { ResourceType } from '../model/resource-types.js';
-import type { Maybe, Unknown } from '../model/unknown.js';
+import type { ResourceType } from '../../model/resource-types.js';
+import type { Maybe, Unknown } from '../../model/unknown.js';
 import type { CallRef, ResourceRef, SettingsContext } from './collect-context.js';
 
 export const UNEXPECTED_RESPONSE = 'UnexpectedResponse';

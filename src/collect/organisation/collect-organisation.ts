@@ -8,28 +8,28 @@
  * the others go on; the run is then degraded.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { AnyCollectedResource } from '../model/resource.js';
-import type { ResourceType } from '../model/resource-types.js';
-import type { SnapshotAccount } from '../inventory/snapshot-header.js';
-import type { AwsClients } from './aws-clients.js';
-import { describeAwsError } from './aws-error.js';
+import type { AnyCollectedResource } from '../../model/resource.js';
+import type { ResourceType } from '../../model/resource-types.js';
+import type { SnapshotAccount } from '../../inventory/snapshot-header.js';
+import type { AwsClients } from '../aws/aws-clients.js';
+import { describeAwsError } from '../aws/aws-error.js';
 import type { AccountTarget } from './account-targets.js';
-import type { AnyResourceCollector, AnySettingsCollector, ResourceCollector } from './collector.js';
-import type { CollectLog } from './collect-log.js';
-import { accountPlan, aggregatedUnit, unitReporter } from './collect-units.js';
-import { CoverageRecorder } from './coverage-recorder.js';
-import { enabledRegions } from './enabled-regions.js';
-import { ConcurrencyLimiter } from './limiter.js';
+import type { AnyResourceCollector, AnySettingsCollector, ResourceCollector } from '../contract/collector.js';
+import type { CollectLog } from '../progress/collect-log.js';
+import { accountPlan, aggregatedUnit, unitReporter } from '../progress/collect-units.js';
+import { CoverageRecorder } from '../contract/coverage-recorder.js';
+import { enabledRegions } from '../aws/enabled-regions.js';
+import { ConcurrencyLimiter } from '../aws/limiter.js';
 import { OrderedOutput } from './ordered-output.js';
-import { collectResources, type AccountRun } from './run-collector.js';
-import { fillFromApi } from './config-source/fill-from-api.js';
-import { SharedReads } from './shared-reads.js';
-import type { CollectedResource } from '../model/resource.js';
-import { aggregatorCollector, configCollector, fieldsNotInConfig, isConfigSourceType } from './config-source/config-collectors.js';
-import { recordedEverywhere, recordedTypes } from './config-source/recorded-types.js';
-import { notInConfigFields, type ConfigSourceType } from './config-source/normaliser.js';
+import { collectResources, type AccountRun } from '../contract/run-collector.js';
+import { fillFromApi } from '../config-source/fill-from-api.js';
+import { SharedReads } from '../contract/shared-reads.js';
+import type { CollectedResource } from '../../model/resource.js';
+import { aggregatorCollector, configCollector, fieldsNotInConfig, isConfigSourceType } from '../config-source/config-collectors.js';
+import { recordedEverywhere, recordedTypes } from '../config-source/recorded-types.js';
+import { notInConfigFields, type ConfigSourceType } from '../config-source/normaliser.js';
 import { accountResource, regionResource } from './settings-resource.js';
-import { ServiceBudgets } from './limiter.js';
+import { ServiceBudgets } from '../aws/limiter.js';
 
 export interface CollectPlan {
   readonly targets: readonly AccountTarget[];

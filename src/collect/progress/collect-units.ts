@@ -8,12 +8,12 @@
  * (SelectResourceConfig in every region) or the aggregator's answer (one unit, read before the
  * account started).
  */
-import type { ResourceType } from '../model/resource-types.js';
+import type { ResourceType } from '../../model/resource-types.js';
 import type { CollectEvent } from './collect-log.js';
-import type { AnyResourceCollector, AnySettingsCollector } from './collector.js';
-import { CoverageRecorder, type CoverageFailure } from './coverage-recorder.js';
-import type { Unknown } from '../model/unknown.js';
-import type { CoverageEntry } from '../inventory/coverage.js';
+import type { AnyResourceCollector, AnySettingsCollector } from '../contract/collector.js';
+import { CoverageRecorder, type CoverageFailure } from '../contract/coverage-recorder.js';
+import type { Unknown } from '../../model/unknown.js';
+import type { CoverageEntry } from '../../inventory/coverage.js';
 
 export interface UnitDone {
   readonly region: string;

@@ -6,12 +6,12 @@
 import { mockClient } from 'aws-sdk-client-mock';
 import { DryRunOperationException, GenerateDataKeyCommand, KMSClient, KMSServiceException } from '@aws-sdk/client-kms';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AwsClients } from '../../src/collect/aws-clients.js';
-import type { Outcome } from '../../src/collect/collect-context.js';
-import { defineCollector } from '../../src/collect/collector.js';
-import { CoverageRecorder } from '../../src/collect/coverage-recorder.js';
-import { collectResources } from '../../src/collect/run-collector.js';
-import { TEST_CREDENTIALS } from './support/fake-http.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
+import type { Outcome } from '../../../src/collect/contract/collect-context.js';
+import { defineCollector } from '../../../src/collect/contract/collector.js';
+import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
+import { collectResources } from '../../../src/collect/contract/run-collector.js';
+import { TEST_CREDENTIALS } from '../support/fake-http.js';
 
 const kms = mockClient(KMSClient);
 afterEach(() => kms.reset());

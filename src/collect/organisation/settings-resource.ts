@@ -4,12 +4,12 @@
  * EC2, Config, CloudTrail), all at once. A field no collector read is unknown (`NotCollected`),
  * never absent.
  */
-import { arnFor } from '../model/arn.js';
-import { GLOBAL_REGION, type Resource, type Tags } from '../model/resource.js';
-import { resourceConfigSchemas, type ConfigOf } from '../model/resource-types.js';
-import { unknown } from '../model/unknown.js';
-import type { AnySettingsCollector, SettingsCollector } from './collector.js';
-import { collectSettings, type AccountRun } from './run-collector.js';
+import { arnFor } from '../../model/arn.js';
+import { GLOBAL_REGION, type Resource, type Tags } from '../../model/resource.js';
+import { resourceConfigSchemas, type ConfigOf } from '../../model/resource-types.js';
+import { unknown } from '../../model/unknown.js';
+import type { AnySettingsCollector, SettingsCollector } from '../contract/collector.js';
+import { collectSettings, type AccountRun } from '../contract/run-collector.js';
 
 type SettingsType = 'AWS::Account' | 'AWS::Account::Region';
 

@@ -3,7 +3,7 @@
  * is not "no policy": the field becomes unknown and coverage says why, so the insights judging it
  * return `error`.
  */
-import type { PolicyDocument } from '../model/common.js';
+import type { PolicyDocument } from '../../model/common.js';
 
 export type ParsedPolicy = { ok: true; policy: PolicyDocument } | { ok: false; message: string };
 

@@ -5,9 +5,9 @@
  * than looping or quietly dropping the rest.
  */
 import type { CollectContext, CommandLike, Failed, ResourceRef, SettingsContext } from './collect-context.js';
-import type { ResourceType } from '../model/resource-types.js';
-import type { ServiceName } from './services.js';
-import type { Unknown } from '../model/unknown.js';
+import type { ResourceType } from '../../model/resource-types.js';
+import type { ServiceName } from '../aws/services.js';
+import type { Unknown } from '../../model/unknown.js';
 
 export interface PageSpec<P extends object, I> {
   /** The command for a page; `token` is undefined for the first. */

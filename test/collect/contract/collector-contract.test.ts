@@ -5,17 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { GetKeyPolicyCommand, ListKeysCommand } from '@aws-sdk/client-kms';
-import { AwsClients } from '../../src/collect/aws-clients.js';
-import { UndeclaredOperationError } from '../../src/collect/collect-context.js';
-import { defineCollector, leastPrivilegePolicy, operationsToRun, requiredPermissions } from '../../src/collect/collector.js';
-import { allCollectors, resourceCollectors, settingsCollectors } from '../../src/collect/collectors/index.js';
-import { collectResources } from '../../src/collect/run-collector.js';
-import { CoverageRecorder } from '../../src/collect/coverage-recorder.js';
-import { kmsKey as kmsKeyResource } from '../../src/model/builders.js';
-import { resourceSchema } from '../../src/model/resource.js';
-import { resourceConfigSchemas } from '../../src/model/resource-types.js';
-import { TEST_CREDENTIALS } from './support/fake-http.js';
-import { unknown } from '../../src/model/unknown.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
+import { UndeclaredOperationError } from '../../../src/collect/contract/collect-context.js';
+import { defineCollector, leastPrivilegePolicy, operationsToRun, requiredPermissions } from '../../../src/collect/contract/collector.js';
+import { allCollectors, resourceCollectors, settingsCollectors } from '../../../src/collect/collectors/index.js';
+import { collectResources } from '../../../src/collect/contract/run-collector.js';
+import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
+import { kmsKey as kmsKeyResource } from '../../../src/model/builders.js';
+import { resourceSchema } from '../../../src/model/resource.js';
+import { resourceConfigSchemas } from '../../../src/model/resource-types.js';
+import { TEST_CREDENTIALS } from '../support/fake-http.js';
+import { unknown } from '../../../src/model/unknown.js';
 
 const ENVELOPE_FIELDS = ['name', 'tags', 'createdAt'];
 

@@ -5,10 +5,10 @@
  * than the rows, at most ten frames a second, and a summary that stays.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CollectEvent, CollectLog } from '../../src/collect/collect-log.js';
-import { progressCollectLog } from '../../src/collect/collect-log.js';
-import { duration, fit } from '../../src/collect/progress-display.js';
-import { VirtualTerminal } from './support/virtual-terminal.js';
+import type { CollectEvent, CollectLog } from '../../../src/collect/progress/collect-log.js';
+import { progressCollectLog } from '../../../src/collect/progress/collect-log.js';
+import { duration, fit } from '../../../src/collect/progress/progress-display.js';
+import { VirtualTerminal } from '../support/virtual-terminal.js';
 
 const A = '111111111111';
 const B = '222222222222';

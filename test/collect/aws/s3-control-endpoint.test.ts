@@ -6,8 +6,8 @@
  */
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AwsClients, createAwsClients } from '../../src/collect/aws-clients.js';
-import { fakeHttp, TEST_CREDENTIALS, xml } from './support/fake-http.js';
+import { AwsClients, createAwsClients } from '../../../src/collect/aws/aws-clients.js';
+import { fakeHttp, TEST_CREDENTIALS, xml } from '../support/fake-http.js';
 
 const ACCOUNT = '111122223333';
 const BLOCK = '<PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/"><BlockPublicAcls>true</BlockPublicAcls></PublicAccessBlockConfiguration>';

@@ -5,16 +5,16 @@
  * picking the resource out; nothing when it no longer exists.
  */
 import { describe, expect, it } from 'vitest';
-import { FakeAws, syntheticAccount, type ObservedCall } from '../fakes/aws/index.js';
-import { AwsClients } from '../../src/collect/aws-clients.js';
-import type { ResourceCollector } from '../../src/collect/collector.js';
-import s3Bucket from '../../src/collect/collectors/s3/bucket.js';
-import kmsKey from '../../src/collect/collectors/kms/key.js';
-import { CoverageRecorder } from '../../src/collect/coverage-recorder.js';
-import { readResource } from '../../src/collect/run-collector.js';
-import type { ServiceName } from '../../src/collect/services.js';
-import type { ResourceType } from '../../src/model/resource-types.js';
-import { TEST_CREDENTIALS } from './support/fake-http.js';
+import { FakeAws, syntheticAccount, type ObservedCall } from '../../fakes/aws/index.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
+import type { ResourceCollector } from '../../../src/collect/contract/collector.js';
+import s3Bucket from '../../../src/collect/collectors/s3/bucket.js';
+import kmsKey from '../../../src/collect/collectors/kms/key.js';
+import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
+import { readResource } from '../../../src/collect/contract/run-collector.js';
+import type { ServiceName } from '../../../src/collect/aws/services.js';
+import type { ResourceType } from '../../../src/model/resource-types.js';
+import { TEST_CREDENTIALS } from '../support/fake-http.js';
 
 const account = syntheticAccount({ accountId: '111122223333', resources: 200, now: '2026-06-01T12:00:00.000Z' });
 

@@ -5,16 +5,16 @@
  * itself.
  */
 import type { Handler } from '@smithy/types';
-import type { CollectedConfig, CollectedResource, Tags } from '../model/resource.js';
-import type { ConfigOf, ResourceType } from '../model/resource-types.js';
-import { unknown, type Maybe, type Unknown } from '../model/unknown.js';
-import type { AwsClients } from './aws-clients.js';
-import { describeAwsError, type AwsFailure } from './aws-error.js';
-import { operationOfCommandName } from './call-stats.js';
+import type { CollectedConfig, CollectedResource, Tags } from '../../model/resource.js';
+import type { ConfigOf, ResourceType } from '../../model/resource-types.js';
+import { unknown, type Maybe, type Unknown } from '../../model/unknown.js';
+import type { AwsClients } from '../aws/aws-clients.js';
+import { describeAwsError, type AwsFailure } from '../aws/aws-error.js';
+import { operationOfCommandName } from '../aws/call-stats.js';
 import type { OperationDeclaration } from './collector.js';
 import { unknownReason, type CoverageRecorder } from './coverage-recorder.js';
-import type { ServiceBudgets } from './limiter.js';
-import type { ServiceName } from './services.js';
+import type { ServiceBudgets } from '../aws/limiter.js';
+import type { ServiceName } from '../aws/services.js';
 import type { SharedReads } from './shared-reads.js';
 
 /** An SDK v3 command whose output is `O` (any client's). */

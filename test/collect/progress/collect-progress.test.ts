@@ -14,17 +14,17 @@ import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3
 import { GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AwsClients } from '../../src/collect/aws-clients.js';
-import { jsonCollectLog, progressCollectLog, type CollectEvent } from '../../src/collect/collect-log.js';
-import { collectOrganisation, type CollectPlan } from '../../src/collect/collect-organisation.js';
-import { accountPlan } from '../../src/collect/collect-units.js';
-import accountPublicAccessBlock from '../../src/collect/collectors/s3/account-public-access-block.js';
-import ebsEncryption from '../../src/collect/collectors/ec2/account-region-ebs-encryption.js';
-import kmsKey from '../../src/collect/collectors/kms/key.js';
-import s3Bucket from '../../src/collect/collectors/s3/bucket.js';
-import { unauthorized } from './support/aws-errors.js';
-import type { AnyCollectedResource } from '../../src/model/resource.js';
-import { VirtualTerminal } from './support/virtual-terminal.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
+import { jsonCollectLog, progressCollectLog, type CollectEvent } from '../../../src/collect/progress/collect-log.js';
+import { collectOrganisation, type CollectPlan } from '../../../src/collect/organisation/collect-organisation.js';
+import { accountPlan } from '../../../src/collect/progress/collect-units.js';
+import accountPublicAccessBlock from '../../../src/collect/collectors/s3/account-public-access-block.js';
+import ebsEncryption from '../../../src/collect/collectors/ec2/account-region-ebs-encryption.js';
+import kmsKey from '../../../src/collect/collectors/kms/key.js';
+import s3Bucket from '../../../src/collect/collectors/s3/bucket.js';
+import { unauthorized } from '../support/aws-errors.js';
+import type { AnyCollectedResource } from '../../../src/model/resource.js';
+import { VirtualTerminal } from '../support/virtual-terminal.js';
 
 const sts = mockClient(STSClient);
 const ec2 = mockClient(EC2Client);

@@ -3,10 +3,10 @@ import { ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 import { ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetBucketPolicyCommand } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
-import { AwsClients, createAwsClients, resolveConfiguredEndpoints } from '../../src/collect/aws-clients.js';
-import { describeAwsError, UNKNOWN_SERVER_ERROR } from '../../src/collect/aws-error.js';
-import { CallStats } from '../../src/collect/call-stats.js';
-import { fakeHttp, json, jsonError, TEST_CREDENTIALS, xml, xmlError, type Reply } from './support/fake-http.js';
+import { AwsClients, createAwsClients, resolveConfiguredEndpoints } from '../../../src/collect/aws/aws-clients.js';
+import { describeAwsError, UNKNOWN_SERVER_ERROR } from '../../../src/collect/aws/aws-error.js';
+import { CallStats } from '../../../src/collect/aws/call-stats.js';
+import { fakeHttp, json, jsonError, TEST_CREDENTIALS, xml, xmlError, type Reply } from '../support/fake-http.js';
 
 const ACCOUNT = '111122223333';
 

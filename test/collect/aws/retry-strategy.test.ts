@@ -1,7 +1,7 @@
 import { StandardRetryStrategy } from '@smithy/core/retry';
 import type { RetryErrorInfo, RetryErrorType, RetryToken } from '@smithy/types';
 import { describe, expect, it } from 'vitest';
-import { BoundedRetryStrategy } from '../../src/collect/retry-strategy.js';
+import { BoundedRetryStrategy } from '../../../src/collect/aws/retry-strategy.js';
 
 /** The SDK's standard strategy without back-off, under the bound. */
 function strategy(maxAttempts: number): BoundedRetryStrategy {

@@ -4,16 +4,16 @@
  * type's schema before it is handed on: a field the collector could not normalise becomes unknown
  * (coverage says why) instead of writing a snapshot no reader accepts or losing the resource.
  */
-import { resourceSchema, type CollectedResource } from '../model/resource.js';
-import type { ConfigOf, ResourceType } from '../model/resource-types.js';
+import { resourceSchema, type CollectedResource } from '../../model/resource.js';
+import type { ConfigOf, ResourceType } from '../../model/resource-types.js';
 import type { ErrorObject } from 'ajv';
-import { validatorFor } from '../schemas/ajv.js';
-import type { AwsClients } from './aws-clients.js';
+import { validatorFor } from '../../schemas/ajv.js';
+import type { AwsClients } from '../aws/aws-clients.js';
 import { CollectionContext, type ContextOptions } from './collect-context.js';
 import { operationsToRun, type ResourceCollector, type SettingsCollector } from './collector.js';
 import { CoverageRecorder } from './coverage-recorder.js';
-import { ServiceBudgets } from './limiter.js';
-import { UnitTally, type UnitDone } from './collect-units.js';
+import { ServiceBudgets } from '../aws/limiter.js';
+import { UnitTally, type UnitDone } from '../progress/collect-units.js';
 import { SharedReads } from './shared-reads.js';
 
 export interface AccountRun {

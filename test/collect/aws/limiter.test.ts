@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConcurrencyLimiter, RateLimiter, ServiceBudgets } from '../../src/collect/limiter.js';
+import { ConcurrencyLimiter, RateLimiter, ServiceBudgets } from '../../../src/collect/aws/limiter.js';
 
 function deferred<T = void>() {
   let resolve!: (value: T) => void;

@@ -7,13 +7,13 @@ import { DescribeKeyCommand, DryRunOperationException, GenerateDataKeyCommand, K
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectLive } from '../../src/app/live-collection.js';
-import { AwsClients } from '../../src/collect/aws-clients.js';
-import { contractedKeyArns } from '../../src/collect/contracted-keys.js';
-import type { VigilConfig } from '../../src/config/config-schema.js';
-import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
-import type { AnyCollectedResource } from '../../src/model/resource.js';
-import { useTempDir } from '../support/temp-dir.js';
+import { collectLive } from '../../../src/app/live-collection.js';
+import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
+import { contractedKeyArns } from '../../../src/collect/organisation/contracted-keys.js';
+import type { VigilConfig } from '../../../src/config/config-schema.js';
+import { readSnapshot } from '../../../src/inventory/snapshot-reader.js';
+import type { AnyCollectedResource } from '../../../src/model/resource.js';
+import { useTempDir } from '../../support/temp-dir.js';
 
 const BANK_A = 'arn:aws:kms:eu-west-1:605178863043:key/e270ac5f-03c0-40e3-a9e6-37e9bde9d300';
 const BANK_B = 'arn:aws:kms:us-east-1:137435393707:key/46b2fcd9-0cb2-49c6-917e-4c478685547b';

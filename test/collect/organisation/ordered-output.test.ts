@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OrderedOutput } from '../../src/collect/ordered-output.js';
+import { OrderedOutput } from '../../../src/collect/organisation/ordered-output.js';
 
 describe('OrderedOutput', () => {
   it('hands parts on in their order, each as soon as the parts before it are complete', () => {

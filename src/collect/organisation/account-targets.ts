@@ -7,11 +7,11 @@
  */
 import { ListAccountsCommand, ListTagsForResourceCommand, type Account } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { AccountEntry } from '../engine/account-context.js';
-import type { VigilConfig } from '../config/config-schema.js';
-import type { Tags } from '../model/resource.js';
-import type { AwsClients } from './aws-clients.js';
-import { describeAwsError } from './aws-error.js';
+import type { AccountEntry } from '../../engine/account-context.js';
+import type { VigilConfig } from '../../config/config-schema.js';
+import type { Tags } from '../../model/resource.js';
+import type { AwsClients } from '../aws/aws-clients.js';
+import { describeAwsError } from '../aws/aws-error.js';
 
 export interface AccountTarget {
   /** Known ahead (config, Organizations) or found from the caller identity. */

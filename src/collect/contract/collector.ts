@@ -9,9 +9,9 @@
  *  - a guard: the context refuses to send an undeclared or unselected operation (a programmer
  *    error, thrown), so a declaration cannot drift from the code.
  */
-import type { ConfigOf, ResourceType } from '../model/resource-types.js';
+import type { ConfigOf, ResourceType } from '../../model/resource-types.js';
 import type { CollectContext, SettingsContext } from './collect-context.js';
-import type { ServiceName } from './services.js';
+import type { ServiceName } from '../aws/services.js';
 
 /** Envelope fields a collector may fill besides `config`. */
 export type EnvelopeField = 'name' | 'tags' | 'createdAt';
