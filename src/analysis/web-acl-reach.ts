@@ -68,6 +68,9 @@ type BoundsOrReason = Bounds | { readonly undecidable: string };
 
 const ANYTHING = (why: string): Bounds => ({ may: EVERY_ADDRESS, must: NO_ADDRESSES, unbounded: [why] });
 
+/** A rule group without a scope-down statement sees every request. */
+const UNSCOPED: Bounds = { may: EVERY_ADDRESS, must: NO_ADDRESSES, unbounded: [] };
+
 function ipSetBounds(statement: Extract<WebAclStatement, { type: 'ipSet' }>): BoundsOrReason {
   const { ipSet, arn } = statement;
   if (isUnknown(ipSet)) return { undecidable: `the IP set ${arn} could not be read (${ipSet.$unknown})` };
@@ -136,7 +139,7 @@ export function webAclReach(acl: { readonly rules: readonly WebAclRule[]; readon
     if (statement.type === 'ruleGroup' || statement.type === 'managedRuleGroup') {
       // Overridden to Count, the group's own Allow and Block only count.
       if (rule.overrideAction === 'Count') continue;
-      const scope = statement.type === 'managedRuleGroup' && statement.scopeDown !== null ? statementBounds(statement.scopeDown) : ANYTHING('');
+      const scope = statement.type === 'managedRuleGroup' && statement.scopeDown !== null ? statementBounds(statement.scopeDown) : UNSCOPED;
       if ('undecidable' in scope) return stop(`${ruleLabel(rule)} is scoped down by a statement that cannot be evaluated: ${scope.undecidable}`);
       const reached = intersection(undecided, scope.may);
       if (isEmpty(reached)) continue;
