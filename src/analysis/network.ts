@@ -74,6 +74,34 @@ function parseIpv6(text: string): bigint | undefined {
   return value;
 }
 
+/**
+ * A block as AWS and RFC 5952 write it: `10.0.0.0/8`; IPv6 lower-case, leading zeros dropped, the
+ * longest run of two or more zero groups (the first of equal runs) as `::`.
+ */
+export function formatCidr(cidr: Pick<Cidr, 'family' | 'first' | 'prefix'>): string {
+  if (cidr.family === 4) {
+    const octets = [24n, 16n, 8n, 0n].map((shift) => ((cidr.first >> shift) & 0xffn).toString());
+    return `${octets.join('.')}/${cidr.prefix}`;
+  }
+  const groups = Array.from({ length: 8 }, (_, i) => (cidr.first >> BigInt(112 - 16 * i)) & 0xffffn);
+  let best = { start: -1, length: 0 };
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0n) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0n) j++;
+    if (j - i > best.length) best = { start: i, length: j - i };
+    i = j;
+  }
+  const hex = groups.map((group) => group.toString(16));
+  if (best.length < 2) return `${hex.join(':')}/${cidr.prefix}`;
+  const head = hex.slice(0, best.start).join(':');
+  const tail = hex.slice(best.start + best.length).join(':');
+  return `${head}::${tail}/${cidr.prefix}`;
+}
+
 /** Whether `outer` contains every address of `inner` (a CIDR or an address); undefined when either is malformed. */
 export function cidrContains(outer: string, inner: string): boolean | undefined {
   const a = parseCidr(outer);

@@ -28,6 +28,8 @@ export interface DemoOrganisation {
   bankAccountIds: string[];
   /** Tenant account id → the ARN of its bank's key (what a configuration names as requiredKeyArns). */
   tenantKeys: Record<string, string>;
+  /** Tenant account id → its bank's networks (what a configuration names as allowedCidrs). */
+  tenantCidrs: Record<string, readonly string[]>;
   /** The resources, streamed; each call starts the same stream again. */
   resources(): Generator<AnyResource>;
   /** When the inventory was collected; every date in it is relative to this. */
@@ -96,6 +98,9 @@ export function demoOrganisation(options: DemoOptions = {}): DemoOrganisation {
     bankAccountIds: tenants.map((tenant) => tenant.bankAccountId),
     tenantKeys: Object.fromEntries(
       planned.flatMap((account) => (account.plan.tenant === undefined || account.budget === 0 ? [] : [[account.plan.entry.id, account.plan.tenant.bankKeyArn]])),
+    ),
+    tenantCidrs: Object.fromEntries(
+      planned.flatMap((account) => (account.plan.tenant === undefined || account.budget === 0 ? [] : [[account.plan.entry.id, account.plan.tenant.bankCidrs]])),
     ),
     resources: () => stream(planned, org),
     collectedAt: COLLECTED_AT,

@@ -24,6 +24,8 @@ export interface Tenant {
   readonly bankKeyArn: string;
   /** The region of the bank key and of the tenant's regulated data. */
   readonly homeRegion: string;
+  /** The bank's networks, the only ones its portal may be reached from (what a configuration names as allowedCidrs). */
+  readonly bankCidrs: readonly string[];
 }
 
 export type AccountRole = 'tenant' | 'shared-services' | 'development' | 'security';

@@ -81,3 +81,4 @@ export const s3Bucket = builder('AWS::S3::Bucket');
 export const notebook = builder('AWS::SageMaker::NotebookInstance');
 export const snsTopic = builder('AWS::SNS::Topic');
 export const stateMachine = builder('AWS::StepFunctions::StateMachine');
+export const wafWebAcl = builder('AWS::WAFv2::WebACL');

@@ -78,7 +78,7 @@ describe('vigil collect with AWS_ENDPOINT_URL', () => {
     expect(new Set(aws.requests.map((r) => r.host))).toEqual(new Set([host]));
     expect(new Set(aws.requests.map((r) => r.region))).toEqual(new Set(['us-east-1', 'eu-west-1']));
     expect([...new Set(aws.requests.map((r) => r.service))].sort()).toEqual(
-      ['accessanalyzer', 'cloudformation', 'cloudtrail', 'cloudwatch', 'config', 'ec2', 'efs', 'iam', 'kms', 'logs', 'rds', 's3', 's3control', 'sagemaker', 'securityhub', 'sfn', 'sns', 'sts', 'tagging'],
+      ['accessanalyzer', 'cloudformation', 'cloudtrail', 'cloudwatch', 'config', 'ec2', 'efs', 'iam', 'kms', 'logs', 'rds', 's3', 's3control', 'sagemaker', 'securityhub', 'sfn', 'sns', 'sts', 'tagging', 'wafv2'],
     );
 
     // S3: path-style (`/bucket/?policy`), each bucket's calls signed for the bucket's region.

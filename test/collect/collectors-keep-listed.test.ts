@@ -55,6 +55,8 @@ const account = syntheticAccount({
     'AWS::SageMaker::NotebookInstance': 2,
     'AWS::CloudFormation::Stack': 2,
     'AWS::StepFunctions::StateMachine': 2,
+    // One of each design; the second is a CloudFront web ACL.
+    'AWS::WAFv2::WebACL': 3,
   },
 });
 

@@ -23,6 +23,7 @@ import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { STSClient } from '@aws-sdk/client-sts';
+import { WAFV2Client } from '@aws-sdk/client-wafv2';
 
 /**
  * Each service Vigil collects from: its SDK client class and SDK service id (as
@@ -50,6 +51,7 @@ export const services = {
   sns: { client: SNSClient, sdkId: 'SNS' },
   sts: { client: STSClient, sdkId: 'STS' },
   tagging: { client: ResourceGroupsTaggingAPIClient, sdkId: 'Resource Groups Tagging API' },
+  wafv2: { client: WAFV2Client, sdkId: 'WAFV2' },
 } as const;
 
 /** Vigil's name of a service: the prefix of coverage entries, stats and budgets. */

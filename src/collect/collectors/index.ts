@@ -33,6 +33,7 @@ import sageMakerNotebookInstance from './sagemaker/notebook-instance.js';
 import accountRegionSecurityHub from './securityhub/account-region-hub.js';
 import snsTopic from './sns/topic.js';
 import stepFunctionsStateMachine from './stepfunctions/state-machine.js';
+import wafv2WebAcl from './wafv2/web-acl.js';
 
 const iam = iamCollectors();
 
@@ -61,6 +62,7 @@ export const resourceCollectors: readonly AnyResourceCollector[] = [
   snsTopic,
   sageMakerNotebookInstance,
   stepFunctionsStateMachine,
+  wafv2WebAcl,
 ];
 
 export const settingsCollectors: readonly AnySettingsCollector[] = [

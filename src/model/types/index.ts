@@ -29,6 +29,7 @@ import bucket from './s3/bucket.js';
 import notebookInstance from './sagemaker/notebook-instance.js';
 import topic from './sns/topic.js';
 import stateMachine from './stepfunctions/state-machine.js';
+import webAcl from './wafv2/web-acl.js';
 
 export const resourceTypeDefinitions = [
   account,
@@ -57,4 +58,5 @@ export const resourceTypeDefinitions = [
   topic,
   notebookInstance,
   stateMachine,
+  webAcl,
 ] as const;

@@ -324,6 +324,42 @@ export interface Analyzer {
   readonly createdAt: string;
 }
 
+/** A WAF IP set: the addresses a web ACL's rules name. */
+export interface WafIpSet {
+  readonly name: string;
+  readonly id: string;
+  /** Where WAF keeps it: its region, us-east-1 for CLOUDFRONT scope. */
+  readonly region: string;
+  readonly scope: 'REGIONAL' | 'CLOUDFRONT';
+  readonly version: 'IPV4' | 'IPV6';
+  readonly addresses: readonly string[];
+}
+
+/**
+ * A WAF web ACL in one of three designs, whose rules the fake writes out: `allow-list` (default
+ * Block; a managed rule group scoped down to the bank's IPv4 set, then Allow on the bank's IPv4 or
+ * IPv6 set), `block-outside` (default Allow; a Firewall Manager rule group first, Block on what is
+ * not the bank's IPv4 set, then a rate limit), `open` (default Allow; a geo block, a rule group of
+ * the account's, Allow on an IPv6 set read from X-Forwarded-For).
+ */
+export interface WebAcl {
+  readonly name: string;
+  readonly id: string;
+  /** Where WAF keeps it: its region, us-east-1 for CLOUDFRONT scope. */
+  readonly region: string;
+  readonly scope: 'REGIONAL' | 'CLOUDFRONT';
+  readonly design: 'allow-list' | 'block-outside' | 'open';
+  readonly ipv4Set: WafIpSet;
+  readonly ipv6Set: WafIpSet;
+  /** What ListResourcesForWebACL lists, by its ResourceType. */
+  readonly associated: readonly { readonly resourceType: 'APPLICATION_LOAD_BALANCER' | 'API_GATEWAY'; readonly arn: string }[];
+  /** Where it logs; undefined: logging is not configured. */
+  readonly logDestinations: readonly string[] | undefined;
+  /** The logging configuration keeps only blocked requests. */
+  readonly logFilter: boolean;
+  readonly tags: Tags;
+}
+
 export interface SyntheticAccount {
   readonly accountId: string;
   readonly homeRegion: string;
@@ -360,6 +396,8 @@ export interface SyntheticAccount {
   readonly securityHub: Readonly<Record<string, string>>;
   /** EBS encryption by default, per region. */
   readonly ebsDefault: Readonly<Record<string, boolean>>;
+  readonly wafIpSets: readonly WafIpSet[];
+  readonly webAcls: readonly WebAcl[];
 }
 
 /**
@@ -388,6 +426,7 @@ export const MIX = {
   'AWS::CloudFormation::Stack': 0.04,
   'AWS::StepFunctions::StateMachine': 0.03,
   'AWS::IAM::ServerCertificate': 0.002,
+  'AWS::WAFv2::WebACL': 0.003,
 } as const satisfies Partial<Record<ResourceType, number>>;
 
 /** CIS metric filters (section 4/5 of the AWS Foundations Benchmark) on the trail's log group. */
@@ -476,6 +515,7 @@ export const BANK_SAAS: Omit<AccountOptions, 'accountId'> = {
     'AWS::CloudFormation::Stack': 0,
     'AWS::StepFunctions::StateMachine': 0,
     'AWS::IAM::ServerCertificate': 0,
+    'AWS::WAFv2::WebACL': 0,
   },
 };
 
@@ -936,6 +976,45 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     };
   });
 
+  // Drawn last, from a generator of their own, so that adding them left every other draw as it was.
+  const wafRnd = random((options.seed ?? 42) + 2);
+  const wafHex = (n: number) => Array.from({ length: n }, () => Math.floor(wafRnd() * 16).toString(16)).join('');
+  const wafUuid = () => `${wafHex(8)}-${wafHex(4)}-4${wafHex(3)}-8${wafHex(3)}-${wafHex(12)}`;
+  const wafIpSets: WafIpSet[] = [];
+  /** The bank's IPv4 and IPv6 sets where WAF keeps the scope's sets (one pair per region and scope). */
+  const bankSets = (region: string, scope: WafIpSet['scope']): [WafIpSet, WafIpSet] => {
+    const own = wafIpSets.filter((set) => set.region === region && set.scope === scope);
+    if (own.length === 2) return own as [WafIpSet, WafIpSet];
+    const ipv4: WafIpSet = { name: 'bank-ipv4', id: wafUuid(), region, scope, version: 'IPV4', addresses: ['198.51.100.0/24', '203.0.113.0/25'] };
+    const ipv6: WafIpSet = { name: 'bank-ipv6', id: wafUuid(), region, scope, version: 'IPV6', addresses: ['2001:db8:4a0::/48'] };
+    wafIpSets.push(ipv4, ipv6);
+    return [ipv4, ipv6];
+  };
+  const designs = ['allow-list', 'block-outside', 'open'] as const;
+  const webAcls: WebAcl[] = Array.from({ length: count('AWS::WAFv2::WebACL') }, (_, i) => {
+    // CloudFront's web ACLs are kept in us-east-1; an account without that region has none.
+    const scope: WebAcl['scope'] = i % 4 === 1 && regions.includes('us-east-1') ? 'CLOUDFRONT' : 'REGIONAL';
+    const region = scope === 'CLOUDFRONT' ? 'us-east-1' : regionOf(i);
+    const design = designs[i % designs.length] ?? 'allow-list';
+    const name = `${teams[i % teams.length] ?? 'platform'}-${design}-${i}`;
+    const [ipv4Set, ipv6Set] = bankSets(region, scope);
+    const alb = `arn:aws:elasticloadbalancing:${region}:${accountId}:loadbalancer/app/${name}/${wafHex(16)}`;
+    const stage = `arn:aws:apigateway:${region}::/restapis/${wafHex(10)}/stages/prod`;
+    const associated: WebAcl['associated'] =
+      scope === 'CLOUDFRONT' || design === 'open'
+        ? []
+        : design === 'allow-list'
+          ? [{ resourceType: 'APPLICATION_LOAD_BALANCER', arn: alb }, { resourceType: 'API_GATEWAY', arn: stage }]
+          : [{ resourceType: 'APPLICATION_LOAD_BALANCER', arn: alb }];
+    const logDestinations =
+      design === 'allow-list'
+        ? [`arn:aws:firehose:${region}:${accountId}:deliverystream/aws-waf-logs-${name}`]
+        : design === 'block-outside'
+          ? [`arn:aws:logs:${region}:${accountId}:log-group:aws-waf-logs-${name}`]
+          : undefined;
+    return { name, id: wafUuid(), region, scope, design, ipv4Set, ipv6Set, associated, logDestinations, logFilter: design === 'block-outside', tags: tagsOf(i) };
+  });
+
   return {
     accountId,
     homeRegion,
@@ -968,6 +1047,8 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     analyzers,
     securityHub,
     ebsDefault,
+    wafIpSets,
+    webAcls,
   };
 }
 
@@ -1000,6 +1081,7 @@ export function expectedResources(account: SyntheticAccount): Partial<Record<Res
     'AWS::Logs::LogGroup': account.logGroups.length,
     'AWS::CloudWatch::Alarm': account.alarms.length,
     'AWS::SNS::Topic': account.topics.length,
+    'AWS::WAFv2::WebACL': account.webAcls.length,
   };
   return Object.fromEntries(Object.entries(counts).filter(([, n]) => n !== 0));
 }

@@ -35,6 +35,7 @@ const SIGNING_NAMES: Readonly<Record<string, ServiceName>> = {
   sns: 'sns',
   sts: 'sts',
   tagging: 'tagging',
+  wafv2: 'wafv2',
 };
 
 export interface ServedRequest {

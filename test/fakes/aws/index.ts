@@ -30,6 +30,7 @@ import { sfn } from './sfn.js';
 import { sns } from './sns.js';
 import { sts } from './sts.js';
 import { tagging } from './tagging.js';
+import { wafv2 } from './wafv2.js';
 import { formParams, htmlServerError, jsonOperation, restOperation, restXmlError, type Reply, type RestRoutes, type ServiceHandler, type WireRequest } from './wire.js';
 
 export { BANK_SAAS, syntheticAccount, expectedResources, type SyntheticAccount } from './account.js';
@@ -84,7 +85,7 @@ const S3_SUBRESOURCES: Readonly<Record<string, string>> = {
   location: 'GetBucketLocation',
 };
 
-const JSON_SERVICES: ReadonlySet<ServiceName> = new Set(['kms', 'sfn', 'cloudtrail', 'config', 'sagemaker', 'organizations', 'tagging', 'logs', 'cloudwatch']);
+const JSON_SERVICES: ReadonlySet<ServiceName> = new Set(['kms', 'sfn', 'cloudtrail', 'config', 'sagemaker', 'organizations', 'tagging', 'logs', 'cloudwatch', 'wafv2']);
 
 /** REST-JSON services name the operation by method and path. */
 const REST_JSON_ROUTES: Partial<Record<ServiceName, RestRoutes>> = { efs: EFS_ROUTES, accessanalyzer: ACCESS_ANALYZER_ROUTES, securityhub: SECURITY_HUB_ROUTES };
@@ -146,6 +147,7 @@ export class FakeAws {
       sns: sns(account),
       sts: sts(account),
       tagging: tagging(account),
+      wafv2: wafv2(account),
     };
   }
 

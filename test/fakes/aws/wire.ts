@@ -1,6 +1,6 @@
 /**
  * The wire formats the fake AWS answers in, as the API references document them: JSON 1.0/1.1
- * (KMS, Step Functions, CloudTrail, Config, SageMaker, CloudWatch Logs, CloudWatch; errors as
+ * (KMS, Step Functions, CloudTrail, Config, SageMaker, CloudWatch Logs, CloudWatch, WAFv2; errors as
  * `__type`), the query protocol (IAM, RDS, CloudFormation, STS, SNS: `<XResponse><XResult>…`,
  * lists of `<member>` unless the shape names its members), EC2's query dialect (no Result wrapper,
  * lower-camel names, lists of `<item>`), REST-JSON (EFS, Access Analyzer, Security Hub: the
