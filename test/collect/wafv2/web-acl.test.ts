@@ -22,7 +22,7 @@ import {
 } from '@aws-sdk/client-wafv2';
 import wafv2WebAcl from '../../../src/collect/collectors/wafv2/web-acl.js';
 import { arnFor } from '../../../src/model/arn.js';
-import { requiredPermissions } from '../../../src/collect/collector.js';
+import { requiredPermissions } from '../../../src/collect/contract/collector.js';
 import { isUnknown } from '../../../src/model/unknown.js';
 import { ACCOUNT, byId, expectValid, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
 import { $metadata } from '../support/aws-errors.js';

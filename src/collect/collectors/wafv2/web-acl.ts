@@ -23,7 +23,7 @@ import {
   type WebACLSummary,
 } from '@aws-sdk/client-wafv2';
 import { arnFor } from '../../../model/arn.js';
-import { GLOBAL_REGION, type CollectedResource, type Tags } from '../../../model/resource.js';
+import { GLOBAL_REGION, type Tags } from '../../../model/resource.js';
 import {
   CLOUDFRONT_REGION,
   REGIONAL_RESOURCE_TYPES,
@@ -33,11 +33,11 @@ import {
   type WebAclLogging,
 } from '../../../model/types/wafv2/web-acl.js';
 import { isUnknown, unknown, type Maybe, type Unknown } from '../../../model/unknown.js';
-import type { CallRef, CollectContext, ResourceRef } from '../../collect-context.js';
-import { defineCollector } from '../../collector.js';
-import { listedOnce, tagMap } from '../../normalise.js';
-import { readAllPages } from '../../paginate.js';
-import { missing, UNEXPECTED_RESPONSE } from '../../reported.js';
+import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
+import { defineCollector } from '../../contract/collector.js';
+import { listedOnce, tagMap } from '../../contract/normalise.js';
+import { readAllPages } from '../../contract/paginate.js';
+import { missing, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
 import { ipSetReader, type IpSetReader } from './ip-sets.js';
 import { Malformed, rulesOf } from './web-acl-rules.js';
 import { parseWafv2Arn } from './wafv2-arn.js';
@@ -143,17 +143,12 @@ async function collectWebAcl(ctx: Ctx, scope: Scope, acl: Identity, ipSets: IpSe
   const detail = await detailOf(ctx, scope, acl, ipSets);
   if (detail === GONE) return;
   const [associatedResources, logging, tags] = await Promise.all([associationsOf(ctx, scope, acl), loggingOf(ctx, acl), tagsOf(ctx, acl)]);
-  const resource: CollectedResource<'AWS::WAFv2::WebACL'> = {
+  const resource = ctx.resource({
     arn: acl.arn,
-    type: 'AWS::WAFv2::WebACL',
-    accountId: ctx.accountId,
-    // CloudFront's web ACLs apply wherever CloudFront serves (see the model).
     region: scope === 'CLOUDFRONT' ? GLOBAL_REGION : ctx.region,
     id: webAclResourceId(scope, acl.name, acl.webAclId),
     name: acl.name,
     tags,
-    source: 'api',
-    observedAt: ctx.now().toISOString(),
     config: {
       name: acl.name,
       webAclId: acl.webAclId,
@@ -163,7 +158,7 @@ async function collectWebAcl(ctx: Ctx, scope: Scope, acl: Identity, ipSets: IpSe
       associatedResources,
       logging,
     },
-  };
+  });
   ctx.emit(resource);
 }
 
