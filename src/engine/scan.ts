@@ -17,7 +17,7 @@ import { buildSummary } from '../findings/summary.js';
 import type { InMemoryInventory } from './inventory.js';
 import type { Binding, ScanPlan } from './scan-plan.js';
 import { Tally } from './tally.js';
-import type { Verdict } from './verdict.js';
+import { verdictFactory, type Verdict } from './verdict.js';
 
 export interface ScanOptions {
   readonly file: string;
@@ -49,6 +49,14 @@ export interface ScanResult {
   readonly stats: ScanStats;
 }
 
+/** What the scan keeps per account while it visits: the configuration's entry and the counts. */
+interface AccountState {
+  readonly entry: AccountEntry;
+  resources: number;
+  /** The account's verdict counters, from its first resource that an insight evaluates. */
+  counters: Float64Array | undefined;
+}
+
 export type ScanOutcome = { ok: true; result: ScanResult } | { ok: false; problems: readonly Problem[] };
 
 export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
@@ -66,27 +74,33 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
 
   const tally = new Tally(plan.bindings.length);
   const failingBySeverity: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, informational: 0 };
-  const resourcesPerAccount = new Map<string, number>();
-  const accountCache = new Map<string, AccountEntry>();
+  const accountStates = new Map<string, AccountState>();
   let evaluations = 0;
   let evaluateMs = 0;
+  const { memo } = plan;
+  const verdicts = verdictFactory({ keepAll: options.includeAll });
+  for (const binding of plan.bindings) binding.ctx.verdict = verdicts;
 
-  const accountOf = (accountId: string): AccountEntry => {
-    let account = accountCache.get(accountId);
-    if (account === undefined) {
-      account = options.accounts.get(accountId) ?? anonymousAccount(accountId);
-      accountCache.set(accountId, account);
+  const accountOf = (accountId: string): AccountState => {
+    let state = accountStates.get(accountId);
+    if (state === undefined) {
+      state = { entry: options.accounts.get(accountId) ?? anonymousAccount(accountId), resources: 0, counters: undefined };
+      accountStates.set(accountId, state);
     }
-    return account;
+    return state;
   };
 
   const visit = (resource: AnyResource): void => {
-    resourcesPerAccount.set(resource.accountId, (resourcesPerAccount.get(resource.accountId) ?? 0) + 1);
+    const state = accountOf(resource.accountId);
+    state.resources++;
     const bindings = plan.byType.get(resource.type);
     if (bindings === undefined) return;
     const t0 = performance.now();
-    const account = accountOf(resource.accountId);
-    const counters = tally.countersOf(resource.accountId);
+    const account = state.entry;
+    const counters = (state.counters ??= tally.countersOf(resource.accountId));
+    memo.visit(resource);
+    // What the finding ids name: worked out for the first finding written, most resources have none.
+    let subject: string | undefined;
     for (const binding of bindings) {
       binding.ctx.account = account;
       if (binding.paramsByAccount !== undefined) binding.ctx.params = binding.paramsByAccount.get(resource.accountId) ?? binding.params;
@@ -101,8 +115,9 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
       Tally.add(counters, binding.index, status);
       evaluations++;
       if (options.includeAll || status === 'fail' || status === 'error' || status === 'exempt') {
+        subject ??= findingSubject(resource);
         const finding: Finding = {
-          id: findingId(binding.insight.id, findingSubject(resource), binding.variant),
+          id: findingId(binding.insight.id, subject, binding.variant),
           insight: binding.insight.id,
           title: binding.insight.title,
           severity: binding.insight.severity,
@@ -134,7 +149,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
   const finishedAt = clock();
   const totalMs = performance.now() - started;
 
-  const accountIds = new Set([...header.accounts.map((a) => a.id), ...resourcesPerAccount.keys()]);
+  const accountIds = new Set([...header.accounts.map((a) => a.id), ...accountStates.keys()]);
   const scan: ScanInfo = {
     id: randomUUID(),
     startedAt: startedAt.toISOString(),
@@ -148,7 +163,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
         name,
         ...(entry?.environment !== undefined && { environment: entry.environment }),
         ...(entry?.tenant !== undefined && { tenant: entry.tenant }),
-        resources: resourcesPerAccount.get(id) ?? 0,
+        resources: accountStates.get(id)?.resources ?? 0,
       };
     }),
     coverage: header.coverage,

@@ -12,7 +12,8 @@ import type { ScanSettings } from '../../src/engine/context.js';
 import type { CoverageEntry } from '../../src/inventory/coverage.js';
 import { InMemoryInventory } from '../../src/engine/inventory.js';
 import { resolveParams } from '../../src/engine/params.js';
-import { verdict, type VerdictStatus } from '../../src/engine/verdict.js';
+import { ResourceMemo } from '../../src/engine/resource-memo.js';
+import { verdict, verdictFactory, type VerdictFactory, type VerdictStatus } from '../../src/engine/verdict.js';
 import { severities } from '../../src/engine/severity.js';
 import type { AnyResource, Resource } from '../../src/model/resource.js';
 import { isResourceType, type ResourceType } from '../../src/model/resource-types.js';
@@ -43,7 +44,7 @@ export const TEST_NOW = '2026-06-01T12:00:00.000Z';
 const requiredStatuses: readonly VerdictStatus[] = ['pass', 'fail', 'error', 'not-applicable'];
 
 /** Evaluates one case with guarded resources: reading an undeclared field throws. `log` collects the fields read. */
-export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadLog = new ReadLog()) {
+export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadLog = new ReadLog(), verdicts: VerdictFactory = verdict) {
   const params = resolveParams(insight, testCase.params);
   if (!params.ok) throw new Error(`invalid params for ${insight.id}: ${JSON.stringify(params.errors)}`);
   const inventory = new InMemoryInventory(insight.lookups);
@@ -55,13 +56,17 @@ export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadL
   }
   inventory.noteCoverage(testCase.coverage ?? []);
   const resource = guardResource(testCase.resource as Resource, insight, 'self', log);
+  const guarded = new GuardedInventory(inventory, insight, log);
+  const memo = new ResourceMemo(guarded);
+  memo.visit(resource);
   return insight.evaluate(resource, {
     params: params.params,
     now: new Date(testCase.now ?? TEST_NOW),
     account: { id: resource.accountId, name: `account-${resource.accountId}`, ...testCase.account },
     settings: { allowedRegions: [], requiredTags: {}, ...testCase.settings },
-    inventory: new GuardedInventory(inventory, insight, log),
-    verdict,
+    inventory: guarded,
+    memo,
+    verdict: verdicts,
   });
 }
 
@@ -154,6 +159,10 @@ export function testInsight(insight: Insight, cases: readonly InsightCase[], opt
         if (result.status === 'fail') expect(result.evidence, 'a fail carries evidence').toBeDefined();
         if (testCase.reason !== undefined) expect(result.reason).toMatch(testCase.reason);
         if (testCase.evidence !== undefined) expect(result.evidence).toMatchObject(testCase.evidence);
+        // A scan without --all drops pass and not-applicable reasons unbuilt: the status must not depend on them.
+        const statusOnly = evaluateCase(insight, testCase, new ReadLog(), verdictFactory({ keepAll: false }));
+        expect(statusOnly.status, 'the status without --all').toBe(result.status);
+        if (result.status === 'fail' || result.status === 'error') expect(statusOnly).toEqual(result);
       });
     }
   });
