@@ -17,8 +17,7 @@ import type { Resource } from '../model/resource.js';
 import type { AclGrant } from '../model/types/s3-bucket.js';
 import { isUnknown, type Maybe } from '../model/unknown.js';
 import { ACCESS_LEVELS, accessLevelsOfSet, type AccessLevel } from './policy/actions.js';
-import { analyzeResourcePolicy } from './policy/analyze.js';
-import { scanAllowPrincipals } from './policy/principal-scan.js';
+import { readBucketPolicy, type BucketPolicyReading } from './s3-bucket-policy.js';
 
 export type BlockSetting = keyof PublicAccessBlock;
 
@@ -100,22 +99,29 @@ interface Side {
   malformed?: { error: string; statement?: string };
 }
 
+const NOT_PUBLIC: S3Exposure = { status: 'not-public', neutralised: [] };
+
 /**
  * @param account the account's settings resource; undefined when it was not collected, which
  *   leaves the account-level settings unknown.
+ * @param policy the bucket policy read (s3-bucket-policy.ts), shared with other insights of the bucket.
  */
-export function s3Exposure(bucket: Resource<'AWS::S3::Bucket'>, account: Resource<'AWS::Account'> | undefined): S3Exposure {
+export function s3Exposure(
+  bucket: Resource<'AWS::S3::Bucket'>,
+  account: Resource<'AWS::Account'> | undefined,
+  policy: BucketPolicyReading | undefined = readBucketPolicy(bucket),
+): S3Exposure {
   // The common case: no ACL grant to a public group and a policy naming only specific principals.
   // Nothing is public whatever Block Public Access says, so there is nothing to weigh.
-  const { acl, policy } = bucket.config;
-  if (!isUnknown(acl) && !isUnknown(policy) && !acl.grants.some(isPublicGroupGrant) && (policy === null || scanAllowPrincipals(policy).kind === 'simple')) {
-    return { status: 'not-public', neutralised: [] };
+  const { acl } = bucket.config;
+  if (!isUnknown(acl) && !isUnknown(bucket.config.policy) && !acl.grants.some(isPublicGroupGrant) && (policy === undefined || policy.principals.kind === 'simple')) {
+    return NOT_PUBLIC;
   }
   const block = effectiveBlockPublicAccess(
     bucket.config.publicAccessBlock,
     account === undefined ? undefined : account.config.s3PublicAccessBlock,
   );
-  const sides = [aclSide(bucket, block), policySide(bucket, block)];
+  const sides = [aclSide(bucket, block), policySide(bucket, block, policy)];
   const paths = sides.flatMap((s) => s.public);
   const neutralised = sides.flatMap((s) => s.neutralised);
   if (paths.length > 0) {
@@ -208,7 +214,7 @@ function aclPath(grant: AclGrant): ExposurePath[] {
   ];
 }
 
-function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPublicAccess): Side {
+function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPublicAccess, reading: BucketPolicyReading | undefined): Side {
   const side: Side = { public: [], neutralised: [], unreadable: [], possible: [] };
   const policy = bucket.config.policy;
   const restrict = block.restrictPublicBuckets;
@@ -219,10 +225,10 @@ function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPu
     if (restrict.on === 'unknown') side.unreadable.push(restrict);
     return side;
   }
-  if (policy === null) return side;
+  if (reading === undefined) return side;
   // Named principals only: no statement can reach everyone, the full analysis would say the same.
-  if (scanAllowPrincipals(policy).kind === 'simple') return side;
-  const result = analyzeResourcePolicy(policy, { ownerAccountId: bucket.accountId });
+  if (reading.principals.kind === 'simple') return side;
+  const result = reading.analysis();
   if (!result.ok) {
     if (restrict.on === true) return side;
     side.malformed = result.statement === undefined ? { error: result.error } : { error: result.error, statement: result.statement };

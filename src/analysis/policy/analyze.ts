@@ -29,7 +29,6 @@ import { assessAllowClause, assessDenyClauseEscape, describeClause, sameClause, 
 import { parsePolicy, type ConditionClause, type PatternElement, type PolicyStatement } from './parse-policy.js';
 import { classifyPrincipal, principalCovers, type Principal } from './principals.js';
 import { patternCovers } from './wildcards.js';
-import { RecentResults } from './recent-results.js';
 
 export interface PolicyAnalysisOptions {
   /** The account that owns the resource: its principals are trusted. */
@@ -128,16 +127,7 @@ interface WorkingGrant {
 
 const RESOURCES = { ignoreCase: false } as const;
 
-/** Several insights read one resource's policy (public access, TLS, log delivery): analysed once. */
-const recentAnalyses = new RecentResults<AnalyzePolicyResult>();
-
 export function analyzeResourcePolicy(document: unknown, options: PolicyAnalysisOptions): AnalyzePolicyResult {
-  if (typeof document !== 'object' || document === null) return analyzeUncached(document, options);
-  const key = `${options.ownerAccountId}|${(options.trustedAccountIds ?? []).join(',')}|${(options.trustedOrgIds ?? []).join(',')}|${(options.trustedCidrs ?? []).join(',')}`;
-  return recentAnalyses.get(document, key, () => analyzeUncached(document, options));
-}
-
-function analyzeUncached(document: unknown, options: PolicyAnalysisOptions): AnalyzePolicyResult {
   const parsed = parsePolicy(document, { requirePrincipal: true });
   if (!parsed.ok) return parsed;
   const statements = parsed.policy.statements;

@@ -5,8 +5,6 @@
  * document is a value naming the statement at fault, never an exception, so that an insight can
  * turn it into an `error` verdict.
  */
-import { RecentResults } from './recent-results.js';
-
 export type Effect = 'Allow' | 'Deny';
 
 /** The principal types a policy may name, as IAM spells them. */
@@ -109,15 +107,7 @@ const OPERATOR_BY_LOWER = new Map<string, string>(KNOWN_OPERATORS.map((op) => [o
 
 class Malformed extends Error {}
 
-/** Several insights parse one resource's policy: parsed once. */
-const recentParses = new RecentResults<ParsePolicyResult>();
-
 export function parsePolicy(document: unknown, options: ParseOptions): ParsePolicyResult {
-  if (typeof document !== 'object' || document === null) return parseUncached(document, options);
-  return recentParses.get(document, options.requirePrincipal ? 'principal' : 'any', () => parseUncached(document, options));
-}
-
-function parseUncached(document: unknown, options: ParseOptions): ParsePolicyResult {
   let doc = document;
   if (typeof doc === 'string') {
     try {

@@ -5,8 +5,6 @@
  * the full analysis. Anything unusual (NotPrincipal, wildcards, federated or canonical users, a
  * shape that is not plainly valid) answers `complex`, and callers run the full analysis.
  */
-import { RecentResults } from './recent-results.js';
-
 export type PrincipalScan =
   | {
       readonly kind: 'simple';
@@ -34,12 +32,9 @@ function list(value: string | string[]): string[] {
   return typeof value === 'string' ? [value] : value;
 }
 
-/** The S3 exposure and encryption insights scan one bucket's policy in turn: scanned once. */
-const recentScans = new RecentResults<PrincipalScan>();
-
 export function scanAllowPrincipals(document: unknown): PrincipalScan {
   if (!isPlainObject(document)) return COMPLEX;
-  return recentScans.get(document, '', () => scan(document));
+  return scan(document);
 }
 
 function scan(document: Record<string, unknown>): PrincipalScan {
