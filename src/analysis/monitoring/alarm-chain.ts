@@ -89,23 +89,57 @@ function metricChain(logGroup: Resource<'AWS::Logs::LogGroup'>, filter: MetricFi
   return through({ kind: 'metric', name }, anyPath([...alarms.map((alarm) => alarmChain(alarm, inventory)), ...unlisted]));
 }
 
-/** The chain from the log group through a metric filter the criterion accepts. */
-export function alarmChainFrom(logGroup: Resource<'AWS::Logs::LogGroup'>, criterion: FilterCriterion, inventory: Inventory): ChainSearch {
+/** Each metric filter of a log group with the chain from it to a subscriber, whatever criterion judges the filter. */
+export type FilterChains =
+  | { readonly ok: true; readonly logGroup: LogGroup; readonly filters: readonly FilterChain[] }
+  | { readonly ok: false; readonly unread: ChainSearch };
+
+export interface FilterChain {
+  readonly filter: MetricFilter;
+  /** Through the filter's metrics and their alarms to a confirmed subscription. */
+  readonly chain: ChainSearch;
+}
+
+type LogGroup = Resource<'AWS::Logs::LogGroup'>;
+
+/**
+ * The chains from every metric filter of the log group: what the insights that differ only in the
+ * filters they accept (the fifteen CIS 5.x controls) share, worked out once for all of them.
+ */
+export function filterChains(logGroup: LogGroup, inventory: Inventory): FilterChains {
   const { metricFilters } = logGroup.config;
-  if (isUnknown(metricFilters)) return unreadLink(`the metric filters of log group ${logGroup.name} could not be read (${metricFilters.$unknown})`);
-  const rejected: string[] = [];
-  const accepted = metricFilters.filter((filter) => {
-    const verdict = criterion.accepts(filter);
-    if (!verdict.accepted) rejected.push(`${filter.filterName}: ${verdict.why}`);
-    return verdict.accepted;
-  });
-  if (accepted.length === 0) {
+  if (isUnknown(metricFilters)) return { ok: false, unread: unreadLink(`the metric filters of log group ${logGroup.name} could not be read (${metricFilters.$unknown})`) };
+  return {
+    ok: true,
+    logGroup,
+    filters: metricFilters.map((filter) => ({
+      filter,
+      chain:
+        filter.metricTransformations.length === 0
+          ? missingLink(`metric filter ${filter.filterName} on log group ${logGroup.name} publishes no metric`)
+          : through({ kind: 'metric filter', name: filter.filterName }, anyPath(filter.metricTransformations.map((metric) => metricChain(logGroup, filter, metric, inventory)))),
+    })),
+  };
+}
+
+/** The chain from the log group through a metric filter the criterion accepts. */
+export function chainThroughFilters(chains: FilterChains, criterion: FilterCriterion): ChainSearch {
+  if (!chains.ok) return chains.unread;
+  const { logGroup, filters } = chains;
+  const paths: ChainSearch[] = [];
+  for (const { filter, chain } of filters) if (criterion.accepts(filter).accepted) paths.push(chain);
+  if (paths.length === 0) {
+    const rejected: string[] = [];
+    for (const { filter } of filters) {
+      const verdict = criterion.accepts(filter);
+      if (!verdict.accepted) rejected.push(`${filter.filterName}: ${verdict.why}`);
+    }
     return missingLink(`log group ${logGroup.name} has no metric filter ${criterion.description}${rejected.length > 0 ? ` (${rejected.join('; ')})` : ''}`);
   }
-  const paths = accepted.map((filter) =>
-    filter.metricTransformations.length === 0
-      ? missingLink(`metric filter ${filter.filterName} on log group ${logGroup.name} publishes no metric`)
-      : through({ kind: 'metric filter', name: filter.filterName }, anyPath(filter.metricTransformations.map((metric) => metricChain(logGroup, filter, metric, inventory)))),
-  );
   return through({ kind: 'log group', name: logGroup.arn }, anyPath(paths));
+}
+
+/** The chain from the log group through a metric filter the criterion accepts. */
+export function alarmChainFrom(logGroup: LogGroup, criterion: FilterCriterion, inventory: Inventory): ChainSearch {
+  return chainThroughFilters(filterChains(logGroup, inventory), criterion);
 }

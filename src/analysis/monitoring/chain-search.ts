@@ -68,7 +68,10 @@ export function describeChain(chain: readonly ChainLink[]): string {
 
 /** pass with the chain; error when no chain is proven and some path could not be followed; fail naming each broken path. */
 export function chainVerdict(search: ChainSearch, verdict: VerdictFactory, what: string): Verdict {
-  if (search.found) return verdict.pass(`${what}: ${describeChain(search.chain)}`, { chain: search.chain });
+  if (search.found) {
+    const { chain } = search;
+    return verdict.pass(() => `${what}: ${describeChain(chain)}`, () => ({ chain }));
+  }
   const { missing, unread } = search;
   if (unread.length > 0) {
     const paths = unread.length === 1 ? 'one path' : `${unread.length} paths`;
