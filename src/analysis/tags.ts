@@ -26,5 +26,10 @@ export function matchTags(tags: Maybe<Tags>, selector: TagSelector): TagMatch {
 
 /** Keys from `required` that are missing or empty in `tags`. */
 export function missingTagKeys(tags: Tags, required: readonly string[]): string[] {
-  return required.filter((key) => (tags[key] ?? '').trim() === '');
+  return required.every((key) => isSet(tags[key])) ? NONE_MISSING : required.filter((key) => !isSet(tags[key]));
 }
+
+// Shared by every resource that carries its tags: nobody adds to it.
+const NONE_MISSING: string[] = [];
+
+const isSet = (value: string | undefined): boolean => value !== undefined && value.trim() !== '';
