@@ -10,7 +10,7 @@
  * ::/0) decides any address, or when the allows together decide every address of a family (the
  * internet split over several entries, as the security group analysis counts it).
  */
-import { normaliseProtocol, parseCidr, portRangeLabel, type Cidr, type IpFamily, type PortProtocol } from './network.js';
+import { cidrOf, normaliseProtocol, portRangeLabel, type Cidr, type IpFamily, type PortProtocol } from './network.js';
 
 /** An NACL entry in the shape of the model's. */
 export interface AclEntry {
@@ -96,7 +96,7 @@ function matchEntry(entry: AclEntry, family: IpFamily, protocol: PortProtocol, p
   }
   const source = entry.cidrBlock ?? entry.ipv6CidrBlock;
   if (source === null) return { kind: 'malformed', problem: 'an entry without a source CIDR' };
-  const cidr = parseCidr(source);
+  const cidr = cidrOf(source);
   if (cidr === undefined) return { kind: 'malformed', problem: `the source '${source}' is not a valid CIDR` };
   return cidr.family === family ? { kind: 'yes', cidr, source } : { kind: 'no' };
 }
