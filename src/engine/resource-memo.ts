@@ -11,25 +11,29 @@ export type ResourceAnalysis<R, T> = (resource: R, inventory: Inventory) => T;
 
 export class ResourceMemo {
   private visited: unknown = undefined;
-  // Keyed by the analysis function: a module-level function is one key for the whole scan.
-  private readonly results = new Map<ResourceAnalysis<never, unknown>, unknown>();
+  // A resource has a few analyses at most: parallel arrays searched in order beat a map.
+  private readonly analyses: ResourceAnalysis<never, unknown>[] = [];
+  private readonly results: unknown[] = [];
+  private count = 0;
 
   constructor(private readonly inventory: Inventory) {}
 
   /** Starts on the next resource: the engine calls it before evaluating the resource's insights. */
   visit(resource: unknown): void {
     this.visited = resource;
-    if (this.results.size > 0) this.results.clear();
+    for (let i = 0; i < this.count; i++) this.results[i] = undefined;
+    this.count = 0;
   }
 
   /** The analysis of the resource, computed once per visit of it; any other resource is analysed afresh. */
   of<R, T>(analysis: ResourceAnalysis<R, T>, resource: R): T {
     if (resource !== this.visited) return analysis(resource, this.inventory);
     const key = analysis as ResourceAnalysis<never, unknown>;
-    const found = this.results.get(key);
-    if (found !== undefined || this.results.has(key)) return found as T;
+    for (let i = 0; i < this.count; i++) if (this.analyses[i] === key) return this.results[i] as T;
     const result = analysis(resource, this.inventory);
-    this.results.set(key, result);
+    this.analyses[this.count] = key;
+    this.results[this.count] = result;
+    this.count++;
     return result;
   }
 }
