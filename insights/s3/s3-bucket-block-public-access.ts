@@ -48,10 +48,11 @@ export default defineInsight({
       return state.on === 'unknown' ? [`${BLOCK_SETTING_NAMES[setting]}: ${state.field} (${state.cause})`] : [];
     });
     if (unread.length > 0) return verdict.error(`Block Public Access could not be judged: ${unread.join('; ')}`, { unreadable: unread });
-    const where = SETTINGS.map((setting) => {
-      const state = block[setting];
-      return `${BLOCK_SETTING_NAMES[setting]} (${state.on === true ? state.where : '?'})`;
-    });
-    return verdict.pass(`all four settings apply: ${where.join(', ')}`);
+    const where = () =>
+      SETTINGS.map((setting) => {
+        const state = block[setting];
+        return `${BLOCK_SETTING_NAMES[setting]} (${state.on === true ? state.where : '?'})`;
+      });
+    return verdict.pass(() => `all four settings apply: ${where().join(', ')}`);
   },
 });

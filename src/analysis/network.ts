@@ -220,18 +220,19 @@ export function readIngress(rules: readonly IngressRule[]): IngressReading {
   for (const rule of rules) {
     const blocks: Cidr[] = [];
     const malformed: string[] = [];
-    for (const ranges of [rule.ipv4Ranges, rule.ipv6Ranges]) {
-      for (const text of ranges) {
-        const cidr = cidrOf(text);
-        if (cidr === undefined) malformed.push(text);
-        else blocks.push(cidr);
-      }
-    }
+    for (const text of rule.ipv4Ranges) addSource(text, blocks, malformed);
+    for (const text of rule.ipv6Ranges) addSource(text, blocks, malformed);
     if (malformed.length > 0 || rule.prefixListIds.length > 0) notes = true;
-    all.push(...blocks);
+    for (const block of blocks) all.push(block);
     read.push({ rule, protocol: normaliseProtocol(rule.protocol), blocks, malformed });
   }
   return { rules: read, mayExpose: coversAddressSpace(all, 4) || coversAddressSpace(all, 6), notes };
+}
+
+function addSource(text: string, blocks: Cidr[], malformed: string[]): void {
+  const cidr = cidrOf(text);
+  if (cidr === undefined) malformed.push(text);
+  else blocks.push(cidr);
 }
 
 const NO_REACH: InternetReach = Object.freeze({ exposed: [], prefixListIds: [], malformed: [] });

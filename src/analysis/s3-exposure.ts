@@ -141,27 +141,33 @@ export function effectiveBlockPublicAccess(
   bucket: Maybe<PublicAccessBlock | null>,
   account: Maybe<PublicAccessBlock | null> | undefined,
 ): EffectiveBlockPublicAccess {
-  const read = (value: Maybe<PublicAccessBlock | null> | undefined, level: string, setting: BlockSetting): boolean | UnreadableInput => {
-    const field = `${level}-level Block Public Access`;
-    if (value === undefined) return { field, cause: 'the account settings (AWS::Account) were not collected' };
-    if (isUnknown(value)) return { field, cause: value.$unknown };
-    return value === null ? false : value[setting];
-  };
   const result = {} as Record<BlockSetting, SettingState>;
   for (const setting of SETTINGS) {
-    const b = read(bucket, 'bucket', setting);
-    const a = read(account, 'account', setting);
+    const b = readSetting(bucket, 'bucket', setting);
+    const a = readSetting(account, 'account', setting);
     if (a === true || b === true) {
-      result[setting] = { on: true, where: a === true && b === true ? 'account and bucket' : a === true ? 'account' : 'bucket' };
+      result[setting] = a === true && b === true ? ON_BOTH : a === true ? ON_ACCOUNT : ON_BUCKET;
     } else if (typeof b === 'object') {
       result[setting] = { on: 'unknown', ...b };
     } else if (typeof a === 'object') {
       result[setting] = { on: 'unknown', ...a };
     } else {
-      result[setting] = { on: false };
+      result[setting] = OFF;
     }
   }
   return result;
+}
+
+// Settings states without a cause are the same object wherever they occur.
+const ON_BOTH: SettingState = Object.freeze({ on: true, where: 'account and bucket' });
+const ON_ACCOUNT: SettingState = Object.freeze({ on: true, where: 'account' });
+const ON_BUCKET: SettingState = Object.freeze({ on: true, where: 'bucket' });
+const OFF: SettingState = Object.freeze({ on: false });
+
+function readSetting(value: Maybe<PublicAccessBlock | null> | undefined, level: 'account' | 'bucket', setting: BlockSetting): boolean | UnreadableInput {
+  if (value === undefined) return { field: `${level}-level Block Public Access`, cause: 'the account settings (AWS::Account) were not collected' };
+  if (isUnknown(value)) return { field: `${level}-level Block Public Access`, cause: value.$unknown };
+  return value === null ? false : value[setting];
 }
 
 function aclSide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPublicAccess): Side {

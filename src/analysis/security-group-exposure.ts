@@ -33,6 +33,7 @@ export function judgeSecurityGroupPorts(
   }
   if (isUnknown(ingress)) return verdict.unreadable('inbound rules', ingress);
   const read = memo.of(groupIngress, group);
+  if (!read.mayExpose && !read.notes) return verdict.pass(() => `no inbound rule opens ${protocolPortsLabel(protocols, ports)} to the whole internet`);
   const reaches = protocols.map((protocol) => ({ protocol, reach: internetReachOf(read, protocol, ports) }));
   const exposed = reaches.flatMap(({ protocol, reach }) => reach.exposed.map((e) => ({ protocol, port: e.port, families: e.families, rules: e.rules })));
   if (exposed.length > 0) {

@@ -11,8 +11,8 @@ export type TagSelector = Readonly<Record<string, string | readonly string[]>>;
 export type TagMatch = 'match' | 'no-match' | 'unknown';
 
 export function matchTags(tags: Maybe<Tags>, selector: TagSelector): TagMatch {
+  if (isEmpty(selector)) return 'match';
   const keys = Object.keys(selector);
-  if (keys.length === 0) return 'match';
   if (isUnknown(tags)) return 'unknown';
   for (const key of keys) {
     const actual = tags[key];
@@ -22,6 +22,12 @@ export function matchTags(tags: Maybe<Tags>, selector: TagSelector): TagMatch {
     if (!accepted.includes('*') && !accepted.includes(actual)) return 'no-match';
   }
   return 'match';
+}
+
+/** `{}`, the selector of every resource, without listing its keys. */
+function isEmpty(selector: TagSelector): boolean {
+  for (const key in selector) if (Object.hasOwn(selector, key)) return false;
+  return true;
 }
 
 /** Keys from `required` that are missing or empty in `tags`. */
