@@ -6,13 +6,12 @@
  */
 import type { ValidateFunction } from 'ajv';
 import type { AnyResource } from '../model/resource.js';
-import { resourceSchema } from '../model/resource.js';
 import { isResourceType, type ResourceType } from '../model/resource-types.js';
-import { createAjv } from '../schemas/ajv.js';
 import { validatorFor } from '../schemas/ajv.js';
 import { displayPath, fieldErrors } from '../input/ajv-messages.js';
 import { problem, type Loaded, type Problem } from '../input/problem.js';
 import { readLineBatches } from './line-reader.js';
+import { resourceValidators } from './resource-validators.js';
 import { SnapshotHeader, SnapshotTrailer } from './snapshot-header.js';
 
 /** Beyond this many problems the rest of the file is not worth reading. */
@@ -31,18 +30,8 @@ export interface SnapshotReadResult {
   readonly resources: number;
 }
 
-/** Per-type validators, compiled once per process. */
-const resourceValidators = new Map<ResourceType, ValidateFunction>();
-const ajv = createAjv();
-
-function resourceValidator(type: ResourceType): ValidateFunction {
-  let validate = resourceValidators.get(type);
-  if (validate === undefined) {
-    validate = ajv.compile(resourceSchema(type));
-    resourceValidators.set(type, validate);
-  }
-  return validate;
-}
+/** Per-type validators, generated from the resource schemas at build time. */
+const validators = resourceValidators as unknown as Readonly<Record<ResourceType, ValidateFunction>>;
 
 export async function readSnapshot(
   file: string,
@@ -155,7 +144,7 @@ function validateResource(file: string, lineNo: number, line: string, value: unk
     problems.push(problem(file, lineNo, columnOf(line, ['type']), `resource: unknown resource type '${type}'`));
     return undefined;
   }
-  const validate = resourceValidator(type);
+  const validate = validators[type];
   if (validate(value)) return value as AnyResource;
   const arn = (value as { arn?: unknown }).arn;
   const label = typeof arn === 'string' ? `resource ${arn}` : `resource of type ${type}`;
