@@ -65,9 +65,19 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
   const started = performance.now();
   const { plan, inventory } = options;
 
+  // The lines the lookup pass reads are not parsed and validated again by the evaluation pass.
+  const lookedUp = { lines: [] as number[], resources: [] as AnyResource[] };
   if (plan.lookupTypes.size > 0) {
     const pattern = lookupLinePattern(plan.lookupTypes);
-    const indexed = await readSnapshot(options.file, (resource) => inventory.add(resource), { lineFilter: (line) => pattern.test(line) });
+    const indexed = await readSnapshot(
+      options.file,
+      (resource, line) => {
+        inventory.add(resource);
+        lookedUp.lines.push(line);
+        lookedUp.resources.push(resource);
+      },
+      { lineFilter: (line) => pattern.test(line) },
+    );
     if (!indexed.ok) return { ok: false, problems: indexed.problems };
     inventory.noteCoverage(indexed.value.header.coverage);
   }
@@ -143,7 +153,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
     evaluateMs += performance.now() - t0;
   };
 
-  const read = await readSnapshot(options.file, visit);
+  const read = await readSnapshot(options.file, visit, { readBefore: lookedUp });
   if (!read.ok) return { ok: false, problems: read.problems };
   const header = read.value.header;
   const finishedAt = clock();

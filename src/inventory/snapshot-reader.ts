@@ -23,6 +23,18 @@ export interface SnapshotReadOptions {
    * lookup pass, which only needs a few resource types.
    */
   readonly lineFilter?: (line: string) => boolean;
+  /**
+   * Resources an earlier pass over the same file read (the lookup pass), with their line numbers
+   * in ascending order: those lines are handed to the visitor as read then, not parsed and
+   * validated again.
+   */
+  readonly readBefore?: LinesRead;
+}
+
+/** Resources read from a snapshot file, each with the number of the line it was on, in file order. */
+export interface LinesRead {
+  readonly lines: readonly number[];
+  readonly resources: readonly AnyResource[];
 }
 
 export interface SnapshotReadResult {
@@ -35,7 +47,7 @@ const validators = resourceValidators as unknown as Readonly<Record<ResourceType
 
 export async function readSnapshot(
   file: string,
-  visit: (resource: AnyResource) => void,
+  visit: (resource: AnyResource, line: number) => void,
   options: SnapshotReadOptions = {},
 ): Promise<Loaded<SnapshotReadResult>> {
   const problems: Problem[] = [];
@@ -44,6 +56,8 @@ export async function readSnapshot(
   let lineNo = 0;
   let resources = 0;
   const filter = options.lineFilter;
+  const readBefore = options.readBefore;
+  let nextReadBefore = 0;
   try {
     for await (const batch of readLineBatches(file)) {
       for (const line of batch) {
@@ -60,6 +74,12 @@ export async function readSnapshot(
           problems.push(problem(file, lineNo, 1, 'content after the snapshot trailer line'));
           continue;
         }
+        if (readBefore !== undefined && readBefore.lines[nextReadBefore] === lineNo) {
+          const resource = readBefore.resources[nextReadBefore++] as AnyResource;
+          resources++;
+          if (problems.length === 0) visit(resource, lineNo);
+          continue;
+        }
         if (filter !== undefined && !filter(line) && !line.includes('"vigil-snapshot-end"')) {
           resources++;
           continue;
@@ -73,7 +93,7 @@ export async function readSnapshot(
         const resource = validateResource(file, lineNo, line, value, problems);
         if (resource === undefined) continue;
         resources++;
-        if (problems.length === 0) visit(resource);
+        if (problems.length === 0) visit(resource, lineNo);
       }
     }
   } catch (error) {
