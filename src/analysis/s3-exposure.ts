@@ -185,9 +185,9 @@ function aclSide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPubli
   const paths = acl.grants.flatMap(aclPath);
   if (paths.length === 0) return side;
   if (aclsDisabled) {
-    side.neutralised.push(...paths.map((p) => ({ ...p, neutralisedBy: 'object ownership BucketOwnerEnforced (ACLs are disabled)' })));
+    side.neutralised.push(...paths.map((p) => neutralised(p, 'object ownership BucketOwnerEnforced (ACLs are disabled)')));
   } else if (ignore.on === true) {
-    side.neutralised.push(...paths.map((p) => ({ ...p, neutralisedBy: `IgnorePublicAcls (${ignore.where})` })));
+    side.neutralised.push(...paths.map((p) => neutralised(p, `IgnorePublicAcls (${ignore.where})`)));
   } else if (ignore.on === false && !isUnknown(objectOwnership)) {
     side.public.push(...paths);
   } else {
@@ -259,7 +259,7 @@ function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPu
       };
     });
   if (restrict.on === true) {
-    side.neutralised.push(...paths.map((p) => ({ ...p, neutralisedBy: `RestrictPublicBuckets (${restrict.where})` })));
+    side.neutralised.push(...paths.map((p) => neutralised(p, `RestrictPublicBuckets (${restrict.where})`)));
   } else if (restrict.on === false) {
     side.public.push(...paths);
   } else {
@@ -267,6 +267,10 @@ function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPu
     side.possible.push(...paths);
   }
   return side;
+}
+
+function neutralised(path: ExposurePath, by: string): NeutralisedPath {
+  return Object.assign({}, path, { neutralisedBy: by });
 }
 
 function dedupe(list: readonly UnreadableInput[]): UnreadableInput[] {

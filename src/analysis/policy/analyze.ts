@@ -244,9 +244,15 @@ function applyDeny(deny: PolicyStatement, grant: WorkingGrant): WorkingGrant[] {
   }
 
   const result: WorkingGrant[] = [];
-  if (!isEmptyActionSet(split.remaining)) result.push({ ...grant, actions: split.remaining });
+  if (!isEmptyActionSet(split.remaining)) result.push({ statement: grant.statement, principal: grant.principal, actions: split.remaining, constraints: grant.constraints, narrowedBy: grant.narrowedBy });
   if (escapes.length > 0) {
-    result.push({ ...grant, actions: split.removed, constraints: [...grant.constraints, escapes], narrowedBy: [...grant.narrowedBy, deny.label] });
+    result.push({
+      statement: grant.statement,
+      principal: grant.principal,
+      actions: split.removed,
+      constraints: [...grant.constraints, escapes],
+      narrowedBy: [...grant.narrowedBy, deny.label],
+    });
   }
   return result;
 }
