@@ -123,7 +123,8 @@ export function parsePolicy(document: unknown, options: ParseOptions): ParsePoli
   if (raw === undefined) return { ok: false, error: 'the policy has no Statement' };
   const list: unknown[] = Array.isArray(raw) ? raw : [raw];
   const statements: PolicyStatement[] = [];
-  for (const [index, item] of list.entries()) {
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
     const sid = isRecord(item) && typeof item['Sid'] === 'string' ? item['Sid'] : undefined;
     const label = statementLabel(index, sid);
     try {
@@ -175,12 +176,15 @@ function exclusive(item: Record<string, unknown>, name: string, notName: string)
 }
 
 function stringList(value: unknown, element: string): string[] {
-  const list = Array.isArray(value) ? value : [value];
+  if (typeof value === 'string' && value !== '') return [value];
+  const list: readonly unknown[] = Array.isArray(value) ? value : [value];
   if (list.length === 0) throw new Malformed(`${element} is an empty list`);
-  return list.map((entry) => {
+  const strings: string[] = [];
+  for (const entry of list) {
     if (typeof entry !== 'string' || entry === '') throw new Malformed(`${element} must be a string or a list of strings`);
-    return entry;
-  });
+    strings.push(entry);
+  }
+  return strings;
 }
 
 function parsePrincipal(value: unknown, element: string): PrincipalEntry[] {
