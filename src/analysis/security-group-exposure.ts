@@ -35,7 +35,8 @@ export function judgeSecurityGroupPorts(
   const read = memo.of(groupIngress, group);
   if (!read.mayExpose && !read.notes) return verdict.pass(() => `no inbound rule opens ${protocolPortsLabel(protocols, ports)} to the whole internet`);
   const reaches = protocols.map((protocol) => ({ protocol, reach: internetReachOf(read, protocol, ports) }));
-  const exposed = reaches.flatMap(({ protocol, reach }) => reach.exposed.map((e) => ({ protocol, port: e.port, families: e.families, rules: e.rules })));
+  const exposed = [];
+  for (const { protocol, reach } of reaches) for (const e of reach.exposed) exposed.push({ protocol, port: e.port, families: e.families, rules: e.rules });
   if (exposed.length > 0) {
     const open = exposed.map((e) => `${e.protocol.toUpperCase()} ${e.port} from ${e.families.map((f) => (f === 4 ? '0.0.0.0/0' : '::/0')).join(' and ')}`);
     return verdict.fail(`the internet can reach ${open.join('; ')}`, { exposed });

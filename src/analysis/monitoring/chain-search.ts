@@ -52,8 +52,13 @@ export function allPaths(searches: readonly ChainSearch[]): ChainSearch {
   }
   if (failed.length === 0) return { found: true, chain };
   const broken = failed.filter((search) => search.unread.length === 0);
-  if (broken.length > 0) return { found: false, missing: broken.flatMap((search) => search.missing), unread: [] };
-  return { found: false, missing: failed.flatMap((search) => search.missing), unread: failed.flatMap((search) => search.unread) };
+  const missing: string[] = [];
+  const unread: string[] = [];
+  for (const search of broken.length > 0 ? broken : failed) {
+    missing.push(...search.missing);
+    unread.push(...search.unread);
+  }
+  return { found: false, missing, unread };
 }
 
 /** Puts a link in front of every chain a search proves. */

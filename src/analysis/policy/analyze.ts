@@ -140,7 +140,8 @@ export function analyzeResourcePolicy(document: unknown, options: PolicyAnalysis
     if (statement.effect !== 'Allow' || statement.principal === null) continue;
     const assessed = statement.conditions.map(assessAllowClause);
     assessments.set(statement.index, assessed);
-    const constraints = assessed.flatMap((a) => (a.restricts ? [[a.restriction]] : []));
+    const constraints: (readonly Restriction[])[] = [];
+    for (const a of assessed) if (a.restricts) constraints.push([a.restriction]);
     const principals = statement.principal.negated
       ? [{ kind: 'everyone' as const, text: `everyone except NotPrincipal ${statement.principal.entries.map((e) => e.value).join(', ')}` }]
       : statement.principal.entries.map(classifyPrincipal);
