@@ -182,14 +182,15 @@ export class InMemoryInventory implements Inventory {
   }
 
   list<T extends ResourceType>(type: T, accountId?: string, region?: string): readonly Resource<T>[] {
-    this.assertIndexed(type);
     const found =
       accountId === undefined
         ? this.byType.get(type)
         : region === undefined
           ? this.accounts.get(accountId)?.byType.get(type)
           : this.kept(accountId, region, type)?.resources;
-    return (found ?? NONE) as unknown as Resource<T>[];
+    if (found !== undefined) return found as unknown as Resource<T>[];
+    this.assertIndexed(type);
+    return NONE as unknown as Resource<T>[];
   }
 
   account(accountId: string): Resource<'AWS::Account'> | undefined {

@@ -51,6 +51,7 @@ export interface ScanResult {
 
 /** What the scan keeps per account while it visits: the configuration's entry and the counts. */
 interface AccountState {
+  readonly accountId: string;
   readonly entry: AccountEntry;
   resources: number;
   /** The account's verdict counters, from its first resource that an insight evaluates. */
@@ -91,12 +92,16 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
   const verdicts = verdictFactory({ keepAll: options.includeAll });
   for (const binding of plan.bindings) binding.ctx.verdict = verdicts;
 
+  // Resources come account by account: the last account's state is at hand.
+  let last: AccountState | undefined;
   const accountOf = (accountId: string): AccountState => {
+    if (last !== undefined && last.accountId === accountId) return last;
     let state = accountStates.get(accountId);
     if (state === undefined) {
-      state = { entry: options.accounts.get(accountId) ?? anonymousAccount(accountId), resources: 0, counters: undefined };
+      state = { accountId, entry: options.accounts.get(accountId) ?? anonymousAccount(accountId), resources: 0, counters: undefined };
       accountStates.set(accountId, state);
     }
+    last = state;
     return state;
   };
 
