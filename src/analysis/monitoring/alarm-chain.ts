@@ -48,13 +48,14 @@ function alarmChain(alarm: Alarm, inventory: Inventory): ChainSearch {
 
 type Alarm = Resource<'AWS::CloudWatch::Alarm'>;
 
-const metricKey = (namespace: string, name: string) => `${namespace}\u0000${name}`;
-
 interface AlarmsByMetric {
   /** The length of the list indexed: a list that grew is indexed again. */
   readonly length: number;
-  readonly byMetric: ReadonlyMap<string, readonly Alarm[]>;
+  /** Namespace → metric name → the alarms that watch it. */
+  readonly byMetric: ReadonlyMap<string, ReadonlyMap<string, readonly Alarm[]>>;
 }
+
+const NO_ALARMS: readonly Alarm[] = [];
 
 // Keyed by the inventory's alarm list of one account and region, handed out unchanged for a whole scan.
 const alarmIndexes = new WeakMap<readonly Alarm[], AlarmsByMetric>();
@@ -64,19 +65,21 @@ function alarmsWatching(inventory: Inventory, accountId: string, region: string,
   const alarms = inventory.list('AWS::CloudWatch::Alarm', accountId, region);
   let index = alarmIndexes.get(alarms);
   if (index === undefined || index.length !== alarms.length) {
-    const byMetric = new Map<string, Alarm[]>();
+    const byMetric = new Map<string, Map<string, Alarm[]>>();
     for (const alarm of alarms) {
-      // An alarm on a metric math expression watches several metrics: it is listed under each, once.
-      for (const key of new Set(alarm.config.metrics.map((m: MetricAlarmConfig['metrics'][number]) => metricKey(m.namespace, m.metricName)))) {
-        const watching = byMetric.get(key);
-        if (watching === undefined) byMetric.set(key, [alarm]);
-        else watching.push(alarm);
+      for (const { namespace, metricName } of alarm.config.metrics as MetricAlarmConfig['metrics']) {
+        let inNamespace = byMetric.get(namespace);
+        if (inNamespace === undefined) byMetric.set(namespace, (inNamespace = new Map()));
+        const watching = inNamespace.get(metricName);
+        if (watching === undefined) inNamespace.set(metricName, [alarm]);
+        // An alarm on a metric math expression watches several metrics: it is listed under each, once.
+        else if (watching.at(-1) !== alarm) watching.push(alarm);
       }
     }
     index = { length: alarms.length, byMetric };
     alarmIndexes.set(alarms, index);
   }
-  return index.byMetric.get(metricKey(metric.metricNamespace, metric.metricName)) ?? [];
+  return index.byMetric.get(metric.metricNamespace)?.get(metric.metricName) ?? NO_ALARMS;
 }
 
 function metricChain(logGroup: Resource<'AWS::Logs::LogGroup'>, filter: MetricFilter, metric: MetricTransformation, inventory: Inventory): ChainSearch {
