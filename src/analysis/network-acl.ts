@@ -11,7 +11,7 @@
  * internet split over several entries, as the security group analysis counts it).
  */
 import { intersectRanges, rangesOfCidr, rangesSize, subtractRanges, wholeFamily, type Ranges } from './address-set.js';
-import { normaliseProtocol, parseCidr, portRangeLabel, type Cidr, type IpFamily, type PortProtocol } from './network.js';
+import { cidrOf, normaliseProtocol, portRangeLabel, type Cidr, type IpFamily, type PortProtocol } from './network.js';
 
 /** An NACL entry in the shape of the model's. */
 export interface AclEntry {
@@ -71,7 +71,7 @@ function matchEntry(entry: AclEntry, family: IpFamily, protocol: PortProtocol, p
   }
   const source = entry.cidrBlock ?? entry.ipv6CidrBlock;
   if (source === null) return { kind: 'malformed', problem: 'an entry without a source CIDR' };
-  const cidr = parseCidr(source);
+  const cidr = cidrOf(source);
   if (cidr === undefined) return { kind: 'malformed', problem: `the source '${source}' is not a valid CIDR` };
   return cidr.family === family ? { kind: 'yes', cidr, source } : { kind: 'no' };
 }

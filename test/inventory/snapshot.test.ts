@@ -104,4 +104,20 @@ describe('snapshot files', () => {
     expect(result.ok).toBe(true);
     expect(seen).toEqual(['AWS::KMS::Key']);
   });
+
+  it('hands on the resources an earlier pass read, by line, without reading those lines again', async () => {
+    const dir = tempDir();
+    const file = await snapshotOf(dir, resources);
+    const lines: number[] = [];
+    const first: AnyCollectedResource[] = [];
+    await readSnapshot(file, (resource, line) => (lines.push(line), first.push(resource)), { lineFilter: (line) => line.includes('"AWS::KMS::Key"') });
+    expect(lines).toEqual([3]);
+    // Line 3 is not parsed again: the object the first pass read is the one handed on.
+    const seen: { resource: AnyCollectedResource; line: number }[] = [];
+    const result = await readSnapshot(file, (resource, line) => seen.push({ resource, line }), { readBefore: { lines, resources: first } });
+    expect(result.ok && result.value.resources).toBe(3);
+    expect(seen.map((s) => s.line)).toEqual([2, 3, 4]);
+    expect(seen[1]?.resource).toBe(first[0]);
+    expect(seen.map((s) => s.resource)).toEqual(resources);
+  });
 });
