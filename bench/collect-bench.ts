@@ -27,7 +27,7 @@ import type { AnyResourceCollector, AnySettingsCollector } from '../src/collect/
 import { resourceCollectors, settingsCollectors } from '../src/collect/collectors/index.js';
 import { iamCollectors, IamSnapshots } from '../src/collect/collectors/iam/index.js';
 import { DEFAULT_RATES } from '../src/collect/aws/limiter.js';
-import type { CoverageEntry } from '../src/inventory/coverage.js';
+import type { CoverageEntry } from '../src/snapshot/coverage.js';
 import { configSourceTypes, fieldsNotInConfig, isConfigSourceType } from '../src/collect/config-source/config-collectors.js';
 import type { AnyCollectedResource } from '../src/model/resource.js';
 import { isUnknown } from '../src/model/unknown.js';

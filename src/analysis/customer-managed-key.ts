@@ -7,7 +7,7 @@
  */
 import { KMS_KEY_ARN } from '../model/arn.js';
 import { Type } from '@sinclair/typebox';
-import type { AccountEntry } from '../engine/account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import type { Evidence, Verdict, VerdictFactory } from '../engine/verdict.js';
 import type { KmsKeyReference } from './kms-key-reference.js';
 

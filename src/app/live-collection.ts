@@ -9,7 +9,7 @@ import type { ScanPlan } from '../engine/scan-plan.js';
 import { fieldsRead } from '../engine/fields-read.js';
 import type { ResourceType } from '../model/resource-types.js';
 import type { AnyCollectedResource } from '../model/resource.js';
-import { writeSnapshotLines } from '../inventory/snapshot-writer.js';
+import { writeSnapshotLines } from '../snapshot/snapshot-writer.js';
 import { packageVersion } from '../package-root.js';
 import { JsonLinesSpool } from '../output/findings-spool.js';
 import { callerIdentity, configuredTargets, organizationTargets, selectTargets, type AccountTarget } from '../collect/organisation/account-targets.js';

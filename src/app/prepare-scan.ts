@@ -3,7 +3,7 @@
  * insights (built-in and custom), packs, exemptions, the plan. Every problem in every input is
  * collected, so a user fixes them all in one round.
  */
-import type { AccountEntry } from '../engine/account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import type { ScanSettings } from '../engine/context.js';
 import type { Insight } from '../engine/define-insight.js';
 import { InMemoryInventory } from '../engine/inventory.js';

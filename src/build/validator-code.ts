@@ -2,7 +2,7 @@
  * The snapshot's resource validators as code (ajv standalone), generated from `resourceSchema()`
  * with the options the reader needs (all errors, strict schemas, Vigil's formats): compiling them
  * when a process starts cost more than half a second, now it costs an import.
- * `src/inventory/resource-validators.ts` is this module's output; a test fails when it is stale.
+ * `src/snapshot/resource-validators.ts` is this module's output; a test fails when it is stale.
  */
 import { Ajv, _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -11,7 +11,7 @@ import { resourceTypes } from '../model/resource-types.js';
 import { formats } from '../schemas/formats.js';
 
 /** Where the generated module lives, from the package root. */
-export const RESOURCE_VALIDATORS_PATH = 'src/inventory/resource-validators.ts';
+export const RESOURCE_VALIDATORS_PATH = 'src/snapshot/resource-validators.ts';
 
 // What ajv's code requires at run time, and the imports that stand for it in an ES module. The
 // runtime modules are CommonJS: Node hands their module object as the default import, a bundler

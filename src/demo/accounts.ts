@@ -3,7 +3,7 @@
  * single-tenant production account per bank, plus shared services, development and security
  * (log archive). For benchmarks, more bank tenants are planned the same way.
  */
-import type { AccountEntry } from '../engine/account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import { Random, deriveSeed } from './random.js';
 import type { AccountPlan, OrgFacts, Tenant } from './scope.js';
 import { trailArn } from './workloads/operations.js';

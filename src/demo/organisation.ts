@@ -8,7 +8,7 @@
  * believable mix of compliant and failing ones. With `targetResources: N` it adds generated bank
  * tenant accounts of 2,000–4,500 resources each until exactly N resources have been produced.
  */
-import type { AccountEntry } from '../engine/account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import type { AnyResource } from '../model/resource.js';
 import { COLLECTED_AT, DEMO_REGIONS, planDemo, planScaledTenants } from './accounts.js';
 import { harborBank, northwindSavings } from './programs/demo-tenants.js';

@@ -3,7 +3,7 @@
  * organisation around it, a seeded random stream and the collection clock. Dates are always
  * relative to the collection time, so the demo ages the same way whenever it is run.
  */
-import type { AccountEntry } from '../engine/account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import type { EnvelopeOverrides } from '../model/builders.js';
 import type { Tags } from '../model/resource.js';
 import type { Maybe } from '../model/unknown.js';

@@ -6,7 +6,7 @@
 import type { AnyCollectedResource, Resource } from '../model/resource.js';
 import { GLOBAL_REGION } from '../model/resource.js';
 import { definitionOf, type ResourceType } from '../model/resource-types.js';
-import type { CoverageEntry } from '../inventory/coverage.js';
+import type { CoverageEntry } from '../snapshot/coverage.js';
 import { unreadableFieldsOf, UnreadableLookupError } from './unreadable-fields.js';
 
 export interface Inventory {

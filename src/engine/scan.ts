@@ -5,11 +5,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Problem } from '../input/problem.js';
-import { readSnapshot } from '../inventory/snapshot-reader.js';
-import type { SnapshotHeader } from '../inventory/snapshot-header.js';
+import { readSnapshot } from '../snapshot/snapshot-reader.js';
+import type { SnapshotHeader } from '../snapshot/snapshot-header.js';
 import type { AnyCollectedResource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
-import { anonymousAccount, type AccountEntry } from './account-context.js';
+import { anonymousAccount, type AccountEntry } from '../config/account-entry.js';
 import type { ExemptionIndex } from '../exemptions/exemption-matcher.js';
 import { findingId, findingSubject, type Finding, type FindingStatus } from '../findings/finding.js';
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';

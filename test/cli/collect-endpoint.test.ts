@@ -12,7 +12,7 @@ import { serveFakeAws, type FakeAwsServer } from '../fakes/aws/http-server.js';
 import { BANK_SAAS, expectedResources, FakeAws, operationOf, syntheticAccount, type WireRequest } from '../fakes/aws/index.js';
 import { UNKNOWN_SERVER_ERROR } from '../../src/collect/aws/aws-error.js';
 import type { ServiceName } from '../../src/collect/aws/services.js';
-import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
+import { readSnapshot } from '../../src/snapshot/snapshot-reader.js';
 import { vigil } from '../support/cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 

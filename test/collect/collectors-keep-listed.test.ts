@@ -17,7 +17,7 @@ import { iamCollectors } from '../../src/collect/collectors/iam/index.js';
 import { CoverageRecorder } from '../../src/collect/contract/coverage-recorder.js';
 import { collectResources } from '../../src/collect/contract/run-collector.js';
 import type { ServiceName } from '../../src/collect/aws/services.js';
-import type { CoverageEntry } from '../../src/inventory/coverage.js';
+import type { CoverageEntry } from '../../src/snapshot/coverage.js';
 import type { CollectedResource } from '../../src/model/resource.js';
 import type { ResourceType } from '../../src/model/resource-types.js';
 import { FakeAws, syntheticAccount } from '../fakes/aws/index.js';

@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Insight } from '../../src/engine/define-insight.js';
-import type { AccountEntry } from '../../src/engine/account-context.js';
+import type { AccountEntry } from '../../src/config/account-entry.js';
 import type { ScanSettings } from '../../src/engine/context.js';
-import type { CoverageEntry } from '../../src/inventory/coverage.js';
+import type { CoverageEntry } from '../../src/snapshot/coverage.js';
 import { InMemoryInventory } from '../../src/engine/inventory.js';
 import { resolveParams } from '../../src/engine/params.js';
 import { ResourceMemo } from '../../src/engine/resource-memo.js';

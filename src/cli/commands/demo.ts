@@ -9,7 +9,7 @@ import { runScan } from '../../app/run-scan.js';
 import { CoverageCollector } from '../../demo/coverage.js';
 import { demoOrganisation } from '../../demo/organisation.js';
 import type { Severity } from '../../engine/severity.js';
-import { writeSnapshot } from '../../inventory/snapshot-writer.js';
+import { writeSnapshot } from '../../snapshot/snapshot-writer.js';
 import { packageRoot, packageVersion } from '../../package-root.js';
 import { textSummary } from '../../output/text-summary.js';
 import { ExitCode } from '../exit-codes.js';

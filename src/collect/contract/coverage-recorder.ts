@@ -5,7 +5,7 @@
  * absent, never a default an insight could pass. The same failure on many resources is one entry
  * with a count, so a denied `GetBucketPolicy` on 3,000 buckets is one line of the header.
  */
-import type { CoverageEntry } from '../../inventory/coverage.js';
+import type { CoverageEntry } from '../../snapshot/coverage.js';
 import { unknown, type Unknown } from '../../model/unknown.js';
 
 export interface CoverageFailure {

@@ -7,7 +7,7 @@
  */
 import { ListAccountsCommand, ListTagsForResourceCommand, type Account } from '@aws-sdk/client-organizations';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import type { AccountEntry } from '../../engine/account-context.js';
+import type { AccountEntry } from '../../config/account-entry.js';
 import type { VigilConfig } from '../../config/config-schema.js';
 import type { Tags } from '../../model/resource.js';
 import type { AwsClients } from '../aws/aws-clients.js';

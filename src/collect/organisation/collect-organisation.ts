@@ -10,7 +10,7 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AnyCollectedResource } from '../../model/resource.js';
 import type { ResourceType } from '../../model/resource-types.js';
-import type { SnapshotAccount } from '../../inventory/snapshot-header.js';
+import type { SnapshotAccount } from '../../snapshot/snapshot-header.js';
 import type { AwsClients } from '../aws/aws-clients.js';
 import { describeAwsError } from '../aws/aws-error.js';
 import type { AccountTarget } from './account-targets.js';

@@ -9,7 +9,7 @@
  * probed for the configuration-wide ones of that insight. Values that are no KMS key ARN are left
  * out here; the scan plan reports them as parameter errors.
  */
-import type { AccountEntry } from '../../engine/account-context.js';
+import type { AccountEntry } from '../../config/account-entry.js';
 import type { VigilConfig } from '../../config/config-schema.js';
 import { KMS_KEY_ARN } from '../../model/arn.js';
 

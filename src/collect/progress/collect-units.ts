@@ -13,7 +13,7 @@ import type { CollectEvent } from './collect-log.js';
 import type { AnyResourceCollector, AnySettingsCollector } from '../contract/collector.js';
 import { CoverageRecorder, type CoverageFailure } from '../contract/coverage-recorder.js';
 import type { Unknown } from '../../model/unknown.js';
-import type { CoverageEntry } from '../../inventory/coverage.js';
+import type { CoverageEntry } from '../../snapshot/coverage.js';
 
 export interface UnitDone {
   readonly region: string;

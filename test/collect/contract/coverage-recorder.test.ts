@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeAwsError } from '../../../src/collect/aws/aws-error.js';
 import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
 import { validatorFor } from '../../../src/schemas/ajv.js';
-import { SnapshotHeader } from '../../../src/inventory/snapshot-header.js';
+import { SnapshotHeader } from '../../../src/snapshot/snapshot-header.js';
 import { S3ServiceException } from '@aws-sdk/client-s3';
 
 const failure = {

@@ -11,7 +11,7 @@ import { collectLive } from '../../../src/app/live-collection.js';
 import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
 import { contractedKeyArns } from '../../../src/collect/organisation/contracted-keys.js';
 import type { VigilConfig } from '../../../src/config/config-schema.js';
-import { readSnapshot } from '../../../src/inventory/snapshot-reader.js';
+import { readSnapshot } from '../../../src/snapshot/snapshot-reader.js';
 import type { AnyCollectedResource } from '../../../src/model/resource.js';
 import { useTempDir } from '../../support/temp-dir.js';
 

@@ -5,7 +5,7 @@ import type { ResourceCollector, SettingsCollector } from '../../../src/collect/
 import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
 import { collectResources, collectSettings } from '../../../src/collect/contract/run-collector.js';
 import type { SharedReads } from '../../../src/collect/contract/shared-reads.js';
-import type { CoverageEntry } from '../../../src/inventory/coverage.js';
+import type { CoverageEntry } from '../../../src/snapshot/coverage.js';
 import { resourceSchema, type CollectedResource, type Resource } from '../../../src/model/resource.js';
 import type { ConfigOf, ResourceType } from '../../../src/model/resource-types.js';
 import { validatorFor } from '../../../src/schemas/ajv.js';

@@ -9,7 +9,7 @@ import { expect } from 'vitest';
 import { cisFilterPatterns, type CisPatternKey } from '../../../src/analysis/monitoring/cis-filter-patterns.js';
 import { termsOf } from '../../../src/analysis/monitoring/filter-pattern.js';
 import { accountRegion, cloudTrail, DEFAULT_ACCOUNT, DEFAULT_REGION, logGroup, metricAlarm, snsTopic } from '../../../src/model/builders.js';
-import type { CoverageEntry } from '../../../src/inventory/coverage.js';
+import type { CoverageEntry } from '../../../src/snapshot/coverage.js';
 import type { AnyResource, Resource } from '../../../src/model/resource.js';
 import type { MetricFilter } from '../../../src/model/types/logs/log-group.js';
 import { unknown } from '../../../src/model/unknown.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compileCondition, type CompiledCondition, type ConditionResult, type Truth } from '../../src/custom/compile-condition.js';
-import type { DocumentPath } from '../../src/custom/definition-issue.js';
+import { compileCondition, type CompiledCondition, type ConditionResult, type Truth } from '../../src/conditions/compile-condition.js';
+import type { DocumentPath } from '../../src/conditions/definition-issue.js';
 import { notebook, rdsInstance, securityGroup } from '../../src/model/builders.js';
 import type { Resource } from '../../src/model/resource.js';
 import type { ResourceType } from '../../src/model/resource-types.js';

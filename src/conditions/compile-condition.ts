@@ -30,7 +30,7 @@ import type { ResourceType } from '../model/resource-types.js';
 import { daysSince } from '../analysis/time.js';
 import { validatorFor } from '../schemas/ajv.js';
 import { compilePath, describeValue, type CompiledPath, type Endpoint } from './compile-path.js';
-import { isLeafOp, leafOps, leafShapeOf, type Leaf, type LeafOp } from './custom-insight-schema.js';
+import { isLeafOp, leafOps, leafShapeOf, type Leaf, type LeafOp } from '../custom/custom-insight-schema.js';
 import { formatValue, isPlainObject, issuesFromAjv, type CompileResult, type DefinitionIssue, type DocumentPath } from './definition-issue.js';
 import { describeKinds, jsonKind, typePath, type PathType, type ValueKind } from './path-type.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileAccessor, compilePath, formatPath, parsePath, type Endpoint, type PathStep } from '../../src/custom/compile-path.js';
+import { compileAccessor, compilePath, formatPath, parsePath, type Endpoint, type PathStep } from '../../src/conditions/compile-path.js';
 import { unknown } from '../../src/model/unknown.js';
 
 describe('parsePath', () => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
+import { readSnapshot } from '../../src/snapshot/snapshot-reader.js';
 import { kmsKey, s3Bucket, securityGroup } from '../../src/model/builders.js';
 import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { unknown } from '../../src/model/unknown.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parsePath } from '../../src/custom/compile-path.js';
-import { typePath, type ValueKind } from '../../src/custom/path-type.js';
+import { parsePath } from '../../src/conditions/compile-path.js';
+import { typePath, type ValueKind } from '../../src/conditions/path-type.js';
 import type { ResourceType } from '../../src/model/resource-types.js';
 
 function typeOf(resourceType: ResourceType, path: string) {
