@@ -14,7 +14,7 @@ import { loadExemptions } from '../exemptions/load-exemptions.js';
 import type { Problem } from '../input/problem.js';
 import { yamlFilesIn } from '../input/yaml-files.js';
 import { displayPath, fieldErrors } from '../input/ajv-messages.js';
-import { resolveParams } from '../engine/params.js';
+import { resolveParams } from '../schemas/resolve-params.js';
 import { loadPackFiles, resolvePacks, type ResolvedPack } from '../packs/load-packs.js';
 import { shippedPackFiles, shippedPackIds } from '../packs/shipped-packs.js';
 import { insightRegistry } from './insight-registry.js';

@@ -4,7 +4,7 @@
  */
 import type { Insight } from './define-insight.js';
 import type { ScanSettings } from './context.js';
-import { resolveParams } from './params.js';
+import { resolveParams } from '../schemas/resolve-params.js';
 import type { AccountEntry } from '../config/account-entry.js';
 import type { Inventory } from './inventory.js';
 import { ResourceMemo } from './resource-memo.js';

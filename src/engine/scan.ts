@@ -11,9 +11,10 @@ import type { AnyCollectedResource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import { anonymousAccount, type AccountEntry } from '../config/account-entry.js';
 import type { ExemptionIndex } from '../exemptions/exemption-matcher.js';
-import { findingId, findingSubject, type Finding, type FindingStatus } from '../findings/finding.js';
+import { findingSubject, type Finding, type FindingStatus } from '../findings/finding.js';
+import { toFinding } from '../findings/to-finding.js';
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
-import { buildSummary } from '../findings/summary.js';
+import { buildSummary } from './summary.js';
 import type { InMemoryInventory } from './inventory.js';
 import type { ScanPlan } from './scan-plan.js';
 import { Tally } from './tally.js';
@@ -135,27 +136,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
       evaluations++;
       if (options.includeAll || status === 'fail' || status === 'error' || status === 'exempt') {
         subject ??= findingSubject(resource);
-        const finding: Finding = {
-          id: findingId(binding.insight.id, subject, binding.variant),
-          insight: binding.insight.id,
-          title: binding.insight.title,
-          severity: binding.insight.severity,
-          status,
-          resource: { arn: resource.arn, type: resource.type, accountId: resource.accountId, region: resource.region, name: resource.name },
-          reason: result.reason,
-          // The insight made the evidence for this verdict alone: it can be handed on as it is.
-          evidence: result.evidence === undefined ? null : (result.evidence as Record<string, unknown>),
-          controls: binding.controls as Finding['controls'],
-        };
-        if (exemption !== undefined) {
-          finding.exemption = {
-            reason: exemption.exemption.reason,
-            approvedBy: exemption.exemption.approvedBy,
-            expires: exemption.exemption.expires,
-            file: exemption.file,
-          };
-        }
-        if (binding.changedParams !== undefined) finding.params = binding.changedParams;
+        const finding = toFinding(binding, resource, subject, status, result, exemption);
         options.onFinding(finding);
       }
     }

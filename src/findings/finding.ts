@@ -1,7 +1,7 @@
 /** A finding: the verdict of one insight on one resource, with what it means for which controls. */
 import { hash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
-import { Severity } from '../engine/severity.js';
+import { Severity } from '../model/severity.js';
 
 export const FindingStatus = Type.Union([
   Type.Literal('pass'),

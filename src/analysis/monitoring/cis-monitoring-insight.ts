@@ -6,7 +6,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { defineInsight, type Insight, type Remediation } from '../../engine/define-insight.js';
-import type { Severity } from '../../engine/severity.js';
+import type { Severity } from '../../model/severity.js';
 import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../region-policy.js';
 import type { FilterCriterion } from './alarm-chain.js';
 import { chainVerdict } from './chain-search.js';

@@ -8,7 +8,7 @@ import { prepareScan } from '../../app/prepare-scan.js';
 import { runScan } from '../../app/run-scan.js';
 import { CoverageCollector } from '../../demo/coverage.js';
 import { demoOrganisation } from '../../demo/organisation.js';
-import type { Severity } from '../../engine/severity.js';
+import type { Severity } from '../../model/severity.js';
 import { writeSnapshot } from '../../snapshot/snapshot-writer.js';
 import { packageRoot, packageVersion } from '../../package-root.js';
 import { textSummary } from '../../output/text-summary.js';

@@ -1,7 +1,7 @@
 /** `vigil scan --snapshot FILE` (or `--live`): evaluates a snapshot and writes findings. */
 import { prepareScan } from '../../app/prepare-scan.js';
 import { runScan, type OutputFormat } from '../../app/run-scan.js';
-import { atOrAbove, type Severity } from '../../engine/severity.js';
+import { atOrAbove, type Severity } from '../../model/severity.js';
 import type { ScanSummary } from '../../findings/scan-output.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';

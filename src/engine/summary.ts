@@ -1,8 +1,8 @@
 /** Rolls verdict counts up into pack and control scores (one definition: ./score.ts). */
-import type { ScanPlan } from '../engine/scan-plan.js';
-import type { Tally } from '../engine/tally.js';
-import { addCounts, controlStatus, coverage, emptyCounts, score, type ControlStatus } from './score.js';
-import type { ControlSummary, PackSummary, ScanSummary } from './scan-output.js';
+import type { ScanPlan } from './scan-plan.js';
+import type { Tally } from './tally.js';
+import { addCounts, controlStatus, coverage, emptyCounts, score, type ControlStatus } from '../findings/score.js';
+import type { ControlSummary, PackSummary, ScanSummary } from '../findings/scan-output.js';
 
 export function buildSummary(plan: ScanPlan, tally: Tally, failingBySeverity: Record<string, number>, accountId?: string): ScanSummary {
   const bindingCounts = plan.bindings.map((binding) => tally.counts(binding.index, accountId));
