@@ -8,6 +8,7 @@ import { resolveParams } from '../schemas/resolve-params.js';
 import type { AccountEntry } from '../config/account-entry.js';
 import type { Inventory } from './inventory.js';
 import { ResourceMemo } from './resource-memo.js';
+import { definiteFieldsRead } from './unreadable-fields.js';
 import { verdict, type VerdictFactory } from './verdict.js';
 import type { ResolvedPack } from '../packs/load-packs.js';
 import type { ControlRef } from '../findings/finding.js';
@@ -51,6 +52,8 @@ export interface ScanPlan {
   readonly packs: readonly ResolvedPack[];
   /** Resource types the selected insights look up (kept in memory during the scan). */
   readonly lookupTypes: ReadonlySet<ResourceType>;
+  /** Per type, the definite fields its insights read: the ones the engine checks for unknowns. */
+  readonly definiteReads: ReadonlyMap<ResourceType, readonly string[]>;
   /** Insight ids selected by `--insight`; undefined when all insights of the packs run. */
   readonly insightFilter: ReadonlySet<string> | undefined;
   /** The one memo of every binding's context: the engine moves it to each resource it visits. */
@@ -162,7 +165,8 @@ export function buildScanPlan(options: PlanOptions): PlanResult {
     if (forType.length > 0) byType.set(type, forType);
   }
   const lookupTypes = new Set<ResourceType>(bindings.flatMap((binding) => binding.insight.lookups));
-  return { ok: true, plan: { bindings, byType, packs: options.packs, lookupTypes, insightFilter: filter, memo } };
+  const definiteReads = new Map([...byType].map(([type, forType]) => [type, definiteFieldsRead(forType.map((binding) => binding.insight), type)] as const));
+  return { ok: true, plan: { bindings, byType, packs: options.packs, lookupTypes, definiteReads, insightFilter: filter, memo } };
 }
 
 function canonicalJson(value: unknown): string {

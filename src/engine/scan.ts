@@ -118,7 +118,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
     const counters = (state.counters ??= tally.countersOf(resource.accountId));
     memo.visit(resource);
     // Definite fields that could not be read: an insight reading one gets error (engine/unreadable-fields.ts).
-    const unreadable = unreadableFieldsOf(resource);
+    const unreadable = unreadableFieldsOf(resource, plan.definiteReads.get(resource.type));
     // What the finding ids name: worked out for the first finding written, most resources have none.
     let subject: string | undefined;
     for (const binding of bindings) {
