@@ -3,7 +3,7 @@
  * (default 5,000) in two regions through Vigil's real collectors and orchestration — the caller
  * identity, then `collectOrganisation` with the enabled regions, settings and resource collectors,
  * as `vigil collect` runs them — with every AWS API answered locally in its documented wire format
- * by bench/fake-aws (the SDK clients run whole: serialisation, signing, retries, Vigil's
+ * by test/fakes/aws (the SDK clients run whole: serialisation, signing, retries, Vigil's
  * call-counting middleware). Then collects IAM alone at 100 and at 1,000 users, and the account
  * again with `source: 'config'` — per account and region, then through an aggregator — checking
  * that AWS Config's items give the same values as the APIs did.
@@ -15,24 +15,24 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { parseArgs } from 'node:util';
-import { callerIdentity } from '../src/collect/account-targets.js';
-import { AwsClients } from '../src/collect/aws-clients.js';
-import type { CallSummary } from '../src/collect/call-stats.js';
-import { collectOrganisation } from '../src/collect/collect-organisation.js';
+import { callerIdentity } from '../src/collect/organisation/account-targets.js';
+import { AwsClients } from '../src/collect/aws/aws-clients.js';
+import type { CallSummary } from '../src/collect/aws/call-stats.js';
+import { collectOrganisation } from '../src/collect/organisation/collect-organisation.js';
 import { selectionOf } from '../src/app/live-collection.js';
 import { prepareScan } from '../src/app/prepare-scan.js';
 import type { ResourceType } from '../src/model/resource-types.js';
-import type { CollectEvent } from '../src/collect/collect-log.js';
-import type { AnyResourceCollector, AnySettingsCollector } from '../src/collect/collector.js';
+import type { CollectEvent } from '../src/collect/progress/collect-log.js';
+import type { AnyResourceCollector, AnySettingsCollector } from '../src/collect/contract/collector.js';
 import { resourceCollectors, settingsCollectors } from '../src/collect/collectors/index.js';
 import { iamCollectors, IamSnapshots } from '../src/collect/collectors/iam/index.js';
-import { DEFAULT_RATES } from '../src/collect/limiter.js';
-import type { CoverageEntry } from '../src/inventory/coverage.js';
+import { DEFAULT_RATES } from '../src/collect/aws/limiter.js';
+import type { CoverageEntry } from '../src/snapshot/coverage.js';
 import { configSourceTypes, fieldsNotInConfig, isConfigSourceType } from '../src/collect/config-source/config-collectors.js';
 import type { AnyCollectedResource } from '../src/model/resource.js';
 import { isUnknown } from '../src/model/unknown.js';
 import { isDeepStrictEqual } from 'node:util';
-import { AGGREGATOR_NAME, expectedResources, FakeAws, syntheticAccount, type ObservedCall, type SyntheticAccount } from './fake-aws/index.js';
+import { AGGREGATOR_NAME, expectedResources, FakeAws, syntheticAccount, type ObservedCall, type SyntheticAccount } from '../test/fakes/aws/index.js';
 
 const { values } = parseArgs({
   options: {
@@ -205,7 +205,7 @@ const account = syntheticAccount({ accountId: '210987654321', resources: target,
 const expected = expectedResources(account);
 console.log(
   `synthetic account ${account.accountId}: ${Object.values(expected).reduce((a, b) => a + (b ?? 0), 0)} resources in ${account.regions.join(', ')}` +
-    `${latencyMs > 0 ? `, ${latencyMs} ms simulated round trip` : ''}; API answered in its wire format by bench/fake-aws (SDK clients run whole)`,
+    `${latencyMs > 0 ? `, ${latencyMs} ms simulated round trip` : ''}; API answered in its wire format by test/fakes/aws (SDK clients run whole)`,
 );
 // What a scan with every shipped pack reads: only the operations filling those fields run.
 const prepared = await prepareScan({ now: new Date(account.now) });

@@ -2,7 +2,7 @@
  * `npm run bench:collect-live [-- --runs N --latency-ms MS]`: times `vigil scan --live` as a user
  * runs it against a local AWS emulator — the built CLI in its own process, credentials and
  * `AWS_ENDPOINT_URL` from the environment — with the 25 insights a Cloud Custodian user would
- * start with, on a small bank SaaS account (bench/fake-aws BANK_SAAS: one region, 14 buckets, 3 KMS
+ * start with, on a small bank SaaS account (test/fakes/aws BANK_SAAS: one region, 14 buckets, 3 KMS
  * keys, 2 DB instances, a few IAM users and groups) served over HTTP by the fake AWS. Twice: with
  * every operation answered, and with ListOrganizationsFeatures answered by an HTTP 500 HTML page,
  * as the emulator of issue 9 does.
@@ -17,8 +17,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../src/package-root.js';
-import { serveFakeAws } from './fake-aws/http-server.js';
-import { BANK_SAAS, expectedResources, FakeAws, syntheticAccount } from './fake-aws/index.js';
+import { serveFakeAws } from '../test/fakes/aws/http-server.js';
+import { BANK_SAAS, expectedResources, FakeAws, syntheticAccount } from '../test/fakes/aws/index.js';
 
 /** What a Cloud Custodian user checks first: storage, databases, keys, identities, network, logging. */
 export const CUSTODIAN_STARTER_INSIGHTS: readonly string[] = [

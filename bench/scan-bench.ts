@@ -11,8 +11,8 @@ import { stringify } from 'yaml';
 import { prepareScan } from '../src/app/prepare-scan.js';
 import { demoOrganisation } from '../src/demo/organisation.js';
 import { scanSnapshot } from '../src/engine/scan.js';
-import { readSnapshot } from '../src/inventory/snapshot-reader.js';
-import { writeSnapshot } from '../src/inventory/snapshot-writer.js';
+import { readSnapshot } from '../src/snapshot/snapshot-reader.js';
+import { writeSnapshot } from '../src/snapshot/snapshot-writer.js';
 import { packageVersion } from '../src/package-root.js';
 
 const { values } = parseArgs({

@@ -24,7 +24,7 @@ import { prepareScan, type PreparedScan } from '../src/app/prepare-scan.js';
 import { runScan } from '../src/app/run-scan.js';
 import { scanRecording, type ScanRecording } from '../src/app/scan-recording.js';
 import { demoOrganisation } from '../src/demo/organisation.js';
-import { writeSnapshot } from '../src/inventory/snapshot-writer.js';
+import { writeSnapshot } from '../src/snapshot/snapshot-writer.js';
 import { packageVersion } from '../src/package-root.js';
 import type { StoreTarget } from '../src/store/connect.js';
 import { diffScans } from '../src/store/scan-diff.js';

@@ -13,6 +13,7 @@ import { kmsInsights } from './kms/index.js';
 import { organisationInsights } from './organisation/index.js';
 import { rdsInsights } from './rds/index.js';
 import { s3Insights } from './s3/index.js';
+import { wafv2Insights } from './wafv2/index.js';
 
 export const builtinInsights: readonly Insight[] = [
   ...accountInsights,
@@ -25,4 +26,5 @@ export const builtinInsights: readonly Insight[] = [
   ...organisationInsights,
   ...rdsInsights,
   ...s3Insights,
+  ...wafv2Insights,
 ].sort((a, b) => a.id.localeCompare(b.id));

@@ -25,7 +25,7 @@ export default defineInsight({
     },
     { additionalProperties: false },
   ),
-  evaluate(group, { params, verdict }) {
-    return judgeSecurityGroupPorts(group, params.ports, params.protocols, verdict);
+  evaluate(group, context) {
+    return judgeSecurityGroupPorts(group, context.params.ports, context.params.protocols, context);
   },
 });

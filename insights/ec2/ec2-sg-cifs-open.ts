@@ -3,6 +3,8 @@ import { defineInsight } from '../../src/engine/define-insight.js';
 import { portsParam } from '../../src/analysis/ports-param.js';
 import { judgeSecurityGroupPorts } from '../../src/analysis/security-group-exposure.js';
 
+const TCP = ['tcp'] as const;
+
 export default defineInsight({
   id: 'ec2-sg-cifs-open',
   title: 'Security groups do not open CIFS (SMB) to the internet',
@@ -18,7 +20,7 @@ export default defineInsight({
   },
   reads: { self: ['ownerId', 'ingress'] },
   params: Type.Object({ ports: portsParam([445], 'TCP ports of CIFS/SMB file sharing') }, { additionalProperties: false }),
-  evaluate(group, { params, verdict }) {
-    return judgeSecurityGroupPorts(group, params.ports, ['tcp'], verdict);
+  evaluate(group, context) {
+    return judgeSecurityGroupPorts(group, context.params.ports, TCP, context);
   },
 });

@@ -1,5 +1,5 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
-import type { FlowLog } from '../../src/model/types/network.js';
+import type { FlowLog } from '../../src/model/types/ec2/vpc.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
 /** What keeps a flow log from recording the VPC's rejected traffic; none: it does. */

@@ -24,7 +24,7 @@ export default defineInsight({
   evaluate(user, { params, now, verdict }) {
     const keys = user.config.accessKeys;
     if (isUnknown(keys)) return verdict.unreadable('access keys', keys);
-    const active = keys.filter((key) => key.status === 'Active').map((key) => ({ ...key, ageDays: daysSince(key.createDate, now) }));
+    const active = keys.filter((key) => key.status === 'Active').map((key) => Object.assign({}, key, { ageDays: daysSince(key.createDate, now) }));
     if (active.length === 0) return verdict.notApplicable('the user has no active access key');
     const old = active.filter((key) => key.ageDays > params.maxAgeDays);
     if (old.length > 0) {

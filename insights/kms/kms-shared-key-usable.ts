@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import type { Evidence } from '../../src/engine/verdict.js';
-import type { KmsSharedKeyConfig } from '../../src/model/types/kms-shared-key.js';
+import type { KmsSharedKeyConfig } from '../../src/model/types/kms/shared-key.js';
 import { isUnknown, type Unknown } from '../../src/model/unknown.js';
 
 const UNREADABLE_DATA =

@@ -16,5 +16,5 @@ export default defineInsight({
       'Recreate the resource in an allowed region and delete the stray one; then deny the region with a service control policy (aws:RequestedRegion) so it cannot happen again.',
   },
   reads: { self: ['region'] },
-  evaluate: (resource, { settings }) => evaluateRegionAllowed(resource, settings),
+  evaluate: (resource, { settings, verdict }) => evaluateRegionAllowed(resource, settings, verdict),
 });

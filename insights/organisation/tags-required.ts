@@ -15,5 +15,5 @@ export default defineInsight({
     console: 'Open the resource in its console > Tags > Manage tags > add the missing keys; enforce them with an AWS Organizations tag policy.',
   },
   reads: { self: ['tags'], ofType: { 'AWS::KMS::Key': ['manager'], 'AWS::IAM::Policy': ['awsManaged'] } },
-  evaluate: (resource, { settings }) => evaluateRequiredTags(resource, settings),
+  evaluate: (resource, { settings, verdict }) => evaluateRequiredTags(resource, settings, verdict),
 });

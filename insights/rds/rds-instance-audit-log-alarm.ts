@@ -6,7 +6,8 @@ import { rdsInstanceNotApplicable } from '../../src/analysis/rds-instance-scope.
 import { isUnknown } from '../../src/model/unknown.js';
 
 /** Which audit events deserve an alarm is the bank's call (grants, failed logins, audit-trail changes): any metric filter counts. */
-const anyMetricFilter: FilterCriterion = { description: 'at all', accepts: () => ({ accepted: true }) };
+const ACCEPTED = { accepted: true } as const;
+const anyMetricFilter: FilterCriterion = { description: 'at all', accepts: () => ACCEPTED };
 
 export default defineInsight({
   id: 'rds-instance-audit-log-alarm',

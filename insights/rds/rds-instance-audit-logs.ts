@@ -41,6 +41,6 @@ export default defineInsight({
         cloudwatchLogsExports,
       });
     }
-    return verdict.pass(`the instance exports ${required.join(' and ')} logs to CloudWatch Logs`);
+    return verdict.pass(() => `the instance exports ${required.join(' and ')} logs to CloudWatch Logs`);
   },
 });

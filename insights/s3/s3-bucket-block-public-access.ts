@@ -43,15 +43,17 @@ export default defineInsight({
       const names = off.map((setting) => BLOCK_SETTING_NAMES[setting]);
       return verdict.fail(`${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} off at both the account and the bucket level`, { off: names });
     }
-    const unread = SETTINGS.flatMap((setting) => {
+    const unread: string[] = [];
+    for (const setting of SETTINGS) {
       const state = block[setting];
-      return state.on === 'unknown' ? [`${BLOCK_SETTING_NAMES[setting]}: ${state.field} (${state.cause})`] : [];
-    });
+      if (state.on === 'unknown') unread.push(`${BLOCK_SETTING_NAMES[setting]}: ${state.field} (${state.cause})`);
+    }
     if (unread.length > 0) return verdict.error(`Block Public Access could not be judged: ${unread.join('; ')}`, { unreadable: unread });
-    const where = SETTINGS.map((setting) => {
-      const state = block[setting];
-      return `${BLOCK_SETTING_NAMES[setting]} (${state.on === true ? state.where : '?'})`;
-    });
-    return verdict.pass(`all four settings apply: ${where.join(', ')}`);
+    const where = () =>
+      SETTINGS.map((setting) => {
+        const state = block[setting];
+        return `${BLOCK_SETTING_NAMES[setting]} (${state.on === true ? state.where : '?'})`;
+      });
+    return verdict.pass(() => `all four settings apply: ${where().join(', ')}`);
   },
 });

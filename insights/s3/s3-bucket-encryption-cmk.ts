@@ -2,42 +2,59 @@ import { Type } from '@sinclair/typebox';
 import { customerManagedKeyParams, judgeCustomerManagedKey, outsideTenantScope } from '../../src/analysis/customer-managed-key.js';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { actionSetMayInclude } from '../../src/analysis/policy/actions.js';
-import { analyzeResourcePolicy } from '../../src/analysis/policy/analyze.js';
 import { awsServiceAccount, ELB_LOG_DELIVERY_SERVICE, isElbLogDelivery } from '../../src/analysis/policy/aws-service-accounts.js';
-import { scanAllowPrincipals } from '../../src/analysis/policy/principal-scan.js';
-import type { Verdict, VerdictFactory, Evidence } from '../../src/engine/verdict.js';
+import type { PrincipalScan } from '../../src/analysis/policy/principal-scan.js';
+import { resolveKmsKeyReference, type KmsKeyReference } from '../../src/analysis/kms-key-reference.js';
+import { readBucketPolicy, type BucketPolicyReading } from '../../src/analysis/s3-bucket-policy.js';
+import type { Inventory } from '../../src/engine/inventory.js';
+import type { Verdict, VerdictFactory } from '../../src/engine/verdict.js';
 import type { Resource } from '../../src/model/resource.js';
+import type { EncryptionRule } from '../../src/model/types/s3/bucket.js';
 import { isUnknown } from '../../src/model/unknown.js';
+
+type Bucket = Resource<'AWS::S3::Bucket'>;
+
+/** The default-encryption rule that names a KMS key: any but SSE-S3 (AES256). */
+function kmsRule(bucket: Bucket): EncryptionRule | undefined {
+  const { encryption } = bucket.config;
+  return isUnknown(encryption) || encryption === null ? undefined : encryption.rules.find((r) => r.sseAlgorithm !== 'AES256');
+}
+
+/** The key of the bucket's default encryption, resolved once per bucket for every parameter set (a ResourceAnalysis). */
+function defaultEncryptionKey(bucket: Bucket, inventory: Inventory): KmsKeyReference {
+  return resolveKmsKeyReference(kmsRule(bucket)?.kmsMasterKeyId ?? null, bucket, inventory);
+}
+
+/** Whether a policy whose Allow principals were scanned may let Elastic Load Balancing deliver logs. */
+function mayDeliverElbLogs(principals: PrincipalScan): boolean {
+  if (principals.kind === 'complex' || principals.services.has(ELB_LOG_DELIVERY_SERVICE)) return true;
+  for (const account of principals.accounts) if (awsServiceAccount(account) !== undefined) return true;
+  return false;
+}
 
 /**
  * A bucket that only SSE-S3 suits: Application and Classic Load Balancers deliver access logs only
  * to buckets encrypted with SSE-S3, and the bucket policy that lets them write names them.
  */
-function sseS3Verdict(bucket: Resource<'AWS::S3::Bucket'>, reason: string, evidence: Evidence, verdict: VerdictFactory): Verdict {
-  const policy = bucket.config.policy;
-  if (isUnknown(policy)) {
+function sseS3Verdict(bucket: Bucket, reason: string, encryption: Bucket['config']['encryption'], policy: BucketPolicyReading | undefined, verdict: VerdictFactory): Verdict {
+  const document = bucket.config.policy;
+  if (isUnknown(document)) {
     return verdict.error(`${reason}, and whether the bucket receives load balancer access logs (which support only SSE-S3) could not be read`, {
-      ...evidence,
+      encryption,
       unreadable: 'bucket policy',
-      cause: policy.$unknown,
+      cause: document.$unknown,
     });
   }
   // Only named principals, none of them Elastic Load Balancing: no log delivery, no full analysis needed.
-  const scan = policy === null ? undefined : scanAllowPrincipals(policy);
-  const mayDeliverElbLogs =
-    scan === undefined ||
-    scan.kind === 'complex' ||
-    scan.services.has(ELB_LOG_DELIVERY_SERVICE) ||
-    [...scan.accounts].some((account) => awsServiceAccount(account) !== undefined);
-  if (policy !== null && mayDeliverElbLogs) {
-    const result = analyzeResourcePolicy(policy, { ownerAccountId: bucket.accountId });
-    if (!result.ok) return verdict.error(`${reason}, and the bucket policy cannot be analysed: ${result.error}`, evidence);
+  if (policy !== undefined && mayDeliverElbLogs(policy.principals)) {
+    const result = policy.analysis();
+    if (!result.ok) return verdict.error(`${reason}, and the bucket policy cannot be analysed: ${result.error}`, { encryption });
     const elb = result.analysis.grants.find((g) => isElbLogDelivery(g.principal) && actionSetMayInclude(g.actions, 's3:PutObject'));
     if (elb !== undefined) {
       return verdict.notApplicable(`the bucket receives load balancer access logs (${elb.statement}), which Elastic Load Balancing delivers only to SSE-S3 buckets`);
     }
   }
-  return verdict.fail(reason, evidence);
+  return verdict.fail(reason, { encryption });
 }
 
 export default defineInsight({
@@ -56,31 +73,30 @@ export default defineInsight({
   },
   reads: { self: ['encryption', 'policy'], lookups: { 'AWS::KMS::Key': ['manager', 'aliases'] } },
   params: Type.Object(customerManagedKeyParams, { additionalProperties: false }),
-  evaluate(bucket, { params, inventory, account, verdict }) {
+  evaluate(bucket, { params, memo, account, verdict }) {
     const outside = outsideTenantScope(params, account, verdict);
     if (outside !== undefined) return outside;
     const encryption = bucket.config.encryption;
     if (isUnknown(encryption)) return verdict.unreadable('default encryption', encryption);
-    const rule = encryption?.rules.find((r) => r.sseAlgorithm !== 'AES256');
+    const rule = kmsRule(bucket);
     if (rule === undefined) {
       const reason =
         encryption === null || encryption.rules.length === 0
           ? 'the bucket has no default encryption configuration, so S3 encrypts with SSE-S3 keys it manages'
           : 'default encryption is SSE-S3 (AES256), with keys S3 manages';
-      return sseS3Verdict(bucket, reason, { encryption }, verdict);
+      return sseS3Verdict(bucket, reason, encryption, memo.of(readBucketPolicy, bucket), verdict);
     }
 
     const algorithm = rule.sseAlgorithm === 'aws:kms:dsse' ? 'DSSE-KMS' : 'SSE-KMS';
     return judgeCustomerManagedKey(
       {
         keyId: rule.kmsMasterKeyId,
-        owner: bucket,
+        key: memo.of(defaultEncryptionKey, bucket),
         subject: `default encryption is ${algorithm}`,
         serviceKey: 'aws/s3',
         evidence: { kmsMasterKeyId: rule.kmsMasterKeyId, sseAlgorithm: rule.sseAlgorithm },
       },
       params,
-      inventory,
       verdict,
     );
   },

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { outsideTagScope, TagSelectorParam } from '../../src/analysis/tag-scope.js';
-import type { LifecycleRule } from '../../src/model/types/s3-bucket.js';
+import type { LifecycleRule } from '../../src/model/types/s3/bucket.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
 /** The S3 Glacier storage classes. */

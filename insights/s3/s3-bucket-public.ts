@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { matchTags } from '../../src/analysis/tags.js';
 import { TagSelectorParam } from '../../src/analysis/tag-scope.js';
+import { readBucketPolicy } from '../../src/analysis/s3-bucket-policy.js';
 import { BLOCK_SETTING_NAMES, s3Exposure, type EffectiveBlockPublicAccess, type ExposurePath } from '../../src/analysis/s3-exposure.js';
 import { unknown } from '../../src/model/unknown.js';
 
@@ -48,13 +49,14 @@ export default defineInsight({
     },
     { additionalProperties: false },
   ),
-  evaluate(bucket, { params, inventory, verdict }) {
-    const exposure = s3Exposure(bucket, inventory.account(bucket.accountId));
+  evaluate(bucket, { params, inventory, memo, verdict }) {
+    const exposure = s3Exposure(bucket, inventory.account(bucket.accountId), memo.of(readBucketPolicy, bucket));
     switch (exposure.status) {
       case 'not-public': {
-        if (exposure.neutralised.length === 0) return verdict.pass('neither the bucket policy nor the ACL grants public access');
-        const by = [...new Set(exposure.neutralised.map((p) => p.neutralisedBy))].join(' and ');
-        return verdict.pass(`the public grants (${exposure.neutralised.map((p) => p.source).join(', ')}) are neutralised by ${by}`);
+        const { neutralised } = exposure;
+        if (neutralised.length === 0) return verdict.pass('neither the bucket policy nor the ACL grants public access');
+        const by = () => [...new Set(neutralised.map((p) => p.neutralisedBy))].join(' and ');
+        return verdict.pass(() => `the public grants (${neutralised.map((p) => p.source).join(', ')}) are neutralised by ${by()}`);
       }
       case 'undetermined': {
         if (exposure.malformedPolicy !== undefined) {

@@ -7,10 +7,9 @@
  */
 import { KMS_KEY_ARN } from '../model/arn.js';
 import { Type } from '@sinclair/typebox';
-import type { AccountEntry } from '../engine/account-context.js';
-import type { Inventory } from '../engine/inventory.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import type { Evidence, Verdict, VerdictFactory } from '../engine/verdict.js';
-import { resolveKmsKeyReference } from './kms-key-reference.js';
+import type { KmsKeyReference } from './kms-key-reference.js';
 
 /** The parameters every customer-managed-key insight takes (spread into its params schema). */
 export const customerManagedKeyParams = {
@@ -51,7 +50,8 @@ export function outsideTenantScope(params: CustomerManagedKeyParams, account: Ac
 export interface KeyUse {
   /** The key as the resource names it (id, key ARN, alias name or alias ARN); null: the service default key. */
   readonly keyId: string | null;
-  readonly owner: { readonly accountId: string; readonly region: string };
+  /** The reference resolved (kms-key-reference.ts). */
+  readonly key: KmsKeyReference;
   /** How the data is encrypted, as the sentence starts: `default encryption is SSE-KMS`, `the storage is encrypted`. */
   readonly subject: string;
   /** The service's AWS-managed key: `aws/s3`, `aws/rds`. */
@@ -59,19 +59,14 @@ export interface KeyUse {
   readonly evidence: Evidence;
 }
 
-export function judgeCustomerManagedKey(
-  use: KeyUse,
-  params: CustomerManagedKeyParams,
-  inventory: Inventory,
-  verdict: VerdictFactory,
-): Verdict {
-  const { subject } = use;
-  const ref = resolveKmsKeyReference(use.keyId, use.owner, inventory);
+export function judgeCustomerManagedKey(use: KeyUse, params: CustomerManagedKeyParams, verdict: VerdictFactory): Verdict {
+  const { subject, key: ref } = use;
   if (ref.kind === 'service-default') return verdict.fail(`${subject} with the AWS-managed key ${use.serviceKey}`, use.evidence);
   if (ref.kind === 'aws-managed-alias') return verdict.fail(`${subject} with the AWS-managed key ${ref.alias}`, use.evidence);
   const keyName = ref.keyArn ?? use.keyId ?? '';
   // Built only for verdicts that carry evidence: most resources of a scan pass.
-  const evidence = () => ({ ...use.evidence, keyOwnerAccountId: ref.ownerAccountId, keyManager: ref.manager ?? 'unknown' });
+  const evidence = (more?: Evidence): Evidence =>
+    Object.assign({}, use.evidence, { keyOwnerAccountId: ref.ownerAccountId, keyManager: ref.manager ?? 'unknown' }, more);
   if (ref.manager === 'AWS') return verdict.fail(`${subject} with the AWS-managed key ${keyName}`, evidence());
 
   if (params.requiredKeyArns.length > 0) {
@@ -80,19 +75,18 @@ export function judgeCustomerManagedKey(
       return verdict.error(`the key ${keyName} is not in the inventory and cannot be resolved to a key ARN to compare with the required keys`, evidence());
     }
     return params.requiredKeyArns.includes(ref.keyArn)
-      ? verdict.pass(`${subject} with the required key ${ref.keyArn}`)
-      : verdict.fail(`${subject} with ${ref.keyArn}, which is not one of the required keys`, { ...evidence(), requiredKeyArns: params.requiredKeyArns });
+      ? verdict.pass(() => `${subject} with the required key ${ref.keyArn}`)
+      : verdict.fail(`${subject} with ${ref.keyArn}, which is not one of the required keys`, evidence({ requiredKeyArns: params.requiredKeyArns }));
   }
   if (ref.crossAccount && !params.trustedKeyAccounts.includes(ref.ownerAccountId)) {
-    return verdict.fail(`${subject} with ${keyName}, a key of account ${ref.ownerAccountId}, which is not a trusted key account`, {
-      ...evidence(),
-      trustedKeyAccounts: params.trustedKeyAccounts,
-    });
+    return verdict.fail(
+      `${subject} with ${keyName}, a key of account ${ref.ownerAccountId}, which is not a trusted key account`,
+      evidence({ trustedKeyAccounts: params.trustedKeyAccounts }),
+    );
   }
   if (ref.manager === undefined) {
     // Services name even their AWS-managed key by its ARN, so only the key itself tells who manages it.
     return verdict.error(`the key ${keyName} is not in the inventory, so whether it is customer managed or the AWS-managed ${use.serviceKey} cannot be told`, evidence());
   }
-  const owner = ref.crossAccount ? ` owned by trusted account ${ref.ownerAccountId}` : '';
-  return verdict.pass(`${subject} with the customer-managed key ${keyName}${owner}`);
+  return verdict.pass(() => `${subject} with the customer-managed key ${keyName}${ref.crossAccount ? ` owned by trusted account ${ref.ownerAccountId}` : ''}`);
 }

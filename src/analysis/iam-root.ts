@@ -4,7 +4,7 @@
  * nor an active access key has a root user that cannot sign in or call AWS at all: CIS treats the
  * root MFA and access key controls as not applicable to it.
  */
-import type { RootCredentials } from '../model/types/account.js';
+import type { RootCredentials } from '../model/types/account/account.js';
 import { isUnknown, type Unknown } from '../model/unknown.js';
 
 export type RootCredentialState =

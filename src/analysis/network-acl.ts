@@ -10,7 +10,8 @@
  * ::/0) decides any address, or when the allows together decide every address of a family (the
  * internet split over several entries, as the security group analysis counts it).
  */
-import { normaliseProtocol, parseCidr, portRangeLabel, type Cidr, type IpFamily, type PortProtocol } from './network.js';
+import { intersectRanges, rangesOfCidr, rangesSize, subtractRanges, wholeFamily, type Ranges } from './address-set.js';
+import { cidrOf, normaliseProtocol, portRangeLabel, type Cidr, type IpFamily, type PortProtocol } from './network.js';
 
 /** An NACL entry in the shape of the model's. */
 export interface AclEntry {
@@ -55,33 +56,7 @@ export interface AclReach {
   readonly shadowed: readonly { readonly protocol: PortProtocol; readonly port: number; readonly ruleNumber: number }[];
 }
 
-const BITS: Record<IpFamily, number> = { 4: 32, 6: 128 };
 const INTERNET: Record<IpFamily, string> = { 4: '0.0.0.0/0', 6: '::/0' };
-
-/** Disjoint, sorted, inclusive address ranges. */
-type Ranges = readonly (readonly [bigint, bigint])[];
-
-function size(ranges: Ranges): bigint {
-  return ranges.reduce((sum, [first, last]) => sum + (last - first + 1n), 0n);
-}
-
-function intersect(ranges: Ranges, cidr: Cidr): Ranges {
-  return ranges.flatMap(([first, last]): (readonly [bigint, bigint])[] => {
-    const a = first > cidr.first ? first : cidr.first;
-    const b = last < cidr.last ? last : cidr.last;
-    return a <= b ? [[a, b]] : [];
-  });
-}
-
-function subtract(ranges: Ranges, cidr: Cidr): Ranges {
-  return ranges.flatMap(([first, last]): (readonly [bigint, bigint])[] => {
-    if (cidr.last < first || cidr.first > last) return [[first, last]];
-    const out: (readonly [bigint, bigint])[] = [];
-    if (first < cidr.first) out.push([first, cidr.first - 1n]);
-    if (cidr.last < last) out.push([cidr.last + 1n, last]);
-    return out;
-  });
-}
 
 type Match = { readonly kind: 'no' } | { readonly kind: 'yes'; readonly cidr: Cidr; readonly source: string } | { readonly kind: 'malformed'; readonly problem: string };
 
@@ -96,7 +71,7 @@ function matchEntry(entry: AclEntry, family: IpFamily, protocol: PortProtocol, p
   }
   const source = entry.cidrBlock ?? entry.ipv6CidrBlock;
   if (source === null) return { kind: 'malformed', problem: 'an entry without a source CIDR' };
-  const cidr = parseCidr(source);
+  const cidr = cidrOf(source);
   if (cidr === undefined) return { kind: 'malformed', problem: `the source '${source}' is not a valid CIDR` };
   return cidr.family === family ? { kind: 'yes', cidr, source } : { kind: 'no' };
 }
@@ -115,8 +90,8 @@ export function aclInternetReach(entries: readonly AclEntry[], ports: readonly n
   const shadowed: { protocol: PortProtocol; port: number; ruleNumber: number }[] = [];
   for (const protocol of protocols) for (const port of ports) {
     for (const family of [4, 6] as const) {
-      const whole: readonly [bigint, bigint] = [0n, (1n << BigInt(BITS[family])) - 1n];
-      let undecidedAddresses: Ranges = [whole];
+      const whole = wholeFamily(family);
+      let undecidedAddresses: Ranges = whole;
       let allowedCount = 0n;
       const allows: AclAllow[] = [];
       const internetAllows: AclAllow[] = [];
@@ -132,8 +107,8 @@ export function aclInternetReach(entries: readonly AclEntry[], ports: readonly n
           stopped = true;
           break;
         }
-        const decided = size(intersect(undecidedAddresses, match.cidr));
-        undecidedAddresses = subtract(undecidedAddresses, match.cidr);
+        const decided = rangesSize(intersectRanges(undecidedAddresses, rangesOfCidr(match.cidr)));
+        undecidedAddresses = subtractRanges(undecidedAddresses, rangesOfCidr(match.cidr));
         if (entry.ruleAction === 'deny') {
           if (decided > 0n) denies.push(entry.ruleNumber);
         } else if (decided > 0n) {
@@ -146,7 +121,7 @@ export function aclInternetReach(entries: readonly AclEntry[], ports: readonly n
         }
       }
       // What was decided before a malformed entry stands whatever it matches.
-      if (internetAllows.length > 0 || allowedCount === size([whole])) {
+      if (internetAllows.length > 0 || allowedCount === rangesSize(whole)) {
         // An internet-wide allow is the exposure on its own; narrower allows beside it are not named.
         const through = internetAllows.length > 0 ? internetAllows : allows;
         exposed.push({ protocol, port, internet: INTERNET[family], allows: through, partialDenies: denies });

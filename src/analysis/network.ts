@@ -74,16 +74,69 @@ function parseIpv6(text: string): bigint | undefined {
   return value;
 }
 
+/**
+ * A block as AWS and RFC 5952 write it: `10.0.0.0/8`; IPv6 lower-case, leading zeros dropped, the
+ * longest run of two or more zero groups (the first of equal runs) as `::`.
+ */
+export function formatCidr(cidr: Pick<Cidr, 'family' | 'first' | 'prefix'>): string {
+  if (cidr.family === 4) {
+    const octets = [24n, 16n, 8n, 0n].map((shift) => ((cidr.first >> shift) & 0xffn).toString());
+    return `${octets.join('.')}/${cidr.prefix}`;
+  }
+  const groups = Array.from({ length: 8 }, (_, i) => (cidr.first >> BigInt(112 - 16 * i)) & 0xffffn);
+  let best = { start: -1, length: 0 };
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0n) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0n) j++;
+    if (j - i > best.length) best = { start: i, length: j - i };
+    i = j;
+  }
+  const hex = groups.map((group) => group.toString(16));
+  if (best.length < 2) return `${hex.join(':')}/${cidr.prefix}`;
+  const head = hex.slice(0, best.start).join(':');
+  const tail = hex.slice(best.start + best.length).join(':');
+  return `${head}::${tail}/${cidr.prefix}`;
+}
+
+/**
+ * {@link parseCidr} remembered per text: rules and policies of a scan repeat a few CIDRs over and
+ * over. Bounded: emptied when it fills.
+ */
+export function cidrOf(text: string): Cidr | undefined {
+  let cidr = knownCidrs.get(text);
+  if (cidr === undefined) {
+    if (knownCidrs.size >= MAX_KNOWN_CIDRS) knownCidrs.clear();
+    cidr = parseCidr(text) ?? null;
+    knownCidrs.set(text, cidr);
+  }
+  return cidr ?? undefined;
+}
+
+const knownCidrs = new Map<string, Cidr | null>();
+const MAX_KNOWN_CIDRS = 16_384;
+
 /** Whether `outer` contains every address of `inner` (a CIDR or an address); undefined when either is malformed. */
 export function cidrContains(outer: string, inner: string): boolean | undefined {
-  const a = parseCidr(outer);
-  const b = parseCidr(inner);
+  const a = cidrOf(outer);
+  const b = cidrOf(inner);
   if (a === undefined || b === undefined) return undefined;
   return a.family === b.family && a.first <= b.first && b.last <= a.last;
 }
 
 /** Whether the blocks together cover every address of the family (e.g. `0.0.0.0/0`, or its two halves). */
 export function coversAddressSpace(cidrs: readonly Cidr[], family: IpFamily): boolean {
+  // Without a block at the first address nothing covers the space; with a /0, that block alone does.
+  let startsAtZero = false;
+  for (const cidr of cidrs) {
+    if (cidr.family !== family || cidr.first !== 0n) continue;
+    if (cidr.prefix === 0) return true;
+    startsAtZero = true;
+  }
+  if (!startsAtZero) return false;
   const blocks = cidrs.filter((c) => c.family === family).sort((a, b) => (a.first < b.first ? -1 : a.first > b.first ? 1 : 0));
   const end = (1n << BigInt(BITS[family])) - 1n;
   let next = 0n;
@@ -170,34 +223,87 @@ export interface InternetReach {
   readonly malformed: readonly string[];
 }
 
+/** An ingress rule read once for every port, protocol and insight that asks of it: protocol normalised, sources parsed. */
+interface ReadRule {
+  readonly rule: IngressRule;
+  readonly protocol: string;
+  readonly blocks: readonly Cidr[];
+  readonly malformed: readonly string[];
+}
+
+/** A set of ingress rules read (see {@link readIngress}). */
+export interface IngressReading {
+  readonly rules: readonly ReadRule[];
+  /** Whether every rule together could reach the whole IPv4 or IPv6 space; if not, no port is exposed. */
+  readonly mayExpose: boolean;
+  /** Whether any rule names a prefix list or a malformed CIDR: otherwise nothing is left unjudged. */
+  readonly notes: boolean;
+}
+
+/** Reads the rules once: a security group's rules are judged for several ports, protocols and insights. */
+export function readIngress(rules: readonly IngressRule[]): IngressReading {
+  const read: ReadRule[] = [];
+  const all: Cidr[] = [];
+  let notes = false;
+  for (const rule of rules) {
+    const blocks: Cidr[] = [];
+    const malformed: string[] = [];
+    for (const text of rule.ipv4Ranges) addSource(text, blocks, malformed);
+    for (const text of rule.ipv6Ranges) addSource(text, blocks, malformed);
+    if (malformed.length > 0 || rule.prefixListIds.length > 0) notes = true;
+    for (const block of blocks) all.push(block);
+    read.push({ rule, protocol: normaliseProtocol(rule.protocol), blocks, malformed });
+  }
+  return { rules: read, mayExpose: coversAddressSpace(all, 4) || coversAddressSpace(all, 6), notes };
+}
+
+function addSource(text: string, blocks: Cidr[], malformed: string[]): void {
+  const cidr = cidrOf(text);
+  if (cidr === undefined) malformed.push(text);
+  else blocks.push(cidr);
+}
+
+const NO_REACH: InternetReach = Object.freeze({ exposed: [], prefixListIds: [], malformed: [] });
+
 /**
  * Which of the ports the whole internet reaches through the rules. Sources are merged across rules
  * per port, so a range split over several rules or CIDRs still counts.
  */
 export function internetReach(rules: readonly IngressRule[], protocol: PortProtocol, ports: readonly number[]): InternetReach {
+  return internetReachOf(readIngress(rules), protocol, ports);
+}
+
+/** {@link internetReach} of rules read once with {@link readIngress}. */
+export function internetReachOf(ingress: IngressReading, protocol: PortProtocol, ports: readonly number[]): InternetReach {
+  if (!ingress.mayExpose && !ingress.notes) return NO_REACH;
   const exposed: PortExposure[] = [];
   const prefixLists = new Set<string>();
   const malformed = new Set<string>();
   for (const port of ports) {
-    const reaching = rules.filter((rule) => ruleReachesPort(rule, protocol, port));
+    const reaching = ingress.rules.filter((read) => reaches(read, protocol, port));
     const blocks: Cidr[] = [];
-    for (const rule of reaching) {
-      for (const text of [...rule.ipv4Ranges, ...rule.ipv6Ranges]) {
-        const cidr = parseCidr(text);
-        if (cidr === undefined) malformed.add(text);
-        else blocks.push(cidr);
-      }
-      for (const id of rule.prefixListIds) prefixLists.add(id);
+    for (const read of reaching) {
+      blocks.push(...read.blocks);
+      for (const text of read.malformed) malformed.add(text);
+      for (const id of read.rule.prefixListIds) prefixLists.add(id);
     }
-    const families = ([4, 6] as const).filter((family) => coversAddressSpace(blocks, family));
+    const families = ingress.mayExpose ? ([4, 6] as const).filter((family) => coversAddressSpace(blocks, family)) : [];
     if (families.length === 0) continue;
     exposed.push({
       port,
       families,
       rules: reaching
-        .filter((rule) => rule.ipv4Ranges.length + rule.ipv6Ranges.length > 0)
-        .map((rule) => ({ protocol: rule.protocol, ports: portRangeLabel(rule), sources: [...rule.ipv4Ranges, ...rule.ipv6Ranges] })),
+        .filter(({ rule }) => rule.ipv4Ranges.length + rule.ipv6Ranges.length > 0)
+        .map(({ rule }) => ({ protocol: rule.protocol, ports: portRangeLabel(rule), sources: [...rule.ipv4Ranges, ...rule.ipv6Ranges] })),
     });
   }
   return { exposed, prefixListIds: [...prefixLists].sort(), malformed: [...malformed].sort() };
+}
+
+/** {@link ruleReachesPort} with the protocol normalised already. */
+function reaches({ rule, protocol: p }: ReadRule, protocol: PortProtocol, port: number): boolean {
+  if (p === 'all') return true;
+  if (p !== protocol) return false;
+  if (rule.fromPort === null || rule.toPort === null) return true;
+  return rule.fromPort <= port && port <= rule.toPort;
 }

@@ -8,11 +8,11 @@
 export type RdsEngineFamily = 'aurora-mysql' | 'aurora-postgresql' | 'mysql' | 'mariadb' | 'postgres' | 'oracle' | 'sqlserver' | 'db2';
 
 export interface RdsEngine {
-  family: RdsEngineFamily;
+  readonly family: RdsEngineFamily;
   /** RDS Custom (`custom-` prefix): the customer manages the host, and several RDS settings do not apply. */
-  custom: boolean;
+  readonly custom: boolean;
   /** The edition suffix for SQL Server (`ee`, `se`, `ex`, `web`, `dev-ee`), Oracle (`ee`, `se2`, `ee-cdb` ...) and Db2 (`ae`, `se`); null otherwise. */
-  edition: string | null;
+  readonly edition: string | null;
 }
 
 const exact: ReadonlyMap<string, RdsEngineFamily> = new Map([
@@ -33,6 +33,20 @@ const withEdition: readonly (readonly [prefix: string, family: RdsEngineFamily])
 
 /** The engine as insights read it, or undefined for an engine Vigil does not know (docdb, neptune, a new one). */
 export function parseRdsEngine(engine: string): RdsEngine | undefined {
+  // A scan has a few engine names, read by several insights of every instance: each is read once.
+  let parsed = parsedEngines.get(engine);
+  if (parsed === undefined) {
+    if (parsedEngines.size >= MAX_PARSED_ENGINES) parsedEngines.clear();
+    parsed = readEngine(engine) ?? null;
+    parsedEngines.set(engine, parsed);
+  }
+  return parsed ?? undefined;
+}
+
+const parsedEngines = new Map<string, Readonly<RdsEngine> | null>();
+const MAX_PARSED_ENGINES = 1024;
+
+function readEngine(engine: string): RdsEngine | undefined {
   const name = engine.trim().toLowerCase();
   const custom = name.startsWith('custom-');
   const base = custom ? name.slice('custom-'.length) : name;

@@ -8,6 +8,7 @@ import type { Inventory } from '../engine/inventory.js';
 import type { Verdict, VerdictFactory } from '../engine/verdict.js';
 import { isUnknown, type Maybe } from '../model/unknown.js';
 import { judgeCustomerManagedKey, type CustomerManagedKeyParams } from './customer-managed-key.js';
+import { resolveKmsKeyReference } from './kms-key-reference.js';
 
 export interface RdsStorage {
   readonly storageEncrypted: Maybe<boolean>;
@@ -30,9 +31,14 @@ export function judgeStorageKey(storage: RdsStorage, params: CustomerManagedKeyP
   const { kmsKeyId } = storage;
   if (isUnknown(kmsKeyId)) return verdict.unreadable('KMS key id', kmsKeyId);
   return judgeCustomerManagedKey(
-    { keyId: kmsKeyId, owner: storage.owner, subject: 'the storage is encrypted', serviceKey: 'aws/rds', evidence: { storageEncrypted, kmsKeyId } },
+    {
+      keyId: kmsKeyId,
+      key: resolveKmsKeyReference(kmsKeyId, storage.owner, inventory),
+      subject: 'the storage is encrypted',
+      serviceKey: 'aws/rds',
+      evidence: { storageEncrypted, kmsKeyId },
+    },
     params,
-    inventory,
     verdict,
   );
 }

@@ -6,7 +6,7 @@
  */
 import type { ScanSettings } from '../engine/context.js';
 import { Type } from '@sinclair/typebox';
-import { verdict, type Verdict, type VerdictFactory } from '../engine/verdict.js';
+import type { Verdict, VerdictFactory } from '../engine/verdict.js';
 import { GLOBAL_REGION, type AnyResource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 
@@ -25,17 +25,18 @@ const SETTINGS_TYPES: ReadonlySet<ResourceType> = new Set(['AWS::Account', 'AWS:
 export function evaluateRegionAllowed(
   resource: Pick<AnyResource, 'type' | 'region'>,
   settings: Pick<ScanSettings, 'allowedRegions'>,
+  verdict: VerdictFactory,
 ): Verdict {
   const { allowedRegions } = settings;
   if (SETTINGS_TYPES.has(resource.type)) {
-    return verdict.notApplicable(`${resource.type} holds account or region settings, not a resource placed in a region`);
+    return verdict.notApplicable(() => `${resource.type} holds account or region settings, not a resource placed in a region`);
   }
   if (resource.region === GLOBAL_REGION) return verdict.notApplicable('global resources do not live in a region');
   switch (regionScope(resource.region, allowedRegions)) {
     case 'unrestricted':
       return verdict.notApplicable('no allowed regions are configured');
     case 'allowed':
-      return verdict.pass(`${resource.region} is an allowed region`);
+      return verdict.pass(() => `${resource.region} is an allowed region`);
     case 'outside':
       return verdict.fail(`${resource.region} is not an allowed region (allowed: ${allowedRegions.join(', ')})`, {
         region: resource.region,

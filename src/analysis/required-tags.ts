@@ -4,7 +4,7 @@
  * under a type name add to them for that type.
  */
 import type { ScanSettings } from '../engine/context.js';
-import { verdict, type Verdict } from '../engine/verdict.js';
+import type { Verdict, VerdictFactory } from '../engine/verdict.js';
 import type { AnyResource } from '../model/resource.js';
 import { isUnknown } from '../model/unknown.js';
 import { missingTagKeys } from './tags.js';
@@ -51,9 +51,9 @@ function untaggable(resource: AnyResource, requiredTags: ScanSettings['requiredT
 }
 
 /** The verdict of `tags-required` on any resource. */
-export function evaluateRequiredTags(resource: AnyResource, settings: Pick<ScanSettings, 'requiredTags'>): Verdict {
+export function evaluateRequiredTags(resource: AnyResource, settings: Pick<ScanSettings, 'requiredTags'>, verdict: VerdictFactory): Verdict {
   const required = requiredTagKeys(resource.type, settings.requiredTags);
-  if (required.length === 0) return verdict.notApplicable(`no tags are required of ${resource.type}`);
+  if (required.length === 0) return verdict.notApplicable(() => `no tags are required of ${resource.type}`);
   const cannot = untaggable(resource, settings.requiredTags);
   if (cannot !== undefined) return verdict.notApplicable(cannot);
   if (isUnknown(resource.tags)) return verdict.unreadable('tags', resource.tags);
@@ -61,5 +61,5 @@ export function evaluateRequiredTags(resource: AnyResource, settings: Pick<ScanS
   if (missing.length > 0) {
     return verdict.fail(`missing required tag${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`, { missing, required });
   }
-  return verdict.pass(`carries the required tag${required.length > 1 ? 's' : ''} ${required.join(', ')}`);
+  return verdict.pass(() => `carries the required tag${required.length > 1 ? 's' : ''} ${required.join(', ')}`);
 }

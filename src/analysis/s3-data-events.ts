@@ -12,7 +12,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { InsightContext } from '../engine/context.js';
 import type { Verdict } from '../engine/verdict.js';
 import type { Resource } from '../model/resource.js';
-import type { S3DataEventScope } from '../model/types/other.js';
+import type { S3DataEventScope } from '../model/types/cloudtrail/trail.js';
 import { isUnknown } from '../model/unknown.js';
 import { outsideTagScope, TagSelectorParam } from './tag-scope.js';
 import { missingTrailReason } from './trail-owner.js';
@@ -58,7 +58,7 @@ export function describeScope(scope: S3DataEventScope): string {
 }
 
 type TrailJudgement =
-  | { arn: string; outcome: 'records'; scope: string }
+  | { arn: string; outcome: 'records'; scope: S3DataEventScope }
   | { arn: string; outcome: 'falls-short'; shortfalls: string[] }
   | { arn: string; outcome: 'undecided'; unreadable: string[] };
 
@@ -78,7 +78,7 @@ function judgeTrail(arn: string, trail: Resource<'AWS::CloudTrail::Trail'> | und
   // A proven shortfall disqualifies the trail whatever its unreadable fields.
   if (shortfalls.length > 0) return { arn, outcome: 'falls-short', shortfalls };
   if (unreadable.length > 0 || scope === undefined) return { arn, outcome: 'undecided', unreadable };
-  return { arn, outcome: 'records', scope: describeScope(scope) };
+  return { arn, outcome: 'records', scope };
 }
 
 /** The verdict on whether CloudTrail records the bucket's object events of one kind. */
@@ -97,7 +97,7 @@ export function evaluateS3ObjectEvents(
   if (isUnknown(arns)) return verdict.unreadable(`trails that log ${bucket.region}`, arns);
   const judgements = arns.map((arn) => judgeTrail(arn, inventory.get('AWS::CloudTrail::Trail', arn), bucket, kind));
   const good = judgements.find((j) => j.outcome === 'records');
-  if (good !== undefined) return verdict.pass(`${good.arn} records S3 object ${kind} events of ${good.scope}, this bucket included`);
+  if (good !== undefined) return verdict.pass(() => `${good.arn} records S3 object ${kind} events of ${describeScope(good.scope)}, this bucket included`);
   const undecided = judgements.filter((j) => j.outcome === 'undecided');
   if (undecided.length > 0) {
     return verdict.error(

@@ -14,11 +14,10 @@
  */
 import type { PublicAccessBlock } from '../model/common.js';
 import type { Resource } from '../model/resource.js';
-import type { AclGrant } from '../model/types/s3-bucket.js';
+import type { AclGrant } from '../model/types/s3/bucket.js';
 import { isUnknown, type Maybe } from '../model/unknown.js';
 import { ACCESS_LEVELS, accessLevelsOfSet, type AccessLevel } from './policy/actions.js';
-import { analyzeResourcePolicy } from './policy/analyze.js';
-import { scanAllowPrincipals } from './policy/principal-scan.js';
+import { readBucketPolicy, type BucketPolicyReading } from './s3-bucket-policy.js';
 
 export type BlockSetting = keyof PublicAccessBlock;
 
@@ -100,22 +99,29 @@ interface Side {
   malformed?: { error: string; statement?: string };
 }
 
+const NOT_PUBLIC: S3Exposure = { status: 'not-public', neutralised: [] };
+
 /**
  * @param account the account's settings resource; undefined when it was not collected, which
  *   leaves the account-level settings unknown.
+ * @param policy the bucket policy read (s3-bucket-policy.ts), shared with other insights of the bucket.
  */
-export function s3Exposure(bucket: Resource<'AWS::S3::Bucket'>, account: Resource<'AWS::Account'> | undefined): S3Exposure {
+export function s3Exposure(
+  bucket: Resource<'AWS::S3::Bucket'>,
+  account: Resource<'AWS::Account'> | undefined,
+  policy: BucketPolicyReading | undefined = readBucketPolicy(bucket),
+): S3Exposure {
   // The common case: no ACL grant to a public group and a policy naming only specific principals.
   // Nothing is public whatever Block Public Access says, so there is nothing to weigh.
-  const { acl, policy } = bucket.config;
-  if (!isUnknown(acl) && !isUnknown(policy) && !acl.grants.some(isPublicGroupGrant) && (policy === null || scanAllowPrincipals(policy).kind === 'simple')) {
-    return { status: 'not-public', neutralised: [] };
+  const { acl } = bucket.config;
+  if (!isUnknown(acl) && !isUnknown(bucket.config.policy) && !acl.grants.some(isPublicGroupGrant) && (policy === undefined || policy.principals.kind === 'simple')) {
+    return NOT_PUBLIC;
   }
   const block = effectiveBlockPublicAccess(
     bucket.config.publicAccessBlock,
     account === undefined ? undefined : account.config.s3PublicAccessBlock,
   );
-  const sides = [aclSide(bucket, block), policySide(bucket, block)];
+  const sides = [aclSide(bucket, block), policySide(bucket, block, policy)];
   const paths = sides.flatMap((s) => s.public);
   const neutralised = sides.flatMap((s) => s.neutralised);
   if (paths.length > 0) {
@@ -135,27 +141,33 @@ export function effectiveBlockPublicAccess(
   bucket: Maybe<PublicAccessBlock | null>,
   account: Maybe<PublicAccessBlock | null> | undefined,
 ): EffectiveBlockPublicAccess {
-  const read = (value: Maybe<PublicAccessBlock | null> | undefined, level: string, setting: BlockSetting): boolean | UnreadableInput => {
-    const field = `${level}-level Block Public Access`;
-    if (value === undefined) return { field, cause: 'the account settings (AWS::Account) were not collected' };
-    if (isUnknown(value)) return { field, cause: value.$unknown };
-    return value === null ? false : value[setting];
-  };
   const result = {} as Record<BlockSetting, SettingState>;
   for (const setting of SETTINGS) {
-    const b = read(bucket, 'bucket', setting);
-    const a = read(account, 'account', setting);
+    const b = readSetting(bucket, 'bucket', setting);
+    const a = readSetting(account, 'account', setting);
     if (a === true || b === true) {
-      result[setting] = { on: true, where: a === true && b === true ? 'account and bucket' : a === true ? 'account' : 'bucket' };
+      result[setting] = a === true && b === true ? ON_BOTH : a === true ? ON_ACCOUNT : ON_BUCKET;
     } else if (typeof b === 'object') {
       result[setting] = { on: 'unknown', ...b };
     } else if (typeof a === 'object') {
       result[setting] = { on: 'unknown', ...a };
     } else {
-      result[setting] = { on: false };
+      result[setting] = OFF;
     }
   }
   return result;
+}
+
+// Settings states without a cause are the same object wherever they occur.
+const ON_BOTH: SettingState = Object.freeze({ on: true, where: 'account and bucket' });
+const ON_ACCOUNT: SettingState = Object.freeze({ on: true, where: 'account' });
+const ON_BUCKET: SettingState = Object.freeze({ on: true, where: 'bucket' });
+const OFF: SettingState = Object.freeze({ on: false });
+
+function readSetting(value: Maybe<PublicAccessBlock | null> | undefined, level: 'account' | 'bucket', setting: BlockSetting): boolean | UnreadableInput {
+  if (value === undefined) return { field: `${level}-level Block Public Access`, cause: 'the account settings (AWS::Account) were not collected' };
+  if (isUnknown(value)) return { field: `${level}-level Block Public Access`, cause: value.$unknown };
+  return value === null ? false : value[setting];
 }
 
 function aclSide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPublicAccess): Side {
@@ -173,9 +185,9 @@ function aclSide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPubli
   const paths = acl.grants.flatMap(aclPath);
   if (paths.length === 0) return side;
   if (aclsDisabled) {
-    side.neutralised.push(...paths.map((p) => ({ ...p, neutralisedBy: 'object ownership BucketOwnerEnforced (ACLs are disabled)' })));
+    side.neutralised.push(...paths.map((p) => neutralised(p, 'object ownership BucketOwnerEnforced (ACLs are disabled)')));
   } else if (ignore.on === true) {
-    side.neutralised.push(...paths.map((p) => ({ ...p, neutralisedBy: `IgnorePublicAcls (${ignore.where})` })));
+    side.neutralised.push(...paths.map((p) => neutralised(p, `IgnorePublicAcls (${ignore.where})`)));
   } else if (ignore.on === false && !isUnknown(objectOwnership)) {
     side.public.push(...paths);
   } else {
@@ -208,7 +220,7 @@ function aclPath(grant: AclGrant): ExposurePath[] {
   ];
 }
 
-function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPublicAccess): Side {
+function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPublicAccess, reading: BucketPolicyReading | undefined): Side {
   const side: Side = { public: [], neutralised: [], unreadable: [], possible: [] };
   const policy = bucket.config.policy;
   const restrict = block.restrictPublicBuckets;
@@ -219,10 +231,10 @@ function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPu
     if (restrict.on === 'unknown') side.unreadable.push(restrict);
     return side;
   }
-  if (policy === null) return side;
+  if (reading === undefined) return side;
   // Named principals only: no statement can reach everyone, the full analysis would say the same.
-  if (scanAllowPrincipals(policy).kind === 'simple') return side;
-  const result = analyzeResourcePolicy(policy, { ownerAccountId: bucket.accountId });
+  if (reading.principals.kind === 'simple') return side;
+  const result = reading.analysis();
   if (!result.ok) {
     if (restrict.on === true) return side;
     side.malformed = result.statement === undefined ? { error: result.error } : { error: result.error, statement: result.statement };
@@ -247,7 +259,7 @@ function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPu
       };
     });
   if (restrict.on === true) {
-    side.neutralised.push(...paths.map((p) => ({ ...p, neutralisedBy: `RestrictPublicBuckets (${restrict.where})` })));
+    side.neutralised.push(...paths.map((p) => neutralised(p, `RestrictPublicBuckets (${restrict.where})`)));
   } else if (restrict.on === false) {
     side.public.push(...paths);
   } else {
@@ -255,6 +267,10 @@ function policySide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPu
     side.possible.push(...paths);
   }
   return side;
+}
+
+function neutralised(path: ExposurePath, by: string): NeutralisedPath {
+  return Object.assign({}, path, { neutralisedBy: by });
 }
 
 function dedupe(list: readonly UnreadableInput[]): UnreadableInput[] {

@@ -11,8 +11,8 @@ export type TagSelector = Readonly<Record<string, string | readonly string[]>>;
 export type TagMatch = 'match' | 'no-match' | 'unknown';
 
 export function matchTags(tags: Maybe<Tags>, selector: TagSelector): TagMatch {
+  if (isEmpty(selector)) return 'match';
   const keys = Object.keys(selector);
-  if (keys.length === 0) return 'match';
   if (isUnknown(tags)) return 'unknown';
   for (const key of keys) {
     const actual = tags[key];
@@ -24,7 +24,18 @@ export function matchTags(tags: Maybe<Tags>, selector: TagSelector): TagMatch {
   return 'match';
 }
 
+/** `{}`, the selector of every resource, without listing its keys. */
+function isEmpty(selector: TagSelector): boolean {
+  for (const key in selector) if (Object.hasOwn(selector, key)) return false;
+  return true;
+}
+
 /** Keys from `required` that are missing or empty in `tags`. */
 export function missingTagKeys(tags: Tags, required: readonly string[]): string[] {
-  return required.filter((key) => (tags[key] ?? '').trim() === '');
+  return required.every((key) => isSet(tags[key])) ? NONE_MISSING : required.filter((key) => !isSet(tags[key]));
 }
+
+// Shared by every resource that carries its tags: nobody adds to it.
+const NONE_MISSING: string[] = [];
+
+const isSet = (value: string | undefined): boolean => value !== undefined && value.trim() !== '';

@@ -9,16 +9,16 @@ import type { ScanPlan } from '../engine/scan-plan.js';
 import { fieldsRead } from '../engine/fields-read.js';
 import type { ResourceType } from '../model/resource-types.js';
 import type { AnyCollectedResource } from '../model/resource.js';
-import { writeSnapshotLines } from '../inventory/snapshot-writer.js';
+import { writeSnapshotLines } from '../snapshot/snapshot-writer.js';
 import { packageVersion } from '../package-root.js';
 import { JsonLinesSpool } from '../output/findings-spool.js';
-import { callerIdentity, configuredTargets, organizationTargets, selectTargets, type AccountTarget } from '../collect/account-targets.js';
-import { createAwsClients, type AwsClients, type AwsClientsOptions } from '../collect/aws-clients.js';
-import { collectOrganisation, type CollectedOrganisation } from '../collect/collect-organisation.js';
-import { contractedKeyArns } from '../collect/contracted-keys.js';
-import type { CollectLog } from '../collect/collect-log.js';
+import { callerIdentity, configuredTargets, organizationTargets, selectTargets, type AccountTarget } from '../collect/organisation/account-targets.js';
+import { createAwsClients, type AwsClients, type AwsClientsOptions } from '../collect/aws/aws-clients.js';
+import { collectOrganisation, type CollectedOrganisation } from '../collect/organisation/collect-organisation.js';
+import { contractedKeyArns } from '../collect/organisation/contracted-keys.js';
+import type { CollectLog } from '../collect/progress/collect-log.js';
 import { resourceCollectors, settingsCollectors } from '../collect/collectors/index.js';
-import type { AnyResourceCollector, AnySettingsCollector } from '../collect/collector.js';
+import type { AnyResourceCollector, AnySettingsCollector } from '../collect/contract/collector.js';
 
 export interface LiveCollectionOptions {
   readonly config: VigilConfig | undefined;

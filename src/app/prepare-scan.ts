@@ -3,7 +3,7 @@
  * insights (built-in and custom), packs, exemptions, the plan. Every problem in every input is
  * collected, so a user fixes them all in one round.
  */
-import type { AccountEntry } from '../engine/account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import type { ScanSettings } from '../engine/context.js';
 import type { Insight } from '../engine/define-insight.js';
 import { InMemoryInventory } from '../engine/inventory.js';
@@ -14,7 +14,7 @@ import { loadExemptions } from '../exemptions/load-exemptions.js';
 import type { Problem } from '../input/problem.js';
 import { yamlFilesIn } from '../input/yaml-files.js';
 import { displayPath, fieldErrors } from '../input/ajv-messages.js';
-import { resolveParams } from '../engine/params.js';
+import { resolveParams } from '../schemas/resolve-params.js';
 import { loadPackFiles, resolvePacks, type ResolvedPack } from '../packs/load-packs.js';
 import { shippedPackFiles, shippedPackIds } from '../packs/shipped-packs.js';
 import { insightRegistry } from './insight-registry.js';

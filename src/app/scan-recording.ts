@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScanResult } from '../engine/scan.js';
 import type { Finding } from '../findings/finding.js';
 import type { ScanInfo } from '../findings/scan-output.js';
-import { buildSummary } from '../findings/summary.js';
+import { buildSummary } from '../engine/summary.js';
 import type { FindingAnnotator } from '../output/write-json.js';
 import { canonicalJson } from '../store/canonical-json.js';
 import type { RollupCounts } from '../store/daily-rollups.js';

@@ -1,6 +1,7 @@
 /**
- * `npm run generate`: writes what is derived from the code — `schemas/*.json` and
- * `docs/insights/*.md`. Tests fail when the committed files differ from what this produces.
+ * `npm run generate`: writes what is derived from the code — `schemas/*.json`,
+ * `docs/insights/*.md` and the snapshot's resource validators. Tests fail when the committed files
+ * differ from what this produces.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { shippedPackFiles } from '../packs/shipped-packs.js';
 import { packageRoot } from '../package-root.js';
 import { insightDoc } from './insight-doc.js';
 import { publishedSchemas } from './published-schemas.js';
+import { RESOURCE_VALIDATORS_PATH, resourceValidatorsModule } from './validator-code.js';
 
 export async function generatedFiles(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -23,6 +25,7 @@ export async function generatedFiles(): Promise<Map<string, string>> {
   const packs = resolvePacks(sources.value, insightRegistry([]).insights);
   if (!packs.ok) throw new Error(`shipped packs are invalid: ${JSON.stringify(packs.problems)}`);
   for (const insight of builtinInsights) files.set(insight.docsPath, insightDoc(insight, packs.value));
+  files.set(RESOURCE_VALIDATORS_PATH, resourceValidatorsModule());
   return files;
 }
 

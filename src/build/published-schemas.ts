@@ -10,7 +10,7 @@ import { ExemptionsFile } from '../exemptions/exemption-schema.js';
 import { ScanOutput } from '../findings/scan-output.js';
 import { resourceSchema } from '../model/resource.js';
 import { resourceTypes } from '../model/resource-types.js';
-import { SnapshotHeader } from '../inventory/snapshot-header.js';
+import { SnapshotHeader } from '../snapshot/snapshot-header.js';
 import { PackFile } from '../packs/pack-schema.js';
 
 const DRAFT = 'http://json-schema.org/draft-07/schema#';

@@ -4,7 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { outputFormats } from '../app/run-scan.js';
-import { severities } from '../engine/severity.js';
+import { severities } from '../model/severity.js';
 import { packageVersion } from '../package-root.js';
 import { collectCommand } from './commands/collect.js';
 import { demoCommand } from './commands/demo.js';

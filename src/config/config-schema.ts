@@ -1,6 +1,6 @@
 /** The schema of `vigil.yaml`: the organisation's accounts and rules, and what to run. */
 import { Type, type Static } from '@sinclair/typebox';
-import { AccountEntry } from '../engine/account-context.js';
+import { AccountEntry } from './account-entry.js';
 
 export const VigilConfig = Type.Object(
   {

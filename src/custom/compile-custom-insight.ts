@@ -12,11 +12,11 @@ import type { ErrorObject } from 'ajv';
 import { NoParams, type Insight } from '../engine/define-insight.js';
 import { isResourceType } from '../model/resource-types.js';
 import { validatorFor } from '../schemas/ajv.js';
-import { compileCondition, type CompiledCondition } from './compile-condition.js';
+import { compileCondition, type CompiledCondition } from '../conditions/compile-condition.js';
 import { CustomInsightSchema, type CustomInsightDefinition } from './custom-insight-schema.js';
 import { customInsightReads } from './custom-insight-reads.js';
 import { customVerdict, type CompiledCustomInsight } from './custom-verdict.js';
-import { inDocumentOrder, isPlainObject, issuesFromAjv, type CompileResult, type DefinitionIssue } from './definition-issue.js';
+import { inDocumentOrder, isPlainObject, issuesFromAjv, type CompileResult, type DefinitionIssue } from '../conditions/definition-issue.js';
 
 export interface CustomInsightSource {
   /** The file the definition was read from; it is the insight's documentation. */

@@ -6,8 +6,8 @@
 import type { InsightReads } from '../engine/define-insight.js';
 import { configFieldsOf } from '../model/resource-fields.js';
 import type { ResourceType } from '../model/resource-types.js';
-import { parsePath } from './compile-path.js';
-import { isPlainObject } from './definition-issue.js';
+import { parsePath } from '../conditions/compile-path.js';
+import { isPlainObject } from '../conditions/definition-issue.js';
 
 /** `conditions`: the compiled (hence valid) `appliesTo` and `condition` trees of the definition. */
 export function customInsightReads(resourceType: ResourceType, conditions: readonly unknown[]): InsightReads {

@@ -8,7 +8,7 @@
  * `CONDITION_ID` and carry `Condition` in their `definitions` (one `$id` may appear once per schema).
  */
 import { Type, type Static, type TLiteral, type TObject, type TUnion } from '@sinclair/typebox';
-import { Severity } from '../engine/severity.js';
+import { Severity } from '../model/severity.js';
 import { resourceTypes } from '../model/resource-types.js';
 
 type Literals<T extends string[]> = { [K in keyof T]: TLiteral<T[K]> };

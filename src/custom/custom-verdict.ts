@@ -5,9 +5,9 @@
 import type { Verdict, VerdictFactory } from '../engine/verdict.js';
 import type { Resource } from '../model/resource.js';
 import { unknown } from '../model/unknown.js';
-import type { CompiledCondition, ConditionResult, LeafOutcome } from './compile-condition.js';
-import type { Endpoint } from './compile-path.js';
-import { formatValue } from './definition-issue.js';
+import type { CompiledCondition, ConditionResult, LeafOutcome } from '../conditions/compile-condition.js';
+import type { Endpoint } from '../conditions/compile-path.js';
+import { formatValue } from '../conditions/definition-issue.js';
 
 export interface CompiledCustomInsight {
   /** Absent: the insight applies to every resource of its type. */

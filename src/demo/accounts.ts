@@ -3,7 +3,7 @@
  * single-tenant production account per bank, plus shared services, development and security
  * (log archive). For benchmarks, more bank tenants are planned the same way.
  */
-import type { AccountEntry } from '../engine/account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import { Random, deriveSeed } from './random.js';
 import type { AccountPlan, OrgFacts, Tenant } from './scope.js';
 import { trailArn } from './workloads/operations.js';
@@ -51,6 +51,8 @@ interface TenantInput {
   homeRegion: string;
   timeZone: string;
   costCenter: string;
+  /** The bank's networks; default: a /24 drawn for it. */
+  bankCidrs?: readonly string[];
 }
 
 function tenantPlan(seed: number, ids: AccountIds, input: TenantInput): AccountPlan {
@@ -63,6 +65,8 @@ function tenantPlan(seed: number, ids: AccountIds, input: TenantInput): AccountP
     bankAccountId,
     bankKeyArn: `arn:aws:kms:${input.homeRegion}:${bankAccountId}:key/${keyRng.uuid()}`,
     homeRegion: input.homeRegion,
+    // Drawn after the key, so that the key stays as it was.
+    bankCidrs: input.bankCidrs ?? [`${keyRng.int(11, 99)}.${keyRng.int(0, 255)}.${keyRng.int(0, 255)}.0/24`],
   };
   const entry: AccountEntry = {
     id: accountId,
@@ -118,6 +122,8 @@ export function planDemo(seed: number): DemoPlan {
     homeRegion: 'us-east-1',
     timeZone: 'America/New_York',
     costCenter: 'CC-2101',
+    // Documentation ranges (RFC 5737, RFC 3849).
+    bankCidrs: ['198.51.100.0/24', '2001:db8:4a0::/48'],
   });
   const northwind = tenantPlan(seed, ids, {
     name: 'Northwind Savings',
@@ -125,6 +131,7 @@ export function planDemo(seed: number): DemoPlan {
     homeRegion: 'eu-west-1',
     timeZone: 'Europe/London',
     costCenter: 'CC-2102',
+    bankCidrs: ['203.0.113.0/24'],
   });
   const security = internalPlan(seed, ids.next(), {
     name: `${COMPANY}-security`,

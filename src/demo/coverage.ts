@@ -3,7 +3,7 @@
  * goes; the generated organisation records it in the unknown fields themselves
  * (`AccessDenied: s3:GetBucketPolicy`), so the demo header is derived from them.
  */
-import type { CoverageEntry } from '../inventory/coverage.js';
+import type { CoverageEntry } from '../snapshot/coverage.js';
 import type { AnyResource } from '../model/resource.js';
 import { isUnknown } from '../model/unknown.js';
 

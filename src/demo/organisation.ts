@@ -8,7 +8,7 @@
  * believable mix of compliant and failing ones. With `targetResources: N` it adds generated bank
  * tenant accounts of 2,000–4,500 resources each until exactly N resources have been produced.
  */
-import type { AccountEntry } from '../engine/account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import type { AnyResource } from '../model/resource.js';
 import { COLLECTED_AT, DEMO_REGIONS, planDemo, planScaledTenants } from './accounts.js';
 import { harborBank, northwindSavings } from './programs/demo-tenants.js';
@@ -31,6 +31,8 @@ export interface DemoOrganisation {
   bankAccountIds: string[];
   /** Tenant account id → the ARN of its bank's key (what a configuration names as requiredKeyArns). */
   tenantKeys: Record<string, string>;
+  /** Tenant account id → its bank's networks (what a configuration names as allowedCidrs). */
+  tenantCidrs: Record<string, readonly string[]>;
   /** The resources, streamed; each call starts the same stream again. */
   resources(): Generator<AnyResource>;
   /** When the inventory was collected; every date in it is relative to this. */
@@ -103,6 +105,9 @@ export function demoOrganisation(options: DemoOptions = {}): DemoOrganisation {
     bankAccountIds: tenants.map((tenant) => tenant.bankAccountId),
     tenantKeys: Object.fromEntries(
       planned.flatMap((account) => (account.plan.tenant === undefined || account.budget === 0 ? [] : [[account.plan.entry.id, account.plan.tenant.bankKeyArn]])),
+    ),
+    tenantCidrs: Object.fromEntries(
+      planned.flatMap((account) => (account.plan.tenant === undefined || account.budget === 0 ? [] : [[account.plan.entry.id, account.plan.tenant.bankCidrs]])),
     ),
     resources: () => stream(planned, org, moment),
     collectedAt: moment?.collectedAt ?? COLLECTED_AT,

@@ -3,7 +3,7 @@
  * organisation around it, a seeded random stream and the collection clock. Dates are always
  * relative to the collection time, so the demo ages the same way whenever it is run.
  */
-import type { AccountEntry } from '../engine/account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import type { EnvelopeOverrides } from '../model/builders.js';
 import type { Tags } from '../model/resource.js';
 import type { Maybe } from '../model/unknown.js';
@@ -24,6 +24,8 @@ export interface Tenant {
   readonly bankKeyArn: string;
   /** The region of the bank key and of the tenant's regulated data. */
   readonly homeRegion: string;
+  /** The bank's networks, the only ones its portal may be reached from (what a configuration names as allowedCidrs). */
+  readonly bankCidrs: readonly string[];
 }
 
 export type AccountRole = 'tenant' | 'shared-services' | 'development' | 'security';

@@ -1,7 +1,8 @@
 /** What an insight's `evaluate` is given besides the resource. Everything is data: no I/O. */
 import type { Inventory } from './inventory.js';
 import type { VerdictFactory } from './verdict.js';
-import type { AccountEntry } from './account-context.js';
+import type { AccountEntry } from '../config/account-entry.js';
+import type { ResourceMemo } from './resource-memo.js';
 
 /** Organisation-wide rules from the configuration file that insights read. */
 export interface ScanSettings {
@@ -19,5 +20,7 @@ export interface InsightContext<P> {
   readonly account: AccountEntry;
   readonly settings: ScanSettings;
   readonly inventory: Inventory;
+  /** Analyses of the resource shared with the other insights that evaluate it: `memo.of(analysis, resource)`. */
+  readonly memo: ResourceMemo;
   readonly verdict: VerdictFactory;
 }

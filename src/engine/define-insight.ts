@@ -7,7 +7,7 @@ import type { AnyResource, Resource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import type { EnvelopeKey, ReadableField } from '../model/resource-fields.js';
 import type { InsightContext } from './context.js';
-import type { Severity } from './severity.js';
+import type { Severity } from '../model/severity.js';
 import type { Verdict } from './verdict.js';
 
 export interface Remediation {

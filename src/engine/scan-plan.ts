@@ -4,22 +4,28 @@
  */
 import type { Insight } from './define-insight.js';
 import type { ScanSettings } from './context.js';
-import { resolveParams } from './params.js';
-import type { AccountEntry } from './account-context.js';
+import { resolveParams } from '../schemas/resolve-params.js';
+import type { AccountEntry } from '../config/account-entry.js';
 import type { Inventory } from './inventory.js';
+import { ResourceMemo } from './resource-memo.js';
+import { definiteFieldsRead } from './unreadable-fields.js';
 import { verdict, type VerdictFactory } from './verdict.js';
 import type { ResolvedPack } from '../packs/load-packs.js';
 import type { ControlRef } from '../findings/finding.js';
 import { resourceTypes, type ResourceType } from '../model/resource-types.js';
 import { displayPath, fieldErrors } from '../input/ajv-messages.js';
 
-/** The context object of a binding; the engine sets `account` before each call (insights must not keep it). */
+/**
+ * The context object of a binding; the engine sets `account` before each call (insights must not
+ * keep it), and the verdict factory that matches what the scan writes.
+ */
 export interface BindingContext {
   params: Record<string, unknown>;
   now: Date;
   account: AccountEntry;
   settings: ScanSettings;
   inventory: Inventory;
+  memo: ResourceMemo;
   verdict: VerdictFactory;
 }
 
@@ -46,8 +52,12 @@ export interface ScanPlan {
   readonly packs: readonly ResolvedPack[];
   /** Resource types the selected insights look up (kept in memory during the scan). */
   readonly lookupTypes: ReadonlySet<ResourceType>;
+  /** Per type, the definite fields its insights read: the ones the engine checks for unknowns. */
+  readonly definiteReads: ReadonlyMap<ResourceType, readonly string[]>;
   /** Insight ids selected by `--insight`; undefined when all insights of the packs run. */
   readonly insightFilter: ReadonlySet<string> | undefined;
+  /** The one memo of every binding's context: the engine moves it to each resource it visits. */
+  readonly memo: ResourceMemo;
 }
 
 export interface PlanOptions {
@@ -86,6 +96,7 @@ export function buildScanPlan(options: PlanOptions): PlanResult {
   for (const id of filter ?? []) if (!usedBy.has(id) && options.insights.has(id)) usedBy.set(id, []);
 
   const bindings: Binding[] = [];
+  const memo = new ResourceMemo(options.inventory);
   for (const [insightId, packs] of [...usedBy.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const insight = options.insights.get(insightId);
     if (insight === undefined) continue; // reported by pack resolution
@@ -140,6 +151,7 @@ export function buildScanPlan(options: PlanOptions): PlanResult {
           account: { id: '000000000000', name: 'unset' },
           settings: options.settings,
           inventory: options.inventory,
+          memo,
           verdict,
         },
       });
@@ -153,7 +165,8 @@ export function buildScanPlan(options: PlanOptions): PlanResult {
     if (forType.length > 0) byType.set(type, forType);
   }
   const lookupTypes = new Set<ResourceType>(bindings.flatMap((binding) => binding.insight.lookups));
-  return { ok: true, plan: { bindings, byType, packs: options.packs, lookupTypes, insightFilter: filter } };
+  const definiteReads = new Map([...byType].map(([type, forType]) => [type, definiteFieldsRead(forType.map((binding) => binding.insight), type)] as const));
+  return { ok: true, plan: { bindings, byType, packs: options.packs, lookupTypes, definiteReads, insightFilter: filter, memo } };
 }
 
 function canonicalJson(value: unknown): string {

@@ -5,20 +5,22 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Problem } from '../input/problem.js';
-import { readSnapshot } from '../inventory/snapshot-reader.js';
-import type { SnapshotHeader } from '../inventory/snapshot-header.js';
+import { readSnapshot } from '../snapshot/snapshot-reader.js';
+import type { SnapshotHeader } from '../snapshot/snapshot-header.js';
 import type { AnyCollectedResource } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
-import { anonymousAccount, type AccountEntry } from './account-context.js';
+import { anonymousAccount, type AccountEntry } from '../config/account-entry.js';
 import type { ExemptionIndex } from '../exemptions/exemption-matcher.js';
-import { findingId, findingSubject, type Finding, type FindingStatus } from '../findings/finding.js';
+import { findingSubject, type Finding, type FindingStatus } from '../findings/finding.js';
+import { toFinding } from '../findings/to-finding.js';
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
-import { buildSummary } from '../findings/summary.js';
+import { buildSummary } from './summary.js';
 import type { InMemoryInventory } from './inventory.js';
-import type { Binding, ScanPlan } from './scan-plan.js';
+import type { ScanPlan } from './scan-plan.js';
 import { Tally } from './tally.js';
 import { evaluateResource } from './evaluate-resource.js';
 import { unreadableFieldsOf } from './unreadable-fields.js';
+import { verdictFactory } from './verdict.js';
 
 export interface ScanOptions {
   readonly file: string;
@@ -50,6 +52,15 @@ export interface ScanResult {
   readonly stats: ScanStats;
 }
 
+/** What the scan keeps per account while it visits: the configuration's entry and the counts. */
+interface AccountState {
+  readonly accountId: string;
+  readonly entry: AccountEntry;
+  resources: number;
+  /** The account's verdict counters, from its first resource that an insight evaluates. */
+  counters: Float64Array | undefined;
+}
+
 export type ScanOutcome = { ok: true; result: ScanResult } | { ok: false; problems: readonly Problem[] };
 
 export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
@@ -58,37 +69,58 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
   const started = performance.now();
   const { plan, inventory } = options;
 
+  // The lines the lookup pass reads are not parsed and validated again by the evaluation pass.
+  const lookedUp = { lines: [] as number[], resources: [] as AnyCollectedResource[] };
   if (plan.lookupTypes.size > 0) {
     const pattern = lookupLinePattern(plan.lookupTypes);
-    const indexed = await readSnapshot(options.file, (resource) => inventory.add(resource), { lineFilter: (line) => pattern.test(line) });
+    const indexed = await readSnapshot(
+      options.file,
+      (resource, line) => {
+        inventory.add(resource);
+        lookedUp.lines.push(line);
+        lookedUp.resources.push(resource);
+      },
+      { lineFilter: (line) => pattern.test(line) },
+    );
     if (!indexed.ok) return { ok: false, problems: indexed.problems };
     inventory.noteCoverage(indexed.value.header.coverage);
   }
 
   const tally = new Tally(plan.bindings.length);
   const failingBySeverity: Record<string, number> = { critical: 0, high: 0, medium: 0, low: 0, informational: 0 };
-  const resourcesPerAccount = new Map<string, number>();
-  const accountCache = new Map<string, AccountEntry>();
+  const accountStates = new Map<string, AccountState>();
   let evaluations = 0;
   let evaluateMs = 0;
+  const { memo } = plan;
+  const verdicts = verdictFactory({ keepAll: options.includeAll });
+  for (const binding of plan.bindings) binding.ctx.verdict = verdicts;
 
-  const accountOf = (accountId: string): AccountEntry => {
-    let account = accountCache.get(accountId);
-    if (account === undefined) {
-      account = options.accounts.get(accountId) ?? anonymousAccount(accountId);
-      accountCache.set(accountId, account);
+  // Resources come account by account: the last account's state is at hand.
+  let last: AccountState | undefined;
+  const accountOf = (accountId: string): AccountState => {
+    if (last !== undefined && last.accountId === accountId) return last;
+    let state = accountStates.get(accountId);
+    if (state === undefined) {
+      state = { accountId, entry: options.accounts.get(accountId) ?? anonymousAccount(accountId), resources: 0, counters: undefined };
+      accountStates.set(accountId, state);
     }
-    return account;
+    last = state;
+    return state;
   };
 
   const visit = (resource: AnyCollectedResource): void => {
-    resourcesPerAccount.set(resource.accountId, (resourcesPerAccount.get(resource.accountId) ?? 0) + 1);
+    const state = accountOf(resource.accountId);
+    state.resources++;
     const bindings = plan.byType.get(resource.type);
     if (bindings === undefined) return;
     const t0 = performance.now();
-    const account = accountOf(resource.accountId);
-    const counters = tally.countersOf(resource.accountId);
-    const unreadable = unreadableFieldsOf(resource);
+    const account = state.entry;
+    const counters = (state.counters ??= tally.countersOf(resource.accountId));
+    memo.visit(resource);
+    // Definite fields that could not be read: an insight reading one gets error (engine/unreadable-fields.ts).
+    const unreadable = unreadableFieldsOf(resource, plan.definiteReads.get(resource.type));
+    // What the finding ids name: worked out for the first finding written, most resources have none.
+    let subject: string | undefined;
     for (const binding of bindings) {
       binding.ctx.account = account;
       if (binding.paramsByAccount !== undefined) binding.ctx.params = binding.paramsByAccount.get(resource.accountId) ?? binding.params;
@@ -103,40 +135,21 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
       Tally.add(counters, binding.index, status);
       evaluations++;
       if (options.includeAll || status === 'fail' || status === 'error' || status === 'exempt') {
-        const finding: Finding = {
-          id: findingId(binding.insight.id, findingSubject(resource), binding.variant),
-          insight: binding.insight.id,
-          title: binding.insight.title,
-          severity: binding.insight.severity,
-          status,
-          resource: { arn: resource.arn, type: resource.type, accountId: resource.accountId, region: resource.region, name: resource.name },
-          reason: result.reason,
-          // The insight made the evidence for this verdict alone: it can be handed on as it is.
-          evidence: result.evidence === undefined ? null : (result.evidence as Record<string, unknown>),
-          controls: binding.controls as Finding['controls'],
-        };
-        if (exemption !== undefined) {
-          finding.exemption = {
-            reason: exemption.exemption.reason,
-            approvedBy: exemption.exemption.approvedBy,
-            expires: exemption.exemption.expires,
-            file: exemption.file,
-          };
-        }
-        if (binding.changedParams !== undefined) finding.params = binding.changedParams;
+        subject ??= findingSubject(resource);
+        const finding = toFinding(binding, resource, subject, status, result, exemption);
         options.onFinding(finding);
       }
     }
     evaluateMs += performance.now() - t0;
   };
 
-  const read = await readSnapshot(options.file, visit);
+  const read = await readSnapshot(options.file, visit, { readBefore: lookedUp });
   if (!read.ok) return { ok: false, problems: read.problems };
   const header = read.value.header;
   const finishedAt = clock();
   const totalMs = performance.now() - started;
 
-  const accountIds = new Set([...header.accounts.map((a) => a.id), ...resourcesPerAccount.keys()]);
+  const accountIds = new Set([...header.accounts.map((a) => a.id), ...accountStates.keys()]);
   const scan: ScanInfo = {
     id: randomUUID(),
     startedAt: startedAt.toISOString(),
@@ -150,7 +163,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
         name,
         ...(entry?.environment !== undefined && { environment: entry.environment }),
         ...(entry?.tenant !== undefined && { tenant: entry.tenant }),
-        resources: resourcesPerAccount.get(id) ?? 0,
+        resources: accountStates.get(id)?.resources ?? 0,
       };
     }),
     coverage: header.coverage,

@@ -17,15 +17,25 @@ import { fieldsReadOn } from './fields-read.js';
 /** The definite fields of one resource that are unknown, with their unknown values. */
 export type UnreadableFields = readonly (readonly [field: string, value: Unknown])[];
 
-/** The resource's definite fields that hold an unknown; undefined when every one is known (nearly always). */
-export function unreadableFieldsOf(resource: AnyCollectedResource): UnreadableFields | undefined {
+/**
+ * The resource's definite fields that hold an unknown (of `fields` when given: those the insights
+ * that run on it read); undefined when every one is known (nearly always).
+ */
+export function unreadableFieldsOf(resource: AnyCollectedResource, fields: readonly string[] = definiteFieldsOf(resource.type)): UnreadableFields | undefined {
   const config = resource.config as Readonly<Record<string, unknown>>;
   let found: [string, Unknown][] | undefined;
-  for (const field of definiteFieldsOf(resource.type)) {
+  for (const field of fields) {
     const value = config[field];
     if (isUnknown(value)) (found ??= []).push([field, value]);
   }
   return found;
+}
+
+/** The definite fields any of the insights reads on resources of the type: all a scan needs to check. */
+export function definiteFieldsRead(insights: readonly Pick<Insight, 'resourceType' | 'reads'>[], type: ResourceType): readonly string[] {
+  const definite = definiteFieldsOf(type);
+  const read = new Set(insights.flatMap((insight) => fieldsReadOn(insight, type)));
+  return definite.filter((field) => read.has(field));
 }
 
 /** The first unreadable field the insight reads on a resource of the type, if any. */

@@ -1,7 +1,7 @@
 /** A finding: the verdict of one insight on one resource, with what it means for which controls. */
 import { hash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
-import { Severity } from '../engine/severity.js';
+import { Severity } from '../model/severity.js';
 import { LifecycleState } from './lifecycle-state.js';
 
 export const FindingStatus = Type.Union([
@@ -56,7 +56,18 @@ export type Finding = Static<typeof Finding>;
  * the account that uses it, so that two accounts' findings on it stay two findings.
  */
 export function findingSubject(resource: { readonly arn: string; readonly accountId: string }): string {
-  return resource.arn.split(':')[4] === 'aws' ? `${resource.arn}\u0000${resource.accountId}` : resource.arn;
+  return arnAccountIs(resource.arn, 'aws') ? `${resource.arn}\u0000${resource.accountId}` : resource.arn;
+}
+
+/** Whether the account field of the ARN (its fifth, `arn:partition:service:region:account:...`) is `account`. */
+function arnAccountIs(arn: string, account: string): boolean {
+  let at = -1;
+  for (let field = 0; field < 4; field++) {
+    at = arn.indexOf(':', at + 1);
+    if (at < 0) return false;
+  }
+  const end = arn.indexOf(':', at + 1);
+  return (end < 0 ? arn.length : end) - at - 1 === account.length && arn.startsWith(account, at + 1);
 }
 
 /**

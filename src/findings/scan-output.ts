@@ -1,6 +1,6 @@
 /** The schema of the findings file `vigil scan --format json` writes (and `vigil demo`). */
 import { Type, type Static } from '@sinclair/typebox';
-import { CoverageEntry } from '../inventory/coverage.js';
+import { CoverageEntry } from '../snapshot/coverage.js';
 import { Finding } from './finding.js';
 import { ControlStatus } from './score.js';
 

@@ -8,7 +8,7 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Finding } from '../findings/finding.js';
-import { readLineBatches } from '../inventory/line-reader.js';
+import { readLineBatches } from '../snapshot/line-reader.js';
 
 const FLUSH_AT = 1 << 20;
 

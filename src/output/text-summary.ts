@@ -3,7 +3,7 @@
  * the five worst controls, and what could not be read.
  */
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
-import { severities } from '../engine/severity.js';
+import { severities } from '../model/severity.js';
 
 function clip(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`;

@@ -1,7 +1,7 @@
 /** Findings as an aligned table for a terminal, most severe first, then the summary. */
 import type { Finding } from '../findings/finding.js';
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
-import { severityRank } from '../engine/severity.js';
+import { severityRank } from '../model/severity.js';
 import type { FindingsSpool } from './findings-spool.js';
 import type { OutputTarget } from './output-target.js';
 import { textSummary } from './text-summary.js';

@@ -4,8 +4,8 @@
  * insight ids, a missing base pack, duplicate control ids, invalid parameters) — each problem
  * located in the file that has it.
  */
-import type { Insight } from '../engine/define-insight.js';
-import { resolveParams } from '../engine/params.js';
+import type { TObject } from '@sinclair/typebox';
+import { resolveParams } from '../schemas/resolve-params.js';
 import { displayPath, fieldErrors } from '../input/ajv-messages.js';
 import { readYamlFile, type SourceMap } from '../input/yaml-file.js';
 import type { Loaded, Problem } from '../input/problem.js';
@@ -28,6 +28,11 @@ export interface ResolvedControl {
   readonly manual?: string;
   /** What the insights leave unchecked, when they decide the control only in part. */
   readonly partial?: string;
+}
+
+/** What resolving a pack needs of an insight it names: the schema of its parameters. */
+export interface PackInsight {
+  readonly params: TObject;
 }
 
 export interface ResolvedPack {
@@ -56,7 +61,7 @@ export async function loadPackFiles(files: readonly string[]): Promise<Loaded<Pa
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: packs, warnings };
 }
 
-export function resolvePacks(sources: readonly PackSource[], insights: ReadonlyMap<string, Insight>): Loaded<ResolvedPack[]> {
+export function resolvePacks(sources: readonly PackSource[], insights: ReadonlyMap<string, PackInsight>): Loaded<ResolvedPack[]> {
   const problems: Problem[] = [];
   const byId = new Map<string, PackSource>();
   for (const source of sources) {
@@ -137,7 +142,7 @@ function toResolved(control: PackControl): ResolvedControl {
 }
 
 /** Problems inside one pack file: duplicate controls, unknown insights, invalid params. */
-function checkOwnContent(source: PackSource, insights: ReadonlyMap<string, Insight>): Problem[] {
+function checkOwnContent(source: PackSource, insights: ReadonlyMap<string, PackInsight>): Problem[] {
   const problems: Problem[] = [];
   const { pack } = source;
   const firstIndex = new Map<string, number>();

@@ -2,6 +2,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { TSchema, Static } from '@sinclair/typebox';
+import { formats } from './formats.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -9,6 +10,7 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 export function createAjv(options: { useDefaults?: boolean } = {}): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: options.useDefaults ?? false, allowUnionTypes: true });
   addFormats(ajv);
+  for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
   return ajv;
 }
 

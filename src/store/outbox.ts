@@ -9,7 +9,7 @@
  *    the attempts run out (`dead`, listed too). Nothing is dropped silently.
  */
 import type { Selectable } from 'kysely';
-import type { Database, OutboxTable } from './database.js';
+import type { OutboxTable } from './database.js';
 import type { Store } from './store.js';
 
 export type OutboxMessage = Selectable<OutboxTable>;

@@ -15,7 +15,7 @@ import { insightKey } from './scan-scope.js';
 import { loadScanScopes } from './scan-scopes.js';
 import { findingSummaries, summaryColumns, type FindingSummary } from './stored-finding.js';
 import type { Store } from './store.js';
-import { severityRank, type Severity } from '../engine/severity.js';
+import { severityRank, type Severity } from '../model/severity.js';
 
 export interface DiffScan {
   readonly id: string;

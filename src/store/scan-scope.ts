@@ -10,7 +10,7 @@
  * `global`, and a resolution that waits one more scan is better than a false one.
  */
 import { hash } from 'node:crypto';
-import type { CoverageEntry } from '../inventory/coverage.js';
+import type { CoverageEntry } from '../snapshot/coverage.js';
 import { GLOBAL_REGION } from '../model/resource.js';
 
 export interface ScanScope {

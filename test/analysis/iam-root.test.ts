@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rootCredentialState } from '../../src/analysis/iam-root.js';
-import type { RootCredentials } from '../../src/model/types/account.js';
+import type { RootCredentials } from '../../src/model/types/account/account.js';
 import { unknown } from '../../src/model/unknown.js';
 
 function root(overrides: Partial<RootCredentials>): RootCredentials {

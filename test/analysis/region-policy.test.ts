@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateRegionAllowed, regionScope } from '../../src/analysis/region-policy.js';
 import { account, accountRegion, ebsVolume, iamUser, s3Bucket } from '../../src/model/builders.js';
+import { verdict } from '../../src/engine/verdict.js';
 
 const euOnly = { allowedRegions: ['eu-west-1', 'eu-central-1'] };
 
@@ -17,11 +18,11 @@ describe('regionScope', () => {
 
 describe('evaluateRegionAllowed', () => {
   it('passes a resource in an allowed region', () => {
-    expect(evaluateRegionAllowed(ebsVolume({}, { region: 'eu-central-1' }), euOnly)).toMatchObject({ status: 'pass' });
+    expect(evaluateRegionAllowed(ebsVolume({}, { region: 'eu-central-1' }), euOnly, verdict)).toMatchObject({ status: 'pass' });
   });
 
   it('fails a resource outside the allowed regions, with the evidence', () => {
-    const result = evaluateRegionAllowed(s3Bucket({}, { region: 'us-east-1' }), euOnly);
+    const result = evaluateRegionAllowed(s3Bucket({}, { region: 'us-east-1' }), euOnly, verdict);
     expect(result).toMatchObject({
       status: 'fail',
       reason: expect.stringMatching(/us-east-1 is not an allowed region/) as unknown,
@@ -30,15 +31,15 @@ describe('evaluateRegionAllowed', () => {
   });
 
   it('is not applicable without a region policy', () => {
-    expect(evaluateRegionAllowed(ebsVolume({}, { region: 'us-east-1' }), { allowedRegions: [] })).toMatchObject({ status: 'not-applicable' });
+    expect(evaluateRegionAllowed(ebsVolume({}, { region: 'us-east-1' }), { allowedRegions: [] }, verdict)).toMatchObject({ status: 'not-applicable' });
   });
 
   it('is not applicable to global resources', () => {
-    expect(evaluateRegionAllowed(iamUser(), euOnly)).toMatchObject({ status: 'not-applicable', reason: /global/ });
+    expect(evaluateRegionAllowed(iamUser(), euOnly, verdict)).toMatchObject({ status: 'not-applicable', reason: /global/ });
   });
 
   it('is not applicable to account and region settings', () => {
-    expect(evaluateRegionAllowed(account(), euOnly)).toMatchObject({ status: 'not-applicable' });
-    expect(evaluateRegionAllowed(accountRegion({}, { region: 'us-east-1' }), euOnly)).toMatchObject({ status: 'not-applicable' });
+    expect(evaluateRegionAllowed(account(), euOnly, verdict)).toMatchObject({ status: 'not-applicable' });
+    expect(evaluateRegionAllowed(accountRegion({}, { region: 'us-east-1' }), euOnly, verdict)).toMatchObject({ status: 'not-applicable' });
   });
 });

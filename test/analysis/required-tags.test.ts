@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateRequiredTags, requiredTagKeys } from '../../src/analysis/required-tags.js';
 import { account, accountRegion, ebsVolume, iamPolicy, kmsKey, s3Bucket } from '../../src/model/builders.js';
 import { unknown } from '../../src/model/unknown.js';
+import { verdict } from '../../src/engine/verdict.js';
 
 const settings = { requiredTags: { '*': ['owner', 'cost-center'], 'AWS::S3::Bucket': ['data-classification', 'owner'] } };
 
@@ -16,12 +17,12 @@ describe('requiredTagKeys', () => {
 describe('evaluateRequiredTags', () => {
   it('passes a resource carrying every required key', () => {
     const bucket = s3Bucket({}, { tags: { owner: 'data-team', 'cost-center': '42', 'data-classification': 'confidential' } });
-    expect(evaluateRequiredTags(bucket, settings)).toMatchObject({ status: 'pass' });
+    expect(evaluateRequiredTags(bucket, settings, verdict)).toMatchObject({ status: 'pass' });
   });
 
   it('fails on missing keys and on keys with empty values', () => {
     const bucket = s3Bucket({}, { tags: { owner: ' ', 'cost-center': '42' } });
-    expect(evaluateRequiredTags(bucket, settings)).toMatchObject({
+    expect(evaluateRequiredTags(bucket, settings, verdict)).toMatchObject({
       status: 'fail',
       evidence: { missing: ['owner', 'data-classification'], required: ['owner', 'cost-center', 'data-classification'] },
     });
@@ -29,28 +30,28 @@ describe('evaluateRequiredTags', () => {
 
   it('is an error when the tags could not be read', () => {
     const volume = ebsVolume({}, { tags: unknown('AccessDenied: ec2:DescribeTags') });
-    expect(evaluateRequiredTags(volume, settings)).toMatchObject({ status: 'error', reason: /AccessDenied/ });
+    expect(evaluateRequiredTags(volume, settings, verdict)).toMatchObject({ status: 'error', reason: /AccessDenied/ });
   });
 
   it('is not applicable when no tags are required of the type', () => {
-    expect(evaluateRequiredTags(ebsVolume(), { requiredTags: { 'AWS::S3::Bucket': ['owner'] } })).toMatchObject({ status: 'not-applicable' });
+    expect(evaluateRequiredTags(ebsVolume(), { requiredTags: { 'AWS::S3::Bucket': ['owner'] } }, verdict)).toMatchObject({ status: 'not-applicable' });
   });
 
   it('is not applicable to resources that cannot be tagged', () => {
-    expect(evaluateRequiredTags(kmsKey({ manager: 'AWS' }), settings)).toMatchObject({ status: 'not-applicable' });
-    expect(evaluateRequiredTags(iamPolicy({ awsManaged: true }), settings)).toMatchObject({ status: 'not-applicable' });
-    expect(evaluateRequiredTags(accountRegion(), settings)).toMatchObject({ status: 'not-applicable' });
+    expect(evaluateRequiredTags(kmsKey({ manager: 'AWS' }), settings, verdict)).toMatchObject({ status: 'not-applicable' });
+    expect(evaluateRequiredTags(iamPolicy({ awsManaged: true }), settings, verdict)).toMatchObject({ status: 'not-applicable' });
+    expect(evaluateRequiredTags(accountRegion(), settings, verdict)).toMatchObject({ status: 'not-applicable' });
   });
 
   it('judges customer-managed keys and policies', () => {
-    expect(evaluateRequiredTags(kmsKey(), settings)).toMatchObject({ status: 'fail' });
-    expect(evaluateRequiredTags(iamPolicy(), settings)).toMatchObject({ status: 'fail' });
+    expect(evaluateRequiredTags(kmsKey(), settings, verdict)).toMatchObject({ status: 'fail' });
+    expect(evaluateRequiredTags(iamPolicy(), settings, verdict)).toMatchObject({ status: 'fail' });
   });
 
   it('judges accounts only when AWS::Account is named', () => {
-    expect(evaluateRequiredTags(account(), settings)).toMatchObject({ status: 'not-applicable' });
+    expect(evaluateRequiredTags(account(), settings, verdict)).toMatchObject({ status: 'not-applicable' });
     const named = { requiredTags: { ...settings.requiredTags, 'AWS::Account': ['environment'] } };
-    expect(evaluateRequiredTags(account({}, { tags: { environment: 'prod' } }), named)).toMatchObject({
+    expect(evaluateRequiredTags(account({}, { tags: { environment: 'prod' } }), named, verdict)).toMatchObject({
       status: 'fail',
       evidence: { missing: ['owner', 'cost-center'] },
     });

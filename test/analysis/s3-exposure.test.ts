@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { effectiveBlockPublicAccess, s3Exposure } from '../../src/analysis/s3-exposure.js';
 import { account, s3Bucket } from '../../src/model/builders.js';
 import type { PublicAccessBlock } from '../../src/model/common.js';
-import type { AclGrant } from '../../src/model/types/s3-bucket.js';
+import type { AclGrant } from '../../src/model/types/s3/bucket.js';
 import { unknown } from '../../src/model/unknown.js';
 
 const BUCKET = 'arn:aws:s3:::example-bucket';
 const OFF: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
-const ON: PublicAccessBlock = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
 const publicRead = { Version: '2012-10-17', Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/*` }] };
 const owner: AclGrant = { grantee: { type: 'CanonicalUser', id: 'owner-canonical-id' }, permission: 'FULL_CONTROL' };
 const allUsersRead: AclGrant = { grantee: { type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AllUsers' }, permission: 'READ' };

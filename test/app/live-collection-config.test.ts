@@ -17,8 +17,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectLive } from '../../src/app/live-collection.js';
-import { AwsClients } from '../../src/collect/aws-clients.js';
-import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
+import { AwsClients } from '../../src/collect/aws/aws-clients.js';
+import { readSnapshot } from '../../src/snapshot/snapshot-reader.js';
 import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { useTempDir } from '../support/temp-dir.js';
 

@@ -11,9 +11,9 @@ import { GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-s
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectLive } from '../../src/app/live-collection.js';
-import { AwsClients } from '../../src/collect/aws-clients.js';
-import type { CollectEvent } from '../../src/collect/collect-log.js';
-import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
+import { AwsClients } from '../../src/collect/aws/aws-clients.js';
+import type { CollectEvent } from '../../src/collect/progress/collect-log.js';
+import { readSnapshot } from '../../src/snapshot/snapshot-reader.js';
 import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { useTempDir } from '../support/temp-dir.js';
 

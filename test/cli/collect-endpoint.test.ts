@@ -8,11 +8,11 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serveFakeAws, type FakeAwsServer } from '../../bench/fake-aws/http-server.js';
-import { BANK_SAAS, expectedResources, FakeAws, operationOf, syntheticAccount, type WireRequest } from '../../bench/fake-aws/index.js';
-import { UNKNOWN_SERVER_ERROR } from '../../src/collect/aws-error.js';
-import type { ServiceName } from '../../src/collect/services.js';
-import { readSnapshot } from '../../src/inventory/snapshot-reader.js';
+import { serveFakeAws, type FakeAwsServer } from '../fakes/aws/http-server.js';
+import { BANK_SAAS, expectedResources, FakeAws, operationOf, syntheticAccount, type WireRequest } from '../fakes/aws/index.js';
+import { UNKNOWN_SERVER_ERROR } from '../../src/collect/aws/aws-error.js';
+import type { ServiceName } from '../../src/collect/aws/services.js';
+import { readSnapshot } from '../../src/snapshot/snapshot-reader.js';
 import { vigil } from '../support/cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -78,7 +78,7 @@ describe('vigil collect with AWS_ENDPOINT_URL', () => {
     expect(new Set(aws.requests.map((r) => r.host))).toEqual(new Set([host]));
     expect(new Set(aws.requests.map((r) => r.region))).toEqual(new Set(['us-east-1', 'eu-west-1']));
     expect([...new Set(aws.requests.map((r) => r.service))].sort()).toEqual(
-      ['accessanalyzer', 'cloudformation', 'cloudtrail', 'cloudwatch', 'config', 'ec2', 'efs', 'iam', 'kms', 'logs', 'rds', 's3', 's3control', 'sagemaker', 'securityhub', 'sfn', 'sns', 'sts', 'tagging'],
+      ['accessanalyzer', 'cloudformation', 'cloudtrail', 'cloudwatch', 'config', 'ec2', 'efs', 'iam', 'kms', 'logs', 'rds', 's3', 's3control', 'sagemaker', 'securityhub', 'sfn', 'sns', 'sts', 'tagging', 'wafv2'],
     );
 
     // S3: path-style (`/bucket/?policy`), each bucket's calls signed for the bucket's region.

@@ -39,6 +39,9 @@ describe('vigil demo', () => {
     expect(failing('kms-key-rotation').length).toBeGreaterThan(0);
     expect(failing('iam-access-key-age').length).toBeGreaterThan(0);
     expect(failing('s3-bucket-public').length).toBeGreaterThan(0);
+    // Northwind's web ACL also lets in Ledgerline's support office; Harbor's lets in only the bank.
+    expect(failing('waf-web-acl-ip-allow-list')).toEqual(['northwind-savings-portal']);
+    expect(output.findings.filter((f) => f.insight === 'waf-web-acl-ip-allow-list' && f.status !== 'fail')).toEqual([]);
     expect(output.findings.some((f) => f.status === 'exempt' && f.insight === 's3-bucket-public')).toBe(true);
 
     const rows = parse(readFileSync(join(dir, 'nested', 'out', 'findings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
@@ -60,7 +63,7 @@ describe('vigil demo', () => {
 });
 
 describe('the shipped demo configuration', () => {
-  it('describes the generated organisation: its accounts, regions, tagging policy and each tenant\'s bank key', async () => {
+  it('describes the generated organisation: its accounts, regions, tagging policy and each tenant\'s bank key and networks', async () => {
     const { loadConfig } = await import('../../src/config/load-config.js');
     const { demoOrganisation } = await import('../../src/demo/organisation.js');
     const { demoConfigFile } = await import('../../src/cli/commands/demo.js');
@@ -77,6 +80,7 @@ describe('the shipped demo configuration', () => {
       expect(account.params?.['s3-bucket-encryption-cmk']?.['requiredKeyArns'] ?? undefined).toEqual(key === undefined ? undefined : [key]);
       expect(account.params?.['rds-instance-encryption-cmk']?.['requiredKeyArns'] ?? undefined).toEqual(key === undefined ? undefined : [key]);
       expect(account.params?.['rds-cluster-encryption-cmk']?.['requiredKeyArns'] ?? undefined).toEqual(key === undefined ? undefined : [key]);
+      expect(account.params?.['waf-web-acl-ip-allow-list']?.['allowedCidrs'] ?? undefined).toEqual(org.tenantCidrs[account.id]);
     }
   });
 });

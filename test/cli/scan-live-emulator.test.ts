@@ -12,9 +12,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serveFakeAws, type FakeAwsServer } from '../../bench/fake-aws/http-server.js';
-import { BANK_SAAS, FakeAws, operationOf, syntheticAccount, type Reply, type WireRequest } from '../../bench/fake-aws/index.js';
-import type { ServiceName } from '../../src/collect/services.js';
+import { serveFakeAws, type FakeAwsServer } from '../fakes/aws/http-server.js';
+import { BANK_SAAS, FakeAws, operationOf, syntheticAccount, type Reply, type WireRequest } from '../fakes/aws/index.js';
+import type { ServiceName } from '../../src/collect/aws/services.js';
 import type { Finding } from '../../src/findings/finding.js';
 import { vigil } from '../support/cli.js';
 import { useTempDir } from '../support/temp-dir.js';

@@ -5,12 +5,12 @@
  * retry loop, the call-counting middleware, pagination tokens and the per-region clients all run.
  */
 import { describe, expect, it } from 'vitest';
-import kmsKey from '../../src/collect/collectors/kms-key.js';
-import s3Bucket from '../../src/collect/collectors/s3-bucket.js';
-import { CallStats } from '../../src/collect/call-stats.js';
+import kmsKey from '../../src/collect/collectors/kms/key.js';
+import s3Bucket from '../../src/collect/collectors/s3/bucket.js';
+import { CallStats } from '../../src/collect/aws/call-stats.js';
 import { unknown } from '../../src/model/unknown.js';
 import { fakeHttp, json, jsonError, xml, xmlError, type Reply, type SeenRequest } from './support/fake-http.js';
-import { ACCOUNT, byId, expectValid, runCollector } from './support/harness.js';
+import { ACCOUNT, byId, runCollector } from './support/harness.js';
 
 const S3NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
 const OWNER_ID = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
@@ -93,7 +93,6 @@ describe('KMS over HTTP', () => {
       'kms:ListResourceTags': { calls: 4, attempts: 4, throttles: 0, failures: 0, retries: 0 },
     });
     expect(stats.byService()['kms']).toEqual({ calls: 20, attempts: 21, throttles: 1, failures: 1, retries: 1 });
-    expectValid(resources);
   });
 });
 
@@ -290,6 +289,5 @@ describe('S3 over HTTP', () => {
     expect(stats.byOperation()['tagging:GetResources']).toEqual({ calls: 3, attempts: 3, throttles: 0, failures: 1, retries: 0 });
     // The one bucket there has no tags: NoSuchTagSet, an answer.
     expect(stats.byOperation()['s3:GetBucketTagging']).toEqual({ calls: 1, attempts: 1, throttles: 0, failures: 0, retries: 0 });
-    expectValid(resources);
   });
 });

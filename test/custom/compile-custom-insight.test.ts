@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { compileCustomInsight } from '../../src/custom/compile-custom-insight.js';
-import type { DocumentPath } from '../../src/custom/definition-issue.js';
+import type { DocumentPath } from '../../src/conditions/definition-issue.js';
 import type { Insight } from '../../src/engine/define-insight.js';
 import { ec2Instance, notebook, rdsInstance, rdsSnapshot, s3Bucket, securityGroup } from '../../src/model/builders.js';
 import { unknown } from '../../src/model/unknown.js';

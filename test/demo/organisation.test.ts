@@ -303,6 +303,24 @@ describe('demo organisation: the scenario', () => {
     expect(soon).toHaveLength(1);
   });
 
+  it("puts a web ACL before each bank's portal: Harbor's blocks all but the bank's networks, Northwind's also allows a support office", () => {
+    const acls = ofType(demo, 'AWS::WAFv2::WebACL');
+    expect(acls.map((a) => [a.accountId, a.name]).sort()).toEqual([
+      [tenantAccount('Harbor Bank'), 'harbor-bank-portal'],
+      [tenantAccount('Northwind Savings'), 'northwind-savings-portal'],
+    ]);
+    const addresses = (statement: unknown): string[] => JSON.stringify(statement).match(/"addresses":\[[^\]]*\]/g)?.flatMap((m) => JSON.parse(m.slice('"addresses":'.length)) as string[]) ?? [];
+    const rulesOf = (acl: (typeof acls)[number]) => (isUnknown(acl.config.rules) ? [] : acl.config.rules);
+    const harbor = acls.find((a) => a.name === 'harbor-bank-portal')!;
+    expect(harbor.config.defaultAction).toBe('Allow');
+    expect(rulesOf(harbor)[0]).toMatchObject({ action: 'Block', statement: { type: 'not' } });
+    expect(addresses(rulesOf(harbor)[0]).sort()).toEqual([...org.tenantCidrs[harbor.accountId]!].sort());
+    const northwind = acls.find((a) => a.name === 'northwind-savings-portal')!;
+    expect(northwind.config.defaultAction).toBe('Block');
+    expect(rulesOf(northwind).filter((r) => r.action === 'Allow').flatMap((r) => addresses(r.statement)).sort()).toEqual(['192.0.2.0/24', ...org.tenantCidrs[northwind.accountId]!].sort());
+    for (const acl of acls) expect(acl.config.logging).not.toBeNull();
+  });
+
   it('has public buckets, by ACL and by policy, with Block Public Access off', () => {
     const shared = ofType(demo, 'AWS::Account').find((a) => a.name.endsWith('shared-services'));
     expect(shared?.config.s3PublicAccessBlock).toBeNull();
@@ -613,16 +631,19 @@ describe('demo organisation: scaled for benchmarks', () => {
     });
   });
 
-  it('streams: the first resources of a million come at once, quickly', () => {
+  it('streams account by account: the first resources of a million come from the first accounts', () => {
     const huge = demoOrganisation({ targetResources: 1_000_000 });
     expect(huge.accounts.length).toBeGreaterThan(300);
-    const start = performance.now();
+    const seen = new Set<string>();
     let count = 0;
-    for (const _ of huge.resources()) if (++count === 100_000) break;
-    const seconds = (performance.now() - start) / 1000;
-    expect(count).toBe(100_000);
-    // The target is 100k resources/s; allow for a loaded test machine.
-    expect(count / seconds).toBeGreaterThan(30_000);
+    for (const resource of huge.resources()) {
+      seen.add(resource.accountId);
+      if (++count === 10_000) break;
+    }
+    // Speed lives in `npm run bench`; here, the order that lets a consumer start at once.
+    const order = huge.accounts.map((account) => account.id);
+    expect(Math.max(...[...seen].map((id) => order.indexOf(id)))).toBeLessThan(20);
+    expect(seen.size).toBeLessThan(huge.accounts.length / 10);
   });
 });
 

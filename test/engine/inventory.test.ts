@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryInventory } from '../../src/engine/inventory.js';
 import { UnreadableLookupError } from '../../src/engine/unreadable-fields.js';
-import { cloudTrail, kmsKey } from '../../src/model/builders.js';
+import { account, accountRegion, cloudTrail, kmsKey } from '../../src/model/builders.js';
 import { unknown } from '../../src/model/unknown.js';
 
 const trail = (name: string, accountId: string, region: string) => cloudTrail({ homeRegion: region }, { id: name, name, accountId, region });
@@ -45,6 +45,35 @@ describe('InMemoryInventory', () => {
     inventory.add(first);
     inventory.add(again);
     expect(inventory.list('AWS::CloudTrail::Trail')).toEqual([again]);
+  });
+
+  it('finds by id or alias in the account and region, and the account and region settings', () => {
+    const inventory = new InMemoryInventory(['AWS::KMS::Key', 'AWS::Account', 'AWS::Account::Region']);
+    const key = kmsKey({ aliases: ['alias/bank-data'] });
+    const settings = account();
+    const region = accountRegion();
+    for (const r of [key, settings, region]) inventory.add(r);
+    expect(inventory.find('AWS::KMS::Key', key.accountId, key.region, key.id)).toBe(key);
+    expect(inventory.find('AWS::KMS::Key', key.accountId, key.region, 'alias/bank-data')).toBe(key);
+    expect(inventory.find('AWS::KMS::Key', key.accountId, 'us-west-2', key.id)).toBeUndefined();
+    expect(inventory.find('AWS::KMS::Key', '999999999999', key.region, key.id)).toBeUndefined();
+    // Lookups alternate between a regional and the global scope, as a bucket's insights do.
+    expect(inventory.account(settings.accountId)).toBe(settings);
+    expect(inventory.region(region.accountId, region.region)).toBe(region);
+    expect(inventory.get('AWS::KMS::Key', key.arn)).toBe(key);
+    expect(inventory.get('AWS::Account', key.arn)).toBeUndefined();
+  });
+
+  it('forgets the ids of a resource added again that no longer name it', () => {
+    const inventory = new InMemoryInventory(['AWS::KMS::Key']);
+    const key = kmsKey({ aliases: ['alias/old'] });
+    inventory.add(key);
+    const renamed = { ...key, config: { ...key.config, aliases: ['alias/new'] } };
+    inventory.add(renamed);
+    expect(inventory.find('AWS::KMS::Key', key.accountId, key.region, 'alias/new')).toBe(renamed);
+    expect(inventory.find('AWS::KMS::Key', key.accountId, key.region, 'alias/old')).toBeUndefined();
+    expect(inventory.find('AWS::KMS::Key', key.accountId, key.region, key.id)).toBe(renamed);
+    expect(inventory.list('AWS::KMS::Key', key.accountId, key.region)).toEqual([renamed]);
   });
 
   it('refuses to list a type no insight declared, and keeps nothing of undeclared types', () => {

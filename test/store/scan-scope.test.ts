@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InMemoryInventory } from '../../src/engine/inventory.js';
-import type { CoverageEntry } from '../../src/inventory/coverage.js';
+import type { CoverageEntry } from '../../src/snapshot/coverage.js';
 import type { ResourceType } from '../../src/model/resource-types.js';
 import { covers, scanScope, scopeKey } from '../../src/store/scan-scope.js';
 

@@ -7,13 +7,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Insight } from '../../src/engine/define-insight.js';
-import type { AccountEntry } from '../../src/engine/account-context.js';
+import type { AccountEntry } from '../../src/config/account-entry.js';
 import type { ScanSettings } from '../../src/engine/context.js';
-import type { CoverageEntry } from '../../src/inventory/coverage.js';
+import type { CoverageEntry } from '../../src/snapshot/coverage.js';
 import { InMemoryInventory } from '../../src/engine/inventory.js';
-import { resolveParams } from '../../src/engine/params.js';
-import { verdict, type VerdictStatus } from '../../src/engine/verdict.js';
-import { severities } from '../../src/engine/severity.js';
+import { resolveParams } from '../../src/schemas/resolve-params.js';
+import { ResourceMemo } from '../../src/engine/resource-memo.js';
+import { verdict, verdictFactory, type VerdictFactory, type VerdictStatus } from '../../src/engine/verdict.js';
+import { severities } from '../../src/model/severity.js';
 import { evaluateResource } from '../../src/engine/evaluate-resource.js';
 import { fieldsReadOn } from '../../src/engine/fields-read.js';
 import { unreadableFieldsOf } from '../../src/engine/unreadable-fields.js';
@@ -50,7 +51,7 @@ const requiredStatuses: readonly VerdictStatus[] = ['pass', 'fail', 'error', 'no
  * Evaluates one case with guarded resources: reading an undeclared field throws. `log` collects the
  * fields read. `throughEngine` runs it as a scan does (`evaluateResource`), unreadable fields included.
  */
-export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadLog = new ReadLog(), throughEngine = false) {
+export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadLog = new ReadLog(), verdicts: VerdictFactory = verdict, throughEngine = false) {
   const params = resolveParams(insight, testCase.params);
   if (!params.ok) throw new Error(`invalid params for ${insight.id}: ${JSON.stringify(params.errors)}`);
   const inventory = new InMemoryInventory(insight.lookups);
@@ -62,13 +63,17 @@ export function evaluateCase(insight: Insight, testCase: InsightCase, log: ReadL
   }
   inventory.noteCoverage(testCase.coverage ?? []);
   const resource = guardResource(testCase.resource as Resource, insight, 'self', log);
+  const guarded = new GuardedInventory(inventory, insight, log);
+  const memo = new ResourceMemo(guarded);
+  memo.visit(resource);
   const ctx = {
     params: params.params,
     now: new Date(testCase.now ?? TEST_NOW),
     account: { id: resource.accountId, name: `account-${resource.accountId}`, ...testCase.account },
     settings: { allowedRegions: [], requiredTags: {}, ...testCase.settings },
-    inventory: new GuardedInventory(inventory, insight, log),
-    verdict,
+    inventory: guarded,
+    memo,
+    verdict: verdicts,
   };
   // The engine checks every definite field for unknowns: on the plain resource, not through the read guard.
   if (throughEngine) return evaluateResource(insight, resource as AnyResource, ctx, unreadableFieldsOf(testCase.resource as AnyCollectedResource));
@@ -86,7 +91,7 @@ function unreadableDefiniteReads(insight: Insight, cases: readonly InsightCase[]
     for (const field of fieldsReadOn(insight, type).filter((f) => definiteFieldsOf(type).includes(f))) {
       const cause = unknown('AccessDeniedException: test:Describe');
       const resource = { ...testCase.resource, config: { ...testCase.resource.config, [field]: cause } } as unknown as Resource;
-      const result = evaluateCase(insight, { ...testCase, resource }, new ReadLog(), true);
+      const result = evaluateCase(insight, { ...testCase, resource }, new ReadLog(), verdict, true);
       if (result.status !== 'error' || !result.reason.includes(field)) wrong.push(`${testCase.name}, ${field} unreadable: ${result.status} (${result.reason})`);
     }
   }
@@ -186,6 +191,10 @@ export function testInsight(insight: Insight, cases: readonly InsightCase[], opt
         if (result.status === 'fail') expect(result.evidence, 'a fail carries evidence').toBeDefined();
         if (testCase.reason !== undefined) expect(result.reason).toMatch(testCase.reason);
         if (testCase.evidence !== undefined) expect(result.evidence).toMatchObject(testCase.evidence);
+        // A scan without --all drops pass and not-applicable reasons unbuilt: the status must not depend on them.
+        const statusOnly = evaluateCase(insight, testCase, new ReadLog(), verdictFactory({ keepAll: false }));
+        expect(statusOnly.status, 'the status without --all').toBe(result.status);
+        if (result.status === 'fail' || result.status === 'error') expect(statusOnly).toEqual(result);
       });
     }
   });

@@ -1,8 +1,8 @@
 /** Writes small snapshot files for tests. */
 import { join } from 'node:path';
 import type { AnyCollectedResource, AnyResource, CollectedResource, Resource } from '../../src/model/resource.js';
-import { writeSnapshot } from '../../src/inventory/snapshot-writer.js';
-import type { CoverageEntry } from '../../src/inventory/coverage.js';
+import { writeSnapshot } from '../../src/snapshot/snapshot-writer.js';
+import type { CoverageEntry } from '../../src/snapshot/coverage.js';
 
 export async function snapshotOf(
   dir: string,

@@ -7,7 +7,8 @@
  */
 import type { Inventory } from '../../engine/inventory.js';
 import type { Resource } from '../../model/resource.js';
-import type { MetricAlarmConfig, MetricFilter, MetricTransformation } from '../../model/types/monitoring.js';
+import type { MetricAlarmConfig } from '../../model/types/cloudwatch/alarm.js';
+import type { MetricFilter, MetricTransformation } from '../../model/types/logs/log-group.js';
 import { isUnknown } from '../../model/unknown.js';
 import { anyPath, missingLink, through, unreadLink, type ChainSearch } from './chain-search.js';
 
@@ -48,13 +49,14 @@ function alarmChain(alarm: Alarm, inventory: Inventory): ChainSearch {
 
 type Alarm = Resource<'AWS::CloudWatch::Alarm'>;
 
-const metricKey = (namespace: string, name: string) => `${namespace}\u0000${name}`;
-
 interface AlarmsByMetric {
   /** The length of the list indexed: a list that grew is indexed again. */
   readonly length: number;
-  readonly byMetric: ReadonlyMap<string, readonly Alarm[]>;
+  /** Namespace → metric name → the alarms that watch it. */
+  readonly byMetric: ReadonlyMap<string, ReadonlyMap<string, readonly Alarm[]>>;
 }
+
+const NO_ALARMS: readonly Alarm[] = [];
 
 // Keyed by the inventory's alarm list of one account and region, handed out unchanged for a whole scan.
 const alarmIndexes = new WeakMap<readonly Alarm[], AlarmsByMetric>();
@@ -64,19 +66,21 @@ function alarmsWatching(inventory: Inventory, accountId: string, region: string,
   const alarms = inventory.list('AWS::CloudWatch::Alarm', accountId, region);
   let index = alarmIndexes.get(alarms);
   if (index === undefined || index.length !== alarms.length) {
-    const byMetric = new Map<string, Alarm[]>();
+    const byMetric = new Map<string, Map<string, Alarm[]>>();
     for (const alarm of alarms) {
-      // An alarm on a metric math expression watches several metrics: it is listed under each, once.
-      for (const key of new Set(alarm.config.metrics.map((m: MetricAlarmConfig['metrics'][number]) => metricKey(m.namespace, m.metricName)))) {
-        const watching = byMetric.get(key);
-        if (watching === undefined) byMetric.set(key, [alarm]);
-        else watching.push(alarm);
+      for (const { namespace, metricName } of alarm.config.metrics as MetricAlarmConfig['metrics']) {
+        let inNamespace = byMetric.get(namespace);
+        if (inNamespace === undefined) byMetric.set(namespace, (inNamespace = new Map()));
+        const watching = inNamespace.get(metricName);
+        if (watching === undefined) inNamespace.set(metricName, [alarm]);
+        // An alarm on a metric math expression watches several metrics: it is listed under each, once.
+        else if (watching.at(-1) !== alarm) watching.push(alarm);
       }
     }
     index = { length: alarms.length, byMetric };
     alarmIndexes.set(alarms, index);
   }
-  return index.byMetric.get(metricKey(metric.metricNamespace, metric.metricName)) ?? [];
+  return index.byMetric.get(metric.metricNamespace)?.get(metric.metricName) ?? NO_ALARMS;
 }
 
 function metricChain(logGroup: Resource<'AWS::Logs::LogGroup'>, filter: MetricFilter, metric: MetricTransformation, inventory: Inventory): ChainSearch {
@@ -89,23 +93,57 @@ function metricChain(logGroup: Resource<'AWS::Logs::LogGroup'>, filter: MetricFi
   return through({ kind: 'metric', name }, anyPath([...alarms.map((alarm) => alarmChain(alarm, inventory)), ...unlisted]));
 }
 
-/** The chain from the log group through a metric filter the criterion accepts. */
-export function alarmChainFrom(logGroup: Resource<'AWS::Logs::LogGroup'>, criterion: FilterCriterion, inventory: Inventory): ChainSearch {
+/** Each metric filter of a log group with the chain from it to a subscriber, whatever criterion judges the filter. */
+export type FilterChains =
+  | { readonly ok: true; readonly logGroup: LogGroup; readonly filters: readonly FilterChain[] }
+  | { readonly ok: false; readonly unread: ChainSearch };
+
+export interface FilterChain {
+  readonly filter: MetricFilter;
+  /** Through the filter's metrics and their alarms to a confirmed subscription. */
+  readonly chain: ChainSearch;
+}
+
+type LogGroup = Resource<'AWS::Logs::LogGroup'>;
+
+/**
+ * The chains from every metric filter of the log group: what the insights that differ only in the
+ * filters they accept (the fifteen CIS 5.x controls) share, worked out once for all of them.
+ */
+export function filterChains(logGroup: LogGroup, inventory: Inventory): FilterChains {
   const { metricFilters } = logGroup.config;
-  if (isUnknown(metricFilters)) return unreadLink(`the metric filters of log group ${logGroup.name} could not be read (${metricFilters.$unknown})`);
-  const rejected: string[] = [];
-  const accepted = metricFilters.filter((filter) => {
-    const verdict = criterion.accepts(filter);
-    if (!verdict.accepted) rejected.push(`${filter.filterName}: ${verdict.why}`);
-    return verdict.accepted;
-  });
-  if (accepted.length === 0) {
+  if (isUnknown(metricFilters)) return { ok: false, unread: unreadLink(`the metric filters of log group ${logGroup.name} could not be read (${metricFilters.$unknown})`) };
+  return {
+    ok: true,
+    logGroup,
+    filters: metricFilters.map((filter) => ({
+      filter,
+      chain:
+        filter.metricTransformations.length === 0
+          ? missingLink(`metric filter ${filter.filterName} on log group ${logGroup.name} publishes no metric`)
+          : through({ kind: 'metric filter', name: filter.filterName }, anyPath(filter.metricTransformations.map((metric) => metricChain(logGroup, filter, metric, inventory)))),
+    })),
+  };
+}
+
+/** The chain from the log group through a metric filter the criterion accepts. */
+export function chainThroughFilters(chains: FilterChains, criterion: FilterCriterion): ChainSearch {
+  if (!chains.ok) return chains.unread;
+  const { logGroup, filters } = chains;
+  const paths: ChainSearch[] = [];
+  for (const { filter, chain } of filters) if (criterion.accepts(filter).accepted) paths.push(chain);
+  if (paths.length === 0) {
+    const rejected: string[] = [];
+    for (const { filter } of filters) {
+      const verdict = criterion.accepts(filter);
+      if (!verdict.accepted) rejected.push(`${filter.filterName}: ${verdict.why}`);
+    }
     return missingLink(`log group ${logGroup.name} has no metric filter ${criterion.description}${rejected.length > 0 ? ` (${rejected.join('; ')})` : ''}`);
   }
-  const paths = accepted.map((filter) =>
-    filter.metricTransformations.length === 0
-      ? missingLink(`metric filter ${filter.filterName} on log group ${logGroup.name} publishes no metric`)
-      : through({ kind: 'metric filter', name: filter.filterName }, anyPath(filter.metricTransformations.map((metric) => metricChain(logGroup, filter, metric, inventory)))),
-  );
   return through({ kind: 'log group', name: logGroup.arn }, anyPath(paths));
+}
+
+/** The chain from the log group through a metric filter the criterion accepts. */
+export function alarmChainFrom(logGroup: LogGroup, criterion: FilterCriterion, inventory: Inventory): ChainSearch {
+  return chainThroughFilters(filterChains(logGroup, inventory), criterion);
 }

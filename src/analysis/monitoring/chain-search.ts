@@ -52,8 +52,13 @@ export function allPaths(searches: readonly ChainSearch[]): ChainSearch {
   }
   if (failed.length === 0) return { found: true, chain };
   const broken = failed.filter((search) => search.unread.length === 0);
-  if (broken.length > 0) return { found: false, missing: broken.flatMap((search) => search.missing), unread: [] };
-  return { found: false, missing: failed.flatMap((search) => search.missing), unread: failed.flatMap((search) => search.unread) };
+  const missing: string[] = [];
+  const unread: string[] = [];
+  for (const search of broken.length > 0 ? broken : failed) {
+    missing.push(...search.missing);
+    unread.push(...search.unread);
+  }
+  return { found: false, missing, unread };
 }
 
 /** Puts a link in front of every chain a search proves. */
@@ -68,7 +73,10 @@ export function describeChain(chain: readonly ChainLink[]): string {
 
 /** pass with the chain; error when no chain is proven and some path could not be followed; fail naming each broken path. */
 export function chainVerdict(search: ChainSearch, verdict: VerdictFactory, what: string): Verdict {
-  if (search.found) return verdict.pass(`${what}: ${describeChain(search.chain)}`, { chain: search.chain });
+  if (search.found) {
+    const { chain } = search;
+    return verdict.pass(() => `${what}: ${describeChain(chain)}`, () => ({ chain }));
+  }
   const { missing, unread } = search;
   if (unread.length > 0) {
     const paths = unread.length === 1 ? 'one path' : `${unread.length} paths`;

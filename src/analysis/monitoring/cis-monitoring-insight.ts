@@ -6,13 +6,13 @@
  */
 import { Type } from '@sinclair/typebox';
 import { defineInsight, type Insight, type Remediation } from '../../engine/define-insight.js';
-import type { Severity } from '../../engine/severity.js';
+import type { Severity } from '../../model/severity.js';
 import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../region-policy.js';
 import type { FilterCriterion } from './alarm-chain.js';
 import { chainVerdict } from './chain-search.js';
 import { cisFilterPatterns, type CisPatternKey } from './cis-filter-patterns.js';
 import { matchFilterPattern } from './filter-pattern.js';
-import { REGION_MONITORING_READS, regionMonitoring } from './region-monitoring.js';
+import { REGION_MONITORING_READS, regionMonitoring, regionTrailPaths } from './region-monitoring.js';
 
 export interface CisMonitoringInsightDefinition {
   readonly id: string;
@@ -23,6 +23,8 @@ export interface CisMonitoringInsightDefinition {
   readonly remediation: Remediation;
 }
 
+const ACCEPTED = { accepted: true } as const;
+
 /** Accepts the metric filters whose pattern matches the CIS pattern (filter-pattern.ts). */
 export function cisPatternCriterion(key: CisPatternKey): FilterCriterion {
   const required = cisFilterPatterns[key];
@@ -30,7 +32,7 @@ export function cisPatternCriterion(key: CisPatternKey): FilterCriterion {
     description: `matching the CIS ${required.control} pattern`,
     accepts(filter) {
       const match = matchFilterPattern(filter.filterPattern, required);
-      return match.matches ? { accepted: true } : { accepted: false, why: match.why };
+      return match.matches ? ACCEPTED : { accepted: false, why: match.why };
     },
   };
 }
@@ -51,10 +53,10 @@ export function defineCisMonitoringInsight(definition: CisMonitoringInsightDefin
     remediation: definition.remediation,
     reads: REGION_MONITORING_READS,
     params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),
-    evaluate(region, { params, settings, inventory, verdict }) {
+    evaluate(region, { params, settings, memo, verdict }) {
       const outside = outsideJudgedRegions(region.region, settings, params.onlyAllowedRegions, verdict);
       if (outside !== undefined) return outside;
-      return chainVerdict(regionMonitoring(region, criterion, inventory), verdict, 'monitoring');
+      return chainVerdict(regionMonitoring(memo.of(regionTrailPaths, region), criterion), verdict, 'monitoring');
     },
   });
 }

@@ -241,20 +241,24 @@ type ReadFilter =
   | { readonly ok: true; readonly terms: ReadonlySet<string>; readonly readings: readonly ({ readonly groups: readonly ReadonlySet<string>[] } | { readonly error: string })[] }
   | { readonly ok: false; readonly error: string };
 
+/** A filter pattern text read, with its match against each required pattern asked so far. */
+interface KnownFilter {
+  readonly read: ReadFilter;
+  readonly matches: Map<RequiredPattern, PatternMatch>;
+}
+
 /**
  * Filter patterns repeat across a scan (one organisation log group judged for every region and
- * every CIS control), so each text is read once; the cache is emptied when it fills, which keeps
- * it bounded on a scan of many distinct patterns.
+ * every CIS control), so each text is read, and matched against each required pattern, once; the
+ * cache is emptied when it fills, which keeps it bounded on a scan of many distinct patterns.
  */
-const readFilters = new Map<string, ReadFilter>();
-const MAX_READ_FILTERS = 4096;
+const knownFilters = new Map<string, KnownFilter>();
+const MAX_KNOWN_FILTERS = 4096;
 
 function readFilter(filterPattern: string): ReadFilter {
-  let read = readFilters.get(filterPattern);
-  if (read !== undefined) return read;
   try {
     const readings = parseFilterPattern(filterPattern);
-    read = {
+    return {
       ok: true,
       // Every reading holds the same terms.
       terms: termsOf(readings[0] as Expr),
@@ -269,17 +273,30 @@ function readFilter(filterPattern: string): ReadFilter {
     };
   } catch (error) {
     if (!(error instanceof FilterPatternError)) throw error;
-    read = { ok: false, error: error.message };
+    return { ok: false, error: error.message };
   }
-  if (readFilters.size >= MAX_READ_FILTERS) readFilters.clear();
-  readFilters.set(filterPattern, read);
-  return read;
 }
 
 /** Whether the filter pattern matches the required pattern, by the rule in the module comment. */
 export function matchFilterPattern(filterPattern: string, required: RequiredPattern): PatternMatch {
+  let known = knownFilters.get(filterPattern);
+  if (known === undefined) {
+    if (knownFilters.size >= MAX_KNOWN_FILTERS) knownFilters.clear();
+    known = { read: readFilter(filterPattern), matches: new Map() };
+    knownFilters.set(filterPattern, known);
+  }
+  let match = known.matches.get(required);
+  if (match === undefined) {
+    match = matchRead(known.read, required);
+    known.matches.set(required, match);
+  }
+  return match;
+}
+
+const MATCHES: PatternMatch = { matches: true };
+
+function matchRead(read: ReadFilter, required: RequiredPattern): PatternMatch {
   const { terms: requiredTerms, groups: requiredGroups, refinements } = compile(required);
-  const read = readFilter(filterPattern);
   if (!read.ok) return { matches: false, why: `the pattern is no JSON filter pattern the matcher reads (${read.error})` };
   const missing = [...requiredTerms].filter((term) => !read.terms.has(term));
   if (missing.length > 0) return { matches: false, why: `it lacks ${missing.map((t) => `(${t})`).join(', ')}` };
@@ -291,5 +308,5 @@ export function matchFilterPattern(filterPattern: string, required: RequiredPatt
       return { matches: false, why: `it narrows the pattern: an event with ${[...uncaught].map((t) => `(${t})`).join(' && ')} would not match` };
     }
   }
-  return { matches: true };
+  return MATCHES;
 }

@@ -180,7 +180,8 @@ export function accessLevels(pattern: string): AccessLevel[] {
 /** The access levels of every action of the set. */
 export function accessLevelsOfSet(set: ActionSet): AccessLevel[] {
   if (set.kind === 'all-except') return [...ACCESS_LEVELS];
-  const levels = new Set(set.patterns.flatMap(accessLevels));
+  const levels = new Set<AccessLevel>();
+  for (const pattern of set.patterns) for (const level of accessLevels(pattern)) levels.add(level);
   return ACCESS_LEVELS.filter((level) => levels.has(level));
 }
 

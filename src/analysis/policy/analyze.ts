@@ -29,7 +29,6 @@ import { assessAllowClause, assessDenyClauseEscape, describeClause, sameClause, 
 import { parsePolicy, type ConditionClause, type PatternElement, type PolicyStatement } from './parse-policy.js';
 import { classifyPrincipal, principalCovers, type Principal } from './principals.js';
 import { patternCovers } from './wildcards.js';
-import { RecentResults } from './recent-results.js';
 
 export interface PolicyAnalysisOptions {
   /** The account that owns the resource: its principals are trusted. */
@@ -128,16 +127,7 @@ interface WorkingGrant {
 
 const RESOURCES = { ignoreCase: false } as const;
 
-/** Several insights read one resource's policy (public access, TLS, log delivery): analysed once. */
-const recentAnalyses = new RecentResults<AnalyzePolicyResult>();
-
 export function analyzeResourcePolicy(document: unknown, options: PolicyAnalysisOptions): AnalyzePolicyResult {
-  if (typeof document !== 'object' || document === null) return analyzeUncached(document, options);
-  const key = `${options.ownerAccountId}|${(options.trustedAccountIds ?? []).join(',')}|${(options.trustedOrgIds ?? []).join(',')}|${(options.trustedCidrs ?? []).join(',')}`;
-  return recentAnalyses.get(document, key, () => analyzeUncached(document, options));
-}
-
-function analyzeUncached(document: unknown, options: PolicyAnalysisOptions): AnalyzePolicyResult {
   const parsed = parsePolicy(document, { requirePrincipal: true });
   if (!parsed.ok) return parsed;
   const statements = parsed.policy.statements;
@@ -150,7 +140,8 @@ function analyzeUncached(document: unknown, options: PolicyAnalysisOptions): Ana
     if (statement.effect !== 'Allow' || statement.principal === null) continue;
     const assessed = statement.conditions.map(assessAllowClause);
     assessments.set(statement.index, assessed);
-    const constraints = assessed.flatMap((a) => (a.restricts ? [[a.restriction]] : []));
+    const constraints: (readonly Restriction[])[] = [];
+    for (const a of assessed) if (a.restricts) constraints.push([a.restriction]);
     const principals = statement.principal.negated
       ? [{ kind: 'everyone' as const, text: `everyone except NotPrincipal ${statement.principal.entries.map((e) => e.value).join(', ')}` }]
       : statement.principal.entries.map(classifyPrincipal);
@@ -254,9 +245,15 @@ function applyDeny(deny: PolicyStatement, grant: WorkingGrant): WorkingGrant[] {
   }
 
   const result: WorkingGrant[] = [];
-  if (!isEmptyActionSet(split.remaining)) result.push({ ...grant, actions: split.remaining });
+  if (!isEmptyActionSet(split.remaining)) result.push({ statement: grant.statement, principal: grant.principal, actions: split.remaining, constraints: grant.constraints, narrowedBy: grant.narrowedBy });
   if (escapes.length > 0) {
-    result.push({ ...grant, actions: split.removed, constraints: [...grant.constraints, escapes], narrowedBy: [...grant.narrowedBy, deny.label] });
+    result.push({
+      statement: grant.statement,
+      principal: grant.principal,
+      actions: split.removed,
+      constraints: [...grant.constraints, escapes],
+      narrowedBy: [...grant.narrowedBy, deny.label],
+    });
   }
   return result;
 }

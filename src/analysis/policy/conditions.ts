@@ -15,7 +15,7 @@
  * `StringNotEquals aws:SourceVpce vpce-1` on a Deny is escaped only by requests through vpce-1,
  * which limits them as much as the positive clause would on an Allow.
  */
-import { parseCidr } from '../network.js';
+import { cidrOf } from '../network.js';
 import type { ConditionClause } from './parse-policy.js';
 import type { Principal } from './principals.js';
 
@@ -266,7 +266,7 @@ function arnAccount(value: string): string | undefined {
 
 /** Why an aws:SourceIp value does not narrow the caller, or undefined when it does. */
 function cidrTooBroad(value: string): string | undefined {
-  const cidr = parseCidr(value);
+  const cidr = cidrOf(value);
   if (cidr === undefined) return `aws:SourceIp value "${value}" is not an IP address or CIDR`;
   if (cidr.prefix === 0) return `aws:SourceIp ${value} is the whole internet`;
   if (cidr.family === 4 && cidr.prefix < 8) return `aws:SourceIp ${value} is broader than /8, which S3 counts as public`;

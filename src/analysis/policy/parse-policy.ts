@@ -5,8 +5,6 @@
  * document is a value naming the statement at fault, never an exception, so that an insight can
  * turn it into an `error` verdict.
  */
-import { RecentResults } from './recent-results.js';
-
 export type Effect = 'Allow' | 'Deny';
 
 /** The principal types a policy may name, as IAM spells them. */
@@ -109,15 +107,7 @@ const OPERATOR_BY_LOWER = new Map<string, string>(KNOWN_OPERATORS.map((op) => [o
 
 class Malformed extends Error {}
 
-/** Several insights parse one resource's policy: parsed once. */
-const recentParses = new RecentResults<ParsePolicyResult>();
-
 export function parsePolicy(document: unknown, options: ParseOptions): ParsePolicyResult {
-  if (typeof document !== 'object' || document === null) return parseUncached(document, options);
-  return recentParses.get(document, options.requirePrincipal ? 'principal' : 'any', () => parseUncached(document, options));
-}
-
-function parseUncached(document: unknown, options: ParseOptions): ParsePolicyResult {
   let doc = document;
   if (typeof doc === 'string') {
     try {
@@ -133,7 +123,8 @@ function parseUncached(document: unknown, options: ParseOptions): ParsePolicyRes
   if (raw === undefined) return { ok: false, error: 'the policy has no Statement' };
   const list: unknown[] = Array.isArray(raw) ? raw : [raw];
   const statements: PolicyStatement[] = [];
-  for (const [index, item] of list.entries()) {
+  for (let index = 0; index < list.length; index++) {
+    const item = list[index];
     const sid = isRecord(item) && typeof item['Sid'] === 'string' ? item['Sid'] : undefined;
     const label = statementLabel(index, sid);
     try {
@@ -185,12 +176,15 @@ function exclusive(item: Record<string, unknown>, name: string, notName: string)
 }
 
 function stringList(value: unknown, element: string): string[] {
-  const list = Array.isArray(value) ? value : [value];
+  if (typeof value === 'string' && value !== '') return [value];
+  const list: readonly unknown[] = Array.isArray(value) ? value : [value];
   if (list.length === 0) throw new Malformed(`${element} is an empty list`);
-  return list.map((entry) => {
+  const strings: string[] = [];
+  for (const entry of list) {
     if (typeof entry !== 'string' || entry === '') throw new Malformed(`${element} must be a string or a list of strings`);
-    return entry;
-  });
+    strings.push(entry);
+  }
+  return strings;
 }
 
 function parsePrincipal(value: unknown, element: string): PrincipalEntry[] {
@@ -219,7 +213,8 @@ function parseConditions(value: unknown): ConditionClause[] {
         if (typeof v === 'boolean' || typeof v === 'number') return String(v);
         throw new Malformed(`Condition.${operator}.${key} must be a string, number, boolean or a list of them`);
       });
-      clauses.push({ operator, ...parsed, key, keyLower: key.toLowerCase(), values });
+      // Written out, not spread: a spread followed by more properties takes V8's slow path.
+      clauses.push({ operator, baseOperator: parsed.baseOperator, setOperator: parsed.setOperator, ifExists: parsed.ifExists, key, keyLower: key.toLowerCase(), values });
     }
   }
   return clauses;

@@ -5,8 +5,6 @@
  * the full analysis. Anything unusual (NotPrincipal, wildcards, federated or canonical users, a
  * shape that is not plainly valid) answers `complex`, and callers run the full analysis.
  */
-import { RecentResults } from './recent-results.js';
-
 export type PrincipalScan =
   | {
       readonly kind: 'simple';
@@ -27,19 +25,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 function isStringOrStrings(value: unknown): value is string | string[] {
-  return typeof value === 'string' || (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string'));
+  if (typeof value === 'string') return true;
+  if (!Array.isArray(value) || value.length === 0) return false;
+  for (const v of value) if (typeof v !== 'string') return false;
+  return true;
 }
 
 function list(value: string | string[]): string[] {
   return typeof value === 'string' ? [value] : value;
 }
 
-/** The S3 exposure and encryption insights scan one bucket's policy in turn: scanned once. */
-const recentScans = new RecentResults<PrincipalScan>();
+/** Whether every operator of a Condition holds an object of keys. */
+function isConditionBlock(condition: unknown): boolean {
+  if (!isPlainObject(condition)) return false;
+  for (const operator in condition) if (!isPlainObject(condition[operator])) return false;
+  return true;
+}
 
 export function scanAllowPrincipals(document: unknown): PrincipalScan {
   if (!isPlainObject(document)) return COMPLEX;
-  return recentScans.get(document, '', () => scan(document));
+  return scan(document);
 }
 
 function scan(document: Record<string, unknown>): PrincipalScan {
@@ -54,12 +59,13 @@ function scan(document: Record<string, unknown>): PrincipalScan {
     if (effect !== 'Allow' && effect !== 'Deny') return COMPLEX;
     if (!isStringOrStrings(statement['Action'] ?? statement['NotAction'])) return COMPLEX;
     const condition = statement['Condition'];
-    if (condition !== undefined && !(isPlainObject(condition) && Object.values(condition).every(isPlainObject))) return COMPLEX;
+    if (condition !== undefined && !isConditionBlock(condition)) return COMPLEX;
     if (effect === 'Deny') continue; // a Deny only takes access away
     if ('NotPrincipal' in statement || !('Principal' in statement)) return COMPLEX;
     const principal = statement['Principal'];
     if (!isPlainObject(principal)) return COMPLEX; // "*" or a malformed principal
-    for (const [type, value] of Object.entries(principal)) {
+    for (const type in principal) {
+      const value = principal[type];
       if (!isStringOrStrings(value)) return COMPLEX;
       if (type === 'Service') {
         for (const service of list(value)) {

@@ -76,18 +76,16 @@ function isInsecureTransportTest(clause: ConditionClause): boolean {
  * shape, and the caller runs the full `findSecureTransportDeny`.
  */
 export function findCanonicalSecureTransportDeny(document: unknown, scope: SecureTransportScope): string | undefined {
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) return undefined;
-  const raw = (document as Record<string, unknown>)['Statement'];
-  const statements: unknown[] = Array.isArray(raw) ? raw : [raw];
-  for (const [index, statement] of statements.entries()) {
-    if (typeof statement !== 'object' || statement === null || Array.isArray(statement)) continue;
-    const s = statement as Record<string, unknown>;
+  if (!isRecord(document)) return undefined;
+  const raw = document['Statement'];
+  const statements: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
+  for (let index = 0; index < statements.length; index++) {
+    const s = statements[index];
+    if (!isRecord(s)) continue;
     if (s['Effect'] !== 'Deny' || 'NotPrincipal' in s || 'NotAction' in s || 'NotResource' in s) continue;
     if (!isEveryone(s['Principal'])) continue;
-    const actions = strings(s['Action']);
-    if (!scope.actions.every((action) => actions.some((a) => a === '*' || a === action))) continue;
-    const resources = strings(s['Resource']);
-    if (!scope.resources.every((resource) => resources.some((r) => r === '*' || r === resource))) continue;
+    if (!namesEach(s['Action'], scope.actions)) continue;
+    if (!namesEach(s['Resource'], scope.resources)) continue;
     if (!isOnlyInsecureTransportCondition(s['Condition'])) continue;
     const sid = typeof s['Sid'] === 'string' ? s['Sid'] : undefined;
     return statementLabel(index, sid);
@@ -95,27 +93,42 @@ export function findCanonicalSecureTransportDeny(document: unknown, scope: Secur
   return undefined;
 }
 
-function strings(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) && value.every((v) => typeof v === 'string') ? (value as string[]) : [];
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether the element (a string or strings) names each wanted value, or `*`. */
+function namesEach(element: unknown, wanted: readonly string[]): boolean {
+  if (typeof element === 'string') return element === '*' || wanted.every((w) => w === element);
+  if (!Array.isArray(element) || !element.every((v) => typeof v === 'string')) return wanted.length === 0;
+  const named = element as readonly string[];
+  return wanted.every((w) => named.some((v) => v === '*' || v === w));
+}
+
+/** The one key of an object, or undefined when it has none or several. */
+function soleKey(object: Record<string, unknown>): string | undefined {
+  let sole: string | undefined;
+  for (const key in object) {
+    if (sole !== undefined) return undefined;
+    sole = key;
+  }
+  return sole;
 }
 
 function isEveryone(principal: unknown): boolean {
   if (principal === '*') return true;
-  if (typeof principal !== 'object' || principal === null || Array.isArray(principal)) return false;
-  const entries = Object.entries(principal);
-  return entries.length === 1 && entries[0]![0] === 'AWS' && strings(entries[0]![1]).includes('*');
+  if (!isRecord(principal) || soleKey(principal) !== 'AWS') return false;
+  const aws = principal['AWS'];
+  return aws === '*' || (Array.isArray(aws) && aws.every((v) => typeof v === 'string') && aws.includes('*'));
 }
 
 function isOnlyInsecureTransportCondition(condition: unknown): boolean {
-  if (typeof condition !== 'object' || condition === null || Array.isArray(condition)) return false;
-  const operators = Object.entries(condition);
-  if (operators.length !== 1 || operators[0]![0] !== 'Bool') return false;
-  const clause = operators[0]![1];
-  if (typeof clause !== 'object' || clause === null || Array.isArray(clause)) return false;
-  const keys = Object.entries(clause);
-  if (keys.length !== 1 || keys[0]![0].toLowerCase() !== 'aws:securetransport') return false;
-  const value = keys[0]![1];
-  const values = Array.isArray(value) ? value : [value];
+  if (!isRecord(condition) || soleKey(condition) !== 'Bool') return false;
+  const clause = condition['Bool'];
+  if (!isRecord(clause)) return false;
+  const key = soleKey(clause);
+  if (key === undefined || key.toLowerCase() !== 'aws:securetransport') return false;
+  const value = clause[key];
+  const values: readonly unknown[] = Array.isArray(value) ? value : [value];
   return values.length > 0 && values.every((v) => v === false || (typeof v === 'string' && v.toLowerCase() === 'false'));
 }

@@ -5,10 +5,10 @@
 import { loadConfig } from '../../config/load-config.js';
 import { collectLive, selectionOf } from '../../app/live-collection.js';
 import { prepareScan } from '../../app/prepare-scan.js';
-import { jsonCollectLog, progressCollectLog, type CollectLog } from '../../collect/collect-log.js';
+import { jsonCollectLog, progressCollectLog, type CollectLog } from '../../collect/progress/collect-log.js';
 import type { VigilConfig } from '../../config/config-schema.js';
 import type { ResourceType } from '../../model/resource-types.js';
-import type { CallSummary } from '../../collect/call-stats.js';
+import type { CallSummary } from '../../collect/aws/call-stats.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 

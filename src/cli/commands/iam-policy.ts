@@ -5,10 +5,10 @@
  */
 import { selectionOf } from '../../app/live-collection.js';
 import { prepareScan } from '../../app/prepare-scan.js';
-import { leastPrivilegePolicy, requiredPermissions } from '../../collect/collector.js';
+import { leastPrivilegePolicy, requiredPermissions } from '../../collect/contract/collector.js';
 import { allCollectors } from '../../collect/collectors/index.js';
 import { configResourceCollectors } from '../../collect/config-source/config-collectors.js';
-import { ORCHESTRATION_PERMISSIONS } from '../../collect/collect-organisation.js';
+import { ORCHESTRATION_PERMISSIONS } from '../../collect/organisation/collect-organisation.js';
 import type { ResourceType } from '../../model/resource-types.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';

@@ -4,7 +4,7 @@ import { runScan, type OutputFormat } from '../../app/run-scan.js';
 import { scanRecording } from '../../app/scan-recording.js';
 import { historyLine } from '../../output/history-line.js';
 import { openStoreOption } from '../store-option.js';
-import { atOrAbove, type Severity } from '../../engine/severity.js';
+import { atOrAbove, type Severity } from '../../model/severity.js';
 import type { ScanSummary } from '../../findings/scan-output.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';

@@ -14,7 +14,7 @@ import { yamlFilesIn } from '../../input/yaml-files.js';
 import { loadConfig } from '../../config/load-config.js';
 import { loadExemptions } from '../../exemptions/load-exemptions.js';
 import { problem, type Problem } from '../../input/problem.js';
-import { readSnapshot } from '../../inventory/snapshot-reader.js';
+import { readSnapshot } from '../../snapshot/snapshot-reader.js';
 import { loadPackFiles, resolvePacks, type PackSource } from '../../packs/load-packs.js';
 import { shippedPackFiles } from '../../packs/shipped-packs.js';
 import { ExitCode } from '../exit-codes.js';

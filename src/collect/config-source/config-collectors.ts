@@ -13,16 +13,16 @@
  * ({@link notInConfigFields} finds them), for the orchestrator to fill from the API or leave unknown.
  */
 import type { ResourceType } from '../../model/resource-types.js';
-import type { CollectContext } from '../collect-context.js';
-import { defineCollector, type FieldOf, type ResourceCollector } from '../collector.js';
-import { uniqueBy } from '../normalise.js';
+import type { CollectContext } from '../contract/collect-context.js';
+import { defineCollector, type FieldOf, type ResourceCollector } from '../contract/collector.js';
+import { uniqueBy } from '../contract/normalise.js';
 import type { ConfigItem } from './config-item.js';
 import type { ConfigSourceType, NormaliseContext, Normaliser } from './normaliser.js';
-import { normaliseSecurityGroup, SECURITY_GROUP_CONFIG_FILLS } from './normalisers/ec2-security-group.js';
-import { KMS_CONFIG_FILLS, KMS_NOT_IN_CONFIG, normaliseKmsKey } from './normalisers/kms-key.js';
-import { normaliseRdsDbCluster, RDS_CLUSTER_CONFIG_FILLS } from './normalisers/rds-db-cluster.js';
-import { normaliseRdsDbInstance, RDS_INSTANCE_CONFIG_FILLS } from './normalisers/rds-db-instance.js';
-import { normaliseS3Bucket, S3_CONFIG_FILLS, S3_NOT_IN_CONFIG } from './normalisers/s3-bucket.js';
+import { normaliseSecurityGroup, SECURITY_GROUP_CONFIG_FILLS } from '../collectors/ec2/security-group-from-config.js';
+import { KMS_CONFIG_FILLS, KMS_NOT_IN_CONFIG, normaliseKmsKey } from '../collectors/kms/key-from-config.js';
+import { normaliseRdsDbCluster, RDS_CLUSTER_CONFIG_FILLS } from '../collectors/rds/db-cluster-from-config.js';
+import { normaliseRdsDbInstance, RDS_INSTANCE_CONFIG_FILLS } from '../collectors/rds/db-instance-from-config.js';
+import { normaliseS3Bucket, S3_CONFIG_FILLS, S3_NOT_IN_CONFIG } from '../collectors/s3/bucket-from-config.js';
 import { selectConfigItems, type Aggregator, type QuerySource } from './select-config-items.js';
 
 interface TypeSpec<T extends ConfigSourceType> {

@@ -8,7 +8,7 @@
 import type { CollectedConfig, CollectedResource, Tags } from '../../model/resource.js';
 import type { ConfigOf, ResourceType } from '../../model/resource-types.js';
 import { isUnknown, unknown, type Maybe, type Unknown } from '../../model/unknown.js';
-import type { FieldOf } from '../collector.js';
+import type { FieldOf } from '../contract/collector.js';
 import { configDate, TagsProblem, type ConfigItem } from './config-item.js';
 
 /** The resource types the Config source normalises. */

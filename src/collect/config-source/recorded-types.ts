@@ -10,9 +10,9 @@ import {
   DescribeConfigurationRecordersCommand,
   DescribeConfigurationRecorderStatusCommand,
 } from '@aws-sdk/client-config-service';
-import type { AwsClients } from '../aws-clients.js';
-import { describeAwsError } from '../aws-error.js';
-import type { CoverageRecorder } from '../coverage-recorder.js';
+import type { AwsClients } from '../aws/aws-clients.js';
+import { describeAwsError } from '../aws/aws-error.js';
+import type { CoverageRecorder } from '../contract/coverage-recorder.js';
 import type { ConfigSourceType } from './normaliser.js';
 import { recorderRecords } from './recorder-coverage.js';
 

@@ -11,8 +11,8 @@
  */
 import { SelectAggregateResourceConfigCommand, SelectResourceConfigCommand } from '@aws-sdk/client-config-service';
 import type { ResourceType } from '../../model/resource-types.js';
-import type { CallRef, CollectContext } from '../collect-context.js';
-import { readAllPages, type Pages } from '../paginate.js';
+import type { CallRef, CollectContext } from '../contract/collect-context.js';
+import { readAllPages, type Pages } from '../contract/paginate.js';
 import { readConfigItem, type ConfigItem } from './config-item.js';
 
 /** SelectResourceConfig's Limit is 0 to 100. */

@@ -4,12 +4,14 @@
  * SSH open to the world and its SFTP workflow is failing; Northwind Savings has drifted (SFTP
  * archive rule that never archives, a single-AZ database, an unaudited Oracle pinned to its engine
  * version, a public replica, a stack stuck in UPDATE_ROLLBACK_FAILED, a year-old deployer key with
- * an admin policy, database alarms whose alert topic nobody ever confirmed).
+ * an admin policy, database alarms whose alert topic nobody ever confirmed, and a web ACL that
+ * also lets in Ledgerline's own support office besides the bank).
  */
 import type { AnyResource } from '../../model/resource.js';
 import { unknown } from '../../model/unknown.js';
-import type { AccountScope } from '../scope.js';
-import { tenantBaseline, tenantCell, type CellPosture, type TenantAccountPosture } from './tenant.js';
+import type { AccountScope, Tenant } from '../scope.js';
+import { webAcl } from '../workloads/firewall.js';
+import { requireTenant, tenantBaseline, tenantCell, type CellPosture, type TenantAccountPosture } from './tenant.js';
 
 const HARBOR_ACCOUNT: TenantAccountPosture = {
   passwordPolicy: 'strong',
@@ -82,12 +84,45 @@ const NORTHWIND_CELL: CellPosture = {
   tagSlipRate: 0,
 };
 
+/** The bank's networks as IP sets, one per address family. */
+function bankIpSets(tenant: Tenant): { name: string; addresses: string[] }[] {
+  const v4 = tenant.bankCidrs.filter((cidr) => !cidr.includes(':'));
+  const v6 = tenant.bankCidrs.filter((cidr) => cidr.includes(':'));
+  return [
+    ...(v4.length > 0 ? [{ name: `${tenant.slug}-ipv4`, addresses: v4 }] : []),
+    ...(v6.length > 0 ? [{ name: `${tenant.slug}-ipv6`, addresses: v6 }] : []),
+  ];
+}
+
 export function* harborBank(scope: AccountScope): Generator<AnyResource> {
   yield* tenantBaseline(scope, HARBOR_ACCOUNT);
   yield* tenantCell(scope, { index: null, region: scope.plan.homeRegion, posture: HARBOR_CELL });
+  const tenant = requireTenant(scope);
+  // Everything outside the bank's networks blocked first; AWS's common rule set then sees only the bank.
+  yield webAcl(scope, {
+    region: scope.plan.homeRegion,
+    name: `${tenant.slug}-portal`,
+    tags: scope.tags('security'),
+    design: 'block-outside',
+    allowed: bankIpSets(tenant),
+    protects: ['load-balancer', 'api-stage'],
+    logging: 'cloudwatch-logs',
+  });
 }
 
 export function* northwindSavings(scope: AccountScope): Generator<AnyResource> {
   yield* tenantBaseline(scope, NORTHWIND_ACCOUNT);
   yield* tenantCell(scope, { index: null, region: scope.plan.homeRegion, posture: NORTHWIND_CELL });
+  const tenant = requireTenant(scope);
+  // The bank's range, and Ledgerline's support office added during an incident and never removed.
+  yield webAcl(scope, {
+    region: scope.plan.homeRegion,
+    name: `${tenant.slug}-portal`,
+    tags: scope.tags('security'),
+    design: 'allow-list',
+    allowed: bankIpSets(tenant),
+    alsoAllowed: [{ rule: 'allow-ledgerline-support', ipSet: { name: 'ledgerline-support-office', addresses: ['192.0.2.0/24'] } }],
+    protects: ['load-balancer'],
+    logging: 'firehose',
+  });
 }

@@ -74,7 +74,7 @@ export interface Cell {
   posture: CellPosture;
 }
 
-function requireTenant(scope: AccountScope): Tenant {
+export function requireTenant(scope: AccountScope): Tenant {
   if (scope.tenant === undefined) throw new Error(`account ${scope.plan.entry.name} has no tenant`);
   return scope.tenant;
 }

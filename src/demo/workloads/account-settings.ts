@@ -1,8 +1,8 @@
 /** The account-wide (`AWS::Account`) and region-wide (`AWS::Account::Region`) settings of a demo account. */
 import { account, accountRegion, STRONG_PASSWORD_POLICY } from '../../model/builders.js';
 import type { Resource } from '../../model/resource.js';
-import type { PasswordPolicy } from '../../model/types/account.js';
-import type { AccessAnalyzer } from '../../model/types/account-region.js';
+import type { PasswordPolicy } from '../../model/types/account/account.js';
+import type { AccessAnalyzer } from '../../model/types/account/account-region.js';
 import type { Maybe } from '../../model/unknown.js';
 import type { AccountScope } from '../scope.js';
 

@@ -1,7 +1,7 @@
 /** Security groups, EC2 instances and their EBS volumes in a demo account. */
 import { ebsVolume, ec2Instance, securityGroup } from '../../model/builders.js';
 import type { Resource, Tags } from '../../model/resource.js';
-import type { SecurityGroupRule } from '../../model/types/ec2.js';
+import type { SecurityGroupRule } from '../../model/types/ec2/security-group.js';
 import type { AccountScope } from '../scope.js';
 
 export function tcpFromCidr(port: number, cidr: string): SecurityGroupRule {

@@ -2,7 +2,7 @@
 import { iamGroup, iamPolicy, iamRole, iamUser } from '../../model/builders.js';
 import type { AttachedPolicy, PolicyDocument } from '../../model/common.js';
 import type { Resource, Tags } from '../../model/resource.js';
-import type { AccessKey } from '../../model/types/iam.js';
+import type { AccessKey } from '../../model/types/iam/user.js';
 import type { AccountScope } from '../scope.js';
 
 const GLOBAL = 'global';

@@ -8,7 +8,8 @@ import { cisFilterPatterns, type CisPatternKey } from '../../analysis/monitoring
 import { arnFor } from '../../model/arn.js';
 import { logGroup as logGroupResource, metricAlarm, snsTopic } from '../../model/builders.js';
 import type { Resource, Tags } from '../../model/resource.js';
-import type { MetricFilter, MetricTransformation, SnsSubscription } from '../../model/types/monitoring.js';
+import type { MetricFilter, MetricTransformation } from '../../model/types/logs/log-group.js';
+import type { SnsSubscription } from '../../model/types/sns/topic.js';
 import type { AccountScope } from '../scope.js';
 import { auditLogType } from './databases.js';
 

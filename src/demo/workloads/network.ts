@@ -6,7 +6,8 @@
  */
 import { networkAcl, vpc as vpcResource } from '../../model/builders.js';
 import type { Resource, Tags } from '../../model/resource.js';
-import type { FlowLog, NetworkAclEntry } from '../../model/types/network.js';
+import type { NetworkAclEntry } from '../../model/types/ec2/network-acl.js';
+import type { FlowLog } from '../../model/types/ec2/vpc.js';
 import type { AccountScope, Vpc } from '../scope.js';
 
 const INTERNET = '0.0.0.0/0';

@@ -2,7 +2,7 @@
 import { arnFor } from '../../model/arn.js';
 import { cfnStack, cloudTrail, notebook, stateMachine } from '../../model/builders.js';
 import type { Resource, Tags } from '../../model/resource.js';
-import type { S3DataEventScope } from '../../model/types/other.js';
+import type { S3DataEventScope } from '../../model/types/cloudtrail/trail.js';
 import type { Maybe } from '../../model/unknown.js';
 import type { AccountScope } from '../scope.js';
 

@@ -3,7 +3,7 @@ import { arnFor } from '../../model/arn.js';
 import { s3Bucket, tlsOnlyStatement } from '../../model/builders.js';
 import type { PolicyDocument } from '../../model/common.js';
 import type { Resource, Tags } from '../../model/resource.js';
-import type { AclGrant, LifecycleRule, ObjectLock, S3BucketConfig } from '../../model/types/s3-bucket.js';
+import type { AclGrant, LifecycleRule, ObjectLock, S3BucketConfig } from '../../model/types/s3/bucket.js';
 import type { Maybe } from '../../model/unknown.js';
 import type { AccountScope } from '../scope.js';
 

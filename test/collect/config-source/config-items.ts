@@ -13,7 +13,7 @@ import {
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from '@aws-sdk/client-config-service';
-import type { CollectedResource, Resource } from '../../../src/model/resource.js';
+import type { CollectedResource} from '../../../src/model/resource.js';
 import { ACCOUNT, regionOf } from '../support/harness.js';
 
 export const CAPTURED_AT = '2026-02-28T23:10:04.512Z';

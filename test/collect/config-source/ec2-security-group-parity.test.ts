@@ -7,11 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import { DescribeSecurityGroupsCommand, EC2Client, type SecurityGroup } from '@aws-sdk/client-ec2';
-import ec2SecurityGroup from '../../../src/collect/collectors/compute/ec2-security-group.js';
+import ec2SecurityGroup from '../../../src/collect/collectors/ec2/security-group.js';
 import { configCollector } from '../../../src/collect/config-source/config-collectors.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { notInConfig, notInConfigFields } from '../../../src/collect/config-source/normaliser.js';
-import { ACCOUNT, byId, expectValid, runCollector } from '../support/harness.js';
+import { ACCOUNT, byId, runCollector } from '../support/harness.js';
 import { $metadata, answerSelect, CAPTURED_AT, configItem, withoutProvenance } from './config-items.js';
 
 const REGION = 'eu-west-1';
@@ -233,7 +233,6 @@ describe('security group: API and Config give the same resource', () => {
       expect(configGroup).toMatchObject({ source: 'config', observedAt: CAPTURED_AT });
       expect(withoutProvenance(configGroup)).toStrictEqual(withoutProvenance(apiGroup));
     }
-    expectValid(fromConfig.resources);
   });
 
   it('a rule the model cannot hold leaves that direction unknown and names it in coverage', async () => {
@@ -253,6 +252,5 @@ describe('security group: API and Config give the same resource', () => {
     const kept = byId(resources, G.default);
     expect(kept.config.ownerId).toEqual(notInConfig('ownerId'));
     expect(notInConfigFields(kept)).toEqual(['ownerId']);
-    expectValid(resources);
   });
 });

@@ -18,6 +18,7 @@ import {
 import type { AwsClientStub } from 'aws-sdk-client-mock';
 import { expect } from 'vitest';
 import { iamCollectors, IamSnapshots, type IamSnapshotOptions } from '../../../src/collect/collectors/iam/index.js';
+import { SharedReads } from '../../../src/collect/contract/shared-reads.js';
 import { ACCOUNT } from '../support/harness.js';
 
 export const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };
@@ -281,7 +282,7 @@ export function mockReport(iam: AwsClientStub<IAMClient>, content: Uint8Array = 
   iam.on(GenerateCredentialReportCommand).resolves({ State: 'COMPLETE', $metadata });
 }
 
-/** The IAM collectors around a memo of their own, polling without waiting (the waits are recorded). */
+/** The IAM collectors, polling without waiting (the waits are recorded), and the reads of one account run they can share. */
 export function testCollectors(options: IamSnapshotOptions = {}) {
   const waits: number[] = [];
   const snapshots = new IamSnapshots({
@@ -291,5 +292,5 @@ export function testCollectors(options: IamSnapshotOptions = {}) {
     },
     ...options,
   });
-  return { ...iamCollectors(snapshots), snapshots, waits };
+  return { ...iamCollectors(snapshots), shared: new SharedReads(), waits };
 }

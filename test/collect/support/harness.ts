@@ -1,10 +1,11 @@
 /** Runs collectors against mocked or scripted clients and checks what they produce. */
 import { expect } from 'vitest';
-import { AwsClients, type AwsClientsOptions } from '../../../src/collect/aws-clients.js';
-import type { ResourceCollector, SettingsCollector } from '../../../src/collect/collector.js';
-import { CoverageRecorder } from '../../../src/collect/coverage-recorder.js';
-import { collectResources, collectSettings } from '../../../src/collect/run-collector.js';
-import type { CoverageEntry } from '../../../src/inventory/coverage.js';
+import { AwsClients, type AwsClientsOptions } from '../../../src/collect/aws/aws-clients.js';
+import type { ResourceCollector, SettingsCollector } from '../../../src/collect/contract/collector.js';
+import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
+import { collectResources, collectSettings } from '../../../src/collect/contract/run-collector.js';
+import type { SharedReads } from '../../../src/collect/contract/shared-reads.js';
+import type { CoverageEntry } from '../../../src/snapshot/coverage.js';
 import { resourceSchema, type CollectedResource, type Resource } from '../../../src/model/resource.js';
 import type { ConfigOf, ResourceType } from '../../../src/model/resource-types.js';
 import { validatorFor } from '../../../src/schemas/ajv.js';
@@ -18,6 +19,8 @@ export interface RunOptions {
   readonly homeRegion?: string;
   readonly fields?: readonly string[];
   readonly clients?: Omit<AwsClientsOptions, 'defaultCredentials'>;
+  /** The reads of one account run, to run several collectors as one collection would; default: a run of their own. */
+  readonly shared?: SharedReads;
 }
 
 export interface RunResult<T extends ResourceType> {
@@ -37,6 +40,7 @@ function setup(options: RunOptions) {
     coverage,
     clock: () => new Date(OBSERVED_AT),
     ...(options.fields !== undefined ? { fields: new Set(options.fields) } : {}),
+    ...(options.shared !== undefined ? { shared: options.shared } : {}),
   };
   return { clients, coverage, run };
 }

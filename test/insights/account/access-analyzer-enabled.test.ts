@@ -1,6 +1,6 @@
 import accessAnalyzerEnabled from '../../../insights/account/access-analyzer-enabled.js';
 import { accountRegion } from '../../../src/model/builders.js';
-import type { AccessAnalyzer } from '../../../src/model/types/account-region.js';
+import type { AccessAnalyzer } from '../../../src/model/types/account/account-region.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

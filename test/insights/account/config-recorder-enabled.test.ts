@@ -1,6 +1,6 @@
 import recorderEnabled from '../../../insights/account/config-recorder-enabled.js';
 import { accountRegion } from '../../../src/model/builders.js';
-import type { ConfigRecorder } from '../../../src/model/types/account-region.js';
+import type { ConfigRecorder } from '../../../src/model/types/account/account-region.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

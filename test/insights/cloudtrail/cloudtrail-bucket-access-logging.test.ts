@@ -2,7 +2,7 @@ import bucketAccessLogging from '../../../insights/cloudtrail/cloudtrail-bucket-
 import { cloudTrail, s3Bucket } from '../../../src/model/builders.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
-import type { CoverageEntry } from '../../../src/inventory/coverage.js';
+import type { CoverageEntry } from '../../../src/snapshot/coverage.js';
 
 const LOG_ARCHIVE = '222222222222';
 // The organization trail of the management account (the builder's default account) delivers to a bucket of the log-archive account.

@@ -6,7 +6,7 @@
 import type { InsightCase } from '../../support/insight-tester.js';
 import { accountRegion, cloudTrail, DEFAULT_ACCOUNT, s3Bucket } from '../../../src/model/builders.js';
 import { arnFor } from '../../../src/model/arn.js';
-import type { S3DataEventScope } from '../../../src/model/types/other.js';
+import type { S3DataEventScope } from '../../../src/model/types/cloudtrail/trail.js';
 import { unknown } from '../../../src/model/unknown.js';
 
 export type Kind = 'read' | 'write';

@@ -1,6 +1,6 @@
 import naclAdminPortsOpen from '../../../insights/ec2/ec2-nacl-admin-ports-open.js';
 import { networkAcl } from '../../../src/model/builders.js';
-import type { NetworkAclEntry } from '../../../src/model/types/network.js';
+import type { NetworkAclEntry } from '../../../src/model/types/ec2/network-acl.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

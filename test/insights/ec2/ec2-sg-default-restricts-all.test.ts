@@ -1,6 +1,6 @@
 import defaultRestrictsAll from '../../../insights/ec2/ec2-sg-default-restricts-all.js';
 import { securityGroup } from '../../../src/model/builders.js';
-import type { SecurityGroupRule } from '../../../src/model/types/ec2.js';
+import type { SecurityGroupRule } from '../../../src/model/types/ec2/security-group.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

@@ -1,6 +1,6 @@
 import vpcFlowLogs from '../../../insights/ec2/ec2-vpc-flow-logs.js';
 import { vpc } from '../../../src/model/builders.js';
-import type { FlowLog } from '../../../src/model/types/network.js';
+import type { FlowLog } from '../../../src/model/types/ec2/vpc.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

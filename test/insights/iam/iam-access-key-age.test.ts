@@ -1,6 +1,6 @@
 import accessKeyAge from '../../../insights/iam/iam-access-key-age.js';
 import { iamUser } from '../../../src/model/builders.js';
-import type { AccessKey } from '../../../src/model/types/iam.js';
+import type { AccessKey } from '../../../src/model/types/iam/user.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { TEST_NOW, testInsight } from '../../support/insight-tester.js';
 

@@ -1,6 +1,6 @@
 import credentialsUnused from '../../../insights/iam/iam-credentials-unused.js';
 import { iamUser } from '../../../src/model/builders.js';
-import type { AccessKey } from '../../../src/model/types/iam.js';
+import type { AccessKey } from '../../../src/model/types/iam/user.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { TEST_NOW, testInsight } from '../../support/insight-tester.js';
 

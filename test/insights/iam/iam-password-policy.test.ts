@@ -1,6 +1,6 @@
 import passwordPolicy from '../../../insights/iam/iam-password-policy.js';
 import { account } from '../../../src/model/builders.js';
-import type { PasswordPolicy } from '../../../src/model/types/account.js';
+import type { PasswordPolicy } from '../../../src/model/types/account/account.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

@@ -1,6 +1,6 @@
 import rootAccessKeys from '../../../insights/iam/iam-root-access-keys.js';
 import { account } from '../../../src/model/builders.js';
-import type { RootCredentials } from '../../../src/model/types/account.js';
+import type { RootCredentials } from '../../../src/model/types/account/account.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

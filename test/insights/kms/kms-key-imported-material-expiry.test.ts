@@ -1,7 +1,7 @@
 import importedMaterialExpiry from '../../../insights/kms/kms-key-imported-material-expiry.js';
 import { kmsKey } from '../../../src/model/builders.js';
 import { unknown } from '../../../src/model/unknown.js';
-import type { KmsKeyConfig } from '../../../src/model/types/kms-key.js';
+import type { KmsKeyConfig } from '../../../src/model/types/kms/key.js';
 import { testInsight } from '../../support/insight-tester.js';
 
 // The tester's clock is 2026-06-01T12:00:00Z.

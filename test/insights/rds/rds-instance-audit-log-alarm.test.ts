@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import auditLogAlarm from '../../../insights/rds/rds-instance-audit-log-alarm.js';
 import { logGroup, metricAlarm, rdsInstance, snsTopic } from '../../../src/model/builders.js';
-import type { MetricFilter } from '../../../src/model/types/monitoring.js';
+import type { MetricFilter } from '../../../src/model/types/logs/log-group.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

@@ -1,6 +1,6 @@
 import encryptionCmk from '../../../insights/s3/s3-bucket-encryption-cmk.js';
 import { kmsKey, s3Bucket } from '../../../src/model/builders.js';
-import type { EncryptionRule } from '../../../src/model/types/s3-bucket.js';
+import type { EncryptionRule } from '../../../src/model/types/s3/bucket.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

@@ -1,6 +1,6 @@
 import lifecycleArchive from '../../../insights/s3/s3-bucket-lifecycle-archive.js';
 import { s3Bucket } from '../../../src/model/builders.js';
-import type { LifecycleRule } from '../../../src/model/types/s3-bucket.js';
+import type { LifecycleRule } from '../../../src/model/types/s3/bucket.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

@@ -1,6 +1,6 @@
 import objectLock from '../../../insights/s3/s3-bucket-object-lock.js';
 import { s3Bucket } from '../../../src/model/builders.js';
-import type { ObjectLock } from '../../../src/model/types/s3-bucket.js';
+import type { ObjectLock } from '../../../src/model/types/s3/bucket.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

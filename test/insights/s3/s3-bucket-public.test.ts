@@ -1,7 +1,7 @@
 import bucketPublic from '../../../insights/s3/s3-bucket-public.js';
 import { account, s3Bucket } from '../../../src/model/builders.js';
 import type { PublicAccessBlock } from '../../../src/model/common.js';
-import type { AclGrant } from '../../../src/model/types/s3-bucket.js';
+import type { AclGrant } from '../../../src/model/types/s3/bucket.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { testInsight } from '../../support/insight-tester.js';
 

@@ -1,7 +1,7 @@
 /** Scans to record in store tests, stated by what matters to each test: accounts, insights, verdicts. */
 import { randomUUID } from 'node:crypto';
 import { findingId, type Finding, type FindingStatus } from '../../../src/findings/finding.js';
-import type { CoverageEntry } from '../../../src/inventory/coverage.js';
+import type { CoverageEntry } from '../../../src/snapshot/coverage.js';
 import type { RollupCounts } from '../../../src/store/daily-rollups.js';
 import type { ScanToRecord } from '../../../src/store/record-scan.js';
 import { ScanObservations } from '../../../src/store/scan-observations.js';

@@ -15,13 +15,13 @@
 import { DescribeOrganizationCommand } from '@aws-sdk/client-organizations';
 import { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, ListOrganizationsFeaturesCommand, type PasswordPolicy as SdkPasswordPolicy } from '@aws-sdk/client-iam';
 import { arnFor } from '../../../model/arn.js';
-import type { AccountConfig, PasswordPolicy, RootCredentials } from '../../../model/types/account.js';
+import type { AccountConfig, PasswordPolicy, RootCredentials } from '../../../model/types/account/account.js';
 import { isUnknown, type Maybe } from '../../../model/unknown.js';
-import type { Outcome, ResourceRef, SettingsContext } from '../../collect-context.js';
-import { defineSettingsCollector, type SettingsCollector } from '../../collector.js';
+import type { Outcome, ResourceRef, SettingsContext } from '../../contract/collect-context.js';
+import { defineSettingsCollector, type SettingsCollector } from '../../contract/collector.js';
 import { reportBoolean, reportDate, UNREADABLE_REPORT, type ReportRow } from './credential-report.js';
-import { UNEXPECTED } from './iam-entity.js';
-import type { CredentialReportRead, IamSnapshots } from './iam-snapshot.js';
+import { UNEXPECTED } from './entity.js';
+import type { CredentialReportRead, IamSnapshots } from './snapshot.js';
 
 type Ctx = SettingsContext<'AWS::Account'>;
 type Fields = 'passwordPolicy' | 'root' | 'iamUserCount';
