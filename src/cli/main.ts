@@ -48,7 +48,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option('--profile <name>', 'named profile of the shared AWS config for the current credentials')
     .option('--concurrency <n>', 'accounts collected at once', '4')
-    .addOption(new Option('--log <format>', 'progress on a terminal, JSON lines otherwise (each collector in each region too with VIGIL_LOG_LEVEL=debug)').choices(['json', 'text']))
+    .addOption(
+      new Option('--log <format>', 'progress on a terminal, JSON lines otherwise (each collector in each region too with VIGIL_LOG_LEVEL=debug)').choices([
+        'json',
+        'text',
+      ]),
+    )
     .option('--pack <id>', 'collect only what the insights of this pack read (repeatable)', collect, [])
     .option('--insight <id>', 'collect only what this insight reads (repeatable)', collect, [])
     .action(async (options) => setExit(await collectCommand(options, io)));
@@ -71,7 +76,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--profile <name>', 'with --live: named profile for the current credentials')
     .option('--concurrency <n>', 'with --live: accounts collected at once', '4')
     .option('--keep-snapshot <file>', 'with --live: also keep the collected snapshot in this file')
-    .option('--pack <id>', 'pack to run (repeatable; default: the config\'s packs, else all shipped packs)', collect, [])
+    .option('--pack <id>', "pack to run (repeatable; default: the config's packs, else all shipped packs)", collect, [])
     .option('--insight <id>', 'only this insight (repeatable)', collect, [])
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
     .option('--exemptions <file>', 'exemptions file (YAML)')
