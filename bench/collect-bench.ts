@@ -220,7 +220,9 @@ if (mismatches.length > 0) {
 }
 if (main.observed.length !== main.calls) throw new Error(`CallStats counted ${main.calls} calls, the fake AWS answered ${main.observed.length} first attempts`);
 
-console.log(`\ncollected in ${main.seconds.toFixed(2)} s (CPU ${main.cpuSeconds.toFixed(2)} s): ${main.calls} API calls (${Object.values(main.byOperation).reduce((a, s) => a + s.retries, 0)} retries)`);
+console.log(
+  `\ncollected in ${main.seconds.toFixed(2)} s (CPU ${main.cpuSeconds.toFixed(2)} s): ${main.calls} API calls (${Object.values(main.byOperation).reduce((a, s) => a + s.retries, 0)} retries)`,
+);
 console.log(`\nAPI calls per operation (CallStats; "failed" are documented not-configured answers such as NoSuchBucketPolicy):`);
 console.log(
   table(
@@ -266,10 +268,14 @@ const buckets = main.resources.get('AWS::S3::Bucket') ?? 0;
 const s3Calls = main.byService['s3']?.calls ?? 0;
 const s3PerBucket = round(s3Calls / buckets);
 const s3SubDocuments = Object.entries(main.byOperation).filter(([op]) => op.startsWith('s3:Get')).length;
-console.log(`\nS3: ${s3Calls} calls for ${buckets} buckets = ${s3PerBucket} per bucket (${s3SubDocuments} sub-documents read per bucket; ListBuckets pages shared)`);
+console.log(
+  `\nS3: ${s3Calls} calls for ${buckets} buckets = ${s3PerBucket} per bucket (${s3SubDocuments} sub-documents read per bucket; ListBuckets pages shared)`,
+);
 
 const dup = duplicates(main.observed);
-console.log(`duplicate calls (same operation and input twice in the run): ${dup.extra}${dup.calls.map((d) => `\n  ${d.call} ×${d.times}, by ${d.by}`).join('')}`);
+console.log(
+  `duplicate calls (same operation and input twice in the run): ${dup.extra}${dup.calls.map((d) => `\n  ${d.call} ×${d.times}, by ${d.by}`).join('')}`,
+);
 
 // The rate budgets (EC2, RDS: calls per second per account and region) put a floor under the time.
 const rateLines = Object.entries(DEFAULT_RATES).map(([service, perSecond]) => {
@@ -281,7 +287,13 @@ const rateLines = Object.entries(DEFAULT_RATES).map(([service, perSecond]) => {
   return `${service} ${perRegion.join(' + ')} calls at ${perSecond}/s per region: ≥ ${sideBySide.toFixed(1)} s with the regions side by side, ${oneAfterAnother.toFixed(1)} s one after another`;
 });
 console.log(`\nelapsed ${main.seconds.toFixed(2)} s (CPU ${main.cpuSeconds.toFixed(2)} s); rate budgets: ${rateLines.join('; ')}`);
-console.log(`slowest collectors: ${[...main.collectorSeconds.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([t, sec]) => `${t} ${sec.toFixed(2)} s`).join(', ')}`);
+console.log(
+  `slowest collectors: ${[...main.collectorSeconds.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([t, sec]) => `${t} ${sec.toFixed(2)} s`)
+    .join(', ')}`,
+);
 const coverageCodes = countBy(main.coverage, (e) => `${e.service}:${e.operation} ${e.error.code}`);
 console.log(`coverage entries: ${main.coverage.length}${[...coverageCodes.entries()].map(([code, n]) => `\n  ${code} ×${n}`).join('')}`);
 
@@ -344,7 +356,11 @@ function sourceDifferences(api: readonly AnyCollectedResource[], config: readonl
       ['name', fromApi.name, fromConfig.name],
       ['tags', fromApi.tags, fromConfig.tags],
       ['createdAt', fromApi.createdAt, fromConfig.createdAt],
-      ...Object.entries(fromConfig.config as Record<string, unknown>).map(([field, value]): [string, unknown, unknown] => [field, (fromApi.config as Record<string, unknown>)[field], value]),
+      ...Object.entries(fromConfig.config as Record<string, unknown>).map(([field, value]): [string, unknown, unknown] => [
+        field,
+        (fromApi.config as Record<string, unknown>)[field],
+        value,
+      ]),
     ];
     for (const [field, a, c] of pairs) {
       if (lacking.has(field) || isUnknown(a) || isUnknown(c)) continue;
@@ -357,8 +373,17 @@ function sourceDifferences(api: readonly AnyCollectedResource[], config: readonl
 
 const everything = { resources: resourceCollectors, settings: settingsCollectors };
 const configRuns = {
-  'per account and region (SelectResourceConfig)': await collect(account, everything, { fields: packFields, source: 'config', keep: new Set(configSourceTypes) }),
-  'through an aggregator (SelectAggregateResourceConfig)': await collect(account, everything, { fields: packFields, source: 'config', aggregator: AGGREGATOR_NAME, keep: new Set(configSourceTypes) }),
+  'per account and region (SelectResourceConfig)': await collect(account, everything, {
+    fields: packFields,
+    source: 'config',
+    keep: new Set(configSourceTypes),
+  }),
+  'through an aggregator (SelectAggregateResourceConfig)': await collect(account, everything, {
+    fields: packFields,
+    source: 'config',
+    aggregator: AGGREGATOR_NAME,
+    keep: new Set(configSourceTypes),
+  }),
 };
 const configTypeResources = configSourceTypes.reduce((a, type) => a + (expected[type] ?? 0), 0);
 const apiCallsForConfigTypes = main.observed.filter((c) => (configSourceTypes as readonly string[]).includes(c.label)).length;
@@ -367,10 +392,22 @@ console.log(
 Config source (--source config, the packs' fields; ${configSourceTypes.join(', ')}: ${configTypeResources} resources, ` +
     `which the API collectors above read with ${apiCallsForConfigTypes} calls = ${round(apiCallsForConfigTypes / configTypeResources)} per resource):`,
 );
-const configFigures: Record<string, { configCalls: number; configCallsPerResource: number; s3FillCalls: number; callsPerResource: number; calls: number; resources: number; parityDifferences: number }> = {};
+const configFigures: Record<
+  string,
+  {
+    configCalls: number;
+    configCallsPerResource: number;
+    s3FillCalls: number;
+    callsPerResource: number;
+    calls: number;
+    resources: number;
+    parityDifferences: number;
+  }
+> = {};
 for (const [name, run] of Object.entries(configRuns)) {
   const wrong = Object.entries(expected).filter(([type, n]) => (run.resources.get(type) ?? 0) !== n);
-  if (wrong.length > 0) throw new Error(`Config run ${name}: ${wrong.map(([type, n]) => `${type}: expected ${n}, collected ${run.resources.get(type) ?? 0}`).join('; ')}`);
+  if (wrong.length > 0)
+    throw new Error(`Config run ${name}: ${wrong.map(([type, n]) => `${type}: expected ${n}, collected ${run.resources.get(type) ?? 0}`).join('; ')}`);
   const config = configCallsOf(run);
   // With the Config source the S3 calls are the fill of what Config does not record (ownership controls).
   const s3Fill = run.byService['s3']?.calls ?? 0;
@@ -386,11 +423,21 @@ for (const [name, run] of Object.entries(configRuns)) {
   console.log(table(rows, ['  Config query per type', 'resources', 'calls', 'per resource']).replace(/^/gm, '  '));
   console.log(
     `  Config calls: ${config.total} (${config.recorder} recorder reads) for ${configTypeResources} resources = ${round(config.total / configTypeResources)} per resource` +
-      `; with the S3 fill (${s3Fill} calls: ${Object.entries(run.byOperation).filter(([op]) => op.startsWith('s3:')).map(([op, c]) => `${op.slice(3)} ${c.calls}`).join(', ') || 'none'}) ${round(forTypes / configTypeResources)} per resource`,
+      `; with the S3 fill (${s3Fill} calls: ${
+        Object.entries(run.byOperation)
+          .filter(([op]) => op.startsWith('s3:'))
+          .map(([op, c]) => `${op.slice(3)} ${c.calls}`)
+          .join(', ') || 'none'
+      }) ${round(forTypes / configTypeResources)} per resource`,
   );
   const codes = countBy(run.coverage, (e) => `${e.service}:${e.operation} ${e.error.code}`);
   console.log(`  coverage entries: ${run.coverage.length}${[...codes.entries()].map(([code, n]) => `; ${code} ×${n}`).join('')}`);
-  console.log(`  same values as the API run: ${parity.compared} fields compared, ${parity.differences.length} differ${parity.differences.slice(0, 5).map((d) => `\n    ${d}`).join('')}`);
+  console.log(
+    `  same values as the API run: ${parity.compared} fields compared, ${parity.differences.length} differ${parity.differences
+      .slice(0, 5)
+      .map((d) => `\n    ${d}`)
+      .join('')}`,
+  );
   configFigures[name.replace(/ \(.*\)$/, '')] = {
     configCalls: config.total,
     configCallsPerResource: round(config.total / configTypeResources),
@@ -408,7 +455,9 @@ const iamGrowth = (iamRuns['1000'] ?? 0) - (iamRuns['100'] ?? 0);
 console.log(
   `\ntargets: IAM calls independent of users: ${iamGrowth <= 1 ? 'met' : 'missed'} (${iamRuns['100']} → ${iamRuns['1000']}${iamGrowth === 1 ? ', one more GetAccountAuthorizationDetails page' : ''}); ` +
     `S3 calls per bucket ≤ 8: ${s3PerBucket <= 8 ? 'met' : 'missed'} (${s3PerBucket}); no duplicate calls: ${dup.extra === 0 ? 'met' : `missed (${dup.extra})`}; ` +
-    `Config source ≤ 0.02 Config calls per resource: ${worstConfig <= 0.02 ? 'met' : 'missed'} (${Object.values(configFigures).map((f) => f.configCallsPerResource).join(' per account and region, ')} through an aggregator)`,
+    `Config source ≤ 0.02 Config calls per resource: ${worstConfig <= 0.02 ? 'met' : 'missed'} (${Object.values(configFigures)
+      .map((f) => f.configCallsPerResource)
+      .join(' per account and region, ')} through an aggregator)`,
 );
 
 const figures = {

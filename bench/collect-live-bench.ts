@@ -149,10 +149,21 @@ const expected = Object.entries(expectedResources(account))
   .map(([type, n]) => `${n} ${type.replace(/^AWS::/, '')}`)
   .join(', ');
 console.log(`bank SaaS account ${account.accountId} in ${region}: ${expected}`);
-console.log(`vigil scan --live --regions ${region} with ${CUSTODIAN_STARTER_INSIGHTS.length} insights, through AWS_ENDPOINT_URL (fake AWS over HTTP${latencyMs > 0 ? `, ${latencyMs} ms per request` : ''}); ${runs} runs each`);
+console.log(
+  `vigil scan --live --regions ${region} with ${CUSTODIAN_STARTER_INSIGHTS.length} insights, through AWS_ENDPOINT_URL (fake AWS over HTTP${latencyMs > 0 ? `, ${latencyMs} ms per request` : ''}); ${runs} runs each`,
+);
 
 const scenarios = { 'every operation answered': [] as string[], [`${MISSING} answered with an HTML 500 page`]: [MISSING] };
-const figures: Record<string, { collectSeconds: { median: number; min: number; max: number }; commandSeconds: { median: number }; requests: number; missingAttempts: number; resources: number }> = {};
+const figures: Record<
+  string,
+  {
+    collectSeconds: { median: number; min: number; max: number };
+    commandSeconds: { median: number };
+    requests: number;
+    missingAttempts: number;
+    resources: number;
+  }
+> = {};
 for (const [name, htmlErrors] of Object.entries(scenarios)) {
   const results: Run[] = [];
   for (let i = 0; i < runs; i++) results.push(await scanOnce(htmlErrors));

@@ -156,7 +156,13 @@ try {
     return result;
   }
 
-  async function benchMode(name: string, store: Store, mode: (typeof MODES)[number][0], includeAll: boolean, databaseBytes: () => Promise<number>): Promise<Record<string, unknown>> {
+  async function benchMode(
+    name: string,
+    store: Store,
+    mode: (typeof MODES)[number][0],
+    includeAll: boolean,
+    databaseBytes: () => Promise<number>,
+  ): Promise<Record<string, unknown>> {
     const scan = async (file: string, day: string) => {
       const now = new Date(day);
       const prepared = await prepareScan({ configFile, now });
@@ -177,14 +183,26 @@ try {
     const printed = JSON.stringify({ from: from.id, to: to.id, new: opened, resolved, regressed, open });
     const diffSeconds = (performance.now() - t) / 1000;
 
-    const findingRows = Number((await store.db.selectFrom('findings').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const findingRows = Number(
+      (
+        await store.db
+          .selectFrom('findings')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     if (name === 'sqlite') await sql`pragma wal_checkpoint(TRUNCATE)`.execute(store.db);
     else await sql`vacuum analyze`.execute(store.db);
     const bytes = await databaseBytes();
     const figures = {
       evaluations: first.evaluations,
       findingsStored: findingRows,
-      firstScan: { recordSeconds: round(first.seconds), ratio: round(first.seconds / evaluateSeconds), written: first.recorded.written, opened: first.recorded.opened },
+      firstScan: {
+        recordSeconds: round(first.seconds),
+        ratio: round(first.seconds / evaluateSeconds),
+        written: first.recorded.written,
+        opened: first.recorded.opened,
+      },
       identicalScan: { recordSeconds: round(second.seconds), ratio: round(second.seconds / evaluateSeconds), written: second.recorded.written },
       diff: { seconds: round(diffSeconds), open: open.length, jsonBytes: printed.length },
       databaseBytes: bytes,
@@ -194,7 +212,7 @@ try {
     console.log(
       `${name} ${mode}: first scan recorded in ${figures.firstScan.recordSeconds} s (${figures.firstScan.ratio}× its evaluation, ${first.recorded.written} findings written); ` +
         `identical scan in ${figures.identicalScan.recordSeconds} s (${figures.identicalScan.ratio}×, ${second.recorded.written} written); diff in ${figures.diff.seconds} s (${open.length} open); ` +
-        `database ${(bytes / 1e6).toFixed(1)} MB: ${((figures.bytesPerMillionFindings) / 1e9).toFixed(2)} GB per million stored findings`,
+        `database ${(bytes / 1e6).toFixed(1)} MB: ${(figures.bytesPerMillionFindings / 1e9).toFixed(2)} GB per million stored findings`,
     );
     return figures;
   }

@@ -107,8 +107,13 @@ describe('collector folders', () => {
     expect(normalisers.length).toBeGreaterThan(0);
     for (const normaliser of normalisers) {
       const collector = normaliser.name.replace('-from-config.ts', '.ts');
-      expect(files.some((file) => file.service === normaliser.service && file.name === collector), `${normaliser.path} has no API collector beside it`).toBe(true);
-      expect(readFileSync(normaliser.path, 'utf8'), `${normaliser.path} imports its API collector`).not.toContain(`from './${collector.replace(/\.ts$/, '.js')}'`);
+      expect(
+        files.some((file) => file.service === normaliser.service && file.name === collector),
+        `${normaliser.path} has no API collector beside it`,
+      ).toBe(true);
+      expect(readFileSync(normaliser.path, 'utf8'), `${normaliser.path} imports its API collector`).not.toContain(
+        `from './${collector.replace(/\.ts$/, '.js')}'`,
+      );
     }
   });
 

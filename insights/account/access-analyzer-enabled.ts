@@ -25,7 +25,8 @@ export default defineInsight({
     'Access Analyzer continuously finds S3 buckets, KMS keys, IAM roles, Lambda functions, queues and secrets shared outside the account or organization. Analyzers are regional: a region without one lets a resource made public or shared with an unknown account there go unnoticed (CIS AWS 2.18).',
   remediation: {
     cli: 'aws accessanalyzer create-analyzer --analyzer-name <name> --type ACCOUNT --region <region>',
-    console: 'IAM console (in the region) > Access analyzer > Analyzer settings > Create analyzer > Resource analysis – External access; zone of trust: current account (or the organization, from the delegated administrator account).',
+    console:
+      'IAM console (in the region) > Access analyzer > Analyzer settings > Create analyzer > Resource analysis – External access; zone of trust: current account (or the organization, from the delegated administrator account).',
   },
   reads: { self: ['accessAnalyzers'] },
   params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),

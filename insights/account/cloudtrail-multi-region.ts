@@ -37,7 +37,8 @@ export default defineInsight({
     'CloudTrail is the record of who did what in the account; without a multi-region trail logging every management event, activity in an unwatched region or of one kind (read or write) leaves no trace for detection or investigation (CIS AWS 4.1).',
   remediation: {
     cli: 'aws cloudtrail create-trail --name <trail> --s3-bucket-name <bucket> --is-multi-region-trail --enable-log-file-validation --kms-key-id <key-arn> && aws cloudtrail put-event-selectors --trail-name <trail> --event-selectors ReadWriteType=All,IncludeManagementEvents=true && aws cloudtrail start-logging --name <trail>',
-    console: 'CloudTrail console > Trails > Create trail (or edit the trail): Enable for all regions (or all accounts in the organization), Management events: Read and Write; make sure Logging is on.',
+    console:
+      'CloudTrail console > Trails > Create trail (or edit the trail): Enable for all regions (or all accounts in the organization), Management events: Read and Write; make sure Logging is on.',
   },
   reads: { self: ['trailArns'], lookups: { 'AWS::CloudTrail::Trail': ['isMultiRegionTrail', 'isLogging', 'managementEvents'] } },
   params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),

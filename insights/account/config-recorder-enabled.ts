@@ -23,7 +23,8 @@ export default defineInsight({
     'AWS Config keeps the history of every resource\u2019s configuration: without it, changes in the region go unrecorded, and investigations and audits have no record of what a resource looked like when (CIS AWS 4.3).',
   remediation: {
     cli: 'aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=<role-arn> --recording-group allSupported=true,includeGlobalResourceTypes=true && aws configservice put-delivery-channel --delivery-channel name=default,s3BucketName=<bucket> && aws configservice start-configuration-recorder --configuration-recorder-name default',
-    console: 'AWS Config console (in the region) > Settings > Edit: Record all resource types supported in this region; check the delivery channel, then Start recording.',
+    console:
+      'AWS Config console (in the region) > Settings > Edit: Record all resource types supported in this region; check the delivery channel, then Start recording.',
   },
   reads: { self: ['configRecorders'] },
   params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),

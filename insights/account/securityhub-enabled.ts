@@ -14,7 +14,8 @@ export default defineInsight({
     'Security Hub gathers the findings of GuardDuty, Inspector, Macie, IAM Access Analyzer and Config and checks the account against security standards. Without it in a region, findings there are not collected or prioritised in one place and go unnoticed (CIS AWS 5.16).',
   remediation: {
     cli: 'aws securityhub enable-security-hub --enable-default-standards --region <region>',
-    console: 'Security Hub console (in the region) > Go to Security Hub > choose the security standards > Enable Security Hub; or, for an organization, configure it centrally from the delegated administrator account.',
+    console:
+      'Security Hub console (in the region) > Go to Security Hub > choose the security standards > Enable Security Hub; or, for an organization, configure it centrally from the delegated administrator account.',
   },
   reads: { self: ['securityHub'] },
   params: Type.Object({ onlyAllowedRegions: onlyAllowedRegionsParam }, { additionalProperties: false }),

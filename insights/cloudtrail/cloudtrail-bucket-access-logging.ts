@@ -17,7 +17,8 @@ export default defineInsight({
     'Access logs of the trail bucket show who read, changed or deleted the audit trail itself; without them an intrusion that touches the logs leaves no trace (CIS AWS 4.4).',
   remediation: {
     cli: 'aws s3api put-bucket-logging --bucket <trail-bucket> --bucket-logging-status \'{"LoggingEnabled":{"TargetBucket":"<access-log-bucket>","TargetPrefix":"<trail-bucket>/"}}\'',
-    console: 'S3 console > the trail bucket > Properties > Server access logging > Edit > Enable > choose a target bucket (not the trail bucket itself) > Save changes.',
+    console:
+      'S3 console > the trail bucket > Properties > Server access logging > Edit > Enable > choose a target bucket (not the trail bucket itself) > Save changes.',
   },
   reads: { self: ['logging', 'policy'], lookups: { 'AWS::CloudTrail::Trail': TRAIL_BUCKET_FIELDS } },
   evaluate(bucket, { inventory, verdict }) {
@@ -27,9 +28,14 @@ export default defineInsight({
       const gap = inventory.listingGap('AWS::CloudTrail::Trail');
       if (gap === undefined) return verdict.notApplicable('no scanned CloudTrail trail delivers to this bucket');
       const policy = bucket.config.policy;
-      if (isUnknown(policy)) return verdict.unreadable(`not every trail could be listed (${gap}), and the bucket policy that would show whether CloudTrail may write here`, policy);
-      if (!policyMayAdmitCloudTrail(policy)) return verdict.notApplicable('no scanned CloudTrail trail delivers to this bucket, and its policy does not let CloudTrail write to it');
-      return verdict.error(`the bucket policy lets CloudTrail write to this bucket, and not every trail could be listed (${gap}): whether a trail delivers here is unknown`, { listingGap: gap });
+      if (isUnknown(policy))
+        return verdict.unreadable(`not every trail could be listed (${gap}), and the bucket policy that would show whether CloudTrail may write here`, policy);
+      if (!policyMayAdmitCloudTrail(policy))
+        return verdict.notApplicable('no scanned CloudTrail trail delivers to this bucket, and its policy does not let CloudTrail write to it');
+      return verdict.error(
+        `the bucket policy lets CloudTrail write to this bucket, and not every trail could be listed (${gap}): whether a trail delivers here is unknown`,
+        { listingGap: gap },
+      );
     }
     const named = trails.length === 1 ? `the trail ${trails[0]}` : `${trails.length} trails`;
     const logging = bucket.config.logging;

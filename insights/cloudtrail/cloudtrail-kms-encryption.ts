@@ -12,7 +12,8 @@ export default defineInsight({
     'With SSE-KMS, reading the audit trail needs both access to the bucket and kms:Decrypt on a key whose policy names the auditors; a reader of the bucket alone learns nothing, and every decryption is itself logged (CIS AWS 4.5).',
   remediation: {
     cli: 'aws cloudtrail update-trail --name <trail> --kms-key-id <key-arn>  # the key policy must allow cloudtrail.amazonaws.com to GenerateDataKey*',
-    console: 'CloudTrail console > Trails > the trail > General details > Edit > Log file SSE-KMS encryption: Enabled > choose or create the key > Save changes.',
+    console:
+      'CloudTrail console > Trails > the trail > General details > Edit > Log file SSE-KMS encryption: Enabled > choose or create the key > Save changes.',
   },
   reads: { self: ['kmsKeyId'] },
   evaluate(trail, { verdict }) {

@@ -10,8 +10,7 @@ export default defineInsight({
   severity: 'medium',
   description:
     'Checks that EBS encryption by default is on in the region, so that every new volume and snapshot copy is encrypted. Every enabled region is judged unless onlyAllowedRegions limits it to the allowed regions.',
-  rationale:
-    'Encryption by default removes the chance of creating an unencrypted volume by mistake or through a tool that does not ask (CIS AWS 6.1.1).',
+  rationale: 'Encryption by default removes the chance of creating an unencrypted volume by mistake or through a tool that does not ask (CIS AWS 6.1.1).',
   remediation: {
     cli: 'aws ec2 enable-ebs-encryption-by-default --region <region>  # optionally: aws ec2 modify-ebs-default-kms-key-id --kms-key-id <key-arn> --region <region>',
     console: 'EC2 console (in the region) > Settings > Data protection and security > EBS encryption > Manage > Enable.',

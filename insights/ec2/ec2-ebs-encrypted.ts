@@ -13,7 +13,8 @@ export default defineInsight({
     'An unencrypted volume keeps its data readable from its snapshots, which can be copied and shared across accounts; encryption ties every copy to a KMS key whose use is controlled and logged.',
   remediation: {
     cli: 'aws ec2 create-snapshot --volume-id <volume-id> && aws ec2 copy-snapshot --source-region <region> --source-snapshot-id <snapshot-id> --encrypted --kms-key-id <key-id> && aws ec2 create-volume --snapshot-id <encrypted-snapshot-id> --availability-zone <az>  # then swap the volumes',
-    console: 'EC2 console > Volumes > the volume > Actions > Create snapshot; Snapshots > Copy snapshot with Encrypt this snapshot; create a volume from the copy and swap it in. Turn on EBS encryption by default for new volumes.',
+    console:
+      'EC2 console > Volumes > the volume > Actions > Create snapshot; Snapshots > Copy snapshot with Encrypt this snapshot; create a volume from the copy and swap it in. Turn on EBS encryption by default for new volumes.',
   },
   reads: { self: ['state', 'encrypted', 'kmsKeyId'] },
   evaluate(volume, { verdict }) {

@@ -37,7 +37,9 @@ export default defineInsight({
   reads: { self: ['state', 'tags', 'instanceType', 'rootDeviceType', 'instanceStorage'] },
   params: Type.Object(
     {
-      instanceTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the instances that must keep no data on instance store; {} selects every instance.'),
+      instanceTags: TagSelectorParam(
+        'Tags (key → accepted value or values, "*" for any value) of the instances that must keep no data on instance store; {} selects every instance.',
+      ),
     },
     { additionalProperties: false },
   ),
@@ -52,7 +54,10 @@ export default defineInsight({
       return verdict.fail(`the instance boots from an instance-store root volume${size}: ${LOST}, and no KMS key of the bank protects it`, evidence);
     }
     if (!isUnknown(instanceStorage) && instanceStorage !== null) {
-      return verdict.fail(`the instance type ${instanceType} comes with ${describe(instanceStorage)} of instance storage: ${LOST}, and ${protection(instanceStorage)}`, evidence);
+      return verdict.fail(
+        `the instance type ${instanceType} comes with ${describe(instanceStorage)} of instance storage: ${LOST}, and ${protection(instanceStorage)}`,
+        evidence,
+      );
     }
     if (isUnknown(instanceStorage)) return verdict.unreadable(`the instance storage of ${instanceType}`, instanceStorage);
     if (isUnknown(rootDeviceType)) return verdict.unreadable('the root device type', rootDeviceType);

@@ -12,7 +12,8 @@ export default defineInsight({
     'An instance without a role gets to AWS with access keys stored on it, which do not rotate, leak with images, backups and logs, and stay valid after the instance is gone; a role hands the instance short-lived credentials that rotate on their own (CIS AWS 2.16).',
   remediation: {
     cli: 'aws ec2 associate-iam-instance-profile --instance-id <instance-id> --iam-instance-profile Name=<instance-profile>',
-    console: 'EC2 console > Instances > the instance > Actions > Security > Modify IAM role: choose a role with the permissions the workload needs, then remove access keys stored on the instance.',
+    console:
+      'EC2 console > Instances > the instance > Actions > Security > Modify IAM role: choose a role with the permissions the workload needs, then remove access keys stored on the instance.',
   },
   reads: { self: ['state', 'iamInstanceProfileArn'] },
   evaluate(instance, { verdict }) {

@@ -16,7 +16,8 @@ export default defineInsight({
     'A network ACL is the subnet-wide layer of defence behind security groups: one that admits SSH or RDP from anywhere leaves every instance of its subnets one security group mistake away from a brute-forced remote shell (CIS AWS 6.2).',
   remediation: {
     cli: 'aws ec2 create-network-acl-entry --network-acl-id <acl-id> --ingress --rule-number <number below the allow> --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny  # likewise 3389 and --ipv6-cidr-block ::/0; or narrow the allow with replace-network-acl-entry',
-    console: 'VPC console > Network ACLs > the NACL > Inbound rules > Edit inbound rules: narrow the source of the allow rules that admit 0.0.0.0/0 or ::/0 to port 22 or 3389, or add a lower-numbered deny for those ports.',
+    console:
+      'VPC console > Network ACLs > the NACL > Inbound rules > Edit inbound rules: narrow the source of the allow rules that admit 0.0.0.0/0 or ::/0 to port 22 or 3389, or add a lower-numbered deny for those ports.',
   },
   reads: { self: ['ownerId', 'entries', 'subnetIds'] },
   params: Type.Object(
@@ -36,7 +37,9 @@ export default defineInsight({
     if (isUnknown(entries)) return verdict.unreadable('entries', entries);
     const reach = aclInternetReach(entries, params.ports, params.protocols);
     if (reach.exposed.length > 0) {
-      const open = reach.exposed.map((e) => `${e.protocol.toUpperCase()} ${e.port} from ${e.internet} through rule ${e.allows.map((a) => a.ruleNumber).join(', ')}`);
+      const open = reach.exposed.map(
+        (e) => `${e.protocol.toUpperCase()} ${e.port} from ${e.internet} through rule ${e.allows.map((a) => a.ruleNumber).join(', ')}`,
+      );
       return verdict.fail(`the internet can reach ${open.join('; ')}`, { exposed: reach.exposed, subnetIds });
     }
     if (reach.undecided.length > 0) {

@@ -14,7 +14,8 @@ export default defineInsight({
     'SSH and RDP exposed to the internet are scanned within minutes and brute-forced, and their vulnerabilities give a remote shell; administration should go through Session Manager, a VPN or a bastion restricted to known addresses (CIS AWS 6.3 and 6.4).',
   remediation: {
     cli: 'aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=0.0.0.0/0}]  # likewise IpProtocol=udp, Ipv6Ranges=[{CidrIpv6=::/0}] and port 3389',
-    console: 'EC2 console > Security Groups > the group > Inbound rules > Edit inbound rules: delete the rules from 0.0.0.0/0 or ::/0 that reach port 22 or 3389, or narrow their source.',
+    console:
+      'EC2 console > Security Groups > the group > Inbound rules > Edit inbound rules: delete the rules from 0.0.0.0/0 or ::/0 that reach port 22 or 3389, or narrow their source.',
   },
   reads: { self: ['ownerId', 'ingress'] },
   params: Type.Object(

@@ -16,7 +16,8 @@ export default defineInsight({
     'SMB exposed to the internet is how ransomware worms such as WannaCry spread, and file shares reachable from anywhere leak data and credentials; CIFS should be reachable only from trusted networks (CIS AWS 6.1.2).',
   remediation: {
     cli: 'aws ec2 revoke-security-group-ingress --group-id <group-id> --ip-permissions IpProtocol=tcp,FromPort=445,ToPort=445,IpRanges=[{CidrIp=0.0.0.0/0}]  # likewise Ipv6Ranges=[{CidrIpv6=::/0}], and any all-traffic rule from anywhere',
-    console: 'EC2 console > Security Groups > the group > Inbound rules > Edit inbound rules: delete the rules from 0.0.0.0/0 or ::/0 that reach port 445, or narrow their source to trusted networks.',
+    console:
+      'EC2 console > Security Groups > the group > Inbound rules > Edit inbound rules: delete the rules from 0.0.0.0/0 or ::/0 that reach port 445, or narrow their source to trusted networks.',
   },
   reads: { self: ['ownerId', 'ingress'] },
   params: Type.Object({ ports: portsParam([445], 'TCP ports of CIFS/SMB file sharing') }, { additionalProperties: false }),

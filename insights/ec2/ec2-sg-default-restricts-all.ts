@@ -12,7 +12,8 @@ export default defineInsight({
     'Resources launched without a security group land in the VPC default group. With its out-of-the-box rules, every member can reach every other member and the internet; an empty default group forces every workload onto a group designed for it (CIS AWS 6.5).',
   remediation: {
     cli: 'aws ec2 revoke-security-group-ingress --group-id <default-sg-id> --ip-permissions "$(aws ec2 describe-security-groups --group-ids <default-sg-id> --query SecurityGroups[0].IpPermissions)" && aws ec2 revoke-security-group-egress --group-id <default-sg-id> --ip-permissions "$(aws ec2 describe-security-groups --group-ids <default-sg-id> --query SecurityGroups[0].IpPermissionsEgress)"',
-    console: 'VPC console > Security groups > the group named default > Inbound rules > Edit > delete every rule; Outbound rules > Edit > delete every rule. Move any resource still in the group to a purpose-built group first.',
+    console:
+      'VPC console > Security groups > the group named default > Inbound rules > Edit > delete every rule; Outbound rules > Edit > delete every rule. Move any resource still in the group to a purpose-built group first.',
   },
   reads: { self: ['groupName', 'ownerId', 'ingress', 'egress'] },
   evaluate(group, { verdict }) {

@@ -22,7 +22,8 @@ export default defineInsight({
     'Flow logs are the record of who tried to reach what in the network: without the rejected traffic, scans, blocked exfiltration attempts and lateral movement leave no trace, and an incident cannot be reconstructed (CIS AWS 4.7).',
   remediation: {
     cli: 'aws ec2 create-flow-logs --resource-type VPC --resource-ids <vpc-id> --traffic-type REJECT --log-destination-type cloud-watch-logs --log-group-name <log-group> --deliver-logs-permission-arn <role-arn>  # or --traffic-type ALL, or --log-destination-type s3 --log-destination <bucket-arn>',
-    console: 'VPC console > Your VPCs > the VPC > Flow logs tab > Create flow log: Filter Reject (or All), a CloudWatch Logs group or an S3 bucket as destination.',
+    console:
+      'VPC console > Your VPCs > the VPC > Flow logs tab > Create flow log: Filter Reject (or All), a CloudWatch Logs group or an S3 bucket as destination.',
   },
   reads: { self: ['ownerId', 'state', 'flowLogs'] },
   evaluate(vpc, { verdict }) {

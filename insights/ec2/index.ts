@@ -11,4 +11,15 @@ import ec2SgCifsOpen from './ec2-sg-cifs-open.js';
 import ec2SgDefaultRestrictsAll from './ec2-sg-default-restricts-all.js';
 import ec2VpcFlowLogs from './ec2-vpc-flow-logs.js';
 
-export const ec2Insights: readonly Insight[] = [ec2EbsDefaultEncryption, ec2EbsEncrypted, ec2InstanceImdsv2, ec2InstanceNoInstanceStore, ec2InstanceProfileAttached, ec2NaclAdminPortsOpen, ec2SgAdminPortsOpen, ec2SgCifsOpen, ec2SgDefaultRestrictsAll, ec2VpcFlowLogs];
+export const ec2Insights: readonly Insight[] = [
+  ec2EbsDefaultEncryption,
+  ec2EbsEncrypted,
+  ec2InstanceImdsv2,
+  ec2InstanceNoInstanceStore,
+  ec2InstanceProfileAttached,
+  ec2NaclAdminPortsOpen,
+  ec2SgAdminPortsOpen,
+  ec2SgCifsOpen,
+  ec2SgDefaultRestrictsAll,
+  ec2VpcFlowLogs,
+];

@@ -13,7 +13,8 @@ export default defineInsight({
     'Encryption at rest ties the file system\u2019s data, its backups and its replicas to a KMS key whose use is controlled and logged; EFS can only be encrypted when it is created, so an unencrypted file system stays so until its data moves (CIS AWS 3.3.1).',
   remediation: {
     cli: 'aws efs create-file-system --encrypted --kms-key-id <key-id> --creation-token <token>  # then copy the data (AWS DataSync or a backup restore) and move the mount targets',
-    console: 'EFS console > Create file system > Customize: Enable encryption of data at rest; copy the data from the unencrypted file system (DataSync, or restore an AWS Backup recovery point into the new one), then delete the old one.',
+    console:
+      'EFS console > Create file system > Customize: Enable encryption of data at rest; copy the data from the unencrypted file system (DataSync, or restore an AWS Backup recovery point into the new one), then delete the old one.',
   },
   reads: { self: ['lifeCycleState', 'encrypted', 'kmsKeyId'] },
   evaluate(fileSystem, { verdict }) {

@@ -14,7 +14,8 @@ export default defineInsight({
     'A long-lived key has had more chances to leak through code, images, laptops and logs, and a leaked key stays valid until it is rotated. Regular rotation bounds how long a leak is useful.',
   remediation: {
     cli: 'aws iam create-access-key --user-name <user>  # deploy the new key, then: aws iam update-access-key --user-name <user> --access-key-id <old-key-id> --status Inactive && aws iam delete-access-key --user-name <user> --access-key-id <old-key-id>',
-    console: 'IAM console > Users > the user > Security credentials > Access keys > Create access key; once the new key is in use, deactivate and delete the old one.',
+    console:
+      'IAM console > Users > the user > Security credentials > Access keys > Create access key; once the new key is in use, deactivate and delete the old one.',
   },
   reads: { self: ['accessKeys'] },
   params: Type.Object(

@@ -20,7 +20,8 @@ export default defineInsight({
     'IAM user passwords are only as strong as the policy that accepts them: short or reused passwords fall to guessing and credential stuffing (CIS AWS 2.8 and 2.9).',
   remediation: {
     cli: 'aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24 --require-symbols --require-numbers --require-uppercase-characters --require-lowercase-characters --allow-users-to-change-password',
-    console: 'IAM console > Account settings > Password policy > Edit > Custom: set the minimum length, prevent password reuse, and the character requirements.',
+    console:
+      'IAM console > Account settings > Password policy > Edit > Custom: set the minimum length, prevent password reuse, and the character requirements.',
   },
   reads: { self: ['passwordPolicy', 'iamUserCount'] },
   params: Type.Object(

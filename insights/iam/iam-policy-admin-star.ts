@@ -50,11 +50,14 @@ export default defineInsight({
     }
     const grantText = grants.map(describeGrant).join('; ');
     if (isUnknown(attachedTo)) {
-      return verdict.error(`${grantText} allows every action on every resource, and whether the policy is attached could not be read (${attachedTo.$unknown})`, {
-        grants,
-        unreadable: 'attachedTo',
-        cause: attachedTo.$unknown,
-      });
+      return verdict.error(
+        `${grantText} allows every action on every resource, and whether the policy is attached could not be read (${attachedTo.$unknown})`,
+        {
+          grants,
+          unreadable: 'attachedTo',
+          cause: attachedTo.$unknown,
+        },
+      );
     }
     const holders = [
       ...attachedTo.users.map((name) => `user ${name}`),

@@ -63,7 +63,9 @@ export default defineInsight({
 
     const supportRoles = roles.filter((role) => holds(role.config.attachedPolicies, policyArn)).map(nameOf);
     if (supportRoles.length > 0) {
-      return verdict.pass(`AWSSupportAccess is attached to the role${supportRoles.length === 1 ? '' : 's'} ${supportRoles.join(', ')}`, { roles: supportRoles });
+      return verdict.pass(`AWSSupportAccess is attached to the role${supportRoles.length === 1 ? '' : 's'} ${supportRoles.join(', ')}`, {
+        roles: supportRoles,
+      });
     }
 
     const supportUsers = users.filter((user) => holds(user.config.attachedPolicies, policyArn)).map(nameOf);
@@ -89,7 +91,10 @@ export default defineInsight({
       .map((type) => inventory.listingGap(type, account.accountId))
       .find((gap) => gap !== undefined);
     if (unlisted !== undefined) {
-      return verdict.error(`no role is seen holding AWSSupportAccess, but the account's IAM entities could not all be listed (${unlisted})`, { policy: policyArn, cause: unlisted });
+      return verdict.error(`no role is seen holding AWSSupportAccess, but the account's IAM entities could not all be listed (${unlisted})`, {
+        policy: policyArn,
+        cause: unlisted,
+      });
     }
     if (incomplete !== undefined) {
       return verdict.error(`no role is seen holding AWSSupportAccess, but the account's IAM lists were read only in part (${incomplete.$unknown})`, {

@@ -6,7 +6,8 @@ export default defineInsight({
   title: 'IAM users with a console password have MFA enabled',
   resourceType: 'AWS::IAM::User',
   severity: 'high',
-  description: 'Checks that every IAM user who can sign in to the console with a password has an MFA device. Users without a console password are not applicable.',
+  description:
+    'Checks that every IAM user who can sign in to the console with a password has an MFA device. Users without a console password are not applicable.',
   rationale:
     'A password alone is phished, reused and guessed; MFA stops a stolen password from being enough to sign in to the console with the user\u2019s permissions.',
   remediation: {

@@ -7,4 +7,11 @@ import kmsKeyRotation from './kms-key-rotation.js';
 import kmsSharedKeyImportedMaterial from './kms-shared-key-imported-material.js';
 import kmsSharedKeyUsable from './kms-shared-key-usable.js';
 
-export const kmsInsights: readonly Insight[] = [kmsKeyImportedMaterialExpiry, kmsKeyPendingDeletion, kmsKeyPolicyPublic, kmsKeyRotation, kmsSharedKeyImportedMaterial, kmsSharedKeyUsable];
+export const kmsInsights: readonly Insight[] = [
+  kmsKeyImportedMaterialExpiry,
+  kmsKeyPendingDeletion,
+  kmsKeyPolicyPublic,
+  kmsKeyRotation,
+  kmsSharedKeyImportedMaterial,
+  kmsSharedKeyUsable,
+];

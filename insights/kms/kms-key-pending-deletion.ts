@@ -27,7 +27,8 @@ export default defineInsight({
     'Once the waiting period ends, KMS deletes the key and nothing encrypted under it can ever be decrypted again: backups, snapshots and databases are lost for good. A scheduled deletion must be caught within the waiting period (7 to 30 days), while it can still be cancelled.',
   remediation: {
     cli: 'aws kms cancel-key-deletion --key-id <key-id>\naws kms enable-key --key-id <key-id>',
-    console: 'KMS console > Customer managed keys > the key > Key actions > Cancel key deletion, then Key actions > Enable (cancelling leaves the key disabled).',
+    console:
+      'KMS console > Customer managed keys > the key > Key actions > Cancel key deletion, then Key actions > Enable (cancelling leaves the key disabled).',
   },
   reads: { self: ['manager', 'state', 'deletionDate'] },
   evaluate(key, { now, verdict }) {

@@ -33,7 +33,8 @@ export default defineInsight({
     { additionalProperties: false },
   ),
   evaluate(key, { params, verdict }) {
-    if (key.config.manager !== 'CUSTOMER') return verdict.notApplicable('AWS-managed keys have policies written by AWS, limited to the owning account through its services');
+    if (key.config.manager !== 'CUSTOMER')
+      return verdict.notApplicable('AWS-managed keys have policies written by AWS, limited to the owning account through its services');
     const policy = key.config.policy;
     if (isUnknown(policy)) return verdict.unreadable('key policy', policy);
     // The usual key policy names only principals of the key account: certain without the full analysis.
@@ -66,6 +67,10 @@ export default defineInsight({
       });
     }
     const shared = analysis.grants.some((g) => g.audience.kind === 'trusted' && !(g.principal.kind === 'account' && g.principal.accountId === key.accountId));
-    return verdict.pass(shared ? 'the key policy grants use only to the key account and trusted accounts or organizations' : 'the key policy grants use only within the key account');
+    return verdict.pass(
+      shared
+        ? 'the key policy grants use only to the key account and trusted accounts or organizations'
+        : 'the key policy grants use only within the key account',
+    );
   },
 });

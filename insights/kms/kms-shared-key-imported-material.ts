@@ -17,7 +17,7 @@ export default defineInsight({
   description:
     "Checks each KMS key of another account that the account is contracted to use (the bank's key, from the configuration's requiredKeyArns), as DescribeKey answers the tenant account: its origin must be EXTERNAL (BYOK, imported key material) unless requireImported is off, it must have material (not PendingImport), and that material must not expire within the warning window. Keys that DescribeKey does not describe, and keys scheduled for deletion, are left to kms-shared-key-usable.",
   rationale:
-    "With BYOK the bank generates the key material in its own HSM and can withdraw it; when the imported material expires KMS deletes it, and everything the tenant account encrypted with the key (S3 objects, RDS databases) cannot be decrypted until the bank imports the same material again. The tenant must see the expiry coming, from its own account, in time to ask the bank.",
+    'With BYOK the bank generates the key material in its own HSM and can withdraw it; when the imported material expires KMS deletes it, and everything the tenant account encrypted with the key (S3 objects, RDS databases) cannot be decrypted until the bank imports the same material again. The tenant must see the expiry coming, from its own account, in time to ask the bank.',
   remediation: {
     cli: [
       '# From the tenant account: origin, state and expiry of the bank key',
@@ -39,7 +39,8 @@ export default defineInsight({
   evaluate(key, { params, now, verdict }) {
     const { describe, keyState, origin, validTo } = key.config;
     if (isUnknown(describe)) return verdict.unreadable('the DescribeKey answer', describe);
-    if (describe !== 'ok') return verdict.notApplicable(`DescribeKey answered ${describe}: the key cannot be seen from this account (judged by kms-shared-key-usable)`);
+    if (describe !== 'ok')
+      return verdict.notApplicable(`DescribeKey answered ${describe}: the key cannot be seen from this account (judged by kms-shared-key-usable)`);
     if (isUnknown(keyState)) return verdict.unreadable('key state', keyState);
     if (keyState === 'PendingDeletion' || keyState === 'PendingReplicaDeletion') {
       return verdict.notApplicable('the key is scheduled for deletion (judged by kms-shared-key-usable)');
@@ -51,9 +52,11 @@ export default defineInsight({
         ? verdict.fail(`the key material was not imported (origin ${origin}): the bank does not hold it, as BYOK requires`, { origin })
         : verdict.notApplicable(`the key material of a key of origin ${origin} is not imported`);
     }
-    if (keyState === 'PendingImport') return verdict.fail('the key has no key material: it was never imported, or it expired or was deleted', { keyState, origin });
+    if (keyState === 'PendingImport')
+      return verdict.fail('the key has no key material: it was never imported, or it expired or was deleted', { keyState, origin });
     if (isUnknown(validTo)) return verdict.unreadable('key material expiry', validTo);
-    if (validTo === null) return verdict.pass('the imported key material does not expire (the import date is visible only in the bank account)', { origin, validTo });
+    if (validTo === null)
+      return verdict.pass('the imported key material does not expire (the import date is visible only in the bank account)', { origin, validTo });
     const problem = materialExpiryProblem(validTo, now, params.expiryWarningDays);
     if (problem !== undefined) return verdict.fail(`${problem}; then the data encrypted with the key cannot be decrypted`, { origin, keyState, validTo });
     return verdict.pass(`the imported key material expires on ${validTo}, more than ${params.expiryWarningDays} days ahead`, { origin, validTo });

@@ -104,7 +104,9 @@ export default defineInsight({
     if (known<string>('key spec', keySpec) && keySpec !== 'SYMMETRIC_DEFAULT') problems.push(`the key spec is ${keySpec}, not SYMMETRIC_DEFAULT`);
     if (known<string>('use of the key (GenerateDataKey dry run)', usable)) {
       if (usable === 'denied') {
-        problems.push(`account ${account} is denied use of the key (GenerateDataKey dry run: AccessDeniedException): the key policy does not grant this account use (or the IAM policy of the role Vigil collects with lacks kms:GenerateDataKey)`);
+        problems.push(
+          `account ${account} is denied use of the key (GenerateDataKey dry run: AccessDeniedException): the key policy does not grant this account use (or the IAM policy of the role Vigil collects with lacks kms:GenerateDataKey)`,
+        );
         availability = true;
       } else if (usable === 'key-unusable' && !availability) {
         const answer = typeof config.dryRunAnswer === 'string' ? config.dryRunAnswer : 'an error';
@@ -127,7 +129,9 @@ export default defineInsight({
     if (problems.length > 0) return verdict.fail(`${problems.join('; ')}${availability ? `: ${UNREADABLE_DATA}` : ''}`, evidence());
     if (unread !== undefined) {
       const [field, value] = unread;
-      return value === null ? verdict.error(`the ${field} of ${key.id} was not reported although DescribeKey answered`, evidence()) : verdict.unreadable(field, value);
+      return value === null
+        ? verdict.error(`the ${field} of ${key.id} was not reported although DescribeKey answered`, evidence())
+        : verdict.unreadable(field, value);
     }
     return verdict.pass(`account ${account} may use ${key.id}, an enabled customer-managed symmetric key of account ${String(ownerAccountId)}`, evidence());
   },

@@ -44,7 +44,10 @@ export default defineInsight({
       return verdict.fail('the cluster is Single-AZ: it has no instances at all, so it serves nothing until one is added', evidence);
     }
     return kind === 'aurora'
-      ? verdict.fail('the cluster is Single-AZ: no reader instance in another Availability Zone to fail over to (its storage spans three zones, its instances do not)', evidence)
+      ? verdict.fail(
+          'the cluster is Single-AZ: no reader instance in another Availability Zone to fail over to (its storage spans three zones, its instances do not)',
+          evidence,
+        )
       : verdict.fail('the cluster is Single-AZ: its instances do not span Availability Zones', evidence);
   },
 });

@@ -17,7 +17,8 @@ export default defineInsight({
     'A publicly accessible Multi-AZ DB cluster gives its writer and reader endpoints public IP addresses; only security groups and the route tables of its subnets stand between the database and the internet. As for DB instances, Vigil treats every publicly accessible cluster as exposed (CIS AWS 3.2.3).',
   remediation: {
     cli: 'aws rds modify-db-cluster --db-cluster-identifier <db-cluster-id> --no-publicly-accessible --apply-immediately',
-    console: 'RDS console > Databases > the Multi-AZ DB cluster > Modify > Connectivity > Additional configuration > Not publicly accessible > Apply immediately.',
+    console:
+      'RDS console > Databases > the Multi-AZ DB cluster > Modify > Connectivity > Additional configuration > Not publicly accessible > Apply immediately.',
   },
   reads: { self: ['status', 'publiclyAccessible'] },
   evaluate(cluster, { verdict }) {
@@ -25,7 +26,8 @@ export default defineInsight({
     if (deleting !== undefined) return verdict.notApplicable(deleting);
     const { publiclyAccessible } = cluster.config;
     if (isUnknown(publiclyAccessible)) return verdict.unreadable('publicly accessible flag', publiclyAccessible);
-    if (publiclyAccessible === null) return verdict.notApplicable('the cluster has no cluster-level public access setting: each member instance has its own (rds-instance-public)');
+    if (publiclyAccessible === null)
+      return verdict.notApplicable('the cluster has no cluster-level public access setting: each member instance has its own (rds-instance-public)');
     return publiclyAccessible
       ? verdict.fail('the Multi-AZ DB cluster is publicly accessible: its endpoints resolve to public IP addresses', { publiclyAccessible })
       : verdict.pass('the Multi-AZ DB cluster is not publicly accessible');

@@ -21,7 +21,7 @@ export default defineInsight({
   remediation: {
     cli: 'aws logs put-metric-filter --log-group-name /aws/rds/instance/<db-instance-id>/<log-type> --filter-name <name> --filter-pattern \'<audit keywords, e.g. "GRANT">\' --metric-transformations metricName=<metric>,metricNamespace=<namespace>,metricValue=1 && aws cloudwatch put-metric-alarm --alarm-name <name> --metric-name <metric> --namespace <namespace> --statistic Sum --period 300 --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --alarm-actions <sns-topic-arn> && aws sns subscribe --topic-arn <sns-topic-arn> --protocol email --notification-endpoint <dba-team-address>',
     console:
-      'CloudWatch console > Log groups > /aws/rds/instance/<db-instance-id>/<log-type> > Metric filters > Create metric filter on the audit keywords; then Create alarm on its metric notifying an SNS topic, and confirm the topic\'s subscription. Export the audit log first if needed (RDS console > Modify > Log exports).',
+      "CloudWatch console > Log groups > /aws/rds/instance/<db-instance-id>/<log-type> > Metric filters > Create metric filter on the audit keywords; then Create alarm on its metric notifying an SNS topic, and confirm the topic's subscription. Export the audit log first if needed (RDS console > Modify > Log exports).",
   },
   reads: { self: ['engine', 'status', 'clusterIdentifier', 'cloudwatchLogsExports'], lookups: ALARM_CHAIN_LOOKUPS },
   evaluate(db, { inventory, verdict }) {
@@ -32,7 +32,8 @@ export default defineInsight({
     if (parsed !== undefined && required === undefined) return verdict.notApplicable(`${engine} has no audit log export to CloudWatch Logs`);
     const skip = rdsInstanceNotApplicable(db, { clusterSetting: 'CloudWatch Logs export of the audit log' });
     if (skip !== undefined) return verdict.notApplicable(skip);
-    if (required === undefined) return verdict.error(`no CloudWatch audit log type is known for engine ${engine}, so its audit alarms cannot be judged`, { engine });
+    if (required === undefined)
+      return verdict.error(`no CloudWatch audit log type is known for engine ${engine}, so its audit alarms cannot be judged`, { engine });
     if (isUnknown(cloudwatchLogsExports)) return verdict.unreadable('CloudWatch Logs exports', cloudwatchLogsExports);
     const notExported = required.filter((type) => !cloudwatchLogsExports.includes(type));
     if (notExported.length > 0) {

@@ -9,7 +9,7 @@ export default defineInsight({
   resourceType: 'AWS::RDS::DBInstance',
   severity: 'medium',
   description:
-    'Checks that RDS DB instances export the log types that carry their engine\'s audit trail to CloudWatch Logs: audit for Oracle, MySQL and MariaDB, postgresql for PostgreSQL, agent and error for SQL Server. RDS Custom instances and DB cluster members (whose exports are a cluster setting) are not applicable.',
+    "Checks that RDS DB instances export the log types that carry their engine's audit trail to CloudWatch Logs: audit for Oracle, MySQL and MariaDB, postgresql for PostgreSQL, agent and error for SQL Server. RDS Custom instances and DB cluster members (whose exports are a cluster setting) are not applicable.",
   rationale:
     'Logs left on the instance rotate away within days and disappear with the instance; exported to CloudWatch Logs they are retained, encrypted, searchable and can raise alarms, which audits of database access (BANK-RDS-02) rely on. Exporting only error or slow-query logs does not count. The export carries what the engine writes: the audit plugin (MySQL, MariaDB), a file-based audit_trail (Oracle) or pgaudit (PostgreSQL) must also be configured in the option or parameter group.',
   remediation: {

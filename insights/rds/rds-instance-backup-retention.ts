@@ -14,7 +14,8 @@ export default defineInsight({
     'Automated backups allow point-in-time restore within the retention period. With backups off (retention 0) a deleted table or a corrupted database cannot be recovered; with a short retention, damage noticed after a long weekend already lies outside the window.',
   remediation: {
     cli: 'aws rds modify-db-instance --db-instance-identifier <db-instance-id> --backup-retention-period 7 --apply-immediately',
-    console: 'RDS console > Databases > the instance > Modify > Additional configuration > Backup > Backup retention period: at least the minimum > Apply immediately.',
+    console:
+      'RDS console > Databases > the instance > Modify > Additional configuration > Backup > Backup retention period: at least the minimum > Apply immediately.',
   },
   reads: { self: ['status', 'clusterIdentifier', 'readReplicaSourceIdentifier', 'backupRetentionPeriod'] },
   params: Type.Object(

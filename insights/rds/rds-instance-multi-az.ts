@@ -14,7 +14,8 @@ export default defineInsight({
     'A Single-AZ instance is down for as long as its Availability Zone or host is, and maintenance reboots it without failover. A Multi-AZ deployment keeps a synchronous standby in another zone and fails over to it automatically (CIS AWS 3.2.4). SQL Server Express Edition cannot run Multi-AZ, so an Express instance fails until it moves to an edition that can.',
   remediation: {
     cli: 'aws rds modify-db-instance --db-instance-identifier <db-instance-id> --multi-az --apply-immediately',
-    console: 'RDS console > Databases > the instance > Modify > Availability & durability > Create a standby instance > Apply immediately (or in the next maintenance window).',
+    console:
+      'RDS console > Databases > the instance > Modify > Availability & durability > Create a standby instance > Apply immediately (or in the next maintenance window).',
   },
   reads: { self: ['status', 'clusterIdentifier', 'readReplicaSourceIdentifier', 'multiAz', 'engine'] },
   evaluate(db, { verdict }) {

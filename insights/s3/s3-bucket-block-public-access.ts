@@ -21,7 +21,8 @@ export default defineInsight({
     'With every setting applied, no bucket policy or ACL written by mistake can make the bucket or its objects public; a bucket left to its own policy and ACL is one edit away from a data leak.',
   remediation: {
     cli: 'aws s3control put-public-access-block --account-id <account-id> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true  (or, per bucket: aws s3api put-public-access-block --bucket <bucket> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true)',
-    console: 'S3 console > Block Public Access settings for this account > Edit > Block all public access; or the bucket > Permissions > Block public access (bucket settings) > Edit > Block all public access.',
+    console:
+      'S3 console > Block Public Access settings for this account > Edit > Block all public access; or the bucket > Permissions > Block public access (bucket settings) > Edit > Block all public access.',
   },
   reads: { self: ['publicAccessBlock'], lookups: { 'AWS::Account': ['s3PublicAccessBlock'] } },
   params: Type.Object(

@@ -36,7 +36,13 @@ function mayDeliverElbLogs(principals: PrincipalScan): boolean {
  * A bucket that only SSE-S3 suits: Application and Classic Load Balancers deliver access logs only
  * to buckets encrypted with SSE-S3, and the bucket policy that lets them write names them.
  */
-function sseS3Verdict(bucket: Bucket, reason: string, encryption: Bucket['config']['encryption'], policy: BucketPolicyReading | undefined, verdict: VerdictFactory): Verdict {
+function sseS3Verdict(
+  bucket: Bucket,
+  reason: string,
+  encryption: Bucket['config']['encryption'],
+  policy: BucketPolicyReading | undefined,
+  verdict: VerdictFactory,
+): Verdict {
   const document = bucket.config.policy;
   if (isUnknown(document)) {
     return verdict.error(`${reason}, and whether the bucket receives load balancer access logs (which support only SSE-S3) could not be read`, {
@@ -51,7 +57,9 @@ function sseS3Verdict(bucket: Bucket, reason: string, encryption: Bucket['config
     if (!result.ok) return verdict.error(`${reason}, and the bucket policy cannot be analysed: ${result.error}`, { encryption });
     const elb = result.analysis.grants.find((g) => isElbLogDelivery(g.principal) && actionSetMayInclude(g.actions, 's3:PutObject'));
     if (elb !== undefined) {
-      return verdict.notApplicable(`the bucket receives load balancer access logs (${elb.statement}), which Elastic Load Balancing delivers only to SSE-S3 buckets`);
+      return verdict.notApplicable(
+        `the bucket receives load balancer access logs (${elb.statement}), which Elastic Load Balancing delivers only to SSE-S3 buckets`,
+      );
     }
   }
   return verdict.fail(reason, { encryption });

@@ -40,7 +40,9 @@ export default defineInsight({
   params: Type.Object(
     {
       maxDays: Type.Integer({ minimum: 0, default: 92, description: 'Latest accepted transition to an archive class, in days after object creation.' }),
-      bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets that must archive their objects; {} selects every bucket.'),
+      bucketTags: TagSelectorParam(
+        'Tags (key → accepted value or values, "*" for any value) of the buckets that must archive their objects; {} selects every bucket.',
+      ),
     },
     { additionalProperties: false },
   ),

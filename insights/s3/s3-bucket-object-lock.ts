@@ -14,7 +14,7 @@ export default defineInsight({
   description:
     'Checks that Object Lock is enabled with a default retention in COMPLIANCE mode of at least the minimum number of days (six years by default, years counting as 365 days), on the buckets the tag selector picks.',
   rationale:
-    'Records that must be kept unaltered (SEC Rule 17a-4(f), a bank\'s retention rules) need write-once-read-many storage. In COMPLIANCE mode no user, not even the root user, can delete or overwrite a locked object version or shorten its retention; GOVERNANCE mode can be bypassed with s3:BypassGovernanceRetention, and without a default retention only uploads that set one are locked.',
+    "Records that must be kept unaltered (SEC Rule 17a-4(f), a bank's retention rules) need write-once-read-many storage. In COMPLIANCE mode no user, not even the root user, can delete or overwrite a locked object version or shorten its retention; GOVERNANCE mode can be bypassed with s3:BypassGovernanceRetention, and without a default retention only uploads that set one are locked.",
   remediation: {
     cli: 'aws s3api put-object-lock-configuration --bucket <bucket> --object-lock-configuration \'{"ObjectLockEnabled":"Enabled","Rule":{"DefaultRetention":{"Mode":"COMPLIANCE","Years":6}}}\'',
     console:
@@ -24,7 +24,9 @@ export default defineInsight({
   params: Type.Object(
     {
       minRetentionDays: Type.Integer({ minimum: 1, default: 2190, description: 'Shortest accepted default retention, in days (2190 = 6 years).' }),
-      bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets that must keep objects immutable; {} selects every bucket.'),
+      bucketTags: TagSelectorParam(
+        'Tags (key → accepted value or values, "*" for any value) of the buckets that must keep objects immutable; {} selects every bucket.',
+      ),
     },
     { additionalProperties: false },
   ),

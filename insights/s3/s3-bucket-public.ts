@@ -64,10 +64,13 @@ export default defineInsight({
         }
         const [first, ...rest] = exposure.unreadable;
         if (first !== undefined && rest.length === 0) return verdict.unreadable(first.field, unknown(first.cause));
-        return verdict.error(`whether the bucket is public cannot be decided: ${exposure.unreadable.map((u) => `${u.field} could not be read (${u.cause})`).join('; ')}`, {
-          unreadable: exposure.unreadable,
-          possiblePaths: exposure.possiblePaths.map(pathEvidence),
-        });
+        return verdict.error(
+          `whether the bucket is public cannot be decided: ${exposure.unreadable.map((u) => `${u.field} could not be read (${u.cause})`).join('; ')}`,
+          {
+            unreadable: exposure.unreadable,
+            possiblePaths: exposure.possiblePaths.map(pathEvidence),
+          },
+        );
       }
       case 'public': {
         const evidence = {

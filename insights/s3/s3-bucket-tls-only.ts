@@ -22,7 +22,9 @@ export default defineInsight({
   reads: { self: ['tags', 'policy'] },
   params: Type.Object(
     {
-      bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets that must refuse plain HTTP; {} selects every bucket.'),
+      bucketTags: TagSelectorParam(
+        'Tags (key → accepted value or values, "*" for any value) of the buckets that must refuse plain HTTP; {} selects every bucket.',
+      ),
     },
     { additionalProperties: false },
   ),

@@ -8,7 +8,8 @@ export default defineInsight({
   title: 'S3 buckets keep object versions',
   resourceType: 'AWS::S3::Bucket',
   severity: 'medium',
-  description: 'Checks that versioning is enabled on S3 buckets (status Enabled; Suspended or never enabled fails), optionally only on buckets selected by tags.',
+  description:
+    'Checks that versioning is enabled on S3 buckets (status Enabled; Suspended or never enabled fails), optionally only on buckets selected by tags.',
   rationale:
     'Without versioning an overwrite or a delete, by mistake, by a faulty deployment or by ransomware, destroys the only copy of an object. Versioning keeps the previous versions recoverable, and it is a prerequisite for replication and Object Lock.',
   remediation: {
@@ -18,7 +19,9 @@ export default defineInsight({
   reads: { self: ['tags', 'versioning'] },
   params: Type.Object(
     {
-      bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets that must keep object versions; {} selects every bucket.'),
+      bucketTags: TagSelectorParam(
+        'Tags (key → accepted value or values, "*" for any value) of the buckets that must keep object versions; {} selects every bucket.',
+      ),
     },
     { additionalProperties: false },
   ),

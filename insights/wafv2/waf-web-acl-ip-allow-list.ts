@@ -26,7 +26,8 @@ function reachProblems(reach: WebAclReach, contracted: AddressSet): string[] {
   }
   if (reach.kind === 'decided') {
     const shutOut = difference(contracted, reach.mayAllow);
-    if (!isEmpty(shutOut)) problems.push(`the contracted ${phrase(shutOut, contracted)} cannot get in (missing from the allowed IP sets, or blocked before them)`);
+    if (!isEmpty(shutOut))
+      problems.push(`the contracted ${phrase(shutOut, contracted)} cannot get in (missing from the allowed IP sets, or blocked before them)`);
   }
   return problems;
 }
@@ -39,7 +40,7 @@ export default defineInsight({
   description:
     "Checks that a web ACL lets in exactly the contracted CIDRs (allowedCidrs, e.g. the bank's ranges, set per tenant account): the addresses that can get an Allow — from a rule or from the default action — must equal them, IPv4 and IPv6 compared as addresses (`10.0.0.0/24` equals `10.0.0.0/25` + `10.0.0.128/25`), and logging must be configured. Both designs pass: default Block with an Allow rule on the IP set, and default Allow with a Block rule on everything outside it. Rules are evaluated in WAF's order; an Allow rule that matches on anything but the source address (a header, a path, a country, an IP set read from X-Forwarded-For) lets in whoever reaches it. A rule group that addresses outside the contracted ones reach, unless overridden to Count or scoped down to the contracted addresses, runs rules Vigil does not collect: the verdict is error, since whether it allows them cannot be told. A web ACL associated with no resource protects nothing and is not judged; one whose associations are unknown (CloudFront's, listed by CloudFront) is judged. An account that serves no tenant and names no allowedCidrs is not judged; a tenant account without them is an error.",
   rationale:
-    "The bank lets its data be reached only from its own networks: an extra range in the IP set, an Allow rule on a header or path, a default Allow without the matching Block, or a rule group that allows more opens the application to the internet; a contracted range missing from the set locks the bank out. The allow-list is only as good as its audit trail, so requests must be logged.",
+    'The bank lets its data be reached only from its own networks: an extra range in the IP set, an Allow rule on a header or path, a default Allow without the matching Block, or a rule group that allows more opens the application to the internet; a contracted range missing from the set locks the bank out. The allow-list is only as good as its audit trail, so requests must be logged.',
   remediation: {
     cli: [
       'aws wafv2 get-ip-set --scope REGIONAL --name <ip-set> --id <id>  # note the LockToken',
@@ -63,11 +64,15 @@ export default defineInsight({
   ),
   evaluate(acl, { params, account, verdict }) {
     if (params.allowedCidrs.length === 0) {
-      if (account.tenant === undefined) return verdict.notApplicable(`account ${account.name} serves no tenant and names no allowedCidrs: no allow-list is contracted`);
-      return verdict.error(`the CIDRs of tenant ${account.tenant} are not configured: set accounts[${account.id}].params.${ID}.allowedCidrs in the configuration`, {
-        tenant: account.tenant,
-        accountId: account.id,
-      });
+      if (account.tenant === undefined)
+        return verdict.notApplicable(`account ${account.name} serves no tenant and names no allowedCidrs: no allow-list is contracted`);
+      return verdict.error(
+        `the CIDRs of tenant ${account.tenant} are not configured: set accounts[${account.id}].params.${ID}.allowedCidrs in the configuration`,
+        {
+          tenant: account.tenant,
+          accountId: account.id,
+        },
+      );
     }
     const cidrs: Cidr[] = [];
     for (const text of params.allowedCidrs) {
@@ -77,7 +82,8 @@ export default defineInsight({
     }
     const contracted = addressSetOf(cidrs);
     const { defaultAction, rules, associatedResources, logging } = acl.config;
-    if (!isUnknown(associatedResources) && associatedResources.length === 0) return verdict.notApplicable('the web ACL is associated with no resource, so it protects nothing');
+    if (!isUnknown(associatedResources) && associatedResources.length === 0)
+      return verdict.notApplicable('the web ACL is associated with no resource, so it protects nothing');
 
     const reach = isUnknown(rules) ? undefined : webAclReach({ rules, defaultAction }, contracted);
     const problems = reach === undefined ? [] : reachProblems(reach, contracted);

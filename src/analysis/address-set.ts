@@ -116,7 +116,9 @@ export function isEmpty(set: AddressSet): boolean {
 
 /** Whether the two sets hold the same addresses (ranges are kept merged, so equal sets have equal ranges). */
 export function sameAddresses(a: AddressSet, b: AddressSet): boolean {
-  return FAMILIES.every((family) => a[family].length === b[family].length && a[family].every(([first, last], i) => first === b[family][i]![0] && last === b[family][i]![1]));
+  return FAMILIES.every(
+    (family) => a[family].length === b[family].length && a[family].every(([first, last], i) => first === b[family][i]![0] && last === b[family][i]![1]),
+  );
 }
 
 /** Whether every address of `inner` is in `outer`. */

@@ -86,7 +86,10 @@ export function judgeCustomerManagedKey(use: KeyUse, params: CustomerManagedKeyP
   }
   if (ref.manager === undefined) {
     // Services name even their AWS-managed key by its ARN, so only the key itself tells who manages it.
-    return verdict.error(`the key ${keyName} is not in the inventory, so whether it is customer managed or the AWS-managed ${use.serviceKey} cannot be told`, evidence());
+    return verdict.error(
+      `the key ${keyName} is not in the inventory, so whether it is customer managed or the AWS-managed ${use.serviceKey} cannot be told`,
+      evidence(),
+    );
   }
   return verdict.pass(() => `${subject} with the customer-managed key ${keyName}${ref.crossAccount ? ` owned by trusted account ${ref.ownerAccountId}` : ''}`);
 }

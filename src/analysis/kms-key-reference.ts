@@ -49,11 +49,7 @@ function readReference(reference: string): ReadReference {
   return read;
 }
 
-export function resolveKmsKeyReference(
-  reference: string | null,
-  owner: { accountId: string; region: string },
-  inventory: Inventory,
-): KmsKeyReference {
+export function resolveKmsKeyReference(reference: string | null, owner: { accountId: string; region: string }, inventory: Inventory): KmsKeyReference {
   if (reference === null || reference === '') return SERVICE_DEFAULT;
 
   const read = readReference(reference);

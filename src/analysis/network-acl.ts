@@ -58,7 +58,8 @@ export interface AclReach {
 
 const INTERNET: Record<IpFamily, string> = { 4: '0.0.0.0/0', 6: '::/0' };
 
-type Match = { readonly kind: 'no' } | { readonly kind: 'yes'; readonly cidr: Cidr; readonly source: string } | { readonly kind: 'malformed'; readonly problem: string };
+type Match =
+  { readonly kind: 'no' } | { readonly kind: 'yes'; readonly cidr: Cidr; readonly source: string } | { readonly kind: 'malformed'; readonly problem: string };
 
 /** Whether the entry matches traffic of the protocol to the port from addresses of the family, and from which. */
 function matchEntry(entry: AclEntry, family: IpFamily, protocol: PortProtocol, port: number): Match {
@@ -88,48 +89,49 @@ export function aclInternetReach(entries: readonly AclEntry[], ports: readonly n
   const malformed = new Map<number, string>();
   const undecided = new Set<string>();
   const shadowed: { protocol: PortProtocol; port: number; ruleNumber: number }[] = [];
-  for (const protocol of protocols) for (const port of ports) {
-    for (const family of [4, 6] as const) {
-      const whole = wholeFamily(family);
-      let undecidedAddresses: Ranges = whole;
-      let allowedCount = 0n;
-      const allows: AclAllow[] = [];
-      const internetAllows: AclAllow[] = [];
-      const denies: number[] = [];
-      let stopped = false;
-      for (const entry of inbound) {
-        const match = matchEntry(entry, family, protocol, port);
-        if (match.kind === 'no') continue;
-        if (match.kind === 'malformed') {
-          // Once earlier entries have decided every address, nothing after them matters.
-          if (undecidedAddresses.length === 0) continue;
-          malformed.set(entry.ruleNumber, match.problem);
-          stopped = true;
-          break;
+  for (const protocol of protocols)
+    for (const port of ports) {
+      for (const family of [4, 6] as const) {
+        const whole = wholeFamily(family);
+        let undecidedAddresses: Ranges = whole;
+        let allowedCount = 0n;
+        const allows: AclAllow[] = [];
+        const internetAllows: AclAllow[] = [];
+        const denies: number[] = [];
+        let stopped = false;
+        for (const entry of inbound) {
+          const match = matchEntry(entry, family, protocol, port);
+          if (match.kind === 'no') continue;
+          if (match.kind === 'malformed') {
+            // Once earlier entries have decided every address, nothing after them matters.
+            if (undecidedAddresses.length === 0) continue;
+            malformed.set(entry.ruleNumber, match.problem);
+            stopped = true;
+            break;
+          }
+          const decided = rangesSize(intersectRanges(undecidedAddresses, rangesOfCidr(match.cidr)));
+          undecidedAddresses = subtractRanges(undecidedAddresses, rangesOfCidr(match.cidr));
+          if (entry.ruleAction === 'deny') {
+            if (decided > 0n) denies.push(entry.ruleNumber);
+          } else if (decided > 0n) {
+            allowedCount += decided;
+            const allow = { ruleNumber: entry.ruleNumber, protocol: entry.protocol, ports: portRangeLabel(entry), source: match.source };
+            allows.push(allow);
+            if (match.cidr.prefix === 0) internetAllows.push(allow);
+          } else if (match.cidr.prefix === 0) {
+            shadowed.push({ protocol, port, ruleNumber: entry.ruleNumber });
+          }
         }
-        const decided = rangesSize(intersectRanges(undecidedAddresses, rangesOfCidr(match.cidr)));
-        undecidedAddresses = subtractRanges(undecidedAddresses, rangesOfCidr(match.cidr));
-        if (entry.ruleAction === 'deny') {
-          if (decided > 0n) denies.push(entry.ruleNumber);
-        } else if (decided > 0n) {
-          allowedCount += decided;
-          const allow = { ruleNumber: entry.ruleNumber, protocol: entry.protocol, ports: portRangeLabel(entry), source: match.source };
-          allows.push(allow);
-          if (match.cidr.prefix === 0) internetAllows.push(allow);
-        } else if (match.cidr.prefix === 0) {
-          shadowed.push({ protocol, port, ruleNumber: entry.ruleNumber });
+        // What was decided before a malformed entry stands whatever it matches.
+        if (internetAllows.length > 0 || allowedCount === rangesSize(whole)) {
+          // An internet-wide allow is the exposure on its own; narrower allows beside it are not named.
+          const through = internetAllows.length > 0 ? internetAllows : allows;
+          exposed.push({ protocol, port, internet: INTERNET[family], allows: through, partialDenies: denies });
+        } else if (stopped) {
+          undecided.add(`${protocol} ${port}`);
         }
-      }
-      // What was decided before a malformed entry stands whatever it matches.
-      if (internetAllows.length > 0 || allowedCount === rangesSize(whole)) {
-        // An internet-wide allow is the exposure on its own; narrower allows beside it are not named.
-        const through = internetAllows.length > 0 ? internetAllows : allows;
-        exposed.push({ protocol, port, internet: INTERNET[family], allows: through, partialDenies: denies });
-      } else if (stopped) {
-        undecided.add(`${protocol} ${port}`);
       }
     }
-  }
   return {
     exposed,
     malformed: [...malformed.entries()].sort(([a], [b]) => a - b).map(([ruleNumber, problem]) => ({ ruleNumber, problem })),

@@ -85,7 +85,7 @@ export function formatCidr(cidr: Pick<Cidr, 'family' | 'first' | 'prefix'>): str
   }
   const groups = Array.from({ length: 8 }, (_, i) => (cidr.first >> BigInt(112 - 16 * i)) & 0xffffn);
   let best = { start: -1, length: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0n) {
       i++;
       continue;

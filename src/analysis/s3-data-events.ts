@@ -27,7 +27,9 @@ export const S3_OBJECT_EVENT_READS = {
 
 export const S3ObjectEventParams = Type.Object(
   {
-    bucketTags: TagSelectorParam('Tags (key → accepted value or values, "*" for any value) of the buckets whose object events must be recorded; {} selects every bucket.'),
+    bucketTags: TagSelectorParam(
+      'Tags (key → accepted value or values, "*" for any value) of the buckets whose object events must be recorded; {} selects every bucket.',
+    ),
   },
   { additionalProperties: false },
 );
@@ -62,7 +64,12 @@ type TrailJudgement =
   | { arn: string; outcome: 'falls-short'; shortfalls: string[] }
   | { arn: string; outcome: 'undecided'; unreadable: string[] };
 
-function judgeTrail(arn: string, trail: Resource<'AWS::CloudTrail::Trail'> | undefined, bucket: { arn: string; accountId: string }, kind: S3ObjectEventKind): TrailJudgement {
+function judgeTrail(
+  arn: string,
+  trail: Resource<'AWS::CloudTrail::Trail'> | undefined,
+  bucket: { arn: string; accountId: string },
+  kind: S3ObjectEventKind,
+): TrailJudgement {
   if (trail === undefined) return { arn, outcome: 'undecided', unreadable: [missingTrailReason(arn, bucket.accountId)] };
   const { isLogging, s3DataEvents } = trail.config;
   const shortfalls: string[] = [];
@@ -91,7 +98,9 @@ export function evaluateS3ObjectEvents(
   if (outside !== undefined) return outside;
   const region = inventory.region(bucket.accountId, bucket.region);
   if (region === undefined) {
-    return verdict.error(`the settings of ${bucket.region} in account ${bucket.accountId}, which list the trails that log the bucket's region, are not in the inventory`);
+    return verdict.error(
+      `the settings of ${bucket.region} in account ${bucket.accountId}, which list the trails that log the bucket's region, are not in the inventory`,
+    );
   }
   const arns = region.config.trailArns;
   if (isUnknown(arns)) return verdict.unreadable(`trails that log ${bucket.region}`, arns);

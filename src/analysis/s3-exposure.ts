@@ -38,9 +38,7 @@ export interface UnreadableInput {
 }
 
 export type SettingState =
-  | { readonly on: true; readonly where: 'account' | 'bucket' | 'account and bucket' }
-  | { readonly on: false }
-  | ({ readonly on: 'unknown' } & UnreadableInput);
+  { readonly on: true; readonly where: 'account' | 'bucket' | 'account and bucket' } | { readonly on: false } | ({ readonly on: 'unknown' } & UnreadableInput);
 
 export type EffectiveBlockPublicAccess = Readonly<Record<BlockSetting, SettingState>>;
 
@@ -114,13 +112,15 @@ export function s3Exposure(
   // The common case: no ACL grant to a public group and a policy naming only specific principals.
   // Nothing is public whatever Block Public Access says, so there is nothing to weigh.
   const { acl } = bucket.config;
-  if (!isUnknown(acl) && !isUnknown(bucket.config.policy) && !acl.grants.some(isPublicGroupGrant) && (policy === undefined || policy.principals.kind === 'simple')) {
+  if (
+    !isUnknown(acl) &&
+    !isUnknown(bucket.config.policy) &&
+    !acl.grants.some(isPublicGroupGrant) &&
+    (policy === undefined || policy.principals.kind === 'simple')
+  ) {
     return NOT_PUBLIC;
   }
-  const block = effectiveBlockPublicAccess(
-    bucket.config.publicAccessBlock,
-    account === undefined ? undefined : account.config.s3PublicAccessBlock,
-  );
+  const block = effectiveBlockPublicAccess(bucket.config.publicAccessBlock, account === undefined ? undefined : account.config.s3PublicAccessBlock);
   const sides = [aclSide(bucket, block), policySide(bucket, block, policy)];
   const paths = sides.flatMap((s) => s.public);
   const neutralised = sides.flatMap((s) => s.neutralised);

@@ -43,7 +43,9 @@ export function judgeSecurityGroupPorts(
   }
   const malformed = [...new Set(reaches.flatMap(({ reach }) => reach.malformed))];
   if (malformed.length > 0) {
-    return verdict.error(`rules reaching ${protocolPortsLabel(protocols, ports)} have sources that are not valid CIDRs: ${malformed.join(', ')}`, { malformed });
+    return verdict.error(`rules reaching ${protocolPortsLabel(protocols, ports)} have sources that are not valid CIDRs: ${malformed.join(', ')}`, {
+      malformed,
+    });
   }
   // Prefix list entries are another resource the model does not hold yet; a rule through one is
   // named in the reason so that a reader sees what was not judged.

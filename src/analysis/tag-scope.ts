@@ -18,12 +18,7 @@ export function TagSelectorParam(description: string): TRecord<TString, TUnion<[
  * The verdict for a resource outside the selector's scope (not applicable) or whose tags could not
  * be read (error); undefined when the resource is in scope.
  */
-export function outsideTagScope(
-  tags: Maybe<Tags>,
-  selector: TagSelector,
-  parameter: string,
-  verdict: VerdictFactory,
-): Verdict | undefined {
+export function outsideTagScope(tags: Maybe<Tags>, selector: TagSelector, parameter: string, verdict: VerdictFactory): Verdict | undefined {
   const scope = matchTags(tags, selector);
   if (scope === 'no-match') return verdict.notApplicable(`its tags do not match ${parameter} ${JSON.stringify(selector)}`);
   if (scope === 'unknown' && isUnknown(tags)) return verdict.unreadable(`tags, which decide whether the resource is in scope (${parameter}),`, tags);

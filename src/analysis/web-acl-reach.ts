@@ -74,7 +74,8 @@ const UNSCOPED: Bounds = { may: EVERY_ADDRESS, must: NO_ADDRESSES, unbounded: []
 function ipSetBounds(statement: Extract<WebAclStatement, { type: 'ipSet' }>): BoundsOrReason {
   const { ipSet, arn } = statement;
   if (isUnknown(ipSet)) return { undecidable: `the IP set ${arn} could not be read (${ipSet.$unknown})` };
-  if (statement.forwardedIpHeader !== null) return ANYTHING(`IP set ${ipSet.name} read from the ${statement.forwardedIpHeader} header, which any client can set`);
+  if (statement.forwardedIpHeader !== null)
+    return ANYTHING(`IP set ${ipSet.name} read from the ${statement.forwardedIpHeader} header, which any client can set`);
   const cidrs: Cidr[] = [];
   for (const address of ipSet.addresses) {
     const cidr = parseCidr(address);
@@ -130,7 +131,10 @@ function ruleLabel(rule: WebAclRule): string {
  * The source addresses the web ACL may let in. `contracted`: the addresses it is meant to let in;
  * a rule group that only they reach may allow or block them without changing the answer.
  */
-export function webAclReach(acl: { readonly rules: readonly WebAclRule[]; readonly defaultAction: WebAclConfig['defaultAction'] }, contracted: AddressSet): WebAclReach {
+export function webAclReach(
+  acl: { readonly rules: readonly WebAclRule[]; readonly defaultAction: WebAclConfig['defaultAction'] },
+  contracted: AddressSet,
+): WebAclReach {
   let undecided = EVERY_ADDRESS;
   const allows: AllowSource[] = [];
   const stop = (reason: string): WebAclReach => ({ kind: 'undecidable', reason, allows });
@@ -146,7 +150,11 @@ export function webAclReach(acl: { readonly rules: readonly WebAclRule[]; readon
       const allowed = statement.ruleActionOverrides.filter((o) => o.action === 'Allow').map((o) => o.name);
       if (allowed.length > 0) {
         const rules = `rule${allowed.length > 1 ? 's' : ''} ${allowed.join(', ')}`;
-        allows.push({ by: `${ruleLabel(rule)} (its ${rules} overridden to Allow)`, addresses: reached, unbounded: [`the statement of its ${rules}, which the rule group holds and Vigil does not collect`] });
+        allows.push({
+          by: `${ruleLabel(rule)} (its ${rules} overridden to Allow)`,
+          addresses: reached,
+          unbounded: [`the statement of its ${rules}, which the rule group holds and Vigil does not collect`],
+        });
       }
       if (containsAll(contracted, reached)) {
         // Only the contracted addresses reach it: whatever it allows is theirs; what it decides is not followed.

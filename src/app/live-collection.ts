@@ -95,7 +95,8 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
     targets = [{ accountId: caller.accountId, entry: { id: caller.accountId, name: caller.accountId }, tags: {} }];
   }
   const selected = selectTargets(targets, options.accounts);
-  if (selected.unknown.length > 0) return { ok: false, usage: selected.unknown.map((name) => `--account: no account '${name}' in the configuration or organization`) };
+  if (selected.unknown.length > 0)
+    return { ok: false, usage: selected.unknown.map((name) => `--account: no account '${name}' in the configuration or organization`) };
   for (const target of selected.targets) roles.set(target.accountId, target);
   // The aggregator's account is reached with its own entry's role, even when --account leaves it out.
   const aggregatorAccount = config?.configAggregator?.accountId ?? caller.accountId;

@@ -46,7 +46,13 @@ export async function loadCustomInsights(dirs: readonly string[]): Promise<Loade
     try {
       files.push(...(await yamlFilesIn(dir)));
     } catch (error) {
-      problems.push({ file: dir, line: 1, column: 1, severity: 'error', message: `cannot read insight folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      problems.push({
+        file: dir,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        message: `cannot read insight folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      });
     }
   }
   const loaded = await loadCustomInsightFiles(files);

@@ -73,7 +73,8 @@ export async function runScan(
     }
     const scan = recorded?.scan ?? outcome.result.scan;
     // Only JSON shows the lifecycle; reading it is skipped when nothing shows it.
-    const annotate = recorded !== undefined && options.outputs.some((o) => o.format === 'json' || o.format === 'jsonl') ? await recorded.annotator() : undefined;
+    const annotate =
+      recorded !== undefined && options.outputs.some((o) => o.format === 'json' || o.format === 'jsonl') ? await recorded.annotator() : undefined;
     for (const output of options.outputs) {
       const target: OutputTarget = output.file === undefined ? stdoutTarget(options.stdout) : await fileTarget(output.file);
       try {

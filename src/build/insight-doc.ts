@@ -43,10 +43,12 @@ export function insightDoc(insight: Insight, packs: readonly ResolvedPack[]): st
   }
   lines.push('## Fields read', '', 'A live collection makes the API calls that fill these fields when the insight is selected.', '', ...readsList(insight), '');
   const controls = packs.flatMap((pack) =>
-    pack.controls.filter((control) => control.insights.includes(insight.id)).map((control) => `- ${pack.name} (\`${pack.id}\`) ${control.id}: ${control.title}`),
+    pack.controls
+      .filter((control) => control.insights.includes(insight.id))
+      .map((control) => `- ${pack.name} (\`${pack.id}\`) ${control.id}: ${control.title}`),
   );
   lines.push('## Controls', '', ...(controls.length > 0 ? controls : ['No shipped pack uses this insight yet.']), '');
-  lines.push('<!-- Generated from the insight\'s metadata by `npm run generate`; do not edit. -->', '');
+  lines.push("<!-- Generated from the insight's metadata by `npm run generate`; do not edit. -->", '');
   return lines.join('\n');
 }
 

@@ -23,7 +23,7 @@ import { processIo, type CliIo } from './io.js';
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 const STORE_HELP =
-  'the findings store: sqlite:PATH or postgres (URL from $VIGIL_DATABASE_URL, or the config\'s store.postgres.urlEnv); default: the config\'s store, else .vigil/vigil.db';
+  "the findings store: sqlite:PATH or postgres (URL from $VIGIL_DATABASE_URL, or the config's store.postgres.urlEnv); default: the config's store, else .vigil/vigil.db";
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('vigil')
@@ -56,7 +56,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option('--profile <name>', 'named profile of the shared AWS config for the current credentials')
     .option('--concurrency <n>', 'accounts collected at once', '4')
-    .addOption(new Option('--log <format>', 'progress on a terminal, JSON lines otherwise (each collector in each region too with VIGIL_LOG_LEVEL=debug)').choices(['json', 'text']))
+    .addOption(
+      new Option('--log <format>', 'progress on a terminal, JSON lines otherwise (each collector in each region too with VIGIL_LOG_LEVEL=debug)').choices([
+        'json',
+        'text',
+      ]),
+    )
     .option('--pack <id>', 'collect only what the insights of this pack read (repeatable)', collect, [])
     .option('--insight <id>', 'collect only what this insight reads (repeatable)', collect, [])
     .action(async (options) => setExit(await collectCommand(options, io)));
@@ -79,7 +84,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--profile <name>', 'with --live: named profile for the current credentials')
     .option('--concurrency <n>', 'with --live: accounts collected at once', '4')
     .option('--keep-snapshot <file>', 'with --live: also keep the collected snapshot in this file')
-    .option('--pack <id>', 'pack to run (repeatable; default: the config\'s packs, else all shipped packs)', collect, [])
+    .option('--pack <id>', "pack to run (repeatable; default: the config's packs, else all shipped packs)", collect, [])
     .option('--insight <id>', 'only this insight (repeatable)', collect, [])
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
     .option('--exemptions <file>', 'exemptions file (YAML)')
@@ -95,12 +100,12 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   const formatOption = () => new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'json']);
   program
     .command('history')
-    .description('Findings history from the store: a finding\'s transitions, the changes in a window, or mean time to remediate')
+    .description("Findings history from the store: a finding's transitions, the changes in a window, or mean time to remediate")
     .option('--finding <id>', 'every transition of this finding (its id, or a unique prefix), with scan, time and who')
     .option('--since <window>', 'changes since a duration before the last recorded scan (12h, 7d, 2w) or a date (default 7d)')
     .option('--mttr <window>', 'mean time to remediate per severity, account and pack control over the window (e.g. 90d)')
     .option('--account <id|name>', 'only this account')
-    .option('--pack <id>', 'only findings of this pack\'s controls')
+    .option('--pack <id>', "only findings of this pack's controls")
     .addOption(formatOption())
     .option('--store <spec>', STORE_HELP)
     .option('--config <file>', 'configuration file (its store)')
@@ -110,7 +115,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('diff')
     .description('New, resolved, regressed and still open findings between two scans (default: the last two complete scans of the same scope)')
     .option('--from <scan>', 'the earlier scan (id or unique prefix; see vigil scans list)')
-    .option('--to <scan>', 'the later scan (default: the last complete scan, of --from\'s scope when given)')
+    .option('--to <scan>', "the later scan (default: the last complete scan, of --from's scope when given)")
     .addOption(formatOption())
     .option('--store <spec>', STORE_HELP)
     .option('--config <file>', 'configuration file (its store)')

@@ -346,11 +346,19 @@ function combine(results: readonly ConditionResult[], dominant: Truth): Conditio
 }
 
 function conjunction(children: readonly CompiledCondition[]): CompiledCondition {
-  return (resource, env) => combine(children.map((child) => child(resource, env)), 'false');
+  return (resource, env) =>
+    combine(
+      children.map((child) => child(resource, env)),
+      'false',
+    );
 }
 
 function disjunction(children: readonly CompiledCondition[]): CompiledCondition {
-  return (resource, env) => combine(children.map((child) => child(resource, env)), 'true');
+  return (resource, env) =>
+    combine(
+      children.map((child) => child(resource, env)),
+      'true',
+    );
 }
 
 function negation(child: CompiledCondition): CompiledCondition {

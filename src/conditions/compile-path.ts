@@ -19,10 +19,7 @@
 import { isUnknown } from '../model/unknown.js';
 import { formatValue, isPlainObject } from './definition-issue.js';
 
-export type PathStep =
-  | { readonly kind: 'key'; readonly key: string }
-  | { readonly kind: 'index'; readonly index: number }
-  | { readonly kind: 'each' };
+export type PathStep = { readonly kind: 'key'; readonly key: string } | { readonly kind: 'index'; readonly index: number } | { readonly kind: 'each' };
 
 export type Endpoint =
   | { readonly state: 'present'; readonly at: string; readonly value: unknown }

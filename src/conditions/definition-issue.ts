@@ -15,9 +15,7 @@ export interface DefinitionIssue {
   readonly atKey?: boolean;
 }
 
-export type CompileResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly issues: readonly DefinitionIssue[] };
+export type CompileResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly DefinitionIssue[] };
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

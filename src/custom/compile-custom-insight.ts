@@ -23,7 +23,6 @@ export interface CustomInsightSource {
   readonly file: string;
 }
 
-
 const CONDITION_FIELDS = ['appliesTo', 'condition'] as const;
 
 export function compileCustomInsight(definition: unknown, source: CustomInsightSource): CompileResult<Insight> {
@@ -66,7 +65,10 @@ function customInsight(definition: CustomInsightDefinition, source: CustomInsigh
     rationale: definition.rationale ?? '',
     remediation: { cli: definition.remediation?.cli ?? '', console: definition.remediation?.console ?? '' },
     lookups: [],
-    reads: customInsightReads(definition.resourceType, CONDITION_FIELDS.map((field) => definition[field])),
+    reads: customInsightReads(
+      definition.resourceType,
+      CONDITION_FIELDS.map((field) => definition[field]),
+    ),
     params: NoParams,
     origin: 'custom',
     docsPath: source.file,

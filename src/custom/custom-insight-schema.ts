@@ -17,7 +17,10 @@ type Literals<T extends string[]> = { [K in keyof T]: TLiteral<T[K]> };
 function oneOf<const T extends string[]>(values: T, description?: string): TUnion<Literals<T>> {
   const options = description === undefined ? {} : { description };
   // TypeBox cannot infer a union from a mapped array; the cast restores the literal members.
-  return Type.Union(values.map((value) => Type.Literal(value)), options) as unknown as TUnion<Literals<T>>;
+  return Type.Union(
+    values.map((value) => Type.Literal(value)),
+    options,
+  ) as unknown as TUnion<Literals<T>>;
 }
 
 const closed = { additionalProperties: false } as const;

@@ -19,11 +19,7 @@ const MAX_SENTENCES = 5;
 const MAX_OBSERVATIONS = 3;
 const MAX_EVIDENCE = 50;
 
-export function customVerdict(
-  insight: CompiledCustomInsight,
-  resource: Resource,
-  ctx: { readonly now: Date; readonly verdict: VerdictFactory },
-): Verdict {
+export function customVerdict(insight: CompiledCustomInsight, resource: Resource, ctx: { readonly now: Date; readonly verdict: VerdictFactory }): Verdict {
   const env = { now: ctx.now };
   const { verdict } = ctx;
   if (insight.appliesTo !== undefined) {
@@ -114,8 +110,6 @@ function undecided(result: ConditionResult, verdict: VerdictFactory, prefix: str
   };
   return verdict.error(
     `${prefix}${shown.join('; ')}`,
-    firstUnreadable === undefined
-      ? details
-      : { unreadable: firstUnreadable.endpoint.at, cause: firstUnreadable.endpoint.reason, ...details },
+    firstUnreadable === undefined ? details : { unreadable: firstUnreadable.endpoint.at, cause: firstUnreadable.endpoint.reason, ...details },
   );
 }

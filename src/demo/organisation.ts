@@ -104,7 +104,9 @@ export function demoOrganisation(options: DemoOptions = {}): DemoOrganisation {
     bankKeyArns: tenants.map((tenant) => tenant.bankKeyArn),
     bankAccountIds: tenants.map((tenant) => tenant.bankAccountId),
     tenantKeys: Object.fromEntries(
-      planned.flatMap((account) => (account.plan.tenant === undefined || account.budget === 0 ? [] : [[account.plan.entry.id, account.plan.tenant.bankKeyArn]])),
+      planned.flatMap((account) =>
+        account.plan.tenant === undefined || account.budget === 0 ? [] : [[account.plan.entry.id, account.plan.tenant.bankKeyArn]],
+      ),
     ),
     tenantCidrs: Object.fromEntries(
       planned.flatMap((account) => (account.plan.tenant === undefined || account.budget === 0 ? [] : [[account.plan.entry.id, account.plan.tenant.bankCidrs]])),

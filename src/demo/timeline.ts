@@ -37,7 +37,7 @@ interface StoryChange {
 
 const STORY: readonly StoryChange[] = [
   {
-    story: 'a data migration suspended versioning on Harbor Bank\'s reports bucket; the delivery team re-enabled it the same day',
+    story: "a data migration suspended versioning on Harbor Bank's reports bucket; the delivery team re-enabled it the same day",
     account: 'harbor-bank-prod',
     type: 'AWS::S3::Bucket',
     name: /^harbor-bank-reports-/,
@@ -45,18 +45,21 @@ const STORY: readonly StoryChange[] = [
     then: (r) => (r.type === 'AWS::S3::Bucket' ? { ...r, config: { ...r.config, versioning: { status: 'Suspended', mfaDelete: 'Disabled' } } } : r),
   },
   {
-    story: 'Harbor Bank\'s bastion: SSH closed to the office network on Thursday afternoon, opened to the world again overnight',
+    story: "Harbor Bank's bastion: SSH closed to the office network on Thursday afternoon, opened to the world again overnight",
     account: 'harbor-bank-prod',
     type: 'AWS::EC2::SecurityGroup',
     name: /^harbor-bank-bastion$/,
     at: ['thursday-evening'],
     then: (r) =>
       r.type === 'AWS::EC2::SecurityGroup' && Array.isArray(r.config.ingress)
-        ? { ...r, config: { ...r.config, ingress: r.config.ingress.map((rule) => (rule.fromPort === 22 ? { ...rule, ipv4Ranges: ['203.0.113.0/24'] } : rule)) } }
+        ? {
+            ...r,
+            config: { ...r.config, ingress: r.config.ingress.map((rule) => (rule.fromPort === 22 ? { ...rule, ipv4Ranges: ['203.0.113.0/24'] } : rule)) },
+          }
         : r,
   },
   {
-    story: 'automatic rotation of Harbor Bank\'s data key was off until Friday\'s change window',
+    story: "automatic rotation of Harbor Bank's data key was off until Friday's change window",
     account: 'harbor-bank-prod',
     type: 'AWS::KMS::Key',
     name: /^alias\/harbor-bank-data$/,
@@ -67,7 +70,7 @@ const STORY: readonly StoryChange[] = [
         : r,
   },
   {
-    story: 'Northwind Savings\' application security group also let RDP in from anywhere, until Friday',
+    story: "Northwind Savings' application security group also let RDP in from anywhere, until Friday",
     account: 'northwind-savings-prod',
     type: 'AWS::EC2::SecurityGroup',
     name: /^northwind-savings-app$/,
@@ -78,13 +81,16 @@ const STORY: readonly StoryChange[] = [
             ...r,
             config: {
               ...r.config,
-              ingress: [...r.config.ingress, { protocol: 'tcp', fromPort: 3389, toPort: 3389, ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] }],
+              ingress: [
+                ...r.config.ingress,
+                { protocol: 'tcp', fromPort: 3389, toPort: 3389, ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] },
+              ],
             },
           }
         : r,
   },
   {
-    story: 'Northwind Savings\' reporting replica was made public on Friday morning',
+    story: "Northwind Savings' reporting replica was made public on Friday morning",
     account: 'northwind-savings-prod',
     type: 'AWS::RDS::DBInstance',
     name: /^northwind-savings-reporting$/,
@@ -109,7 +115,8 @@ export function resourceAt(resource: AnyResource, accountName: string, moment: D
   let aged: AnyResource | undefined = { ...resource, config: ageValue(resource.config, moment.collectedAt) as never, observedAt: moment.collectedAt };
   for (const change of STORY) {
     if (aged === undefined) break;
-    if (change.at.includes(moment.id) && change.account === accountName && change.type === aged.type && change.name.test(aged.name ?? '')) aged = change.then(aged);
+    if (change.at.includes(moment.id) && change.account === accountName && change.type === aged.type && change.name.test(aged.name ?? ''))
+      aged = change.then(aged);
   }
   return aged;
 }
@@ -121,7 +128,15 @@ function ageValue(value: unknown, moment: string): unknown {
   const later = (text: unknown) => typeof text === 'string' && ISO.test(text) && text > moment && text <= COLLECTED_AT;
   if (Array.isArray(value)) {
     return value
-      .filter((item) => !(item !== null && typeof item === 'object' && !Array.isArray(item) && Object.entries(item).some(([key, v]) => key.endsWith('Date') && key !== 'lastUsedDate' && later(v))))
+      .filter(
+        (item) =>
+          !(
+            item !== null &&
+            typeof item === 'object' &&
+            !Array.isArray(item) &&
+            Object.entries(item).some(([key, v]) => key.endsWith('Date') && key !== 'lastUsedDate' && later(v))
+          ),
+      )
       .map((item) => ageValue(item, moment));
   }
   if (value !== null && typeof value === 'object') {

@@ -99,9 +99,7 @@ export interface InsightDefinition<T extends InsightResourceType, P extends TObj
 /** The params schema of an insight without parameters. */
 export const NoParams = Type.Object({}, { additionalProperties: false });
 
-export function defineInsight<T extends InsightResourceType, P extends TObject = typeof NoParams>(
-  definition: InsightDefinition<T, P>,
-): Insight {
+export function defineInsight<T extends InsightResourceType, P extends TObject = typeof NoParams>(definition: InsightDefinition<T, P>): Insight {
   const reads = definition.reads as { self: readonly string[]; ofType?: FieldLists; lookups?: FieldLists };
   const lookups = reads.lookups ?? {};
   return {

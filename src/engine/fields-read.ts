@@ -30,7 +30,5 @@ export function fieldsRead(insights: Iterable<Reader>): Map<ResourceType, Set<st
     for (const type of evaluated) add(type, fieldsReadOn(insight, type));
     for (const [type, fields] of Object.entries(insight.reads.lookups) as [ResourceType, readonly string[]][]) add(type, fields);
   }
-  return new Map(
-    resourceTypes.filter((type) => read.has(type)).map((type) => [type, new Set([...(read.get(type) ?? [])].sort())] as const),
-  );
+  return new Map(resourceTypes.filter((type) => read.has(type)).map((type) => [type, new Set([...(read.get(type) ?? [])].sort())] as const));
 }

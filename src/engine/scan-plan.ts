@@ -165,7 +165,18 @@ export function buildScanPlan(options: PlanOptions): PlanResult {
     if (forType.length > 0) byType.set(type, forType);
   }
   const lookupTypes = new Set<ResourceType>(bindings.flatMap((binding) => binding.insight.lookups));
-  const definiteReads = new Map([...byType].map(([type, forType]) => [type, definiteFieldsRead(forType.map((binding) => binding.insight), type)] as const));
+  const definiteReads = new Map(
+    [...byType].map(
+      ([type, forType]) =>
+        [
+          type,
+          definiteFieldsRead(
+            forType.map((binding) => binding.insight),
+            type,
+          ),
+        ] as const,
+    ),
+  );
   return { ok: true, plan: { bindings, byType, packs: options.packs, lookupTypes, definiteReads, insightFilter: filter, memo } };
 }
 

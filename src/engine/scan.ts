@@ -154,7 +154,12 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
     id: randomUUID(),
     startedAt: startedAt.toISOString(),
     finishedAt: finishedAt.toISOString(),
-    source: { kind: 'snapshot', file: options.file, collectedAt: header.collectedAt, collector: `${header.collector.tool} ${header.collector.version} (${header.collector.source})` },
+    source: {
+      kind: 'snapshot',
+      file: options.file,
+      collectedAt: header.collectedAt,
+      collector: `${header.collector.tool} ${header.collector.version} (${header.collector.source})`,
+    },
     accounts: [...accountIds].sort().map((id) => {
       const entry = options.accounts.get(id);
       const name = entry?.name ?? header.accounts.find((a) => a.id === id)?.name ?? id;

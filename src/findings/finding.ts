@@ -32,10 +32,7 @@ export const Finding = Type.Object(
     controls: Type.Array(ControlRef),
     /** The exemption that turned a fail into `exempt`. */
     exemption: Type.Optional(
-      Type.Object(
-        { reason: Type.String(), approvedBy: Type.String(), expires: Type.String(), file: Type.String() },
-        { additionalProperties: false },
-      ),
+      Type.Object({ reason: Type.String(), approvedBy: Type.String(), expires: Type.String(), file: Type.String() }, { additionalProperties: false }),
     ),
     /** Parameters that differ from the insight's defaults. */
     params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),

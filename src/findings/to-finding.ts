@@ -35,7 +35,12 @@ export function toFinding(
     controls: source.controls as Finding['controls'],
   };
   if (exemption !== undefined) {
-    finding.exemption = { reason: exemption.exemption.reason, approvedBy: exemption.exemption.approvedBy, expires: exemption.exemption.expires, file: exemption.file };
+    finding.exemption = {
+      reason: exemption.exemption.reason,
+      approvedBy: exemption.exemption.approvedBy,
+      expires: exemption.exemption.expires,
+      file: exemption.file,
+    };
   }
   if (source.changedParams !== undefined) finding.params = source.changedParams;
   return finding;

@@ -52,9 +52,7 @@ export function fieldErrors(errors: readonly ErrorObject[]): FieldError[] {
   // Keep the deepest: drop an error when another one lies strictly below its path.
   const deepest = described.filter(
     (candidate) =>
-      !described.some(
-        (other) => other.path.length > candidate.path.length && key(other.path.slice(0, candidate.path.length)) === key(candidate.path),
-      ),
+      !described.some((other) => other.path.length > candidate.path.length && key(other.path.slice(0, candidate.path.length)) === key(candidate.path)),
   );
   // Several errors at one path (the branches of a union): one message listing the alternatives.
   const byPath = new Map<string, FieldError>();

@@ -23,14 +23,8 @@ export const PublicAccessBlock = Type.Object(
 );
 export type PublicAccessBlock = Static<typeof PublicAccessBlock>;
 
-export const AttachedPolicy = Type.Object(
-  { arn: Type.String(), name: Type.String() },
-  { additionalProperties: false },
-);
+export const AttachedPolicy = Type.Object({ arn: Type.String(), name: Type.String() }, { additionalProperties: false });
 export type AttachedPolicy = Static<typeof AttachedPolicy>;
 
-export const InlinePolicy = Type.Object(
-  { name: Type.String(), document: PolicyDocument },
-  { additionalProperties: false },
-);
+export const InlinePolicy = Type.Object({ name: Type.String(), document: PolicyDocument }, { additionalProperties: false });
 export type InlinePolicy = Static<typeof InlinePolicy>;

@@ -40,7 +40,9 @@ export function windowTable(window: HistoryWindow, lastScan: string | undefined)
   ];
   if (window.changes.length === 0) lines.push('No changes in the window.');
   else {
-    lines.push(`${'WHEN (UTC)'.padEnd(17)} ${'CHANGE'.padEnd(11)} ${'SEVERITY'.padEnd(9)} ${'INSIGHT'.padEnd(34)} ${'ACCOUNT'.padEnd(13)} ${'RESOURCE'.padEnd(36)} BY`);
+    lines.push(
+      `${'WHEN (UTC)'.padEnd(17)} ${'CHANGE'.padEnd(11)} ${'SEVERITY'.padEnd(9)} ${'INSIGHT'.padEnd(34)} ${'ACCOUNT'.padEnd(13)} ${'RESOURCE'.padEnd(36)} BY`,
+    );
     for (const change of window.changes.slice(0, MAX_ROWS)) {
       const f = change.finding;
       lines.push(
@@ -57,7 +59,12 @@ export function mttrTable(report: MttrReport): string {
   const header = (label: string, width: number) => `${label.padEnd(width)} ${'FIXED'.padStart(6)}  ${'MEAN DAYS'.padStart(9)}  ${'MEDIAN DAYS'.padStart(11)}`;
   const lines = [`Mean time to remediate, findings resolved or remediated from ${when(report.since)} to ${when(report.until)} UTC:`, ''];
   if (report.overall === null) return `${lines[0]}\n  none resolved in the window.\n`;
-  lines.push(header('SEVERITY', 24), ...report.bySeverity.map((f) => `${f.severity.padEnd(24)} ${figure(f)}`), `${'all'.padEnd(24)} ${figure(report.overall)}`, '');
+  lines.push(
+    header('SEVERITY', 24),
+    ...report.bySeverity.map((f) => `${f.severity.padEnd(24)} ${figure(f)}`),
+    `${'all'.padEnd(24)} ${figure(report.overall)}`,
+    '',
+  );
   lines.push(header('ACCOUNT', 24), ...report.byAccount.map((f) => `${f.accountId.padEnd(24)} ${figure(f)}`), '');
   lines.push(header('PACK CONTROL', 24), ...report.byControl.map((f) => `${clip(`${f.pack} ${f.control}`, 24)} ${figure(f)}`));
   return `${lines.join('\n')}\n`;
@@ -85,7 +92,9 @@ export function diffTable(diff: ScanDiff): string {
 
 export function scansTable(scans: readonly ScanListEntry[]): string {
   if (scans.length === 0) return 'No scans recorded.\n';
-  const lines = [`${'SCAN'.padEnd(36)} ${'INVENTORY (UTC)'.padEnd(17)} ${'STATUS'.padEnd(9)} ${'SOURCE'.padEnd(8)} ${'ACCOUNTS'.padStart(8)} ${'FINDINGS'.padStart(8)}  NEW REOPENED RESOLVED`];
+  const lines = [
+    `${'SCAN'.padEnd(36)} ${'INVENTORY (UTC)'.padEnd(17)} ${'STATUS'.padEnd(9)} ${'SOURCE'.padEnd(8)} ${'ACCOUNTS'.padStart(8)} ${'FINDINGS'.padStart(8)}  NEW REOPENED RESOLVED`,
+  ];
   for (const s of scans) {
     lines.push(
       `${s.id.padEnd(36)} ${when(s.observedAt).padEnd(17)} ${s.status.padEnd(9)} ${clip(s.source, 8)} ${String(s.accounts.length).padStart(8)} ${String(s.findings).padStart(8)}  ${String(s.opened).padStart(3)} ${String(s.reopened).padStart(8)} ${String(s.resolved).padStart(8)}${s.error === null ? '' : `  ${s.error}`}`,

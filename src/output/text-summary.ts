@@ -37,7 +37,9 @@ export function textSummary(scan: ScanInfo, summary: ScanSummary): string {
   lines.push('', 'Five worst controls:');
   if (worst.length === 0) lines.push('  none failing');
   for (const { pack, control } of worst) {
-    lines.push(`  ${`${pack} ${control.id}`.padEnd(22)} ${String(control.fail).padStart(4)} failing  score ${percent(control.score)}  ${clip(control.title, 90)}`);
+    lines.push(
+      `  ${`${pack} ${control.id}`.padEnd(22)} ${String(control.fail).padStart(4)} failing  score ${percent(control.score)}  ${clip(control.title, 90)}`,
+    );
   }
   if (scan.coverage.length > 0) {
     lines.push('', `Could not read (${scan.coverage.length} coverage gaps; affected checks are errors, never passes):`);

@@ -11,7 +11,13 @@ export type FindingAnnotator = (line: string) => string;
 
 const asIs: FindingAnnotator = (line) => line;
 
-export async function writeJson(target: OutputTarget, scan: ScanInfo, summary: ScanSummary, spool: FindingsSpool, annotate: FindingAnnotator = asIs): Promise<void> {
+export async function writeJson(
+  target: OutputTarget,
+  scan: ScanInfo,
+  summary: ScanSummary,
+  spool: FindingsSpool,
+  annotate: FindingAnnotator = asIs,
+): Promise<void> {
   await target.write(`{"schemaVersion":1,"scan":${JSON.stringify(scan)},"findings":[`);
   let first = true;
   for await (const spooled of spool.lines()) {

@@ -26,7 +26,9 @@ export async function writeTable(target: OutputTarget, scan: ScanInfo, summary: 
   }
   rows.sort(bySeverity);
   const shown = rows.slice(0, MAX_ROWS);
-  await target.write(`${'STATUS'.padEnd(8)} ${'SEVERITY'.padEnd(9)} ${'INSIGHT'.padEnd(34)} ${'ACCOUNT'.padEnd(13)} ${'REGION'.padEnd(15)} ${'RESOURCE'.padEnd(36)} REASON\n`);
+  await target.write(
+    `${'STATUS'.padEnd(8)} ${'SEVERITY'.padEnd(9)} ${'INSIGHT'.padEnd(34)} ${'ACCOUNT'.padEnd(13)} ${'REGION'.padEnd(15)} ${'RESOURCE'.padEnd(36)} REASON\n`,
+  );
   for (const f of shown) {
     await target.write(
       `${clip(f.status, 8)} ${clip(f.severity, 9)} ${clip(f.insight, 34)} ${clip(f.resource.accountId, 13)} ${clip(f.resource.region, 15)} ${clip(f.resource.name, 36)} ${f.reason}\n`,

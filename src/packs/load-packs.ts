@@ -90,7 +90,9 @@ export function resolvePacks(sources: readonly PackSource[], insights: ReadonlyM
         return;
       }
       if (chain.includes(baseId)) {
-        problems.push(source.source.problemAt(['extends', index], `extends[${index}]: '${baseId}' extends '${pack.id}' in turn (${[...chain, baseId].join(' → ')})`));
+        problems.push(
+          source.source.problemAt(['extends', index], `extends[${index}]: '${baseId}' extends '${pack.id}' in turn (${[...chain, baseId].join(' → ')})`),
+        );
         broken = true;
         return;
       }
@@ -149,7 +151,9 @@ function checkOwnContent(source: PackSource, insights: ReadonlyMap<string, PackI
   pack.controls.forEach((control, index) => {
     const first = firstIndex.get(control.id);
     if (first !== undefined) {
-      problems.push(source.source.problemAt(['controls', index, 'id'], `controls[${index}].id: duplicate control id '${control.id}' (also controls[${first}])`));
+      problems.push(
+        source.source.problemAt(['controls', index, 'id'], `controls[${index}].id: duplicate control id '${control.id}' (also controls[${first}])`),
+      );
     } else firstIndex.set(control.id, index);
     (control.insights ?? []).forEach((insightId, i) => {
       if (!insights.has(insightId)) {

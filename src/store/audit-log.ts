@@ -67,12 +67,13 @@ export async function verifyAuditChain(store: Store): Promise<ChainCheck> {
   let prev = GENESIS_HASH;
   let records = 0;
   let lastSeq = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.db.selectFrom('audit_records').selectAll().where('seq', '>', after).orderBy('seq').limit(1_000).execute();
     if (page.length === 0) break;
     for (const row of page) {
       const seq = Number(row.seq);
-      if (row.prev_hash !== prev) return { ok: false, records, seq, problem: 'does not chain to the record before it (one was removed, inserted or reordered)' };
+      if (row.prev_hash !== prev)
+        return { ok: false, records, seq, problem: 'does not chain to the record before it (one was removed, inserted or reordered)' };
       const entry: AuditEntry = {
         at: row.at,
         actor: row.actor,
@@ -90,7 +91,8 @@ export async function verifyAuditChain(store: Store): Promise<ChainCheck> {
     after = lastSeq;
   }
   const head = await store.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  if ((head?.hash ?? GENESIS_HASH) !== prev) return { ok: false, records, seq: lastSeq, problem: 'the chain ends before its recorded head (records were removed from the end)' };
+  if ((head?.hash ?? GENESIS_HASH) !== prev)
+    return { ok: false, records, seq: lastSeq, problem: 'the chain ends before its recorded head (records were removed from the end)' };
   return { ok: true, records };
 }
 

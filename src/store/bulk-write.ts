@@ -14,7 +14,10 @@ import type { Database, Engine } from './database.js';
 type Table = keyof Database;
 
 /** What an insert does with a row whose key exists: nothing, or update these columns from the new row. */
-export type OnConflict<T extends Table> = { readonly columns: readonly (keyof Database[T] & string)[]; readonly update: readonly (keyof Database[T] & string)[] | 'nothing' };
+export type OnConflict<T extends Table> = {
+  readonly columns: readonly (keyof Database[T] & string)[];
+  readonly update: readonly (keyof Database[T] & string)[] | 'nothing';
+};
 
 export interface BulkWriter {
   insert<T extends Table>(trx: Transaction<Database>, table: T, rows: readonly Insertable<Database[T]>[], conflict?: OnConflict<T>): Promise<void>;
@@ -43,7 +46,8 @@ function sqliteWriter(database: BetterSqlite3.Database): BulkWriter {
         statement = database.prepare(compiled.sql);
         statements.set(compiled.sql, statement);
       }
-      if (compiled.parameters.length !== columns.length) throw new Error(`bulk insert into ${table}: ${compiled.parameters.length} parameters for ${columns.length} columns`);
+      if (compiled.parameters.length !== columns.length)
+        throw new Error(`bulk insert into ${table}: ${compiled.parameters.length} parameters for ${columns.length} columns`);
       for (const row of rows) statement.run(columns.map((column) => (row as Record<string, unknown>)[column] ?? null));
     },
   };
@@ -71,7 +75,10 @@ function postgresWriter(): BulkWriter {
 // The table is a parameter of the callers; the conflict clause only names its columns.
 type AnyInsert = InsertQueryBuilder<any, any, InsertResult>;
 
-function withConflict(query: AnyInsert, conflict: { readonly columns: readonly string[]; readonly update: readonly string[] | 'nothing' } | undefined): AnyInsert {
+function withConflict(
+  query: AnyInsert,
+  conflict: { readonly columns: readonly string[]; readonly update: readonly string[] | 'nothing' } | undefined,
+): AnyInsert {
   if (conflict === undefined) return query;
   return query.onConflict((oc) => {
     const target = oc.columns(conflict.columns as never);

@@ -79,7 +79,10 @@ export class CoveringScans {
   private async scopeAt(index: number): Promise<ScanScope> {
     while (index >= this.loaded) {
       const page = this.scans.slice(this.loaded, this.loaded + PAGE);
-      const scopes = await loadScanScopes(this.db, page.map((scan) => scan.id));
+      const scopes = await loadScanScopes(
+        this.db,
+        page.map((scan) => scan.id),
+      );
       for (const [id, scope] of scopes) this.scopes.set(id, scope);
       this.loaded += page.length;
     }

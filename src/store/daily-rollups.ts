@@ -76,10 +76,7 @@ export interface TrendPoint {
 }
 
 /** Day by day, the counts of one pack (or one of its controls), over all accounts or one. */
-export async function rollupTrend(
-  db: Kysely<Database>,
-  options: { pack: string; control?: string; accountId?: string; since: string },
-): Promise<TrendPoint[]> {
+export async function rollupTrend(db: Kysely<Database>, options: { pack: string; control?: string; accountId?: string; since: string }): Promise<TrendPoint[]> {
   let query = db
     .selectFrom('daily_rollups')
     .select((eb) => [
@@ -96,7 +93,13 @@ export async function rollupTrend(
   if (options.accountId !== undefined) query = query.where('account_id', '=', options.accountId);
   const rows = await query.groupBy('day').orderBy('day').execute();
   return rows.map((row) => {
-    const [pass, fail, error, exempt, notApplicable] = [row.pass, row.fail, row.error, row.exempt, row.not_applicable].map(Number) as [number, number, number, number, number];
+    const [pass, fail, error, exempt, notApplicable] = [row.pass, row.fail, row.error, row.exempt, row.not_applicable].map(Number) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     const applicable = pass + fail + error + exempt;
     return { day: row.day, pass, fail, error, exempt, notApplicable, coverage: applicable === 0 ? null : (applicable - error) / applicable };
   });

@@ -21,7 +21,8 @@ export type FindingLookup = { ok: true; history: FindingHistory } | { ok: false;
 
 /** The finding with this id, or with this unique id prefix (at least 6 characters). */
 export async function findingHistory(store: Store, id: string): Promise<FindingLookup> {
-  if (!/^[0-9a-f]{6,32}$/.test(id)) return { ok: false, message: `--finding: '${id}' is not a finding id (32 hexadecimal digits, or a unique prefix of 6 or more)` };
+  if (!/^[0-9a-f]{6,32}$/.test(id))
+    return { ok: false, message: `--finding: '${id}' is not a finding id (32 hexadecimal digits, or a unique prefix of 6 or more)` };
   const rows = await store.db.selectFrom('findings').selectAll().where('id', 'like', `${id}%`).limit(2).execute();
   if (rows.length === 0) return { ok: false, message: `--finding: no finding ${id} in the store ${store.description}` };
   if (rows.length > 1) return { ok: false, message: `--finding: more than one finding starts with ${id}; give more of the id` };

@@ -41,7 +41,13 @@ export interface WindowFilter {
   readonly pack?: string;
 }
 
-const countOf: Record<LifecycleState, keyof ChangeCounts> = { open: 'opened', reopened: 'reopened', resolved: 'resolved', remediated: 'remediated', exempt: 'exempted' };
+const countOf: Record<LifecycleState, keyof ChangeCounts> = {
+  open: 'opened',
+  reopened: 'reopened',
+  resolved: 'resolved',
+  remediated: 'remediated',
+  exempt: 'exempted',
+};
 
 export async function historyWindow(store: Store, filter: WindowFilter): Promise<HistoryWindow> {
   let query = store.db

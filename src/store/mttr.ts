@@ -38,7 +38,10 @@ export async function meanTimeToRemediate(store: Store, window: { since: string;
   const durations: { severity: string; accountId: string; controls: { pack: string; control: string }[]; days: number }[] = [];
   for (const batch of chunks(ids, IDS_PER_STATEMENT)) {
     const findings = new Map(
-      (await store.db.selectFrom('findings').select(['id', 'severity', 'account_id', 'controls']).where('id', 'in', batch).execute()).map((row) => [row.id, row]),
+      (await store.db.selectFrom('findings').select(['id', 'severity', 'account_id', 'controls']).where('id', 'in', batch).execute()).map((row) => [
+        row.id,
+        row,
+      ]),
     );
     const transitions = await store.db
       .selectFrom('transitions')

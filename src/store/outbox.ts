@@ -16,7 +16,10 @@ export type OutboxMessage = Selectable<OutboxTable>;
 
 export type OutboxStatus = OutboxTable['state'];
 
-export async function enqueue(store: Store, message: { key: string; channel: string; payload: unknown; at: string }): Promise<{ id: number; created: boolean }> {
+export async function enqueue(
+  store: Store,
+  message: { key: string; channel: string; payload: unknown; at: string },
+): Promise<{ id: number; created: boolean }> {
   return store.transaction(async (trx) => {
     const inserted = await trx
       .insertInto('outbox')
@@ -49,19 +52,8 @@ export async function claimMessages(
 ): Promise<OutboxMessage[]> {
   return store.transaction(async (trx) => {
     // A lease that ran out while sending: the message may have gone out.
-    await trx
-      .updateTable('outbox')
-      .set({ state: 'in-doubt' , claim_token: null })
-      .where('state', '=', 'sending')
-      .where('lease_until', '<', claim.now)
-      .execute();
-    let due = trx
-      .selectFrom('outbox')
-      .select('id')
-      .where('state', '=', 'pending')
-      .where('next_attempt_at', '<=', claim.now)
-      .orderBy('id')
-      .limit(claim.limit);
+    await trx.updateTable('outbox').set({ state: 'in-doubt', claim_token: null }).where('state', '=', 'sending').where('lease_until', '<', claim.now).execute();
+    let due = trx.selectFrom('outbox').select('id').where('state', '=', 'pending').where('next_attempt_at', '<=', claim.now).orderBy('id').limit(claim.limit);
     if (claim.channel !== undefined) due = due.where('channel', '=', claim.channel);
     // PostgreSQL: rows another sender is claiming right now are skipped, not waited for.
     if (store.engine === 'postgres') due = due.forUpdate().skipLocked();
@@ -123,7 +115,7 @@ export async function releaseInDoubt(store: Store, id: number, at: string): Prom
     .updateTable('outbox')
     .set({ state: 'pending', next_attempt_at: at })
     .where('id', '=', id)
-    .where('state', '=', 'in-doubt' )
+    .where('state', '=', 'in-doubt')
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

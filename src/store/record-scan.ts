@@ -86,11 +86,27 @@ const KEEP_ON_CONFLICT = new Set(['id', 'first_seen_at', 'first_seen_scan']);
 export async function recordScan(store: Store, scan: ScanToRecord): Promise<RecordedScan> {
   const accounts = [...scan.scope.regions.keys()].sort();
   return store.transaction(async (trx) => {
-    await lockNames(trx, store.engine, accounts.map((account) => `account:${account}`));
+    await lockNames(
+      trx,
+      store.engine,
+      accounts.map((account) => `account:${account}`),
+    );
 
     const already = await trx.selectFrom('scans').select(['seq', 'previous_scan']).where('id', '=', scan.id).executeTakeFirst();
     if (already !== undefined) {
-      return { seq: Number(already.seq), previousScan: already.previous_scan, alreadyRecorded: true, opened: 0, reopened: 0, resolved: 0, exempted: 0, written: 0, late: 0, rollups: 0, unchangedAccounts: 0 };
+      return {
+        seq: Number(already.seq),
+        previousScan: already.previous_scan,
+        alreadyRecorded: true,
+        opened: 0,
+        reopened: 0,
+        resolved: 0,
+        exempted: 0,
+        written: 0,
+        late: 0,
+        rollups: 0,
+        unchangedAccounts: 0,
+      };
     }
 
     const key = scopeKey(scan.scope);
@@ -135,7 +151,8 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
 
     // Complete scans of these accounts newer than this one: what they covered, they have decided.
     const newer = await CoveringScans.load(trx, accounts, { after: self });
-    const overtaken = async (row: LifecycleRow) => isAfter(lastSeenOf(row), self) || (newer.size > 0 && (await newer.latestCovering(cellOfRow(row), self)) !== undefined);
+    const overtaken = async (row: LifecycleRow) =>
+      isAfter(lastSeenOf(row), self) || (newer.size > 0 && (await newer.latestCovering(cellOfRow(row), self)) !== undefined);
 
     // An account whose listed findings are exactly the store's, unchanged, has nothing to compare —
     // unless the scan is degraded, whose findings are written as seen whatever they are.
@@ -174,7 +191,9 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
         .updateTable('findings')
         .set({ last_seen_at: self.observedAt, last_seen_scan: self.id, last_seen_seq: self.seq })
         .where('id', 'in', (eb) => eb.selectFrom('vigil_observed').select('id').where('status', 'in', ['fail', 'error', 'exempt']))
-        .where((eb) => eb.or([eb('last_seen_at', '<', self.observedAt), eb.and([eb('last_seen_at', '=', self.observedAt), eb('last_seen_seq', '<', self.seq)])]))
+        .where((eb) =>
+          eb.or([eb('last_seen_at', '<', self.observedAt), eb.and([eb('last_seen_at', '=', self.observedAt), eb('last_seen_seq', '<', self.seq)])]),
+        )
         .execute();
     }
 
@@ -185,7 +204,9 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
     const needContent = new Map<string, Candidate>();
     const passedRows: LifecycleRow[] = [];
     const passedBefore = new Map<string, LifecycleRow>();
-    const freshListed: Candidate[] = scan.listed.filter((o) => fresh.has(o.accountId)).map((o) => ({ id: o.id, status: o.status, digest: o.digest, row: undefined }));
+    const freshListed: Candidate[] = scan.listed
+      .filter((o) => fresh.has(o.accountId))
+      .map((o) => ({ id: o.id, status: o.status, digest: o.digest, row: undefined }));
     for (const candidate of [...freshListed, ...(changedAccounts.length === 0 ? [] : await changedObservations(trx))]) {
       const { row } = candidate;
       if (row === undefined) {
@@ -227,7 +248,8 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
               ? { at: before.resolved_at, by: before.resolved_by ?? 'owner', scan: before.resolved_scan ?? '' }
               : undefined,
         });
-        if (step.transition !== undefined) transition(row, step.transition, self, step.transition === 'exempt' ? (finding.exemption?.approvedBy ?? null) : null);
+        if (step.transition !== undefined)
+          transition(row, step.transition, self, step.transition === 'exempt' ? (finding.exemption?.approvedBy ?? null) : null);
         if (before === undefined && isActive(step.state) && newer.size > 0) {
           // Seen by a late scan only: a newer scan that covered it did not list it.
           const newerScan = await newer.earliestCovering(cellOfFinding(finding, variant));
@@ -298,7 +320,16 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
     // One writer prunes at a time; the others leave it to the next scan.
     if (await tryLockName(trx, store.engine, 'prune')) await prune(trx, scan.observedAt, scan.keepScansDays);
 
-    return { seq: self.seq, previousScan: previous?.id ?? null, alreadyRecorded: false, ...counters, written, late, rollups, unchangedAccounts: unchanged.size };
+    return {
+      seq: self.seq,
+      previousScan: previous?.id ?? null,
+      alreadyRecorded: false,
+      ...counters,
+      written,
+      late,
+      rollups,
+      unchangedAccounts: unchanged.size,
+    };
   });
 }
 
@@ -306,7 +337,13 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
  * Puts the scan's observations in a temporary table: what it listed, and the passing findings the
  * store holds open (or in error) — the only passing ones that change anything.
  */
-async function stageObservations(trx: Transaction<Database>, store: Store, accounts: readonly string[], scan: ScanToRecord, skipped: ReadonlySet<string>): Promise<void> {
+async function stageObservations(
+  trx: Transaction<Database>,
+  store: Store,
+  accounts: readonly string[],
+  scan: ScanToRecord,
+  skipped: ReadonlySet<string>,
+): Promise<void> {
   if (store.engine === 'postgres') {
     await trx.schema
       .createTable('vigil_observed')
@@ -332,7 +369,12 @@ async function stageObservations(trx: Transaction<Database>, store: Store, accou
   if (scan.passed.length + scan.notApplicable.length > 0) {
     const active = new Set<string>();
     for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
-      const rows = await trx.selectFrom('findings').select('id').where('account_id', 'in', ids).where((eb) => eb.or([eb('state', 'in', ACTIVE_STATES), eb('status', '=', 'error')])).execute();
+      const rows = await trx
+        .selectFrom('findings')
+        .select('id')
+        .where('account_id', 'in', ids)
+        .where((eb) => eb.or([eb('state', 'in', ACTIVE_STATES), eb('status', '=', 'error')]))
+        .execute();
       for (const row of rows) active.add(row.id);
     }
     for (const id of scan.passed) if (active.has(id)) staged.push({ id, status: 'pass', digest: null });
@@ -440,7 +482,11 @@ export async function findingLifecycles(store: Store, accounts: readonly string[
   for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
     const rows = await store.db.selectFrom('findings').select(['id', 'first_seen_at', 'last_seen_at', 'state']).where('account_id', 'in', ids).execute();
     for (const row of rows) {
-      lifecycles.set(row.id, { firstSeen: row.first_seen_at, lastSeen: row.last_seen_at > observedAt ? row.last_seen_at : observedAt, state: row.state ?? undefined });
+      lifecycles.set(row.id, {
+        firstSeen: row.first_seen_at,
+        lastSeen: row.last_seen_at > observedAt ? row.last_seen_at : observedAt,
+        state: row.state ?? undefined,
+      });
     }
   }
   return lifecycles;

@@ -13,7 +13,11 @@ export async function recordRemediation(store: Store, remediation: { findingId: 
   if (row === undefined) return { ok: false, message: `no finding ${remediation.findingId}` };
   return store.transaction(async (trx) => {
     await lockNames(trx, store.engine, [`account:${row.account_id}`]);
-    const before = await trx.selectFrom('findings').select(['state', 'status', 'content_hash']).where('id', '=', remediation.findingId).executeTakeFirstOrThrow();
+    const before = await trx
+      .selectFrom('findings')
+      .select(['state', 'status', 'content_hash'])
+      .where('id', '=', remediation.findingId)
+      .executeTakeFirstOrThrow();
     const updated = await trx
       .updateTable('findings')
       .set({ state: 'remediated', resolved_at: remediation.at, resolved_by: remediation.bot, resolved_scan: null })
@@ -26,7 +30,15 @@ export async function recordRemediation(store: Store, remediation: { findingId: 
     await listings.write(trx, store.bulk);
     await trx
       .insertInto('transitions')
-      .values({ finding_id: remediation.findingId, account_id: row.account_id, state: 'remediated', at: remediation.at, scan_id: null, scan_seq: null, by: remediation.bot })
+      .values({
+        finding_id: remediation.findingId,
+        account_id: row.account_id,
+        state: 'remediated',
+        at: remediation.at,
+        scan_id: null,
+        scan_seq: null,
+        by: remediation.bot,
+      })
       .execute();
     return { ok: true };
   });

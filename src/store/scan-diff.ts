@@ -55,7 +55,10 @@ export async function diffScans(store: Store, options: { from?: string; to?: str
     if (row.status === 'crashed') return `${flag}: scan ${row.id} crashed; it has no findings to compare`;
     return toScan(row);
   };
-  for (const [flag, id] of [['--from', options.from], ['--to', options.to]] as const) {
+  for (const [flag, id] of [
+    ['--from', options.from],
+    ['--to', options.to],
+  ] as const) {
     if (id !== undefined && !/^[0-9a-f-]{6,36}$/.test(id)) return { ok: false, message: `${flag}: '${id}' is not a scan id (see vigil scans list)` };
   }
 
@@ -89,7 +92,8 @@ export async function diffScans(store: Store, options: { from?: string; to?: str
       .orderBy('seq', 'desc')
       .limit(1)
       .executeTakeFirst();
-    if (previous === undefined) return { ok: false, message: `scan ${target.id} is the first complete scan of its scope: nothing to compare it with (give --from)` };
+    if (previous === undefined)
+      return { ok: false, message: `scan ${target.id} is the first complete scan of its scope: nothing to compare it with (give --from)` };
     from = toScan(previous);
   }
   if (!isAfter(to, from)) [from, to] = [to, from];
@@ -113,7 +117,8 @@ export async function diffScans(store: Store, options: { from?: string; to?: str
   for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
     for (const row of await db.selectFrom('findings').select(summaryColumns).where('account_id', 'in', ids).execute()) {
       // Findings of insights the `to` scan did not run, or of regions it did not collect, are not its to compare.
-      if (wanted.has(row.id) && scope.insights.has(insightKey(row.insight, row.variant)) && scope.regions.get(row.account_id)?.has(row.region) === true) rows.push(row);
+      if (wanted.has(row.id) && scope.insights.has(insightKey(row.insight, row.variant)) && scope.regions.get(row.account_id)?.has(row.region) === true)
+        rows.push(row);
     }
   }
   const findings = new Map((await findingSummaries(db, rows)).map((finding) => [finding.id, finding]));
@@ -150,7 +155,8 @@ interface StatesAt {
 /** Each finding's state at both scans, folded from its transitions. */
 async function statesAt(db: Kysely<Database>, accounts: readonly string[], from: ScanPosition, to: ScanPosition): Promise<Map<string, StatesAt>> {
   const states = new Map<string, StatesAt>();
-  const atOrBefore = (at: string, seq: number | null, scan: ScanPosition) => at < scan.observedAt || (at === scan.observedAt && (seq === null || seq <= scan.seq));
+  const atOrBefore = (at: string, seq: number | null, scan: ScanPosition) =>
+    at < scan.observedAt || (at === scan.observedAt && (seq === null || seq <= scan.seq));
   for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
     const transitions = await db
       .selectFrom('transitions')

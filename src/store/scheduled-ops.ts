@@ -48,7 +48,14 @@ export async function markForOp(
 /** Claims the operations due at `now` for the holder of `token`. */
 export async function claimDueOps(store: Store, claim: { token: string; now: string; limit: number }): Promise<ScheduledOp[]> {
   return store.transaction(async (trx) => {
-    let due = trx.selectFrom('scheduled_ops').select('id').where('state', '=', 'pending').where('due_at', '<=', claim.now).orderBy('due_at').orderBy('id').limit(claim.limit);
+    let due = trx
+      .selectFrom('scheduled_ops')
+      .select('id')
+      .where('state', '=', 'pending')
+      .where('due_at', '<=', claim.now)
+      .orderBy('due_at')
+      .orderBy('id')
+      .limit(claim.limit);
     if (store.engine === 'postgres') due = due.forUpdate().skipLocked();
     const ids = (await due.execute()).map((row) => Number(row.id));
     if (ids.length === 0) return [];

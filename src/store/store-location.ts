@@ -32,7 +32,8 @@ export function chooseStore(input: StoreChoiceInput): StoreChoiceResult {
   if (flag === false) return { ok: true, choice: { kind: 'none' } };
   if (flag !== undefined) {
     if (flag === 'postgres') return postgres(configured?.postgres?.urlEnv ?? DEFAULT_URL_ENV, '--store postgres', input.env, keepScansDays);
-    if (flag.startsWith('sqlite:') && flag.length > 'sqlite:'.length) return store({ engine: 'sqlite', path: resolve(input.workDir, flag.slice('sqlite:'.length)) });
+    if (flag.startsWith('sqlite:') && flag.length > 'sqlite:'.length)
+      return store({ engine: 'sqlite', path: resolve(input.workDir, flag.slice('sqlite:'.length)) });
     return { ok: false, message: `--store: '${flag}' is not a store: give sqlite:PATH or postgres` };
   }
   if (configured?.postgres !== undefined) return postgres(configured.postgres.urlEnv, `store.postgres in ${input.config!.file}`, input.env, keepScansDays);
@@ -43,7 +44,10 @@ export function chooseStore(input: StoreChoiceInput): StoreChoiceResult {
 function postgres(variable: string, by: string, env: StoreChoiceInput['env'], keepScansDays: number): StoreChoiceResult {
   const url = env[variable];
   if (url === undefined || url === '') {
-    return { ok: false, message: `${by}: the environment variable ${variable} is not set (it holds the PostgreSQL URL, postgres://user:password@host:port/database)` };
+    return {
+      ok: false,
+      message: `${by}: the environment variable ${variable} is not set (it holds the PostgreSQL URL, postgres://user:password@host:port/database)`,
+    };
   }
   let protocol: string;
   try {

@@ -39,7 +39,10 @@ export async function openStore(target: StoreTarget): Promise<OpenedStore> {
   try {
     connection = connect(target);
   } catch (error) {
-    return { ok: false, problem: { kind: 'input', message: `store ${target.engine === 'sqlite' ? target.path : 'postgres'}: cannot open: ${messageOf(error)}` } };
+    return {
+      ok: false,
+      problem: { kind: 'input', message: `store ${target.engine === 'sqlite' ? target.path : 'postgres'}: cannot open: ${messageOf(error)}` },
+    };
   }
   const { db, engine, description, release, sqlite } = connection;
   try {

@@ -60,7 +60,9 @@ export async function findingSummaries(db: Kysely<Database>, rows: readonly Summ
   const active = rows.filter((row) => isActive(row.state) || row.status === 'error');
   const earliest = active.reduce<string | undefined>((min, row) => (min === undefined || row.last_seen_at < min ? row.last_seen_at : min), undefined);
   const scans =
-    earliest === undefined ? undefined : await CoveringScans.load(db, [...new Set(active.map((row) => row.account_id))], { after: { observedAt: earliest, seq: -1 } });
+    earliest === undefined
+      ? undefined
+      : await CoveringScans.load(db, [...new Set(active.map((row) => row.account_id))], { after: { observedAt: earliest, seq: -1 } });
   const summaries: FindingSummary[] = [];
   for (const row of rows) {
     let lastSeen = row.last_seen_at;

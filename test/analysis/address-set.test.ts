@@ -89,8 +89,29 @@ describe('address sets', () => {
   });
 
   it('subtract ranges that straddle, contain or touch each other', () => {
-    expect(subtractRanges([[0n, 100n]], [[10n, 20n], [30n, 40n], [95n, 200n]])).toEqual([[0n, 9n], [21n, 29n], [41n, 94n]]);
-    expect(subtractRanges([[10n, 20n], [30n, 40n]], [[0n, 35n]])).toEqual([[36n, 40n]]);
+    expect(
+      subtractRanges(
+        [[0n, 100n]],
+        [
+          [10n, 20n],
+          [30n, 40n],
+          [95n, 200n],
+        ],
+      ),
+    ).toEqual([
+      [0n, 9n],
+      [21n, 29n],
+      [41n, 94n],
+    ]);
+    expect(
+      subtractRanges(
+        [
+          [10n, 20n],
+          [30n, 40n],
+        ],
+        [[0n, 35n]],
+      ),
+    ).toEqual([[36n, 40n]]);
     expect(subtractRanges([[10n, 20n]], [[21n, 30n]])).toEqual([[10n, 20n]]);
     expect(subtractRanges([[10n, 20n]], [[10n, 20n]])).toEqual([]);
   });

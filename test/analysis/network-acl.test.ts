@@ -55,14 +55,20 @@ describe('aclInternetReach', () => {
     const after = aclInternetReach([entry(10, 'allow'), entry(20, 'deny', { cidrBlock: null })], [22]);
     expect(after.exposed).toHaveLength(1);
     // Once every address is decided, a malformed entry cannot change anything.
-    const decided = aclInternetReach([entry(10, 'deny', ALL), entry(15, 'deny', { ...ALL, cidrBlock: null, ipv6CidrBlock: '::/0' }), entry(20, 'deny', { cidrBlock: 'x' })], [22]);
+    const decided = aclInternetReach(
+      [entry(10, 'deny', ALL), entry(15, 'deny', { ...ALL, cidrBlock: null, ipv6CidrBlock: '::/0' }), entry(20, 'deny', { cidrBlock: 'x' })],
+      [22],
+    );
     expect(decided).toEqual({ exposed: [], malformed: [], undecided: [], shadowed: [] });
   });
 });
 
 describe('aclInternetReach evidence', () => {
   it('names the internet-wide allow, not a narrower one decided before it', () => {
-    const reach = aclInternetReach([entry(90, 'allow', { cidrBlock: '203.0.113.0/24' }), entry(100, 'allow', { protocol: '-1', fromPort: null, toPort: null })], [22]);
+    const reach = aclInternetReach(
+      [entry(90, 'allow', { cidrBlock: '203.0.113.0/24' }), entry(100, 'allow', { protocol: '-1', fromPort: null, toPort: null })],
+      [22],
+    );
     expect(reach.exposed).toEqual([
       { protocol: 'tcp', port: 22, internet: '0.0.0.0/0', allows: [{ ruleNumber: 100, protocol: '-1', ports: 'all', source: '0.0.0.0/0' }], partialDenies: [] },
     ]);

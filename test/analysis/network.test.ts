@@ -40,12 +40,23 @@ describe('parseCidr', () => {
     expect(parseCidr(text)).toEqual({ family, first, last, prefix });
   });
 
-  it.each(['', '10.0.0.0/33', '10.0.0/8', '256.0.0.0/8', '10.0.0.0/8/1', '10.0.0.0/-1', '::/129', '1::2::3/64', ':::/0', '1:2:3:4:5:6:7:8:9/64', 'g::/16', '1.2.3.4::/64', 'anywhere'])(
-    'rejects %j',
-    (text) => {
-      expect(parseCidr(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '10.0.0.0/33',
+    '10.0.0/8',
+    '256.0.0.0/8',
+    '10.0.0.0/8/1',
+    '10.0.0.0/-1',
+    '::/129',
+    '1::2::3/64',
+    ':::/0',
+    '1:2:3:4:5:6:7:8:9/64',
+    'g::/16',
+    '1.2.3.4::/64',
+    'anywhere',
+  ])('rejects %j', (text) => {
+    expect(parseCidr(text)).toBeUndefined();
+  });
 });
 
 describe('cidrContains', () => {
@@ -123,11 +134,7 @@ describe('protocols and ports', () => {
 
 describe('internetReach', () => {
   it('finds ports the whole IPv4 or IPv6 space reaches', () => {
-    const reach = internetReach(
-      [rule({ ipv4Ranges: ['0.0.0.0/0'] }), rule({ fromPort: 3389, toPort: 3389, ipv6Ranges: ['::/0'] })],
-      'tcp',
-      [22, 3389, 443],
-    );
+    const reach = internetReach([rule({ ipv4Ranges: ['0.0.0.0/0'] }), rule({ fromPort: 3389, toPort: 3389, ipv6Ranges: ['::/0'] })], 'tcp', [22, 3389, 443]);
     expect(reach.exposed).toEqual([
       { port: 22, families: [4], rules: [{ protocol: 'tcp', ports: '22', sources: ['0.0.0.0/0'] }] },
       { port: 3389, families: [6], rules: [{ protocol: 'tcp', ports: '3389', sources: ['::/0'] }] },
@@ -135,11 +142,7 @@ describe('internetReach', () => {
   });
 
   it('merges sources across rules reaching the same port', () => {
-    const reach = internetReach(
-      [rule({ fromPort: 0, toPort: 1000, ipv4Ranges: ['0.0.0.0/1'] }), rule({ ipv4Ranges: ['128.0.0.0/1'] })],
-      'tcp',
-      [22],
-    );
+    const reach = internetReach([rule({ fromPort: 0, toPort: 1000, ipv4Ranges: ['0.0.0.0/1'] }), rule({ ipv4Ranges: ['128.0.0.0/1'] })], 'tcp', [22]);
     expect(reach.exposed.map((e) => e.port)).toEqual([22]);
   });
 
@@ -158,10 +161,7 @@ describe('internetReach', () => {
 
   it('reports prefix lists and malformed CIDRs on reaching rules only', () => {
     const reach = internetReach(
-      [
-        rule({ prefixListIds: ['pl-0b'], ipv4Ranges: ['10.0.0/8'] }),
-        rule({ fromPort: 443, toPort: 443, prefixListIds: ['pl-0a'], ipv4Ranges: ['bad'] }),
-      ],
+      [rule({ prefixListIds: ['pl-0b'], ipv4Ranges: ['10.0.0/8'] }), rule({ fromPort: 443, toPort: 443, prefixListIds: ['pl-0a'], ipv4Ranges: ['bad'] })],
       'tcp',
       [22],
     );

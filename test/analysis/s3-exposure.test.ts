@@ -7,7 +7,10 @@ import { unknown } from '../../src/model/unknown.js';
 
 const BUCKET = 'arn:aws:s3:::example-bucket';
 const OFF: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
-const publicRead = { Version: '2012-10-17', Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/*` }] };
+const publicRead = {
+  Version: '2012-10-17',
+  Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/*` }],
+};
 const owner: AclGrant = { grantee: { type: 'CanonicalUser', id: 'owner-canonical-id' }, permission: 'FULL_CONTROL' };
 const allUsersRead: AclGrant = { grantee: { type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AllUsers' }, permission: 'READ' };
 const authenticatedWrite: AclGrant = { grantee: { type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers' }, permission: 'WRITE' };
@@ -16,7 +19,10 @@ const openAccount = account({ s3PublicAccessBlock: null });
 
 describe('effectiveBlockPublicAccess', () => {
   it('takes each setting from whichever level turns it on', () => {
-    const block = effectiveBlockPublicAccess({ ...OFF, ignorePublicAcls: true, restrictPublicBuckets: true }, { ...OFF, restrictPublicBuckets: true, blockPublicAcls: true });
+    const block = effectiveBlockPublicAccess(
+      { ...OFF, ignorePublicAcls: true, restrictPublicBuckets: true },
+      { ...OFF, restrictPublicBuckets: true, blockPublicAcls: true },
+    );
     expect(block).toEqual({
       blockPublicAcls: { on: true, where: 'account' },
       ignorePublicAcls: { on: true, where: 'bucket' },
@@ -49,15 +55,26 @@ describe('s3Exposure', () => {
   });
 
   it('RestrictPublicBuckets (account or bucket) neutralises a public policy; BlockPublicPolicy does not', () => {
-    expect(s3Exposure(s3Bucket({ publicAccessBlock: null, policy: publicRead }), account({ s3PublicAccessBlock: { ...OFF, restrictPublicBuckets: true } }))).toMatchObject({
+    expect(
+      s3Exposure(s3Bucket({ publicAccessBlock: null, policy: publicRead }), account({ s3PublicAccessBlock: { ...OFF, restrictPublicBuckets: true } })),
+    ).toMatchObject({
       status: 'not-public',
       neutralised: [{ source: 'statement 1 (Sid "PublicRead")', neutralisedBy: 'RestrictPublicBuckets (account)' }],
     });
-    expect(s3Exposure(s3Bucket({ publicAccessBlock: { ...OFF, blockPublicPolicy: true }, policy: publicRead }), openAccount)).toMatchObject({ status: 'public' });
+    expect(s3Exposure(s3Bucket({ publicAccessBlock: { ...OFF, blockPublicPolicy: true }, policy: publicRead }), openAccount)).toMatchObject({
+      status: 'public',
+    });
   });
 
   it('names public ACL grants with their permissions', () => {
-    const result = s3Exposure(s3Bucket({ publicAccessBlock: null, objectOwnership: 'ObjectWriter', acl: { ownerId: 'o', grants: [owner, allUsersRead, authenticatedWrite, logDelivery] } }), openAccount);
+    const result = s3Exposure(
+      s3Bucket({
+        publicAccessBlock: null,
+        objectOwnership: 'ObjectWriter',
+        acl: { ownerId: 'o', grants: [owner, allUsersRead, authenticatedWrite, logDelivery] },
+      }),
+      openAccount,
+    );
     expect(result).toMatchObject({
       status: 'public',
       accessLevels: ['list', 'write'],
@@ -78,7 +95,9 @@ describe('s3Exposure', () => {
       status: 'not-public',
       neutralised: [{ neutralisedBy: /BucketOwnerEnforced/ }],
     });
-    expect(s3Exposure(s3Bucket({ publicAccessBlock: { ...OFF, blockPublicAcls: true }, objectOwnership: 'BucketOwnerPreferred', acl }), openAccount)).toMatchObject({
+    expect(
+      s3Exposure(s3Bucket({ publicAccessBlock: { ...OFF, blockPublicAcls: true }, objectOwnership: 'BucketOwnerPreferred', acl }), openAccount),
+    ).toMatchObject({
       status: 'public',
     });
   });
@@ -92,8 +111,12 @@ describe('s3Exposure', () => {
   });
 
   it('ignores unreadable documents that a setting already neutralises', () => {
-    expect(s3Exposure(s3Bucket({ policy: unknown('AccessDenied: s3:GetBucketPolicy'), acl: unknown('AccessDenied: s3:GetBucketAcl') }), undefined).status).toBe('not-public');
-    expect(s3Exposure(s3Bucket({ publicAccessBlock: null, policy: unknown('AccessDenied'), acl: unknown('AccessDenied') }), account()).status).toBe('not-public');
+    expect(s3Exposure(s3Bucket({ policy: unknown('AccessDenied: s3:GetBucketPolicy'), acl: unknown('AccessDenied: s3:GetBucketAcl') }), undefined).status).toBe(
+      'not-public',
+    );
+    expect(s3Exposure(s3Bucket({ publicAccessBlock: null, policy: unknown('AccessDenied'), acl: unknown('AccessDenied') }), account()).status).toBe(
+      'not-public',
+    );
   });
 
   it('is undetermined when an unreadable input could change the answer', () => {
@@ -109,7 +132,14 @@ describe('s3Exposure', () => {
     });
     // A public ACL grant with the ownership setting unreadable.
     expect(
-      s3Exposure(s3Bucket({ publicAccessBlock: null, objectOwnership: unknown('AccessDenied: s3:GetBucketOwnershipControls'), acl: { ownerId: 'o', grants: [allUsersRead] } }), openAccount),
+      s3Exposure(
+        s3Bucket({
+          publicAccessBlock: null,
+          objectOwnership: unknown('AccessDenied: s3:GetBucketOwnershipControls'),
+          acl: { ownerId: 'o', grants: [allUsersRead] },
+        }),
+        openAccount,
+      ),
     ).toMatchObject({ status: 'undetermined', unreadable: [{ field: 'object ownership' }] });
   });
 
@@ -123,7 +153,9 @@ describe('s3Exposure', () => {
   });
 
   it('does not count a policy that is not public, even with Block Public Access off', () => {
-    const crossAccount = { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }] };
+    const crossAccount = {
+      Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 's3:GetObject', Resource: `${BUCKET}/*` }],
+    };
     expect(s3Exposure(s3Bucket({ publicAccessBlock: null, policy: crossAccount }), openAccount).status).toBe('not-public');
   });
 });

@@ -13,7 +13,10 @@ describe('tag scope of an insight', () => {
   });
 
   it('leaves out resources whose tags do not match', () => {
-    expect(outsideTagScope({ purpose: 'logs' }, selector, 'bucketTags', verdict)).toMatchObject({ status: 'not-applicable', reason: expect.stringMatching(/bucketTags/) });
+    expect(outsideTagScope({ purpose: 'logs' }, selector, 'bucketTags', verdict)).toMatchObject({
+      status: 'not-applicable',
+      reason: expect.stringMatching(/bucketTags/),
+    });
     expect(outsideTagScope({}, selector, 'bucketTags', verdict)?.status).toBe('not-applicable');
   });
 

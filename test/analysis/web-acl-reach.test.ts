@@ -33,7 +33,14 @@ const managed = (scopeDown: WebAclStatement | null = null, overrides: { name: st
 let priority = 0;
 function rule(action: WebAclRule['action'] | 'None' | 'GroupCount', statement: WebAclStatement, name = `rule-${priority}`): WebAclRule {
   const group = action === 'None' || action === 'GroupCount';
-  return { name, priority: priority++, origin: 'web-acl', action: group ? null : action, overrideAction: group ? (action === 'None' ? 'None' : 'Count') : null, statement };
+  return {
+    name,
+    priority: priority++,
+    origin: 'web-acl',
+    action: group ? null : action,
+    overrideAction: group ? (action === 'None' ? 'None' : 'Count') : null,
+    statement,
+  };
 }
 
 const reach = (defaultAction: 'Allow' | 'Block', ...rules: WebAclRule[]): WebAclReach => webAclReach({ defaultAction, rules }, set(...BANK));
@@ -74,7 +81,10 @@ describe('webAclReach', () => {
   });
 
   it('Count, CAPTCHA and Challenge decide nothing: the next rule or the default does', () => {
-    expect(mayAllow(reach('Allow', rule('Count', not(ipSet(BANK))), rule('Captcha', not(ipSet(BANK))), rule('Challenge', not(ipSet(BANK)))))).toEqual(['0.0.0.0/0', '::/0']);
+    expect(mayAllow(reach('Allow', rule('Count', not(ipSet(BANK))), rule('Captcha', not(ipSet(BANK))), rule('Challenge', not(ipSet(BANK)))))).toEqual([
+      '0.0.0.0/0',
+      '::/0',
+    ]);
     expect(mayAllow(reach('Block', rule('Captcha', ipSet(BANK))))).toEqual([]);
   });
 
@@ -92,20 +102,43 @@ describe('webAclReach', () => {
   it('a rule group that addresses outside the contracted ones reach cannot be told; what was found before it stands', () => {
     const result = reach('Block', rule('Allow', other('LabelMatchStatement'), 'allow-labelled'), rule('None', managed(), 'aws-common'));
     expect(result.kind).toBe('undecidable');
-    expect(result.kind === 'undecidable' && result.reason).toMatch(/^rule aws-common runs the managed rule group AWS AWSManagedRulesCommonRuleSet on requests from addresses outside the contracted CIDRs/);
+    expect(result.kind === 'undecidable' && result.reason).toMatch(
+      /^rule aws-common runs the managed rule group AWS AWSManagedRulesCommonRuleSet on requests from addresses outside the contracted CIDRs/,
+    );
     expect(result.allows.map((a) => a.by)).toEqual(['rule allow-labelled']);
   });
 
   it('a rule group with a rule overridden to Allow may let in whoever reaches it', () => {
-    const result = reach('Block', rule('None', managed(null, [{ name: 'allow-health-checks', action: 'Allow' }, { name: 'SizeRestrictions_BODY', action: 'Count' }]), 'vendor'));
-    expect(result.allows.map((a) => [a.by, cidrsOf(a.addresses)])).toEqual([['rule vendor (its rule allow-health-checks overridden to Allow)', ['0.0.0.0/0', '::/0']]]);
+    const result = reach(
+      'Block',
+      rule(
+        'None',
+        managed(null, [
+          { name: 'allow-health-checks', action: 'Allow' },
+          { name: 'SizeRestrictions_BODY', action: 'Count' },
+        ]),
+        'vendor',
+      ),
+    );
+    expect(result.allows.map((a) => [a.by, cidrsOf(a.addresses)])).toEqual([
+      ['rule vendor (its rule allow-health-checks overridden to Allow)', ['0.0.0.0/0', '::/0']],
+    ]);
     expect(result.kind).toBe('undecidable');
   });
 
   it('an IP set, a default action or a CIDR that cannot be read makes the evaluation undecidable', () => {
     const unread: WebAclStatement = { ...ipSet(BANK), ipSet: unknown('AccessDeniedException: wafv2:GetIPSet') } as WebAclStatement;
-    expect(reach('Block', rule('Allow', unread))).toMatchObject({ kind: 'undecidable', reason: expect.stringContaining('could not be read (AccessDeniedException: wafv2:GetIPSet)') as unknown });
-    expect(webAclReach({ defaultAction: unknown('AccessDeniedException: wafv2:GetWebACL'), rules: [] }, set(...BANK))).toMatchObject({ kind: 'undecidable', reason: 'the default action could not be read (AccessDeniedException: wafv2:GetWebACL)' });
-    expect(reach('Block', rule('Allow', ipSet(['198.51.100.0/33'], 'broken')))).toMatchObject({ kind: 'undecidable', reason: expect.stringContaining("the IP set broken holds '198.51.100.0/33', which is not a CIDR") as unknown });
+    expect(reach('Block', rule('Allow', unread))).toMatchObject({
+      kind: 'undecidable',
+      reason: expect.stringContaining('could not be read (AccessDeniedException: wafv2:GetIPSet)') as unknown,
+    });
+    expect(webAclReach({ defaultAction: unknown('AccessDeniedException: wafv2:GetWebACL'), rules: [] }, set(...BANK))).toMatchObject({
+      kind: 'undecidable',
+      reason: 'the default action could not be read (AccessDeniedException: wafv2:GetWebACL)',
+    });
+    expect(reach('Block', rule('Allow', ipSet(['198.51.100.0/33'], 'broken')))).toMatchObject({
+      kind: 'undecidable',
+      reason: expect.stringContaining("the IP set broken holds '198.51.100.0/33', which is not a CIDR") as unknown,
+    });
   });
 });

@@ -47,7 +47,11 @@ function mockAws(): void {
     (await regionOf(getClient)) === 'eu-west-1'
       ? {
           ConfigurationRecorders: [
-            { name: 'default', roleARN: `arn:aws:iam::${ACCOUNT}:role/config`, recordingGroup: { allSupported: true, includeGlobalResourceTypes: true, resourceTypes: [] } },
+            {
+              name: 'default',
+              roleARN: `arn:aws:iam::${ACCOUNT}:role/config`,
+              recordingGroup: { allSupported: true, includeGlobalResourceTypes: true, resourceTypes: [] },
+            },
           ],
           $metadata,
         }
@@ -110,7 +114,12 @@ describe('collecting with the AWS Config source', () => {
     });
     expect(s3.commandCalls(GetBucketOwnershipControlsCommand).map((c) => c.args[0].input.Bucket)).toEqual(['trade-records']);
     expect(read.value.header.coverage).toEqual([
-      expect.objectContaining({ region: 'us-east-1', service: 'config', operation: 'SelectResourceConfig', error: expect.objectContaining({ code: 'NotRecorded' }) }),
+      expect.objectContaining({
+        region: 'us-east-1',
+        service: 'config',
+        operation: 'SelectResourceConfig',
+        error: expect.objectContaining({ code: 'NotRecorded' }),
+      }),
     ]);
   });
 
@@ -159,7 +168,12 @@ describe('collecting with the AWS Config source', () => {
         {
           name: 'default',
           roleARN: `arn:aws:iam::${ACCOUNT}:role/config`,
-          recordingGroup: { allSupported: false, includeGlobalResourceTypes: false, resourceTypes: ['AWS::KMS::Key'], recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' } },
+          recordingGroup: {
+            allSupported: false,
+            includeGlobalResourceTypes: false,
+            resourceTypes: ['AWS::KMS::Key'],
+            recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' },
+          },
         },
       ],
       $metadata,
@@ -232,16 +246,18 @@ describe('collecting with the AWS Config source', () => {
         'agg-2': { results: [bucketItem(ACCOUNT, 'ingest-landing')], next: 'agg-3' },
         'agg-3': { results: [bucketItem(ACCOUNT, 'audit-archive')] },
       };
-      config.on(SelectAggregateResourceConfigCommand).callsFake(async (input: { Expression: string; ConfigurationAggregatorName: string; NextToken?: string; Limit?: number }, getClient) => {
-        expect(await regionOf(getClient)).toBe('eu-west-1');
-        expect(input.ConfigurationAggregatorName).toBe('org-aggregator');
-        expect(input.Limit).toBe(100);
-        // Only the targeted accounts are asked for.
-        expect(input.Expression).toContain(`accountId = '${ACCOUNT}'`);
-        expect(input.Expression).not.toContain(OTHER);
-        const page = pages[input.NextToken ?? 'first']!;
-        return { Results: page.results, ...(page.next !== undefined ? { NextToken: page.next } : {}), QueryInfo: { SelectFields: [] }, $metadata };
-      });
+      config
+        .on(SelectAggregateResourceConfigCommand)
+        .callsFake(async (input: { Expression: string; ConfigurationAggregatorName: string; NextToken?: string; Limit?: number }, getClient) => {
+          expect(await regionOf(getClient)).toBe('eu-west-1');
+          expect(input.ConfigurationAggregatorName).toBe('org-aggregator');
+          expect(input.Limit).toBe(100);
+          // Only the targeted accounts are asked for.
+          expect(input.Expression).toContain(`accountId = '${ACCOUNT}'`);
+          expect(input.Expression).not.toContain(OTHER);
+          const page = pages[input.NextToken ?? 'first']!;
+          return { Results: page.results, ...(page.next !== undefined ? { NextToken: page.next } : {}), QueryInfo: { SelectFields: [] }, $metadata };
+        });
       const out = join(tempDir(), 'aggregated.jsonl');
       const result = await collectWithAggregator(out);
       expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -258,9 +274,14 @@ describe('collecting with the AWS Config source', () => {
 
     it('a query the aggregator cannot answer whole falls back to each account’s own Config, and is named in coverage', async () => {
       mockAws();
-      config.on(SelectAggregateResourceConfigCommand).rejects(
-        Object.assign(new Error('The configuration aggregator does not exist'), { name: 'NoSuchConfigurationAggregatorException', $metadata: { httpStatusCode: 400 } }),
-      );
+      config
+        .on(SelectAggregateResourceConfigCommand)
+        .rejects(
+          Object.assign(new Error('The configuration aggregator does not exist'), {
+            name: 'NoSuchConfigurationAggregatorException',
+            $metadata: { httpStatusCode: 400 },
+          }),
+        );
       const out = join(tempDir(), 'aggregator-failed.jsonl');
       const result = await collectWithAggregator(out);
       expect(result.ok, JSON.stringify(result)).toBe(true);
@@ -269,7 +290,10 @@ describe('collecting with the AWS Config source', () => {
       const read = await readSnapshot(out, (resource) => seen.push(resource));
       expect(seen.some((r) => r.id === 'trade-records')).toBe(true);
       expect(read.ok && read.value.header.coverage).toEqual([
-        expect.objectContaining({ operation: 'SelectAggregateResourceConfig', error: expect.objectContaining({ code: 'NoSuchConfigurationAggregatorException' }) }),
+        expect.objectContaining({
+          operation: 'SelectAggregateResourceConfig',
+          error: expect.objectContaining({ code: 'NoSuchConfigurationAggregatorException' }),
+        }),
       ]);
     });
   });

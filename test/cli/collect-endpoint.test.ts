@@ -77,9 +77,28 @@ describe('vigil collect with AWS_ENDPOINT_URL', () => {
     // Every service, both regions, one host.
     expect(new Set(aws.requests.map((r) => r.host))).toEqual(new Set([host]));
     expect(new Set(aws.requests.map((r) => r.region))).toEqual(new Set(['us-east-1', 'eu-west-1']));
-    expect([...new Set(aws.requests.map((r) => r.service))].sort()).toEqual(
-      ['accessanalyzer', 'cloudformation', 'cloudtrail', 'cloudwatch', 'config', 'ec2', 'efs', 'iam', 'kms', 'logs', 'rds', 's3', 's3control', 'sagemaker', 'securityhub', 'sfn', 'sns', 'sts', 'tagging', 'wafv2'],
-    );
+    expect([...new Set(aws.requests.map((r) => r.service))].sort()).toEqual([
+      'accessanalyzer',
+      'cloudformation',
+      'cloudtrail',
+      'cloudwatch',
+      'config',
+      'ec2',
+      'efs',
+      'iam',
+      'kms',
+      'logs',
+      'rds',
+      's3',
+      's3control',
+      'sagemaker',
+      'securityhub',
+      'sfn',
+      'sns',
+      'sts',
+      'tagging',
+      'wafv2',
+    ]);
 
     // S3: path-style (`/bucket/?policy`), each bucket's calls signed for the bucket's region.
     const policyReads = aws.requests.filter((r) => r.service === 's3' && r.query === 'policy=');
@@ -121,7 +140,8 @@ describe('vigil collect with AWS_ENDPOINT_URL', () => {
     expect(queries.length).toBeGreaterThanOrEqual(2 * 5);
     // The API collectors of those types did not run; S3 only fills what Config lacks (ownership controls).
     const operations = new Set(aws.requests.map((r) => `${r.service}:${r.operation}`));
-    for (const replaced of ['ec2:DescribeSecurityGroups', 'kms:ListKeys', 'rds:DescribeDBInstances', 'rds:DescribeDBClusters', 's3:ListBuckets']) expect(operations).not.toContain(replaced);
+    for (const replaced of ['ec2:DescribeSecurityGroups', 'kms:ListKeys', 'rds:DescribeDBInstances', 'rds:DescribeDBClusters', 's3:ListBuckets'])
+      expect(operations).not.toContain(replaced);
     expect(new Set(aws.requests.filter((r) => r.service === 's3').map((r) => r.operation))).toEqual(new Set(['GetBucketOwnershipControls']));
   });
 });

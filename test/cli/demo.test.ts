@@ -63,7 +63,7 @@ describe('vigil demo', () => {
 });
 
 describe('the shipped demo configuration', () => {
-  it('describes the generated organisation: its accounts, regions, tagging policy and each tenant\'s bank key and networks', async () => {
+  it("describes the generated organisation: its accounts, regions, tagging policy and each tenant's bank key and networks", async () => {
     const { loadConfig } = await import('../../src/config/load-config.js');
     const { demoOrganisation } = await import('../../src/demo/organisation.js');
     const { demoConfigFile } = await import('../../src/cli/commands/demo.js');

@@ -43,7 +43,15 @@ describe('vigil policy analyze', () => {
 
   it('does not call public an Allow to everyone limited to the organisation', async () => {
     const file = policyFile({
-      Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/*`, Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } }],
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: `${BUCKET}/*`,
+          Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } },
+        },
+      ],
     });
     const output = JSON.parse((await vigil(['policy', 'analyze', file, '--account', OWNER, '--org-id', 'o-a1b2c3d4e5'])).stdout) as PolicyAnalyzeOutput;
     expect(output.public).toBe(false);

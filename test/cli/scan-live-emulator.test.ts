@@ -67,7 +67,12 @@ function emulator(fake: FakeAws): Pick<FakeAws, 'answer'> {
   };
 }
 
-async function scanLive(): Promise<{ code: number; stderr: string; findings: Finding[]; summary: { packs: { id: string; coverage: number; controls: { id: string; pass: number; fail: number; error: number; status: string }[] }[] } }> {
+async function scanLive(): Promise<{
+  code: number;
+  stderr: string;
+  findings: Finding[];
+  summary: { packs: { id: string; coverage: number; controls: { id: string; pass: number; fail: number; error: number; status: string }[] }[] };
+}> {
   const dir = tempDir();
   for (const name of Object.keys(process.env)) if (name.startsWith('AWS_')) vi.stubEnv(name, undefined);
   vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIAIOSFODNN7EXAMPLE');
@@ -86,7 +91,10 @@ async function scanLive(): Promise<{ code: number; stderr: string; findings: Fin
 
 describe('vigil scan --live against an emulator with the quirks of real ones', () => {
   it('has every bucket and key in the findings; what could not be read is error, and its controls are not 100 %', async () => {
-    expect(account.buckets.some((bucket) => bucket.objectLock), 'some bucket has Object Lock, so its retention quirk is exercised').toBe(true);
+    expect(
+      account.buckets.some((bucket) => bucket.objectLock),
+      'some bucket has Object Lock, so its retention quirk is exercised',
+    ).toBe(true);
     const { code, stderr, findings, summary } = await scanLive();
     expect([0, 1], stderr.slice(-2000)).toContain(code);
 
@@ -103,7 +111,10 @@ describe('vigil scan --live against an emulator with the quirks of real ones', (
     // Every key, judged by the rotation insight.
     const rotation = judged('kms-key-rotation');
     for (const key of account.keys) expect(rotation.has(keyArn(key.id)), `kms-key-rotation on ${key.id}`).toBe(true);
-    expect(rotation.get(keyArn(deniedKey.id))).toMatchObject({ status: 'error', reason: expect.stringContaining('could not be read (AccessDeniedException: kms:DescribeKey)') });
+    expect(rotation.get(keyArn(deniedKey.id))).toMatchObject({
+      status: 'error',
+      reason: expect.stringContaining('could not be read (AccessDeniedException: kms:DescribeKey)'),
+    });
     // KeyUsage follows from the symmetric spec: that key is judged as usual.
     expect(rotation.get(keyArn(keyWithoutUsage.id))?.status).not.toBe('error');
 

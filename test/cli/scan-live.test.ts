@@ -4,12 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  DescribeKeyCommand,
-  GetKeyRotationStatusCommand,
-  KMSClient,
-  ListKeysCommand,
-} from '@aws-sdk/client-kms';
+import { DescribeKeyCommand, GetKeyRotationStatusCommand, KMSClient, ListKeysCommand } from '@aws-sdk/client-kms';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -62,7 +57,11 @@ describe('vigil scan --live', () => {
     expect(run.code).toBe(1);
     const output = JSON.parse(run.stdout) as ScanOutput;
     expect(output.findings).toEqual([
-      expect.objectContaining({ insight: 'kms-key-rotation', status: 'fail', resource: expect.objectContaining({ arn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/k-1` }) }),
+      expect.objectContaining({
+        insight: 'kms-key-rotation',
+        status: 'fail',
+        resource: expect.objectContaining({ arn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/k-1` }),
+      }),
     ]);
     expect(output.scan.accounts).toEqual([expect.objectContaining({ id: ACCOUNT, resources: 1 })]);
     expect(existsSync(kept)).toBe(true);

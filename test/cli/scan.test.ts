@@ -48,10 +48,17 @@ describe('vigil scan', () => {
     const snapshot = await snapshotOf(dir, resources);
     const args = ['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation'];
     const csv = await vigil([...args, '--format', 'csv']);
-    expect(csv.stdout.split('\n')[0]).toBe('id,status,severity,insight,title,accountId,region,resourceType,resourceName,arn,reason,controls,exemptionApprovedBy,exemptionExpires');
+    expect(csv.stdout.split('\n')[0]).toBe(
+      'id,status,severity,insight,title,accountId,region,resourceType,resourceName,arn,reason,controls,exemptionApprovedBy,exemptionExpires',
+    );
     expect(csv.stdout.trim().split('\n')).toHaveLength(2);
     const jsonl = await vigil([...args, '--format', 'jsonl', '--all']);
-    expect(jsonl.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { status: string }).status)).toEqual(['pass', 'fail']);
+    expect(
+      jsonl.stdout
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { status: string }).status),
+    ).toEqual(['pass', 'fail']);
     const table = await vigil([...args, '--format', 'table']);
     expect(table.stdout).toMatch(/^STATUS\s+SEVERITY\s+INSIGHT/);
     expect(table.stdout).toMatch(/fail\s+medium\s+kms-key-rotation/);
@@ -100,7 +107,7 @@ describe('vigil scan', () => {
 });
 
 describe('vigil scan with a configuration', () => {
-  it('uses the config\'s accounts, custom insight folders, exemptions and packs', async () => {
+  it("uses the config's accounts, custom insight folders, exemptions and packs", async () => {
     const dir = tempDir();
     const snapshot = await snapshotOf(dir, resources);
     mkdirSync(join(dir, 'insights'));

@@ -23,12 +23,16 @@ describe('vigil scan records in the store', () => {
   it('by default in .vigil/vigil.db of the working directory; findings carry their lifecycle and the scan its previous scan', async () => {
     const work = tempDir();
     const dir = tempDir();
-    const first = await vigil(['scan', '--snapshot', await snapshotOf(dir, [rotating, notRotating]), '--insight', 'kms-key-rotation'], '2026-06-01T12:00:00Z', { workDir: work });
+    const first = await vigil(['scan', '--snapshot', await snapshotOf(dir, [rotating, notRotating]), '--insight', 'kms-key-rotation'], '2026-06-01T12:00:00Z', {
+      workDir: work,
+    });
     expect(first.stderr).toBe('');
     expect(existsSync(join(work, '.vigil', 'vigil.db'))).toBe(true);
     const one = parse(first.stdout);
     expect(one.scan.previousScan).toBeNull();
-    expect(one.findings).toEqual([expect.objectContaining({ status: 'fail', state: 'open', firstSeen: '2026-06-01T00:00:00.000Z', lastSeen: '2026-06-01T00:00:00.000Z' })]);
+    expect(one.findings).toEqual([
+      expect.objectContaining({ status: 'fail', state: 'open', firstSeen: '2026-06-01T00:00:00.000Z', lastSeen: '2026-06-01T00:00:00.000Z' }),
+    ]);
 
     const later = join(tempDir(), 'later');
     mkdirSync(later);
@@ -46,8 +50,12 @@ describe('vigil scan records in the store', () => {
     const validate = createAjv().compile(published);
     expect(validate(two), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
 
-    const table = await vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--format', 'table'], '2026-06-02T13:00:00Z', { workDir: work });
-    expect(table.stdout).toMatch(/History \(\.vigil\/vigil\.db\): 0 new, 0 reopened, 0 resolved, 0 exempted — since scan [0-9a-f]{8}\. See vigil diff, vigil history\./);
+    const table = await vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--format', 'table'], '2026-06-02T13:00:00Z', {
+      workDir: work,
+    });
+    expect(table.stdout).toMatch(
+      /History \(\.vigil\/vigil\.db\): 0 new, 0 reopened, 0 resolved, 0 exempted — since scan [0-9a-f]{8}\. See vigil diff, vigil history\./,
+    );
   });
 
   it('--no-store records nothing and adds no lifecycle; --store sqlite:PATH is relative to the working directory', async () => {
@@ -62,11 +70,15 @@ describe('vigil scan records in the store', () => {
     expect(existsSync(join(work, '.vigil'))).toBe(false);
   });
 
-  it('the config\'s store.sqlite.path is relative to the config file', async () => {
+  it("the config's store.sqlite.path is relative to the config file", async () => {
     const work = tempDir();
     const dir = tempDir();
     writeFileSync(join(dir, 'vigil.yaml'), 'store:\n  sqlite:\n    path: state/findings.db\n  keepScansDays: 30\n');
-    const run = await vigil(['scan', '--snapshot', await snapshotOf(dir, [notRotating]), '--insight', 'kms-key-rotation', '--config', join(dir, 'vigil.yaml')], undefined, { workDir: work });
+    const run = await vigil(
+      ['scan', '--snapshot', await snapshotOf(dir, [notRotating]), '--insight', 'kms-key-rotation', '--config', join(dir, 'vigil.yaml')],
+      undefined,
+      { workDir: work },
+    );
     expect(run.code).toBe(0);
     expect(existsSync(join(dir, 'state', 'findings.db'))).toBe(true);
     const listed = await vigil(['scans', 'list', '--config', join(dir, 'vigil.yaml')], undefined, { workDir: work });
@@ -77,7 +89,8 @@ describe('vigil scan records in the store', () => {
     const work = tempDir();
     const dir = tempDir();
     const snapshot = await snapshotOf(dir, [notRotating]);
-    const scan = (...args: string[]) => vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--out', join(dir, 'out.json'), ...args], undefined, { workDir: work });
+    const scan = (...args: string[]) =>
+      vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--out', join(dir, 'out.json'), ...args], undefined, { workDir: work });
     const saved = process.env['VIGIL_DATABASE_URL'];
     delete process.env['VIGIL_DATABASE_URL'];
     try {
@@ -139,7 +152,9 @@ describe('vigil demo records two days of the demo organisation', () => {
     const out = tempDir();
     const demo = await vigil(['demo', '--out-dir', out], undefined, { workDir: work });
     expect(demo.code).toBe(0);
-    expect(demo.stdout).toMatch(/History: Thursday 06:00 UTC, Thursday 18:00 UTC, Friday 06:00 UTC are recorded in \.vigil\/vigil\.db\.\n\s+Since Thursday 18:00: 1 new, 1 reopened, 2 resolved, 0 exempted\./);
+    expect(demo.stdout).toMatch(
+      /History: Thursday 06:00 UTC, Thursday 18:00 UTC, Friday 06:00 UTC are recorded in \.vigil\/vigil\.db\.\n\s+Since Thursday 18:00: 1 new, 1 reopened, 2 resolved, 0 exempted\./,
+    );
 
     const findings = parse(readFileSync(join(out, 'findings.json'), 'utf8')).findings;
     const bastion = findings.find((f) => f.insight === 'ec2-sg-admin-ports-open' && f.resource.name === 'harbor-bank-bastion');
@@ -155,7 +170,12 @@ describe('vigil demo records two days of the demo organisation', () => {
     expect(names('new')).toEqual(['rds-instance-public northwind-savings-reporting']);
     expect(names('resolved').sort()).toEqual(['ec2-sg-admin-ports-open northwind-savings-app', 'kms-key-rotation alias/harbor-bank-data']);
     expect(names('regressed')).toEqual(['ec2-sg-admin-ports-open harbor-bank-bastion']);
-    expect((diff['regressed'] as Record<string, unknown>[])[0]).toMatchObject({ id: bastion!.id, status: 'fail', state: 'reopened', resource: { arn: bastion!.resource.arn } });
+    expect((diff['regressed'] as Record<string, unknown>[])[0]).toMatchObject({
+      id: bastion!.id,
+      status: 'fail',
+      state: 'reopened',
+      resource: { arn: bastion!.resource.arn },
+    });
 
     const history = JSON.parse((await vigil(['history', '--finding', bastion!.id], undefined, { workDir: work })).stdout) as {
       finding: { id: string };
@@ -168,7 +188,13 @@ describe('vigil demo records two days of the demo organisation', () => {
       { state: 'reopened', at: '2026-11-20T06:00:00.000Z', scan: scans[0]!.id, by: null },
     ]);
 
-    const window = JSON.parse((await vigil(['history', '--since', '1d', '--account', 'harbor-bank-prod', '--config', join(packageRoot(), 'demo', 'vigil.yaml')], undefined, { workDir: work })).stdout) as {
+    const window = JSON.parse(
+      (
+        await vigil(['history', '--since', '1d', '--account', 'harbor-bank-prod', '--config', join(packageRoot(), 'demo', 'vigil.yaml')], undefined, {
+          workDir: work,
+        })
+      ).stdout,
+    ) as {
       counts: Record<string, number>;
     };
     expect(window.counts).toEqual({ opened: 0, reopened: 1, resolved: 3, remediated: 0, exempted: 0 });

@@ -24,9 +24,21 @@ describe('vigil validate', () => {
 
   it('reports every problem of every kind of file as file:line:column, exit 2', async () => {
     const dir = tempDir();
-    const pack = write(dir, 'pack.yaml', 'id: mine\nname: Mine\nversion: "1"\ndescription: d\nextends: [cis-aws, nowhere]\ncontrols:\n  - id: X1\n    title: Mine\n    insights: [kms-key-rotaton]\n');
-    const insight = write(dir, 'insight.yaml', 'id: bad-insight\ntitle: A bad one\nresourceType: AWS::Nope\nseverity: high\ndescription: d\ncondition:\n  path: name\n  op: eq\n');
-    const exemptions = write(dir, 'exemptions.yaml', 'exemptions:\n  - insight: kms-key-rotation\n    resources: ["arn:aws:kms:*"]\n    reason: short\n    approvedBy: me\n    expires: tomorrow\n');
+    const pack = write(
+      dir,
+      'pack.yaml',
+      'id: mine\nname: Mine\nversion: "1"\ndescription: d\nextends: [cis-aws, nowhere]\ncontrols:\n  - id: X1\n    title: Mine\n    insights: [kms-key-rotaton]\n',
+    );
+    const insight = write(
+      dir,
+      'insight.yaml',
+      'id: bad-insight\ntitle: A bad one\nresourceType: AWS::Nope\nseverity: high\ndescription: d\ncondition:\n  path: name\n  op: eq\n',
+    );
+    const exemptions = write(
+      dir,
+      'exemptions.yaml',
+      'exemptions:\n  - insight: kms-key-rotation\n    resources: ["arn:aws:kms:*"]\n    reason: short\n    approvedBy: me\n    expires: tomorrow\n',
+    );
     const config = write(dir, 'vigil.yaml', 'accounts:\n  - id: "12345"\n    name: prod\nregions:\n  allowed: [mars-north-1]\n');
     const malformed = write(dir, 'broken.yaml', 'controls:\n  - id: [\n');
     const snapshot = await snapshotOf(dir, [kmsKey()], { name: 'truncated.jsonl' });
@@ -34,7 +46,11 @@ describe('vigil validate', () => {
     const run = await vigil(['validate', pack, insight, exemptions, config, malformed, snapshot]);
     expect(run.code).toBe(2);
     const lines = run.stderr.split('\n');
-    const has = (pattern: RegExp) => expect(lines.some((line) => pattern.test(line)), `${pattern}\n${run.stderr}`).toBe(true);
+    const has = (pattern: RegExp) =>
+      expect(
+        lines.some((line) => pattern.test(line)),
+        `${pattern}\n${run.stderr}`,
+      ).toBe(true);
     has(new RegExp(`^${pack}:5:\\d+: extends\\[1\\]: no pack with id 'nowhere'`));
     has(new RegExp(`^${pack}:9:\\d+: controls\\[0\\]\\.insights\\[0\\]: unknown insight 'kms-key-rotaton'`));
     has(new RegExp(`^${insight}:3:\\d+: resourceType`));
@@ -49,7 +65,11 @@ describe('vigil validate', () => {
 
   it('warns about exemptions expiring within 14 days without failing', async () => {
     const dir = tempDir();
-    const file = write(dir, 'exemptions.yaml', 'exemptions:\n  - insight: kms-key-rotation\n    accounts: ["111111111111"]\n    reason: key being replaced this month\n    approvedBy: ciso\n    expires: 2026-06-10\n');
+    const file = write(
+      dir,
+      'exemptions.yaml',
+      'exemptions:\n  - insight: kms-key-rotation\n    accounts: ["111111111111"]\n    reason: key being replaced this month\n    approvedBy: ciso\n    expires: 2026-06-10\n',
+    );
     const run = await vigil(['validate', file], '2026-06-01T12:00:00Z');
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(new RegExp(`^${file}:6:14: warning: exemptions\\[0\\]: expires on 2026-06-10, within 14 days`, 'm'));

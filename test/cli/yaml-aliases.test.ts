@@ -53,7 +53,8 @@ describe('YAML aliases in the files users write', () => {
     { kind: 'exemptions', prefix: 'exemptions: []\n', scanArgs: (file) => ['--exemptions', file] },
     {
       kind: 'insight',
-      prefix: 'id: lol-insight\ntitle: Laughs\nresourceType: AWS::KMS::Key\nseverity: low\ndescription: d\ncondition:\n  path: config.manager\n  op: eq\n  value: CUSTOMER\n',
+      prefix:
+        'id: lol-insight\ntitle: Laughs\nresourceType: AWS::KMS::Key\nseverity: low\ndescription: d\ncondition:\n  path: config.manager\n  op: eq\n  value: CUSTOMER\n',
       scanArgs: (file) => ['--insights', join(file, '..')],
     },
   ];
@@ -65,7 +66,10 @@ describe('YAML aliases in the files users write', () => {
     const file = write(join(dir, kind === 'pack' ? 'packs' : '.', `${kind}.yaml`), bomb.text);
     const expected = `${file}:${bomb.line}:${bomb.column}: alias *a4 would expand the document to more than 1,000,000 nodes`;
     const snapshot = await snapshotOf(dir, [kmsKey()]);
-    for (const args of [['validate', file], ['scan', '--snapshot', snapshot, ...scanArgs(file, dir)]]) {
+    for (const args of [
+      ['validate', file],
+      ['scan', '--snapshot', snapshot, ...scanArgs(file, dir)],
+    ]) {
       const run = await vigil(args);
       expect(run.code, `${args.join(' ')}\n${run.stderr}`).toBe(2);
       expect(run.stderr.split('\n')).toContainEqual(expect.stringContaining(expected));

@@ -16,7 +16,12 @@ const S3NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
 const OWNER_ID = '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be';
 
 describe('KMS over HTTP', () => {
-  const ids = ['11111111-aaaa-4bbb-8ccc-000000000001', '11111111-aaaa-4bbb-8ccc-000000000002', '11111111-aaaa-4bbb-8ccc-000000000003', '11111111-aaaa-4bbb-8ccc-000000000004'];
+  const ids = [
+    '11111111-aaaa-4bbb-8ccc-000000000001',
+    '11111111-aaaa-4bbb-8ccc-000000000002',
+    '11111111-aaaa-4bbb-8ccc-000000000003',
+    '11111111-aaaa-4bbb-8ccc-000000000004',
+  ];
   const keyArn = (id: string) => `arn:aws:kms:eu-west-1:${ACCOUNT}:key/${id}`;
   const pages: Record<string, { ids: string[]; next?: string }> = {
     '': { ids: [ids[0]!, ids[1]!], next: 'AE0AAAAC' },
@@ -31,16 +36,31 @@ describe('KMS over HTTP', () => {
     switch (operation) {
       case 'ListKeys': {
         const page = pages[body.Marker ?? '']!;
-        return json({ Keys: page.ids.map((id) => ({ KeyArn: keyArn(id), KeyId: id })), ...(page.next ? { NextMarker: page.next } : {}), Truncated: page.next !== undefined });
+        return json({
+          Keys: page.ids.map((id) => ({ KeyArn: keyArn(id), KeyId: id })),
+          ...(page.next ? { NextMarker: page.next } : {}),
+          Truncated: page.next !== undefined,
+        });
       }
       case 'ListAliases':
-        return json({ Aliases: [{ AliasArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/payments`, AliasName: 'alias/payments', TargetKeyId: ids[0], CreationDate: 1.7145522e9, LastUpdatedDate: 1.7145522e9 }], Truncated: false });
+        return json({
+          Aliases: [
+            {
+              AliasArn: `arn:aws:kms:eu-west-1:${ACCOUNT}:alias/payments`,
+              AliasName: 'alias/payments',
+              TargetKeyId: ids[0],
+              CreationDate: 1.7145522e9,
+              LastUpdatedDate: 1.7145522e9,
+            },
+          ],
+          Truncated: false,
+        });
       case 'DescribeKey':
         return json({
           KeyMetadata: {
             AWSAccountId: ACCOUNT,
             Arn: keyArn(body.KeyId!),
-            CreationDate: 1.714552200e9,
+            CreationDate: 1.7145522e9,
             CustomerMasterKeySpec: 'SYMMETRIC_DEFAULT',
             Description: '',
             Enabled: true,
@@ -61,7 +81,8 @@ describe('KMS over HTTP', () => {
           throttled = true;
           return jsonError('ThrottlingException', 'Rate exceeded');
         }
-        if (body.KeyId === ids[2]) return jsonError('AccessDeniedException', `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: kms:GetKeyPolicy`);
+        if (body.KeyId === ids[2])
+          return jsonError('AccessDeniedException', `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: kms:GetKeyPolicy`);
         return json({ Policy: '{\n  "Version" : "2012-10-17",\n  "Id" : "key-default-1",\n  "Statement" : [ ]\n}', PolicyName: 'default' });
       case 'ListResourceTags':
         return json({ Tags: [{ TagKey: 'owner', TagValue: 'payments' }], Truncated: false });
@@ -83,7 +104,9 @@ describe('KMS over HTTP', () => {
     // The throttled call was retried inside the SDK and succeeded: no gap.
     expect(byId(resources, ids[3]!).config.policy).toMatchObject({ Version: '2012-10-17' });
     expect(byId(resources, ids[2]!).config.policy).toEqual(unknown('AccessDeniedException: kms:GetKeyPolicy'));
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'GetKeyPolicy', resourceArn: keyArn(ids[2]!), error: expect.objectContaining({ code: 'AccessDeniedException' }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'GetKeyPolicy', resourceArn: keyArn(ids[2]!), error: expect.objectContaining({ code: 'AccessDeniedException' }) }),
+    ]);
     expect(stats.byOperation()).toEqual({
       'kms:DescribeKey': { calls: 4, attempts: 4, throttles: 0, failures: 0, retries: 0 },
       'kms:GetKeyPolicy': { calls: 4, attempts: 5, throttles: 1, failures: 1, retries: 1 },
@@ -124,7 +147,10 @@ describe('S3 over HTTP', () => {
     const body = JSON.parse(request.body) as { ResourceTypeFilters?: string[]; ResourcesPerPage?: number };
     expect(body).toMatchObject({ ResourceTypeFilters: ['s3'], ResourcesPerPage: 100 });
     const tagged = ['ledger-eu', 'ledger-fra'].filter((name) => buckets[name]!.region === region);
-    return json({ PaginationToken: '', ResourceTagMappingList: tagged.map((name) => ({ ResourceARN: `arn:aws:s3:::${name}`, Tags: [{ Key: 'owner', Value: 'ledger' }] })) });
+    return json({
+      PaginationToken: '',
+      ResourceTagMappingList: tagged.map((name) => ({ ResourceARN: `arn:aws:s3:::${name}`, Tags: [{ Key: 'owner', Value: 'ledger' }] })),
+    });
   }
 
   function s3(request: SeenRequest): Reply {
@@ -176,7 +202,9 @@ describe('S3 over HTTP', () => {
     }
     if ('publicAccessBlock' in query) {
       return configured
-        ? xml(`<PublicAccessBlockConfiguration ${S3NS}><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>`)
+        ? xml(
+            `<PublicAccessBlockConfiguration ${S3NS}><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>`,
+          )
         : notFound('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
     }
     if ('ownershipControls' in query) {
@@ -190,11 +218,15 @@ describe('S3 over HTTP', () => {
       );
     }
     if ('versioning' in query) {
-      return configured ? xml(`<VersioningConfiguration ${S3NS}><Status>Enabled</Status></VersioningConfiguration>`) : xml(`<VersioningConfiguration ${S3NS}/>`);
+      return configured
+        ? xml(`<VersioningConfiguration ${S3NS}><Status>Enabled</Status></VersioningConfiguration>`)
+        : xml(`<VersioningConfiguration ${S3NS}/>`);
     }
     if ('object-lock' in query) {
       return configured
-        ? xml(`<ObjectLockConfiguration ${S3NS}><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days></DefaultRetention></Rule></ObjectLockConfiguration>`)
+        ? xml(
+            `<ObjectLockConfiguration ${S3NS}><ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days></DefaultRetention></Rule></ObjectLockConfiguration>`,
+          )
         : notFound('ObjectLockConfigurationNotFoundError', 'Object Lock configuration does not exist for this bucket');
     }
     if ('lifecycle' in query) {
@@ -209,11 +241,15 @@ describe('S3 over HTTP', () => {
     }
     if ('logging' in query) {
       return configured
-        ? xml(`<BucketLoggingStatus ${S3NS}><LoggingEnabled><TargetBucket>access-logs</TargetBucket><TargetPrefix>${name}/</TargetPrefix></LoggingEnabled></BucketLoggingStatus>`)
+        ? xml(
+            `<BucketLoggingStatus ${S3NS}><LoggingEnabled><TargetBucket>access-logs</TargetBucket><TargetPrefix>${name}/</TargetPrefix></LoggingEnabled></BucketLoggingStatus>`,
+          )
         : xml(`<BucketLoggingStatus ${S3NS}/>`);
     }
     if ('tagging' in query) {
-      return configured ? xml(`<Tagging ${S3NS}><TagSet><Tag><Key>owner</Key><Value>ledger</Value></Tag></TagSet></Tagging>`) : notFound('NoSuchTagSet', 'The TagSet does not exist');
+      return configured
+        ? xml(`<Tagging ${S3NS}><TagSet><Tag><Key>owner</Key><Value>ledger</Value></Tag></TagSet></Tagging>`)
+        : notFound('NoSuchTagSet', 'The TagSet does not exist');
     }
     return xmlError('NotImplemented', `unexpected request ${request.path} ${JSON.stringify(query)}`, 501);
   }
@@ -276,10 +312,22 @@ describe('S3 over HTTP', () => {
     });
     expect(byId(resources, 'old-eu-bucket').config.policy).toEqual(unknown('UnparsablePolicy: s3:GetBucketPolicy'));
     expect(coverage).toHaveLength(2);
-    expect(coverage).toEqual(expect.arrayContaining([
-      expect.objectContaining({ region: 'us-east-1', service: 'tagging', operation: 'GetResources', error: expect.objectContaining({ code: 'AccessDeniedException' }) }),
-      expect.objectContaining({ region: 'eu-west-1', operation: 'GetBucketPolicy', resourceArn: 'arn:aws:s3:::old-eu-bucket', error: expect.objectContaining({ code: 'UnparsablePolicy' }) }),
-    ]));
+    expect(coverage).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          region: 'us-east-1',
+          service: 'tagging',
+          operation: 'GetResources',
+          error: expect.objectContaining({ code: 'AccessDeniedException' }),
+        }),
+        expect.objectContaining({
+          region: 'eu-west-1',
+          operation: 'GetBucketPolicy',
+          resourceArn: 'arn:aws:s3:::old-eu-bucket',
+          error: expect.objectContaining({ code: 'UnparsablePolicy' }),
+        }),
+      ]),
+    );
     expect(stats.byOperation()['s3:ListBuckets']).toEqual({ calls: 3, attempts: 3, throttles: 0, failures: 0, retries: 0 });
     expect(stats.byOperation()['s3:GetBucketLocation']).toEqual({ calls: 2, attempts: 2, throttles: 0, failures: 0, retries: 0 });
     // One SlowDown retried; old-us-bucket's NoSuchBucketPolicy is an error to the SDK but a documented

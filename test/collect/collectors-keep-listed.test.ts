@@ -252,14 +252,17 @@ describe('every listed resource stays in the collection, whatever else fails', (
           const paths = new Map<string, FieldPath>();
           for (const output of outputs) for (const [key, field] of fieldPaths(output)) paths.set(key, field);
           // A listing without its list lists nothing: what it did not list is not known to exist.
-          return [...paths.values()].filter((field) => !(field.list && listing(operation))).map((field) => ({ kind: 'remove', operation, path: field.path }) as const);
+          return [...paths.values()]
+            .filter((field) => !(field.list && listing(operation)))
+            .map((field) => ({ kind: 'remove', operation, path: field.path }) as const);
         });
         expect(alterations.length).toBeGreaterThan(0);
         const problems: string[] = [];
         for (const alteration of alterations) {
           const altered = await run(type, alteration);
           const lost = silentlyLost(baseline, altered);
-          if (lost.length > 0 && alteration.kind === 'remove') problems.push(`${alteration.operation} without ${alteration.path.join('.')}: lost ${lost.join(', ')} silently`);
+          if (lost.length > 0 && alteration.kind === 'remove')
+            problems.push(`${alteration.operation} without ${alteration.path.join('.')}: lost ${lost.join(', ')} silently`);
         }
         expect(problems).toEqual([]);
       });

@@ -23,11 +23,17 @@ function form(request: SeenRequest): URLSearchParams {
 }
 
 function ec2Error(code: string, message: string, status: number): Reply {
-  return xml(`<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>5c4e4b3a-3c7e-4f1b-9d2a-0b1c2d3e4f50</RequestID></Response>`, status);
+  return xml(
+    `<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors><RequestID>5c4e4b3a-3c7e-4f1b-9d2a-0b1c2d3e4f50</RequestID></Response>`,
+    status,
+  );
 }
 
 function rdsError(code: string, message: string, status: number): Reply {
-  return xml(`<ErrorResponse ${RDSNS}><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ErrorResponse>`, status);
+  return xml(
+    `<ErrorResponse ${RDSNS}><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ErrorResponse>`,
+    status,
+  );
 }
 
 describe('EC2 over HTTP', () => {
@@ -116,12 +122,24 @@ describe('EC2 over HTTP', () => {
       groupName: 'web-public',
       description: 'Public HTTPS and the app port range',
       vpcId: 'vpc-0a1b2c3d',
-      ingress: [{ protocol: 'tcp', fromPort: 8000, toPort: 8100, ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: ['2001:db8:1234::/48'], prefixListIds: ['pl-0123456789abcdef0'], referencedGroupIds: [] }],
+      ingress: [
+        {
+          protocol: 'tcp',
+          fromPort: 8000,
+          toPort: 8100,
+          ipv4Ranges: ['0.0.0.0/0'],
+          ipv6Ranges: ['2001:db8:1234::/48'],
+          prefixListIds: ['pl-0123456789abcdef0'],
+          referencedGroupIds: [],
+        },
+      ],
       egress: [{ protocol: '-1', fromPort: null, toPort: null, ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] }],
     });
     expect(byId(resources, 'sg-0a1b2c3d4e5f60001').tags).toEqual({ owner: 'platform' });
     expect(byId(resources, 'sg-0a1b2c3d4e5f60002').config).toMatchObject({
-      ingress: [{ protocol: 'tcp', fromPort: 5432, toPort: 5432, ipv4Ranges: [], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: ['sg-0a1b2c3d4e5f60001'] }],
+      ingress: [
+        { protocol: 'tcp', fromPort: 5432, toPort: 5432, ipv4Ranges: [], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: ['sg-0a1b2c3d4e5f60001'] },
+      ],
       egress: [],
     });
     // No ARN in the second group's answer: built from its owner.
@@ -161,7 +179,11 @@ describe('RDS over HTTP', () => {
     </DBSnapshot>`;
   const pages: Record<string, { body: string; next?: string }> = {
     '': {
-      body: snapshotXml('ledger-shared', 'manual', `<Encrypted>true</Encrypted><KmsKeyId>arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab</KmsKeyId><TagList><Tag><Key>owner</Key><Value>payments</Value></Tag></TagList>`),
+      body: snapshotXml(
+        'ledger-shared',
+        'manual',
+        `<Encrypted>true</Encrypted><KmsKeyId>arn:aws:kms:eu-west-1:${ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab</KmsKeyId><TagList><Tag><Key>owner</Key><Value>payments</Value></Tag></TagList>`,
+      ),
       next: 'bWFya2VyLTI=',
     },
     'bWFya2VyLTI=': { body: snapshotXml('demo-public', 'manual', '<Encrypted>false</Encrypted><TagList/>'), next: 'bWFya2VyLTM=' },
@@ -194,7 +216,11 @@ describe('RDS over HTTP', () => {
           return rdsError('Throttling', 'Rate exceeded', 400);
         }
         if (id === 'denied-snap') {
-          return rdsError('AccessDenied', `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: rds:DescribeDBSnapshotAttributes on resource: arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:denied-snap`, 403);
+          return rdsError(
+            'AccessDenied',
+            `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: rds:DescribeDBSnapshotAttributes on resource: arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:denied-snap`,
+            403,
+          );
         }
         const values = restore[id];
         if (values === undefined) return rdsError('DBSnapshotNotFound', `DBSnapshot ${id} not found.`, 404);
@@ -221,7 +247,11 @@ describe('RDS over HTTP', () => {
     expect(byId(resources, 'denied-snap').config.restoreAccounts).toEqual(unknown('AccessDenied: rds:DescribeDBSnapshotAttributes'));
     expect(byId(resources, 'rds:ledger-prod-2026-02-28-03-10').config.restoreAccounts).toEqual([]);
     expect(coverage).toEqual([
-      expect.objectContaining({ operation: 'DescribeDBSnapshotAttributes', resourceArn: `arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:denied-snap`, error: expect.objectContaining({ code: 'AccessDenied' }) }),
+      expect.objectContaining({
+        operation: 'DescribeDBSnapshotAttributes',
+        resourceArn: `arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:denied-snap`,
+        error: expect.objectContaining({ code: 'AccessDenied' }),
+      }),
       expect.objectContaining({
         operation: 'DescribeDBSnapshotAttributes',
         resourceArn: `arn:aws:rds:eu-west-1:${ACCOUNT}:snapshot:deleted-meanwhile`,

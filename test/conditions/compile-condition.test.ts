@@ -150,7 +150,12 @@ describe('paths reaching several values ([*])', () => {
       config: { rules: [{ port: 22 }, { port: unknown('AccessDenied') }] },
       truth: 'false',
     },
-    { name: 'the list itself unreadable', leaf: { path: 'config.rules[*].port', op: 'ne', value: 22 }, config: { rules: unknown('AccessDenied') }, truth: 'unknown' },
+    {
+      name: 'the list itself unreadable',
+      leaf: { path: 'config.rules[*].port', op: 'ne', value: 22 },
+      config: { rules: unknown('AccessDenied') },
+      truth: 'unknown',
+    },
     {
       name: 'contains over lists of lists',
       leaf: { path: 'config.rules[*].ranges', op: 'contains', value: '0.0.0.0/0' },
@@ -189,7 +194,11 @@ describe('Kleene logic', () => {
       });
     }
   }
-  for (const [input, expected] of [['T', 'F'], ['F', 'T'], ['U', 'U']] as const) {
+  for (const [input, expected] of [
+    ['T', 'F'],
+    ['F', 'T'],
+    ['U', 'U'],
+  ] as const) {
     it(`not ${input} is ${expected}`, () => expect(letter[truthOf({ not: leaves[input] }, config)]).toBe(expected));
   }
   it('nests: not(all[T, U]) is U; any[not U, T] is T; all[any[F, U], not F] is U', () => {
@@ -211,20 +220,37 @@ describe('the leaves that decide', () => {
   const leavesOf = (result: ConditionResult) => result.because.map((outcome) => `${outcome.leaf}: ${outcome.truth}`);
 
   it('a false all names every false leaf, and only those', () => {
-    const result = evaluate({ all: [{ path: 'config.a', op: 'eq', value: 'x' }, { path: 'config.a', op: 'eq', value: 'z' }, { path: 'config.b', op: 'exists' }, { path: 'config.b', op: 'absent' }] });
+    const result = evaluate({
+      all: [
+        { path: 'config.a', op: 'eq', value: 'x' },
+        { path: 'config.a', op: 'eq', value: 'z' },
+        { path: 'config.b', op: 'exists' },
+        { path: 'config.b', op: 'absent' },
+      ],
+    });
     expect(result.truth).toBe('false');
     expect(leavesOf(result)).toEqual(['config.a eq "z": false', 'config.b absent: false']);
     expect(result.because[0]?.observed).toEqual([{ state: 'present', at: 'config.a', value: 'x' }]);
   });
 
   it('a false all wins over an unknown leaf', () => {
-    const result = evaluate({ all: [{ path: 'config.c', op: 'eq', value: 1 }, { path: 'config.a', op: 'eq', value: 'z' }] });
+    const result = evaluate({
+      all: [
+        { path: 'config.c', op: 'eq', value: 1 },
+        { path: 'config.a', op: 'eq', value: 'z' },
+      ],
+    });
     expect(result.truth).toBe('false');
     expect(leavesOf(result)).toEqual(['config.a eq "z": false']);
   });
 
   it('a false any names every leaf', () => {
-    const result = evaluate({ any: [{ path: 'config.a', op: 'eq', value: 'z' }, { path: 'config.b', op: 'in', value: ['q'] }] });
+    const result = evaluate({
+      any: [
+        { path: 'config.a', op: 'eq', value: 'z' },
+        { path: 'config.b', op: 'in', value: ['q'] },
+      ],
+    });
     expect(leavesOf(result)).toEqual(['config.a eq "z": false', 'config.b in ["q"]: false']);
   });
 
@@ -235,7 +261,12 @@ describe('the leaves that decide', () => {
   });
 
   it('an unknown result names the undecidable leaves with the unreadable location and its reason', () => {
-    const result = evaluate({ all: [{ path: 'config.a', op: 'eq', value: 'x' }, { path: 'config.c.deep', op: 'eq', value: 1 }] });
+    const result = evaluate({
+      all: [
+        { path: 'config.a', op: 'eq', value: 'x' },
+        { path: 'config.c.deep', op: 'eq', value: 1 },
+      ],
+    });
     expect(result.truth).toBe('unknown');
     expect(result.because).toEqual([
       {
@@ -263,14 +294,34 @@ describe('compile errors', () => {
   const cases: { name: string; node: unknown; resourceType?: ResourceType; issues: { path: DocumentPath; message: RegExp }[] }[] = [
     { name: 'not a mapping', node: 'config.a eq 1', issues: [{ path: ['condition'], message: /must be a mapping/ }] },
     { name: 'a list', node: [{ path: 'config.a', op: 'exists' }], issues: [{ path: ['condition'], message: /must be a mapping/ }] },
-    { name: 'invalid regular expression', node: { path: 'config.a', op: 'matches', value: '(unclosed' }, issues: [{ path: ['condition', 'value'], message: /invalid regular expression: .*unclosed/i }] },
+    {
+      name: 'invalid regular expression',
+      node: { path: 'config.a', op: 'matches', value: '(unclosed' },
+      issues: [{ path: ['condition', 'value'], message: /invalid regular expression: .*unclosed/i }],
+    },
     { name: 'value missing', node: { path: 'config.a', op: 'eq' }, issues: [{ path: ['condition'], message: /^op eq needs a value$/ }] },
-    { name: 'value missing for an age', node: { path: 'createdAt', op: 'age-days-gt' }, issues: [{ path: ['condition'], message: /^op age-days-gt needs a value$/ }] },
-    { name: 'value given to exists', node: { path: 'config.a', op: 'exists', value: true }, issues: [{ path: ['condition', 'value'], message: /^op exists takes no value$/ }] },
-    { name: 'unknown op', node: { path: 'config.a', op: 'equals', value: 1 }, issues: [{ path: ['condition', 'op'], message: /unknown op "equals"; use one of: exists, absent, eq, ne/ }] },
+    {
+      name: 'value missing for an age',
+      node: { path: 'createdAt', op: 'age-days-gt' },
+      issues: [{ path: ['condition'], message: /^op age-days-gt needs a value$/ }],
+    },
+    {
+      name: 'value given to exists',
+      node: { path: 'config.a', op: 'exists', value: true },
+      issues: [{ path: ['condition', 'value'], message: /^op exists takes no value$/ }],
+    },
+    {
+      name: 'unknown op',
+      node: { path: 'config.a', op: 'equals', value: 1 },
+      issues: [{ path: ['condition', 'op'], message: /unknown op "equals"; use one of: exists, absent, eq, ne/ }],
+    },
     { name: 'op missing', node: { path: 'config.a', value: 1 }, issues: [{ path: ['condition'], message: /a leaf needs an op/ }] },
     { name: 'path missing', node: { op: 'exists' }, issues: [{ path: ['condition'], message: /missing required field 'path'/ }] },
-    { name: 'a misspelt group', node: { alll: [{ path: 'config.a', op: 'exists' }] }, issues: [{ path: ['condition', 'alll'], message: /unknown field 'alll': a condition is all, any, not/ }] },
+    {
+      name: 'a misspelt group',
+      node: { alll: [{ path: 'config.a', op: 'exists' }] },
+      issues: [{ path: ['condition', 'alll'], message: /unknown field 'alll': a condition is all, any, not/ }],
+    },
     {
       name: 'a stranger next to an unknown op',
       node: { path: 'config.a', op: 'is', valeu: 1 },
@@ -279,15 +330,46 @@ describe('compile errors', () => {
         { path: ['condition', 'op'], message: /unknown op "is"/ },
       ],
     },
-    { name: 'misspelt key', node: { path: 'config.a', op: 'eq', vaule: 1 }, issues: [{ path: ['condition'], message: /needs a value/ }, { path: ['condition', 'vaule'], message: /unknown field 'vaule'/ }] },
-    { name: 'a number as a string for gt', node: { path: 'config.a', op: 'gt', value: '5' }, issues: [{ path: ['condition', 'value'], message: /^must be a number$/ }] },
+    {
+      name: 'misspelt key',
+      node: { path: 'config.a', op: 'eq', vaule: 1 },
+      issues: [
+        { path: ['condition'], message: /needs a value/ },
+        { path: ['condition', 'vaule'], message: /unknown field 'vaule'/ },
+      ],
+    },
+    {
+      name: 'a number as a string for gt',
+      node: { path: 'config.a', op: 'gt', value: '5' },
+      issues: [{ path: ['condition', 'value'], message: /^must be a number$/ }],
+    },
     { name: 'a negative age', node: { path: 'createdAt', op: 'age-days-gt', value: -1 }, issues: [{ path: ['condition', 'value'], message: /must be >= 0/ }] },
-    { name: 'an empty in list', node: { path: 'config.a', op: 'in', value: [] }, issues: [{ path: ['condition', 'value'], message: /must not be an empty list/ }] },
+    {
+      name: 'an empty in list',
+      node: { path: 'config.a', op: 'in', value: [] },
+      issues: [{ path: ['condition', 'value'], message: /must not be an empty list/ }],
+    },
     { name: 'a scalar for in', node: { path: 'config.a', op: 'in', value: 'a' }, issues: [{ path: ['condition', 'value'], message: /must be a list/ }] },
-    { name: 'a mapping in an in list', node: { path: 'config.a', op: 'in', value: ['a', { b: 1 }] }, issues: [{ path: ['condition', 'value', 1], message: /must be a string, a number or a boolean/ }] },
-    { name: 'null for eq (use absent)', node: { path: 'config.a', op: 'eq', value: null }, issues: [{ path: ['condition', 'value'], message: /must be a string, a number or a boolean/ }] },
-    { name: 'an empty regular expression', node: { path: 'config.a', op: 'matches', value: '' }, issues: [{ path: ['condition', 'value'], message: /must not be empty/ }] },
-    { name: 'a bad path', node: { path: 'config..a', op: 'exists' }, issues: [{ path: ['condition', 'path'], message: /expected a field name after "\." at character 8/ }] },
+    {
+      name: 'a mapping in an in list',
+      node: { path: 'config.a', op: 'in', value: ['a', { b: 1 }] },
+      issues: [{ path: ['condition', 'value', 1], message: /must be a string, a number or a boolean/ }],
+    },
+    {
+      name: 'null for eq (use absent)',
+      node: { path: 'config.a', op: 'eq', value: null },
+      issues: [{ path: ['condition', 'value'], message: /must be a string, a number or a boolean/ }],
+    },
+    {
+      name: 'an empty regular expression',
+      node: { path: 'config.a', op: 'matches', value: '' },
+      issues: [{ path: ['condition', 'value'], message: /must not be empty/ }],
+    },
+    {
+      name: 'a bad path',
+      node: { path: 'config..a', op: 'exists' },
+      issues: [{ path: ['condition', 'path'], message: /expected a field name after "\." at character 8/ }],
+    },
     { name: 'an empty all', node: { all: [] }, issues: [{ path: ['condition', 'all'], message: /all must be a non-empty list of conditions/ }] },
     { name: 'any not a list', node: { any: { path: 'config.a', op: 'exists' } }, issues: [{ path: ['condition', 'any'], message: /non-empty list/ }] },
     { name: 'not a string', node: { not: 'config.a' }, issues: [{ path: ['condition', 'not'], message: /must be a mapping/ }] },
@@ -299,7 +381,11 @@ describe('compile errors', () => {
         { path: ['condition', 'op'], message: /'op' cannot sit next to 'all'/ },
       ],
     },
-    { name: 'two groups in one node', node: { all: [{ path: 'config.a', op: 'exists' }], any: [] }, issues: [{ path: ['condition', 'any'], message: /'any' cannot sit next to 'all'/ }] },
+    {
+      name: 'two groups in one node',
+      node: { all: [{ path: 'config.a', op: 'exists' }], any: [] },
+      issues: [{ path: ['condition', 'any'], message: /'any' cannot sit next to 'all'/ }],
+    },
     {
       name: 'every mistake, each at its place in the tree',
       node: {
@@ -343,7 +429,12 @@ describe('compile errors', () => {
       name: 'eq on a list',
       resourceType: 'AWS::RDS::DBInstance',
       node: { path: 'config.cloudwatchLogsExports', op: 'eq', value: 'audit' },
-      issues: [{ path: ['condition', 'value'], message: /is a list, so it never equals "audit"; to look for an item use contains, or config\.cloudwatchLogsExports\[\*\]/ }],
+      issues: [
+        {
+          path: ['condition', 'value'],
+          message: /is a list, so it never equals "audit"; to look for an item use contains, or config\.cloudwatchLogsExports\[\*\]/,
+        },
+      ],
     },
     {
       name: 'one bad item in an in list',
@@ -370,7 +461,11 @@ describe('compile errors', () => {
 
   const accepted: { name: string; node: unknown; resourceType: ResourceType }[] = [
     { name: 'an enum value', resourceType: 'AWS::SageMaker::NotebookInstance', node: { path: 'config.directInternetAccess', op: 'in', value: ['Disabled'] } },
-    { name: 'inside an untyped policy document', resourceType: 'AWS::S3::Bucket', node: { path: 'config.policy.Statement[*].Effect', op: 'eq', value: 'Allow' } },
+    {
+      name: 'inside an untyped policy document',
+      resourceType: 'AWS::S3::Bucket',
+      node: { path: 'config.policy.Statement[*].Effect', op: 'eq', value: 'Allow' },
+    },
     { name: 'contains on a list', resourceType: 'AWS::RDS::DBInstance', node: { path: 'config.cloudwatchLogsExports', op: 'contains', value: 'audit' } },
     { name: 'a number on a nullable number', resourceType: 'AWS::EC2::SecurityGroup', node: { path: 'config.ingress[*].fromPort', op: 'lte', value: 22 } },
     { name: 'an age on an optional date', resourceType: 'AWS::EC2::Instance', node: { path: 'createdAt', op: 'age-days-gt', value: 30 } },

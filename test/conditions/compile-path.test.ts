@@ -17,11 +17,43 @@ describe('parsePath', () => {
       path: 'config.ingress[*].fromPort',
       steps: [{ kind: 'key', key: 'config' }, { kind: 'key', key: 'ingress' }, { kind: 'each' }, { kind: 'key', key: 'fromPort' }],
     },
-    { path: 'config.ingress[0]', steps: [{ kind: 'key', key: 'config' }, { kind: 'key', key: 'ingress' }, { kind: 'index', index: 0 }] },
-    { path: 'tags.aws:cloudformation:stack-name', steps: [{ kind: 'key', key: 'tags' }, { kind: 'key', key: 'aws:cloudformation:stack-name' }] },
-    { path: 'tags["cost.center"]', steps: [{ kind: 'key', key: 'tags' }, { kind: 'key', key: 'cost.center' }] },
-    { path: 'tags["a \\"quoted\\" key"]', steps: [{ kind: 'key', key: 'tags' }, { kind: 'key', key: 'a "quoted" key' }] },
-    { path: '["config"].status', steps: [{ kind: 'key', key: 'config' }, { kind: 'key', key: 'status' }], canonical: 'config.status' },
+    {
+      path: 'config.ingress[0]',
+      steps: [
+        { kind: 'key', key: 'config' },
+        { kind: 'key', key: 'ingress' },
+        { kind: 'index', index: 0 },
+      ],
+    },
+    {
+      path: 'tags.aws:cloudformation:stack-name',
+      steps: [
+        { kind: 'key', key: 'tags' },
+        { kind: 'key', key: 'aws:cloudformation:stack-name' },
+      ],
+    },
+    {
+      path: 'tags["cost.center"]',
+      steps: [
+        { kind: 'key', key: 'tags' },
+        { kind: 'key', key: 'cost.center' },
+      ],
+    },
+    {
+      path: 'tags["a \\"quoted\\" key"]',
+      steps: [
+        { kind: 'key', key: 'tags' },
+        { kind: 'key', key: 'a "quoted" key' },
+      ],
+    },
+    {
+      path: '["config"].status',
+      steps: [
+        { kind: 'key', key: 'config' },
+        { kind: 'key', key: 'status' },
+      ],
+      canonical: 'config.status',
+    },
     { path: 'config.matrix[*][1]', steps: [{ kind: 'key', key: 'config' }, { kind: 'key', key: 'matrix' }, { kind: 'each' }, { kind: 'index', index: 1 }] },
   ];
   for (const { path, steps, canonical } of valid) {
@@ -117,8 +149,14 @@ describe('compiled accessor', () => {
       path: 'config.ingress.fromPort',
       endpoints: [{ state: 'unknown', at: 'config.ingress', reason: 'is a list, so it has no field "fromPort"', unreadable: false }],
     },
-    { path: 'config.status[0]', endpoints: [{ state: 'unknown', at: 'config.status', reason: 'is a string ("InService"), so it has no item 0', unreadable: false }] },
-    { path: 'config.status[*]', endpoints: [{ state: 'unknown', at: 'config.status', reason: 'is a string ("InService"), so [*] has nothing to go through', unreadable: false }] },
+    {
+      path: 'config.status[0]',
+      endpoints: [{ state: 'unknown', at: 'config.status', reason: 'is a string ("InService"), so it has no item 0', unreadable: false }],
+    },
+    {
+      path: 'config.status[*]',
+      endpoints: [{ state: 'unknown', at: 'config.status', reason: 'is a string ("InService"), so [*] has nothing to go through', unreadable: false }],
+    },
     { path: 'constructor', endpoints: [{ state: 'absent', at: 'constructor' }] },
   ];
   for (const { path, endpoints } of cases) {
@@ -130,7 +168,10 @@ describe('compiled accessor', () => {
   }
 
   it('reports the whole tags mapping as unreadable when tags could not be read', () => {
-    const read = compileAccessor([{ kind: 'key', key: 'tags' }, { kind: 'key', key: 'owner' }]);
+    const read = compileAccessor([
+      { kind: 'key', key: 'tags' },
+      { kind: 'key', key: 'owner' },
+    ]);
     expect(read({ tags: unknown('AccessDenied: tag:GetResources') })).toEqual([
       { state: 'unknown', at: 'tags', reason: 'AccessDenied: tag:GetResources', unreadable: true },
     ]);

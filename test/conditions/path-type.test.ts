@@ -36,9 +36,21 @@ describe('typePath', () => {
   }
 
   const rejected: { type: ResourceType; path: string; message: RegExp }[] = [
-    { type: 'AWS::SageMaker::NotebookInstance', path: 'config.directInternetAcess', message: /config has no field "directInternetAcess"; its fields are: status, instanceType, directInternetAccess/ },
-    { type: 'AWS::SageMaker::NotebookInstance', path: 'confg.status', message: /an AWS::SageMaker::NotebookInstance resource has no field "confg"; its fields are: arn, type/ },
-    { type: 'AWS::EC2::SecurityGroup', path: 'config.ingress.fromPort', message: /config\.ingress is a list; write config\.ingress\[\*\]\.fromPort to look into its items/ },
+    {
+      type: 'AWS::SageMaker::NotebookInstance',
+      path: 'config.directInternetAcess',
+      message: /config has no field "directInternetAcess"; its fields are: status, instanceType, directInternetAccess/,
+    },
+    {
+      type: 'AWS::SageMaker::NotebookInstance',
+      path: 'confg.status',
+      message: /an AWS::SageMaker::NotebookInstance resource has no field "confg"; its fields are: arn, type/,
+    },
+    {
+      type: 'AWS::EC2::SecurityGroup',
+      path: 'config.ingress.fromPort',
+      message: /config\.ingress is a list; write config\.ingress\[\*\]\.fromPort to look into its items/,
+    },
     { type: 'AWS::EC2::SecurityGroup', path: 'config.groupName.first', message: /config\.groupName is a string, so it has no field "first"/ },
     { type: 'AWS::EC2::SecurityGroup', path: 'config.groupName[*]', message: /config\.groupName is a string, not a list or a mapping/ },
     { type: 'AWS::S3::Bucket', path: 'config.versioning[0]', message: /config\.versioning is a mapping, not a list/ },

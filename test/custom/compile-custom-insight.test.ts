@@ -41,7 +41,12 @@ condition:
 const KEY = 'arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-555555555555';
 
 testInsight(notebookNoInternet, [
-  { name: 'no internet, owned', resource: notebook({}, { tags: { owner: 'data-team' } }), status: 'pass', reason: /config\.directInternetAccess eq "Disabled" holds/ },
+  {
+    name: 'no internet, owned',
+    resource: notebook({}, { tags: { owner: 'data-team' } }),
+    status: 'pass',
+    reason: /config\.directInternetAccess eq "Disabled" holds/,
+  },
   { name: 'no internet, own KMS key, no owner', resource: notebook({ kmsKeyId: KEY }), status: 'pass' },
   {
     name: 'direct internet access',
@@ -57,7 +62,12 @@ testInsight(notebookNoInternet, [
     reason: 'tags.owner exists does not hold (tags.owner is absent); config.kmsKeyId absent holds (config.kmsKeyId is absent)',
     evidence: { 'tags.owner': null, 'config.kmsKeyId': null },
   },
-  { name: 'being deleted', resource: notebook({ status: 'Deleting', directInternetAccess: 'Enabled' }), status: 'not-applicable', reason: /does not apply: config\.status ne "Deleting" does not hold/ },
+  {
+    name: 'being deleted',
+    resource: notebook({ status: 'Deleting', directInternetAccess: 'Enabled' }),
+    status: 'not-applicable',
+    reason: /does not apply: config\.status ne "Deleting" does not hold/,
+  },
   {
     name: 'internet access unreadable',
     resource: notebook({ directInternetAccess: unknown('AccessDeniedException: sagemaker:DescribeNotebookInstance') }, { tags: { owner: 'data-team' } }),
@@ -72,7 +82,11 @@ testInsight(notebookNoInternet, [
     reason: 'tags could not be read (AccessDeniedException: sagemaker:ListTags)',
   },
   // The own key satisfies the `any` whatever the tags hold, so the verdict does not need them.
-  { name: 'tags unreadable but an own key decides', resource: notebook({ kmsKeyId: KEY }, { tags: unknown('AccessDeniedException: sagemaker:ListTags') }), status: 'pass' },
+  {
+    name: 'tags unreadable but an own key decides',
+    resource: notebook({ kmsKeyId: KEY }, { tags: unknown('AccessDeniedException: sagemaker:ListTags') }),
+    status: 'pass',
+  },
   // A fail decided by a readable field stands even when another field is unreadable.
   {
     name: 'internet access on while tags are unreadable',
@@ -128,7 +142,8 @@ testInsight(productionDatabases, [
     name: 'every broken rule is named',
     resource: rdsInstance({ backupRetentionPeriod: 1, deletionProtection: false, cloudwatchLogsExports: [] }, prod),
     status: 'fail',
-    reason: /backupRetentionPeriod gte 14 does not hold .*; config\.deletionProtection eq true does not hold .*; config\.cloudwatchLogsExports contains "postgresql" does not hold \(config\.cloudwatchLogsExports is \[\]\)/,
+    reason:
+      /backupRetentionPeriod gte 14 does not hold .*; config\.deletionProtection eq true does not hold .*; config\.cloudwatchLogsExports contains "postgresql" does not hold \(config\.cloudwatchLogsExports is \[\]\)/,
     evidence: { 'config.backupRetentionPeriod': 1, 'config.deletionProtection': false, 'config.cloudwatchLogsExports': [] },
   },
   { name: 'staging database', resource: rdsInstance({ backupRetentionPeriod: 1 }, { tags: { environment: 'staging' } }), status: 'not-applicable' },
@@ -188,9 +203,23 @@ testInsight(noWorldIngress, [
     reason: 'config.ingress[*].ipv4Ranges[*] ne "0.0.0.0/0" does not hold (config.ingress[1].ipv4Ranges[1] is "0.0.0.0/0")',
     evidence: { 'config.ingress[1].ipv4Ranges[1]': '0.0.0.0/0' },
   },
-  { name: 'open over IPv6', resource: securityGroup({ ingress: [rule({ ipv6Ranges: ['::/0'] })] }), status: 'fail', evidence: { 'config.ingress[0].ipv6Ranges[0]': '::/0' } },
-  { name: 'the default group is judged elsewhere', resource: securityGroup({ groupName: 'default', ingress: [rule({ ipv4Ranges: ['0.0.0.0/0'] })] }), status: 'not-applicable' },
-  { name: 'rules unreadable', resource: securityGroup({ ingress: unknown('UnauthorizedOperation: ec2:DescribeSecurityGroupRules') }), status: 'error', reason: /config\.ingress could not be read/ },
+  {
+    name: 'open over IPv6',
+    resource: securityGroup({ ingress: [rule({ ipv6Ranges: ['::/0'] })] }),
+    status: 'fail',
+    evidence: { 'config.ingress[0].ipv6Ranges[0]': '::/0' },
+  },
+  {
+    name: 'the default group is judged elsewhere',
+    resource: securityGroup({ groupName: 'default', ingress: [rule({ ipv4Ranges: ['0.0.0.0/0'] })] }),
+    status: 'not-applicable',
+  },
+  {
+    name: 'rules unreadable',
+    resource: securityGroup({ ingress: unknown('UnauthorizedOperation: ec2:DescribeSecurityGroupRules') }),
+    status: 'error',
+    reason: /config\.ingress could not be read/,
+  },
 ]);
 
 describe('compileCustomInsight', () => {
@@ -234,7 +263,16 @@ severity: low
 description: Looks through every field of the config.
 condition: { path: 'config[*]', op: ne, value: public }
 `);
-    expect(insight.reads.self).toEqual(['dbInstanceIdentifier', 'encrypted', 'engine', 'kmsKeyId', 'restoreAccounts', 'snapshotCreateTime', 'snapshotType', 'status']);
+    expect(insight.reads.self).toEqual([
+      'dbInstanceIdentifier',
+      'encrypted',
+      'engine',
+      'kmsKeyId',
+      'restoreAccounts',
+      'snapshotCreateTime',
+      'snapshotType',
+      'status',
+    ]);
     const snapshot = evaluateCase(insight, { name: 'every field', resource: rdsSnapshot(), status: 'pass' });
     expect(snapshot.status).toBe('pass');
   });
@@ -250,7 +288,13 @@ condition: { path: config.metadataOptions.httpTokens, op: eq, value: required }
 `);
     expect(insight.rationale).toBe('');
     expect(insight.remediation).toEqual({ cli: '', console: '' });
-    expect(evaluateCase(insight, { name: 'v1', resource: ec2Instance({ metadataOptions: { httpTokens: 'optional', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 } }), status: 'fail' }).status).toBe('fail');
+    expect(
+      evaluateCase(insight, {
+        name: 'v1',
+        resource: ec2Instance({ metadataOptions: { httpTokens: 'optional', httpEndpoint: 'enabled', httpPutResponseHopLimit: 1 } }),
+        status: 'fail',
+      }).status,
+    ).toBe('fail');
     expect(evaluateCase(insight, { name: 'v2', resource: ec2Instance(), status: 'pass' }).status).toBe('pass');
   });
 
@@ -283,7 +327,10 @@ condition: { path: config.policy.Version, op: matches, value: '^2012-10-17$' }
       resource: s3Bucket({ policy: { Version: 2012 } }),
       status: 'error',
     });
-    expect(verdict).toMatchObject({ status: 'error', reason: 'cannot decide config.policy.Version matches "^2012-10-17$": config.policy.Version is a number (2012), not a string' });
+    expect(verdict).toMatchObject({
+      status: 'error',
+      reason: 'cannot decide config.policy.Version matches "^2012-10-17$": config.policy.Version is a number (2012), not a string',
+    });
   });
 
   const invalid: { name: string; yaml: string; issues: { path: DocumentPath; message: RegExp; atKey?: boolean }[] }[] = [
@@ -391,7 +438,12 @@ describe('evaluation works on the compiled form only', () => {
     severity: 'medium',
     description: 'Root access lets notebook users change the instance and its network settings.',
     appliesTo: { path: 'config.status', op: 'not-in', value: ['Deleting', 'Failed'] },
-    condition: { all: [{ path: 'config.rootAccess', op: 'eq', value: 'Disabled' }, { path: 'config.instanceType', op: 'matches', value: '^ml\\.' }] },
+    condition: {
+      all: [
+        { path: 'config.rootAccess', op: 'eq', value: 'Disabled' },
+        { path: 'config.instanceType', op: 'matches', value: '^ml\\.' },
+      ],
+    },
   });
 
   it('never reads the definition while evaluating', () => {

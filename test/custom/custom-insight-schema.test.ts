@@ -40,7 +40,24 @@ describe('CustomInsightSchema', () => {
 
   it('gives every op exactly one leaf shape, which says whether it takes a value', () => {
     expect([...leafOps].sort()).toEqual(
-      ['absent', 'age-days-gt', 'age-days-lt', 'contains', 'ends-with', 'eq', 'exists', 'gt', 'gte', 'in', 'lt', 'lte', 'matches', 'ne', 'not-in', 'starts-with'].sort(),
+      [
+        'absent',
+        'age-days-gt',
+        'age-days-lt',
+        'contains',
+        'ends-with',
+        'eq',
+        'exists',
+        'gt',
+        'gte',
+        'in',
+        'lt',
+        'lte',
+        'matches',
+        'ne',
+        'not-in',
+        'starts-with',
+      ].sort(),
     );
     for (const op of leafOps) {
       const takesValue = Object.hasOwn(leafShapeOf(op).properties, 'value');
@@ -68,10 +85,17 @@ describe('CustomInsightSchema', () => {
   const documents: { name: string; patch: Record<string, unknown>; valid: boolean; semantic?: true }[] = [
     { name: 'the example', patch: {}, valid: true },
     { name: 'no appliesTo', patch: { appliesTo: undefined }, valid: true },
-    { name: 'remediation with console steps only', patch: { remediation: { console: 'Stop the notebook, edit it, disable direct internet access.' } }, valid: true },
+    {
+      name: 'remediation with console steps only',
+      patch: { remediation: { console: 'Stop the notebook, edit it, disable direct internet access.' } },
+      valid: true,
+    },
     {
       name: 'every op',
-      patch: { resourceType: 'AWS::RDS::DBInstance', condition: { all: leafOps.map((op) => (op === 'exists' || op === 'absent' ? { path: 'tags.x', op } : validLeaf(op))) } },
+      patch: {
+        resourceType: 'AWS::RDS::DBInstance',
+        condition: { all: leafOps.map((op) => (op === 'exists' || op === 'absent' ? { path: 'tags.x', op } : validLeaf(op))) },
+      },
       valid: true,
     },
     { name: 'empty remediation', patch: { remediation: {} }, valid: false },

@@ -81,7 +81,11 @@ describe('demo organisation: shape', () => {
       expect(settings).toHaveLength(1);
       expect(settings[0]?.region).toBe(GLOBAL_REGION);
       expect(settings[0]?.id).toBe(account.id);
-      expect(ofType(own, 'AWS::Account::Region').map((r) => r.region).sort()).toEqual([...org.allowedRegions].sort());
+      expect(
+        ofType(own, 'AWS::Account::Region')
+          .map((r) => r.region)
+          .sort(),
+      ).toEqual([...org.allowedRegions].sort());
       // The account resource counts the users that the inventory holds.
       const users = ofType(own, 'AWS::IAM::User').length;
       expect(settings[0]?.config.iamUserCount).toBe(users);
@@ -217,7 +221,13 @@ describe('demo organisation: the scenario', () => {
 
   it('tags resources with owner, cost-center, environment, tenant and data-class', () => {
     const sftp = byName(demo, 'AWS::S3::Bucket', /^harbor-bank-sftp-ingest-/)[0];
-    expect(sftp?.tags).toMatchObject({ owner: expect.any(String), 'cost-center': 'CC-2101', environment: 'production', tenant: 'harbor-bank', 'data-class': 'restricted' });
+    expect(sftp?.tags).toMatchObject({
+      owner: expect.any(String),
+      'cost-center': 'CC-2101',
+      environment: 'production',
+      tenant: 'harbor-bank',
+      'data-class': 'restricted',
+    });
   });
 
   it('has SFTP ingestion buckets with six-year COMPLIANCE Object Lock and a 92-day Glacier rule, and one without the transition', () => {
@@ -252,7 +262,12 @@ describe('demo organisation: the scenario', () => {
     expect(databases.filter((d) => d.accountId === harbor && d.config.kmsKeyId === harborKey).length).toBeGreaterThanOrEqual(2);
     // The key is regional: it encrypts only resources in its own region.
     for (const r of [...buckets, ...databases]) {
-      const ref = r.type === 'AWS::S3::Bucket' ? (isUnknown(r.config.encryption) ? [] : (r.config.encryption?.rules ?? []).map((x) => x.kmsMasterKeyId)) : [r.config.kmsKeyId];
+      const ref =
+        r.type === 'AWS::S3::Bucket'
+          ? isUnknown(r.config.encryption)
+            ? []
+            : (r.config.encryption?.rules ?? []).map((x) => x.kmsMasterKeyId)
+          : [r.config.kmsKeyId];
       for (const arn of ref) if (typeof arn === 'string' && org.bankKeyArns.includes(arn)) expect(arn.split(':')[3]).toBe(r.region);
     }
   });
@@ -309,7 +324,10 @@ describe('demo organisation: the scenario', () => {
       [tenantAccount('Harbor Bank'), 'harbor-bank-portal'],
       [tenantAccount('Northwind Savings'), 'northwind-savings-portal'],
     ]);
-    const addresses = (statement: unknown): string[] => JSON.stringify(statement).match(/"addresses":\[[^\]]*\]/g)?.flatMap((m) => JSON.parse(m.slice('"addresses":'.length)) as string[]) ?? [];
+    const addresses = (statement: unknown): string[] =>
+      JSON.stringify(statement)
+        .match(/"addresses":\[[^\]]*\]/g)
+        ?.flatMap((m) => JSON.parse(m.slice('"addresses":'.length)) as string[]) ?? [];
     const rulesOf = (acl: (typeof acls)[number]) => (isUnknown(acl.config.rules) ? [] : acl.config.rules);
     const harbor = acls.find((a) => a.name === 'harbor-bank-portal')!;
     expect(harbor.config.defaultAction).toBe('Allow');
@@ -317,7 +335,12 @@ describe('demo organisation: the scenario', () => {
     expect(addresses(rulesOf(harbor)[0]).sort()).toEqual([...org.tenantCidrs[harbor.accountId]!].sort());
     const northwind = acls.find((a) => a.name === 'northwind-savings-portal')!;
     expect(northwind.config.defaultAction).toBe('Block');
-    expect(rulesOf(northwind).filter((r) => r.action === 'Allow').flatMap((r) => addresses(r.statement)).sort()).toEqual(['192.0.2.0/24', ...org.tenantCidrs[northwind.accountId]!].sort());
+    expect(
+      rulesOf(northwind)
+        .filter((r) => r.action === 'Allow')
+        .flatMap((r) => addresses(r.statement))
+        .sort(),
+    ).toEqual(['192.0.2.0/24', ...org.tenantCidrs[northwind.accountId]!].sort());
     for (const acl of acls) expect(acl.config.logging).not.toBeNull();
   });
 
@@ -337,13 +360,18 @@ describe('demo organisation: the scenario', () => {
   });
 
   it('has customer keys without rotation', () => {
-    expect(keys.filter((k) => k.config.manager === 'CUSTOMER' && k.config.origin === 'AWS_KMS' && !isUnknown(k.config.rotation) && k.config.rotation?.enabled === false).length).toBeGreaterThanOrEqual(2);
+    expect(
+      keys.filter(
+        (k) => k.config.manager === 'CUSTOMER' && k.config.origin === 'AWS_KMS' && !isUnknown(k.config.rotation) && k.config.rotation?.enabled === false,
+      ).length,
+    ).toBeGreaterThanOrEqual(2);
     expect(keys.some((k) => k.config.manager === 'AWS')).toBe(true);
   });
 
   it('has console-less deployers with old access keys, and humans with and without MFA', () => {
     const old = (u: Resource<'AWS::IAM::User'>) =>
-      !isUnknown(u.config.accessKeys) && u.config.accessKeys.some((k) => k.status === 'Active' && collectedAt.getTime() - Date.parse(k.createDate) > 365 * 86_400_000);
+      !isUnknown(u.config.accessKeys) &&
+      u.config.accessKeys.some((k) => k.status === 'Active' && collectedAt.getTime() - Date.parse(k.createDate) > 365 * 86_400_000);
     const deployers = users.filter((u) => u.name.includes('deployer') && u.config.passwordEnabled === false);
     expect(deployers.filter(old).length).toBeGreaterThanOrEqual(2);
     expect(deployers.filter((u) => !old(u)).length).toBeGreaterThanOrEqual(1);
@@ -375,7 +403,9 @@ describe('demo organisation: the scenario', () => {
     const statuses = ofType(demo, 'AWS::CloudFormation::Stack').map((s) => s.config.status);
     expect(statuses).toContain('ROLLBACK_COMPLETE');
     expect(statuses).toContain('UPDATE_ROLLBACK_FAILED');
-    const failing = ofType(demo, 'AWS::StepFunctions::StateMachine').filter((m) => !isUnknown(m.config.recentFailedExecutions) && m.config.recentFailedExecutions.length > 0);
+    const failing = ofType(demo, 'AWS::StepFunctions::StateMachine').filter(
+      (m) => !isUnknown(m.config.recentFailedExecutions) && m.config.recentFailedExecutions.length > 0,
+    );
     expect(failing.length).toBeGreaterThanOrEqual(1);
     for (const machine of failing) {
       if (isUnknown(machine.config.recentFailedExecutions)) continue;
@@ -461,7 +491,10 @@ describe('demo organisation: network, monitoring and guardrails', () => {
 
   it('has a development NACL that lets SSH in from anywhere, and production NACLs that deny RDP ahead of the ephemeral range', () => {
     const sshAllowed = acls.filter(
-      (a) => a.accountId === dev && a.config.subnetIds.length > 0 && inbound(a).some((e) => e.ruleAction === 'allow' && e.cidrBlock === '0.0.0.0/0' && e.protocol === '6' && e.fromPort === 22),
+      (a) =>
+        a.accountId === dev &&
+        a.config.subnetIds.length > 0 &&
+        inbound(a).some((e) => e.ruleAction === 'allow' && e.cidrBlock === '0.0.0.0/0' && e.protocol === '6' && e.fromPort === 22),
     );
     expect(sshAllowed).toHaveLength(1);
     const hardened = acls.filter((a) => !a.config.isDefault && a.accountId !== dev);
@@ -478,7 +511,9 @@ describe('demo organisation: network, monitoring and guardrails', () => {
     expect(fileSystems.length).toBeGreaterThanOrEqual(2);
     expect(fileSystems.filter((f) => f.config.encrypted === false).map((f) => f.accountId)).toEqual([dev]);
     for (const f of fileSystems) if (f.config.encrypted === true) expect(keys.some((k) => k.arn === f.config.kmsKeyId)).toBe(true);
-    const smb = ofType(demo, 'AWS::EC2::SecurityGroup').filter((g) => !isUnknown(g.config.ingress) && g.config.ingress.some((r) => r.fromPort === 445 && r.ipv4Ranges.includes('0.0.0.0/0')));
+    const smb = ofType(demo, 'AWS::EC2::SecurityGroup').filter(
+      (g) => !isUnknown(g.config.ingress) && g.config.ingress.some((r) => r.fromPort === 445 && r.ipv4Ranges.includes('0.0.0.0/0')),
+    );
     expect(smb.map((g) => g.accountId)).toEqual([dev]);
   });
 
@@ -518,7 +553,9 @@ describe('demo organisation: network, monitoring and guardrails', () => {
 
   it('watches the audit logs of production databases; Northwind never confirmed its alert topic', () => {
     const audit = (d: Resource<'AWS::RDS::DBInstance'>) => (d.config.engine === 'postgres' ? 'postgresql' : 'audit');
-    const production = databases.filter((d) => d.accountId !== dev && !isUnknown(d.config.cloudwatchLogsExports) && d.config.cloudwatchLogsExports.includes(audit(d)));
+    const production = databases.filter(
+      (d) => d.accountId !== dev && !isUnknown(d.config.cloudwatchLogsExports) && d.config.cloudwatchLogsExports.includes(audit(d)),
+    );
     expect(production.length).toBeGreaterThanOrEqual(4);
     for (const d of production) {
       const group = logGroups.find((g) => g.accountId === d.accountId && g.region === d.region && g.id === `/aws/rds/instance/${d.id}/${audit(d)}`);
@@ -534,7 +571,7 @@ describe('demo organisation: network, monitoring and guardrails', () => {
     for (const g of sandbox) expect(g.config.metricFilters).toEqual([]);
   });
 
-  it('records object writes of every bucket and object reads of the banks\' buckets only', () => {
+  it("records object writes of every bucket and object reads of the banks' buckets only", () => {
     const orgTrail = ofType(demo, 'AWS::CloudTrail::Trail').find((t) => t.config.isOrganizationTrail === true);
     expect(orgTrail?.config.s3DataEvents).toEqual({
       write: { buckets: 'all', exceptArnPrefixes: [] },
@@ -543,7 +580,9 @@ describe('demo organisation: network, monitoring and guardrails', () => {
   });
 
   it('has a support role in the security account only, an expired server certificate and an Oracle pinned to its engine version', () => {
-    const support = ofType(demo, 'AWS::IAM::Role').filter((r) => !isUnknown(r.config.attachedPolicies) && r.config.attachedPolicies.some((p) => p.name === 'AWSSupportAccess'));
+    const support = ofType(demo, 'AWS::IAM::Role').filter(
+      (r) => !isUnknown(r.config.attachedPolicies) && r.config.attachedPolicies.some((p) => p.name === 'AWSSupportAccess'),
+    );
     expect(support.map((r) => r.accountId)).toEqual([securityAccount]);
     const certificates = ofType(demo, 'AWS::IAM::ServerCertificate');
     const expired = certificates.filter((c) => !isUnknown(c.config.expiration) && Date.parse(c.config.expiration) < collectedAt.getTime());
@@ -553,7 +592,7 @@ describe('demo organisation: network, monitoring and guardrails', () => {
     expect(pinned.map((d) => d.config.engine)).toEqual(['oracle-ee']);
   });
 
-  it('has Access Analyzer and Security Hub in every region but the development account\'s', () => {
+  it("has Access Analyzer and Security Hub in every region but the development account's", () => {
     for (const region of ofType(demo, 'AWS::Account::Region')) {
       const analyzers = isUnknown(region.config.accessAnalyzers) ? [] : region.config.accessAnalyzers;
       const external = analyzers.some((a) => (a.type === 'ACCOUNT' || a.type === 'ORGANIZATION') && a.status === 'ACTIVE');

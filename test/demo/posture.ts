@@ -44,9 +44,7 @@ export function flaws(resource: AnyResource, requiredTags: Record<string, string
         if (retention?.mode !== 'COMPLIANCE' || years < 6) found.push('weak object lock');
       }
       if (/sftp-ingest/.test(resource.name) && !isUnknown(c.lifecycleRules)) {
-        const archives = (c.lifecycleRules ?? []).some((rule) =>
-          rule.transitions.some((t) => t.storageClass === 'GLACIER' && t.days !== null && t.days <= 92),
-        );
+        const archives = (c.lifecycleRules ?? []).some((rule) => rule.transitions.some((t) => t.storageClass === 'GLACIER' && t.days !== null && t.days <= 92));
         if (!archives) found.push('no Glacier transition');
       }
       break;

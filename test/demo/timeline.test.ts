@@ -25,7 +25,8 @@ describe('the demo organisation over two days', () => {
     expect((workflow(today)?.config as { recentFailedExecutions: unknown[] }).recentFailedExecutions).toHaveLength(3);
     expect((workflow(then)?.config as { recentFailedExecutions: unknown[] }).recentFailedExecutions).toHaveLength(0);
     expect((workflow([...evening!.org.resources()])?.config as { recentFailedExecutions: unknown[] }).recentFailedExecutions).toHaveLength(3);
-    const deployer = (resources: readonly AnyResource[]) => (byName(resources, 'AWS::IAM::User', 'harbor-bank-deployer')?.config as { accessKeys: { lastUsedDate: string }[] }).accessKeys[0]!.lastUsedDate;
+    const deployer = (resources: readonly AnyResource[]) =>
+      (byName(resources, 'AWS::IAM::User', 'harbor-bank-deployer')?.config as { accessKeys: { lastUsedDate: string }[] }).accessKeys[0]!.lastUsedDate;
     expect(deployer(today)).toBe('2026-11-20T06:00:00.000Z');
     expect(deployer(then)).toBe('2026-11-19T06:00:00.000Z');
     // dates beyond the inventory's time (expiries) stay where they are
@@ -36,14 +37,19 @@ describe('the demo organisation over two days', () => {
   it('tells its story: fixed the same day, fixed the next day, new on Friday, and a port opened again', () => {
     const [morning, night] = [[...thursday!.org.resources()], [...evening!.org.resources()]];
     const versioning = (resources: readonly AnyResource[]) =>
-      (resources.find((r) => r.type === 'AWS::S3::Bucket' && r.name?.startsWith('harbor-bank-reports-'))?.config as { versioning: { status: string } }).versioning.status;
+      (resources.find((r) => r.type === 'AWS::S3::Bucket' && r.name?.startsWith('harbor-bank-reports-'))?.config as { versioning: { status: string } })
+        .versioning.status;
     expect([versioning(morning), versioning(night), versioning(today)]).toEqual(['Suspended', 'Enabled', 'Enabled']);
     const ssh = (resources: readonly AnyResource[]) =>
-      (byName(resources, 'AWS::EC2::SecurityGroup', 'harbor-bank-bastion')?.config as { ingress: { fromPort: number; ipv4Ranges: string[] }[] }).ingress.find((r) => r.fromPort === 22)!.ipv4Ranges;
+      (byName(resources, 'AWS::EC2::SecurityGroup', 'harbor-bank-bastion')?.config as { ingress: { fromPort: number; ipv4Ranges: string[] }[] }).ingress.find(
+        (r) => r.fromPort === 22,
+      )!.ipv4Ranges;
     expect([ssh(morning), ssh(night), ssh(today)]).toEqual([['0.0.0.0/0'], ['203.0.113.0/24'], ['0.0.0.0/0']]);
-    const rotation = (resources: readonly AnyResource[]) => (byName(resources, 'AWS::KMS::Key', 'alias/harbor-bank-data')?.config as { rotation: { enabled: boolean } }).rotation.enabled;
+    const rotation = (resources: readonly AnyResource[]) =>
+      (byName(resources, 'AWS::KMS::Key', 'alias/harbor-bank-data')?.config as { rotation: { enabled: boolean } }).rotation.enabled;
     expect([rotation(morning), rotation(night), rotation(today)]).toEqual([false, false, true]);
-    const isPublic = (resources: readonly AnyResource[]) => (byName(resources, 'AWS::RDS::DBInstance', 'northwind-savings-reporting')?.config as { publiclyAccessible: boolean }).publiclyAccessible;
+    const isPublic = (resources: readonly AnyResource[]) =>
+      (byName(resources, 'AWS::RDS::DBInstance', 'northwind-savings-reporting')?.config as { publiclyAccessible: boolean }).publiclyAccessible;
     expect([isPublic(morning), isPublic(night), isPublic(today)]).toEqual([false, false, true]);
   });
 

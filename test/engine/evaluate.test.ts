@@ -37,6 +37,9 @@ describe('evaluate', () => {
   it('gives error for an unreadable field the insight reads, as a scan does', () => {
     const key = kmsKey({}, { accountId: A.id });
     const undescribed = { ...key, config: { ...key.config, manager: unknown('AccessDeniedException: kms:DescribeKey') } };
-    expect(evaluate(binding(), undescribed, A)).toMatchObject({ status: 'error', reason: 'manager could not be read (AccessDeniedException: kms:DescribeKey)' });
+    expect(evaluate(binding(), undescribed, A)).toMatchObject({
+      status: 'error',
+      reason: 'manager could not be read (AccessDeniedException: kms:DescribeKey)',
+    });
   });
 });

@@ -100,7 +100,9 @@ describe('InMemoryInventory', () => {
       { ...failure('222222222222', 'eu-west-1', 'arn:aws:cloudtrail:eu-west-1:222222222222:trail/t'), operation: 'GetTrailStatus' },
       { ...failure('333333333333', 'eu-west-1'), resourceType: 'AWS::Account::Region' },
     ]);
-    expect(inventory.listingGap('AWS::CloudTrail::Trail', '111111111111', 'eu-west-1')).toMatch(/cloudtrail:DescribeTrails failed in account 111111111111, eu-west-1 \(AccessDeniedException: denied\)/);
+    expect(inventory.listingGap('AWS::CloudTrail::Trail', '111111111111', 'eu-west-1')).toMatch(
+      /cloudtrail:DescribeTrails failed in account 111111111111, eu-west-1 \(AccessDeniedException: denied\)/,
+    );
     expect(inventory.listingGap('AWS::CloudTrail::Trail', '111111111111')).toBeDefined();
     expect(inventory.listingGap('AWS::CloudTrail::Trail')).toBeDefined();
     expect(inventory.listingGap('AWS::CloudTrail::Trail', '111111111111', 'us-east-1')).toBeUndefined();

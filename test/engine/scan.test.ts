@@ -76,7 +76,15 @@ const unreadable = kmsKey({ rotation: unknown('AccessDeniedException') }, { id: 
 
 describe('scanning a snapshot', () => {
   it('emits fail and error findings with stable ids and the controls they affect, and counts everything', async () => {
-    const result = await scan({ resources: [rotating, notRotating, unreadable], packs: [pack('cis', [['3.6', ['kms-key-rotation']], ['1.1', []]])] });
+    const result = await scan({
+      resources: [rotating, notRotating, unreadable],
+      packs: [
+        pack('cis', [
+          ['3.6', ['kms-key-rotation']],
+          ['1.1', []],
+        ]),
+      ],
+    });
     expect(result.findings.map((f) => [f.status, f.resource.arn])).toEqual([
       ['fail', notRotating.arn],
       ['error', unreadable.arn],
@@ -101,7 +109,12 @@ describe('scanning a snapshot', () => {
 
   it('turns a covered fail into exempt, counted apart from pass and fail', async () => {
     const exemptions = new ExemptionIndex(
-      [compileExemption({ insight: 'kms-key-rotation', resources: [notRotating.arn], reason: 'key retired next month', approvedBy: 'ciso', expires: '2026-07-01' }, 'ex.yaml')],
+      [
+        compileExemption(
+          { insight: 'kms-key-rotation', resources: [notRotating.arn], reason: 'key retired next month', approvedBy: 'ciso', expires: '2026-07-01' },
+          'ex.yaml',
+        ),
+      ],
       now,
     );
     const result = await scan({ resources: [rotating, notRotating], packs: [pack('cis', [['3.6', ['kms-key-rotation']]])], exemptions });
@@ -122,11 +135,24 @@ describe('scanning a snapshot', () => {
     const denied = unknown('AccessDeniedException: kms:DescribeKey');
     const undescribed = {
       ...kmsKey({}, { id: 'aaaaaaaa-0000-0000-0000-000000000004' }),
-      config: { ...kmsKey().config, keyId: 'aaaaaaaa-0000-0000-0000-000000000004', manager: denied, origin: denied, state: denied, spec: denied, usage: denied, rotation: denied },
+      config: {
+        ...kmsKey().config,
+        keyId: 'aaaaaaaa-0000-0000-0000-000000000004',
+        manager: denied,
+        origin: denied,
+        state: denied,
+        spec: denied,
+        usage: denied,
+        rotation: denied,
+      },
     };
     const result = await scan({ resources: [rotating, undescribed], packs: [pack('cis', [['3.6', ['kms-key-rotation']]])] });
     expect(result.findings).toEqual([
-      expect.objectContaining({ status: 'error', resource: expect.objectContaining({ arn: undescribed.arn }), reason: 'manager could not be read (AccessDeniedException: kms:DescribeKey)' }),
+      expect.objectContaining({
+        status: 'error',
+        resource: expect.objectContaining({ arn: undescribed.arn }),
+        reason: 'manager could not be read (AccessDeniedException: kms:DescribeKey)',
+      }),
     ]);
     const control = result.summary.packs[0]!.controls[0]!;
     expect(control).toMatchObject({ id: '3.6', pass: 1, error: 1 });
@@ -192,7 +218,13 @@ describe('scanning a snapshot', () => {
   it('limits the run to --insight ids and shows only their controls', async () => {
     const result = await scan({
       resources: [notRotating, rdsInstance()],
-      packs: [pack('cis', [['3.6', ['kms-key-rotation']], ['3.2', ['rds-instance-multi-az']], ['1.1', []]])],
+      packs: [
+        pack('cis', [
+          ['3.6', ['kms-key-rotation']],
+          ['3.2', ['rds-instance-multi-az']],
+          ['1.1', []],
+        ]),
+      ],
       insightFilter: ['rds-instance-multi-az'],
     });
     expect(result.scan.insights).toEqual(['rds-instance-multi-az']);

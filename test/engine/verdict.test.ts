@@ -6,7 +6,12 @@ import { unknown } from '../../src/model/unknown.js';
 describe('verdict factories', () => {
   it('write reasons and evidence, given as text or as functions, when every verdict is kept', () => {
     expect(verdictFactory({ keepAll: true })).toBe(verdict);
-    expect(verdict.pass(() => 'rotates every 90 days', () => ({ days: 90 }))).toEqual({ status: 'pass', reason: 'rotates every 90 days', evidence: { days: 90 } });
+    expect(
+      verdict.pass(
+        () => 'rotates every 90 days',
+        () => ({ days: 90 }),
+      ),
+    ).toEqual({ status: 'pass', reason: 'rotates every 90 days', evidence: { days: 90 } });
     expect(verdict.notApplicable(() => 'AWS-managed key')).toEqual({ status: 'not-applicable', reason: 'AWS-managed key' });
   });
 

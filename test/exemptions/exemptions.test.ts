@@ -14,7 +14,10 @@ const now = new Date('2026-06-01T12:00:00Z');
 const base: Exemption = { insight: 's3-bucket-versioning', reason: 'scratch data, recreated daily', approvedBy: 'ciso@example.com', expires: '2026-12-31' };
 
 function index(...exemptions: Exemption[]): ExemptionIndex {
-  return new ExemptionIndex(exemptions.map((e) => compileExemption(e, 'ex.yaml')), now);
+  return new ExemptionIndex(
+    exemptions.map((e) => compileExemption(e, 'ex.yaml')),
+    now,
+  );
 }
 
 describe('exemption matching', () => {

@@ -112,8 +112,9 @@ describe('YAML aliases', () => {
 describe('the one YAML entry point', () => {
   it('is where src/ imports the yaml package, and nowhere else (new loaders use readYamlFile)', () => {
     const src = join(packageRoot(), 'src');
-    const importers = readdirSync(src, { recursive: true, encoding: 'utf8' })
-      .filter((path) => path.endsWith('.ts') && /from 'yaml'/.test(readFileSync(join(src, path), 'utf8')));
+    const importers = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter(
+      (path) => path.endsWith('.ts') && /from 'yaml'/.test(readFileSync(join(src, path), 'utf8')),
+    );
     expect(importers.sort()).toEqual(['input/alias-expansion.ts', 'input/yaml-file.ts']);
   });
 });

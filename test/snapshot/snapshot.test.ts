@@ -89,7 +89,14 @@ describe('snapshot files', () => {
   it('accepts a hand-written file without a trailer, blank lines and spaces', async () => {
     const dir = tempDir();
     const file = join(dir, 'hand.jsonl');
-    const header = { kind: 'vigil-snapshot', schemaVersion: 1, collectedAt: '2026-06-01T00:00:00Z', collector: { tool: 'hand', version: '1', source: 'api' }, accounts: [], coverage: [] };
+    const header = {
+      kind: 'vigil-snapshot',
+      schemaVersion: 1,
+      collectedAt: '2026-06-01T00:00:00Z',
+      collector: { tool: 'hand', version: '1', source: 'api' },
+      accounts: [],
+      coverage: [],
+    };
     writeFileSync(file, `${JSON.stringify(header)}\n\n${JSON.stringify(s3Bucket(), null, 0)}\n\n`);
     const { result, seen } = await readAll(file);
     expect(result.ok).toBe(true);

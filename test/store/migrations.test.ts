@@ -16,9 +16,22 @@ describeEachEngine('store migrations', (engine) => {
     const first = await openStore(target);
     if (!first.ok) throw new Error(first.problem.message);
     expect(first.applied).toEqual(ALL);
-    const names = await first.store.db.selectFrom('kysely_migration' as never).select('name' as never).execute();
+    const names = await first.store.db
+      .selectFrom('kysely_migration' as never)
+      .select('name' as never)
+      .execute();
     expect((names as { name: string }[]).map((row) => row.name).sort()).toEqual(ALL);
-    for (const table of ['scans', 'findings', 'transitions', 'daily_rollups', 'audit_records', 'plans', 'scheduled_ops', 'outbox', 'exemption_events'] as const) {
+    for (const table of [
+      'scans',
+      'findings',
+      'transitions',
+      'daily_rollups',
+      'audit_records',
+      'plans',
+      'scheduled_ops',
+      'outbox',
+      'exemption_events',
+    ] as const) {
       expect(await first.store.db.selectFrom(table).selectAll().execute()).toEqual([]);
     }
     await first.store.close();
@@ -50,11 +63,19 @@ describeEachEngine('store migrations', (engine) => {
   it('refuse a store whose schema is newer than the code', async () => {
     const target = await engine.target();
     const store = await engine.open(target);
-    await store.db.insertInto('kysely_migration' as never).values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never).execute();
+    await store.db
+      .insertInto('kysely_migration' as never)
+      .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never)
+      .execute();
     const opened = await openStore(target);
     expect(opened).toEqual({
       ok: false,
-      problem: { kind: 'input', message: expect.stringMatching(/schema is newer than this Vigil \(it has 9999-from-the-future; this version knows up to 0002-operations\): upgrade Vigil/) },
+      problem: {
+        kind: 'input',
+        message: expect.stringMatching(
+          /schema is newer than this Vigil \(it has 9999-from-the-future; this version knows up to 0002-operations\): upgrade Vigil/,
+        ),
+      },
     });
   });
 });
@@ -71,11 +92,17 @@ describe('opening a store that cannot be used', () => {
     writeFileSync(join(dir, 'file'), 'not a folder');
     expect(await openStore({ engine: 'sqlite', path: join(dir, 'file', 'vigil.db') })).toMatchObject({ ok: false, problem: { kind: 'input' } });
     writeFileSync(join(dir, 'text.db'), 'this is not a SQLite database, just text long enough to have a header page.'.repeat(20));
-    expect(await openStore({ engine: 'sqlite', path: join(dir, 'text.db') })).toMatchObject({ ok: false, problem: { kind: 'input', message: expect.stringMatching(/not a database/) } });
+    expect(await openStore({ engine: 'sqlite', path: join(dir, 'text.db') })).toMatchObject({
+      ok: false,
+      problem: { kind: 'input', message: expect.stringMatching(/not a database/) },
+    });
   });
 
   it('a PostgreSQL server that does not answer is unavailable', async () => {
     const opened = await openStore({ engine: 'postgres', url: 'postgres://vigil:secret@127.0.0.1:1/vigil' });
-    expect(opened).toMatchObject({ ok: false, problem: { kind: 'unavailable', message: expect.stringMatching(/^store postgres:\/\/vigil:\*\*\*@127\.0\.0\.1:1\/vigil: .*ECONNREFUSED/) } });
+    expect(opened).toMatchObject({
+      ok: false,
+      problem: { kind: 'unavailable', message: expect.stringMatching(/^store postgres:\/\/vigil:\*\*\*@127\.0\.0\.1:1\/vigil: .*ECONNREFUSED/) },
+    });
   });
 });

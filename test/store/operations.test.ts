@@ -52,7 +52,10 @@ describeEachEngine('the audit log', (engine) => {
   it('writers appending at once still make one chain', async () => {
     const target = await engine.target();
     const [a, b] = [await engine.open(target), await engine.open(target)];
-    await Promise.all([...Array.from({ length: 10 }, (_, n) => appendAudit(a, entry(n))), ...Array.from({ length: 10 }, (_, n) => appendAudit(b, entry(n + 10)))]);
+    await Promise.all([
+      ...Array.from({ length: 10 }, (_, n) => appendAudit(a, entry(n))),
+      ...Array.from({ length: 10 }, (_, n) => appendAudit(b, entry(n + 10))),
+    ]);
     expect(await verifyAuditChain(a)).toEqual({ ok: true, records: 20 });
   });
 });
@@ -117,7 +120,14 @@ describeEachEngine('the notification outbox', (engine) => {
 describeEachEngine('scheduled operations and plans', (engine) => {
   it('mark-for-op: one pending operation per bot, action and resource; claimed once; cancellable', async () => {
     const store = await engine.store();
-    const op = { bot: 'stop-untagged', action: 'ec2-stop', resourceArn: 'arn:aws:ec2:eu-west-1:111111111111:instance/i-1', reason: 'no owner tag', at: day(1), dueAt: day(4) };
+    const op = {
+      bot: 'stop-untagged',
+      action: 'ec2-stop',
+      resourceArn: 'arn:aws:ec2:eu-west-1:111111111111:instance/i-1',
+      reason: 'no owner tag',
+      at: day(1),
+      dueAt: day(4),
+    };
     const first = await markForOp(store, op);
     const again = await markForOp(store, { ...op, at: day(2), dueAt: day(5) });
     expect(first.created).toBe(true);
@@ -126,7 +136,10 @@ describeEachEngine('scheduled operations and plans', (engine) => {
     expect(await cancelOp(store, { ...op, resourceArn: 'arn:aws:ec2:eu-west-1:111111111111:instance/i-2', at: day(2) })).toBe(true);
 
     expect(await claimDueOps(store, { token: 'early', now: day(3), limit: 10 })).toEqual([]);
-    const [claimed, other] = await Promise.all([claimDueOps(store, { token: 'a', now: day(4), limit: 10 }), claimDueOps(store, { token: 'b', now: day(4), limit: 10 })]);
+    const [claimed, other] = await Promise.all([
+      claimDueOps(store, { token: 'a', now: day(4), limit: 10 }),
+      claimDueOps(store, { token: 'b', now: day(4), limit: 10 }),
+    ]);
     expect([...claimed, ...other].map((o) => o.id)).toEqual([first.op.id]);
     const holder = claimed.length === 1 ? 'a' : 'b';
     expect(await completeOp(store, first.op.id, holder === 'a' ? 'b' : 'a', day(4))).toBe(false);
@@ -137,7 +150,14 @@ describeEachEngine('scheduled operations and plans', (engine) => {
 
   it('a plan is applied once, with its audit record', async () => {
     const store = await engine.store();
-    await savePlan(store, { id: 'plan-1', bot: 'rotate-keys', action: 'kms-enable-rotation', resourceArn: 'arn:aws:kms:eu-west-1:111111111111:key/k', at: day(1), body: { calls: ['EnableKeyRotation'] } });
+    await savePlan(store, {
+      id: 'plan-1',
+      bot: 'rotate-keys',
+      action: 'kms-enable-rotation',
+      resourceArn: 'arn:aws:kms:eu-west-1:111111111111:key/k',
+      at: day(1),
+      body: { calls: ['EnableKeyRotation'] },
+    });
     expect(await getPlan(store, 'plan-1')).toMatchObject({ state: 'pending', body: { calls: ['EnableKeyRotation'] } });
     expect(await markPlanApplied(store, 'plan-1', { at: day(1, 8), auditSeq: 7 })).toBe(true);
     expect(await markPlanApplied(store, 'plan-1', { at: day(1, 9), auditSeq: 8 })).toBe(false);

@@ -37,7 +37,12 @@ function plans(target: StoreTarget): WriterPlan[] {
   return [
     ...WORLD_ACCOUNTS.map((account) => ({ target, scans: MOMENTS.map((at) => scan(at, [account])) })),
     { target, scans: MOMENTS.filter((_, i) => i % 2 === 1).map((at) => scan(at, WORLD_ACCOUNTS)) },
-    { target, scans: MOMENTS.filter((_, i) => i % 2 === 0).reverse().map((at) => scan(at, WORLD_ACCOUNTS)) },
+    {
+      target,
+      scans: MOMENTS.filter((_, i) => i % 2 === 0)
+        .reverse()
+        .map((at) => scan(at, WORLD_ACCOUNTS)),
+    },
   ];
 }
 

@@ -37,7 +37,15 @@ describeEachEngine('store queries', (engine) => {
     const [, second, third] = await threeDays(store);
     // neither a degraded nor a crashed scan is a default reference
     await recordScan(store, testScan({ at: day(4), unreachable: [ACCOUNT_B], accounts: { [ACCOUNT_A]: ['eu-west-1'] }, insights: INSIGHTS, findings: [] }));
-    await recordCrashedScan(store, { id: 'c0ffee00-0000-4000-8000-000000000001', startedAt: day(5), finishedAt: day(5), source: 'live', sourceFile: null, packs: [], error: 'boom' });
+    await recordCrashedScan(store, {
+      id: 'c0ffee00-0000-4000-8000-000000000001',
+      startedAt: day(5),
+      finishedAt: day(5),
+      source: 'live',
+      sourceFile: null,
+      packs: [],
+      error: 'boom',
+    });
     const outcome = await diffScans(store, {});
     if (!outcome.ok) throw new Error(outcome.message);
     const { diff } = outcome;
@@ -46,7 +54,14 @@ describeEachEngine('store queries', (engine) => {
     expect(names(diff.resolved)).toEqual(['b']);
     expect(names(diff.regressed)).toEqual(['a']);
     expect(names(diff.open)).toEqual(['c', 'd']);
-    expect(diff.regressed[0]).toMatchObject({ id: idOf('s3-bucket-public', 'a'), insight: 's3-bucket-public', status: 'fail', state: 'reopened', previousState: 'resolved', resource: { arn: 'arn:aws:s3:::a' } });
+    expect(diff.regressed[0]).toMatchObject({
+      id: idOf('s3-bucket-public', 'a'),
+      insight: 's3-bucket-public',
+      status: 'fail',
+      state: 'reopened',
+      previousState: 'resolved',
+      resource: { arn: 'arn:aws:s3:::a' },
+    });
     expect(diff.resolved[0]).toMatchObject({ status: 'absent', state: 'resolved', previousState: 'open', severity: 'critical' });
   });
 
@@ -98,7 +113,7 @@ describeEachEngine('store queries', (engine) => {
     expect((await historyWindow(store, { since: day(0), until: day(3), pack: 'cis-aws' })).counts.opened).toBe(4);
   });
 
-  it('vigil history --mttr: mean time to remediate per severity, account and control, counting a bot\'s remediation', async () => {
+  it("vigil history --mttr: mean time to remediate per severity, account and control, counting a bot's remediation", async () => {
     const store = await engine.store();
     await threeDays(store);
     await recordRemediation(store, { findingId: idOf('s3-bucket-public', 'd'), bot: 'fixer', at: day(3, 18) });
@@ -127,13 +142,14 @@ describeEachEngine('store queries', (engine) => {
     expect((await listScans(store, { limit: 10, accountId: '999999999999' })).length).toBe(0);
   });
 
-  it('per-day roll-ups: the day\'s latest scan per account and control, written only when a count changed', async () => {
+  it("per-day roll-ups: the day's latest scan per account and control, written only when a count changed", async () => {
     const store = await engine.store();
     const counts = (fail: number) => [
       { accountId: ACCOUNT_A, pack: 'cis-aws', control: '2.1.1', pass: 10, fail, error: 1, exempt: 0, notApplicable: 2 },
       { accountId: ACCOUNT_B, pack: 'cis-aws', control: '2.1.1', pass: 5, fail: 0, error: 0, exempt: 0, notApplicable: 0 },
     ];
-    const written = async (at: string, fail: number) => (await recordScan(store, testScan({ at, insights: INSIGHTS, findings: [], rollups: counts(fail) }))).rollups;
+    const written = async (at: string, fail: number) =>
+      (await recordScan(store, testScan({ at, insights: INSIGHTS, findings: [], rollups: counts(fail) }))).rollups;
     expect(await written(day(1), 3)).toBe(2);
     expect(await written(day(1, 18), 2)).toBe(1);
     expect(await written(day(1, 20), 2)).toBe(0);

@@ -58,7 +58,13 @@ describeEachEngine('recording scans', (engine) => {
     expect(recorded).toMatchObject({ opened: 2, resolved: 0, written: 2, previousScan: null, alreadyRecorded: false });
     expect(await lifecycleOf(store, idOf('s3-bucket-public', 'logs'), day(1))).toEqual({ firstSeen: day(1), lastSeen: day(1), state: 'open' });
     const { finding, transitions } = await history(store, idOf('s3-bucket-public', 'logs'));
-    expect(finding).toMatchObject({ status: 'fail', state: 'open', firstSeen: day(1), lastSeen: day(1), resource: { arn: 'arn:aws:s3:::logs', accountId: ACCOUNT_A } });
+    expect(finding).toMatchObject({
+      status: 'fail',
+      state: 'open',
+      firstSeen: day(1),
+      lastSeen: day(1),
+      resource: { arn: 'arn:aws:s3:::logs', accountId: ACCOUNT_A },
+    });
     expect(transitions).toEqual([{ state: 'open', at: day(1), scan: expect.any(String), by: null }]);
   });
 
@@ -77,15 +83,27 @@ describeEachEngine('recording scans', (engine) => {
     expect(first.seq).toBeLessThan(second.seq);
   });
 
-  it('skips an account whose listed findings are exactly the store\'s, and only that one', async () => {
+  it("skips an account whose listed findings are exactly the store's, and only that one", async () => {
     const store = await engine.store();
     const findings = [fail('logs'), fail('data', { account: ACCOUNT_B }), fail('err', { status: 'error' })];
     await recordScan(store, testScan({ at: day(1), insights: ['s3-bucket-public'], findings }));
     expect(await recordScan(store, testScan({ at: day(2), insights: ['s3-bucket-public'], findings }))).toMatchObject({ unchangedAccounts: 2, written: 0 });
-    const changed = await recordScan(store, testScan({ at: day(3), insights: ['s3-bucket-public'], findings: [fail('logs'), fail('err', { status: 'error' })] }));
+    const changed = await recordScan(
+      store,
+      testScan({ at: day(3), insights: ['s3-bucket-public'], findings: [fail('logs'), fail('err', { status: 'error' })] }),
+    );
     expect(changed).toMatchObject({ unchangedAccounts: 1, resolved: 1 });
     // a degraded scan is never skipped: what it saw is written as seen
-    const degraded = await recordScan(store, testScan({ at: day(4), unreachable: [ACCOUNT_B], accounts: { [ACCOUNT_A]: [REGION] }, insights: ['s3-bucket-public'], findings: [fail('logs'), fail('err', { status: 'error' })] }));
+    const degraded = await recordScan(
+      store,
+      testScan({
+        at: day(4),
+        unreachable: [ACCOUNT_B],
+        accounts: { [ACCOUNT_A]: [REGION] },
+        insights: ['s3-bucket-public'],
+        findings: [fail('logs'), fail('err', { status: 'error' })],
+      }),
+    );
     expect(degraded.unchangedAccounts).toBe(0);
     expect((await history(store, idOf('s3-bucket-public', 'logs'))).finding.lastSeen).toBe(day(4));
   });
@@ -117,7 +135,10 @@ describeEachEngine('recording scans', (engine) => {
   it('resolves a finding seen passing (a scan with --all)', async () => {
     const store = await engine.store();
     await recordScan(store, testScan({ at: day(1), insights: ['s3-bucket-public'], findings: [fail('logs')] }));
-    const second = await recordScan(store, testScan({ at: day(2), insights: ['s3-bucket-public'], findings: [fail('logs', { status: 'pass' }), fail('new', { status: 'pass' })] }));
+    const second = await recordScan(
+      store,
+      testScan({ at: day(2), insights: ['s3-bucket-public'], findings: [fail('logs', { status: 'pass' }), fail('new', { status: 'pass' })] }),
+    );
     expect(second).toMatchObject({ resolved: 1, opened: 0 });
     expect((await history(store, idOf('s3-bucket-public', 'logs'))).finding).toMatchObject({ state: 'resolved', status: 'pass', lastSeen: day(2) });
     // a finding that only ever passed has no lifecycle, and no row
@@ -125,7 +146,7 @@ describeEachEngine('recording scans', (engine) => {
     expect((await findingHistory(store, idOf('s3-bucket-public', 'new'))).ok).toBe(false);
   });
 
-  it('a scan of account A never resolves account B\'s findings', async () => {
+  it("a scan of account A never resolves account B's findings", async () => {
     const store = await engine.store();
     await recordScan(store, testScan({ at: day(1), insights: ['s3-bucket-public'], findings: [fail('a-logs'), fail('b-logs', { account: ACCOUNT_B })] }));
     const onlyA = await recordScan(store, testScan({ at: day(2), accounts: { [ACCOUNT_A]: [REGION] }, insights: ['s3-bucket-public'], findings: [] }));
@@ -134,7 +155,7 @@ describeEachEngine('recording scans', (engine) => {
     expect((await history(store, idOf('s3-bucket-public', 'b-logs'))).finding.state).toBe('open');
   });
 
-  it('a scan with --insight X never resolves insight Y\'s findings, nor another parameter variant\'s', async () => {
+  it("a scan with --insight X never resolves insight Y's findings, nor another parameter variant's", async () => {
     const store = await engine.store();
     await recordScan(
       store,
@@ -143,16 +164,32 @@ describeEachEngine('recording scans', (engine) => {
         insights: ['s3-bucket-public', 'kms-key-rotation@{"maxRotationPeriodDays":180}', 'kms-key-rotation@{"maxRotationPeriodDays":365}'],
         findings: [
           fail('logs'),
-          { insight: 'kms-key-rotation', resource: 'arn:aws:kms:eu-west-1:111111111111:key/k1', type: 'AWS::KMS::Key', status: 'fail', variant: '{"maxRotationPeriodDays":180}' },
-          { insight: 'kms-key-rotation', resource: 'arn:aws:kms:eu-west-1:111111111111:key/k1', type: 'AWS::KMS::Key', status: 'fail', variant: '{"maxRotationPeriodDays":365}' },
+          {
+            insight: 'kms-key-rotation',
+            resource: 'arn:aws:kms:eu-west-1:111111111111:key/k1',
+            type: 'AWS::KMS::Key',
+            status: 'fail',
+            variant: '{"maxRotationPeriodDays":180}',
+          },
+          {
+            insight: 'kms-key-rotation',
+            resource: 'arn:aws:kms:eu-west-1:111111111111:key/k1',
+            type: 'AWS::KMS::Key',
+            status: 'fail',
+            variant: '{"maxRotationPeriodDays":365}',
+          },
         ],
       }),
     );
     const second = await recordScan(store, testScan({ at: day(2), insights: ['kms-key-rotation@{"maxRotationPeriodDays":365}'], findings: [] }));
     expect(second.resolved).toBe(1);
     expect((await history(store, idOf('s3-bucket-public', 'logs'))).finding.state).toBe('open');
-    expect((await history(store, idOf('kms-key-rotation', 'arn:aws:kms:eu-west-1:111111111111:key/k1', '{"maxRotationPeriodDays":180}'))).finding.state).toBe('open');
-    expect((await history(store, idOf('kms-key-rotation', 'arn:aws:kms:eu-west-1:111111111111:key/k1', '{"maxRotationPeriodDays":365}'))).finding.state).toBe('resolved');
+    expect((await history(store, idOf('kms-key-rotation', 'arn:aws:kms:eu-west-1:111111111111:key/k1', '{"maxRotationPeriodDays":180}'))).finding.state).toBe(
+      'open',
+    );
+    expect((await history(store, idOf('kms-key-rotation', 'arn:aws:kms:eu-west-1:111111111111:key/k1', '{"maxRotationPeriodDays":365}'))).finding.state).toBe(
+      'resolved',
+    );
   });
 
   it('a region that was not collected resolves nothing; global resources are covered with their account', async () => {
@@ -163,7 +200,11 @@ describeEachEngine('recording scans', (engine) => {
         at: day(1),
         accounts: { [ACCOUNT_A]: [REGION, 'us-east-1'] },
         insights: ['s3-bucket-public', 'iam-user-mfa'],
-        findings: [fail('in-us', { region: 'us-east-1' }), fail('in-eu'), { insight: 'iam-user-mfa', resource: 'arn:aws:iam::111111111111:user/bob', type: 'AWS::IAM::User', region: 'global', status: 'fail' }],
+        findings: [
+          fail('in-us', { region: 'us-east-1' }),
+          fail('in-eu'),
+          { insight: 'iam-user-mfa', resource: 'arn:aws:iam::111111111111:user/bob', type: 'AWS::IAM::User', region: 'global', status: 'fail' },
+        ],
       }),
     );
     await recordScan(store, testScan({ at: day(2), accounts: { [ACCOUNT_A]: [REGION] }, insights: ['s3-bucket-public', 'iam-user-mfa'], findings: [] }));
@@ -199,7 +240,10 @@ describeEachEngine('recording scans', (engine) => {
     expect((await history(store, idOf('s3-bucket-public', 'unread'))).finding).toMatchObject({ state: null, status: 'error' });
     expect((await history(store, idOf('s3-bucket-public', 'unread'))).transitions).toEqual([]);
 
-    const second = await recordScan(store, testScan({ at: day(2), insights: ['s3-bucket-public'], findings: [fail('logs', { status: 'error' }), fail('unread', { status: 'error' })] }));
+    const second = await recordScan(
+      store,
+      testScan({ at: day(2), insights: ['s3-bucket-public'], findings: [fail('logs', { status: 'error' }), fail('unread', { status: 'error' })] }),
+    );
     expect(second).toMatchObject({ opened: 0, resolved: 0 });
     expect((await history(store, idOf('s3-bucket-public', 'logs'))).finding).toMatchObject({ state: 'open', status: 'error', lastSeen: day(2) });
     expect(await lifecycleOf(store, idOf('s3-bucket-public', 'unread'), day(2))).toMatchObject({ state: undefined, firstSeen: day(1) });
@@ -220,7 +264,15 @@ describeEachEngine('recording scans', (engine) => {
     expect(degraded).toMatchObject({ opened: 1, resolved: 0 });
     expect((await history(store, idOf('s3-bucket-public', 'logs'))).finding.state).toBe('open');
     expect((await history(store, idOf('s3-bucket-public', 'new'))).finding.state).toBe('open');
-    await recordCrashedScan(store, { id: 'c0ffee00-0000-4000-8000-000000000000', startedAt: day(3), finishedAt: day(3), source: 'snapshot', sourceFile: null, packs: [], error: 'boom' });
+    await recordCrashedScan(store, {
+      id: 'c0ffee00-0000-4000-8000-000000000000',
+      startedAt: day(3),
+      finishedAt: day(3),
+      source: 'snapshot',
+      sourceFile: null,
+      packs: [],
+      error: 'boom',
+    });
     const scans = await listScans(store, { limit: 10 });
     expect(scans.map((s) => s.status)).toEqual(['crashed', 'degraded', 'complete']);
     // the next complete scan's reference is the last complete one, not the degraded one
@@ -245,7 +297,10 @@ describeEachEngine('recording scans', (engine) => {
     const store = await engine.store();
     const exemption = { reason: 'vendor demo', approvedBy: 'ciso@example.com', expires: '2026-11-03', file: 'exemptions.yaml' };
     await recordScan(store, testScan({ at: day(1), insights: ['s3-bucket-public'], findings: [fail('logs')] }));
-    const exempted = await recordScan(store, testScan({ at: day(2), insights: ['s3-bucket-public'], findings: [fail('logs', { status: 'exempt', exemption })] }));
+    const exempted = await recordScan(
+      store,
+      testScan({ at: day(2), insights: ['s3-bucket-public'], findings: [fail('logs', { status: 'exempt', exemption })] }),
+    );
     expect(exempted.exempted).toBe(1);
     await recordScan(store, testScan({ at: day(4), insights: ['s3-bucket-public'], findings: [fail('logs')] }));
     const id = idOf('s3-bucket-public', 'logs');

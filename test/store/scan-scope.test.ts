@@ -34,7 +34,14 @@ describe('what a scan covered', () => {
       { insight: 'kms-key-rotation', variant: '{"maxRotationPeriodDays":180}' },
     ],
   });
-  const cell = (over: Partial<Parameters<typeof covers>[1]>) => ({ accountId: B, region: 'eu-west-1', resourceType: 'AWS::S3::Bucket', insight: 's3-bucket-public', variant: '', ...over });
+  const cell = (over: Partial<Parameters<typeof covers>[1]>) => ({
+    accountId: B,
+    region: 'eu-west-1',
+    resourceType: 'AWS::S3::Bucket',
+    insight: 's3-bucket-public',
+    variant: '',
+    ...over,
+  });
 
   it('covers the collected account-regions, global included, not an account that could not be scanned', () => {
     expect(covers(scope, cell({}))).toBe(true);
@@ -49,7 +56,7 @@ describe('what a scan covered', () => {
     expect(covers(scope, cell({ insight: 'iam-user-mfa' }))).toBe(false);
   });
 
-  it('reads listing gaps as the engine\'s inventory does, for the type in the whole account', () => {
+  it("reads listing gaps as the engine's inventory does, for the type in the whole account", () => {
     const inventory = new InMemoryInventory(['AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::RDS::DBInstance']);
     inventory.noteCoverage(coverage);
     for (const [account, type] of [
@@ -60,7 +67,16 @@ describe('what a scan covered', () => {
     ] as [string, ResourceType][]) {
       const gap = inventory.listingGap(type, account) !== undefined;
       for (const region of ['us-east-1', 'eu-west-1', 'global']) {
-        const covered = covers({ ...scope, regions: new Map([[A, new Set([region])], [B, new Set([region])]]) }, cell({ accountId: account, resourceType: type, region }));
+        const covered = covers(
+          {
+            ...scope,
+            regions: new Map([
+              [A, new Set([region])],
+              [B, new Set([region])],
+            ]),
+          },
+          cell({ accountId: account, resourceType: type, region }),
+        );
         expect(covered, `${account} ${type} ${region}`).toBe(!gap);
       }
     }

@@ -177,7 +177,10 @@ export function testInsight(insight: Insight, cases: readonly InsightCase[], opt
         if (options.neverErrors !== undefined) expect(options.neverErrors.length, 'say why it never errors').toBeGreaterThan(20);
         if (options.alwaysApplies !== undefined) expect(options.alwaysApplies.length, 'say why it always applies').toBeGreaterThan(20);
         for (const status of required) {
-          expect(cases.some((c) => c.status === status), `no ${status} case`).toBe(true);
+          expect(
+            cases.some((c) => c.status === status),
+            `no ${status} case`,
+          ).toBe(true);
         }
       });
     });

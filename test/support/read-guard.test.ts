@@ -27,7 +27,14 @@ describe('guardResource', () => {
     const bucket = guardResource(raw, insight, 'self', log);
     expect(bucket.config.policy).toBeNull();
     expect(bucket.config.acl).toEqual(raw.config.acl);
-    expect([bucket.arn, bucket.type, bucket.accountId, bucket.region, bucket.id, bucket.name]).toEqual([raw.arn, raw.type, raw.accountId, raw.region, raw.id, raw.name]);
+    expect([bucket.arn, bucket.type, bucket.accountId, bucket.region, bucket.id, bucket.name]).toEqual([
+      raw.arn,
+      raw.type,
+      raw.accountId,
+      raw.region,
+      raw.id,
+      raw.name,
+    ]);
     expect([...log.fields('self', 'AWS::S3::Bucket')]).toEqual(['policy', 'acl', 'arn', 'type', 'accountId', 'region', 'id', 'name']);
   });
 
@@ -97,7 +104,9 @@ describe('GuardedInventory', () => {
     const find = (reader: Insight, id: string) => new GuardedInventory(raw, reader, new ReadLog()).find('AWS::KMS::Key', key.accountId, key.region, id);
     expect(find(insight, 'alias/bank-data')?.arn).toBe(key.arn);
     expect(find(withoutAliases, key.id)?.arn).toBe(key.arn);
-    expect(() => find(withoutAliases, 'alias/bank-data')).toThrow(/config\.aliases \(to find 'alias\/bank-data' by it\).*'aliases' in reads\.lookups\['AWS::KMS::Key'\]/);
+    expect(() => find(withoutAliases, 'alias/bank-data')).toThrow(
+      /config\.aliases \(to find 'alias\/bank-data' by it\).*'aliases' in reads\.lookups\['AWS::KMS::Key'\]/,
+    );
     expect(() => find(withoutAliases, 'alias/missing')).toThrow(/'aliases'/);
   });
 });

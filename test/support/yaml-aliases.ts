@@ -22,7 +22,12 @@ export function accountId(index: number): string {
  */
 export function billionLaughs(prefix = ''): { text: string; line: number; column: number } {
   const lines = [`lol0: &a0 [${Array(10).fill('lol').join(',')}]`];
-  for (let level = 1; level < 10; level += 1) lines.push(`lol${level}: &a${level} [${Array(10).fill(`*a${level - 1}`).join(',')}]`);
+  for (let level = 1; level < 10; level += 1)
+    lines.push(
+      `lol${level}: &a${level} [${Array(10)
+        .fill(`*a${level - 1}`)
+        .join(',')}]`,
+    );
   const prefixLines = prefix === '' ? 0 : prefix.split('\n').length - 1;
   return { text: `${prefix}${lines.join('\n')}\n`, line: prefixLines + 6, column: 40 };
 }

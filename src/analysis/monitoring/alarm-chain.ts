@@ -34,7 +34,14 @@ function topicChain(arn: string, inventory: Inventory): ChainSearch {
   const { subscriptions } = topic.config;
   if (isUnknown(subscriptions)) return unreadLink(`the subscriptions of topic ${arn} could not be read (${subscriptions.$unknown})`);
   const confirmed = subscriptions.find((s) => s.confirmed);
-  if (confirmed !== undefined) return { found: true, chain: [{ kind: 'topic', name: arn }, { kind: 'subscription', name: `${confirmed.protocol} ${confirmed.endpoint}` }] };
+  if (confirmed !== undefined)
+    return {
+      found: true,
+      chain: [
+        { kind: 'topic', name: arn },
+        { kind: 'subscription', name: `${confirmed.protocol} ${confirmed.endpoint}` },
+      ],
+    };
   const pending = subscriptions.length;
   return missingLink(`topic ${arn} has no confirmed subscription${pending > 0 ? ` (${pending} pending confirmation)` : ''}`);
 }
@@ -89,14 +96,14 @@ function metricChain(logGroup: Resource<'AWS::Logs::LogGroup'>, filter: MetricFi
   // Alarms that could not be listed may include the one that completes the chain.
   const gap = inventory.listingGap('AWS::CloudWatch::Alarm', logGroup.accountId, logGroup.region);
   const unlisted = gap === undefined ? [] : [unreadLink(`the alarms of ${logGroup.accountId} in ${logGroup.region} could not all be listed (${gap})`)];
-  if (alarms.length === 0 && gap === undefined) return missingLink(`no alarm watches metric ${name} of metric filter ${filter.filterName} on log group ${logGroup.name}`);
+  if (alarms.length === 0 && gap === undefined)
+    return missingLink(`no alarm watches metric ${name} of metric filter ${filter.filterName} on log group ${logGroup.name}`);
   return through({ kind: 'metric', name }, anyPath([...alarms.map((alarm) => alarmChain(alarm, inventory)), ...unlisted]));
 }
 
 /** Each metric filter of a log group with the chain from it to a subscriber, whatever criterion judges the filter. */
 export type FilterChains =
-  | { readonly ok: true; readonly logGroup: LogGroup; readonly filters: readonly FilterChain[] }
-  | { readonly ok: false; readonly unread: ChainSearch };
+  { readonly ok: true; readonly logGroup: LogGroup; readonly filters: readonly FilterChain[] } | { readonly ok: false; readonly unread: ChainSearch };
 
 export interface FilterChain {
   readonly filter: MetricFilter;
@@ -112,7 +119,8 @@ type LogGroup = Resource<'AWS::Logs::LogGroup'>;
  */
 export function filterChains(logGroup: LogGroup, inventory: Inventory): FilterChains {
   const { metricFilters } = logGroup.config;
-  if (isUnknown(metricFilters)) return { ok: false, unread: unreadLink(`the metric filters of log group ${logGroup.name} could not be read (${metricFilters.$unknown})`) };
+  if (isUnknown(metricFilters))
+    return { ok: false, unread: unreadLink(`the metric filters of log group ${logGroup.name} could not be read (${metricFilters.$unknown})`) };
   return {
     ok: true,
     logGroup,
@@ -121,7 +129,10 @@ export function filterChains(logGroup: LogGroup, inventory: Inventory): FilterCh
       chain:
         filter.metricTransformations.length === 0
           ? missingLink(`metric filter ${filter.filterName} on log group ${logGroup.name} publishes no metric`)
-          : through({ kind: 'metric filter', name: filter.filterName }, anyPath(filter.metricTransformations.map((metric) => metricChain(logGroup, filter, metric, inventory)))),
+          : through(
+              { kind: 'metric filter', name: filter.filterName },
+              anyPath(filter.metricTransformations.map((metric) => metricChain(logGroup, filter, metric, inventory))),
+            ),
     })),
   };
 }

@@ -75,7 +75,10 @@ export function describeChain(chain: readonly ChainLink[]): string {
 export function chainVerdict(search: ChainSearch, verdict: VerdictFactory, what: string): Verdict {
   if (search.found) {
     const { chain } = search;
-    return verdict.pass(() => `${what}: ${describeChain(chain)}`, () => ({ chain }));
+    return verdict.pass(
+      () => `${what}: ${describeChain(chain)}`,
+      () => ({ chain }),
+    );
   }
   const { missing, unread } = search;
   if (unread.length > 0) {

@@ -47,7 +47,7 @@ export function defineCisMonitoringInsight(definition: CisMonitoringInsightDefin
     severity: definition.severity,
     description:
       `Checks that the region is logged by a multi-region CloudTrail trail that is logging, records all management events and delivers to a CloudWatch Logs log group (in any scanned account); that the log group has a metric filter matching the CIS ${control} pattern \`${pattern}\` ` +
-      '(every term present, in any order, grouping, spacing or quoting, and no extra && condition that could hide events); and that a CloudWatch alarm on the filter\'s metric, with actions enabled, notifies an SNS topic with at least one confirmed subscription. ' +
+      "(every term present, in any order, grouping, spacing or quoting, and no extra && condition that could hide events); and that a CloudWatch alarm on the filter's metric, with actions enabled, notifies an SNS topic with at least one confirmed subscription. " +
       'Every enabled region is judged unless onlyAllowedRegions limits it to the allowed regions.',
     rationale: definition.rationale,
     remediation: definition.remediation,

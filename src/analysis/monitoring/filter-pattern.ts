@@ -27,7 +27,9 @@
 export type Expr = { readonly kind: 'term'; readonly term: string } | { readonly kind: 'and' | 'or'; readonly operands: readonly Expr[] };
 
 /** As parsed, before the reading of mixed `&&`/`||` levels is chosen. */
-type Raw = { readonly kind: 'term'; readonly term: string } | { readonly kind: 'level'; readonly operands: readonly Raw[]; readonly operators: readonly ('&&' | '||')[] };
+type Raw =
+  | { readonly kind: 'term'; readonly term: string }
+  | { readonly kind: 'level'; readonly operands: readonly Raw[]; readonly operators: readonly ('&&' | '||')[] };
 
 export class FilterPatternError extends Error {
   constructor(message: string) {
@@ -149,7 +151,10 @@ function byPrecedence(operands: readonly Expr[], operators: readonly string[]): 
     if (op === '&&') (disjuncts.at(-1) as Expr[]).push(next);
     else disjuncts.push([next]);
   });
-  return combine('or', disjuncts.map((conjuncts) => combine('and', conjuncts)));
+  return combine(
+    'or',
+    disjuncts.map((conjuncts) => combine('and', conjuncts)),
+  );
 }
 
 /** `a || b && c` left to right: (a || b) && c. */
@@ -170,7 +175,9 @@ function readingsOf(raw: Raw): Expr[] {
     if (combos.length > MAX_READINGS) throw new FilterPatternError('too many ways to read the mixed && and || operators');
   }
   const mixed = new Set(raw.operators).size > 1;
-  const readings = combos.flatMap((operands) => (mixed ? [byPrecedence(operands, raw.operators), leftToRight(operands, raw.operators)] : [byPrecedence(operands, raw.operators)]));
+  const readings = combos.flatMap((operands) =>
+    mixed ? [byPrecedence(operands, raw.operators), leftToRight(operands, raw.operators)] : [byPrecedence(operands, raw.operators)],
+  );
   if (readings.length > MAX_READINGS) throw new FilterPatternError('too many ways to read the mixed && and || operators');
   return readings;
 }
@@ -238,7 +245,11 @@ function compile(required: RequiredPattern): CompiledRequirement {
 
 /** A metric filter's pattern as the matcher reads it: its terms and, per reading, its AND-groups. */
 type ReadFilter =
-  | { readonly ok: true; readonly terms: ReadonlySet<string>; readonly readings: readonly ({ readonly groups: readonly ReadonlySet<string>[] } | { readonly error: string })[] }
+  | {
+      readonly ok: true;
+      readonly terms: ReadonlySet<string>;
+      readonly readings: readonly ({ readonly groups: readonly ReadonlySet<string>[] } | { readonly error: string })[];
+    }
   | { readonly ok: false; readonly error: string };
 
 /** A filter pattern text read, with its match against each required pattern asked so far. */

@@ -40,7 +40,12 @@ function trailPath(arn: string, observerAccountId: string, inventory: Inventory)
   if (location === undefined) return { arn, broken: unreadLink(`trail ${arn} delivers to ${String(cloudWatchLogsLogGroupArn)}, which is no log group ARN`) };
   const logGroup = inventory.find('AWS::Logs::LogGroup', location.accountId, location.region, location.name);
   if (logGroup === undefined) {
-    return { arn, broken: unreadLink(`log group ${location.name} (account ${location.accountId}, ${location.region}), where trail ${arn} delivers, is not in the inventory`) };
+    return {
+      arn,
+      broken: unreadLink(
+        `log group ${location.name} (account ${location.accountId}, ${location.region}), where trail ${arn} delivers, is not in the inventory`,
+      ),
+    };
   }
   return { arn, filters: filterChains(logGroup, inventory) };
 }
@@ -62,5 +67,7 @@ export function regionTrailPaths(region: Resource<'AWS::Account::Region'>, inven
 /** The monitoring chain of the region, through any trail that logs it and a metric filter the criterion accepts. */
 export function regionMonitoring(paths: RegionTrailPaths, criterion: FilterCriterion): ChainSearch {
   if (!paths.ok) return paths.broken;
-  return anyPath(paths.trails.map((path) => ('broken' in path ? path.broken : through({ kind: 'trail', name: path.arn }, chainThroughFilters(path.filters, criterion)))));
+  return anyPath(
+    paths.trails.map((path) => ('broken' in path ? path.broken : through({ kind: 'trail', name: path.arn }, chainThroughFilters(path.filters, criterion)))),
+  );
 }

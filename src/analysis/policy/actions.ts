@@ -10,9 +10,7 @@ import { hasWildcard, literalPrefix, patternCovers, patternsMayOverlap, wildcard
 const ACTIONS = { ignoreCase: true } as const;
 
 /** `only`: the actions matching the patterns; `all-except`: every action but those (NotAction). */
-export type ActionSet =
-  | { readonly kind: 'only'; readonly patterns: readonly string[] }
-  | { readonly kind: 'all-except'; readonly patterns: readonly string[] };
+export type ActionSet = { readonly kind: 'only'; readonly patterns: readonly string[] } | { readonly kind: 'all-except'; readonly patterns: readonly string[] };
 
 export const NO_ACTIONS: ActionSet = { kind: 'only', patterns: [] };
 
@@ -50,12 +48,18 @@ export interface ActionSplit {
 export function subtractActions(set: ActionSet, denied: ActionSet): ActionSplit {
   if (set.kind === 'only' && denied.kind === 'only') {
     const removed = set.patterns.filter((p) => denied.patterns.some((d) => patternCovers(d, p, ACTIONS)));
-    return split(set.patterns.filter((p) => !removed.includes(p)), removed);
+    return split(
+      set.patterns.filter((p) => !removed.includes(p)),
+      removed,
+    );
   }
   if (set.kind === 'only' && denied.kind === 'all-except') {
     // The Deny spares only its NotAction patterns: what overlaps them may remain.
     const remaining = set.patterns.filter((p) => denied.patterns.some((d) => patternsMayOverlap(p, d, ACTIONS)));
-    return split(remaining, set.patterns.filter((p) => !remaining.includes(p)));
+    return split(
+      remaining,
+      set.patterns.filter((p) => !remaining.includes(p)),
+    );
   }
   if (set.kind === 'all-except' && denied.kind === 'only') {
     if (denied.patterns.includes('*')) return { remaining: NO_ACTIONS, removed: set };

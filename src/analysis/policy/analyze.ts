@@ -114,8 +114,7 @@ export interface PolicyAnalysis {
 }
 
 export type AnalyzePolicyResult =
-  | { readonly ok: true; readonly analysis: PolicyAnalysis }
-  | { readonly ok: false; readonly error: string; readonly statement?: string };
+  { readonly ok: true; readonly analysis: PolicyAnalysis } | { readonly ok: false; readonly error: string; readonly statement?: string };
 
 interface WorkingGrant {
   readonly statement: PolicyStatement;
@@ -191,7 +190,9 @@ export function analyzeResourcePolicy(document: unknown, options: PolicyAnalysis
     analysis: {
       public: publicGrants.length > 0,
       get publicStatements() {
-        return findings().filter((f) => f.public).map((f) => f.label);
+        return findings()
+          .filter((f) => f.public)
+          .map((f) => f.label);
       },
       publicActions,
       publicAccessLevels: ACCESS_LEVELS.filter((l) => levels.has(l)),
@@ -245,7 +246,14 @@ function applyDeny(deny: PolicyStatement, grant: WorkingGrant): WorkingGrant[] {
   }
 
   const result: WorkingGrant[] = [];
-  if (!isEmptyActionSet(split.remaining)) result.push({ statement: grant.statement, principal: grant.principal, actions: split.remaining, constraints: grant.constraints, narrowedBy: grant.narrowedBy });
+  if (!isEmptyActionSet(split.remaining))
+    result.push({
+      statement: grant.statement,
+      principal: grant.principal,
+      actions: split.remaining,
+      constraints: grant.constraints,
+      narrowedBy: grant.narrowedBy,
+    });
   if (escapes.length > 0) {
     result.push({
       statement: grant.statement,
@@ -436,13 +444,13 @@ function statementFinding(
   const publicActions = unique(publicOwn.flatMap((g) => describeActions(g.actions)));
   const denies = [...(neutralisedBy ?? [])];
   const toEveryone =
-    statement.principal !== null &&
-    (statement.principal.negated || statement.principal.entries.some((e) => classifyPrincipal(e).kind === 'everyone'));
+    statement.principal !== null && (statement.principal.negated || statement.principal.entries.some((e) => classifyPrincipal(e).kind === 'everyone'));
   const what = `${statement.label} grants ${actions.join(', ')} to ${principals.join(', ')}`;
 
   let reason: string;
   if (publicOwn.length > 0) {
-    const why = ignoredConditions.length === 0 ? 'with no condition that limits who can call' : `and its conditions limit nobody (${ignoredConditions.join('; ')})`;
+    const why =
+      ignoredConditions.length === 0 ? 'with no condition that limits who can call' : `and its conditions limit nobody (${ignoredConditions.join('; ')})`;
     const partly = denies.length > 0 ? `; ${denies.join(', ')} deny only part of it` : '';
     reason = `${what} ${why}${partly}`;
   } else if (toEveryone && restrictions.length > 0) {

@@ -31,8 +31,7 @@ export type Restriction =
   | { readonly kind: 'principals'; readonly principals: readonly Principal[]; readonly via: string };
 
 export type ClauseAssessment =
-  | { readonly restricts: true; readonly restriction: Restriction }
-  | { readonly restricts: false; readonly why: string; readonly unknownKey: boolean };
+  { readonly restricts: true; readonly restriction: Restriction } | { readonly restricts: false; readonly why: string; readonly unknownKey: boolean };
 
 type KeyKind = 'accounts' | 'organizations' | 'org-paths' | 'networks' | 'vpcs' | 'arns' | 'identities';
 

@@ -214,7 +214,15 @@ function parseConditions(value: unknown): ConditionClause[] {
         throw new Malformed(`Condition.${operator}.${key} must be a string, number, boolean or a list of them`);
       });
       // Written out, not spread: a spread followed by more properties takes V8's slow path.
-      clauses.push({ operator, baseOperator: parsed.baseOperator, setOperator: parsed.setOperator, ifExists: parsed.ifExists, key, keyLower: key.toLowerCase(), values });
+      clauses.push({
+        operator,
+        baseOperator: parsed.baseOperator,
+        setOperator: parsed.setOperator,
+        ifExists: parsed.ifExists,
+        key,
+        keyLower: key.toLowerCase(),
+        values,
+      });
     }
   }
   return clauses;

@@ -32,7 +32,10 @@ export interface CollectOutcome {
 
 export function parseRegions(value: string | undefined): { regions: string[] | undefined } | { error: string } {
   if (value === undefined || value === 'all') return { regions: undefined };
-  const regions = value.split(',').map((r) => r.trim()).filter((r) => r !== '');
+  const regions = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
   const bad = regions.filter((r) => !/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-[0-9]$/.test(r));
   if (regions.length === 0 || bad.length > 0) return { error: `--regions: not a region: ${bad.join(', ') || value}` };
   return { regions };
@@ -65,7 +68,12 @@ export async function runCollection(
   // Only the collectors the selected insights need run (a kms-key-rotation scan never calls S3).
   let selection = planned;
   if (selection === undefined && (options.pack.length > 0 || options.insight.length > 0)) {
-    const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), packIds: options.pack, insightIds: options.insight, now: io.now() });
+    const prepared = await prepareScan({
+      ...(options.config !== undefined && { configFile: options.config }),
+      packIds: options.pack,
+      insightIds: options.insight,
+      now: io.now(),
+    });
     if (!prepared.ok) {
       reportProblems(io, prepared.problems, [...usage, ...prepared.usage]);
       return { code: ExitCode.input, degraded: false };
@@ -123,7 +131,11 @@ export async function runCollection(
 /** `vigil: 7,434 API calls (1.49 per resource; 0 retries, 0 throttles): s3 5,012 · ec2 904 · ...`, busiest service first. */
 export function callSummaryLine(byService: Readonly<Record<string, CallSummary>>, resources: number): string {
   const services = Object.entries(byService).sort(([a, x], [b, y]) => y.calls - x.calls || a.localeCompare(b));
-  const total = services.reduce((sum, [, s]) => ({ calls: sum.calls + s.calls, retries: sum.retries + s.retries, throttles: sum.throttles + s.throttles }), { calls: 0, retries: 0, throttles: 0 });
+  const total = services.reduce((sum, [, s]) => ({ calls: sum.calls + s.calls, retries: sum.retries + s.retries, throttles: sum.throttles + s.throttles }), {
+    calls: 0,
+    retries: 0,
+    throttles: 0,
+  });
   const count = (n: number) => n.toLocaleString('en-US');
   const perResource = resources > 0 ? `${(total.calls / resources).toFixed(2)} per resource; ` : '';
   const list = services.map(([service, s]) => `${service} ${count(s.calls)}`).join(' · ');

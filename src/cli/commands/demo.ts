@@ -90,7 +90,13 @@ interface MomentOutcome {
 }
 
 /** Generates, writes and scans the organisation as it was at the moment, recording it in the store. */
-async function scanMoment(moment: DemoMoment, snapshot: string, outputs: readonly OutputRequest[], io: CliIo, store: Store | undefined): Promise<MomentOutcome> {
+async function scanMoment(
+  moment: DemoMoment,
+  snapshot: string,
+  outputs: readonly OutputRequest[],
+  io: CliIo,
+  store: Store | undefined,
+): Promise<MomentOutcome> {
   const now = new Date(moment.collectedAt);
   const prepared = await prepareScan({ configFile: demoConfigFile(), now });
   if (!prepared.ok) {
@@ -115,7 +121,10 @@ async function scanMoment(moment: DemoMoment, snapshot: string, outputs: readonl
     resources,
   );
   const plan = prepared.value.plan;
-  const scanId = demoScanId(moment, plan.bindings.map((binding) => insightKey(binding.insight.id, binding.variant)));
+  const scanId = demoScanId(
+    moment,
+    plan.bindings.map((binding) => insightKey(binding.insight.id, binding.variant)),
+  );
   const outcome = await runScan(prepared.value, snapshot, {
     includeAll: false,
     outputs,
@@ -129,7 +138,9 @@ async function scanMoment(moment: DemoMoment, snapshot: string, outputs: readonl
   }
   if (outcome.recordError !== undefined) {
     const error = outcome.recordError;
-    io.stderr.write(`vigil: the demo scan could not be recorded in the store ${store?.description}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(
+      `vigil: the demo scan could not be recorded in the store ${store?.description}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return { code: ExitCode.failed };
   }
   return { result: outcome.result, ...(outcome.recorded !== undefined && { recorded: outcome.recorded }) };

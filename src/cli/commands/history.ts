@@ -27,10 +27,14 @@ export interface HistoryOptions {
 }
 
 export async function historyCommand(options: HistoryOptions, io: CliIo): Promise<ExitCode> {
-  const modes = [options.finding !== undefined && '--finding', options.mttr !== undefined && '--mttr', options.since !== undefined && '--since'].filter((m) => m !== false);
+  const modes = [options.finding !== undefined && '--finding', options.mttr !== undefined && '--mttr', options.since !== undefined && '--since'].filter(
+    (m) => m !== false,
+  );
   if (modes.length > 1) return usage(io, `history: give one of --finding, --since and --mttr (not ${modes.join(' and ')})`);
-  if (options.finding !== undefined && (options.account !== undefined || options.pack !== undefined)) return usage(io, 'history --finding: --account and --pack do not apply');
-  if (options.mttr !== undefined && options.pack !== undefined) return usage(io, 'history --mttr: --pack does not apply (the report has a line per pack control)');
+  if (options.finding !== undefined && (options.account !== undefined || options.pack !== undefined))
+    return usage(io, 'history --finding: --account and --pack do not apply');
+  if (options.mttr !== undefined && options.pack !== undefined)
+    return usage(io, 'history --mttr: --pack does not apply (the report has a line per pack control)');
   const start = parseWindowStart(options.mttr !== undefined ? '--mttr' : '--since', options.mttr ?? options.since ?? '7d');
   if (!start.ok) return usage(io, start.message);
 
@@ -50,7 +54,8 @@ export async function historyCommand(options: HistoryOptions, io: CliIo): Promis
       return ExitCode.ok;
     }
     const until = await lastScanTime(store, account.id);
-    if (until === undefined) return usage(io, `no scan recorded${account.id === undefined ? '' : ` of account ${account.id}`} in the store ${store.description}`);
+    if (until === undefined)
+      return usage(io, `no scan recorded${account.id === undefined ? '' : ` of account ${account.id}`} in the store ${store.description}`);
     const since = windowSince(start.start, until);
     if (options.mttr !== undefined) {
       const report = await meanTimeToRemediate(store, { since, until, ...(account.id !== undefined && { accountId: account.id }) });

@@ -59,7 +59,11 @@ export async function packsCoverageCommand(options: { pack: string[]; format?: '
   }
   const unknown = options.pack.filter((id) => !prepared.value.packs.some((p) => p.id === id));
   if (unknown.length > 0) {
-    reportProblems(io, [], unknown.map((id) => `unknown pack '${id}'`));
+    reportProblems(
+      io,
+      [],
+      unknown.map((id) => `unknown pack '${id}'`),
+    );
     return ExitCode.input;
   }
   const packs = prepared.value.packs.filter((pack) => options.pack.length === 0 || options.pack.includes(pack.id)).map(packCoverage);

@@ -41,7 +41,11 @@ export async function policyAnalyzeCommand(file: string, options: PolicyAnalyzeO
     const position = /position (\d+)/.exec((error as Error).message);
     const offset = position?.[1] !== undefined ? Number(position[1]) : 0;
     const before = text.slice(0, offset).split('\n');
-    reportProblems(io, [problem(file, before.length, (before.at(-1)?.length ?? 0) + 1, `invalid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`)], usage);
+    reportProblems(
+      io,
+      [problem(file, before.length, (before.at(-1)?.length ?? 0) + 1, `invalid JSON: ${(error as Error).message.replace(/ in JSON at position \d+.*$/, '')}`)],
+      usage,
+    );
     return ExitCode.input;
   }
   if (usage.length > 0) {

@@ -130,7 +130,9 @@ async function scanInto(
   }
   if (outcome.recordError !== undefined) {
     const error = outcome.recordError;
-    io.stderr.write(`vigil: the scan could not be recorded in the store ${history?.store.description}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr.write(
+      `vigil: the scan could not be recorded in the store ${history?.store.description}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return ExitCode.failed;
   }
   if (outcome.recorded !== undefined && format === 'table' && options.out === undefined) {

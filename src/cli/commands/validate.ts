@@ -125,7 +125,12 @@ export async function validateCommand(paths: readonly string[], io: CliIo): Prom
   if (errors > 0) return ExitCode.input;
   io.stdout.write(
     `${files.length} file${files.length === 1 ? '' : 's'} valid` +
-      ` (${Object.entries(byKind).filter(([, list]) => list.length > 0).map(([kind, list]) => `${list.length} ${kind}`).join(', ') || 'none'})` +
+      ` (${
+        Object.entries(byKind)
+          .filter(([, list]) => list.length > 0)
+          .map(([kind, list]) => `${list.length} ${kind}`)
+          .join(', ') || 'none'
+      })` +
       `${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}\n`,
   );
   return ExitCode.ok;

@@ -18,14 +18,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { callStatsPlugin, CallStats } from './call-stats.js';
 import { BoundedRetryStrategy } from './retry-strategy.js';
 import { s3ControlCustomEndpointProvider } from './s3-control-endpoint.js';
-import {
-  budgetOf,
-  clientClasses,
-  DEFAULT_MAX_ATTEMPTS,
-  type ServiceClientConfigs,
-  type ServiceClients,
-  type ServiceName,
-} from './services.js';
+import { budgetOf, clientClasses, DEFAULT_MAX_ATTEMPTS, type ServiceClientConfigs, type ServiceClients, type ServiceName } from './services.js';
 
 export type Credentials = AwsCredentialIdentity | AwsCredentialIdentityProvider;
 
@@ -138,9 +131,7 @@ export class AwsClients {
  * (`AWS_ENDPOINT_URL`, `AWS_ENDPOINT_URL_<SERVICE>`) or the shared config file, exactly as its
  * clients will resolve it. Reads environment and config files; call once at start-up.
  */
-export async function resolveConfiguredEndpoints(
-  services: readonly ServiceName[] = ['s3', 's3control'],
-): Promise<Partial<Record<ServiceName, string>>> {
+export async function resolveConfiguredEndpoints(services: readonly ServiceName[] = ['s3', 's3control']): Promise<Partial<Record<ServiceName, string>>> {
   const found: Partial<Record<ServiceName, string>> = {};
   for (const service of services) {
     const Client = clientClasses[service] as new (config: Record<string, unknown>) => ServiceClients[ServiceName];

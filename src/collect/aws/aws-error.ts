@@ -71,10 +71,7 @@ export function describeAwsError(error: unknown): AwsFailure {
   if (status !== undefined && isUnknownServerError(error)) return unknownServerError(e, status);
   const name = typeof e.name === 'string' && e.name !== '' && e.name !== 'Error' ? e.name : undefined;
   const code =
-    (typeof e.Code === 'string' && e.Code !== '' ? e.Code : undefined) ??
-    name ??
-    (typeof e.code === 'string' && e.code !== '' ? e.code : undefined) ??
-    'Error';
+    (typeof e.Code === 'string' && e.Code !== '' ? e.Code : undefined) ?? name ?? (typeof e.code === 'string' && e.code !== '' ? e.code : undefined) ?? 'Error';
   const raw = typeof e.message === 'string' && e.message !== '' ? e.message : code;
   const message = raw.length > MAX_MESSAGE ? `${raw.slice(0, MAX_MESSAGE)}…` : raw;
   return status !== undefined ? { code, message, status } : { code, message };

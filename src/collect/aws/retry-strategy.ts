@@ -37,7 +37,7 @@ export class BoundedRetryStrategy implements RetryStrategyV2 {
     const seen = this.unknownAnswers.get(token) ?? 0;
     const unknown = errorInfo.errorType !== 'THROTTLING' && isUnknownServerError(errorInfo.error);
     // Refused like the SDK refuses: its retry middleware then throws the call's own error.
-    if (unknown && seen >= this.unknownServerErrorRetries) throw new Error('No retry token available: the answer is not the service\'s error document');
+    if (unknown && seen >= this.unknownServerErrorRetries) throw new Error("No retry token available: the answer is not the service's error document");
     const next = await this.inner.refreshRetryTokenForRetry(token, errorInfo);
     const count = seen + (unknown ? 1 : 0);
     if (count > 0) this.unknownAnswers.set(next, count);

@@ -12,12 +12,20 @@
 export interface RulesEndpoint {
   readonly url: URL;
   readonly properties: {
-    readonly authSchemes: readonly { readonly name: 'sigv4'; readonly signingName: string; readonly signingRegion: string; readonly disableDoubleEncoding: boolean }[];
+    readonly authSchemes: readonly {
+      readonly name: 'sigv4';
+      readonly signingName: string;
+      readonly signingRegion: string;
+      readonly disableDoubleEncoding: boolean;
+    }[];
   };
 }
 
 export function s3ControlCustomEndpointProvider(endpoint: string, region: string): () => RulesEndpoint {
   const url = new URL(endpoint);
   // As the rules sign S3 Control: the path is not encoded twice.
-  return () => ({ url: new URL(url.href), properties: { authSchemes: [{ name: 'sigv4', signingName: 's3', signingRegion: region, disableDoubleEncoding: true }] } });
+  return () => ({
+    url: new URL(url.href),
+    properties: { authSchemes: [{ name: 'sigv4', signingName: 's3', signingRegion: region, disableDoubleEncoding: true }] },
+  });
 }

@@ -95,7 +95,9 @@ export function aggregatorCollector<T extends ConfigSourceType>(type: T, aggrega
     resourceType: type,
     service: 'config',
     scope: 'account',
-    operations: [{ operation: 'SelectAggregateResourceConfig', iamAction: 'config:SelectAggregateResourceConfig', fills: spec.fills, required: true, lists: true }],
+    operations: [
+      { operation: 'SelectAggregateResourceConfig', iamAction: 'config:SelectAggregateResourceConfig', fills: spec.fills, required: true, lists: true },
+    ],
     collect: (ctx) => collectItems(ctx, { kind: 'aggregator', aggregator }, spec.normalise, onIncomplete),
   });
 }

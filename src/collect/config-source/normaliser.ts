@@ -74,7 +74,14 @@ export function itemTags(item: ConfigItem, arn: string, ctx: NormaliseContext): 
 export function configResource<T extends ConfigSourceType>(
   item: ConfigItem,
   ctx: NormaliseContext,
-  parts: { readonly type: T; readonly arn: string; readonly id: string; readonly name: string; readonly config: CollectedConfig<ConfigOf<T>>; readonly createdAt?: unknown },
+  parts: {
+    readonly type: T;
+    readonly arn: string;
+    readonly id: string;
+    readonly name: string;
+    readonly config: CollectedConfig<ConfigOf<T>>;
+    readonly createdAt?: unknown;
+  },
 ): CollectedResource<T> {
   const resource = {
     arn: parts.arn,

@@ -6,10 +6,7 @@
  * {@link recorderRecords}. A region whose recorders cannot be read records nothing, as far as
  * this goes: its types are read from the APIs (auto) or named in coverage (config).
  */
-import {
-  DescribeConfigurationRecordersCommand,
-  DescribeConfigurationRecorderStatusCommand,
-} from '@aws-sdk/client-config-service';
+import { DescribeConfigurationRecordersCommand, DescribeConfigurationRecorderStatusCommand } from '@aws-sdk/client-config-service';
 import type { AwsClients } from '../aws/aws-clients.js';
 import { describeAwsError } from '../aws/aws-error.js';
 import type { CoverageRecorder } from '../contract/coverage-recorder.js';
@@ -34,7 +31,8 @@ export async function recordedTypes(
       try {
         const { ConfigurationRecorders: recorders = [] } = await client.send(new DescribeConfigurationRecordersCommand({}));
         operation = 'DescribeConfigurationRecorderStatus';
-        const { ConfigurationRecordersStatus: statuses = [] } = recorders.length === 0 ? {} : await client.send(new DescribeConfigurationRecorderStatusCommand({}));
+        const { ConfigurationRecordersStatus: statuses = [] } =
+          recorders.length === 0 ? {} : await client.send(new DescribeConfigurationRecorderStatusCommand({}));
         out.set(region, new Set(wanted.filter((type) => recorderRecords(recorders, statuses, type))));
       } catch (error) {
         const failure = describeAwsError(error);

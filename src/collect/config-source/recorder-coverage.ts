@@ -27,11 +27,7 @@ function records(recorder: ConfigurationRecorder, type: ResourceType): boolean {
 }
 
 /** Whether the region's own recorder currently records `type`. */
-export function recorderRecords(
-  recorders: readonly ConfigurationRecorder[],
-  statuses: readonly ConfigurationRecorderStatus[],
-  type: ResourceType,
-): boolean {
+export function recorderRecords(recorders: readonly ConfigurationRecorder[], statuses: readonly ConfigurationRecorderStatus[], type: ResourceType): boolean {
   return recorders.some((recorder) => {
     // A recorder linked to another AWS service records for that service, not for the account.
     if (recorder.servicePrincipal !== undefined || recorder.recordingScope === 'INTERNAL') return false;

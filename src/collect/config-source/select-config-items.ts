@@ -112,7 +112,10 @@ export async function selectConfigItems<T extends ResourceType>(ctx: CollectCont
     switch (read.kind) {
       case 'item':
         if (read.item.resourceType === type) items.push(read.item);
-        else ctx.unreadable(call, 'UnexpectedConfigItem', `the query for ${type} returned an item of type ${read.item.resourceType}; it is left out`, { arn: read.item.arn ?? read.item.resourceId });
+        else
+          ctx.unreadable(call, 'UnexpectedConfigItem', `the query for ${type} returned an item of type ${read.item.resourceType}; it is left out`, {
+            arn: read.item.arn ?? read.item.resourceId,
+          });
         break;
       case 'deleted':
         break;

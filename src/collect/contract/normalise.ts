@@ -46,7 +46,11 @@ export function listedOnce<T>(
 ): T[] {
   const keyless = items.filter((item) => key(item) === undefined).length;
   if (keyless > 0) {
-    ctx.unreadable(call, 'UnexpectedResponse', `${call.operation} returned ${keyless === 1 ? 'an item' : `${keyless} items`} without ${field}; ${keyless === 1 ? 'it cannot be told apart and is' : 'they cannot be told apart and are'} left out`);
+    ctx.unreadable(
+      call,
+      'UnexpectedResponse',
+      `${call.operation} returned ${keyless === 1 ? 'an item' : `${keyless} items`} without ${field}; ${keyless === 1 ? 'it cannot be told apart and is' : 'they cannot be told apart and are'} left out`,
+    );
   }
   return uniqueBy(items, key);
 }

@@ -119,7 +119,13 @@ function fitToSchema<T extends ResourceType>(
     }
   }
   if (validate(fitted)) return fitted;
-  record('normalise', `the collected resource does not match the ${collector.resourceType} schema and was left out: ${(validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`).join('; ')}`);
+  record(
+    'normalise',
+    `the collected resource does not match the ${collector.resourceType} schema and was left out: ${(validate.errors ?? [])
+      .slice(0, 3)
+      .map((e) => `${e.instancePath || '/'} ${e.message ?? 'is invalid'}`)
+      .join('; ')}`,
+  );
   return undefined;
 }
 

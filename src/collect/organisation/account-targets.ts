@@ -26,7 +26,10 @@ export interface AccountTarget {
 export type TargetsResult = { ok: true; targets: AccountTarget[] } | { ok: false; code: string; message: string };
 
 /** The account and partition of the current credentials. */
-export async function callerIdentity(clients: AwsClients, homeRegion: string): Promise<{ ok: true; accountId: string; partition: string } | { ok: false; code: string; message: string }> {
+export async function callerIdentity(
+  clients: AwsClients,
+  homeRegion: string,
+): Promise<{ ok: true; accountId: string; partition: string } | { ok: false; code: string; message: string }> {
   try {
     // The account id is not known yet: the caller's client is keyed by a placeholder.
     const identity = await clients.get('sts', 'caller', homeRegion).send(new GetCallerIdentityCommand({}));

@@ -115,23 +115,31 @@ export async function collectOrganisation(
     // Prove the credentials reach this account (a failed AssumeRole surfaces here), unless they
     // are the caller's own, already proved.
     const alreadyProved = target.roleArn === undefined && target.accountId === plan.callerAccountId;
-    if (!alreadyProved) try {
-      const identity = await clients.get('sts', target.accountId, plan.homeRegion).send(new GetCallerIdentityCommand({}));
-      if (identity.Account !== target.accountId) {
-        fail('WrongAccount', `the credentials for ${name} belong to account ${identity.Account ?? 'unknown'}`, 'GetCallerIdentity');
+    if (!alreadyProved)
+      try {
+        const identity = await clients.get('sts', target.accountId, plan.homeRegion).send(new GetCallerIdentityCommand({}));
+        if (identity.Account !== target.accountId) {
+          fail('WrongAccount', `the credentials for ${name} belong to account ${identity.Account ?? 'unknown'}`, 'GetCallerIdentity');
+          return;
+        }
+      } catch (error) {
+        const failure = describeAwsError(error);
+        fail(failure.code, failure.message, target.roleArn !== undefined ? 'AssumeRole' : 'GetCallerIdentity');
         return;
       }
-    } catch (error) {
-      const failure = describeAwsError(error);
-      fail(failure.code, failure.message, target.roleArn !== undefined ? 'AssumeRole' : 'GetCallerIdentity');
-      return;
-    }
 
     let regions = plan.regions;
     if (regions === undefined) {
       const found = await enabledRegions(clients, target.accountId, plan.homeRegion);
       if (!found.ok) {
-        coverage.record({ accountId: target.accountId, region: plan.homeRegion, service: 'ec2', operation: 'DescribeRegions', code: found.code, message: found.message });
+        coverage.record({
+          accountId: target.accountId,
+          region: plan.homeRegion,
+          service: 'ec2',
+          operation: 'DescribeRegions',
+          code: found.code,
+          message: found.message,
+        });
         regions = [plan.homeRegion];
       } else regions = found.regions;
     }
@@ -194,10 +202,22 @@ export async function collectOrganisation(
             : await collectResources(collector as ResourceCollector<ResourceType>, runFor(type));
         if (fromAggregator !== undefined) onUnitDone(aggregatedUnit(type, plan.aggregator?.region ?? plan.homeRegion, found.length));
         if (viaConfig) {
-          found = await completeFromApi(found as CollectedResource<ConfigSourceType>[], apiCollector as ResourceCollector<ResourceType>, runFor(type), plan.fields?.get(type), coverage);
+          found = await completeFromApi(
+            found as CollectedResource<ConfigSourceType>[],
+            apiCollector as ResourceCollector<ResourceType>,
+            runFor(type),
+            plan.fields?.get(type),
+            coverage,
+          );
         }
         collected += found.length;
-        log.emit({ event: 'collector-done', accountId: target.accountId, resourceType: collector.resourceType, resources: found.length, seconds: (performance.now() - t0) / 1000 });
+        log.emit({
+          event: 'collector-done',
+          accountId: target.accountId,
+          resourceType: collector.resourceType,
+          resources: found.length,
+          seconds: (performance.now() - t0) / 1000,
+        });
         return found as readonly AnyCollectedResource[];
       });
     }
@@ -217,7 +237,15 @@ export async function collectOrganisation(
   );
   accounts.sort((a, b) => a.id.localeCompare(b.id));
   const total = clients.stats.total();
-  log.emit({ event: 'done', resources, calls: total.calls, retries: total.retries, throttles: total.throttles, failures: total.failures, seconds: (performance.now() - runStarted) / 1000 });
+  log.emit({
+    event: 'done',
+    resources,
+    calls: total.calls,
+    retries: total.retries,
+    throttles: total.throttles,
+    failures: total.failures,
+    seconds: (performance.now() - runStarted) / 1000,
+  });
   return { accounts, coverage, resources, degraded: accounts.some((a) => a.scanned === false) };
 }
 
@@ -235,7 +263,8 @@ async function configTypes(plan: CollectPlan, run: AccountRun, regions: readonly
   const recorded = await recordedTypes(run.clients, run.accountId, regions, wanted, coverage);
   if (plan.source === 'auto') {
     const everywhere = recordedEverywhere(recorded, wanted);
-    const apiCollectorOf = (type: ResourceType) => plan.resourceCollectors.find((collector) => collector.resourceType === type) as ResourceCollector<ResourceType> | undefined;
+    const apiCollectorOf = (type: ResourceType) =>
+      plan.resourceCollectors.find((collector) => collector.resourceType === type) as ResourceCollector<ResourceType> | undefined;
     return new Set(wanted.filter((type) => everywhere.has(type) && configHoldsSelection(type, plan.fields?.get(type), apiCollectorOf(type))));
   }
   for (const [region, types] of recorded) {
@@ -273,9 +302,13 @@ async function readAggregator(
   await Promise.all(
     types.map(async (type) => {
       let complete = true;
-      const collector = aggregatorCollector(type, { name: aggregator.name, region: aggregator.region, accountIds, ...(plan.regions !== undefined ? { regions: plan.regions } : {}) }, () => {
-        complete = false;
-      });
+      const collector = aggregatorCollector(
+        type,
+        { name: aggregator.name, region: aggregator.region, accountIds, ...(plan.regions !== undefined ? { regions: plan.regions } : {}) },
+        () => {
+          complete = false;
+        },
+      );
       const fields = plan.fields?.get(type);
       const found = await collectResources(collector as ResourceCollector<ConfigSourceType>, {
         accountId: aggregator.accountId,
@@ -305,7 +338,11 @@ async function readAggregator(
  * Whether AWS Config can serve the fields the selected insights read of the type (else `auto` asks
  * the API): it holds them all, or the API collector reads one resource (`readOne`) and fills the rest.
  */
-function configHoldsSelection(type: ConfigSourceType, selected: ReadonlySet<string> | undefined, apiCollector: ResourceCollector<ResourceType> | undefined): boolean {
+function configHoldsSelection(
+  type: ConfigSourceType,
+  selected: ReadonlySet<string> | undefined,
+  apiCollector: ResourceCollector<ResourceType> | undefined,
+): boolean {
   if (apiCollector?.readOne !== undefined) return true;
   const lacking = fieldsNotInConfig(type) as readonly string[];
   return selected === undefined ? lacking.length === 0 : !lacking.some((field) => selected.has(field));

@@ -76,7 +76,11 @@ function label(account: AccountProgress): string {
 }
 
 function callParts(calls: CallTotals): string[] {
-  return [`${count(calls.calls)} API calls`, `${count(calls.retries ?? 0)} retries, ${count(calls.throttles)} throttles`, `${count(calls.failures ?? 0)} failed calls`];
+  return [
+    `${count(calls.calls)} API calls`,
+    `${count(calls.retries ?? 0)} retries, ${count(calls.throttles)} throttles`,
+    `${count(calls.failures ?? 0)} failed calls`,
+  ];
 }
 
 function headerLine(progress: CollectProgress, calls: CallTotals, elapsedMs: number): string {
@@ -94,7 +98,10 @@ function headerLine(progress: CollectProgress, calls: CallTotals, elapsedMs: num
 function activeLine(account: AccountProgress): string {
   if (account.status === 'starting') return `  ▸ ${label(account)}  connecting…`;
   const pending = CollectProgress.servicesPending(account);
-  const waiting = pending.length === 0 ? '' : `  waiting: ${pending.slice(0, PENDING_SHOWN).join(', ')}${pending.length > PENDING_SHOWN ? ` +${pending.length - PENDING_SHOWN}` : ''}`;
+  const waiting =
+    pending.length === 0
+      ? ''
+      : `  waiting: ${pending.slice(0, PENDING_SHOWN).join(', ')}${pending.length > PENDING_SHOWN ? ` +${pending.length - PENDING_SHOWN}` : ''}`;
   return (
     `  ▸ ${label(account)}  regions ${CollectProgress.regionsDone(account)}/${account.regions.length}` +
     `  services ${CollectProgress.servicesDone(account)}/${account.services.size}` +

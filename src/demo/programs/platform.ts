@@ -384,7 +384,13 @@ export function* development(scope: AccountScope): Generator<AnyResource> {
     accessAnalyzer: 'unused-only',
     securityHub: false,
   });
-  yield regionSettings(scope, west, { ebsEncryptionByDefault: false, recorder: 'none', trailArns: [org.orgTrailArn], accessAnalyzer: 'none', securityHub: false });
+  yield regionSettings(scope, west, {
+    ebsEncryptionByDefault: false,
+    recorder: 'none',
+    trailArns: [org.orgTrailArn],
+    accessAnalyzer: 'none',
+    securityHub: false,
+  });
 
   yield awsManagedKey(scope, east, 'ebs', 700);
   const devKey = customerKey(scope, { region: east, alias: `alias/${slug}`, tags: dev(), rotation: true, createdDaysAgo: 700 });
@@ -732,7 +738,14 @@ export function* security(scope: AccountScope): Generator<AnyResource> {
     lastUsedDaysAgo: 63,
   });
 
-  const daemonSg = group(scope, { region: east, name: 'vigil-daemon', description: 'Vigil daemon, egress only', tags: sec(), ingress: [], createdDaysAgo: 330 });
+  const daemonSg = group(scope, {
+    region: east,
+    name: 'vigil-daemon',
+    description: 'Vigil daemon, egress only',
+    tags: sec(),
+    ingress: [],
+    createdDaysAgo: 330,
+  });
   yield daemonSg;
   yield* server(scope, {
     region: east,

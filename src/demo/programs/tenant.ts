@@ -87,9 +87,7 @@ function otherRegion(scope: AccountScope, region: string): string {
 function deployerDocument(): PolicyDocument {
   return {
     Version: '2012-10-17',
-    Statement: [
-      { Sid: 'Deploy', Effect: 'Allow', Action: ['cloudformation:*', 's3:PutObject', 's3:GetObject', 'iam:PassRole'], Resource: '*' },
-    ],
+    Statement: [{ Sid: 'Deploy', Effect: 'Allow', Action: ['cloudformation:*', 's3:PutObject', 's3:GetObject', 'iam:PassRole'], Resource: '*' }],
   };
 }
 
@@ -186,12 +184,20 @@ export function* tenantBaseline(scope: AccountScope, posture: TenantAccountPostu
   // The baseline quarantines the default VPCs, logs their rejected traffic and sets up the alert topics.
   const accountAge = rng.int(700, 1_400);
   for (const region of [home, away]) {
-    yield* defaultVpc(scope, { region, tags: scope.tags('platform'), createdDaysAgo: accountAge, flowLog: { trafficType: 'REJECT', destination: 's3' }, nacl: 'quarantined' });
+    yield* defaultVpc(scope, {
+      region,
+      tags: scope.tags('platform'),
+      createdDaysAgo: accountAge,
+      flowLog: { trafficType: 'REJECT', destination: 's3' },
+      nacl: 'quarantined',
+    });
     yield topic(scope, {
       region,
       name: alertTopicName(scope),
       tags: scope.tags('tenant-ops'),
-      subscriptions: [{ protocol: 'email', endpoint: scope.plan.entry.owner?.email ?? `${slug}@ledgerline.example`, confirmed: posture.alertSubscription === 'confirmed' }],
+      subscriptions: [
+        { protocol: 'email', endpoint: scope.plan.entry.owner?.email ?? `${slug}@ledgerline.example`, confirmed: posture.alertSubscription === 'confirmed' },
+      ],
     });
   }
 }

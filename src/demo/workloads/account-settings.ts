@@ -6,7 +6,6 @@ import type { AccessAnalyzer } from '../../model/types/account/account-region.js
 import type { Maybe } from '../../model/unknown.js';
 import type { AccountScope } from '../scope.js';
 
-
 /** The console default that teams leave in place: short, never expires, reuse allowed. */
 const WEAK_PASSWORD_POLICY: PasswordPolicy = {
   minimumLength: 8,
@@ -38,20 +37,13 @@ export function accountSettings(scope: AccountScope, posture: AccountPosture): R
   return account(
     {
       passwordPolicy:
-        posture.passwordPolicy === 'strong'
-          ? { ...STRONG_PASSWORD_POLICY }
-          : posture.passwordPolicy === 'weak'
-            ? { ...WEAK_PASSWORD_POLICY }
-            : null,
+        posture.passwordPolicy === 'strong' ? { ...STRONG_PASSWORD_POLICY } : posture.passwordPolicy === 'weak' ? { ...WEAK_PASSWORD_POLICY } : null,
       root: {
         passwordPresent: !central,
         centrallyManaged: central,
         mfaActive: !central,
         passwordLastUsed: central ? null : clock.daysAgo(scope.rng.int(40, 400)),
-        accessKeys:
-          posture.root === 'key'
-            ? [{ active: true, lastRotated: clock.daysAgo(1_460), lastUsed: clock.daysAgo(scope.rng.int(30, 200)) }]
-            : [],
+        accessKeys: posture.root === 'key' ? [{ active: true, lastRotated: clock.daysAgo(1_460), lastUsed: clock.daysAgo(scope.rng.int(30, 200)) }] : [],
       },
       iamUserCount: posture.iamUserCount,
       s3PublicAccessBlock: posture.s3PublicAccessBlock

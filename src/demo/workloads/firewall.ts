@@ -62,7 +62,14 @@ export function webAcl(scope: AccountScope, spec: WebAclSpec): Resource<'AWS::WA
             origin: 'web-acl',
             action: null,
             overrideAction: 'None',
-            statement: { type: 'managedRuleGroup', vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet', version: null, scopeDown: null, ruleActionOverrides: [] },
+            statement: {
+              type: 'managedRuleGroup',
+              vendorName: 'AWS',
+              name: 'AWSManagedRulesCommonRuleSet',
+              version: null,
+              scopeDown: null,
+              ruleActionOverrides: [],
+            },
           },
         ];
   (spec.alsoAllowed ?? []).forEach((extra, i) => rules.push(plain(extra.rule, 10 + i, 'Allow', ipSet(extra.ipSet))));

@@ -167,7 +167,13 @@ export function sharedBankKey(scope: AccountScope, spec: SharedBankKeySpec): Res
       origin: 'EXTERNAL',
       validTo: scope.clock.daysAhead(spec.validForDays),
       grants: spec.grantsListable
-        ? [{ granteePrincipal: `rds.${region}.amazonaws.com`, operations: ['Decrypt', 'GenerateDataKeyWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo', 'CreateGrant', 'RetireGrant', 'DescribeKey'], constrained: false }]
+        ? [
+            {
+              granteePrincipal: `rds.${region}.amazonaws.com`,
+              operations: ['Decrypt', 'GenerateDataKeyWithoutPlaintext', 'ReEncryptFrom', 'ReEncryptTo', 'CreateGrant', 'RetireGrant', 'DescribeKey'],
+              constrained: false,
+            },
+          ]
         : unknown('AccessDeniedException: kms:ListGrants'),
     },
     // No tags: the key is another account's, and its tags are not readable from here.

@@ -188,7 +188,10 @@ export function* databaseLogs(
       tags: spec.tags,
       retentionDays: spec.retentionDays,
       kmsKeyArn: null,
-      filters: watched === undefined || metric === undefined ? [] : [{ filterName: `${db.id}-${watched.what}`, filterPattern: watched.pattern, metricTransformations: [metric] }],
+      filters:
+        watched === undefined || metric === undefined
+          ? []
+          : [{ filterName: `${db.id}-${watched.what}`, filterPattern: watched.pattern, metricTransformations: [metric] }],
       // RDS creates the log group when the instance first exports to it.
       createdAt: db.createdAt ?? scope.org.collectedAt,
     });

@@ -23,17 +23,35 @@ export interface FlowLogSpec {
 function flowLogs(scope: AccountScope, spec: FlowLogSpec | null): FlowLog[] {
   if (spec === null) return [];
   return [
-    { flowLogId: `fl-${scope.rng.hex(17)}`, trafficType: spec.trafficType, flowLogStatus: 'ACTIVE', deliverLogsStatus: 'SUCCESS', logDestinationType: spec.destination },
+    {
+      flowLogId: `fl-${scope.rng.hex(17)}`,
+      trafficType: spec.trafficType,
+      flowLogStatus: 'ACTIVE',
+      deliverLogsStatus: 'SUCCESS',
+      logDestinationType: spec.destination,
+    },
   ];
 }
 
-function entry(ruleNumber: number, egress: boolean, ruleAction: 'allow' | 'deny', protocol: string, cidr: string, ports?: readonly [number, number]): NetworkAclEntry {
+function entry(
+  ruleNumber: number,
+  egress: boolean,
+  ruleAction: 'allow' | 'deny',
+  protocol: string,
+  cidr: string,
+  ports?: readonly [number, number],
+): NetworkAclEntry {
   return { ruleNumber, egress, protocol, ruleAction, cidrBlock: cidr, ipv6CidrBlock: null, fromPort: ports?.[0] ?? null, toPort: ports?.[1] ?? null };
 }
 
 /** What a default NACL holds as AWS creates it: everything allowed both ways. */
 function allowAll(): NetworkAclEntry[] {
-  return [entry(100, false, 'allow', ALL, INTERNET), entry(32767, false, 'deny', ALL, INTERNET), entry(100, true, 'allow', ALL, INTERNET), entry(32767, true, 'deny', ALL, INTERNET)];
+  return [
+    entry(100, false, 'allow', ALL, INTERNET),
+    entry(32767, false, 'deny', ALL, INTERNET),
+    entry(100, true, 'allow', ALL, INTERNET),
+    entry(32767, true, 'deny', ALL, INTERNET),
+  ];
 }
 
 /** Only the final `*` entries: the baseline stack removed the allows of the default VPC's NACL. */

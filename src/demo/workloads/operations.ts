@@ -135,8 +135,7 @@ export function trail(scope: AccountScope, spec: TrailSpec): Resource<'AWS::Clou
       logFileValidationEnabled: spec.logFileValidation,
       kmsKeyId: spec.kmsKeyArn,
       s3BucketName: spec.bucketName,
-      cloudWatchLogsLogGroupArn:
-        spec.logGroup === undefined ? null : `arn:aws:logs:${spec.region}:${scope.accountId}:log-group:${spec.logGroup}:*`,
+      cloudWatchLogsLogGroupArn: spec.logGroup === undefined ? null : `arn:aws:logs:${spec.region}:${scope.accountId}:log-group:${spec.logGroup}:*`,
       isLogging: spec.logging,
       managementEvents: 'All',
       s3DataEvents: structuredClone(spec.s3DataEvents ?? { read: { buckets: 'none' }, write: { buckets: 'none' } }),

@@ -32,22 +32,16 @@ export interface BucketSpec {
 
 export function bucket(scope: AccountScope, spec: BucketSpec): Resource<'AWS::S3::Bucket'> {
   const arn = arnFor('AWS::S3::Bucket', scope.accountId, spec.region, spec.name);
-  const statements: Record<string, unknown>[] = [
-    tlsOnlyStatement(arn),
-    ...(spec.statements ?? []),
-  ];
+  const statements: Record<string, unknown>[] = [tlsOnlyStatement(arn), ...(spec.statements ?? [])];
   if (spec.publicRead === 'policy') {
     statements.push({ Sid: 'PublicReadGetObject', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${arn}/*` });
   }
   const ownerGrant: AclGrant = { grantee: { type: 'CanonicalUser', id: scope.canonicalId }, permission: 'FULL_CONTROL' };
-  const grants: AclGrant[] =
-    spec.publicRead === 'acl' ? [ownerGrant, { grantee: { type: 'Group', uri: ALL_USERS }, permission: 'READ' }] : [ownerGrant];
+  const grants: AclGrant[] = spec.publicRead === 'acl' ? [ownerGrant, { grantee: { type: 'Group', uri: ALL_USERS }, permission: 'READ' }] : [ownerGrant];
   const versioned = spec.versioning ?? true;
   const config: Partial<S3BucketConfig> = {
     publicAccessBlock:
-      spec.publicRead === undefined
-        ? { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true }
-        : null,
+      spec.publicRead === undefined ? { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true } : null,
     policy: spec.policy !== undefined ? spec.policy : { Version: '2012-10-17', Statement: statements },
     acl: { ownerId: scope.canonicalId, grants },
     objectOwnership: spec.publicRead === 'acl' ? 'ObjectWriter' : 'BucketOwnerEnforced',

@@ -17,7 +17,13 @@ describe('anyPath', () => {
 
 describe('allPaths', () => {
   it('joins the chains when every search proves one', () => {
-    expect(allPaths([found('a'), found('b')])).toEqual({ found: true, chain: [{ kind: 'alarm', name: 'a' }, { kind: 'alarm', name: 'b' }] });
+    expect(allPaths([found('a'), found('b')])).toEqual({
+      found: true,
+      chain: [
+        { kind: 'alarm', name: 'a' },
+        { kind: 'alarm', name: 'b' },
+      ],
+    });
   });
 
   it('fails on a search proven broken, whatever another could not read', () => {
@@ -25,7 +31,11 @@ describe('allPaths', () => {
   });
 
   it('is undecided when a search is unread (even with a missing path beside it) and none is proven broken', () => {
-    expect(allPaths([found('a'), anyPath([missingLink('b1 broken'), unreadLink('b2 unread')])])).toEqual({ found: false, missing: ['b1 broken'], unread: ['b2 unread'] });
+    expect(allPaths([found('a'), anyPath([missingLink('b1 broken'), unreadLink('b2 unread')])])).toEqual({
+      found: false,
+      missing: ['b1 broken'],
+      unread: ['b2 unread'],
+    });
   });
 });
 
@@ -34,9 +44,17 @@ describe('chainVerdict', () => {
     expect(chainVerdict(through({ kind: 'trail', name: 't' }, found('a')), verdict, 'monitoring')).toEqual({
       status: 'pass',
       reason: 'monitoring: trail t → alarm a',
-      evidence: { chain: [{ kind: 'trail', name: 't' }, { kind: 'alarm', name: 'a' }] },
+      evidence: {
+        chain: [
+          { kind: 'trail', name: 't' },
+          { kind: 'alarm', name: 'a' },
+        ],
+      },
     });
-    expect(chainVerdict(anyPath([missingLink('m'), unreadLink('u')]), verdict, 'monitoring')).toMatchObject({ status: 'error', evidence: { missing: ['m'], unread: ['u'] } });
+    expect(chainVerdict(anyPath([missingLink('m'), unreadLink('u')]), verdict, 'monitoring')).toMatchObject({
+      status: 'error',
+      evidence: { missing: ['m'], unread: ['u'] },
+    });
     expect(chainVerdict(missingLink('m'), verdict, 'monitoring')).toEqual({ status: 'fail', reason: 'no monitoring chain: m', evidence: { missing: ['m'] } });
   });
 });

@@ -86,11 +86,18 @@ describe('matchFilterPattern', () => {
     const refined =
       '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }';
     expect(matchFilterPattern(refined, mfa)).toEqual({ matches: true });
-    expect(matchFilterPattern('{ ($.eventName = ConsoleLogin) && ($.additionalEventData.MFAUsed != Yes) && ($.userIdentity.type = AssumedRole) }', mfa).matches).toBe(false);
+    expect(
+      matchFilterPattern('{ ($.eventName = ConsoleLogin) && ($.additionalEventData.MFAUsed != Yes) && ($.userIdentity.type = AssumedRole) }', mfa).matches,
+    ).toBe(false);
   });
 
   it('reads NOT EXISTS in any case, escaped quotes and unquoted values with spaces', () => {
-    expect(matchFilterPattern('{$.eventType!="AwsServiceEvent"&&$.userIdentity.invokedBy not   exists&&$.userIdentity.type="Root"}', cisFilterPatterns['root-usage'])).toEqual({
+    expect(
+      matchFilterPattern(
+        '{$.eventType!="AwsServiceEvent"&&$.userIdentity.invokedBy not   exists&&$.userIdentity.type="Root"}',
+        cisFilterPatterns['root-usage'],
+      ),
+    ).toEqual({
       matches: true,
     });
     expect(normaliseTerm('$.errorMessage = "Failed authentication"')).toBe(normaliseTerm('$.errorMessage =   Failed   authentication '));
@@ -98,13 +105,27 @@ describe('matchFilterPattern', () => {
   });
 
   it('compares values case-sensitively, as CloudWatch Logs does', () => {
-    const result = matchFilterPattern(cisBenchmarkTexts['cloudtrail-changes'].text.replace('StopLogging', 'stoplogging'), cisFilterPatterns['cloudtrail-changes']);
+    const result = matchFilterPattern(
+      cisBenchmarkTexts['cloudtrail-changes'].text.replace('StopLogging', 'stoplogging'),
+      cisFilterPatterns['cloudtrail-changes'],
+    );
     expect(result).toEqual({ matches: false, why: expect.stringContaining('StopLogging') });
   });
 
   it('a pattern that is no JSON pattern, is empty or is malformed does not match, and says why', () => {
-    for (const pattern of ['', 'ERROR', '"AccessDenied"', '{ $.eventName = CreateTrail', '{ ($.eventName = CreateTrail }', '{ eventName = CreateTrail }', '{ $.eventName }']) {
-      expect(matchFilterPattern(pattern, cisFilterPatterns['cloudtrail-changes']), pattern).toEqual({ matches: false, why: expect.stringContaining('no JSON filter pattern') });
+    for (const pattern of [
+      '',
+      'ERROR',
+      '"AccessDenied"',
+      '{ $.eventName = CreateTrail',
+      '{ ($.eventName = CreateTrail }',
+      '{ eventName = CreateTrail }',
+      '{ $.eventName }',
+    ]) {
+      expect(matchFilterPattern(pattern, cisFilterPatterns['cloudtrail-changes']), pattern).toEqual({
+        matches: false,
+        why: expect.stringContaining('no JSON filter pattern'),
+      });
     }
   });
 

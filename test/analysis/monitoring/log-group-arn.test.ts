@@ -17,7 +17,13 @@ describe('parseLogGroupArn', () => {
   });
 
   it('refuses what is no log group ARN', () => {
-    for (const arn of ['arn:aws:s3:::bucket', 'arn:aws:logs:eu-west-1:111122223333:destination:d', 'arn:aws:logs:eu-west-1:1111:log-group:x', 'log-group:x', '']) {
+    for (const arn of [
+      'arn:aws:s3:::bucket',
+      'arn:aws:logs:eu-west-1:111122223333:destination:d',
+      'arn:aws:logs:eu-west-1:1111:log-group:x',
+      'log-group:x',
+      '',
+    ]) {
       expect(parseLogGroupArn(arn), arn).toBeUndefined();
     }
   });

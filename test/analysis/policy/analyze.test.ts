@@ -72,7 +72,12 @@ const cases: Case[] = [
     public: true,
     levels: ['write', 'permissions-management', 'tagging'],
   },
-  { name: 's3:PutBucketPolicy is permissions management', document: policy(allow('*', 's3:PutBucketPolicy')), public: true, levels: ['permissions-management'] },
+  {
+    name: 's3:PutBucketPolicy is permissions management',
+    document: policy(allow('*', 's3:PutBucketPolicy')),
+    public: true,
+    levels: ['permissions-management'],
+  },
   { name: 's3:ListBucket to everyone is public listing', document: policy(allow('*', 's3:ListBucket', { Resource: BUCKET })), public: true, levels: ['list'] },
   {
     name: 'Allow with NotPrincipal grants everyone not listed',
@@ -87,7 +92,11 @@ const cases: Case[] = [
     publicActions: ['* except s3:DeleteObject'],
     levels: ['list', 'read', 'write', 'permissions-management', 'tagging'],
   },
-  { name: 'a web identity provider (Federated graph.facebook.com) is public', document: policy(allow({ Federated: 'graph.facebook.com' }, 's3:PutObject')), public: true },
+  {
+    name: 'a web identity provider (Federated graph.facebook.com) is public',
+    document: policy(allow({ Federated: 'graph.facebook.com' }, 's3:PutObject')),
+    public: true,
+  },
 
   // AWS service principals and AWS-run identities
   {
@@ -110,7 +119,11 @@ const cases: Case[] = [
     public: false,
     external: [`account ${OTHER}`],
   },
-  { name: 'CloudFront OAC without a SourceArn is a service grant, not public', document: policy(allow({ Service: 'cloudfront.amazonaws.com' }, 's3:GetObject')), public: false },
+  {
+    name: 'CloudFront OAC without a SourceArn is a service grant, not public',
+    document: policy(allow({ Service: 'cloudfront.amazonaws.com' }, 's3:GetObject')),
+    public: false,
+  },
   {
     name: 'CloudFront OAI by canonical user',
     document: policy(allow({ CanonicalUser: '79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be' }, 's3:GetObject')),
@@ -175,8 +188,16 @@ const cases: Case[] = [
     public: false,
     reason: /limited by StringEquals aws:SourceVpce = vpce-1a2b3c4d/,
   },
-  { name: 'VPC restricted (S3 doc example made non-public)', document: policy(allow('*', 's3:PutObject', { Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-91237329' } } })), public: false },
-  { name: 'condition keys are case-insensitive', document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'AWS:SOURCEVPCE': 'vpce-1a2b3c4d' } } })), public: false },
+  {
+    name: 'VPC restricted (S3 doc example made non-public)',
+    document: policy(allow('*', 's3:PutObject', { Condition: { StringEquals: { 'aws:SourceVpc': 'vpc-91237329' } } })),
+    public: false,
+  },
+  {
+    name: 'condition keys are case-insensitive',
+    document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'AWS:SOURCEVPCE': 'vpce-1a2b3c4d' } } })),
+    public: false,
+  },
   {
     name: 'organization restricted, trusted organization',
     document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' } } })),
@@ -191,11 +212,17 @@ const cases: Case[] = [
   },
   {
     name: 'organization path starting with a fixed organization id',
-    document: policy(allow('*', 's3:GetObject', { Condition: { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*' } } })),
+    document: policy(
+      allow('*', 's3:GetObject', { Condition: { 'ForAnyValue:StringLike': { 'aws:PrincipalOrgPaths': 'o-a1b2c3d4e5/r-ab12/ou-ab12-11111111/*' } } }),
+    ),
     options: { trustedOrgIds: ['o-a1b2c3d4e5'] },
     public: false,
   },
-  { name: 'IP restricted', document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': ['192.0.2.0/24', '203.0.113.7'] } } })), public: false },
+  {
+    name: 'IP restricted',
+    document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': ['192.0.2.0/24', '203.0.113.7'] } } })),
+    public: false,
+  },
   {
     name: 'IP restricted within the trusted networks',
     document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '192.0.2.0/25' } } })),
@@ -209,27 +236,64 @@ const cases: Case[] = [
     public: false,
     external: ['network 198.51.100.0/24'],
   },
-  { name: 'IP 0.0.0.0/0 is everyone', document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } } })), public: true, reason: /whole internet/ },
-  { name: 'IP broader than /8 counts as public', document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/1' } } })), public: true },
-  { name: 'IP /8 is narrow enough', document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } })), public: false },
+  {
+    name: 'IP 0.0.0.0/0 is everyone',
+    document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/0' } } })),
+    public: true,
+    reason: /whole internet/,
+  },
+  {
+    name: 'IP broader than /8 counts as public',
+    document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '0.0.0.0/1' } } })),
+    public: true,
+  },
+  {
+    name: 'IP /8 is narrow enough',
+    document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '10.0.0.0/8' } } })),
+    public: false,
+  },
   { name: 'IPv6 ::/0 is everyone', document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '::/0' } } })), public: true },
-  { name: 'IPv6 broader than /32 counts as public', document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '2001:db8::/16' } } })), public: true },
-  { name: 'IPv6 unique-local range is exempt from the breadth rule', document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': 'fc00::/7' } } })), public: false },
-  { name: 'NotIpAddress on an Allow is everyone else', document: policy(allow('*', 's3:GetObject', { Condition: { NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } })), public: true },
+  {
+    name: 'IPv6 broader than /32 counts as public',
+    document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': '2001:db8::/16' } } })),
+    public: true,
+  },
+  {
+    name: 'IPv6 unique-local range is exempt from the breadth rule',
+    document: policy(allow('*', 's3:GetObject', { Condition: { IpAddress: { 'aws:SourceIp': 'fc00::/7' } } })),
+    public: false,
+  },
+  {
+    name: 'NotIpAddress on an Allow is everyone else',
+    document: policy(allow('*', 's3:GetObject', { Condition: { NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } })),
+    public: true,
+  },
   {
     name: 'aws:SourceAccount list with another account',
     document: policy(allow('*', 's3:PutObject', { Condition: { StringEquals: { 'aws:SourceAccount': [OWNER, OTHER] } } })),
     public: false,
     external: [`account ${OTHER}`],
   },
-  { name: 'aws:PrincipalAccount of the owner', document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:PrincipalAccount': OWNER } } })), public: false },
-  { name: 'access point delegation (s3:DataAccessPointAccount)', document: policy(allow({ AWS: '*' }, '*', { Condition: { StringEquals: { 's3:DataAccessPointAccount': OWNER } } })), public: false },
+  {
+    name: 'aws:PrincipalAccount of the owner',
+    document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:PrincipalAccount': OWNER } } })),
+    public: false,
+  },
+  {
+    name: 'access point delegation (s3:DataAccessPointAccount)',
+    document: policy(allow({ AWS: '*' }, '*', { Condition: { StringEquals: { 's3:DataAccessPointAccount': OWNER } } })),
+    public: false,
+  },
   {
     name: 'access point ARN with a wildcard name and a fixed account',
     document: policy(allow({ AWS: '*' }, '*', { Condition: { ArnLike: { 's3:DataAccessPointArn': `arn:aws:s3:eu-west-1:${OWNER}:accesspoint/*` } } })),
     public: false,
   },
-  { name: 'a fixed aws:userid', document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:userid': 'AIDAEXAMPLEUSERID0001' } } })), public: false },
+  {
+    name: 'a fixed aws:userid',
+    document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:userid': 'AIDAEXAMPLEUSERID0001' } } })),
+    public: false,
+  },
   {
     name: 'one restricting clause beside an unknown key: not public, unknown key named',
     document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-1a2b3c4d', 'aws:SomeFutureKey': 'x' } } })),
@@ -249,9 +313,13 @@ const cases: Case[] = [
     document: policy(allow('*', 's3:GetObject', { Condition: { 'ForAllValues:StringEquals': { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })),
     public: true,
   },
-  { name: 'ForAnyValue with a fixed value restricts', document: policy(allow('*', 's3:GetObject', { Condition: { 'ForAnyValue:StringEquals': { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })), public: false },
   {
-    name: 'wildcard SourceArn trap: any account\'s distribution',
+    name: 'ForAnyValue with a fixed value restricts',
+    document: policy(allow('*', 's3:GetObject', { Condition: { 'ForAnyValue:StringEquals': { 'aws:SourceVpce': 'vpce-1a2b3c4d' } } })),
+    public: false,
+  },
+  {
+    name: "wildcard SourceArn trap: any account's distribution",
     document: policy(allow('*', 's3:GetObject', { Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:cloudfront::*:distribution/*' } } })),
     public: true,
     reason: /wildcard and no fixed account/,
@@ -267,25 +335,53 @@ const cases: Case[] = [
     public: false,
     external: [`account ${OTHER}`],
   },
-  { name: 'StringLike aws:SourceVpc vpc-* (S3 doc example) is public', document: policy(allow('*', 's3:PutObject', { Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } } })), public: true },
-  { name: 'StringLike without a wildcard is a fixed value', document: policy(allow('*', 's3:PutObject', { Condition: { StringLike: { 'aws:SourceVpc': 'vpc-91237329' } } })), public: false },
-  { name: 'aws:userid of every session of a role (AROLEID:*) is not fixed', document: policy(allow('*', 's3:GetObject', { Condition: { StringLike: { 'aws:userid': 'AROAEXAMPLEROLEID0001:*' } } })), public: true },
+  {
+    name: 'StringLike aws:SourceVpc vpc-* (S3 doc example) is public',
+    document: policy(allow('*', 's3:PutObject', { Condition: { StringLike: { 'aws:SourceVpc': 'vpc-*' } } })),
+    public: true,
+  },
+  {
+    name: 'StringLike without a wildcard is a fixed value',
+    document: policy(allow('*', 's3:PutObject', { Condition: { StringLike: { 'aws:SourceVpc': 'vpc-91237329' } } })),
+    public: false,
+  },
+  {
+    name: 'aws:userid of every session of a role (AROLEID:*) is not fixed',
+    document: policy(allow('*', 's3:GetObject', { Condition: { StringLike: { 'aws:userid': 'AROAEXAMPLEROLEID0001:*' } } })),
+    public: true,
+  },
   {
     name: 'policy variable trap',
     document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:PrincipalArn': 'arn:aws:iam::${aws:PrincipalAccount}:role/reader' } } })),
     public: true,
     reason: /policy variable/,
   },
-  { name: 'aws:SecureTransport on an Allow limits nobody', document: policy(allow('*', 's3:GetObject', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } })), public: true },
-  { name: 's3:prefix limits nobody', document: policy(allow('*', 's3:ListBucket', { Resource: BUCKET, Condition: { StringLike: { 's3:prefix': ['public/*'] } } })), public: true },
-  { name: 'aws:Referer limits nobody (spoofable)', document: policy(allow('*', 's3:GetObject', { Condition: { StringLike: { 'aws:Referer': 'https://www.example.com/*' } } })), public: true },
+  {
+    name: 'aws:SecureTransport on an Allow limits nobody',
+    document: policy(allow('*', 's3:GetObject', { Condition: { Bool: { 'aws:SecureTransport': 'true' } } })),
+    public: true,
+  },
+  {
+    name: 's3:prefix limits nobody',
+    document: policy(allow('*', 's3:ListBucket', { Resource: BUCKET, Condition: { StringLike: { 's3:prefix': ['public/*'] } } })),
+    public: true,
+  },
+  {
+    name: 'aws:Referer limits nobody (spoofable)',
+    document: policy(allow('*', 's3:GetObject', { Condition: { StringLike: { 'aws:Referer': 'https://www.example.com/*' } } })),
+    public: true,
+  },
   {
     name: 'unknown condition key on an Allow is treated as public and named',
     document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:SomeFutureKey': 'x' } } })),
     public: true,
     unknownKeys: ['aws:SomeFutureKey'],
   },
-  { name: 'Null aws:SourceVpce false (any VPC endpoint) limits nobody', document: policy(allow('*', 's3:GetObject', { Condition: { Null: { 'aws:SourceVpce': 'false' } } })), public: true },
+  {
+    name: 'Null aws:SourceVpce false (any VPC endpoint) limits nobody',
+    document: policy(allow('*', 's3:GetObject', { Condition: { Null: { 'aws:SourceVpce': 'false' } } })),
+    public: true,
+  },
 
   // Deny statements
   { name: 'TLS-only deny does not make a public read private', document: policy(allow('*', 's3:GetObject'), tlsDeny), public: true },
@@ -297,7 +393,7 @@ const cases: Case[] = [
     neutralisedBy: ['statement 2 (Sid "Lockdown")'],
   },
   {
-    name: 'a Deny repeating the Allow\'s condition neutralises it',
+    name: "a Deny repeating the Allow's condition neutralises it",
     document: policy(
       allow('*', 's3:GetObject', { Condition: { StringLike: { 's3:ExistingObjectTag/public': 'yes' } } }),
       deny('*', 's3:GetObject', { Condition: { StringLike: { 's3:ExistingObjectTag/public': 'yes' } } }),
@@ -336,7 +432,12 @@ const cases: Case[] = [
     publicActions: ['s3:Get*'],
     levels: ['read'],
   },
-  { name: 'a Deny of one action does not neutralise a wildcard Allow', document: policy(allow('*', 's3:Get*'), deny('*', 's3:GetObject')), public: true, publicActions: ['s3:Get*'] },
+  {
+    name: 'a Deny of one action does not neutralise a wildcard Allow',
+    document: policy(allow('*', 's3:Get*'), deny('*', 's3:GetObject')),
+    public: true,
+    publicActions: ['s3:Get*'],
+  },
   {
     name: 'a Deny on a narrower resource does not neutralise',
     document: policy(allow('*', 's3:GetObject'), { Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/private/*` }),
@@ -351,15 +452,12 @@ const cases: Case[] = [
   },
   {
     name: 'NotPrincipal Deny sparing only owner principals',
-    document: policy(
-      allow({ AWS: '*' }, 's3:GetObject'),
-      {
-        Effect: 'Deny',
-        NotPrincipal: { AWS: [`arn:aws:iam::${OWNER}:role/app`, `arn:aws:sts::${OWNER}:assumed-role/app/session`, `arn:aws:iam::${OWNER}:root`] },
-        Action: 's3:*',
-        Resource: [BUCKET, OBJECTS],
-      },
-    ),
+    document: policy(allow({ AWS: '*' }, 's3:GetObject'), {
+      Effect: 'Deny',
+      NotPrincipal: { AWS: [`arn:aws:iam::${OWNER}:role/app`, `arn:aws:sts::${OWNER}:assumed-role/app/session`, `arn:aws:iam::${OWNER}:root`] },
+      Action: 's3:*',
+      Resource: [BUCKET, OBJECTS],
+    }),
     public: false,
   },
   {
@@ -400,16 +498,39 @@ const cases: Case[] = [
     name: 'KMS key shared with another account',
     document: policy(
       { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OWNER}:root` }, Action: 'kms:*', Resource: KEY },
-      { Sid: 'AllowSaasUse', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey'], Resource: KEY },
-      { Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${OTHER}:root` }, Action: 'kms:CreateGrant', Resource: KEY, Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } } },
+      {
+        Sid: 'AllowSaasUse',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
+        Action: ['kms:Decrypt', 'kms:GenerateDataKey*', 'kms:DescribeKey'],
+        Resource: KEY,
+      },
+      {
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${OTHER}:root` },
+        Action: 'kms:CreateGrant',
+        Resource: KEY,
+        Condition: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+      },
     ),
     public: false,
     external: [`account ${OTHER}`],
   },
-  { name: 'KMS key open to everyone', document: policy({ Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: KEY }), public: true, levels: ['write'] },
+  {
+    name: 'KMS key open to everyone',
+    document: policy({ Effect: 'Allow', Principal: '*', Action: 'kms:Decrypt', Resource: KEY }),
+    public: true,
+    levels: ['write'],
+  },
   {
     name: 'KMS kms:ViaService alone limits nobody',
-    document: policy({ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:Decrypt', Resource: KEY, Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } } }),
+    document: policy({
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: 'kms:Decrypt',
+      Resource: KEY,
+      Condition: { StringEquals: { 'kms:ViaService': 's3.eu-west-1.amazonaws.com' } },
+    }),
     public: true,
   },
   {
@@ -424,7 +545,12 @@ const cases: Case[] = [
     public: false,
     external: [`account ${OTHER}`],
   },
-  { name: 'KMS CreateGrant to everyone is permissions management', document: policy({ Effect: 'Allow', Principal: '*', Action: 'kms:CreateGrant', Resource: KEY }), public: true, levels: ['permissions-management'] },
+  {
+    name: 'KMS CreateGrant to everyone is permissions management',
+    document: policy({ Effect: 'Allow', Principal: '*', Action: 'kms:CreateGrant', Resource: KEY }),
+    public: true,
+    levels: ['permissions-management'],
+  },
 
   // Documents
   { name: 'a policy given as JSON text', document: JSON.stringify(policy(allow('*', 's3:GetObject'))), public: true },
@@ -432,13 +558,27 @@ const cases: Case[] = [
   { name: 'an empty statement list', document: policy(), public: false },
 
   // Malformed documents
-  { name: 'lower-case effect', document: policy(allow('*', 's3:GetObject'), { ...allow('*', 's3:GetObject'), Effect: 'allow' }), error: /statement 2: Effect must be/, errorStatement: 'statement 2' },
-  { name: 'no principal in a resource policy', document: policy({ Sid: 'NoWho', Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECTS }), error: /Sid "NoWho"\): .*Principal/, errorStatement: 'statement 1 (Sid "NoWho")' },
+  {
+    name: 'lower-case effect',
+    document: policy(allow('*', 's3:GetObject'), { ...allow('*', 's3:GetObject'), Effect: 'allow' }),
+    error: /statement 2: Effect must be/,
+    errorStatement: 'statement 2',
+  },
+  {
+    name: 'no principal in a resource policy',
+    document: policy({ Sid: 'NoWho', Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECTS }),
+    error: /Sid "NoWho"\): .*Principal/,
+    errorStatement: 'statement 1 (Sid "NoWho")',
+  },
   { name: 'both Action and NotAction', document: policy({ ...allow('*', 's3:GetObject'), NotAction: 's3:PutObject' }), error: /both Action and NotAction/ },
   { name: 'no Action', document: policy({ Effect: 'Allow', Principal: '*', Resource: OBJECTS }), error: /Action or NotAction/ },
   { name: 'a principal string other than "*"', document: policy(allow(`arn:aws:iam::${OTHER}:root`, 's3:GetObject')), error: /Principal must be/ },
   { name: 'an unknown principal type', document: policy(allow({ Account: OTHER }, 's3:GetObject')), error: /unknown principal type "Account"/ },
-  { name: 'a condition value that is an object', document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:SourceVpce': { id: 'x' } } } })), error: /Condition\.StringEquals\.aws:SourceVpce/ },
+  {
+    name: 'a condition value that is an object',
+    document: policy(allow('*', 's3:GetObject', { Condition: { StringEquals: { 'aws:SourceVpce': { id: 'x' } } } })),
+    error: /Condition\.StringEquals\.aws:SourceVpce/,
+  },
   { name: 'no Statement', document: { Version: '2012-10-17' }, error: /no Statement/ },
   { name: 'not JSON', document: '{"Statement": [', error: /not valid JSON/ },
 ];
@@ -523,7 +663,12 @@ describe('analysis details', () => {
     );
     if (!result.ok) throw new Error(result.error);
     expect(result.analysis.grants).toMatchObject([
-      { statement: 'statement 1', narrowedBy: ['statement 2 (Sid "VpceOnly")'], audience: { kind: 'restricted' }, constraints: [[{ kind: 'vpcs', ids: ['vpce-1a2b3c4d'] }]] },
+      {
+        statement: 'statement 1',
+        narrowedBy: ['statement 2 (Sid "VpceOnly")'],
+        audience: { kind: 'restricted' },
+        constraints: [[{ kind: 'vpcs', ids: ['vpce-1a2b3c4d'] }]],
+      },
     ]);
   });
 });

@@ -64,8 +64,14 @@ describe('assessDenyClauseEscape', () => {
   it('counts negated operators on restricting keys, with or without IfExists', () => {
     expect(assessDenyClauseEscape(clause('StringNotEquals', 'aws:SourceVpce', 'vpce-1'))).toMatchObject({ restricts: true, restriction: { kind: 'vpcs' } });
     expect(assessDenyClauseEscape(clause('StringNotEqualsIfExists', 'aws:PrincipalOrgID', 'o-a1b2c3d4e5'))).toMatchObject({ restricts: true });
-    expect(assessDenyClauseEscape(clause('NotIpAddress', 'aws:SourceIp', '192.0.2.0/24'))).toMatchObject({ restricts: true, restriction: { kind: 'networks' } });
-    expect(assessDenyClauseEscape(clause('ArnNotLike', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:role/*'))).toMatchObject({ restricts: true, restriction: { kind: 'accounts' } });
+    expect(assessDenyClauseEscape(clause('NotIpAddress', 'aws:SourceIp', '192.0.2.0/24'))).toMatchObject({
+      restricts: true,
+      restriction: { kind: 'networks' },
+    });
+    expect(assessDenyClauseEscape(clause('ArnNotLike', 'aws:PrincipalArn', 'arn:aws:iam::111122223333:role/*'))).toMatchObject({
+      restricts: true,
+      restriction: { kind: 'accounts' },
+    });
   });
 
   it('does not count positive operators, neutral keys or wildcards', () => {

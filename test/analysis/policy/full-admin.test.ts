@@ -79,7 +79,10 @@ describe('full administrative grants', () => {
   });
 
   it('a malformed document is an error naming the statement', () => {
-    expect(findFullAdminGrants(policy({ Effect: 'Allow', Resource: '*' }))).toEqual({ ok: false, error: 'statement 1: a statement must have Action or NotAction' });
+    expect(findFullAdminGrants(policy({ Effect: 'Allow', Resource: '*' }))).toEqual({
+      ok: false,
+      error: 'statement 1: a statement must have Action or NotAction',
+    });
     expect(findFullAdminGrants('{"Statement": [')).toEqual({ ok: false, error: 'the policy is not valid JSON' });
   });
 });

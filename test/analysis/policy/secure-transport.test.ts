@@ -12,7 +12,15 @@ function parsed(...statements: Record<string, unknown>[]): ParsedPolicy {
   return result.policy;
 }
 
-const deny = (extra: Record<string, unknown>) => ({ Sid: 'TLS', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [BUCKET, `${BUCKET}/*`], Condition: insecure, ...extra });
+const deny = (extra: Record<string, unknown>) => ({
+  Sid: 'TLS',
+  Effect: 'Deny',
+  Principal: '*',
+  Action: 's3:*',
+  Resource: [BUCKET, `${BUCKET}/*`],
+  Condition: insecure,
+  ...extra,
+});
 
 describe('findSecureTransportDeny', () => {
   it.each([
@@ -26,13 +34,21 @@ describe('findSecureTransportDeny', () => {
   });
 
   it.each([
-    ['an Allow requiring TLS', { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/*`, Condition: { Bool: { 'aws:SecureTransport': 'true' } } }, /is an Allow/],
+    [
+      'an Allow requiring TLS',
+      { Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `${BUCKET}/*`, Condition: { Bool: { 'aws:SecureTransport': 'true' } } },
+      /is an Allow/,
+    ],
     ['only some actions', deny({ Action: 's3:GetObject' }), /does not cover s3:\*/],
     ['only the objects', deny({ Resource: `${BUCKET}/*` }), /does not cover arn:aws:s3:::example-bucket$/],
     ['one principal', deny({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } }), /applies only to/],
     ['NotPrincipal', { ...deny({}), Principal: undefined, NotPrincipal: { AWS: 'arn:aws:iam::111122223333:root' } }, /NotPrincipal spares/],
     ['an extra condition', deny({ Condition: { ...insecure, IpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } }), /also requires IpAddress aws:SourceIp/],
-    ['SecureTransport "true" on a Deny', deny({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } }), /does not test aws:SecureTransport with Bool "false"/],
+    [
+      'SecureTransport "true" on a Deny',
+      deny({ Condition: { Bool: { 'aws:SecureTransport': 'true' } } }),
+      /does not test aws:SecureTransport with Bool "false"/,
+    ],
     ['NotResource', { ...deny({}), Resource: undefined, NotResource: 'arn:aws:s3:::other' }, /NotResource/],
   ])('rejects %s', (_name, statement, why) => {
     const result = findSecureTransportDeny(parsed(statement), scope);
@@ -64,7 +80,9 @@ describe('findCanonicalSecureTransportDeny (the fast path before parsing)', () =
   ];
 
   it('recognises the documented statement', () => {
-    expect(findCanonicalSecureTransportDeny({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'x' }, Action: 's3:GetObject' }, deny({})] }, scope)).toBe('statement 2 (Sid "TLS")');
+    expect(findCanonicalSecureTransportDeny({ Statement: [{ Effect: 'Allow', Principal: { AWS: 'x' }, Action: 's3:GetObject' }, deny({})] }, scope)).toBe(
+      'statement 2 (Sid "TLS")',
+    );
   });
 
   it.each(variants)('never passes what the full analysis rejects, and agrees on the label: %s', (_name, statement) => {

@@ -156,7 +156,9 @@ describe('the IAM Access Analyzer analyzers of a region', () => {
     client.on(ListAnalyzersCommand).resolves({ analyzers: [analyzer('untyped', { type: undefined })], $metadata });
     const { settings, coverage } = await runSettings(accessAnalyzers, { homeRegion: REGION });
     expect(settings).toEqual({ accessAnalyzers: unknown('UnexpectedResponse: accessanalyzer:ListAnalyzers') });
-    expect(coverage).toEqual([expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'ListAnalyzers returned untyped without a name or type' } })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'ListAnalyzers returned untyped without a name or type' } }),
+    ]);
   });
 
   it('is not read when no selected insight needs it', async () => {

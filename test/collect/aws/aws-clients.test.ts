@@ -122,7 +122,10 @@ describe('custom endpoints', () => {
       .get('s3control', ACCOUNT, 'eu-west-1')
       .send(new GetPublicAccessBlockCommand({ AccountId: ACCOUNT }))
       .catch(() => undefined);
-    expect(http.requests.map((r) => `${r.hostname}:${r.port}${r.path}`)).toEqual(['minio.local:9000/b/', 'control.local:9001/v20180820/configuration/publicAccessBlock']);
+    expect(http.requests.map((r) => `${r.hostname}:${r.port}${r.path}`)).toEqual([
+      'minio.local:9000/b/',
+      'control.local:9001/v20180820/configuration/publicAccessBlock',
+    ]);
     clients.destroy();
   });
 });
@@ -133,7 +136,12 @@ describe('retries and call accounting', () => {
       index === 0 ? jsonError('ThrottlingException', 'Rate exceeded') : json({ Keys: [{ KeyId: 'k1', KeyArn: 'arn' }], Truncated: false }),
     );
     const stats = new CallStats();
-    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, retryDelay: () => 1, clientConfig: () => ({ requestHandler: http.handler }) });
+    const clients = new AwsClients({
+      defaultCredentials: TEST_CREDENTIALS,
+      stats,
+      retryDelay: () => 1,
+      clientConfig: () => ({ requestHandler: http.handler }),
+    });
     const out = await clients.get('kms', ACCOUNT, 'eu-west-1').send(new ListKeysCommand({}));
     expect(out.Keys).toHaveLength(1);
     expect(out.$metadata.attempts).toBe(2);
@@ -166,7 +174,12 @@ describe('retries and call accounting', () => {
   it('does not retry AccessDenied', async () => {
     const http = fakeHttp(() => xmlError('AccessDenied', 'Access Denied', 403));
     const stats = new CallStats();
-    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, retryDelay: () => 1, clientConfig: () => ({ requestHandler: http.handler }) });
+    const clients = new AwsClients({
+      defaultCredentials: TEST_CREDENTIALS,
+      stats,
+      retryDelay: () => 1,
+      clientConfig: () => ({ requestHandler: http.handler }),
+    });
     await clients
       .get('s3', ACCOUNT, 'eu-west-1')
       .send(new GetBucketPolicyCommand({ Bucket: 'b' }))
@@ -178,7 +191,12 @@ describe('retries and call accounting', () => {
   it('counts a call that failed before its first try (an invalid bucket name) with no attempt and no negative retries', async () => {
     const http = fakeHttp(() => xml('<Policy/>'));
     const stats = new CallStats();
-    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, retryDelay: () => 1, clientConfig: () => ({ requestHandler: http.handler }) });
+    const clients = new AwsClients({
+      defaultCredentials: TEST_CREDENTIALS,
+      stats,
+      retryDelay: () => 1,
+      clientConfig: () => ({ requestHandler: http.handler }),
+    });
     const s3 = clients.get('s3', ACCOUNT, 'eu-west-1');
     // The endpoint rules refuse a bucket name that cannot be one: nothing is sent.
     const error = await s3.send(new GetBucketPolicyCommand({ Bucket: 'not/a bucket' })).catch((e: unknown) => e);
@@ -207,11 +225,20 @@ describe('server errors the service did not write', () => {
   async function iamCall(reply: (index: number) => Reply, maxAttempts = 10) {
     const http = fakeHttp((_request, index) => reply(index));
     const stats = new CallStats();
-    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, maxAttempts: { iam: maxAttempts }, retryDelay: () => 0, clientConfig: () => ({ requestHandler: http.handler }) });
+    const clients = new AwsClients({
+      defaultCredentials: TEST_CREDENTIALS,
+      stats,
+      maxAttempts: { iam: maxAttempts },
+      retryDelay: () => 0,
+      clientConfig: () => ({ requestHandler: http.handler }),
+    });
     const outcome = await clients
       .get('iam', ACCOUNT, 'us-east-1')
       .send(new ListOrganizationsFeaturesCommand({}))
-      .then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }));
+      .then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      );
     clients.destroy();
     return { outcome, requests: http.requests.length, counts: stats.byOperation()['iam:ListOrganizationsFeatures'] };
   }
@@ -229,7 +256,12 @@ describe('server errors the service did not write', () => {
   it('a body no protocol parser reads (JSON service, plain text) is retried once too', async () => {
     const http = fakeHttp(() => ({ status: 502, headers: { 'content-type': 'text/plain' }, body: 'Bad Gateway' }));
     const stats = new CallStats();
-    const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, stats, retryDelay: () => 0, clientConfig: () => ({ requestHandler: http.handler }) });
+    const clients = new AwsClients({
+      defaultCredentials: TEST_CREDENTIALS,
+      stats,
+      retryDelay: () => 0,
+      clientConfig: () => ({ requestHandler: http.handler }),
+    });
     const error = await clients
       .get('kms', ACCOUNT, 'eu-west-1')
       .send(new ListKeysCommand({}))
@@ -241,7 +273,13 @@ describe('server errors the service did not write', () => {
   });
 
   it('one retry is enough when the endpoint recovers', async () => {
-    const { outcome, requests, counts } = await iamCall((index) => (index === 0 ? HTML_500 : xml(`<ListOrganizationsFeaturesResponse xmlns="${IAM_NS}"><ListOrganizationsFeaturesResult><OrganizationId>o-a1b2c3d4e5</OrganizationId><EnabledFeatures/></ListOrganizationsFeaturesResult></ListOrganizationsFeaturesResponse>`)));
+    const { outcome, requests, counts } = await iamCall((index) =>
+      index === 0
+        ? HTML_500
+        : xml(
+            `<ListOrganizationsFeaturesResponse xmlns="${IAM_NS}"><ListOrganizationsFeaturesResult><OrganizationId>o-a1b2c3d4e5</OrganizationId><EnabledFeatures/></ListOrganizationsFeaturesResult></ListOrganizationsFeaturesResponse>`,
+          ),
+    );
     expect(outcome.ok).toBe(true);
     expect(requests).toBe(2);
     expect(counts).toMatchObject({ attempts: 2, retries: 1, failures: 0 });

@@ -95,7 +95,7 @@ describe('ServiceBudgets', () => {
 });
 
 describe('RateLimiter', () => {
-  it('lets a second\'s worth of calls through at once, then spaces them at the rate', async () => {
+  it("lets a second's worth of calls through at once, then spaces them at the rate", async () => {
     let clock = 0;
     const slept: number[] = [];
     const limiter = new RateLimiter(

@@ -41,7 +41,9 @@ describe('BoundedRetryStrategy', () => {
 
   it('counts the unknown answers of one call across other retries: a page after throttles still gets one retry', async () => {
     const bounded = strategy(10);
-    expect(await tries(bounded, [info(throttled, 'THROTTLING'), info(throttled, 'THROTTLING'), info(throttled, 'THROTTLING'), info(page, 'TRANSIENT')])).toBe(5);
+    expect(await tries(bounded, [info(throttled, 'THROTTLING'), info(throttled, 'THROTTLING'), info(throttled, 'THROTTLING'), info(page, 'TRANSIENT')])).toBe(
+      5,
+    );
     expect(await tries(bounded, [info(page, 'TRANSIENT'), info(awsOwn, 'TRANSIENT'), info(page, 'TRANSIENT')])).toBe(3);
   });
 

@@ -10,7 +10,8 @@ import { AwsClients, createAwsClients } from '../../../src/collect/aws/aws-clien
 import { fakeHttp, TEST_CREDENTIALS, xml } from '../support/fake-http.js';
 
 const ACCOUNT = '111122223333';
-const BLOCK = '<PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/"><BlockPublicAcls>true</BlockPublicAcls></PublicAccessBlockConfiguration>';
+const BLOCK =
+  '<PublicAccessBlockConfiguration xmlns="http://awss3control.amazonaws.com/doc/2018-08-20/"><BlockPublicAcls>true</BlockPublicAcls></PublicAccessBlockConfiguration>';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -43,7 +44,9 @@ describe('S3 Control at a custom endpoint', () => {
     const http = fakeHttp(() => xml(BLOCK));
     const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, configuredEndpoints: {}, clientConfig: () => ({ requestHandler: http.handler }) });
     await clients.get('s3control', ACCOUNT, 'eu-west-1').send(new GetPublicAccessBlockCommand({ AccountId: ACCOUNT }));
-    expect(http.requests.map((r) => `${r.hostname}${r.path}`)).toEqual([`${ACCOUNT}.s3-control.eu-west-1.amazonaws.com/v20180820/configuration/publicAccessBlock`]);
+    expect(http.requests.map((r) => `${r.hostname}${r.path}`)).toEqual([
+      `${ACCOUNT}.s3-control.eu-west-1.amazonaws.com/v20180820/configuration/publicAccessBlock`,
+    ]);
     clients.destroy();
   });
 });

@@ -134,7 +134,12 @@ describe('CloudFormation stack collector', () => {
   });
 
   it('leaves out a deleted stack, should DescribeStacks return one', async () => {
-    standardCfn([[...(PAGES[0] as Stack[]), stack('old', '4e5f6071-0000-1111-2222-333344445555', { StackStatus: 'DELETE_COMPLETE', DeletionTime: new Date('2026-01-01T00:00:00Z') })]]);
+    standardCfn([
+      [
+        ...(PAGES[0] as Stack[]),
+        stack('old', '4e5f6071-0000-1111-2222-333344445555', { StackStatus: 'DELETE_COMPLETE', DeletionTime: new Date('2026-01-01T00:00:00Z') }),
+      ],
+    ]);
     const { resources, coverage } = await runCollector(cloudFormationStack);
     expect(resources.map((r) => r.name)).toEqual(['network']);
     expect(coverage).toEqual([]);
@@ -177,9 +182,9 @@ describe('CloudFormation stack collector', () => {
   });
 
   it('a page that fails keeps the stacks already read and records the incomplete list', async () => {
-    cfn.on(DescribeStacksCommand, { NextToken: 'page-2' }).rejects(
-      new CloudFormationServiceException({ name: 'Throttling', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }),
-    );
+    cfn
+      .on(DescribeStacksCommand, { NextToken: 'page-2' })
+      .rejects(new CloudFormationServiceException({ name: 'Throttling', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }));
     const { resources, coverage } = await runCollector(cloudFormationStack);
     expect(resources.map((r) => r.name).sort()).toEqual(['broken', 'network', 'payments']);
     expect(coverage).toEqual([expect.objectContaining({ operation: 'DescribeStacks', error: { code: 'Throttling', message: 'Rate exceeded' } })]);

@@ -71,9 +71,9 @@ describe('the trails that log a region', () => {
   });
 
   it('AccessDenied is unknown and in coverage', async () => {
-    cloudtrail.on(DescribeTrailsCommand).rejects(
-      new AccessDeniedException({ message: 'User is not authorized to perform: cloudtrail:DescribeTrails', $metadata: { httpStatusCode: 400 } }),
-    );
+    cloudtrail
+      .on(DescribeTrailsCommand)
+      .rejects(new AccessDeniedException({ message: 'User is not authorized to perform: cloudtrail:DescribeTrails', $metadata: { httpStatusCode: 400 } }));
     const { settings, coverage } = await runSettings(accountRegionTrails, { homeRegion: REGION });
     expect(settings).toEqual({ trailArns: unknown('AccessDeniedException: cloudtrail:DescribeTrails') });
     expect(coverage).toEqual([

@@ -17,18 +17,29 @@ const s3DataEvents = {
 };
 
 const cases: { name: string; selectors: GetEventSelectorsResponse; expected: ManagementEvents }[] = [
-  { name: 'default basic selector', selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }] }, expected: 'All' },
+  {
+    name: 'default basic selector',
+    selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }] },
+    expected: 'All',
+  },
   { name: 'basic selector with documented defaults left out', selectors: { EventSelectors: [{}] }, expected: 'All' },
   { name: 'basic read-only', selectors: { EventSelectors: [{ ReadWriteType: 'ReadOnly', IncludeManagementEvents: true }] }, expected: 'ReadOnly' },
   { name: 'basic write-only', selectors: { EventSelectors: [{ ReadWriteType: 'WriteOnly', IncludeManagementEvents: true }] }, expected: 'WriteOnly' },
   {
     name: 'basic read-only and write-only selectors together',
-    selectors: { EventSelectors: [{ ReadWriteType: 'ReadOnly', IncludeManagementEvents: true }, { ReadWriteType: 'WriteOnly', IncludeManagementEvents: true }] },
+    selectors: {
+      EventSelectors: [
+        { ReadWriteType: 'ReadOnly', IncludeManagementEvents: true },
+        { ReadWriteType: 'WriteOnly', IncludeManagementEvents: true },
+      ],
+    },
     expected: 'All',
   },
   {
     name: 'basic data events only',
-    selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }] },
+    selectors: {
+      EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }],
+    },
     expected: 'None',
   },
   {
@@ -40,7 +51,11 @@ const cases: { name: string; selectors: GetEventSelectorsResponse; expected: Man
   { name: 'advanced: all management events', selectors: { AdvancedEventSelectors: [management(), s3DataEvents] }, expected: 'All' },
   { name: 'advanced: readOnly = true', selectors: { AdvancedEventSelectors: [management({ Field: 'readOnly', Equals: ['true'] })] }, expected: 'ReadOnly' },
   { name: 'advanced: readOnly = false', selectors: { AdvancedEventSelectors: [management({ Field: 'readOnly', Equals: ['false'] })] }, expected: 'WriteOnly' },
-  { name: 'advanced: readOnly != true', selectors: { AdvancedEventSelectors: [management({ Field: 'readOnly', NotEquals: ['true'] })] }, expected: 'WriteOnly' },
+  {
+    name: 'advanced: readOnly != true',
+    selectors: { AdvancedEventSelectors: [management({ Field: 'readOnly', NotEquals: ['true'] })] },
+    expected: 'WriteOnly',
+  },
   {
     name: 'advanced: a read selector and a write selector',
     selectors: { AdvancedEventSelectors: [management({ Field: 'readOnly', Equals: ['true'] }), management({ Field: 'readOnly', Equals: ['false'] })] },
@@ -54,11 +69,18 @@ const cases: { name: string; selectors: GetEventSelectorsResponse; expected: Man
   {
     name: 'advanced: a full write selector beside a filtered read selector',
     selectors: {
-      AdvancedEventSelectors: [management({ Field: 'readOnly', Equals: ['false'] }), management({ Field: 'readOnly', Equals: ['true'] }, { Field: 'eventSource', NotEquals: ['rdsdata.amazonaws.com'] })],
+      AdvancedEventSelectors: [
+        management({ Field: 'readOnly', Equals: ['false'] }),
+        management({ Field: 'readOnly', Equals: ['true'] }, { Field: 'eventSource', NotEquals: ['rdsdata.amazonaws.com'] }),
+      ],
     },
     expected: 'WriteOnly',
   },
-  { name: 'advanced: an operator the module does not know on readOnly', selectors: { AdvancedEventSelectors: [management({ Field: 'readOnly', StartsWith: ['t'] })] }, expected: 'None' },
+  {
+    name: 'advanced: an operator the module does not know on readOnly',
+    selectors: { AdvancedEventSelectors: [management({ Field: 'readOnly', StartsWith: ['t'] })] },
+    expected: 'None',
+  },
   { name: 'advanced: data events only', selectors: { AdvancedEventSelectors: [s3DataEvents] }, expected: 'None' },
 ];
 

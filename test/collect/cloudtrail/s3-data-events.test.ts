@@ -28,7 +28,11 @@ const basic = (readWrite: 'All' | 'ReadOnly' | 'WriteOnly', ...values: string[])
 
 const cases: { name: string; selectors: GetEventSelectorsResponse; expected: S3DataEvents }[] = [
   // Basic event selectors.
-  { name: 'basic: management events only', selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }] }, expected: same(NONE) },
+  {
+    name: 'basic: management events only',
+    selectors: { EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [] }] },
+    expected: same(NONE),
+  },
   { name: 'basic: all buckets as arn:aws:s3', selectors: { EventSelectors: [basic('All', 'arn:aws:s3')] }, expected: same(ALL) },
   { name: 'basic: all buckets as arn:aws:s3:::', selectors: { EventSelectors: [basic('All', 'arn:aws:s3:::')] }, expected: same(ALL) },
   { name: 'basic: all buckets in the China partition', selectors: { EventSelectors: [basic('All', 'arn:aws-cn:s3')] }, expected: same(ALL) },
@@ -67,7 +71,11 @@ const cases: { name: string; selectors: GetEventSelectorsResponse; expected: S3D
   { name: 'no selectors at all', selectors: { EventSelectors: [], AdvancedEventSelectors: [] }, expected: same(NONE) },
 
   // Advanced event selectors.
-  { name: 'advanced: every bucket (the console template "Log all events")', selectors: { AdvancedEventSelectors: [management, s3Objects()] }, expected: same(ALL) },
+  {
+    name: 'advanced: every bucket (the console template "Log all events")',
+    selectors: { AdvancedEventSelectors: [management, s3Objects()] },
+    expected: same(ALL),
+  },
   { name: 'advanced: management events only', selectors: { AdvancedEventSelectors: [management] }, expected: same(NONE) },
   { name: 'advanced: readOnly = true', selectors: { AdvancedEventSelectors: [s3Objects(readOnly('true'))] }, expected: { read: ALL, write: NONE } },
   { name: 'advanced: readOnly = false', selectors: { AdvancedEventSelectors: [s3Objects(readOnly('false'))] }, expected: { read: NONE, write: ALL } },
@@ -109,7 +117,9 @@ const cases: { name: string; selectors: GetEventSelectorsResponse; expected: S3D
   {
     name: 'advanced: a bucket listed and a key prefix of it excluded drops the bucket',
     selectors: {
-      AdvancedEventSelectors: [s3Objects(arn({ StartsWith: ['arn:aws:s3:::trade-records/', 'arn:aws:s3:::payroll/'], NotStartsWith: ['arn:aws:s3:::trade-records/tmp/'] }))],
+      AdvancedEventSelectors: [
+        s3Objects(arn({ StartsWith: ['arn:aws:s3:::trade-records/', 'arn:aws:s3:::payroll/'], NotStartsWith: ['arn:aws:s3:::trade-records/tmp/'] })),
+      ],
     },
     expected: same(only('arn:aws:s3:::payroll/')),
   },
@@ -161,21 +171,34 @@ const cases: { name: string; selectors: GetEventSelectorsResponse; expected: S3D
   {
     name: 'advanced: an exclusion recorded by a bucket selector',
     selectors: {
-      AdvancedEventSelectors: [s3Objects(arn({ NotStartsWith: ['arn:aws:s3:::cloudtrail-logs/'] })), s3Objects(arn({ StartsWith: ['arn:aws:s3:::cloudtrail-logs/'] }))],
+      AdvancedEventSelectors: [
+        s3Objects(arn({ NotStartsWith: ['arn:aws:s3:::cloudtrail-logs/'] })),
+        s3Objects(arn({ StartsWith: ['arn:aws:s3:::cloudtrail-logs/'] })),
+      ],
     },
     expected: same(ALL),
   },
   {
     name: 'advanced: two ARN conditions in one selector must both hold',
     selectors: {
-      AdvancedEventSelectors: [s3Objects(arn({ StartsWith: ['arn:aws:s3:::trade'] }), arn({ StartsWith: ['arn:aws:s3:::trade-records/', 'arn:aws:s3:::payroll/'] }))],
+      AdvancedEventSelectors: [
+        s3Objects(arn({ StartsWith: ['arn:aws:s3:::trade'] }), arn({ StartsWith: ['arn:aws:s3:::trade-records/', 'arn:aws:s3:::payroll/'] })),
+      ],
     },
     expected: same(only('arn:aws:s3:::trade-records/')),
   },
   {
     name: 'advanced: S3 access point data events are not object events of a bucket',
     selectors: {
-      AdvancedEventSelectors: [{ Name: 'Access points', FieldSelectors: [{ Field: 'eventCategory', Equals: ['Data'] }, { Field: 'resources.type', Equals: ['AWS::S3::AccessPoint'] }] }],
+      AdvancedEventSelectors: [
+        {
+          Name: 'Access points',
+          FieldSelectors: [
+            { Field: 'eventCategory', Equals: ['Data'] },
+            { Field: 'resources.type', Equals: ['AWS::S3::AccessPoint'] },
+          ],
+        },
+      ],
     },
     expected: same(NONE),
   },

@@ -195,13 +195,28 @@ describe('CloudTrail trail collector', () => {
 
   it('asks for status and selectors by ARN', async () => {
     await runCollector(cloudTrailTrail);
-    expect(cloudtrail.commandCalls(GetTrailStatusCommand).map((call) => call.args[0].input.Name).sort()).toEqual(HOME.map((t) => t.TrailARN).sort());
-    expect(cloudtrail.commandCalls(GetEventSelectorsCommand).map((call) => call.args[0].input.TrailName).sort()).toEqual(HOME.map((t) => t.TrailARN).sort());
+    expect(
+      cloudtrail
+        .commandCalls(GetTrailStatusCommand)
+        .map((call) => call.args[0].input.Name)
+        .sort(),
+    ).toEqual(HOME.map((t) => t.TrailARN).sort());
+    expect(
+      cloudtrail
+        .commandCalls(GetEventSelectorsCommand)
+        .map((call) => call.args[0].input.TrailName)
+        .sort(),
+    ).toEqual(HOME.map((t) => t.TrailARN).sort());
   });
 
   it('reads an organization trail owned by this account, with advanced event selectors', async () => {
     const { resources } = await runCollector(cloudTrailTrail);
-    expect(byId(resources, 'organization-trail').config).toMatchObject({ isOrganizationTrail: true, isMultiRegionTrail: true, managementEvents: 'All', kmsKeyId: null });
+    expect(byId(resources, 'organization-trail').config).toMatchObject({
+      isOrganizationTrail: true,
+      isMultiRegionTrail: true,
+      managementEvents: 'All',
+      kmsKeyId: null,
+    });
     const everyBucketButTheLogs = { buckets: 'all', exceptArnPrefixes: ['arn:aws:s3:::cloudtrail-logs-111122223333/'] };
     expect(byId(resources, 'organization-trail').config.s3DataEvents).toEqual({ read: everyBucketButTheLogs, write: everyBucketButTheLogs });
     expect(byId(resources, 'organization-trail').tags).toEqual({});
@@ -231,7 +246,12 @@ describe('CloudTrail trail collector', () => {
   });
 
   it('leaves another account’s organization trail to that account’s scan, should CloudTrail return it', async () => {
-    cloudtrail.on(DescribeTrailsCommand).resolves({ trailList: [...HOME, trail('member-org-trail', { IsMultiRegionTrail: true, IsOrganizationTrail: true }, REGION, MANAGEMENT_ACCOUNT)], $metadata });
+    cloudtrail
+      .on(DescribeTrailsCommand)
+      .resolves({
+        trailList: [...HOME, trail('member-org-trail', { IsMultiRegionTrail: true, IsOrganizationTrail: true }, REGION, MANAGEMENT_ACCOUNT)],
+        $metadata,
+      });
     const { resources, coverage } = await runCollector(cloudTrailTrail);
     expect(resources.map((r) => r.id)).toEqual(['management-events', 'organization-trail', 'write-audit']);
     expect(coverage).toEqual([]);

@@ -5,13 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import {
-  CloudWatchClient,
-  CloudWatchServiceException,
-  DescribeAlarmsCommand,
-  ListTagsForResourceCommand,
-  type MetricAlarm,
-} from '@aws-sdk/client-cloudwatch';
+import { CloudWatchClient, CloudWatchServiceException, DescribeAlarmsCommand, ListTagsForResourceCommand, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import cloudWatchAlarm from '../../../src/collect/collectors/cloudwatch/alarm.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
@@ -55,8 +49,16 @@ const mathAlarm = alarm('sign-in-anomalies', {
   Statistic: undefined,
   Period: undefined,
   Metrics: [
-    { Id: 'm1', MetricStat: { Metric: { Namespace: 'CISBenchmark', MetricName: 'ConsoleSigninFailures', Dimensions: [] }, Period: 300, Stat: 'Sum' }, ReturnData: false },
-    { Id: 'm2', MetricStat: { Metric: { Namespace: 'CISBenchmark', MetricName: 'ConsoleSigninWithoutMfa', Dimensions: [] }, Period: 300, Stat: 'Sum' }, ReturnData: false },
+    {
+      Id: 'm1',
+      MetricStat: { Metric: { Namespace: 'CISBenchmark', MetricName: 'ConsoleSigninFailures', Dimensions: [] }, Period: 300, Stat: 'Sum' },
+      ReturnData: false,
+    },
+    {
+      Id: 'm2',
+      MetricStat: { Metric: { Namespace: 'CISBenchmark', MetricName: 'ConsoleSigninWithoutMfa', Dimensions: [] }, Period: 300, Stat: 'Sum' },
+      ReturnData: false,
+    },
     { Id: 'e1', Expression: 'm1 + m2', Label: 'Sign-in anomalies', ReturnData: true },
   ],
 });
@@ -74,7 +76,9 @@ function scenario(): void {
           Namespace: 'AWS/EC2',
           MetricName: 'CPUUtilization',
           Dimensions: [{ Name: 'AutoScalingGroupName', Value: 'web' }],
-          AlarmActions: [`arn:aws:autoscaling:${REGION}:${ACCOUNT}:scalingPolicy:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d:autoScalingGroupName/web:policyName/scale-out`],
+          AlarmActions: [
+            `arn:aws:autoscaling:${REGION}:${ACCOUNT}:scalingPolicy:1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d:autoScalingGroupName/web:policyName/scale-out`,
+          ],
           StateValue: 'ALARM',
         }),
       ],
@@ -89,7 +93,11 @@ function cloudwatchError(code: string, message: string, status: number): CloudWa
 }
 
 const accessDenied = (action: string) =>
-  cloudwatchError('AccessDenied', `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`, 403);
+  cloudwatchError(
+    'AccessDenied',
+    `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`,
+    403,
+  );
 
 function wire(): void {
   cloudwatch.on(DescribeAlarmsCommand).callsFake((input: { NextToken?: string; MaxRecords?: number; AlarmTypes?: string[] }) => {
@@ -190,7 +198,11 @@ describe('metric alarm collector', () => {
     expect(kept.config.actionsEnabled).toEqual(unknown('UnexpectedResponse: cloudwatch:DescribeAlarms'));
     expect(kept.config.stateValue).toEqual(unknown('UnexpectedResponse: cloudwatch:DescribeAlarms'));
     expect(coverage).toEqual([
-      expect.objectContaining({ resourceArn: alarmArn('cpu-high'), count: 2, error: { code: 'UnexpectedResponse', message: expect.stringContaining('ActionsEnabled') } }),
+      expect.objectContaining({
+        resourceArn: alarmArn('cpu-high'),
+        count: 2,
+        error: { code: 'UnexpectedResponse', message: expect.stringContaining('ActionsEnabled') },
+      }),
     ]);
   });
 

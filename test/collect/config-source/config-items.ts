@@ -13,7 +13,7 @@ import {
   type ServiceInputTypes,
   type ServiceOutputTypes,
 } from '@aws-sdk/client-config-service';
-import type { CollectedResource} from '../../../src/model/resource.js';
+import type { CollectedResource } from '../../../src/model/resource.js';
 import { ACCOUNT, regionOf } from '../support/harness.js';
 
 export const CAPTURED_AT = '2026-02-28T23:10:04.512Z';
@@ -66,7 +66,11 @@ type ConfigMock = AwsStub<ServiceInputTypes, ServiceOutputTypes, ConfigServiceCl
  * SelectResourceConfig answering from `items` (region → results) in pages of `pageSize`, with
  * NextTokens `page-2`, `page-3` ...; every call recorded with the region of its client.
  */
-export function answerSelect(mock: ConfigMock, items: (region: string, type: string) => readonly string[], pageSize = 100): { region: string; expression: string; token?: string }[] {
+export function answerSelect(
+  mock: ConfigMock,
+  items: (region: string, type: string) => readonly string[],
+  pageSize = 100,
+): { region: string; expression: string; token?: string }[] {
   const calls: { region: string; expression: string; token?: string }[] = [];
   mock.on(SelectResourceConfigCommand).callsFake(async (input: { Expression?: string; Limit?: number; NextToken?: string }, getClient: () => unknown) => {
     const region = await regionOf(getClient);

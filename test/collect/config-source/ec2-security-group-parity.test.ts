@@ -85,7 +85,9 @@ const API_GROUPS: SecurityGroup[] = [
     VpcId: 'vpc-0a1b2c3d',
     SecurityGroupArn: sgArn(G.default),
     IpPermissions: [{ IpProtocol: '-1', IpRanges: [], Ipv6Ranges: [], PrefixListIds: [], UserIdGroupPairs: [{ UserId: ACCOUNT, GroupId: G.default }] }],
-    IpPermissionsEgress: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }], PrefixListIds: [], UserIdGroupPairs: [] }],
+    IpPermissionsEgress: [
+      { IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }], Ipv6Ranges: [{ CidrIpv6: '::/0' }], PrefixListIds: [], UserIdGroupPairs: [] },
+    ],
   },
   {
     GroupId: G.monitoring,
@@ -102,7 +104,14 @@ const API_GROUPS: SecurityGroup[] = [
   },
 ];
 
-const ALL_EGRESS_V4 = { ipProtocol: '-1', ipv6Ranges: [], prefixListIds: [], userIdGroupPairs: [], ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }], ipRanges: ['0.0.0.0/0'] };
+const ALL_EGRESS_V4 = {
+  ipProtocol: '-1',
+  ipv6Ranges: [],
+  prefixListIds: [],
+  userIdGroupPairs: [],
+  ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }],
+  ipRanges: ['0.0.0.0/0'],
+};
 
 /** The same groups as their configuration items record them (Java's camelCase; IPv4 both as ipv4Ranges and ipRanges). */
 const CONFIG_GROUPS: Record<string, { configuration: Record<string, unknown>; tags: Record<string, string> }> = {
@@ -177,7 +186,9 @@ const CONFIG_GROUPS: Record<string, { configuration: Record<string, unknown>; ta
       groupName: 'default',
       groupId: G.default,
       description: 'default VPC security group',
-      ipPermissions: [{ ipProtocol: '-1', ipv6Ranges: [], prefixListIds: [], userIdGroupPairs: [{ groupId: G.default, userId: ACCOUNT }], ipv4Ranges: [], ipRanges: [] }],
+      ipPermissions: [
+        { ipProtocol: '-1', ipv6Ranges: [], prefixListIds: [], userIdGroupPairs: [{ groupId: G.default, userId: ACCOUNT }], ipv4Ranges: [], ipRanges: [] },
+      ],
       ipPermissionsEgress: [{ ...ALL_EGRESS_V4, ipv6Ranges: [{ cidrIpv6: '::/0' }] }],
       vpcId: 'vpc-0a1b2c3d',
       tags: [],
@@ -191,7 +202,16 @@ const CONFIG_GROUPS: Record<string, { configuration: Record<string, unknown>; ta
       groupId: G.monitoring,
       description: '',
       ipPermissions: [
-        { fromPort: 8, ipProtocol: 'icmp', ipv6Ranges: [], prefixListIds: [], toPort: -1, userIdGroupPairs: [], ipv4Ranges: [{ cidrIp: '10.0.0.0/8' }], ipRanges: ['10.0.0.0/8'] },
+        {
+          fromPort: 8,
+          ipProtocol: 'icmp',
+          ipv6Ranges: [],
+          prefixListIds: [],
+          toPort: -1,
+          userIdGroupPairs: [],
+          ipv4Ranges: [{ cidrIp: '10.0.0.0/8' }],
+          ipRanges: ['10.0.0.0/8'],
+        },
         // An item written before ipv4Ranges existed: only the plain list.
         { ipProtocol: '50', ipv6Ranges: [], prefixListIds: [], userIdGroupPairs: [], ipRanges: ['192.0.2.10/32'] },
       ],
@@ -211,7 +231,15 @@ beforeEach(() => {
   config.reset();
   ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: API_GROUPS, $metadata });
   ITEMS = Object.entries(CONFIG_GROUPS).map(([id, group]) =>
-    configItem({ resourceType: 'AWS::EC2::SecurityGroup', resourceId: id, resourceName: String(group.configuration['groupName']), arn: sgArn(id), awsRegion: REGION, configuration: group.configuration, tags: group.tags }),
+    configItem({
+      resourceType: 'AWS::EC2::SecurityGroup',
+      resourceId: id,
+      resourceName: String(group.configuration['groupName']),
+      arn: sgArn(id),
+      awsRegion: REGION,
+      configuration: group.configuration,
+      tags: group.tags,
+    }),
   );
   answerSelect(config, (region, type) => (region === REGION && type === 'AWS::EC2::SecurityGroup' ? ITEMS : []));
 });
@@ -242,7 +270,12 @@ describe('security group: API and Config give the same resource', () => {
     const { resources, coverage } = await runCollector(configCollector('AWS::EC2::SecurityGroup'));
     expect(byId(resources, G.web).config.ingress).toEqual(unknown('UnexpectedConfigItem: config:SelectResourceConfig'));
     expect(byId(resources, G.web).config.egress).toHaveLength(1);
-    expect(coverage).toEqual([expect.objectContaining({ resourceArn: sgArn(G.web), error: { code: 'UnexpectedConfigItem', message: `inbound rules of ${G.web}: a rule without IpProtocol` } })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({
+        resourceArn: sgArn(G.web),
+        error: { code: 'UnexpectedConfigItem', message: `inbound rules of ${G.web}: a rule without IpProtocol` },
+      }),
+    ]);
   });
 
   it('an item without its owner keeps the group, the owner NotInConfig', async () => {

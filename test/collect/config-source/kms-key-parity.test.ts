@@ -72,7 +72,10 @@ let KEYS: Record<string, KeyState>;
 
 function scenario(): void {
   KEYS = {
-    [K.data]: { metadata: metadata(K.data, { MultiRegion: true, MultiRegionConfiguration: { MultiRegionKeyType: 'PRIMARY' } }), tags: { owner: 'data-platform', 'cost-center': '' } },
+    [K.data]: {
+      metadata: metadata(K.data, { MultiRegion: true, MultiRegionConfiguration: { MultiRegionKeyType: 'PRIMARY' } }),
+      tags: { owner: 'data-platform', 'cost-center': '' },
+    },
     // An item recorded before KMS reported KeySpec and MultiRegion.
     [K.legacy]: { metadata: metadata(K.legacy, { KeyManager: 'AWS', Description: 'Default key that protects my S3 objects' }), tags: {}, legacyItem: true },
     [K.signing]: {
@@ -178,7 +181,9 @@ describe('KMS key: API and Config give the same resource', () => {
     const fromConfig = await runCollector(configCollector('AWS::KMS::Key'));
     expect(fromConfig.resources.map((r) => r.id)).toEqual(api.resources.map((r) => r.id));
     // The imported key's import date is reported by neither source.
-    expect(fromConfig.coverage).toEqual([expect.objectContaining({ operation: 'SelectResourceConfig', resourceArn: arn(K.imported), error: expect.objectContaining({ code: 'NotReported' }) })]);
+    expect(fromConfig.coverage).toEqual([
+      expect.objectContaining({ operation: 'SelectResourceConfig', resourceArn: arn(K.imported), error: expect.objectContaining({ code: 'NotReported' }) }),
+    ]);
 
     for (const apiKey of api.resources) {
       const configKey = byId(fromConfig.resources, apiKey.id);

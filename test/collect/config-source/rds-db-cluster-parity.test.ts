@@ -130,8 +130,22 @@ function scenario(): void {
     ),
     cluster(
       'reports-serverless',
-      { Engine: 'aurora-mysql', EngineVersion: '5.7.mysql_aurora.2.11.4', EngineMode: 'serverless', DBClusterMembers: undefined, StorageEncrypted: true, KmsKeyId: KEY_ARN },
-      { engine: 'aurora-mysql', engineVersion: '5.7.mysql_aurora.2.11.4', engineMode: 'serverless', dbclusterMembers: [], storageEncrypted: true, kmsKeyId: KEY_ARN },
+      {
+        Engine: 'aurora-mysql',
+        EngineVersion: '5.7.mysql_aurora.2.11.4',
+        EngineMode: 'serverless',
+        DBClusterMembers: undefined,
+        StorageEncrypted: true,
+        KmsKeyId: KEY_ARN,
+      },
+      {
+        engine: 'aurora-mysql',
+        engineVersion: '5.7.mysql_aurora.2.11.4',
+        engineMode: 'serverless',
+        dbclusterMembers: [],
+        storageEncrypted: true,
+        kmsKeyId: KEY_ARN,
+      },
     ),
     // DocumentDB, being created: no engine mode, no creation time yet.
     cluster(
@@ -188,7 +202,10 @@ describe('RDS DB cluster: API and Config give the same resource', () => {
 
   it('reads the dB… spelling of the identifier and members too', async () => {
     const { dbclusterIdentifier, dbclusterMembers, ...rest } = CLUSTERS[0]!.configuration;
-    const members = (dbclusterMembers as { dbinstanceIdentifier: string; isClusterWriter: boolean }[]).map((m) => ({ dBInstanceIdentifier: m.dbinstanceIdentifier, clusterWriter: m.isClusterWriter }));
+    const members = (dbclusterMembers as { dbinstanceIdentifier: string; isClusterWriter: boolean }[]).map((m) => ({
+      dBInstanceIdentifier: m.dbinstanceIdentifier,
+      clusterWriter: m.isClusterWriter,
+    }));
     CLUSTERS[0] = { ...CLUSTERS[0]!, configuration: { ...rest, dBClusterIdentifier: dbclusterIdentifier, dBClusterMembers: members } };
     const { resources } = await runCollector(configCollector('AWS::RDS::DBCluster'));
     expect(byId(resources, 'ledger-aurora').config.members).toEqual([

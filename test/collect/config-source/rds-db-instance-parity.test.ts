@@ -137,7 +137,11 @@ function scenario(): void {
       { engine: 'aurora-postgresql', dBClusterIdentifier: 'aurora-ledger', storageEncrypted: true, kmsKeyId: KEY_ARN, backupRetentionPeriod: 1 },
     ),
     // Being created: no endpoint, no creation time yet.
-    instance('new-db', { DBInstanceStatus: 'creating', Endpoint: undefined, InstanceCreateTime: undefined }, { dBInstanceStatus: 'creating', endpoint: null, instanceCreateTime: null }),
+    instance(
+      'new-db',
+      { DBInstanceStatus: 'creating', Endpoint: undefined, InstanceCreateTime: undefined },
+      { dBInstanceStatus: 'creating', endpoint: null, instanceCreateTime: null },
+    ),
   ];
 }
 

@@ -21,8 +21,18 @@ const cases: { name: string; recorder: ConfigurationRecorder; status?: Configura
     type: 'AWS::KMS::Key',
     records: true,
   },
-  { name: 'all supported leaves out IAM without global types', recorder: recorder({ allSupported: true, includeGlobalResourceTypes: false }), type: 'AWS::IAM::Role', records: false },
-  { name: 'all supported with global types', recorder: recorder({ allSupported: true, includeGlobalResourceTypes: true }), type: 'AWS::IAM::Role', records: true },
+  {
+    name: 'all supported leaves out IAM without global types',
+    recorder: recorder({ allSupported: true, includeGlobalResourceTypes: false }),
+    type: 'AWS::IAM::Role',
+    records: false,
+  },
+  {
+    name: 'all supported with global types',
+    recorder: recorder({ allSupported: true, includeGlobalResourceTypes: true }),
+    type: 'AWS::IAM::Role',
+    records: true,
+  },
   {
     name: 'inclusion list naming the type',
     recorder: recorder({ allSupported: false, resourceTypes: ['AWS::S3::Bucket'], recordingStrategy: { useOnly: 'INCLUSION_BY_RESOURCE_TYPES' } }),
@@ -37,18 +47,38 @@ const cases: { name: string; recorder: ConfigurationRecorder; status?: Configura
   },
   {
     name: 'exclusion list naming it',
-    recorder: recorder({ allSupported: false, exclusionByResourceTypes: { resourceTypes: ['AWS::EC2::SecurityGroup'] }, recordingStrategy: { useOnly: 'EXCLUSION_BY_RESOURCE_TYPES' } }),
+    recorder: recorder({
+      allSupported: false,
+      exclusionByResourceTypes: { resourceTypes: ['AWS::EC2::SecurityGroup'] },
+      recordingStrategy: { useOnly: 'EXCLUSION_BY_RESOURCE_TYPES' },
+    }),
     type: 'AWS::EC2::SecurityGroup',
     records: false,
   },
   {
     name: 'exclusion list not naming it',
-    recorder: recorder({ allSupported: false, exclusionByResourceTypes: { resourceTypes: ['AWS::EC2::SecurityGroup'] }, recordingStrategy: { useOnly: 'EXCLUSION_BY_RESOURCE_TYPES' } }),
+    recorder: recorder({
+      allSupported: false,
+      exclusionByResourceTypes: { resourceTypes: ['AWS::EC2::SecurityGroup'] },
+      recordingStrategy: { useOnly: 'EXCLUSION_BY_RESOURCE_TYPES' },
+    }),
     type: 'AWS::RDS::DBInstance',
     records: true,
   },
-  { name: 'stopped recorder', recorder: recorder({ allSupported: true }), status: { name: 'default', recording: false, lastStatus: 'Success' }, type: 'AWS::S3::Bucket', records: false },
-  { name: 'failing recorder', recorder: recorder({ allSupported: true }), status: { name: 'default', recording: true, lastStatus: 'Failure' }, type: 'AWS::S3::Bucket', records: false },
+  {
+    name: 'stopped recorder',
+    recorder: recorder({ allSupported: true }),
+    status: { name: 'default', recording: false, lastStatus: 'Success' },
+    type: 'AWS::S3::Bucket',
+    records: false,
+  },
+  {
+    name: 'failing recorder',
+    recorder: recorder({ allSupported: true }),
+    status: { name: 'default', recording: true, lastStatus: 'Failure' },
+    type: 'AWS::S3::Bucket',
+    records: false,
+  },
   {
     name: 'service-linked recorder of another service',
     recorder: recorder({ allSupported: true }, { servicePrincipal: 'securityhub.amazonaws.com' }),

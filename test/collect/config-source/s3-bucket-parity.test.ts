@@ -78,7 +78,9 @@ function bankStatements(): BucketState {
   return {
     region: REGION,
     api: {
-      GetPublicAccessBlock: { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } },
+      GetPublicAccessBlock: {
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      },
       GetBucketPolicy: { Policy: JSON.stringify(BANK_POLICY) },
       GetBucketAcl: {
         Owner: { ID: OWNER_ID },
@@ -90,7 +92,9 @@ function bankStatements(): BucketState {
       },
       GetBucketOwnershipControls: { OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] } },
       GetBucketEncryption: {
-        ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY_ARN }, BucketKeyEnabled: true }] },
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: KEY_ARN }, BucketKeyEnabled: true }],
+        },
       },
       GetBucketVersioning: { Status: 'Enabled', MFADelete: 'Disabled' },
       GetObjectLockConfiguration: { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: 6 } } } },
@@ -135,7 +139,9 @@ function bankStatements(): BucketState {
         BucketPolicy: { policyText: JSON.stringify(BANK_POLICY) },
         BucketVersioningConfiguration: { status: 'Enabled', isMfaDeleteEnabled: false },
         IsRequesterPaysEnabled: false,
-        ServerSideEncryptionConfiguration: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyID: KEY_ARN }, bucketKeyEnabled: true }] },
+        ServerSideEncryptionConfiguration: {
+          rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyID: KEY_ARN }, bucketKeyEnabled: true }],
+        },
         PublicAccessBlockConfiguration: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true },
         ObjectLockConfiguration: { objectLockEnabled: 'Enabled', rule: { defaultRetention: { mode: 'COMPLIANCE', days: null, years: 6 } } },
         BucketLifecycleConfiguration: {
@@ -283,7 +289,11 @@ function bucketItem(name: string, state: BucketState): string {
 
 function wireConfig(): void {
   answerSelect(config, (region, type) =>
-    type === 'AWS::S3::Bucket' ? Object.entries(BUCKETS).filter(([, state]) => state.region === region).map(([name, state]) => bucketItem(name, state)) : [],
+    type === 'AWS::S3::Bucket'
+      ? Object.entries(BUCKETS)
+          .filter(([, state]) => state.region === region)
+          .map(([name, state]) => bucketItem(name, state))
+      : [],
   );
 }
 
@@ -384,7 +394,12 @@ describe('S3 bucket: API and Config give the same resource', () => {
     try {
       const bucket = byId(resources, 'bank-statements');
       const selected = new Set(['policy']);
-      const result = await fillFromApi(bucket, s3Bucket as ResourceCollector<ResourceType>, { accountId: ACCOUNT, regions: REGIONS, clients }, notInConfigFields(bucket).filter((field) => selected.has(field)));
+      const result = await fillFromApi(
+        bucket,
+        s3Bucket as ResourceCollector<ResourceType>,
+        { accountId: ACCOUNT, regions: REGIONS, clients },
+        notInConfigFields(bucket).filter((field) => selected.has(field)),
+      );
       expect(result).toBe(bucket);
       expect(result?.config.objectOwnership).toEqual(unknown('NotInConfig: objectOwnership'));
       expect(s3.send.getCalls()).toHaveLength(0);
@@ -399,9 +414,16 @@ describe('S3 bucket: API and Config give the same resource', () => {
     const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS, retryDelay: () => 1 });
     const coverage = new CoverageRecorder();
     try {
-      const result = await fillFromApi(byId(resources, 'legacy-eu-logs'), s3Bucket as ResourceCollector<ResourceType>, { accountId: ACCOUNT, regions: REGIONS, clients, coverage }, ['objectOwnership']);
+      const result = await fillFromApi(
+        byId(resources, 'legacy-eu-logs'),
+        s3Bucket as ResourceCollector<ResourceType>,
+        { accountId: ACCOUNT, regions: REGIONS, clients, coverage },
+        ['objectOwnership'],
+      );
       expect(result).toBeUndefined();
-      expect(coverage.list()).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'NoSuchBucket' }), resourceArn: 'arn:aws:s3:::legacy-eu-logs' })]);
+      expect(coverage.list()).toEqual([
+        expect.objectContaining({ error: expect.objectContaining({ code: 'NoSuchBucket' }), resourceArn: 'arn:aws:s3:::legacy-eu-logs' }),
+      ]);
     } finally {
       clients.destroy();
     }
@@ -441,15 +463,93 @@ describe('S3 configuration items', () => {
     });
   });
 
-  const cases: { name: string; supplementary: Record<string, unknown>; field: 'acl' | 'policy' | 'encryption' | 'lifecycleRules' | 'versioning'; value: unknown }[] = [
-    { name: 'an unknown grantee form is unknown, not a guess', supplementary: { ...base, AccessControlList: JSON.stringify({ owner: { id: OWNER_ID }, grantList: [{ grantee: { emailAddress: 'a@example.com' }, permission: 'Read' }] }) }, field: 'acl', value: unknown('UnexpectedConfigItem: config:SelectResourceConfig') },
-    { name: 'an unparsable policy is unknown', supplementary: { ...base, BucketPolicy: { policyText: '{"Statement": [' } }, field: 'policy', value: unknown('UnparsablePolicy: config:SelectResourceConfig') },
-    { name: 'an item without the policy sub-document lacks it', supplementary: { ...base, BucketPolicy: null }, field: 'policy', value: unknown('NotInConfig: policy') },
-    { name: 'an encryption rule without bucketKeyEnabled (older items) lacks it', supplementary: { ...base, ServerSideEncryptionConfiguration: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256', kmsMasterKeyID: null } }] } }, field: 'encryption', value: unknown('NotInConfig: encryption') },
-    { name: 'a lifecycle rule filtered by tag is not a whole-bucket rule', supplementary: { ...base, BucketLifecycleConfiguration: { rules: [{ id: 'r', status: 'Enabled', expirationInDays: 30, filter: { predicate: { type: 'LifecycleTagPredicate', tag: { key: 'tier', value: 'cold' } } } }] } }, field: 'lifecycleRules', value: unknown('UnsupportedLifecycleFilter: config:SelectResourceConfig') },
-    { name: 'a lifecycle rule filtered by prefix and size is not a whole-bucket rule', supplementary: { ...base, BucketLifecycleConfiguration: { rules: [{ id: 'r', status: 'Enabled', expirationInDays: 30, filter: { predicate: { type: 'LifecycleAndOperator', operands: [{ type: 'LifecyclePrefixPredicate', prefix: 'a/' }, { type: 'LifecycleObjectSizeGreaterThanPredicate', objectSizeGreaterThan: 1024 }] } } }] } }, field: 'lifecycleRules', value: unknown('UnsupportedLifecycleFilter: config:SelectResourceConfig') },
-    { name: 'versioning suspended with MFA delete on', supplementary: { ...base, BucketVersioningConfiguration: { status: 'Suspended', isMfaDeleteEnabled: true } }, field: 'versioning', value: { status: 'Suspended', mfaDelete: 'Enabled' } },
-    { name: 'an unknown versioning status is unknown', supplementary: { ...base, BucketVersioningConfiguration: { status: 'Paused' } }, field: 'versioning', value: unknown('UnexpectedConfigItem: config:SelectResourceConfig') },
+  const cases: {
+    name: string;
+    supplementary: Record<string, unknown>;
+    field: 'acl' | 'policy' | 'encryption' | 'lifecycleRules' | 'versioning';
+    value: unknown;
+  }[] = [
+    {
+      name: 'an unknown grantee form is unknown, not a guess',
+      supplementary: {
+        ...base,
+        AccessControlList: JSON.stringify({ owner: { id: OWNER_ID }, grantList: [{ grantee: { emailAddress: 'a@example.com' }, permission: 'Read' }] }),
+      },
+      field: 'acl',
+      value: unknown('UnexpectedConfigItem: config:SelectResourceConfig'),
+    },
+    {
+      name: 'an unparsable policy is unknown',
+      supplementary: { ...base, BucketPolicy: { policyText: '{"Statement": [' } },
+      field: 'policy',
+      value: unknown('UnparsablePolicy: config:SelectResourceConfig'),
+    },
+    {
+      name: 'an item without the policy sub-document lacks it',
+      supplementary: { ...base, BucketPolicy: null },
+      field: 'policy',
+      value: unknown('NotInConfig: policy'),
+    },
+    {
+      name: 'an encryption rule without bucketKeyEnabled (older items) lacks it',
+      supplementary: {
+        ...base,
+        ServerSideEncryptionConfiguration: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256', kmsMasterKeyID: null } }] },
+      },
+      field: 'encryption',
+      value: unknown('NotInConfig: encryption'),
+    },
+    {
+      name: 'a lifecycle rule filtered by tag is not a whole-bucket rule',
+      supplementary: {
+        ...base,
+        BucketLifecycleConfiguration: {
+          rules: [
+            { id: 'r', status: 'Enabled', expirationInDays: 30, filter: { predicate: { type: 'LifecycleTagPredicate', tag: { key: 'tier', value: 'cold' } } } },
+          ],
+        },
+      },
+      field: 'lifecycleRules',
+      value: unknown('UnsupportedLifecycleFilter: config:SelectResourceConfig'),
+    },
+    {
+      name: 'a lifecycle rule filtered by prefix and size is not a whole-bucket rule',
+      supplementary: {
+        ...base,
+        BucketLifecycleConfiguration: {
+          rules: [
+            {
+              id: 'r',
+              status: 'Enabled',
+              expirationInDays: 30,
+              filter: {
+                predicate: {
+                  type: 'LifecycleAndOperator',
+                  operands: [
+                    { type: 'LifecyclePrefixPredicate', prefix: 'a/' },
+                    { type: 'LifecycleObjectSizeGreaterThanPredicate', objectSizeGreaterThan: 1024 },
+                  ],
+                },
+              },
+            },
+          ],
+        },
+      },
+      field: 'lifecycleRules',
+      value: unknown('UnsupportedLifecycleFilter: config:SelectResourceConfig'),
+    },
+    {
+      name: 'versioning suspended with MFA delete on',
+      supplementary: { ...base, BucketVersioningConfiguration: { status: 'Suspended', isMfaDeleteEnabled: true } },
+      field: 'versioning',
+      value: { status: 'Suspended', mfaDelete: 'Enabled' },
+    },
+    {
+      name: 'an unknown versioning status is unknown',
+      supplementary: { ...base, BucketVersioningConfiguration: { status: 'Paused' } },
+      field: 'versioning',
+      value: unknown('UnexpectedConfigItem: config:SelectResourceConfig'),
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {

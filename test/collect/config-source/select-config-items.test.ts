@@ -12,7 +12,13 @@ import {
   SelectResourceConfigCommand,
 } from '@aws-sdk/client-config-service';
 import { requiredPermissions } from '../../../src/collect/contract/collector.js';
-import { aggregatorCollector, aggregatorResourceCollectors, configCollector, configResourceCollectors, fieldsNotInConfig } from '../../../src/collect/config-source/config-collectors.js';
+import {
+  aggregatorCollector,
+  aggregatorResourceCollectors,
+  configCollector,
+  configResourceCollectors,
+  fieldsNotInConfig,
+} from '../../../src/collect/config-source/config-collectors.js';
 import { selectExpression } from '../../../src/collect/config-source/select-config-items.js';
 import { resourceConfigSchemas } from '../../../src/model/resource-types.js';
 import { ACCOUNT, regionOf, runCollector } from '../support/harness.js';
@@ -40,7 +46,9 @@ function sgItem(id: string, options: { region?: string; account?: string; status
       groupId: id,
       description: 'managed by terraform',
       ipPermissions: [],
-      ipPermissionsEgress: [{ ipProtocol: '-1', ipv6Ranges: [], prefixListIds: [], userIdGroupPairs: [], ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }], ipRanges: ['0.0.0.0/0'] }],
+      ipPermissionsEgress: [
+        { ipProtocol: '-1', ipv6Ranges: [], prefixListIds: [], userIdGroupPairs: [], ipv4Ranges: [{ cidrIp: '0.0.0.0/0' }], ipRanges: ['0.0.0.0/0'] },
+      ],
       vpcId: 'vpc-0a1b2c3d',
       tags: [],
     },
@@ -146,7 +154,9 @@ describe('SelectResourceConfig', () => {
       .rejects(new InvalidNextTokenException({ message: 'The specified next token is invalid.', $metadata: { httpStatusCode: 400 } }));
     const { resources, coverage } = await runCollector(configCollector(TYPE));
     expect(resources).toHaveLength(100);
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'SelectResourceConfig', error: expect.objectContaining({ code: 'InvalidNextTokenException' }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'SelectResourceConfig', error: expect.objectContaining({ code: 'InvalidNextTokenException' }) }),
+    ]);
   });
 });
 
@@ -184,7 +194,9 @@ describe('SelectAggregateResourceConfig', () => {
   });
 
   it('builds its filters from account ids and regions, one or many', () => {
-    expect(selectExpression('AWS::KMS::Key', { accountIds: [ACCOUNT] })).toBe(`${EXPRESSION_PREFIX}resourceType = 'AWS::KMS::Key' AND accountId = '${ACCOUNT}'`);
+    expect(selectExpression('AWS::KMS::Key', { accountIds: [ACCOUNT] })).toBe(
+      `${EXPRESSION_PREFIX}resourceType = 'AWS::KMS::Key' AND accountId = '${ACCOUNT}'`,
+    );
     expect(selectExpression('AWS::KMS::Key', { regions: ['eu-west-1', 'us-gov-west-1'] })).toBe(
       `${EXPRESSION_PREFIX}resourceType = 'AWS::KMS::Key' AND awsRegion IN ('eu-west-1', 'us-gov-west-1')`,
     );
@@ -193,7 +205,8 @@ describe('SelectAggregateResourceConfig', () => {
 });
 
 describe('Config source declarations', () => {
-  const fieldsOf = (type: keyof typeof resourceConfigSchemas) => Object.keys((resourceConfigSchemas[type] as { properties: Record<string, unknown> }).properties);
+  const fieldsOf = (type: keyof typeof resourceConfigSchemas) =>
+    Object.keys((resourceConfigSchemas[type] as { properties: Record<string, unknown> }).properties);
 
   it('derives the least-privilege actions from the declared queries', () => {
     expect(requiredPermissions(configResourceCollectors)).toEqual(['config:SelectResourceConfig']);

@@ -94,7 +94,12 @@ describe('the AWS Config recorders of a region', () => {
     mockConfig([recorder()], []);
     config
       .on(DescribeConfigurationRecorderStatusCommand)
-      .rejects(new NoSuchConfigurationRecorderException({ message: 'Cannot find configuration recorder with the specified name \'default\'.', $metadata: { httpStatusCode: 400 } }));
+      .rejects(
+        new NoSuchConfigurationRecorderException({
+          message: "Cannot find configuration recorder with the specified name 'default'.",
+          $metadata: { httpStatusCode: 400 },
+        }),
+      );
     const { settings, coverage } = await runSettings(accountRegionConfigRecorders, { homeRegion: REGION });
     expect(settings).toEqual({ configRecorders: [] });
     expect(coverage).toEqual([]);
@@ -112,7 +117,15 @@ describe('the AWS Config recorders of a region', () => {
           },
         }),
       ],
-      [status({ recording: false, lastStatus: 'Failure', lastErrorCode: 'NoSuchBucket', lastErrorMessage: 'The specified bucket does not exist', lastStopTime: new Date('2026-02-01T00:00:00Z') })],
+      [
+        status({
+          recording: false,
+          lastStatus: 'Failure',
+          lastErrorCode: 'NoSuchBucket',
+          lastErrorMessage: 'The specified bucket does not exist',
+          lastStopTime: new Date('2026-02-01T00:00:00Z'),
+        }),
+      ],
     );
     const { settings } = await runSettings(accountRegionConfigRecorders, { homeRegion: REGION });
     expect(settings).toEqual({
@@ -143,7 +156,14 @@ describe('the AWS Config recorders of a region', () => {
 
   it('a recorder that has not delivered yet has no last status; a recorder from before recording strategies is read from allSupported', async () => {
     mockConfig(
-      [recorder({ recordingGroup: { allSupported: true, includeGlobalResourceTypes: false }, recordingMode: undefined, recordingScope: undefined, arn: undefined })],
+      [
+        recorder({
+          recordingGroup: { allSupported: true, includeGlobalResourceTypes: false },
+          recordingMode: undefined,
+          recordingScope: undefined,
+          arn: undefined,
+        }),
+      ],
       [status({ lastStatus: 'NotApplicable' })],
     );
     const { settings } = await runSettings(accountRegionConfigRecorders, { homeRegion: REGION });

@@ -66,7 +66,13 @@ describe('collector declarations', () => {
   it('refuses malformed declarations when a collector is defined', () => {
     const collect = () => Promise.resolve();
     expect(() =>
-      defineCollector({ resourceType: 'AWS::KMS::Key', service: 'kms', scope: 'region', operations: [{ operation: 'ListKeys', iamAction: 'ListKeys', fills: [] }], collect }),
+      defineCollector({
+        resourceType: 'AWS::KMS::Key',
+        service: 'kms',
+        scope: 'region',
+        operations: [{ operation: 'ListKeys', iamAction: 'ListKeys', fills: [] }],
+        collect,
+      }),
     ).toThrow(/not an IAM action/);
     expect(() =>
       defineCollector({
@@ -81,7 +87,13 @@ describe('collector declarations', () => {
       }),
     ).toThrow(/declared twice/);
     expect(() =>
-      defineCollector({ resourceType: 'AWS::KMS::Key', service: 'kms', scope: 'region', operations: [{ operation: 'list-keys', iamAction: 'kms:ListKeys', fills: [] }], collect }),
+      defineCollector({
+        resourceType: 'AWS::KMS::Key',
+        service: 'kms',
+        scope: 'region',
+        operations: [{ operation: 'list-keys', iamAction: 'kms:ListKeys', fills: [] }],
+        collect,
+      }),
     ).toThrow(/not an API operation name/);
   });
 });

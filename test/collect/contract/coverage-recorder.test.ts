@@ -45,7 +45,14 @@ describe('CoverageRecorder', () => {
   it('writes entries the snapshot header accepts', () => {
     const coverage = new CoverageRecorder();
     coverage.record({ ...failure, resourceArn: 'arn:aws:s3:::a' });
-    coverage.record({ accountId: '111122223333', region: 'eu-west-1', service: 'kms', operation: 'ListKeys', code: 'ThrottlingException', message: 'Rate exceeded' });
+    coverage.record({
+      accountId: '111122223333',
+      region: 'eu-west-1',
+      service: 'kms',
+      operation: 'ListKeys',
+      code: 'ThrottlingException',
+      message: 'Rate exceeded',
+    });
     const header = {
       kind: 'vigil-snapshot',
       schemaVersion: 1,
@@ -62,7 +69,9 @@ describe('CoverageRecorder', () => {
 describe('describeAwsError', () => {
   it('reads the code of service exceptions, network errors and anything else', () => {
     expect(
-      describeAwsError(new S3ServiceException({ name: 'SlowDown', $fault: 'server', $metadata: { httpStatusCode: 503 }, message: 'Please reduce your request rate.' })),
+      describeAwsError(
+        new S3ServiceException({ name: 'SlowDown', $fault: 'server', $metadata: { httpStatusCode: 503 }, message: 'Please reduce your request rate.' }),
+      ),
     ).toEqual({ code: 'SlowDown', message: 'Please reduce your request rate.', status: 503 });
     expect(describeAwsError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:4566'), { code: 'ECONNREFUSED' }))).toEqual({
       code: 'ECONNREFUSED',

@@ -46,7 +46,11 @@ async function dryRun(): Promise<{ outcome: Outcome<object>; unknownOf: () => un
 
 describe('declared answers', () => {
   it('returns a declared error code as an answer, recorded nowhere', async () => {
-    kms.on(GenerateDataKeyCommand).rejects(new DryRunOperationException({ message: 'The request would have succeeded, but the DryRun option is set.', $metadata: { httpStatusCode: 412 } }));
+    kms
+      .on(GenerateDataKeyCommand)
+      .rejects(
+        new DryRunOperationException({ message: 'The request would have succeeded, but the DryRun option is set.', $metadata: { httpStatusCode: 412 } }),
+      );
     const { outcome, unknownOf, coverage } = await dryRun();
     expect(outcome).toMatchObject({ ok: false, answered: true, notConfigured: false, failure: { code: 'DryRunOperationException' } });
     expect(coverage).toBe(0);
@@ -54,9 +58,16 @@ describe('declared answers', () => {
   });
 
   it('keeps other codes of the operation failures', async () => {
-    kms.on(GenerateDataKeyCommand).rejects(
-      new KMSServiceException({ name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'not authorized to perform: kms:GenerateDataKey' }),
-    );
+    kms
+      .on(GenerateDataKeyCommand)
+      .rejects(
+        new KMSServiceException({
+          name: 'AccessDeniedException',
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400 },
+          message: 'not authorized to perform: kms:GenerateDataKey',
+        }),
+      );
     const { outcome, unknownOf } = await dryRun();
     expect(outcome).toMatchObject({ ok: false, failure: { code: 'AccessDeniedException' } });
     expect(outcome).not.toHaveProperty('answered');

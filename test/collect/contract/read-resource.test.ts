@@ -68,7 +68,10 @@ describe('readResource', () => {
   it('answers nothing for a resource that no longer exists, and coverage says why', async () => {
     const { clients, coverage, run } = setup();
     try {
-      const read = await readResource(s3Bucket as ResourceCollector<ResourceType>, run(['versioning']), { id: 'deleted-yesterday', region: account.homeRegion });
+      const read = await readResource(s3Bucket as ResourceCollector<ResourceType>, run(['versioning']), {
+        id: 'deleted-yesterday',
+        region: account.homeRegion,
+      });
       expect(read).toBeUndefined();
       expect(coverage.list()).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'NoSuchBucket' }) })]);
     } finally {

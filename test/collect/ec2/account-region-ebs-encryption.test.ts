@@ -84,7 +84,9 @@ describe('EBS encryption by default', () => {
     ec2.on(GetEbsDefaultKmsKeyIdCommand).rejects(unauthorized('ec2:GetEbsDefaultKmsKeyId'));
     const { settings, coverage } = await runSettings(ebsEncryption);
     expect(settings).toEqual({ ebsEncryptionByDefault: unknown('UnauthorizedOperation: ec2:GetEbsDefaultKmsKeyId') });
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'GetEbsDefaultKmsKeyId', error: expect.objectContaining({ code: 'UnauthorizedOperation' }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'GetEbsDefaultKmsKeyId', error: expect.objectContaining({ code: 'UnauthorizedOperation' }) }),
+    ]);
   });
 
   it('reads each region with that region’s client', async () => {

@@ -47,13 +47,23 @@ function instance(id: string, overrides: Partial<Instance> = {}): Instance {
     RootDeviceType: 'ebs',
     RootDeviceName: '/dev/xvda',
     SecurityGroups: [{ GroupId: 'sg-0a1b2c3d4e5f60001', GroupName: 'web-public' }],
-    MetadataOptions: { State: 'applied', HttpTokens: 'required', HttpPutResponseHopLimit: 2, HttpEndpoint: 'enabled', HttpProtocolIpv6: 'disabled', InstanceMetadataTags: 'disabled' },
+    MetadataOptions: {
+      State: 'applied',
+      HttpTokens: 'required',
+      HttpPutResponseHopLimit: 2,
+      HttpEndpoint: 'enabled',
+      HttpProtocolIpv6: 'disabled',
+      InstanceMetadataTags: 'disabled',
+    },
     ...overrides,
   };
 }
 
 /** An InstanceTypeInfo as DescribeInstanceTypes returns it (abridged to the parts that vary). */
-function typeInfo(name: string, storage?: { sizeGiB: number; count: number; nvme: 'required' | 'supported' | 'unsupported'; disk?: 'ssd' | 'hdd' }): InstanceTypeInfo {
+function typeInfo(
+  name: string,
+  storage?: { sizeGiB: number; count: number; nvme: 'required' | 'supported' | 'unsupported'; disk?: 'ssd' | 'hdd' },
+): InstanceTypeInfo {
   const total = storage === undefined ? 0 : storage.sizeGiB * storage.count;
   return {
     InstanceType: name as InstanceTypeInfo['InstanceType'],
@@ -111,7 +121,14 @@ function scenario(): void {
           // No Name tag; the metadata service turned off; IMDSv1 still allowed.
           instance(I.batch, {
             InstanceType: 'c7g.xlarge',
-            MetadataOptions: { State: 'applied', HttpTokens: 'optional', HttpPutResponseHopLimit: 1, HttpEndpoint: 'disabled', HttpProtocolIpv6: 'disabled', InstanceMetadataTags: 'disabled' },
+            MetadataOptions: {
+              State: 'applied',
+              HttpTokens: 'optional',
+              HttpPutResponseHopLimit: 1,
+              HttpEndpoint: 'disabled',
+              HttpProtocolIpv6: 'disabled',
+              InstanceMetadataTags: 'disabled',
+            },
             Tags: [{ Key: 'team', Value: 'data' }],
           }),
         ]),
@@ -262,12 +279,16 @@ describe('EC2 instance collector', () => {
 
   it('metadata options the response leaves out or spells unexpectedly are unknown and in coverage', async () => {
     PAGES['first']!.reservations[0]!.Instances![1] = instance(I.batch, { MetadataOptions: undefined });
-    PAGES['token-3']!.reservations[0]!.Instances![0] = instance(I.legacy, { MetadataOptions: { State: 'pending', HttpTokens: 'sometimes' as 'optional', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 } });
+    PAGES['token-3']!.reservations[0]!.Instances![0] = instance(I.legacy, {
+      MetadataOptions: { State: 'pending', HttpTokens: 'sometimes' as 'optional', HttpEndpoint: 'enabled', HttpPutResponseHopLimit: 1 },
+    });
     const { resources, coverage } = await runCollector(ec2Instance);
     expect(byId(resources, I.batch).config.metadataOptions).toEqual(unknown('UnexpectedResponse: ec2:DescribeInstances'));
     expect(byId(resources, I.legacy).config.metadataOptions).toEqual(unknown('UnexpectedResponse: ec2:DescribeInstances'));
     expect(byId(resources, I.api).config.metadataOptions).toMatchObject({ httpTokens: 'required' });
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'DescribeInstances', count: 2, error: expect.objectContaining({ code: 'UnexpectedResponse' }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'DescribeInstances', count: 2, error: expect.objectContaining({ code: 'UnexpectedResponse' }) }),
+    ]);
   });
 
   it('an instance answered without state or launch time is kept: those fields are unknown and coverage names them', async () => {
@@ -278,7 +299,11 @@ describe('EC2 instance collector', () => {
     expect(kept.config.launchTime).toEqual(unknown('UnexpectedResponse: ec2:DescribeInstances'));
     expect(kept.config.instanceType).toBe(instance(I.gone).InstanceType);
     expect(coverage).toEqual([
-      expect.objectContaining({ resourceArn: instanceArn(I.gone), count: 2, error: { code: 'UnexpectedResponse', message: 'DescribeInstances returned no State.Name' } }),
+      expect.objectContaining({
+        resourceArn: instanceArn(I.gone),
+        count: 2,
+        error: { code: 'UnexpectedResponse', message: 'DescribeInstances returned no State.Name' },
+      }),
     ]);
   });
 
@@ -287,7 +312,12 @@ describe('EC2 instance collector', () => {
     const { resources, coverage } = await runCollector(ec2Instance);
     expect(resources).toEqual([]);
     expect(coverage).toEqual([
-      expect.objectContaining({ service: 'ec2', operation: 'DescribeInstances', region: REGION, error: { code: 'UnauthorizedOperation', message: expect.stringContaining('ec2:DescribeInstances') } }),
+      expect.objectContaining({
+        service: 'ec2',
+        operation: 'DescribeInstances',
+        region: REGION,
+        error: { code: 'UnauthorizedOperation', message: expect.stringContaining('ec2:DescribeInstances') },
+      }),
     ]);
   });
 
@@ -310,13 +340,17 @@ describe('EC2 instance collector', () => {
 });
 
 describe('EC2 instance collector: root device and instance storage', () => {
-  const storageOf = (resources: Awaited<ReturnType<typeof runCollector<'AWS::EC2::Instance'>>>['resources'], id: string) => byId(resources, id).config.instanceStorage;
+  const storageOf = (resources: Awaited<ReturnType<typeof runCollector<'AWS::EC2::Instance'>>>['resources'], id: string) =>
+    byId(resources, id).config.instanceStorage;
 
   it('reads the root device type and the storage of each instance’s type, asking for each distinct type once', async () => {
     const { resources, coverage } = await runCollector(ec2Instance);
     expect(coverage).toEqual([]);
     expect(typesAsked()).toEqual([['c7g.xlarge', 'm3.medium', 'm6id.large', 'm7g.large']]);
-    expect(byId(resources, I.legacy).config).toMatchObject({ rootDeviceType: 'instance-store', instanceStorage: { totalSizeGiB: 4, disks: 1, nvme: 'unsupported' } });
+    expect(byId(resources, I.legacy).config).toMatchObject({
+      rootDeviceType: 'instance-store',
+      instanceStorage: { totalSizeGiB: 4, disks: 1, nvme: 'unsupported' },
+    });
     expect(byId(resources, I.gone).config).toMatchObject({ rootDeviceType: 'ebs', instanceStorage: { totalSizeGiB: 118, disks: 1, nvme: 'required' } });
     expect(storageOf(resources, I.batch)).toBeNull();
   });
@@ -340,7 +374,9 @@ describe('EC2 instance collector: root device and instance storage', () => {
   it('250 instances of 120 distinct types: two calls of at most 100 names, each type named once', async () => {
     const names = Array.from({ length: 120 }, (_, n) => `m6id.${n + 1}xlarge`);
     for (const [n, name] of names.entries()) CATALOGUE.set(name, typeInfo(name, { sizeGiB: 59 * (n + 1), count: 1, nvme: 'required' }));
-    const fleet = Array.from({ length: 250 }, (_, n) => instance(`i-0f${n.toString(16).padStart(15, '0')}`, { InstanceType: names[n % 120] as Instance['InstanceType'] }));
+    const fleet = Array.from({ length: 250 }, (_, n) =>
+      instance(`i-0f${n.toString(16).padStart(15, '0')}`, { InstanceType: names[n % 120] as Instance['InstanceType'] }),
+    );
     PAGES = {
       first: { reservations: fleet.slice(0, 125).map((i, n) => reservation(`r-0b${n.toString(16).padStart(15, '0')}`, [i])), next: 'fleet-2' },
       'fleet-2': { reservations: [reservation('r-0c0000000000000001', fleet.slice(125))] },
@@ -352,8 +388,14 @@ describe('EC2 instance collector: root device and instance storage', () => {
     expect(new Set(asked.flat()).size).toBe(120);
     expect(asked.flat().sort()).toEqual([...names].sort());
     expect(resources).toHaveLength(250);
-    expect(resources.every((r) => r.config.instanceStorage !== null && typeof r.config.instanceStorage === 'object' && 'totalSizeGiB' in r.config.instanceStorage)).toBe(true);
-    expect(byId(resources, `i-0f${(119).toString(16).padStart(15, '0')}`).config.instanceStorage).toEqual({ totalSizeGiB: 59 * 120, disks: 1, nvme: 'required' });
+    expect(
+      resources.every((r) => r.config.instanceStorage !== null && typeof r.config.instanceStorage === 'object' && 'totalSizeGiB' in r.config.instanceStorage),
+    ).toBe(true);
+    expect(byId(resources, `i-0f${(119).toString(16).padStart(15, '0')}`).config.instanceStorage).toEqual({
+      totalSizeGiB: 59 * 120,
+      disks: 1,
+      nvme: 'required',
+    });
   });
 
   it('UnauthorizedOperation on DescribeInstanceTypes: the storage of every instance is unknown, one coverage entry, the rest intact', async () => {
@@ -363,7 +405,13 @@ describe('EC2 instance collector: root device and instance storage', () => {
     for (const resource of resources) expect(resource.config.instanceStorage).toEqual(unknown('UnauthorizedOperation: ec2:DescribeInstanceTypes'));
     expect(byId(resources, I.legacy).config.rootDeviceType).toBe('instance-store');
     expect(coverage).toEqual([
-      expect.objectContaining({ service: 'ec2', operation: 'DescribeInstanceTypes', region: REGION, count: 1, error: { code: 'UnauthorizedOperation', message: expect.stringContaining('ec2:DescribeInstanceTypes') } }),
+      expect.objectContaining({
+        service: 'ec2',
+        operation: 'DescribeInstanceTypes',
+        region: REGION,
+        count: 1,
+        error: { code: 'UnauthorizedOperation', message: expect.stringContaining('ec2:DescribeInstanceTypes') },
+      }),
     ]);
   });
 
@@ -373,16 +421,20 @@ describe('EC2 instance collector: root device and instance storage', () => {
     const fleet = names.map((name, n) => instance(`i-0e${n.toString(16).padStart(15, '0')}`, { InstanceType: name as Instance['InstanceType'] }));
     PAGES = { first: { reservations: [reservation('r-0d0000000000000001', fleet)] } };
     const inSecondBatch = [...names].sort()[100]!;
-    ec2.on(DescribeInstanceTypesCommand, { InstanceTypes: [inSecondBatch as Instance['InstanceType'] & string] }).rejects(
-      ec2Error('InvalidInstanceType', `The following supplied instance types do not exist: [${inSecondBatch}]`, 400),
-    );
+    ec2
+      .on(DescribeInstanceTypesCommand, { InstanceTypes: [inSecondBatch as Instance['InstanceType'] & string] })
+      .rejects(ec2Error('InvalidInstanceType', `The following supplied instance types do not exist: [${inSecondBatch}]`, 400));
     const { resources, coverage } = await runCollector(ec2Instance);
     for (const resource of resources) {
       expect(resource.config.instanceStorage).toEqual(
-        resource.config.instanceType === inSecondBatch ? unknown('InvalidInstanceType: ec2:DescribeInstanceTypes') : { totalSizeGiB: 59, disks: 1, nvme: 'required' },
+        resource.config.instanceType === inSecondBatch
+          ? unknown('InvalidInstanceType: ec2:DescribeInstanceTypes')
+          : { totalSizeGiB: 59, disks: 1, nvme: 'required' },
       );
     }
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'DescribeInstanceTypes', count: 1, error: expect.objectContaining({ code: 'InvalidInstanceType' }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'DescribeInstanceTypes', count: 1, error: expect.objectContaining({ code: 'InvalidInstanceType' }) }),
+    ]);
   });
 
   it('a type the answer leaves out, or describes without its storage, is unknown and named in coverage', async () => {
@@ -393,7 +445,9 @@ describe('EC2 instance collector: root device and instance storage', () => {
     expect(storageOf(resources, I.legacy)).toEqual(unknown('UnexpectedResponse: ec2:DescribeInstanceTypes'));
     expect(storageOf(resources, I.gone)).toEqual(unknown('UnexpectedResponse: ec2:DescribeInstanceTypes'));
     expect(storageOf(resources, I.api)).toBeNull();
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'DescribeInstanceTypes', count: 2, error: expect.objectContaining({ code: 'UnexpectedResponse' }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'DescribeInstanceTypes', count: 2, error: expect.objectContaining({ code: 'UnexpectedResponse' }) }),
+    ]);
   });
 
   it('a root device type the response leaves out or spells unexpectedly is unknown and in coverage', async () => {

@@ -87,7 +87,13 @@ function scenario(): void {
               UserIdGroupPairs: [
                 { UserId: ACCOUNT, GroupId: G.web },
                 // A group in a peered VPC of another account.
-                { UserId: PEER_ACCOUNT, GroupId: 'sg-0c0c0c0c0c0c0c0c0', VpcId: 'vpc-0d0d0d0d', VpcPeeringConnectionId: 'pcx-0e0e0e0e', PeeringStatus: 'active' },
+                {
+                  UserId: PEER_ACCOUNT,
+                  GroupId: 'sg-0c0c0c0c0c0c0c0c0',
+                  VpcId: 'vpc-0d0d0d0d',
+                  VpcPeeringConnectionId: 'pcx-0e0e0e0e',
+                  PeeringStatus: 'active',
+                },
               ],
             },
           ],
@@ -171,7 +177,15 @@ describe('security group collector', () => {
         vpcId: 'vpc-0a1b2c3d',
         ingress: [
           { protocol: 'tcp', fromPort: 443, toPort: 443, ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: ['::/0'], prefixListIds: [], referencedGroupIds: [] },
-          { protocol: 'tcp', fromPort: 8000, toPort: 8100, ipv4Ranges: [], ipv6Ranges: ['2001:db8:1234::/48'], prefixListIds: ['pl-0123456789abcdef0'], referencedGroupIds: [] },
+          {
+            protocol: 'tcp',
+            fromPort: 8000,
+            toPort: 8100,
+            ipv4Ranges: [],
+            ipv6Ranges: ['2001:db8:1234::/48'],
+            prefixListIds: ['pl-0123456789abcdef0'],
+            referencedGroupIds: [],
+          },
         ],
         egress: [{ protocol: '-1', fromPort: null, toPort: null, ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: [], prefixListIds: [], referencedGroupIds: [] }],
       },
@@ -232,7 +246,9 @@ describe('security group collector', () => {
     ec2.on(DescribeSecurityGroupsCommand, { NextToken: 'token-3' }).rejects(ec2Error('RequestLimitExceeded', 'Request limit exceeded.', 503));
     const failed = await runCollector(ec2SecurityGroup);
     expect(failed.resources.map((r) => r.id)).toEqual([G.web, G.database, G.default].sort());
-    expect(failed.coverage).toEqual([expect.objectContaining({ operation: 'DescribeSecurityGroups', error: expect.objectContaining({ code: 'RequestLimitExceeded' }) })]);
+    expect(failed.coverage).toEqual([
+      expect.objectContaining({ operation: 'DescribeSecurityGroups', error: expect.objectContaining({ code: 'RequestLimitExceeded' }) }),
+    ]);
 
     ec2.reset();
     ec2.on(DescribeSecurityGroupsCommand).resolves({ SecurityGroups: [group(G.web)], NextToken: 'same', $metadata });

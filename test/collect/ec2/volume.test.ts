@@ -52,7 +52,14 @@ function scenario(): void {
           Encrypted: true,
           KmsKeyId: KEY_ARN,
           Attachments: [
-            { VolumeId: V.root, InstanceId: 'i-0a1b2c3d4e5f60001', Device: '/dev/xvda', State: 'attached', AttachTime: new Date('2026-01-15T07:45:13Z'), DeleteOnTermination: true },
+            {
+              VolumeId: V.root,
+              InstanceId: 'i-0a1b2c3d4e5f60001',
+              Device: '/dev/xvda',
+              State: 'attached',
+              AttachTime: new Date('2026-01-15T07:45:13Z'),
+              DeleteOnTermination: true,
+            },
           ],
           Tags: [
             { Key: 'Name', Value: 'ledger-api-1-root' },
@@ -71,7 +78,9 @@ function scenario(): void {
           State: 'in-use',
           Encrypted: true,
           KmsKeyId: KEY_ARN,
-          Attachments: [{ VolumeId: V.task, AssociatedResource: ECS_TASK, InstanceOwningService: 'ecs.amazonaws.com', State: 'attached', DeleteOnTermination: true }],
+          Attachments: [
+            { VolumeId: V.task, AssociatedResource: ECS_TASK, InstanceOwningService: 'ecs.amazonaws.com', State: 'attached', DeleteOnTermination: true },
+          ],
         }),
       ],
     },
@@ -130,7 +139,11 @@ describe('EBS volume collector', () => {
 
   it('an unencrypted volume has no key; a volume without a Name tag is named by its id', async () => {
     const { resources } = await runCollector(ec2Volume);
-    expect(byId(resources, V.data)).toMatchObject({ name: V.data, tags: { team: 'data' }, config: { encrypted: false, kmsKeyId: null, sizeGiB: 500, volumeType: 'io2', attachments: [] } });
+    expect(byId(resources, V.data)).toMatchObject({
+      name: V.data,
+      tags: { team: 'data' },
+      config: { encrypted: false, kmsKeyId: null, sizeGiB: 500, volumeType: 'io2', attachments: [] },
+    });
     expect(byId(resources, V.scratch).config.state).toBe('deleting');
   });
 
@@ -143,7 +156,9 @@ describe('EBS volume collector', () => {
     PAGES['token-2']!.volumes[0] = volume(V.data, { Encrypted: undefined });
     const { resources, coverage } = await runCollector(ec2Volume);
     expect(byId(resources, V.data).config.encrypted).toEqual(unknown('UnexpectedResponse: ec2:DescribeVolumes'));
-    expect(coverage).toEqual([expect.objectContaining({ resourceArn: volumeArn(V.data), error: { code: 'UnexpectedResponse', message: 'DescribeVolumes returned no Encrypted' } })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ resourceArn: volumeArn(V.data), error: { code: 'UnexpectedResponse', message: 'DescribeVolumes returned no Encrypted' } }),
+    ]);
   });
 
   it('UnauthorizedOperation on a later page keeps the volumes already read and records the incomplete list', async () => {

@@ -50,7 +50,8 @@ function flowLog(id: string, resourceId: string, overrides: Partial<FlowLog> = {
     TrafficType: 'ALL',
     LogDestinationType: 'cloud-watch-logs',
     LogDestination: `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/vpc/flow/${resourceId}`,
-    LogFormat: '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}',
+    LogFormat:
+      '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}',
     Tags: [],
     MaxAggregationInterval: 600,
     ...overrides,
@@ -59,7 +60,11 @@ function flowLog(id: string, resourceId: string, overrides: Partial<FlowLog> = {
 
 /** An S3 flow log names its bucket, not a log group, and no role. */
 function s3FlowLog(id: string, resourceId: string, overrides: Partial<FlowLog> = {}): FlowLog {
-  const { LogGroupName: _group, DeliverLogsPermissionArn: _role, ...log } = flowLog(id, resourceId, {
+  const {
+    LogGroupName: _group,
+    DeliverLogsPermissionArn: _role,
+    ...log
+  } = flowLog(id, resourceId, {
     LogDestinationType: 's3',
     LogDestination: 'arn:aws:s3:::flow-logs-archive/vpc/',
     DestinationOptions: { FileFormat: 'parquet', HiveCompatiblePartitions: false, PerHourPartition: true },
@@ -82,7 +87,9 @@ function scenario(): void {
             { Key: 'Name', Value: 'ledger-prod' },
             { Key: 'owner', Value: 'payments' },
           ],
-          Ipv6CidrBlockAssociationSet: [{ AssociationId: 'vpc-cidr-assoc-v6', Ipv6CidrBlock: '2001:db8:1234:1a00::/56', Ipv6CidrBlockState: { State: 'associated' } }],
+          Ipv6CidrBlockAssociationSet: [
+            { AssociationId: 'vpc-cidr-assoc-v6', Ipv6CidrBlock: '2001:db8:1234:1a00::/56', Ipv6CidrBlockState: { State: 'associated' } },
+          ],
         }),
       ],
       next: 'vpcs-2',
@@ -172,7 +179,13 @@ describe('VPC collector', () => {
         cidrBlock: '10.20.0.0/16',
         state: 'available',
         flowLogs: [
-          { flowLogId: 'fl-0000000000000001a', trafficType: 'ALL', flowLogStatus: 'ACTIVE', deliverLogsStatus: 'SUCCESS', logDestinationType: 'cloud-watch-logs' },
+          {
+            flowLogId: 'fl-0000000000000001a',
+            trafficType: 'ALL',
+            flowLogStatus: 'ACTIVE',
+            deliverLogsStatus: 'SUCCESS',
+            logDestinationType: 'cloud-watch-logs',
+          },
           { flowLogId: 'fl-0000000000000004a', trafficType: 'REJECT', flowLogStatus: 'ACTIVE', deliverLogsStatus: 'FAILED', logDestinationType: 's3' },
         ],
       },
@@ -198,7 +211,9 @@ describe('VPC collector', () => {
     FLOW_LOG_PAGES['first']!.logs[0] = flowLog('fl-0000000000000001a', V.ledger, { LogDestinationType: undefined, LogDestination: undefined });
     const { resources, coverage } = await runCollector(ec2Vpc);
     expect(coverage).toEqual([]);
-    expect(byId(resources, V.ledger).config.flowLogs).toContainEqual(expect.objectContaining({ flowLogId: 'fl-0000000000000001a', logDestinationType: 'cloud-watch-logs' }));
+    expect(byId(resources, V.ledger).config.flowLogs).toContainEqual(
+      expect.objectContaining({ flowLogId: 'fl-0000000000000001a', logDestinationType: 'cloud-watch-logs' }),
+    );
   });
 
   it('UnauthorizedOperation on DescribeFlowLogs: the VPCs are kept, every one’s flow logs unknown, one coverage entry', async () => {
@@ -251,7 +266,9 @@ describe('VPC collector', () => {
     FLOW_LOG_PAGES['logs-2']!.logs[0] = flowLog('fl-0000000000000003a', 'eni-0c000000000000001', { ResourceId: undefined });
     const { resources, coverage } = await runCollector(ec2Vpc);
     for (const resource of resources) expect(resource.config.flowLogs).toEqual(unknown('UnexpectedResponse: ec2:DescribeFlowLogs'));
-    expect(coverage).toEqual([expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'flow log fl-0000000000000003a names no ResourceId' } })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'flow log fl-0000000000000003a names no ResourceId' } }),
+    ]);
   });
 
   it('without flowLogs selected, does not send DescribeFlowLogs and leaves flow logs NotCollected', async () => {

@@ -75,7 +75,12 @@ function scenario(): void {
         // Created before encryption was the console default, in the bursting mode of its day.
         fileSystem(F.legacy, { Encrypted: false, KmsKeyId: undefined, ThroughputMode: 'bursting', PerformanceMode: 'maxIO' }),
         // One zone storage, with provisioned throughput.
-        fileSystem(F.scratch, { AvailabilityZoneName: 'eu-west-1a', AvailabilityZoneId: 'euw1-az1', ThroughputMode: 'provisioned', ProvisionedThroughputInMibps: 128 }),
+        fileSystem(F.scratch, {
+          AvailabilityZoneName: 'eu-west-1a',
+          AvailabilityZoneId: 'euw1-az1',
+          ThroughputMode: 'provisioned',
+          ProvisionedThroughputInMibps: 128,
+        }),
       ],
       next: 'marker-3',
     },
@@ -189,7 +194,9 @@ describe('EFS file system collector', () => {
     efs.on(DescribeFileSystemsCommand, { Marker: 'marker-3' }).rejects(efsError('ThrottlingException', 'Rate exceeded', 429));
     const failed = await runCollector(efsFileSystem);
     expect(failed.resources.map((r) => r.id)).toEqual([F.shared, F.legacy, F.scratch]);
-    expect(failed.coverage).toEqual([expect.objectContaining({ operation: 'DescribeFileSystems', error: expect.objectContaining({ code: 'ThrottlingException' }) })]);
+    expect(failed.coverage).toEqual([
+      expect.objectContaining({ operation: 'DescribeFileSystems', error: expect.objectContaining({ code: 'ThrottlingException' }) }),
+    ]);
 
     efs.reset();
     efs.on(DescribeFileSystemsCommand).resolves({ FileSystems: [fileSystem(F.shared)], NextMarker: 'same', $metadata });

@@ -75,7 +75,14 @@ beforeEach(() => {
   });
   iam.on(GetAccountSummaryCommand).resolves({ SummaryMap: SUMMARY, $metadata });
   // A standalone account.
-  iam.on(ListOrganizationsFeaturesCommand).rejects(new OrganizationNotFoundException({ message: 'The request failed because your account is not a member of an organization.', $metadata: { httpStatusCode: 400 } }));
+  iam
+    .on(ListOrganizationsFeaturesCommand)
+    .rejects(
+      new OrganizationNotFoundException({
+        message: 'The request failed because your account is not a member of an organization.',
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
   collectors = testCollectors();
 });
 
@@ -104,9 +111,9 @@ describe('account IAM settings', () => {
   });
 
   it('no password policy (NoSuchEntity) is null — a fail for the insight, not an error', async () => {
-    iam.on(GetAccountPasswordPolicyCommand).rejects(
-      new NoSuchEntityException({ message: `The Password Policy with domain name ${ACCOUNT} cannot be found.`, $metadata: { httpStatusCode: 404 } }),
-    );
+    iam
+      .on(GetAccountPasswordPolicyCommand)
+      .rejects(new NoSuchEntityException({ message: `The Password Policy with domain name ${ACCOUNT} cannot be found.`, $metadata: { httpStatusCode: 404 } }));
     const { settings, coverage } = await runSettings(collectors.account);
     expect(settings.passwordPolicy).toBeNull();
     expect(coverage).toEqual([]);
@@ -115,7 +122,15 @@ describe('account IAM settings', () => {
 
   it('a policy without expiry or reuse prevention has null for them', async () => {
     iam.on(GetAccountPasswordPolicyCommand).resolves({
-      PasswordPolicy: { MinimumPasswordLength: 8, RequireSymbols: false, RequireNumbers: false, RequireUppercaseCharacters: false, RequireLowercaseCharacters: false, AllowUsersToChangePassword: false, ExpirePasswords: false },
+      PasswordPolicy: {
+        MinimumPasswordLength: 8,
+        RequireSymbols: false,
+        RequireNumbers: false,
+        RequireUppercaseCharacters: false,
+        RequireLowercaseCharacters: false,
+        AllowUsersToChangePassword: false,
+        ExpirePasswords: false,
+      },
       $metadata,
     });
     const { settings } = await runSettings(collectors.account);
@@ -189,18 +204,24 @@ describe('account IAM settings', () => {
     it('a member account cannot ask: unknown, and coverage says why', async () => {
       iam.on(ListOrganizationsFeaturesCommand).rejects(
         new AccountNotManagementOrDelegatedAdministratorException({
-          message: 'The request was rejected because the account making the request is not the management account or delegated administrator account for centralized root access.',
+          message:
+            'The request was rejected because the account making the request is not the management account or delegated administrator account for centralized root access.',
           $metadata: { httpStatusCode: 400 },
         }),
       );
       const { settings, coverage } = await runSettings(collectors.account);
-      expect(settings.root).toMatchObject({ mfaActive: true, centrallyManaged: unknown('AccountNotManagementOrDelegatedAdministratorException: iam:ListOrganizationsFeatures') });
+      expect(settings.root).toMatchObject({
+        mfaActive: true,
+        centrallyManaged: unknown('AccountNotManagementOrDelegatedAdministratorException: iam:ListOrganizationsFeatures'),
+      });
       expect(coverage).toEqual([expect.objectContaining({ operation: 'ListOrganizationsFeatures', resourceArn: ACCOUNT_ARN })]);
       expectValid([account(settings, { accountId: ACCOUNT })]);
     });
 
     it('the management account with the feature on: its own root is not centrally managed', async () => {
-      iam.on(ListOrganizationsFeaturesCommand).resolves({ OrganizationId: 'o-a1b2c3d4e5', EnabledFeatures: ['RootCredentialsManagement', 'RootSessions'], $metadata });
+      iam
+        .on(ListOrganizationsFeaturesCommand)
+        .resolves({ OrganizationId: 'o-a1b2c3d4e5', EnabledFeatures: ['RootCredentialsManagement', 'RootSessions'], $metadata });
       organizations.on(DescribeOrganizationCommand).resolves(describeOrganization(ACCOUNT));
       const { settings } = await runSettings(collectors.account);
       expect(settings.root).toMatchObject({ centrallyManaged: false });
@@ -239,7 +260,8 @@ describe('account IAM settings', () => {
   });
 
   it('sends exactly the operations it declares', async () => {
-    iam.on(GetCredentialReportCommand)
+    iam
+      .on(GetCredentialReportCommand)
       .rejectsOnce(new CredentialReportNotPresentException({ message: 'Credential report not present', $metadata: { httpStatusCode: 410 } }))
       .resolves({ Content: reportContent(), ReportFormat: 'text/csv', GeneratedTime: new Date('2026-03-01T08:59:00Z'), $metadata });
     iam.on(ListOrganizationsFeaturesCommand).resolves({ OrganizationId: 'o-a1b2c3d4e5', EnabledFeatures: ['RootCredentialsManagement'], $metadata });

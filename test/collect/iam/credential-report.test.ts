@@ -30,7 +30,11 @@ describe('credential report parsing', () => {
     const bare = `svc,deploy,arn:aws:iam::111122223333:user/ci,cd/svc,deploy,2024-01-01T00:00:00+00:00,false,N/A,N/A,N/A,false,true,2025-01-01T00:00:00+00:00,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`;
     const report = parsed(reportContent([REPORT_ROWS.root, quoted, bare]));
     expect(report.users.get('ops,oncall')).toMatchObject({ arn: 'arn:aws:iam::111122223333:user/a,b/ops,oncall', mfa_active: 'true' });
-    expect(report.users.get('svc,deploy')).toMatchObject({ arn: 'arn:aws:iam::111122223333:user/ci,cd/svc,deploy', access_key_1_active: 'true', access_key_1_last_rotated: '2025-01-01T00:00:00+00:00' });
+    expect(report.users.get('svc,deploy')).toMatchObject({
+      arn: 'arn:aws:iam::111122223333:user/ci,cd/svc,deploy',
+      access_key_1_active: 'true',
+      access_key_1_last_rotated: '2025-01-01T00:00:00+00:00',
+    });
   });
 
   it('takes a report with a byte order mark, CRLF line ends and columns added later', () => {
@@ -40,13 +44,22 @@ describe('credential report parsing', () => {
 
   it('refuses what it cannot read, saying why', () => {
     expect(parseCredentialReport(undefined, GENERATED)).toEqual({ ok: false, message: 'GetCredentialReport returned no Content' });
-    expect(parseCredentialReport(bytes('user,arn\n'), GENERATED)).toMatchObject({ ok: false, message: expect.stringMatching(/^the credential report lacks the columns user_creation_time/) });
+    expect(parseCredentialReport(bytes('user,arn\n'), GENERATED)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^the credential report lacks the columns user_creation_time/),
+    });
     expect(parseCredentialReport(bytes(`${REPORT_HEADER}\nbob,arn:aws:iam::111122223333:user/bob,true\n`), GENERATED)).toEqual({
       ok: false,
       message: 'row 2 of the credential report has 3 fields for 22 columns',
     });
-    expect(parseCredentialReport(new Uint8Array([0x75, 0xff, 0xfe]), GENERATED)).toMatchObject({ ok: false, message: expect.stringMatching(/not readable CSV/) });
-    expect(parseCredentialReport(bytes(`${REPORT_HEADER}\n"unterminated,x\n`), GENERATED)).toMatchObject({ ok: false, message: expect.stringMatching(/not readable CSV/) });
+    expect(parseCredentialReport(new Uint8Array([0x75, 0xff, 0xfe]), GENERATED)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not readable CSV/),
+    });
+    expect(parseCredentialReport(bytes(`${REPORT_HEADER}\n"unterminated,x\n`), GENERATED)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/not readable CSV/),
+    });
   });
 
   it('interprets values', () => {

@@ -54,7 +54,12 @@ export const DOCS = {
     Version: '2012-10-17',
     Statement: [
       { Effect: 'Allow', Action: ['cloudformation:CreateStack', 'cloudformation:UpdateStack'], Resource: `arn:aws:cloudformation:*:${ACCOUNT}:stack/app-*/*` },
-      { Effect: 'Allow', Action: 'iam:PassRole', Resource: `arn:aws:iam::${ACCOUNT}:role/app-*`, Condition: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } } },
+      {
+        Effect: 'Allow',
+        Action: 'iam:PassRole',
+        Resource: `arn:aws:iam::${ACCOUNT}:role/app-*`,
+        Condition: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
+      },
     ],
   },
   readOnly: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: ['s3:Get*', 's3:List*', 'ec2:Describe*'], Resource: '*' }] },
@@ -205,7 +210,11 @@ export const DEPLOY_POLICY: ManagedPolicyDetail = {
 function awsManaged(name: string, document: object, attachments: number, path = '/'): ManagedPolicyDetail {
   return {
     PolicyName: name,
-    PolicyId: `ANPA${name.toUpperCase().replace(/[^A-Z]/g, '').padEnd(17, 'X').slice(0, 17)}`,
+    PolicyId: `ANPA${name
+      .toUpperCase()
+      .replace(/[^A-Z]/g, '')
+      .padEnd(17, 'X')
+      .slice(0, 17)}`,
     Arn: `arn:aws:iam::aws:policy${path}${name}`,
     Path: path,
     DefaultVersionId: 'v7',
@@ -237,7 +246,13 @@ export const PAGES: Record<string, Page> = {
     IsTruncated: true,
     Marker: 'AAEAAXBhZ2UtMw==',
   },
-  'AAEAAXBhZ2UtMw==': { UserDetailList: [], GroupDetailList: [], RoleDetailList: [], Policies: [DEPLOY_POLICY, READ_ONLY, ADMINISTRATOR, SUPPORT_POLICY, UNUSED_AWS], IsTruncated: false },
+  'AAEAAXBhZ2UtMw==': {
+    UserDetailList: [],
+    GroupDetailList: [],
+    RoleDetailList: [],
+    Policies: [DEPLOY_POLICY, READ_ONLY, ADMINISTRATOR, SUPPORT_POLICY, UNUSED_AWS],
+    IsTruncated: false,
+  },
 };
 
 export function mockAuthorizationDetails(iam: AwsClientStub<IAMClient>, pages: Record<string, Page> = PAGES): void {

@@ -118,7 +118,10 @@ describe('IAM role collector', () => {
     expect(byId(resources, 'deployer').config.assumeRolePolicy).toEqual(unknown('UnparsablePolicy: iam:GetAccountAuthorizationDetails'));
     expect(byId(resources, 'deployer').config.attachedPolicies).toHaveLength(1);
     expect(coverage).toEqual([
-      expect.objectContaining({ resourceArn: roleArn('deployer'), error: { code: 'UnparsablePolicy', message: expect.stringMatching(/^trust policy: the policy is not valid JSON/) } }),
+      expect.objectContaining({
+        resourceArn: roleArn('deployer'),
+        error: { code: 'UnparsablePolicy', message: expect.stringMatching(/^trust policy: the policy is not valid JSON/) },
+      }),
     ]);
   });
 
@@ -141,7 +144,9 @@ describe('IAM role collector', () => {
     const { resources, coverage } = await runCollector(collectors.role);
     expect(resources.map((r) => r.id)).toEqual(['AWSServiceRoleForSupport']);
     expect(coverage).toEqual([
-      expect.objectContaining({ error: { code: 'UnexpectedResponse', message: `GetAccountAuthorizationDetails returned a role (${DEPLOYER.Arn}) without a name; it is left out` } }),
+      expect.objectContaining({
+        error: { code: 'UnexpectedResponse', message: `GetAccountAuthorizationDetails returned a role (${DEPLOYER.Arn}) without a name; it is left out` },
+      }),
     ]);
   });
 

@@ -97,7 +97,8 @@ describe('IAM collection of an organisation', () => {
   });
 
   it('generates a missing credential report on AWS’s timescale while every other collector goes on', async () => {
-    iam.on(GetCredentialReportCommand)
+    iam
+      .on(GetCredentialReportCommand)
       .rejectsOnce(new CredentialReportNotPresentException({ message: 'Credential report not present', $metadata: { httpStatusCode: 410 } }))
       .resolves({ Content: reportContent(), ReportFormat: 'text/csv', GeneratedTime: new Date(OBSERVED_AT), $metadata });
     iam.on(GenerateCredentialReportCommand).resolvesOnce({ State: 'STARTED', $metadata }).resolves({ State: 'COMPLETE', $metadata });
@@ -159,4 +160,3 @@ describe('IAM collection of an organisation', () => {
     expect(mfa).toMatchObject({ alice: true, bob: false, carol: false });
   });
 });
-

@@ -77,7 +77,9 @@ function iamServer() {
         reportGenerated = generateCalls >= 2;
         return ok(
           'GenerateCredentialReport',
-          reportGenerated ? '<State>COMPLETE</State>' : '<State>STARTED</State><Description>No report exists. Starting a new report generation task</Description>',
+          reportGenerated
+            ? '<State>COMPLETE</State>'
+            : '<State>STARTED</State><Description>No report exists. Starting a new report generation task</Description>',
         );
       case 'GetAccountPasswordPolicy':
         return error('NoSuchEntity', `The Password Policy with domain name ${ACCOUNT} cannot be found.`, 404);

@@ -81,7 +81,11 @@ describe('IAM policy collector', () => {
       attachedTo: { users: ['alice'], groups: ['engineers'], roles: [] },
     });
     expect(byId(resources, 'AWSSupportServiceRolePolicy').config.attachedTo).toEqual({ users: [], groups: [], roles: ['AWSServiceRoleForSupport'] });
-    expect(iam.commandCalls(ListPolicyTagsCommand).map((call) => call.args[0].input.PolicyArn)).toEqual([customerPolicyArn('deploy'), customerPolicyArn('deploy'), customerPolicyArn('deploy')]);
+    expect(iam.commandCalls(ListPolicyTagsCommand).map((call) => call.args[0].input.PolicyArn)).toEqual([
+      customerPolicyArn('deploy'),
+      customerPolicyArn('deploy'),
+      customerPolicyArn('deploy'),
+    ]);
   });
 
   it('attachments are unknown when a page could not be read; the policies read are kept, AWS-managed ones by their attachment count', async () => {
@@ -107,7 +111,10 @@ describe('IAM policy collector', () => {
     const { resources, coverage } = await runCollector(collectors.policy);
     expect(byId(resources, 'deploy').config.document).toEqual(unknown('UnparsablePolicy: iam:GetAccountAuthorizationDetails'));
     expect(coverage).toEqual([
-      expect.objectContaining({ resourceArn: customerPolicyArn('deploy'), error: { code: 'UnparsablePolicy', message: expect.stringMatching(/^policy version v2: /) } }),
+      expect.objectContaining({
+        resourceArn: customerPolicyArn('deploy'),
+        error: { code: 'UnparsablePolicy', message: expect.stringMatching(/^policy version v2: /) },
+      }),
     ]);
   });
 

@@ -27,7 +27,11 @@ function certificate(name: string, path: string, expiration: string, overrides: 
   return {
     Path: path,
     ServerCertificateName: name,
-    ServerCertificateId: `ASCA${name.toUpperCase().replace(/[^A-Z0-9]/g, '').padEnd(17, 'X').slice(0, 17)}`,
+    ServerCertificateId: `ASCA${name
+      .toUpperCase()
+      .replace(/[^A-Z0-9]/g, '')
+      .padEnd(17, 'X')
+      .slice(0, 17)}`,
     Arn: certArn(path, name),
     UploadDate: new Date('2024-05-08T01:02:03.004Z'),
     Expiration: new Date(expiration),
@@ -78,7 +82,11 @@ describe('IAM server certificate collector', () => {
   it('reads every page and normalises a certificate exactly, with the ARN IAM returns (path included) and tags from every tag page', async () => {
     const { resources, coverage } = await runCollector(iamServerCertificate);
     expect(coverage).toEqual([]);
-    expect(iam.commandCalls(ListServerCertificatesCommand).map((call) => call.args[0].input.Marker)).toEqual([undefined, 'AAEAAWNlcnQtMg==', 'AAEAAWNlcnQtMw==']);
+    expect(iam.commandCalls(ListServerCertificatesCommand).map((call) => call.args[0].input.Marker)).toEqual([
+      undefined,
+      'AAEAAWNlcnQtMg==',
+      'AAEAAWNlcnQtMw==',
+    ]);
     expect(iam.commandCalls(ListServerCertificatesCommand).every((call) => call.args[0].input.MaxItems === 1000)).toBe(true);
     expect(resources.map((r) => r.id).sort()).toEqual(['ProdServerCert', 'cdn-example-com', 'legacy-api', 'spare']);
     expect(byId(resources, 'ProdServerCert')).toEqual({
@@ -129,9 +137,11 @@ describe('IAM server certificate collector', () => {
   });
 
   it('a page that fails keeps the certificates already read, and coverage says the list is incomplete', async () => {
-    iam.on(ListServerCertificatesCommand, { Marker: 'AAEAAWNlcnQtMw==' }).rejects(
-      new IAMServiceException({ name: 'Throttling', $fault: 'client', $metadata: { httpStatusCode: 400, requestId: 'req' }, message: 'Rate exceeded' }),
-    );
+    iam
+      .on(ListServerCertificatesCommand, { Marker: 'AAEAAWNlcnQtMw==' })
+      .rejects(
+        new IAMServiceException({ name: 'Throttling', $fault: 'client', $metadata: { httpStatusCode: 400, requestId: 'req' }, message: 'Rate exceeded' }),
+      );
     const { resources, coverage } = await runCollector(iamServerCertificate);
     expect(resources.map((r) => r.id).sort()).toEqual(['ProdServerCert', 'cdn-example-com', 'legacy-api']);
     expect(coverage).toEqual([expect.objectContaining({ operation: 'ListServerCertificates', error: expect.objectContaining({ code: 'Throttling' }) })]);
@@ -157,13 +167,22 @@ describe('IAM server certificate collector', () => {
     PAGES['AAEAAWNlcnQtMw==']!.certificates = [{ ...SPARE, ServerCertificateName: undefined }];
     const { resources, coverage } = await runCollector(iamServerCertificate);
     expect(resources.map((r) => r.id)).not.toContain('spare');
-    expect(coverage).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'UnexpectedResponse', message: expect.stringContaining('returned no ServerCertificateName') }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({
+        error: expect.objectContaining({ code: 'UnexpectedResponse', message: expect.stringContaining('returned no ServerCertificateName') }),
+      }),
+    ]);
   });
 
   it('tags of a certificate deleted between the calls (NoSuchEntity) are unknown; the rest is collected', async () => {
     iam
       .on(ListServerCertificateTagsCommand, { ServerCertificateName: 'legacy-api' })
-      .rejects(new NoSuchEntityException({ $metadata: { httpStatusCode: 404, requestId: 'req' }, message: 'The Server Certificate with name legacy-api cannot be found.' }));
+      .rejects(
+        new NoSuchEntityException({
+          $metadata: { httpStatusCode: 404, requestId: 'req' },
+          message: 'The Server Certificate with name legacy-api cannot be found.',
+        }),
+      );
     const { resources, coverage } = await runCollector(iamServerCertificate);
     // A mocked modelled exception carries its SDK class name; over HTTP the code is NoSuchEntity.
     expect(byId(resources, 'legacy-api').tags).toEqual(unknown('NoSuchEntityException: iam:ListServerCertificateTags'));

@@ -97,7 +97,13 @@ describe('one IAM read for all IAM collectors of an account', () => {
     await runCollector(collectors.group, { shared: collectors.shared });
     const clients = new AwsClients({ defaultCredentials: TEST_CREDENTIALS });
     try {
-      await collectResources(collectors.role, { accountId: '444455556666', regions: ['eu-west-1'], clients, clock: () => new Date(OBSERVED_AT), shared: collectors.shared });
+      await collectResources(collectors.role, {
+        accountId: '444455556666',
+        regions: ['eu-west-1'],
+        clients,
+        clock: () => new Date(OBSERVED_AT),
+        shared: collectors.shared,
+      });
     } finally {
       clients.destroy();
     }
@@ -149,7 +155,8 @@ describe('the credential report', () => {
 
   it('older than four hours by its GeneratedTime: is generated anew and the new one read', async () => {
     const oldRows = reportContent([]);
-    iam.on(GetCredentialReportCommand)
+    iam
+      .on(GetCredentialReportCommand)
       .resolvesOnce({ Content: oldRows, ReportFormat: 'text/csv', GeneratedTime: new Date('2026-03-01T04:30:00Z'), $metadata })
       .resolves(report('2026-03-01T08:59:58Z'));
     iam.on(GenerateCredentialReportCommand).resolvesOnce(state('STARTED')).resolves(state('COMPLETE'));
@@ -197,14 +204,20 @@ describe('the credential report', () => {
     const { resources, coverage } = await runCollector(collectors.user);
     expect(byId(resources, 'alice').config.mfaActive).toEqual(unknown('UnreadableCredentialReport: iam:GetCredentialReport'));
     expect(coverage).toEqual([
-      expect.objectContaining({ operation: 'GetCredentialReport', error: { code: 'UnreadableCredentialReport', message: expect.stringContaining('lacks the columns user_creation_time, password_enabled') } }),
+      expect.objectContaining({
+        operation: 'GetCredentialReport',
+        error: { code: 'UnreadableCredentialReport', message: expect.stringContaining('lacks the columns user_creation_time, password_enabled') },
+      }),
     ]);
   });
 
   it('is read once for the account even when the user collector and the account settings both need it', async () => {
     iam.on(GetCredentialReportCommand).rejectsOnce(gone()).resolves(report('2026-03-01T08:59:58Z'));
     iam.on(GenerateCredentialReportCommand).resolvesOnce(state('STARTED')).resolves(state('COMPLETE'));
-    const [, account] = await Promise.all([runCollector(collectors.user, { shared: collectors.shared }), runSettings(collectors.account, { shared: collectors.shared })]);
+    const [, account] = await Promise.all([
+      runCollector(collectors.user, { shared: collectors.shared }),
+      runSettings(collectors.account, { shared: collectors.shared }),
+    ]);
     expect(account.settings.root).toMatchObject({ mfaActive: true, passwordLastUsed: '2026-01-04T19:22:10.000Z' });
     expect(iam.commandCalls(GenerateCredentialReportCommand)).toHaveLength(2);
     expect(iam.commandCalls(GetCredentialReportCommand)).toHaveLength(2);

@@ -78,7 +78,10 @@ describe('IAM user collector', () => {
         operation: 'GetCredentialReport',
         resourceType: 'AWS::IAM::User',
         resourceArn: userArn('dave'),
-        error: { code: 'NotInCredentialReport', message: 'the credential report generated 2026-03-01T08:00:00.000Z does not list the user created 2026-03-01T08:30:00.000Z' },
+        error: {
+          code: 'NotInCredentialReport',
+          message: 'the credential report generated 2026-03-01T08:00:00.000Z does not list the user created 2026-03-01T08:30:00.000Z',
+        },
         count: 1,
       },
     ]);
@@ -86,7 +89,13 @@ describe('IAM user collector', () => {
 
   it('reads no password, never-used passwords and a key in the second slot from the report', async () => {
     const { resources } = await runCollector(collectors.user);
-    expect(byId(resources, 'bob').config).toMatchObject({ passwordEnabled: false, passwordLastUsed: null, mfaActive: false, accessKeys: [], groups: ['engineers', 'admins'] });
+    expect(byId(resources, 'bob').config).toMatchObject({
+      passwordEnabled: false,
+      passwordLastUsed: null,
+      mfaActive: false,
+      accessKeys: [],
+      groups: ['engineers', 'admins'],
+    });
     expect(byId(resources, 'bob').tags).toEqual({});
     const carol = byId(resources, 'carol');
     expect(carol.arn).toBe(userArn('carol', '/ops/'));
@@ -130,7 +139,10 @@ describe('IAM user collector', () => {
   });
 
   it('an unparsable inline policy leaves that user’s inline policies unknown, named in coverage', async () => {
-    const broken = { ...ALICE, UserPolicyList: [...(ALICE.UserPolicyList ?? []), { PolicyName: 'half', PolicyDocument: '%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B' }] };
+    const broken = {
+      ...ALICE,
+      UserPolicyList: [...(ALICE.UserPolicyList ?? []), { PolicyName: 'half', PolicyDocument: '%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B' }],
+    };
     mockAuthorizationDetails(iam, { ...PAGES, '': { ...PAGES['']!, UserDetailList: [broken, ...(PAGES['']!.UserDetailList ?? []).slice(1)] } });
     const { resources, coverage } = await runCollector(collectors.user);
     const alice = byId(resources, 'alice');
@@ -150,7 +162,11 @@ describe('IAM user collector', () => {
     mockAuthorizationDetails(iam, { ...PAGES, '': { ...PAGES['']!, UserDetailList: [broken] } });
     const { resources, coverage } = await runCollector(collectors.user);
     expect(byId(resources, 'alice').config.inlinePolicies).toEqual(unknown('UnparsablePolicy: iam:GetAccountAuthorizationDetails'));
-    expect(coverage).toContainEqual(expect.objectContaining({ error: { code: 'UnparsablePolicy', message: 'inline policy "bad-escape": the policy document is not valid URL-encoded text' } }));
+    expect(coverage).toContainEqual(
+      expect.objectContaining({
+        error: { code: 'UnparsablePolicy', message: 'inline policy "bad-escape": the policy document is not valid URL-encoded text' },
+      }),
+    );
   });
 
   it('a report row for an earlier user of the same name does not describe the current one', async () => {
@@ -168,7 +184,9 @@ describe('IAM user collector', () => {
     expect(alice.config.mfaActive).toEqual(unknown('UnreadableCredentialReport: iam:GetCredentialReport'));
     expect(alice.config.passwordEnabled).toBe(true);
     expect(alice.config.accessKeys).toHaveLength(2);
-    expect(coverage).toContainEqual(expect.objectContaining({ resourceArn: userArn('alice'), error: { code: 'UnreadableCredentialReport', message: "mfa_active is 'maybe'" } }));
+    expect(coverage).toContainEqual(
+      expect.objectContaining({ resourceArn: userArn('alice'), error: { code: 'UnreadableCredentialReport', message: "mfa_active is 'maybe'" } }),
+    );
   });
 
   it('a page that fails keeps the users read before it and records the incomplete list', async () => {
@@ -178,7 +196,12 @@ describe('IAM user collector', () => {
     // A user's own groups and policies are complete even when the list of users is not.
     expect(byId(resources, 'bob').config.groups).toEqual(['engineers', 'admins']);
     expect(coverage).toContainEqual(
-      expect.objectContaining({ operation: 'GetAccountAuthorizationDetails', resourceType: 'AWS::IAM::User', error: expect.objectContaining({ code: 'AccessDenied' }), count: 1 }),
+      expect.objectContaining({
+        operation: 'GetAccountAuthorizationDetails',
+        resourceType: 'AWS::IAM::User',
+        error: expect.objectContaining({ code: 'AccessDenied' }),
+        count: 1,
+      }),
     );
   });
 
@@ -193,7 +216,8 @@ describe('IAM user collector', () => {
   });
 
   it('sends exactly the operations it declares', async () => {
-    iam.on(GetCredentialReportCommand)
+    iam
+      .on(GetCredentialReportCommand)
       .rejectsOnce(new CredentialReportNotPresentException({ message: 'Credential report not present', $metadata: { httpStatusCode: 410 } }))
       .resolves({ Content: reportContent(), ReportFormat: 'text/csv', GeneratedTime: new Date('2026-03-01T08:59:00Z'), $metadata });
     await runCollector(collectors.user);
@@ -201,8 +225,16 @@ describe('IAM user collector', () => {
   });
 
   it('parses a URL-encoded document exactly as IAM encodes it', async () => {
-    const tricky = { Version: '2012-10-17', Statement: [{ Sid: 'ä + 100% (x)', Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { StringLike: { 's3:prefix': ['home/${aws:username}/*'] } } }] };
-    mockAuthorizationDetails(iam, { ...PAGES, '': { ...PAGES['']!, UserDetailList: [{ ...ALICE, UserPolicyList: [{ PolicyName: 'tricky', PolicyDocument: encode(tricky) }] }] } });
+    const tricky = {
+      Version: '2012-10-17',
+      Statement: [
+        { Sid: 'ä + 100% (x)', Effect: 'Allow', Action: 's3:*', Resource: '*', Condition: { StringLike: { 's3:prefix': ['home/${aws:username}/*'] } } },
+      ],
+    };
+    mockAuthorizationDetails(iam, {
+      ...PAGES,
+      '': { ...PAGES['']!, UserDetailList: [{ ...ALICE, UserPolicyList: [{ PolicyName: 'tricky', PolicyDocument: encode(tricky) }] }] },
+    });
     const { resources } = await runCollector(collectors.user);
     expect(byId(resources, 'alice').config.inlinePolicies).toEqual([{ name: 'tricky', document: tricky }]);
   });

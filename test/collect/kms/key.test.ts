@@ -104,7 +104,12 @@ const KEY_PAGES: Record<string, { ids: string[]; next?: string }> = {
 
 const ALIASES: AliasListEntry[][] = [
   [
-    { AliasName: 'alias/bank-data', AliasArn: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/bank-data`, TargetKeyId: K.data, CreationDate: new Date('2024-05-01T08:31:00Z') },
+    {
+      AliasName: 'alias/bank-data',
+      AliasArn: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/bank-data`,
+      TargetKeyId: K.data,
+      CreationDate: new Date('2024-05-01T08:31:00Z'),
+    },
     // AWS-managed aliases exist before their key is created.
     { AliasName: 'alias/aws/rds', AliasArn: `arn:aws:kms:${REGION}:${ACCOUNT}:alias/aws/rds` },
   ],
@@ -140,11 +145,13 @@ function standardKms(): void {
     if (found === undefined) throw new NotFoundException({ message: `Key '${arn(input.KeyId)}' does not exist`, $metadata: { httpStatusCode: 400 } });
     return { KeyMetadata: found, $metadata };
   });
-  kms.on(GetKeyRotationStatusCommand).callsFake((input: { KeyId: string }) =>
-    input.KeyId === K.awsS3
-      ? { KeyRotationEnabled: true, KeyId: arn(K.awsS3), RotationPeriodInDays: 365, NextRotationDate: new Date('2026-05-01T00:00:00Z'), $metadata }
-      : { KeyRotationEnabled: true, KeyId: arn(input.KeyId), RotationPeriodInDays: 180, NextRotationDate: new Date('2026-04-28T08:30:00Z'), $metadata },
-  );
+  kms
+    .on(GetKeyRotationStatusCommand)
+    .callsFake((input: { KeyId: string }) =>
+      input.KeyId === K.awsS3
+        ? { KeyRotationEnabled: true, KeyId: arn(K.awsS3), RotationPeriodInDays: 365, NextRotationDate: new Date('2026-05-01T00:00:00Z'), $metadata }
+        : { KeyRotationEnabled: true, KeyId: arn(input.KeyId), RotationPeriodInDays: 180, NextRotationDate: new Date('2026-04-28T08:30:00Z'), $metadata },
+    );
   kms.on(GetKeyPolicyCommand).callsFake((input: { KeyId: string; PolicyName?: string }) => {
     expect(input.PolicyName).toBe('default');
     return { Policy: JSON.stringify(KEY_POLICY, null, 2), PolicyName: 'default', $metadata };
@@ -225,7 +232,12 @@ describe('KMS key collector', () => {
     const asked = kms.commandCalls(GetKeyRotationStatusCommand).map((call) => call.args[0].input.KeyId);
     expect(asked.sort()).toEqual([K.data]);
     for (const id of [K.imported, K.signing, K.hmac, K.hsm, K.xks]) expect(byId(resources, id).config.rotation, id).toBeNull();
-    expect(byId(resources, K.signing).config).toMatchObject({ spec: 'RSA_2048', usage: 'SIGN_VERIFY', state: 'PendingDeletion', deletionDate: '2026-03-20T00:00:00.000Z' });
+    expect(byId(resources, K.signing).config).toMatchObject({
+      spec: 'RSA_2048',
+      usage: 'SIGN_VERIFY',
+      state: 'PendingDeletion',
+      deletionDate: '2026-03-20T00:00:00.000Z',
+    });
     expect(byId(resources, K.hsm).config.origin).toBe('AWS_CLOUDHSM');
     expect(byId(resources, K.xks).config.origin).toBe('EXTERNAL_KEY_STORE');
   });
@@ -257,7 +269,12 @@ describe('KMS key collector', () => {
     KEYS[K.imported] = metadata(K.imported, { Origin: 'EXTERNAL', KeyState: 'PendingImport', Enabled: false });
     try {
       const { resources, coverage } = await runCollector(kmsKey);
-      expect(byId(resources, K.imported).config).toMatchObject({ state: 'PendingImport', keyMaterialExpires: null, validTo: null, keyMaterialImportedAt: null });
+      expect(byId(resources, K.imported).config).toMatchObject({
+        state: 'PendingImport',
+        keyMaterialExpires: null,
+        validTo: null,
+        keyMaterialImportedAt: null,
+      });
       expect(coverage).toEqual([]);
     } finally {
       KEYS[K.imported] = metadata(K.imported, { Origin: 'EXTERNAL', ExpirationModel: 'KEY_MATERIAL_EXPIRES', ValidTo: new Date('2026-09-30T00:00:00Z') });
@@ -289,16 +306,31 @@ describe('KMS key collector', () => {
     const { resources, coverage } = await runCollector(kmsKey);
     expect(byId(resources, K.imported).config.policy).toEqual(unknown('UnparsablePolicy: kms:GetKeyPolicy'));
     expect(coverage).toContainEqual(
-      expect.objectContaining({ operation: 'GetKeyPolicy', resourceArn: arn(K.imported), error: { code: 'UnparsablePolicy', message: expect.stringMatching(/not valid JSON/) } }),
+      expect.objectContaining({
+        operation: 'GetKeyPolicy',
+        resourceArn: arn(K.imported),
+        error: { code: 'UnparsablePolicy', message: expect.stringMatching(/not valid JSON/) },
+      }),
     );
   });
 
   it('a key deleted between ListKeys and DescribeKey is left out and named in coverage', async () => {
-    kms.on(ListKeysCommand).resolves({ Keys: [{ KeyId: K.data, KeyArn: arn(K.data) }, { KeyId: 'gone', KeyArn: arn('gone') }], Truncated: false, $metadata });
+    kms.on(ListKeysCommand).resolves({
+      Keys: [
+        { KeyId: K.data, KeyArn: arn(K.data) },
+        { KeyId: 'gone', KeyArn: arn('gone') },
+      ],
+      Truncated: false,
+      $metadata,
+    });
     const { resources, coverage } = await runCollector(kmsKey);
     expect(resources.map((r) => r.id)).toEqual([K.data]);
     expect(coverage).toEqual([
-      expect.objectContaining({ operation: 'DescribeKey', resourceArn: arn('gone'), error: { code: 'NotFoundException', message: expect.stringContaining('does not exist') } }),
+      expect.objectContaining({
+        operation: 'DescribeKey',
+        resourceArn: arn('gone'),
+        error: { code: 'NotFoundException', message: expect.stringContaining('does not exist') },
+      }),
     ]);
   });
 
@@ -308,11 +340,21 @@ describe('KMS key collector', () => {
     expect(resources).toHaveLength(7);
     const key = byId(resources, K.data);
     const denied = unknown('AccessDeniedException: kms:DescribeKey');
-    expect(key.config).toMatchObject({ manager: denied, origin: denied, state: denied, spec: denied, usage: denied, rotation: denied, keyMaterialImportedAt: denied });
+    expect(key.config).toMatchObject({
+      manager: denied,
+      origin: denied,
+      state: denied,
+      spec: denied,
+      usage: denied,
+      rotation: denied,
+      keyMaterialImportedAt: denied,
+    });
     expect(key.config.policy).toEqual(KEY_POLICY);
     expect(key.tags).toEqual({ owner: 'data-platform', environment: 'production', 'cost-center': '' });
     expect(key.name).toBe('alias/archive-data');
-    expect(coverage).toContainEqual(expect.objectContaining({ operation: 'DescribeKey', resourceArn: arn(K.data), error: expect.objectContaining({ code: 'AccessDeniedException' }) }));
+    expect(coverage).toContainEqual(
+      expect.objectContaining({ operation: 'DescribeKey', resourceArn: arn(K.data), error: expect.objectContaining({ code: 'AccessDeniedException' }) }),
+    );
     expect(sentOperations(kms.commandCalls(GetKeyRotationStatusCommand)).length, 'no rotation status asked of a key whose origin is unknown').toBe(0);
   });
 
@@ -330,11 +372,19 @@ describe('KMS key collector', () => {
     // RSA keys encrypt or sign: nothing follows from the spec.
     expect(byId(resources, K.signing).config.usage).toEqual(unknown('UnexpectedResponse: kms:DescribeKey'));
     expect(byId(resources, K.signing).config.spec).toBe('RSA_2048');
-    expect(coverage).toContainEqual(expect.objectContaining({ operation: 'DescribeKey', resourceArn: arn(K.signing), error: { code: 'UnexpectedResponse', message: 'DescribeKey returned no KeyUsage' } }));
+    expect(coverage).toContainEqual(
+      expect.objectContaining({
+        operation: 'DescribeKey',
+        resourceArn: arn(K.signing),
+        error: { code: 'UnexpectedResponse', message: 'DescribeKey returned no KeyUsage' },
+      }),
+    );
   });
 
   it('a KeyManager the model does not know makes that field unknown, not the key', async () => {
-    kms.on(DescribeKeyCommand, { KeyId: K.data }).resolves({ KeyMetadata: { ...KEYS[K.data]!, KeyManager: 'PARTNER' as KeyMetadata['KeyManager'] }, $metadata });
+    kms
+      .on(DescribeKeyCommand, { KeyId: K.data })
+      .resolves({ KeyMetadata: { ...KEYS[K.data]!, KeyManager: 'PARTNER' as KeyMetadata['KeyManager'] }, $metadata });
     const { resources } = await runCollector(kmsKey);
     const key = byId(resources, K.data);
     expect(key.config.manager).toEqual(unknown('UnexpectedResponse: kms:DescribeKey'));

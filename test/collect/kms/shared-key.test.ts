@@ -80,7 +80,8 @@ function accessDenied(action: string, arn: string): KMSServiceException {
   );
 }
 
-const dryRunOk = () => new DryRunOperationException({ message: 'The request would have succeeded, but the DryRun option is set.', $metadata: { httpStatusCode: 412 } });
+const dryRunOk = () =>
+  new DryRunOperationException({ message: 'The request would have succeeded, but the DryRun option is set.', $metadata: { httpStatusCode: 412 } });
 
 /** The bank key's grants, in three pages (Marker / NextMarker / Truncated). */
 const GRANT_PAGES: Record<string, { grants: GrantListEntry[]; next?: string }> = {
@@ -126,7 +127,10 @@ function standardKms(): void {
       case K.disabled:
         return { KeyMetadata: metadata(K.disabled, { KeyState: 'Disabled', Enabled: false }), $metadata };
       case K.deleting:
-        return { KeyMetadata: metadata(K.deleting, { KeyState: 'PendingDeletion', Enabled: false, DeletionDate: new Date('2026-03-08T00:00:00Z') }), $metadata };
+        return {
+          KeyMetadata: metadata(K.deleting, { KeyState: 'PendingDeletion', Enabled: false, DeletionDate: new Date('2026-03-08T00:00:00Z') }),
+          $metadata,
+        };
       case K.notShared:
         throw accessDenied('kms:DescribeKey', K.notShared);
       default:
@@ -268,7 +272,12 @@ describe('KMS shared key collector', () => {
   it('reads a disabled key and one pending deletion as unusable, naming the answer', async () => {
     const { resources, coverage } = await probe([K.disabled, K.deleting]);
     expect(coverage).toEqual([]);
-    expect(byKey(resources, K.disabled).config).toMatchObject({ keyState: 'Disabled', enabled: false, usable: 'key-unusable', dryRunAnswer: 'DisabledException' });
+    expect(byKey(resources, K.disabled).config).toMatchObject({
+      keyState: 'Disabled',
+      enabled: false,
+      usable: 'key-unusable',
+      dryRunAnswer: 'DisabledException',
+    });
     expect(byKey(resources, K.deleting).config).toMatchObject({
       keyState: 'PendingDeletion',
       deletionDate: '2026-03-08T00:00:00.000Z',
@@ -281,9 +290,13 @@ describe('KMS shared key collector', () => {
     kms.on(DescribeKeyCommand, { KeyId: K.bank }).resolves({ KeyMetadata: metadata(K.bank, { ValidTo: undefined }), $metadata: {} });
     const unread = await probe([K.bank]);
     expect(byKey(unread.resources, K.bank).config.validTo).toEqual(unknown('UnexpectedResponse: kms:DescribeKey'));
-    expect(unread.coverage).toEqual([expect.objectContaining({ operation: 'DescribeKey', error: expect.objectContaining({ message: 'DescribeKey returned no valid ValidTo' }) })]);
+    expect(unread.coverage).toEqual([
+      expect.objectContaining({ operation: 'DescribeKey', error: expect.objectContaining({ message: 'DescribeKey returned no valid ValidTo' }) }),
+    ]);
 
-    kms.on(DescribeKeyCommand, { KeyId: K.bank }).resolves({ KeyMetadata: metadata(K.bank, { ValidTo: undefined, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }), $metadata: {} });
+    kms
+      .on(DescribeKeyCommand, { KeyId: K.bank })
+      .resolves({ KeyMetadata: metadata(K.bank, { ValidTo: undefined, ExpirationModel: 'KEY_MATERIAL_DOES_NOT_EXPIRE' }), $metadata: {} });
     expect(byKey((await probe([K.bank])).resources, K.bank).config.validTo).toBeNull();
   });
 
@@ -294,7 +307,12 @@ describe('KMS shared key collector', () => {
     expect(key.config.grants).toEqual(unknown('AccessDeniedException: kms:ListGrants'));
     expect(key.config).toMatchObject({ describe: 'ok', usable: 'authorised' });
     expect(coverage).toEqual([
-      expect.objectContaining({ region: 'eu-west-1', operation: 'ListGrants', resourceArn: K.bank, error: expect.objectContaining({ code: 'AccessDeniedException' }) }),
+      expect.objectContaining({
+        region: 'eu-west-1',
+        operation: 'ListGrants',
+        resourceArn: K.bank,
+        error: expect.objectContaining({ code: 'AccessDeniedException' }),
+      }),
     ]);
   });
 
@@ -314,7 +332,10 @@ describe('KMS shared key collector', () => {
     expect(key.config).toMatchObject({ describe: throttled, ownerAccountId: throttled, keyState: throttled, validTo: throttled });
     expect(key.config.usable).toEqual(unknown('NotFoundException: kms:GenerateDataKey'));
     expect(key).not.toHaveProperty('createdAt');
-    expect(coverage.map((entry) => `${entry.operation} ${entry.error.code}`).sort()).toEqual(['DescribeKey ThrottlingException', 'GenerateDataKey NotFoundException']);
+    expect(coverage.map((entry) => `${entry.operation} ${entry.error.code}`).sort()).toEqual([
+      'DescribeKey ThrottlingException',
+      'GenerateDataKey NotFoundException',
+    ]);
   });
 
   it('does not take a dry run that returns a data key as authorised', async () => {
@@ -380,13 +401,20 @@ describe('KMS shared key probe over HTTP', () => {
           expect(body).toEqual({ KeyId: K.bank, KeySpec: 'AES_256', DryRun: true });
           return jsonError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.', 412);
         case 'TrentService.ListGrants':
-          return jsonError('AccessDeniedException', `User: arn:aws:sts::${ACCOUNT}:assumed-role/vigil/vigil is not authorized to perform: kms:ListGrants on resource: ${K.bank}`);
+          return jsonError(
+            'AccessDeniedException',
+            `User: arn:aws:sts::${ACCOUNT}:assumed-role/vigil/vigil is not authorized to perform: kms:ListGrants on resource: ${K.bank}`,
+          );
         default:
           throw new Error(`unexpected ${request.headers['x-amz-target']}`);
       }
     });
     const { resources, coverage } = await probe([K.bank], undefined, () => ({ requestHandler: http.handler }));
-    expect(http.requests.map((r) => r.headers['x-amz-target']).sort()).toEqual(['TrentService.DescribeKey', 'TrentService.GenerateDataKey', 'TrentService.ListGrants']);
+    expect(http.requests.map((r) => r.headers['x-amz-target']).sort()).toEqual([
+      'TrentService.DescribeKey',
+      'TrentService.GenerateDataKey',
+      'TrentService.ListGrants',
+    ]);
     expect(byKey(resources, K.bank).config).toMatchObject({
       describe: 'ok',
       ownerAccountId: BANK,

@@ -75,7 +75,10 @@ function groupPages(): typeof GROUP_PAGES {
 /** DescribeMetricFilters for the whole region, in two pages. */
 const FILTER_PAGES: { filters: MetricFilter[]; next?: string }[] = [
   {
-    filters: [filter(TRAIL_GROUP, 'unauthorized-api-calls', UNAUTHORIZED_PATTERN, 'UnauthorizedAPICalls'), filter(AUDIT_GROUP, 'audit-grants', '"GRANT"', 'AuditGrants')],
+    filters: [
+      filter(TRAIL_GROUP, 'unauthorized-api-calls', UNAUTHORIZED_PATTERN, 'UnauthorizedAPICalls'),
+      filter(AUDIT_GROUP, 'audit-grants', '"GRANT"', 'AuditGrants'),
+    ],
     next: 'filters-1',
   },
   // A filter of a log group deleted since the listing is dropped with it.
@@ -85,7 +88,10 @@ const FILTER_PAGES: { filters: MetricFilter[]; next?: string }[] = [
 const logs = mockClient(CloudWatchLogsClient);
 
 function accessDenied(action: string): AccessDeniedException {
-  return new AccessDeniedException({ $metadata: { httpStatusCode: 400 }, message: `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: ${action}` });
+  return new AccessDeniedException({
+    $metadata: { httpStatusCode: 400 },
+    message: `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: ${action}`,
+  });
 }
 
 function wire(): void {
@@ -141,7 +147,11 @@ describe('log group collector', () => {
         retentionInDays: 365,
         kmsKeyId: KEY,
         metricFilters: [
-          { filterName: 'unauthorized-api-calls', filterPattern: UNAUTHORIZED_PATTERN, metricTransformations: [{ metricName: 'UnauthorizedAPICalls', metricNamespace: 'CISBenchmark' }] },
+          {
+            filterName: 'unauthorized-api-calls',
+            filterPattern: UNAUTHORIZED_PATTERN,
+            metricTransformations: [{ metricName: 'UnauthorizedAPICalls', metricNamespace: 'CISBenchmark' }],
+          },
           { filterName: 'root-usage', filterPattern: ROOT_PATTERN, metricTransformations: [{ metricName: 'RootUsage', metricNamespace: 'CISBenchmark' }] },
         ],
       },
@@ -155,9 +165,12 @@ describe('log group collector', () => {
     ]);
     expect(byId(resources, LAMBDA_GROUP).config).toEqual({ logGroupName: LAMBDA_GROUP, retentionInDays: null, kmsKeyId: null, metricFilters: [] });
     expect(byId(resources, ERROR_GROUP).config.retentionInDays).toBe(7);
-    expect(logs.commandCalls(ListTagsForResourceCommand).map((call) => call.args[0].input.resourceArn).sort()).toEqual(
-      [AUDIT_GROUP, ERROR_GROUP, LAMBDA_GROUP, TRAIL_GROUP].map(groupArn).sort(),
-    );
+    expect(
+      logs
+        .commandCalls(ListTagsForResourceCommand)
+        .map((call) => call.args[0].input.resourceArn)
+        .sort(),
+    ).toEqual([AUDIT_GROUP, ERROR_GROUP, LAMBDA_GROUP, TRAIL_GROUP].map(groupArn).sort());
   });
 
   it('builds the ARN without :* when the response has only `arn`', async () => {
@@ -186,7 +199,9 @@ describe('log group collector', () => {
   });
 
   it('a failing second page of filters makes every group’s filters unknown, not short', async () => {
-    logs.on(DescribeMetricFiltersCommand, { nextToken: 'filters-1' }).rejects(new ServiceUnavailableException({ $metadata: { httpStatusCode: 503 }, message: 'Service unavailable' }));
+    logs
+      .on(DescribeMetricFiltersCommand, { nextToken: 'filters-1' })
+      .rejects(new ServiceUnavailableException({ $metadata: { httpStatusCode: 503 }, message: 'Service unavailable' }));
     const { resources } = await runCollector(logsLogGroup);
     expect(byId(resources, TRAIL_GROUP).config.metricFilters).toEqual(unknown('ServiceUnavailableException: logs:DescribeMetricFilters'));
     expect(byId(resources, LAMBDA_GROUP).config.metricFilters).toEqual(unknown('ServiceUnavailableException: logs:DescribeMetricFilters'));
@@ -194,12 +209,19 @@ describe('log group collector', () => {
 
   it('a filter the model cannot hold makes the filters unknown and is named in coverage', async () => {
     logs.on(DescribeMetricFiltersCommand).resolves({
-      metricFilters: [{ ...filter(TRAIL_GROUP, 'broken', ROOT_PATTERN, 'RootUsage'), metricTransformations: [{ metricName: 'RootUsage', metricNamespace: undefined, metricValue: '1' }] }],
+      metricFilters: [
+        {
+          ...filter(TRAIL_GROUP, 'broken', ROOT_PATTERN, 'RootUsage'),
+          metricTransformations: [{ metricName: 'RootUsage', metricNamespace: undefined, metricValue: '1' }],
+        },
+      ],
       $metadata,
     });
     const { resources, coverage } = await runCollector(logsLogGroup);
     expect(byId(resources, TRAIL_GROUP).config.metricFilters).toEqual(unknown('UnexpectedResponse: logs:DescribeMetricFilters'));
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'DescribeMetricFilters', error: { code: 'UnexpectedResponse', message: expect.stringContaining('broken') } })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'DescribeMetricFilters', error: { code: 'UnexpectedResponse', message: expect.stringContaining('broken') } }),
+    ]);
   });
 
   it('AccessDeniedException on DescribeLogGroups: no groups, and coverage names the call', async () => {

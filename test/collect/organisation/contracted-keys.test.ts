@@ -34,7 +34,12 @@ describe('contractedKeyArns', () => {
   });
 
   it('leaves out what is no key ARN (the scan plan reports it as a parameter error)', () => {
-    const entry = { params: { 's3-bucket-encryption-cmk': { requiredKeyArns: ['alias/bank', 42, 'arn:aws:kms:eu-west-1:605178863043:alias/bank', BANK_A] }, other: { requiredKeyArns: 'x' } } };
+    const entry = {
+      params: {
+        's3-bucket-encryption-cmk': { requiredKeyArns: ['alias/bank', 42, 'arn:aws:kms:eu-west-1:605178863043:alias/bank', BANK_A] },
+        other: { requiredKeyArns: 'x' },
+      },
+    };
     expect(contractedKeyArns(undefined, entry)).toEqual([BANK_A]);
     expect(contractedKeyArns(undefined, {})).toEqual([]);
   });
@@ -53,7 +58,10 @@ describe('vigil collect hands each account its contracted keys', () => {
     const TENANT = '111122223333';
     const OTHER = '444455556666';
     // The caller is TENANT; OTHER is proved with its own GetCallerIdentity.
-    sts.on(GetCallerIdentityCommand).resolvesOnce({ Account: TENANT, Arn: `arn:aws:iam::${TENANT}:user/auditor` }).resolves({ Account: OTHER, Arn: `arn:aws:iam::${OTHER}:user/auditor` });
+    sts
+      .on(GetCallerIdentityCommand)
+      .resolvesOnce({ Account: TENANT, Arn: `arn:aws:iam::${TENANT}:user/auditor` })
+      .resolves({ Account: OTHER, Arn: `arn:aws:iam::${OTHER}:user/auditor` });
     kms.on(DescribeKeyCommand).callsFake((input: { KeyId: string }) => {
       const [, , , , owner, resource] = input.KeyId.split(':');
       return {
@@ -72,7 +80,11 @@ describe('vigil collect hands each account its contracted keys', () => {
         $metadata: { httpStatusCode: 200 },
       };
     });
-    kms.on(GenerateDataKeyCommand).rejects(new DryRunOperationException({ message: 'The request would have succeeded, but the DryRun option is set.', $metadata: { httpStatusCode: 412 } }));
+    kms
+      .on(GenerateDataKeyCommand)
+      .rejects(
+        new DryRunOperationException({ message: 'The request would have succeeded, but the DryRun option is set.', $metadata: { httpStatusCode: 412 } }),
+      );
     kms.on(ListGrantsCommand).resolves({ Grants: [], Truncated: false });
     const config: VigilConfig = {
       accounts: [

@@ -8,7 +8,15 @@
 import { Writable } from 'node:stream';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DescribeRegionsCommand, EC2Client, GetEbsEncryptionByDefaultCommand } from '@aws-sdk/client-ec2';
-import { DescribeKeyCommand, GetKeyPolicyCommand, GetKeyRotationStatusCommand, KMSClient, ListAliasesCommand, ListKeysCommand, ListResourceTagsCommand } from '@aws-sdk/client-kms';
+import {
+  DescribeKeyCommand,
+  GetKeyPolicyCommand,
+  GetKeyRotationStatusCommand,
+  KMSClient,
+  ListAliasesCommand,
+  ListKeysCommand,
+  ListResourceTagsCommand,
+} from '@aws-sdk/client-kms';
 import { ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand, S3ControlClient } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand, STSClient, STSServiceException } from '@aws-sdk/client-sts';
@@ -91,7 +99,11 @@ beforeEach(() => {
     return { Account: account, Arn: `arn:aws:sts::${account}:assumed-role/VigilReadOnly/vigil`, UserId: 'AROAEXAMPLE:vigil', $metadata };
   });
   ec2.on(DescribeRegionsCommand).resolves({
-    Regions: REGIONS.map((RegionName) => ({ RegionName, Endpoint: `ec2.${RegionName}.amazonaws.com`, OptInStatus: RegionName === 'af-south-1' ? 'opted-in' : 'opt-in-not-required' })),
+    Regions: REGIONS.map((RegionName) => ({
+      RegionName,
+      Endpoint: `ec2.${RegionName}.amazonaws.com`,
+      OptInStatus: RegionName === 'af-south-1' ? 'opted-in' : 'opt-in-not-required',
+    })),
     $metadata,
   });
   // EBS encryption by default cannot be read in af-south-1: one failure of one unit per account.
@@ -145,12 +157,18 @@ async function collect(...logs: { emit(event: CollectEvent): void }[]): Promise<
   const events: CollectEvent[] = [];
   const aws = clients();
   try {
-    await collectOrganisation(plan(), aws, () => {}, {
-      emit: (event) => {
-        events.push(event);
-        for (const log of logs) log.emit(event);
+    await collectOrganisation(
+      plan(),
+      aws,
+      () => {},
+      {
+        emit: (event) => {
+          events.push(event);
+          for (const log of logs) log.emit(event);
+        },
       },
-    }, () => new Date('2026-06-01T12:00:00Z'));
+      () => new Date('2026-06-01T12:00:00Z'),
+    );
   } finally {
     aws.destroy();
   }
@@ -209,7 +227,9 @@ describe('progress events of a collection', () => {
     );
     const unitLines = debug.json().filter((line) => line['event'] === 'unit-done');
     expect(unitLines).toHaveLength(16);
-    expect(unitLines[0]).toEqual(expect.objectContaining({ level: 20, msg: 'unit-done', accountId: expect.any(String), region: expect.any(String), service: expect.any(String) }));
+    expect(unitLines[0]).toEqual(
+      expect.objectContaining({ level: 20, msg: 'unit-done', accountId: expect.any(String), region: expect.any(String), service: expect.any(String) }),
+    );
   });
 
   it('ends the terminal display with every planned unit done', async () => {
@@ -247,18 +267,27 @@ describe('settings and resources side by side', () => {
     s3control.on(GetPublicAccessBlockCommand).callsFake(async () => {
       await Promise.race([released, delay(1_000)]);
       calls.push('s3control:GetPublicAccessBlock answered');
-      return { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true }, $metadata };
+      return {
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+        $metadata,
+      };
     });
     const resources: AnyCollectedResource[] = [];
     const events: CollectEvent[] = [];
     const aws = clients();
     try {
-      await collectOrganisation({ ...plan(), targets: plan().targets.slice(0, 1) }, aws, (resource) => resources.push(resource), {
-        emit: (event) => {
-          events.push(event);
-          if (event.event === 'collector-done' && event.resourceType === 'AWS::KMS::Key') heard();
+      await collectOrganisation(
+        { ...plan(), targets: plan().targets.slice(0, 1) },
+        aws,
+        (resource) => resources.push(resource),
+        {
+          emit: (event) => {
+            events.push(event);
+            if (event.event === 'collector-done' && event.resourceType === 'AWS::KMS::Key') heard();
+          },
         },
-      }, () => new Date('2026-06-01T12:00:00Z'));
+        () => new Date('2026-06-01T12:00:00Z'),
+      );
     } finally {
       aws.destroy();
     }
@@ -285,8 +314,12 @@ describe('settings and resources side by side', () => {
 
 describe('an account plan', () => {
   it('counts the units of the source each type is read from', () => {
-    const planned = accountPlan({ accountId: A, name: 'harbor-prod' }, ['eu-west-1', 'us-east-1'], [accountPublicAccessBlock, ebsEncryption], [kmsKey, s3Bucket], (type) =>
-      type === 'AWS::KMS::Key' ? 'config' : type === 'AWS::S3::Bucket' ? 'aggregator' : 'api',
+    const planned = accountPlan(
+      { accountId: A, name: 'harbor-prod' },
+      ['eu-west-1', 'us-east-1'],
+      [accountPublicAccessBlock, ebsEncryption],
+      [kmsKey, s3Bucket],
+      (type) => (type === 'AWS::KMS::Key' ? 'config' : type === 'AWS::S3::Bucket' ? 'aggregator' : 'api'),
     );
     // KMS keys from each region's Config (SelectResourceConfig per region); buckets from the aggregator's answer, once.
     expect(planned).toEqual({

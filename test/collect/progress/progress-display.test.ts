@@ -119,7 +119,12 @@ describe('the progress display', () => {
     terminal.columns = 30;
     log.emit(unit(A, 'eu-west-1', 'kms', 1));
     tick();
-    expect(terminal.screen().slice(-2).every((line) => line.length <= 29 && line.endsWith('…'))).toBe(true);
+    expect(
+      terminal
+        .screen()
+        .slice(-2)
+        .every((line) => line.length <= 29 && line.endsWith('…')),
+    ).toBe(true);
   });
 
   it('never draws more lines than the terminal has rows, counting the accounts it cannot show', () => {

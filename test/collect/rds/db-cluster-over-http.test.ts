@@ -73,7 +73,10 @@ const pages: Record<string, { body: string; next?: string }> = {
 };
 
 function rdsError(code: string, message: string, status: number): Reply {
-  return xml(`<ErrorResponse ${RDSNS}><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ErrorResponse>`, status);
+  return xml(
+    `<ErrorResponse ${RDSNS}><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>7a62c49f-347e-4fc4-9331-6e8eEXAMPLE</RequestId></ErrorResponse>`,
+    status,
+  );
 }
 
 function describeClusters(request: SeenRequest): Reply {
@@ -108,16 +111,32 @@ describe('RDS DB clusters over HTTP', () => {
         publiclyAccessible: null,
       },
     });
-    expect(byId(resources, 'orders-maz').config).toMatchObject({ engine: 'postgres', publiclyAccessible: true, autoMinorVersionUpgrade: false, kmsKeyId: null, cloudwatchLogsExports: [] });
+    expect(byId(resources, 'orders-maz').config).toMatchObject({
+      engine: 'postgres',
+      publiclyAccessible: true,
+      autoMinorVersionUpgrade: false,
+      kmsKeyId: null,
+      cloudwatchLogsExports: [],
+    });
     expect(byId(resources, 'reports-serverless').config).toMatchObject({ engineMode: 'serverless', members: [], autoMinorVersionUpgrade: null });
   });
 
   it('reads RDS’s access denied as AccessDenied in coverage, with no clusters', async () => {
     const http = fakeHttp(() =>
-      rdsError('AccessDenied', `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: rds:DescribeDBClusters on resource: arn:aws:rds:eu-west-1:${ACCOUNT}:cluster:*`, 403),
+      rdsError(
+        'AccessDenied',
+        `User: arn:aws:iam::${ACCOUNT}:role/vigil is not authorized to perform: rds:DescribeDBClusters on resource: arn:aws:rds:eu-west-1:${ACCOUNT}:cluster:*`,
+        403,
+      ),
     );
     const { resources, coverage } = await runCollector(rdsDbCluster, { clients: { clientConfig: () => ({ requestHandler: http.handler }) } });
     expect(resources).toEqual([]);
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'DescribeDBClusters', resourceType: 'AWS::RDS::DBCluster', error: expect.objectContaining({ code: 'AccessDenied' }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({
+        operation: 'DescribeDBClusters',
+        resourceType: 'AWS::RDS::DBCluster',
+        error: expect.objectContaining({ code: 'AccessDenied' }),
+      }),
+    ]);
   });
 });

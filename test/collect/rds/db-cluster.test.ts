@@ -220,7 +220,13 @@ describe('RDS DB cluster collector', () => {
     });
     const serverless = byId(resources, 'reports-serverless');
     expect(serverless.tags).toEqual({});
-    expect(serverless.config).toMatchObject({ engineMode: 'serverless', members: [], autoMinorVersionUpgrade: null, publiclyAccessible: null, cloudwatchLogsExports: [] });
+    expect(serverless.config).toMatchObject({
+      engineMode: 'serverless',
+      members: [],
+      autoMinorVersionUpgrade: null,
+      publiclyAccessible: null,
+      cloudwatchLogsExports: [],
+    });
   });
 
   it('keeps a DocumentDB cluster with its engine; without an engine mode it is null, and being created it has no creation date', async () => {
@@ -247,7 +253,13 @@ describe('RDS DB cluster collector', () => {
     expect(cluster.config.members).toEqual(unread);
     expect(cluster.config.storageEncrypted).toBe(true);
     expect(coverage).toEqual([
-      expect.objectContaining({ service: 'rds', operation: 'DescribeDBClusters', resourceArn: clusterArn('ledger-aurora'), count: 3, error: expect.objectContaining({ code: 'UnexpectedResponse' }) }),
+      expect.objectContaining({
+        service: 'rds',
+        operation: 'DescribeDBClusters',
+        resourceArn: clusterArn('ledger-aurora'),
+        count: 3,
+        error: expect.objectContaining({ code: 'UnexpectedResponse' }),
+      }),
     ]);
     expect(resources).toHaveLength(4);
   });

@@ -172,7 +172,12 @@ describe('RDS DB instance collector', () => {
       clusterIdentifier: null,
       autoMinorVersionUpgrade: false,
     });
-    expect(byId(resources, 'aurora-ledger-1').config).toMatchObject({ clusterIdentifier: 'aurora-ledger', engine: 'aurora-postgresql', storageEncrypted: true, kmsKeyId: KEY_ARN });
+    expect(byId(resources, 'aurora-ledger-1').config).toMatchObject({
+      clusterIdentifier: 'aurora-ledger',
+      engine: 'aurora-postgresql',
+      storageEncrypted: true,
+      kmsKeyId: KEY_ARN,
+    });
   });
 
   it('an instance being created has no endpoint and no creation date yet', async () => {
@@ -184,7 +189,12 @@ describe('RDS DB instance collector', () => {
   });
 
   it('a field the response leaves out is unknown and in coverage, never a default; the rest is collected', async () => {
-    PAGES['first']!.instances[0] = dbInstance('ledger-prod', { PubliclyAccessible: undefined, StorageEncrypted: true, KmsKeyId: undefined, AutoMinorVersionUpgrade: undefined });
+    PAGES['first']!.instances[0] = dbInstance('ledger-prod', {
+      PubliclyAccessible: undefined,
+      StorageEncrypted: true,
+      KmsKeyId: undefined,
+      AutoMinorVersionUpgrade: undefined,
+    });
     const { resources, coverage } = await runCollector(rdsDbInstance);
     const db = byId(resources, 'ledger-prod');
     expect(db.config.publiclyAccessible).toEqual(unknown('UnexpectedResponse: rds:DescribeDBInstances'));
@@ -193,7 +203,13 @@ describe('RDS DB instance collector', () => {
     expect(db.config.kmsKeyId).toEqual(unknown('UnexpectedResponse: rds:DescribeDBInstances'));
     expect(db.config.storageEncrypted).toBe(true);
     expect(coverage).toEqual([
-      expect.objectContaining({ service: 'rds', operation: 'DescribeDBInstances', resourceArn: dbArn('ledger-prod'), count: 3, error: expect.objectContaining({ code: 'UnexpectedResponse' }) }),
+      expect.objectContaining({
+        service: 'rds',
+        operation: 'DescribeDBInstances',
+        resourceArn: dbArn('ledger-prod'),
+        count: 3,
+        error: expect.objectContaining({ code: 'UnexpectedResponse' }),
+      }),
     ]);
     expect(resources).toHaveLength(4);
   });

@@ -5,13 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import {
-  DBSnapshotNotFoundFault,
-  DescribeDBSnapshotAttributesCommand,
-  DescribeDBSnapshotsCommand,
-  RDSClient,
-  type DBSnapshot,
-} from '@aws-sdk/client-rds';
+import { DBSnapshotNotFoundFault, DescribeDBSnapshotAttributesCommand, DescribeDBSnapshotsCommand, RDSClient, type DBSnapshot } from '@aws-sdk/client-rds';
 import rdsDbSnapshot from '../../../src/collect/collectors/rds/db-snapshot.js';
 import { unknown } from '../../../src/model/unknown.js';
 import { ACCOUNT, byId, OBSERVED_AT, runCollector, sentOperations } from '../support/harness.js';
@@ -111,7 +105,10 @@ function wire(): void {
   rds.on(DescribeDBSnapshotAttributesCommand).callsFake((input: { DBSnapshotIdentifier: string }) => {
     const restore = RESTORE[input.DBSnapshotIdentifier];
     if (restore === undefined) {
-      throw new DBSnapshotNotFoundFault({ message: `DBSnapshot ${input.DBSnapshotIdentifier} not found.`, $metadata: { httpStatusCode: 404, requestId: 'req' } });
+      throw new DBSnapshotNotFoundFault({
+        message: `DBSnapshot ${input.DBSnapshotIdentifier} not found.`,
+        $metadata: { httpStatusCode: 404, requestId: 'req' },
+      });
     }
     if (typeof restore === 'function') throw restore();
     return {
@@ -218,7 +215,9 @@ describe('RDS DB snapshot collector', () => {
 
   it('knows the wire code of a deleted snapshot too (DBSnapshotNotFound, as the SDK reads it off the wire)', async () => {
     RESTORE[S.private] = () =>
-      Object.assign(new DBSnapshotNotFoundFault({ message: `DBSnapshot ${S.private} not found.`, $metadata: { httpStatusCode: 404 } }), { Code: 'DBSnapshotNotFound' });
+      Object.assign(new DBSnapshotNotFoundFault({ message: `DBSnapshot ${S.private} not found.`, $metadata: { httpStatusCode: 404 } }), {
+        Code: 'DBSnapshotNotFound',
+      });
     const { resources, coverage } = await runCollector(rdsDbSnapshot);
     expect(resources.map((r) => r.id)).not.toContain(S.private);
     expect(coverage).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'DBSnapshotNotFound' }) })]);

@@ -1,11 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import {
-  GetPublicAccessBlockCommand,
-  NoSuchPublicAccessBlockConfiguration,
-  S3ControlClient,
-  S3ControlServiceException,
-} from '@aws-sdk/client-s3-control';
+import { GetPublicAccessBlockCommand, NoSuchPublicAccessBlockConfiguration, S3ControlClient, S3ControlServiceException } from '@aws-sdk/client-s3-control';
 import accountPublicAccessBlock from '../../../src/collect/collectors/s3/account-public-access-block.js';
 import { account } from '../../../src/model/builders.js';
 import { unknown } from '../../../src/model/unknown.js';
@@ -38,16 +33,18 @@ describe('account-level S3 Block Public Access', () => {
   it('no configuration at all is null: all four settings off', async () => {
     control
       .on(GetPublicAccessBlockCommand)
-      .rejects(new NoSuchPublicAccessBlockConfiguration({ message: 'The public access block configuration was not found', $metadata: { httpStatusCode: 404 } }));
+      .rejects(
+        new NoSuchPublicAccessBlockConfiguration({ message: 'The public access block configuration was not found', $metadata: { httpStatusCode: 404 } }),
+      );
     const { settings, coverage } = await runSettings(accountPublicAccessBlock);
     expect(settings).toEqual({ s3PublicAccessBlock: null });
     expect(coverage).toEqual([]);
   });
 
   it('AccessDenied is unknown and in coverage', async () => {
-    control.on(GetPublicAccessBlockCommand).rejects(
-      new S3ControlServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'Access Denied' }),
-    );
+    control
+      .on(GetPublicAccessBlockCommand)
+      .rejects(new S3ControlServiceException({ name: 'AccessDenied', $fault: 'client', $metadata: { httpStatusCode: 403 }, message: 'Access Denied' }));
     const { settings, coverage } = await runSettings(accountPublicAccessBlock);
     expect(settings).toEqual({ s3PublicAccessBlock: unknown('AccessDenied: s3control:GetPublicAccessBlock') });
     expect(coverage).toEqual([

@@ -24,11 +24,7 @@ import {
   S3ServiceException,
   type LifecycleRule,
 } from '@aws-sdk/client-s3';
-import {
-  GetResourcesCommand,
-  ResourceGroupsTaggingAPIClient,
-  ResourceGroupsTaggingAPIServiceException,
-} from '@aws-sdk/client-resource-groups-tagging-api';
+import { GetResourcesCommand, ResourceGroupsTaggingAPIClient, ResourceGroupsTaggingAPIServiceException } from '@aws-sdk/client-resource-groups-tagging-api';
 import s3Bucket from '../../../src/collect/collectors/s3/bucket.js';
 import { lifecycleRule, regionOfLocationConstraint } from '../../../src/collect/collectors/s3/bucket-documents.js';
 import { unknown } from '../../../src/model/unknown.js';
@@ -84,7 +80,9 @@ interface BucketSpec {
 
 function fullyConfigured(): BucketSpec['answers'] {
   return {
-    GetPublicAccessBlock: { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } },
+    GetPublicAccessBlock: {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+    },
     GetBucketPolicy: { Policy: JSON.stringify(BANK_POLICY) },
     GetBucketAcl: {
       Owner: { ID: OWNER_ID },
@@ -120,7 +118,12 @@ function fullyConfigured(): BucketSpec['answers'] {
       TransitionDefaultMinimumObjectSize: 'all_storage_classes_128K',
     },
     GetBucketLogging: { LoggingEnabled: { TargetBucket: 'bank-access-logs', TargetPrefix: 'bank-statements/' } },
-    GetBucketTagging: { TagSet: [{ Key: 'data-classification', Value: 'confidential' }, { Key: 'owner', Value: 'payments' }] },
+    GetBucketTagging: {
+      TagSet: [
+        { Key: 'data-classification', Value: 'confidential' },
+        { Key: 'owner', Value: 'payments' },
+      ],
+    },
   };
 }
 
@@ -166,19 +169,24 @@ const tagging = mockClient(ResourceGroupsTaggingAPIClient);
 let taggingCalls: { region: string; token: string | undefined }[];
 
 function wireTagging(): void {
-  tagging.on(GetResourcesCommand).callsFake(async (input: { PaginationToken?: string; ResourcesPerPage?: number; ResourceTypeFilters?: string[] }, getClient: () => unknown) => {
-    const region = await regionOf(getClient);
-    taggingCalls.push({ region, token: input.PaginationToken });
-    expect(input.ResourceTypeFilters).toEqual(['s3']);
-    expect(input.ResourcesPerPage).toBe(100);
-    const fails = TAGGING_FAILS[region];
-    if (fails !== undefined) throw fails();
-    const all = taggedBucketsIn(Object.fromEntries(Object.entries(BUCKETS).map(([name, spec]) => [name, { region: spec.region, tagging: spec.answers['GetBucketTagging'] }])), region);
-    if (!TAGGING_ONE_PER_PAGE.has(region)) return { ResourceTagMappingList: all, PaginationToken: '', $metadata };
-    const at = input.PaginationToken === undefined ? 0 : Number(input.PaginationToken.replace('page-', ''));
-    const next = at + 1 < all.length ? `page-${at + 1}` : '';
-    return { ResourceTagMappingList: all.slice(at, at + 1), PaginationToken: next, $metadata };
-  });
+  tagging
+    .on(GetResourcesCommand)
+    .callsFake(async (input: { PaginationToken?: string; ResourcesPerPage?: number; ResourceTypeFilters?: string[] }, getClient: () => unknown) => {
+      const region = await regionOf(getClient);
+      taggingCalls.push({ region, token: input.PaginationToken });
+      expect(input.ResourceTypeFilters).toEqual(['s3']);
+      expect(input.ResourcesPerPage).toBe(100);
+      const fails = TAGGING_FAILS[region];
+      if (fails !== undefined) throw fails();
+      const all = taggedBucketsIn(
+        Object.fromEntries(Object.entries(BUCKETS).map(([name, spec]) => [name, { region: spec.region, tagging: spec.answers['GetBucketTagging'] }])),
+        region,
+      );
+      if (!TAGGING_ONE_PER_PAGE.has(region)) return { ResourceTagMappingList: all, PaginationToken: '', $metadata };
+      const at = input.PaginationToken === undefined ? 0 : Number(input.PaginationToken.replace('page-', ''));
+      const next = at + 1 < all.length ? `page-${at + 1}` : '';
+      return { ResourceTagMappingList: all.slice(at, at + 1), PaginationToken: next, $metadata };
+    });
 }
 
 const perBucket = [
@@ -365,7 +373,12 @@ describe('S3 bucket collector', () => {
       BUCKETS[name]!.answers['GetPublicAccessBlock'] = () => s3Error('InternalError', 'We encountered an internal error. Please try again.', 500);
     }
     TAGGING_FAILS['eu-central-1'] = () =>
-      new ResourceGroupsTaggingAPIServiceException({ name: 'AccessDeniedException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'User is not authorized to perform: tag:GetResources' });
+      new ResourceGroupsTaggingAPIServiceException({
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+        message: 'User is not authorized to perform: tag:GetResources',
+      });
     BUCKETS['frankfurt-archive']!.answers['GetBucketTagging'] = accessDenied;
     const { resources, coverage } = await runCollector(s3Bucket);
     for (const bucket of resources) expect(bucket.config.publicAccessBlock).toEqual(unknown('InternalError: s3:GetPublicAccessBlock'));
@@ -384,7 +397,11 @@ describe('S3 bucket collector', () => {
     expect(byId(resources, 'legacy-eu-logs').config.policy).toEqual(unknown('UnparsablePolicy: s3:GetBucketPolicy'));
     // One entry for both (same code, region and operation), carrying whichever message came first.
     expect(coverage).toEqual([
-      expect.objectContaining({ operation: 'GetBucketPolicy', count: 2, error: { code: 'UnparsablePolicy', message: expect.stringMatching(/not valid JSON|not a JSON object/) } }),
+      expect.objectContaining({
+        operation: 'GetBucketPolicy',
+        count: 2,
+        error: { code: 'UnparsablePolicy', message: expect.stringMatching(/not valid JSON|not a JSON object/) },
+      }),
     ]);
   });
 
@@ -408,7 +425,8 @@ describe('S3 bucket collector', () => {
   });
 
   it('a bucket deleted before its location is read is left out and recorded', async () => {
-    BUCKETS['us-standard-site']!.answers['GetBucketLocation'] = () => new NoSuchBucket({ message: 'The specified bucket does not exist', $metadata: { httpStatusCode: 404 } });
+    BUCKETS['us-standard-site']!.answers['GetBucketLocation'] = () =>
+      new NoSuchBucket({ message: 'The specified bucket does not exist', $metadata: { httpStatusCode: 404 } });
     const { resources, coverage } = await runCollector(s3Bucket);
     expect(resources.map((r) => r.id)).toEqual(['bank-statements', 'frankfurt-archive', 'legacy-eu-logs']);
     expect(coverage).toEqual([expect.objectContaining({ operation: 'GetBucketLocation', error: expect.objectContaining({ code: 'NoSuchBucket' }) })]);
@@ -419,13 +437,20 @@ describe('S3 bucket collector', () => {
     const { resources, coverage } = await runCollector(s3Bucket);
     expect(resources.map((r) => r.id)).not.toContain('us-standard-site');
     expect(coverage).toEqual([
-      expect.objectContaining({ operation: 'GetBucketLocation', region: 'us-east-1', resourceArn: bucketArn('us-standard-site'), error: { code: 'AccessDenied', message: "Access Denied; the bucket's region is unknown and it is left out" } }),
+      expect.objectContaining({
+        operation: 'GetBucketLocation',
+        region: 'us-east-1',
+        resourceArn: bucketArn('us-standard-site'),
+        error: { code: 'AccessDenied', message: "Access Denied; the bucket's region is unknown and it is left out" },
+      }),
     ]);
   });
 
   it('a lifecycle rule limited by tag or size is not taken for a whole-bucket rule: the lifecycle is unknown', async () => {
     BUCKETS['bank-statements']!.answers['GetBucketLifecycleConfiguration'] = {
-      Rules: [{ ID: 'archive-tagged', Filter: { Tag: { Key: 'archive', Value: 'true' } }, Status: 'Enabled', Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] }],
+      Rules: [
+        { ID: 'archive-tagged', Filter: { Tag: { Key: 'archive', Value: 'true' } }, Status: 'Enabled', Transitions: [{ Days: 30, StorageClass: 'GLACIER' }] },
+      ],
     };
     const { resources, coverage } = await runCollector(s3Bucket);
     expect(byId(resources, 'bank-statements').config.lifecycleRules).toEqual(unknown('UnsupportedLifecycleFilter: s3:GetBucketLifecycleConfiguration'));
@@ -463,7 +488,11 @@ describe('S3 bucket collector', () => {
   it('reads tags from every page of the Tagging API; a bucket it does not list has none', async () => {
     TAGGING_ONE_PER_PAGE.add('eu-west-1');
     BUCKETS['legacy-eu-logs']!.answers['GetBucketTagging'] = { TagSet: [{ Key: 'owner', Value: 'ops' }] };
-    BUCKETS['third-eu'] = { region: 'eu-west-1', listed: true, answers: { ...nothingConfigured(), GetBucketTagging: { TagSet: [{ Key: 'env', Value: 'prod' }] } } };
+    BUCKETS['third-eu'] = {
+      region: 'eu-west-1',
+      listed: true,
+      answers: { ...nothingConfigured(), GetBucketTagging: { TagSet: [{ Key: 'env', Value: 'prod' }] } },
+    };
     PAGES['tok-3'] = { names: ['frankfurt-archive', 'third-eu'] };
     const { resources, coverage } = await runCollector(s3Bucket);
     expect(coverage).toEqual([]);
@@ -476,13 +505,28 @@ describe('S3 bucket collector', () => {
 
   it('where the Tagging API fails, asks GetBucketTagging for the buckets of that region only, and records the failure', async () => {
     TAGGING_FAILS['eu-west-1'] = () =>
-      new ResourceGroupsTaggingAPIServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' });
+      new ResourceGroupsTaggingAPIServiceException({
+        name: 'ThrottlingException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+        message: 'Rate exceeded',
+      });
     const { resources, coverage } = await runCollector(s3Bucket);
-    const asked = calls.filter((c) => c.operation === 'GetBucketTagging').map((c) => c.bucket).sort();
+    const asked = calls
+      .filter((c) => c.operation === 'GetBucketTagging')
+      .map((c) => c.bucket)
+      .sort();
     expect(asked).toEqual(['bank-statements', 'legacy-eu-logs']);
     expect(byId(resources, 'bank-statements').tags).toEqual({ 'data-classification': 'confidential', owner: 'payments' });
     expect(byId(resources, 'legacy-eu-logs').tags).toEqual({});
-    expect(coverage).toEqual([expect.objectContaining({ service: 'tagging', operation: 'GetResources', region: 'eu-west-1', error: expect.objectContaining({ code: 'ThrottlingException' }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({
+        service: 'tagging',
+        operation: 'GetResources',
+        region: 'eu-west-1',
+        error: expect.objectContaining({ code: 'ThrottlingException' }),
+      }),
+    ]);
   });
 
   it('with ACLs disabled (BucketOwnerEnforced) the ACL is the owner’s full control, without asking S3', async () => {
@@ -536,7 +580,11 @@ describe('S3 normalisation', () => {
       rule: { ...base, Filter: { And: { Prefix: '', Tags: [{ Key: 'tier', Value: 'cold' }] } } },
       unsupported: /object tags/,
     },
-    { name: 'And of tags and size', rule: { ...base, Filter: { And: { Tags: [{ Key: 'a', Value: 'b' }], ObjectSizeGreaterThan: 10 } } }, unsupported: /object tags and object size/ },
+    {
+      name: 'And of tags and size',
+      rule: { ...base, Filter: { And: { Tags: [{ Key: 'a', Value: 'b' }], ObjectSizeGreaterThan: 10 } } },
+      unsupported: /object tags and object size/,
+    },
   ];
   for (const c of cases) {
     it(`lifecycle rule: ${c.name}`, () => {

@@ -200,24 +200,32 @@ describe('SageMaker notebook instance collector', () => {
     const { resources, coverage } = await runCollector(sageMakerNotebookInstance);
     expect(resources.map((r) => r.id)).toEqual(['scratch']);
     expect(coverage).toEqual([
-      expect.objectContaining({ operation: 'DescribeNotebookInstance', resourceArn: arn('gone'), error: { code: 'ValidationException', message: 'RecordNotFound' } }),
+      expect.objectContaining({
+        operation: 'DescribeNotebookInstance',
+        resourceArn: arn('gone'),
+        error: { code: 'ValidationException', message: 'RecordNotFound' },
+      }),
     ]);
   });
 
   it('an unexpected DirectInternetAccess value is unknown, not a guess', async () => {
-    sagemaker.on(DescribeNotebookInstanceCommand, { NotebookInstanceName: 'churn-lab' }).resolves({ ...described('churn-lab', { DirectInternetAccess: 'Sometimes' as 'Enabled' }), $metadata });
+    sagemaker
+      .on(DescribeNotebookInstanceCommand, { NotebookInstanceName: 'churn-lab' })
+      .resolves({ ...described('churn-lab', { DirectInternetAccess: 'Sometimes' as 'Enabled' }), $metadata });
     const { resources, coverage } = await runCollector(sageMakerNotebookInstance);
     expect(byId(resources, 'churn-lab').config.directInternetAccess).toEqual(unknown('UnexpectedResponse: sagemaker:DescribeNotebookInstance'));
     expect(coverage).toEqual([expect.objectContaining({ resourceArn: arn('churn-lab'), error: expect.objectContaining({ code: 'UnexpectedResponse' }) })]);
   });
 
   it('a page of the listing that fails keeps the notebooks already read and records the incomplete list', async () => {
-    sagemaker.on(ListNotebookInstancesCommand, { NextToken: 'token-1' }).rejects(
-      new SageMakerServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }),
-    );
+    sagemaker
+      .on(ListNotebookInstancesCommand, { NextToken: 'token-1' })
+      .rejects(new SageMakerServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }));
     const { resources, coverage } = await runCollector(sageMakerNotebookInstance);
     expect(resources.map((r) => r.id).sort()).toEqual(['Risk-Analysis', 'scratch']);
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'ListNotebookInstances', error: { code: 'ThrottlingException', message: 'Rate exceeded' } })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({ operation: 'ListNotebookInstances', error: { code: 'ThrottlingException', message: 'Rate exceeded' } }),
+    ]);
   });
 
   it('runs only the operations the selected fields need; the other fields are NotCollected', async () => {

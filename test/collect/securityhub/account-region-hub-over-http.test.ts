@@ -17,7 +17,11 @@ const NOT_SUBSCRIBED = `Account ${ACCOUNT} is not subscribed to AWS Security Hub
 describe('the Security Hub subscription over HTTP', () => {
   /** Security Hub's REST-JSON error: the type in x-amzn-ErrorType, Code and Message in the body. */
   function restJsonError(code: string, message: string, status: number): Reply {
-    return { status, headers: { 'content-type': 'application/json', 'x-amzn-errortype': `${code}:http://internal.amazon.com/coral/com.amazonaws.securityhub/` }, body: JSON.stringify({ Code: code, Message: message }) };
+    return {
+      status,
+      headers: { 'content-type': 'application/json', 'x-amzn-errortype': `${code}:http://internal.amazon.com/coral/com.amazonaws.securityhub/` },
+      body: JSON.stringify({ Code: code, Message: message }),
+    };
   }
 
   async function run(reply: Reply) {
@@ -27,7 +31,9 @@ describe('the Security Hub subscription over HTTP', () => {
   }
 
   it('sends GET /accounts and reads the hub', async () => {
-    const { settings, requests } = await run(json({ HubArn: HUB_ARN, SubscribedAt: '2024-11-19T23:15:10.046Z', AutoEnableControls: true, ControlFindingGenerator: 'SECURITY_CONTROL' }));
+    const { settings, requests } = await run(
+      json({ HubArn: HUB_ARN, SubscribedAt: '2024-11-19T23:15:10.046Z', AutoEnableControls: true, ControlFindingGenerator: 'SECURITY_CONTROL' }),
+    );
     expect(requests.map((r) => [r.method, r.hostname, r.path])).toEqual([['GET', `securityhub.${REGION}.amazonaws.com`, '/accounts']]);
     expect(settings).toEqual({ securityHub: { hubArn: HUB_ARN, subscribedAt: '2024-11-19T23:15:10.046Z', autoEnableControls: true } });
   });
@@ -40,7 +46,13 @@ describe('the Security Hub subscription over HTTP', () => {
   });
 
   it('reads AccessDeniedException off the wire as unknown', async () => {
-    const { settings, coverage } = await run(restJsonError('AccessDeniedException', `User: arn:aws:sts::${ACCOUNT}:assumed-role/vigil/scan is not authorized to perform: securityhub:DescribeHub`, 403));
+    const { settings, coverage } = await run(
+      restJsonError(
+        'AccessDeniedException',
+        `User: arn:aws:sts::${ACCOUNT}:assumed-role/vigil/scan is not authorized to perform: securityhub:DescribeHub`,
+        403,
+      ),
+    );
     expect(settings).toEqual({ securityHub: unknown('AccessDeniedException: securityhub:DescribeHub') });
     expect(coverage).toEqual([expect.objectContaining({ error: expect.objectContaining({ code: 'AccessDeniedException' }) })]);
   });

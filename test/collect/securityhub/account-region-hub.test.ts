@@ -60,7 +60,9 @@ describe('the Security Hub subscription of a region', () => {
 
   it('AccessDenied: unknown, never "not enabled", and coverage names the region', async () => {
     const message = `User: arn:aws:sts::${ACCOUNT}:assumed-role/vigil/scan is not authorized to perform: securityhub:DescribeHub on resource: ${HUB_ARN} because no identity-based policy allows the securityhub:DescribeHub action`;
-    client.on(DescribeHubCommand).rejects(new AccessDeniedException({ $metadata: { httpStatusCode: 403 }, message, Message: message, Code: 'AccessDeniedException' }));
+    client
+      .on(DescribeHubCommand)
+      .rejects(new AccessDeniedException({ $metadata: { httpStatusCode: 403 }, message, Message: message, Code: 'AccessDeniedException' }));
     const { settings, coverage } = await runSettings(securityHub, { homeRegion: REGION });
     expect(settings).toEqual({ securityHub: unknown('AccessDeniedException: securityhub:DescribeHub') });
     expect(coverage).toEqual([
@@ -88,7 +90,9 @@ describe('the Security Hub subscription of a region', () => {
     client.on(DescribeHubCommand).resolves({ HubArn: HUB_ARN, SubscribedAt: 'yesterday', AutoEnableControls: true, $metadata });
     run = await runSettings(securityHub, { homeRegion: REGION });
     expect(run.settings).toEqual({ securityHub: unknown('UnexpectedResponse: securityhub:DescribeHub') });
-    expect(run.coverage).toEqual([expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'DescribeHub returned SubscribedAt yesterday, not a date' } })]);
+    expect(run.coverage).toEqual([
+      expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'DescribeHub returned SubscribedAt yesterday, not a date' } }),
+    ]);
   });
 
   it('is not read when no selected insight needs it', async () => {

@@ -27,7 +27,9 @@ const topicArn = (name: string, account = ACCOUNT) => `arn:aws:sns:${REGION}:${a
 
 function subscription(topic: string, protocol: string, endpoint: string, confirmed = true, account = ACCOUNT, owner = ACCOUNT): Subscription {
   return {
-    SubscriptionArn: confirmed ? `${topicArn(topic, account)}:${Buffer.from(endpoint).toString('hex').slice(0, 8)}-0fd4-4079-afb4-ce8c8260f0ca` : 'PendingConfirmation',
+    SubscriptionArn: confirmed
+      ? `${topicArn(topic, account)}:${Buffer.from(endpoint).toString('hex').slice(0, 8)}-0fd4-4079-afb4-ce8c8260f0ca`
+      : 'PendingConfirmation',
     Owner: owner,
     Protocol: protocol,
     Endpoint: endpoint,
@@ -158,7 +160,9 @@ describe('SNS topic collector', () => {
   it('asks ListSubscriptionsByTopic, all pages, only of topics the listing shows without a confirmed subscription', async () => {
     const { resources, coverage } = await runCollector(snsTopic);
     expect(coverage).toEqual([]);
-    const asked = sns.commandCalls(ListSubscriptionsByTopicCommand).map((call) => `${call.args[0].input.TopicArn?.split(':')[5]} ${call.args[0].input.NextToken ?? '-'}`);
+    const asked = sns
+      .commandCalls(ListSubscriptionsByTopicCommand)
+      .map((call) => `${call.args[0].input.TopicArn?.split(':')[5]} ${call.args[0].input.NextToken ?? '-'}`);
     expect(asked.sort()).toEqual(['member-alarms -', 'member-alarms member-alarms-1', 'member-alarms member-alarms-2', 'pending-only -', 'quiet-topic -']);
     // Another account's queue subscribed to this account's topic: only the topic's own list shows it.
     expect(byId(resources, 'member-alarms').config.subscriptions).toEqual([
@@ -195,7 +199,9 @@ describe('SNS topic collector', () => {
   });
 
   it('a failing last page of subscriptions makes them unknown, not short', async () => {
-    sns.on(ListSubscriptionsCommand, { NextToken: 'subscriptions-2' }).rejects(new ThrottledException({ $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }));
+    sns
+      .on(ListSubscriptionsCommand, { NextToken: 'subscriptions-2' })
+      .rejects(new ThrottledException({ $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }));
     const { resources } = await runCollector(snsTopic);
     expect(byId(resources, 'ops-pager').config.subscriptions).toEqual(unknown('ThrottledException: sns:ListSubscriptions'));
     expect(byId(resources, 'quiet-topic').config.subscriptions).toEqual(unknown('ThrottledException: sns:ListSubscriptions'));

@@ -94,7 +94,8 @@ function standardSfn(): void {
   sfn.on(DescribeStateMachineCommand).callsFake((input: { stateMachineArn: string }) => {
     const name = input.stateMachineArn.split(':').at(-1) ?? '';
     const spec = MACHINES[name];
-    if (spec === undefined) throw new StateMachineDoesNotExist({ message: `State Machine Does Not Exist: '${input.stateMachineArn}'`, $metadata: { httpStatusCode: 400 } });
+    if (spec === undefined)
+      throw new StateMachineDoesNotExist({ message: `State Machine Does Not Exist: '${input.stateMachineArn}'`, $metadata: { httpStatusCode: 400 } });
     return {
       stateMachineArn: input.stateMachineArn,
       name,
@@ -116,7 +117,13 @@ function standardSfn(): void {
     return { executions: pages[index], ...(last ? {} : { nextToken: `${input.statusFilter}-${index + 1}` }), $metadata };
   });
   sfn.on(ListTagsForResourceCommand).callsFake((input: { resourceArn: string }) => ({
-    tags: input.resourceArn === machineArn('settlement-batch') ? [{ key: 'owner', value: 'payments' }, { key: 'environment', value: 'production' }] : [],
+    tags:
+      input.resourceArn === machineArn('settlement-batch')
+        ? [
+            { key: 'owner', value: 'payments' },
+            { key: 'environment', value: 'production' },
+          ]
+        : [],
     $metadata,
   }));
 }
@@ -139,7 +146,8 @@ afterEach(() => {
   sfn.reset();
 });
 
-const listCalls = (status: string) => sfn.commandCalls(ListExecutionsCommand, { stateMachineArn: machineArn('settlement-batch'), statusFilter: status as ExecutionStatus });
+const listCalls = (status: string) =>
+  sfn.commandCalls(ListExecutionsCommand, { stateMachineArn: machineArn('settlement-batch'), statusFilter: status as ExecutionStatus });
 
 describe('Step Functions state machine collector', () => {
   it('reads every page of state machines and normalises a machine with its recent failures exactly', async () => {
@@ -217,7 +225,9 @@ describe('Step Functions state machine collector', () => {
   });
 
   it('AccessDenied on one listing of executions: the failures are unknown, coverage names the machine, the rest is collected', async () => {
-    sfn.on(ListExecutionsCommand, { stateMachineArn: machineArn('settlement-batch'), statusFilter: 'TIMED_OUT' }).rejects(accessDenied('states:ListExecutions'));
+    sfn
+      .on(ListExecutionsCommand, { stateMachineArn: machineArn('settlement-batch'), statusFilter: 'TIMED_OUT' })
+      .rejects(accessDenied('states:ListExecutions'));
     const { resources, coverage } = await runCollector(stepFunctionsStateMachine);
     const machine = byId(resources, 'settlement-batch');
     expect(machine.config.recentFailedExecutions).toEqual(unknown('AccessDeniedException: sfn:ListExecutions'));
@@ -236,9 +246,9 @@ describe('Step Functions state machine collector', () => {
   });
 
   it('a failing later page of executions makes the failures unknown, not short', async () => {
-    sfn.on(ListExecutionsCommand, { stateMachineArn: machineArn('settlement-batch'), statusFilter: 'ABORTED', nextToken: 'ABORTED-2' }).rejects(
-      new SFNServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }),
-    );
+    sfn
+      .on(ListExecutionsCommand, { stateMachineArn: machineArn('settlement-batch'), statusFilter: 'ABORTED', nextToken: 'ABORTED-2' })
+      .rejects(new SFNServiceException({ name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 400 }, message: 'Rate exceeded' }));
     const { resources } = await runCollector(stepFunctionsStateMachine);
     expect(byId(resources, 'settlement-batch').config.recentFailedExecutions).toEqual(unknown('ThrottlingException: sfn:ListExecutions'));
   });
@@ -250,7 +260,13 @@ describe('Step Functions state machine collector', () => {
     });
     const { resources, coverage } = await runCollector(stepFunctionsStateMachine);
     expect(resources).toEqual([]);
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'DescribeStateMachine', resourceArn: machineArn('gone'), error: expect.objectContaining({ code: 'StateMachineDoesNotExist' }) })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({
+        operation: 'DescribeStateMachine',
+        resourceArn: machineArn('gone'),
+        error: expect.objectContaining({ code: 'StateMachineDoesNotExist' }),
+      }),
+    ]);
   });
 
   it('tags that cannot be read are unknown', async () => {

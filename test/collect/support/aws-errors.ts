@@ -11,7 +11,12 @@ import { ACCOUNT } from './harness.js';
 export const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };
 
 export function ec2Error(code: string, message: string, status: number): EC2ServiceException {
-  const error = new EC2ServiceException({ name: code, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status, requestId: 'req' }, message });
+  const error = new EC2ServiceException({
+    name: code,
+    $fault: status >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode: status, requestId: 'req' },
+    message,
+  });
   return Object.assign(error, { Code: code });
 }
 
@@ -25,7 +30,12 @@ export function unauthorized(action: string): EC2ServiceException {
 }
 
 export function rdsError(code: string, message: string, status: number): RDSServiceException {
-  const error = new RDSServiceException({ name: code, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status, requestId: 'req' }, message });
+  const error = new RDSServiceException({
+    name: code,
+    $fault: status >= 500 ? 'server' : 'client',
+    $metadata: { httpStatusCode: status, requestId: 'req' },
+    message,
+  });
   return Object.assign(error, { Code: code });
 }
 

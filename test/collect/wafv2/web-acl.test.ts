@@ -43,7 +43,13 @@ const V4 = regional('ipset', 'bank-ipv4', V4_ID);
 const V6 = regional('ipset', 'bank-ipv6', V6_ID);
 const EDGE_V4 = global('ipset', 'bank-ipv4', V4_ID);
 
-const summary = (name: string, id: string, arn: string): WebACLSummary => ({ Name: name, Id: id, Description: '', LockToken: 'e5c1a7b9-0000-4000-8000-000000000000', ARN: arn });
+const summary = (name: string, id: string, arn: string): WebACLSummary => ({
+  Name: name,
+  Id: id,
+  Description: '',
+  LockToken: 'e5c1a7b9-0000-4000-8000-000000000000',
+  ARN: arn,
+});
 const PORTAL = summary('bank-portal', PORTAL_ID, regional('webacl', 'bank-portal', PORTAL_ID));
 const API = summary('bank-api', API_ID, regional('webacl', 'bank-api', API_ID));
 const EDGE = summary('bank-edge', EDGE_ID, global('webacl', 'bank-edge', EDGE_ID));
@@ -119,7 +125,15 @@ const API_ACL: WebACL = {
   Id: API_ID,
   ARN: API.ARN,
   DefaultAction: { Allow: {} },
-  Rules: [{ Name: 'block-outside', Priority: 0, Statement: { NotStatement: { Statement: { IPSetReferenceStatement: { ARN: V4 } } } }, Action: { Block: {} }, VisibilityConfig: visibility('block-outside') }],
+  Rules: [
+    {
+      Name: 'block-outside',
+      Priority: 0,
+      Statement: { NotStatement: { Statement: { IPSetReferenceStatement: { ARN: V4 } } } },
+      Action: { Block: {} },
+      VisibilityConfig: visibility('block-outside'),
+    },
+  ],
   VisibilityConfig: visibility('bank-api'),
   Capacity: 1,
   ManagedByFirewallManager: false,
@@ -134,7 +148,9 @@ const EDGE_ACL: WebACL = {
     {
       Name: 'allow-bank-via-proxy',
       Priority: 0,
-      Statement: { IPSetReferenceStatement: { ARN: EDGE_V4, IPSetForwardedIPConfig: { HeaderName: 'X-Forwarded-For', FallbackBehavior: 'NO_MATCH', Position: 'FIRST' } } },
+      Statement: {
+        IPSetReferenceStatement: { ARN: EDGE_V4, IPSetForwardedIPConfig: { HeaderName: 'X-Forwarded-For', FallbackBehavior: 'NO_MATCH', Position: 'FIRST' } },
+      },
       Action: { Allow: {} },
       VisibilityConfig: visibility('allow-bank-via-proxy'),
     },
@@ -143,7 +159,14 @@ const EDGE_ACL: WebACL = {
   Capacity: 1,
 };
 
-const ipSet = (arn: string, name: string, id: string, version: 'IPV4' | 'IPV6', addresses: string[]): IPSet => ({ Name: name, Id: id, ARN: arn, Description: '', IPAddressVersion: version, Addresses: addresses });
+const ipSet = (arn: string, name: string, id: string, version: 'IPV4' | 'IPV6', addresses: string[]): IPSet => ({
+  Name: name,
+  Id: id,
+  ARN: arn,
+  Description: '',
+  IPAddressVersion: version,
+  Addresses: addresses,
+});
 const IP_SETS: Record<string, IPSet> = {
   [`REGIONAL bank-ipv4 ${V4_ID}`]: ipSet(V4, 'bank-ipv4', V4_ID, 'IPV4', ['198.51.100.0/24', '203.0.113.0/25']),
   [`REGIONAL bank-ipv6 ${V6_ID}`]: ipSet(V6, 'bank-ipv6', V6_ID, 'IPV6', ['2001:db8:4a0::/48']),
@@ -155,7 +178,10 @@ const STAGE = `arn:aws:apigateway:${REGION}::/restapis/a1b2c3d4e5/stages/prod`;
 const FIREHOSE = `arn:aws:firehose:${REGION}:${ACCOUNT}:deliverystream/aws-waf-logs-bank-portal`;
 
 function notFound(): WAFNonexistentItemException {
-  return new WAFNonexistentItemException({ message: "AWS WAF couldn't perform the operation because your resource doesn't exist.", $metadata: { httpStatusCode: 400, requestId: 'req' } });
+  return new WAFNonexistentItemException({
+    message: "AWS WAF couldn't perform the operation because your resource doesn't exist.",
+    $metadata: { httpStatusCode: 400, requestId: 'req' },
+  });
 }
 
 function accessDenied(action: string): WAFV2ServiceException {
@@ -171,14 +197,24 @@ beforeEach(() => {
   waf.reset();
   // Two regional pages, each with a NextMarker; the page after the last is empty.
   waf.on(ListWebACLsCommand, { Scope: 'REGIONAL' }).callsFake((input: { NextMarker?: string }) => {
-    const pages: Record<string, { acls: WebACLSummary[]; next: string }> = { '': { acls: [PORTAL], next: 'bank-portal' }, 'bank-portal': { acls: [API], next: 'bank-api' }, 'bank-api': { acls: [], next: 'bank-api' } };
+    const pages: Record<string, { acls: WebACLSummary[]; next: string }> = {
+      '': { acls: [PORTAL], next: 'bank-portal' },
+      'bank-portal': { acls: [API], next: 'bank-api' },
+      'bank-api': { acls: [], next: 'bank-api' },
+    };
     const page = pages[input.NextMarker ?? ''];
     if (page === undefined) throw new Error(`no page for ${input.NextMarker}`);
     return { WebACLs: page.acls, ...(page.acls.length > 0 && { NextMarker: page.next }), $metadata };
   });
-  waf.on(ListWebACLsCommand, { Scope: 'CLOUDFRONT' }).resolves({ WebACLs: [EDGE], NextMarker: 'bank-edge', $metadata }).on(ListWebACLsCommand, { Scope: 'CLOUDFRONT', NextMarker: 'bank-edge' }).resolves({ WebACLs: [], $metadata });
+  waf
+    .on(ListWebACLsCommand, { Scope: 'CLOUDFRONT' })
+    .resolves({ WebACLs: [EDGE], NextMarker: 'bank-edge', $metadata })
+    .on(ListWebACLsCommand, { Scope: 'CLOUDFRONT', NextMarker: 'bank-edge' })
+    .resolves({ WebACLs: [], $metadata });
   waf.on(GetWebACLCommand).callsFake((input: { Name: string; Scope: string; Id: string }) => {
-    const acl = [PORTAL_ACL, API_ACL, EDGE_ACL].find((a) => a.Name === input.Name && a.Id === input.Id && (input.Scope === 'CLOUDFRONT') === a.ARN!.includes(':global/'));
+    const acl = [PORTAL_ACL, API_ACL, EDGE_ACL].find(
+      (a) => a.Name === input.Name && a.Id === input.Id && (input.Scope === 'CLOUDFRONT') === a.ARN!.includes(':global/'),
+    );
     if (acl === undefined) throw notFound();
     return { WebACL: acl, LockToken: 'e5c1a7b9-0000-4000-8000-000000000000', $metadata };
   });
@@ -197,7 +233,10 @@ beforeEach(() => {
       LoggingConfiguration: {
         ResourceArn: PORTAL.ARN,
         LogDestinationConfigs: [FIREHOSE],
-        LoggingFilter: { Filters: [{ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: [{ ActionCondition: { Action: 'BLOCK' } }] }], DefaultBehavior: 'DROP' },
+        LoggingFilter: {
+          Filters: [{ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: [{ ActionCondition: { Action: 'BLOCK' } }] }],
+          DefaultBehavior: 'DROP',
+        },
         ManagedByFirewallManager: false,
         LogType: 'WAF_LOGS',
         LogScope: 'CUSTOMER',
@@ -245,7 +284,14 @@ describe('WAFv2 web ACL collector', () => {
             origin: 'firewall-manager-first',
             action: null,
             overrideAction: 'Count',
-            statement: { type: 'managedRuleGroup', vendorName: 'AWS', name: 'AWSManagedRulesAmazonIpReputationList', version: null, scopeDown: null, ruleActionOverrides: [] },
+            statement: {
+              type: 'managedRuleGroup',
+              vendorName: 'AWS',
+              name: 'AWSManagedRulesAmazonIpReputationList',
+              version: null,
+              scopeDown: null,
+              ruleActionOverrides: [],
+            },
           },
           {
             name: 'aws-common',
@@ -262,7 +308,14 @@ describe('WAFv2 web ACL collector', () => {
               ruleActionOverrides: [{ name: 'SizeRestrictions_BODY', action: 'Count' }],
             },
           },
-          { name: 'rate-limit', priority: 5, origin: 'web-acl', action: 'Block', overrideAction: null, statement: { type: 'other', statement: 'RateBasedStatement' } },
+          {
+            name: 'rate-limit',
+            priority: 5,
+            origin: 'web-acl',
+            action: 'Block',
+            overrideAction: null,
+            statement: { type: 'other', statement: 'RateBasedStatement' },
+          },
           {
             name: 'allow-bank',
             priority: 10,
@@ -297,7 +350,12 @@ describe('WAFv2 web ACL collector', () => {
       logging: null,
     });
     // Each IP set once, however many rules and web ACLs name it; each regional resource type once per web ACL.
-    expect(waf.commandCalls(GetIPSetCommand).map((call) => call.args[0].input.Name).sort()).toEqual(['bank-ipv4', 'bank-ipv6']);
+    expect(
+      waf
+        .commandCalls(GetIPSetCommand)
+        .map((call) => call.args[0].input.Name)
+        .sort(),
+    ).toEqual(['bank-ipv4', 'bank-ipv6']);
     expect(waf.commandCalls(ListResourcesForWebACLCommand, { WebACLArn: PORTAL.ARN }).map((call) => call.args[0].input.ResourceType)).toEqual([
       'APPLICATION_LOAD_BALANCER',
       'API_GATEWAY',
@@ -317,7 +375,12 @@ describe('WAFv2 web ACL collector', () => {
   it('in us-east-1 also lists the CLOUDFRONT scope: filed under region global with its us-east-1 ARN, associations unknown (CloudFront lists them), IP sets read in that scope', async () => {
     const { resources, coverage } = await runCollector(wafv2WebAcl, { regions: ['us-east-1'] });
     expect(coverage).toEqual([]);
-    expect(waf.commandCalls(ListWebACLsCommand).map((call) => call.args[0].input.Scope).sort()).toEqual(['CLOUDFRONT', 'CLOUDFRONT', 'REGIONAL', 'REGIONAL', 'REGIONAL']);
+    expect(
+      waf
+        .commandCalls(ListWebACLsCommand)
+        .map((call) => call.args[0].input.Scope)
+        .sort(),
+    ).toEqual(['CLOUDFRONT', 'CLOUDFRONT', 'REGIONAL', 'REGIONAL', 'REGIONAL']);
     const edge = byId(resources, `global/webacl/bank-edge/${EDGE_ID}`);
     expect(edge).toMatchObject({ arn: EDGE.ARN, region: 'global', name: 'bank-edge' });
     expect(edge.config).toMatchObject({
@@ -345,8 +408,13 @@ describe('WAFv2 web ACL collector', () => {
     const rules = portal.rules;
     if (isUnknown(rules)) throw new Error('the rules should be known');
     const allow = rules.find((rule) => rule.name === 'allow-bank')?.statement;
-    expect(allow).toMatchObject({ type: 'or', statements: [{ ipSet: { $unknown: expect.stringContaining('AccessDeniedException') as unknown } }, { ipSet: { addresses: ['2001:db8:4a0::/48'] } }] });
-    expect(byId(resources, `regional/webacl/bank-api/${API_ID}`).config.rules).toMatchObject([{ statement: { statement: { ipSet: { $unknown: expect.any(String) as unknown } } } }]);
+    expect(allow).toMatchObject({
+      type: 'or',
+      statements: [{ ipSet: { $unknown: expect.stringContaining('AccessDeniedException') as unknown } }, { ipSet: { addresses: ['2001:db8:4a0::/48'] } }],
+    });
+    expect(byId(resources, `regional/webacl/bank-api/${API_ID}`).config.rules).toMatchObject([
+      { statement: { statement: { ipSet: { $unknown: expect.any(String) as unknown } } } },
+    ]);
     expectValid(resources);
   });
 
@@ -372,7 +440,19 @@ describe('WAFv2 web ACL collector', () => {
 
   it('an action the model does not know leaves the rules unknown, never a rule dropped; the web ACL is kept', async () => {
     waf.on(GetWebACLCommand, { Name: 'bank-api' }).resolves({
-      WebACL: { ...API_ACL, Rules: [...API_ACL.Rules!, { Name: 'paywall', Priority: 1, Statement: { LabelMatchStatement: { Scope: 'LABEL', Key: 'bot' } }, Action: { Monetize: {} } as never, VisibilityConfig: visibility('paywall') }] },
+      WebACL: {
+        ...API_ACL,
+        Rules: [
+          ...API_ACL.Rules!,
+          {
+            Name: 'paywall',
+            Priority: 1,
+            Statement: { LabelMatchStatement: { Scope: 'LABEL', Key: 'bot' } },
+            Action: { Monetize: {} } as never,
+            VisibilityConfig: visibility('paywall'),
+          },
+        ],
+      },
       $metadata,
     });
     const { resources, coverage } = await runCollector(wafv2WebAcl);
@@ -387,7 +467,13 @@ describe('WAFv2 web ACL collector', () => {
     waf.on(GetWebACLCommand, { Name: 'bank-api' }).rejects(notFound());
     const { resources, coverage } = await runCollector(wafv2WebAcl);
     expect(resources.map((r) => r.name)).toEqual(['bank-portal']);
-    expect(coverage).toEqual([expect.objectContaining({ operation: 'GetWebACL', resourceArn: API.ARN, error: expect.objectContaining({ message: expect.stringMatching(/no longer exists.*left out/) as unknown }) as unknown })]);
+    expect(coverage).toEqual([
+      expect.objectContaining({
+        operation: 'GetWebACL',
+        resourceArn: API.ARN,
+        error: expect.objectContaining({ message: expect.stringMatching(/no longer exists.*left out/) as unknown }) as unknown,
+      }),
+    ]);
   });
 
   it('GetWebACL denied: default action and rules unknown, the rest read', async () => {

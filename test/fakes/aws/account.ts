@@ -208,7 +208,12 @@ export interface StateMachine {
   readonly type: 'STANDARD' | 'EXPRESS';
   readonly createdAt: string;
   /** Executions that ended FAILED / TIMED_OUT / ABORTED, newest first. */
-  readonly failures: readonly { readonly name: string; readonly status: 'FAILED' | 'TIMED_OUT' | 'ABORTED'; readonly startedAt: string; readonly stoppedAt: string }[];
+  readonly failures: readonly {
+    readonly name: string;
+    readonly status: 'FAILED' | 'TIMED_OUT' | 'ABORTED';
+    readonly startedAt: string;
+    readonly stoppedAt: string;
+  }[];
   readonly tags: Tags;
 }
 
@@ -433,17 +438,31 @@ export const MIX = {
 const CIS_FILTERS: readonly { readonly name: string; readonly pattern: string; readonly metricName: string }[] = [
   {
     name: 'unauthorized-api-calls',
-    pattern: '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }',
+    pattern:
+      '{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") && ($.sourceIPAddress != "delivery.logs.amazonaws.com") && ($.eventName != "HeadBucket") }',
     metricName: 'UnauthorizedAPICalls',
   },
-  { name: 'console-signin-without-mfa', pattern: '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }', metricName: 'ConsoleSignInWithoutMfa' },
-  { name: 'root-usage', pattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }', metricName: 'RootAccountUsage' },
+  {
+    name: 'console-signin-without-mfa',
+    pattern: '{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") }',
+    metricName: 'ConsoleSignInWithoutMfa',
+  },
+  {
+    name: 'root-usage',
+    pattern: '{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }',
+    metricName: 'RootAccountUsage',
+  },
   {
     name: 'cloudtrail-changes',
-    pattern: '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
+    pattern:
+      '{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }',
     metricName: 'CloudTrailChanges',
   },
-  { name: 'console-auth-failures', pattern: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }', metricName: 'ConsoleAuthFailures' },
+  {
+    name: 'console-auth-failures',
+    pattern: '{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }',
+    metricName: 'ConsoleAuthFailures',
+  },
   {
     name: 'nacl-changes',
     pattern:
@@ -459,7 +478,14 @@ const CIS_FILTERS: readonly { readonly name: string; readonly pattern: string; r
 ];
 
 /** AWS-managed policies the account attaches (they are inventory too). */
-const AWS_POLICIES = ['AdministratorAccess', 'ReadOnlyAccess', 'AmazonS3ReadOnlyAccess', 'AmazonSSMManagedInstanceCore', 'AWSLambdaBasicExecutionRole', 'SecurityAudit'];
+const AWS_POLICIES = [
+  'AdministratorAccess',
+  'ReadOnlyAccess',
+  'AmazonS3ReadOnlyAccess',
+  'AmazonSSMManagedInstanceCore',
+  'AWSLambdaBasicExecutionRole',
+  'SecurityAudit',
+];
 
 /** The resource types whose number an account is sized by. */
 export type SizedType = keyof typeof MIX;
@@ -602,7 +628,13 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     const name = `${pick(teams)}-policy-${i}`;
     return { name, id: `ANPA${upper(17)}`, arn: `arn:aws:iam::${accountId}:policy/${name}`, createdAt: ago(1200), attachments: 0 };
   });
-  const awsPolicies: IamPolicy[] = AWS_POLICIES.map((name) => ({ name, id: `ANPA${upper(17)}`, arn: `arn:aws:iam::aws:policy/${name}`, createdAt: '2015-02-06T18:39:46.000Z', attachments: 0 }));
+  const awsPolicies: IamPolicy[] = AWS_POLICIES.map((name) => ({
+    name,
+    id: `ANPA${upper(17)}`,
+    arn: `arn:aws:iam::aws:policy/${name}`,
+    createdAt: '2015-02-06T18:39:46.000Z',
+    attachments: 0,
+  }));
   const policyArns = [...customerPolicies, ...awsPolicies].map((p) => p.arn);
   const attachments = new Map<string, number>();
   const attach = (arns: readonly string[]) => {
@@ -755,7 +787,14 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
   const trailLogGroup = `aws-cloudtrail-logs-${accountId}`;
   const trails: Trail[] = [
     { name: 'organization-audit', homeRegion, multiRegion: true, logging: true, kmsKey: customerKeyIn(homeRegion), logGroup: trailLogGroup },
-    ...regions.map((region, i) => ({ name: `${region}-data-events`, homeRegion: region, multiRegion: false, logging: i % 2 === 0, kmsKey: undefined, logGroup: undefined })),
+    ...regions.map((region, i) => ({
+      name: `${region}-data-events`,
+      homeRegion: region,
+      multiRegion: false,
+      logging: i % 2 === 0,
+      kmsKey: undefined,
+      logGroup: undefined,
+    })),
   ];
 
   const notebooks: Notebook[] = Array.from({ length: count('AWS::SageMaker::NotebookInstance') }, (_, i) => {
@@ -790,10 +829,22 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     const n = chance(0.3) ? 1 + Math.floor(rnd() * 3) : 0;
     for (let k = 0; k < n; k++) {
       const startedAt = ago(1.5);
-      failures.push({ name: `run-${hex(8)}`, status: pick(['FAILED', 'FAILED', 'TIMED_OUT', 'ABORTED'] as const), startedAt, stoppedAt: new Date(Date.parse(startedAt) + 60_000).toISOString() });
+      failures.push({
+        name: `run-${hex(8)}`,
+        status: pick(['FAILED', 'FAILED', 'TIMED_OUT', 'ABORTED'] as const),
+        startedAt,
+        stoppedAt: new Date(Date.parse(startedAt) + 60_000).toISOString(),
+      });
     }
     failures.sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
-    return { name: `${pick(teams)}-workflow-${i}`, region: regionOf(i), type: i % 5 === 4 ? 'EXPRESS' : 'STANDARD', createdAt: ago(700), failures, tags: tagsOf(i) };
+    return {
+      name: `${pick(teams)}-workflow-${i}`,
+      region: regionOf(i),
+      type: i % 5 === 4 ? 'EXPRESS' : 'STANDARD',
+      createdAt: ago(700),
+      failures,
+      tags: tagsOf(i),
+    };
   });
 
   // Every region has its default VPC (the first of the region), and every VPC its default network ACL.
@@ -808,9 +859,23 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
       tags: isDefault ? {} : { Name: `${pick(teams)}-vpc-${i}`, ...tagsOf(i) },
     };
   });
-  const allTraffic = (egress: boolean, rule: number, action: NetworkAclEntry['action']): NetworkAclEntry => ({ rule, egress, protocol: '-1', action, cidr: '0.0.0.0/0', ports: undefined });
+  const allTraffic = (egress: boolean, rule: number, action: NetworkAclEntry['action']): NetworkAclEntry => ({
+    rule,
+    egress,
+    protocol: '-1',
+    action,
+    cidr: '0.0.0.0/0',
+    ports: undefined,
+  });
   const finalDeny = [allTraffic(false, 32767, 'deny'), allTraffic(true, 32767, 'deny')];
-  const tcpIn = (rule: number, cidr: string, from: number, to = from): NetworkAclEntry => ({ rule, egress: false, protocol: '6', action: 'allow', cidr, ports: [from, to] });
+  const tcpIn = (rule: number, cidr: string, from: number, to = from): NetworkAclEntry => ({
+    rule,
+    egress: false,
+    protocol: '6',
+    action: 'allow',
+    cidr,
+    ports: [from, to],
+  });
   const customAclVpcs = vpcs.filter((v) => !v.isDefault);
   const aclDrafts = Array.from({ length: Math.max(vpcs.length, count('AWS::EC2::NetworkAcl')) }, (_, i) => {
     const isDefault = i < vpcs.length;
@@ -854,7 +919,9 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
       region: vpc.region,
       resource: target,
       trafficType: pick(['ALL', 'ALL', 'REJECT', 'ACCEPT'] as const),
-      destination: chance(0.7) ? { type: 'cloud-watch-logs', logGroup: 'vpc-flow-logs' } : { type: 's3', bucketArn: `arn:aws:s3:::flow-logs-${accountId}/${vpc.region}` },
+      destination: chance(0.7)
+        ? { type: 'cloud-watch-logs', logGroup: 'vpc-flow-logs' }
+        : { type: 's3', bucketArn: `arn:aws:s3:::flow-logs-${accountId}/${vpc.region}` },
       delivering: chance(0.9),
       createdAt: ago(700),
     });
@@ -885,8 +952,21 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     const flow = !trail && i <= regions.length;
     const region = trail ? homeRegion : flow ? regions[i - 1]! : regionOf(i);
     const team = pick(teams);
-    const name = trail ? trailLogGroup : flow ? 'vpc-flow-logs' : pick([`/aws/lambda/${team}-fn-${i}`, `/ecs/${team}-service-${i}`, `/aws/rds/instance/${team}-db-${i}/postgresql`]);
-    const own = trail || flow || !chance(0.25) ? [] : Array.from({ length: 1 + Math.floor(rnd() * 2) }, (_, k) => ({ name: `${team}-errors-${k}`, pattern: k === 0 ? 'ERROR' : '{ $.level = "error" }', metricName: `ErrorCount${k}`, namespace: `${team}/app`, createdAt: ago(300) }));
+    const name = trail
+      ? trailLogGroup
+      : flow
+        ? 'vpc-flow-logs'
+        : pick([`/aws/lambda/${team}-fn-${i}`, `/ecs/${team}-service-${i}`, `/aws/rds/instance/${team}-db-${i}/postgresql`]);
+    const own =
+      trail || flow || !chance(0.25)
+        ? []
+        : Array.from({ length: 1 + Math.floor(rnd() * 2) }, (_, k) => ({
+            name: `${team}-errors-${k}`,
+            pattern: k === 0 ? 'ERROR' : '{ $.level = "error" }',
+            metricName: `ErrorCount${k}`,
+            namespace: `${team}/app`,
+            createdAt: ago(300),
+          }));
     return {
       name,
       region,
@@ -914,7 +994,12 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
                 : `arn:aws:${protocol}:${regionOf(i)}:${accountId}:${protocol === 'sqs' ? '' : 'function:'}${pick(teams)}-consumer-${i}-${k}`;
           return { id: uuid(), protocol, endpoint, confirmed: protocol !== 'email' || chance(0.7) };
         });
-    return { name: security ? 'security-alerts' : `${pick(teams)}-alerts-${i}`, region: security ? homeRegion : regionOf(i), subscriptions, tags: security ? { team: 'security' } : tagsOf(i) };
+    return {
+      name: security ? 'security-alerts' : `${pick(teams)}-alerts-${i}`,
+      region: security ? homeRegion : regionOf(i),
+      subscriptions,
+      tags: security ? { team: 'security' } : tagsOf(i),
+    };
   });
   const topicArn = (t: Topic) => `arn:aws:sns:${t.region}:${accountId}:${t.name}`;
 
@@ -945,7 +1030,12 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
       return {
         name: `${pick(teams)}-alarm-${i}`,
         region,
-        metrics: math ? [{ namespace: 'AWS/Lambda', metricName: 'Errors' }, { namespace: 'AWS/Lambda', metricName: 'Invocations' }] : [pick(workloadMetrics)],
+        metrics: math
+          ? [
+              { namespace: 'AWS/Lambda', metricName: 'Errors' },
+              { namespace: 'AWS/Lambda', metricName: 'Invocations' },
+            ]
+          : [pick(workloadMetrics)],
         expression: math ? '100 * m1 / m2' : undefined,
         actionsEnabled: chance(0.9),
         actions: regional.length > 0 && chance(0.85) ? [topicArn(pick(regional))] : [],
@@ -956,7 +1046,13 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
     }),
   ];
 
-  const analyzers: Analyzer[] = regions.map((region) => ({ name: `ConsoleAnalyzer-${uuid()}`, region, type: 'ACCOUNT', status: 'ACTIVE', createdAt: ago(700) }));
+  const analyzers: Analyzer[] = regions.map((region) => ({
+    name: `ConsoleAnalyzer-${uuid()}`,
+    region,
+    type: 'ACCOUNT',
+    status: 'ACTIVE',
+    createdAt: ago(700),
+  }));
   const securityHub = Object.fromEntries(regions.map((region) => [region, ago(600)]));
 
   const ebsDefault = Object.fromEntries(regions.map((region, i) => [region, i === 0]));
@@ -1004,7 +1100,10 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
       scope === 'CLOUDFRONT' || design === 'open'
         ? []
         : design === 'allow-list'
-          ? [{ resourceType: 'APPLICATION_LOAD_BALANCER', arn: alb }, { resourceType: 'API_GATEWAY', arn: stage }]
+          ? [
+              { resourceType: 'APPLICATION_LOAD_BALANCER', arn: alb },
+              { resourceType: 'API_GATEWAY', arn: stage },
+            ]
           : [{ resourceType: 'APPLICATION_LOAD_BALANCER', arn: alb }];
     const logDestinations =
       design === 'allow-list'
@@ -1012,7 +1111,19 @@ export function syntheticAccount(options: AccountOptions): SyntheticAccount {
         : design === 'block-outside'
           ? [`arn:aws:logs:${region}:${accountId}:log-group:aws-waf-logs-${name}`]
           : undefined;
-    return { name, id: wafUuid(), region, scope, design, ipv4Set, ipv6Set, associated, logDestinations, logFilter: design === 'block-outside', tags: tagsOf(i) };
+    return {
+      name,
+      id: wafUuid(),
+      region,
+      scope,
+      design,
+      ipv4Set,
+      ipv6Set,
+      associated,
+      logDestinations,
+      logFilter: design === 'block-outside',
+      tags: tagsOf(i),
+    };
   });
 
   return {

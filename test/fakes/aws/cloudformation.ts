@@ -25,7 +25,11 @@ export function cloudformation(account: SyntheticAccount): ServiceHandler {
     const params = formParams(request);
     const action = params.get('Action') ?? '';
     if (action !== 'DescribeStacks') return queryError(NS, 'InvalidAction', `the fake CloudFormation does not answer ${action}`);
-    const { items, next } = page(account.stacks.filter((s) => s.region === region), params.get('NextToken'), 100);
+    const { items, next } = page(
+      account.stacks.filter((s) => s.region === region),
+      params.get('NextToken'),
+      100,
+    );
     return queryReply(NS, action, list('Stacks', items, (s) => stack(account.accountId, s)) + val('NextToken', next));
   };
 }

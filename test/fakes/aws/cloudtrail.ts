@@ -50,7 +50,8 @@ export function cloudtrail(account: SyntheticAccount): ServiceHandler {
       return jsonReply({ ResourceTagList: ids.map((id) => ({ ResourceId: id, TagsList: [{ Key: 'team', Value: 'security' }] })) });
     }
     const trail = byArn.get(input.Name ?? input.TrailName ?? '');
-    if (trail === undefined) return jsonError('TrailNotFoundException', `Unknown trail: ${String(input.Name ?? input.TrailName)} for the user: ${account.accountId}`);
+    if (trail === undefined)
+      return jsonError('TrailNotFoundException', `Unknown trail: ${String(input.Name ?? input.TrailName)} for the user: ${account.accountId}`);
     switch (operation) {
       case 'GetTrailStatus':
         return jsonReply({
@@ -64,7 +65,14 @@ export function cloudtrail(account: SyntheticAccount): ServiceHandler {
           TrailARN: arn(trail),
           EventSelectors: trail.multiRegion
             ? [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [], ExcludeManagementEventSources: [] }]
-            : [{ ReadWriteType: 'WriteOnly', IncludeManagementEvents: false, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }], ExcludeManagementEventSources: [] }],
+            : [
+                {
+                  ReadWriteType: 'WriteOnly',
+                  IncludeManagementEvents: false,
+                  DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }],
+                  ExcludeManagementEventSources: [],
+                },
+              ],
         });
       default:
         return jsonError('UnknownOperationException', `the fake CloudTrail does not answer ${operation}`);

@@ -31,7 +31,10 @@ function metricAlarm(arn: string, a: Alarm): Record<string, unknown> {
     AlarmActions: a.actions,
     InsufficientDataActions: [],
     StateValue: a.state,
-    StateReason: a.state === 'ALARM' ? 'Threshold Crossed: 1 datapoint was greater than or equal to the threshold.' : 'Threshold Crossed: no datapoint was greater than or equal to the threshold.',
+    StateReason:
+      a.state === 'ALARM'
+        ? 'Threshold Crossed: 1 datapoint was greater than or equal to the threshold.'
+        : 'Threshold Crossed: no datapoint was greater than or equal to the threshold.',
     StateUpdatedTimestamp: epoch(a.updatedAt),
     ...(metric !== undefined ? { MetricName: metric.metricName, Namespace: metric.namespace, Statistic: 'Sum', Dimensions: [], Period: 300 } : {}),
     EvaluationPeriods: 1,
@@ -42,7 +45,11 @@ function metricAlarm(arn: string, a: Alarm): Record<string, unknown> {
     ...(a.expression !== undefined
       ? {
           Metrics: [
-            ...a.metrics.map((m, i) => ({ Id: `m${i + 1}`, MetricStat: { Metric: { Namespace: m.namespace, MetricName: m.metricName, Dimensions: [] }, Period: 300, Stat: 'Sum' }, ReturnData: false })),
+            ...a.metrics.map((m, i) => ({
+              Id: `m${i + 1}`,
+              MetricStat: { Metric: { Namespace: m.namespace, MetricName: m.metricName, Dimensions: [] }, Period: 300, Stat: 'Sum' },
+              ReturnData: false,
+            })),
             { Id: 'e1', Expression: a.expression, Label: 'Expression1', ReturnData: true },
           ],
         }

@@ -31,7 +31,12 @@ interface SelectInput {
 
 const configTags = (tags: Tags) => Object.entries(tags).map(([key, value]) => ({ key, value, tag: `${key}=${value}` }));
 
-function item(account: SyntheticAccount, fields: { resourceType: string; resourceId: string; resourceName: string; arn: string; region: string; createdAt?: string; tags: Tags }, configuration: object, supplementaryConfiguration: object = {}): Item {
+function item(
+  account: SyntheticAccount,
+  fields: { resourceType: string; resourceId: string; resourceName: string; arn: string; region: string; createdAt?: string; tags: Tags },
+  configuration: object,
+  supplementaryConfiguration: object = {},
+): Item {
   return {
     version: '1.3',
     accountId: account.accountId,
@@ -175,7 +180,12 @@ function dbClusterItem(account: SyntheticAccount, c: DbCluster): Item {
       engineVersion: c.engineVersion,
       port: 5432,
       masterUsername: 'admin',
-      dbclusterMembers: c.members.map((id, i) => ({ dbinstanceIdentifier: id, isClusterWriter: i === 0, dbclusterParameterGroupStatus: 'in-sync', promotionTier: 1 })),
+      dbclusterMembers: c.members.map((id, i) => ({
+        dbinstanceIdentifier: id,
+        isClusterWriter: i === 0,
+        dbclusterParameterGroupStatus: 'in-sync',
+        promotionTier: 1,
+      })),
       vpcSecurityGroups: [{ vpcSecurityGroupId: 'sg-0123456789abcdef0', status: 'active' }],
       hostedZoneId: 'Z29XKXDKYMONMX',
       storageEncrypted: c.encrypted,
@@ -199,7 +209,9 @@ function bucketItem(account: SyntheticAccount, b: Bucket): Item {
   const supplementary: Record<string, unknown> = {
     AccessControlList: JSON.stringify({ grantSet: null, grantList, owner: { displayName: null, id: OWNER_ID }, isRequesterCharged: false }),
     BucketAccelerateConfiguration: { status: null },
-    BucketLoggingConfiguration: b.logging ? { destinationBucketName: `access-logs-${account.accountId}`, logFilePrefix: `${b.name}/` } : { destinationBucketName: null, logFilePrefix: null },
+    BucketLoggingConfiguration: b.logging
+      ? { destinationBucketName: `access-logs-${account.accountId}`, logFilePrefix: `${b.name}/` }
+      : { destinationBucketName: null, logFilePrefix: null },
     BucketNotificationConfiguration: { configurations: {} },
     BucketPolicy: { policyText: b.policy ? bucketPolicyText(b, account.accountId) : null },
     // S3 reports no MFADelete for a bucket that never had it configured; nor does Config.
@@ -209,14 +221,17 @@ function bucketItem(account: SyntheticAccount, b: Bucket): Item {
     ServerSideEncryptionConfiguration: {
       rules: [
         {
-          applyServerSideEncryptionByDefault: b.kmsKey === undefined ? { sseAlgorithm: 'AES256', kmsMasterKeyID: null } : { sseAlgorithm: 'aws:kms', kmsMasterKeyID: b.kmsKey },
+          applyServerSideEncryptionByDefault:
+            b.kmsKey === undefined ? { sseAlgorithm: 'AES256', kmsMasterKeyID: null } : { sseAlgorithm: 'aws:kms', kmsMasterKeyID: b.kmsKey },
           bucketKeyEnabled: b.kmsKey !== undefined,
         },
       ],
     },
   };
-  if (b.publicAccessBlock) supplementary['PublicAccessBlockConfiguration'] = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
-  if (b.objectLock) supplementary['ObjectLockConfiguration'] = { objectLockEnabled: 'Enabled', rule: { defaultRetention: { mode: 'GOVERNANCE', days: 30, years: null } } };
+  if (b.publicAccessBlock)
+    supplementary['PublicAccessBlockConfiguration'] = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
+  if (b.objectLock)
+    supplementary['ObjectLockConfiguration'] = { objectLockEnabled: 'Enabled', rule: { defaultRetention: { mode: 'GOVERNANCE', days: 30, years: null } } };
   if (b.lifecycle) {
     supplementary['BucketLifecycleConfiguration'] = {
       rules: [
@@ -238,7 +253,15 @@ function bucketItem(account: SyntheticAccount, b: Bucket): Item {
   if (Object.keys(b.tags).length > 0) supplementary['BucketTaggingConfiguration'] = { tagSets: [{ tags: b.tags }] };
   return item(
     account,
-    { resourceType: 'AWS::S3::Bucket', resourceId: b.name, resourceName: b.name, arn: `arn:aws:s3:::${b.name}`, region: b.region, createdAt: b.createdAt, tags: b.tags },
+    {
+      resourceType: 'AWS::S3::Bucket',
+      resourceId: b.name,
+      resourceName: b.name,
+      arn: `arn:aws:s3:::${b.name}`,
+      region: b.region,
+      createdAt: b.createdAt,
+      tags: b.tags,
+    },
     { name: b.name, owner: { displayName: null, id: OWNER_ID }, creationDate: b.createdAt },
     supplementary,
   );
@@ -302,8 +325,10 @@ function project(it: Item, select: readonly string[]): Record<string, unknown> {
 }
 
 function select(items: readonly Item[], input: SelectInput): Reply {
-  if (input.Expression === undefined || input.Expression === '') return jsonError('ValidationException', '1 validation error detected: Value null at \'expression\' failed to satisfy constraint: Member must not be null');
-  if (input.Limit !== undefined && (input.Limit < 0 || input.Limit > 100)) return jsonError('InvalidLimitException', `Limit ${input.Limit} is not between 0 and 100`);
+  if (input.Expression === undefined || input.Expression === '')
+    return jsonError('ValidationException', "1 validation error detected: Value null at 'expression' failed to satisfy constraint: Member must not be null");
+  if (input.Limit !== undefined && (input.Limit < 0 || input.Limit > 100))
+    return jsonError('InvalidLimitException', `Limit ${input.Limit} is not between 0 and 100`);
   const query = parseQuery(input.Expression);
   if (typeof query === 'string') return jsonError('InvalidExpressionException', query);
   const matching = items.filter((it) => [...query.where].every(([property, values]) => values.has(String(it[property]))));
@@ -346,7 +371,14 @@ export function config(account: SyntheticAccount): ServiceHandler {
       case 'DescribeConfigurationRecorderStatus':
         return jsonReply({
           ConfigurationRecordersStatus: [
-            { arn: recorderArn, name, lastStartTime: epoch('2024-01-01T00:00:00Z'), recording: true, lastStatus: 'Success', lastStatusChangeTime: epoch(account.now) - 600 },
+            {
+              arn: recorderArn,
+              name,
+              lastStartTime: epoch('2024-01-01T00:00:00Z'),
+              recording: true,
+              lastStatus: 'Success',
+              lastStatusChangeTime: epoch(account.now) - 600,
+            },
           ],
         });
       case 'SelectResourceConfig':
@@ -357,7 +389,10 @@ export function config(account: SyntheticAccount): ServiceHandler {
       case 'SelectAggregateResourceConfig': {
         const input = jsonInput<SelectInput>(request);
         if (input.ConfigurationAggregatorName !== AGGREGATOR_NAME || region !== account.homeRegion) {
-          return jsonError('NoSuchConfigurationAggregatorException', `The configuration aggregator ${String(input.ConfigurationAggregatorName)} does not exist in ${region}`);
+          return jsonError(
+            'NoSuchConfigurationAggregatorException',
+            `The configuration aggregator ${String(input.ConfigurationAggregatorName)} does not exist in ${region}`,
+          );
         }
         return select(allItems(), input);
       }

@@ -63,8 +63,16 @@ function volume(v: Volume): string {
     val('availabilityZone', `${v.region}a`) +
     val('status', v.instance !== undefined ? 'in-use' : 'available') +
     val('createTime', v.createdAt) +
-    items('attachmentSet', v.instance === undefined ? [] : [v.instance], (id) =>
-      val('volumeId', v.id) + val('instanceId', id) + val('device', '/dev/xvda') + val('status', 'attached') + val('attachTime', v.createdAt) + val('deleteOnTermination', true),
+    items(
+      'attachmentSet',
+      v.instance === undefined ? [] : [v.instance],
+      (id) =>
+        val('volumeId', v.id) +
+        val('instanceId', id) +
+        val('device', '/dev/xvda') +
+        val('status', 'attached') +
+        val('attachTime', v.createdAt) +
+        val('deleteOnTermination', true),
     ) +
     val('volumeType', v.type) +
     val('encrypted', v.encrypted) +
@@ -77,7 +85,13 @@ function securityGroup(accountId: string, g: SecurityGroup): string {
   const open = g.openPorts.map((port) => ({ protocol: 'tcp', from: port, to: port, cidr: '0.0.0.0/0' }));
   const ingress = [...open, { protocol: 'tcp', from: 443, to: 443, cidr: '10.0.0.0/8' }];
   const permission = (r: { protocol: string; from?: number; to?: number; cidr: string }) =>
-    val('ipProtocol', r.protocol) + val('fromPort', r.from) + val('toPort', r.to) + items('groups', [], () => '') + items('ipRanges', [r.cidr], (c) => val('cidrIp', c)) + items('ipv6Ranges', [], () => '') + items('prefixListIds', [], () => '');
+    val('ipProtocol', r.protocol) +
+    val('fromPort', r.from) +
+    val('toPort', r.to) +
+    items('groups', [], () => '') +
+    items('ipRanges', [r.cidr], (c) => val('cidrIp', c)) +
+    items('ipv6Ranges', [], () => '') +
+    items('prefixListIds', [], () => '');
   return (
     val('ownerId', accountId) +
     val('groupId', g.id) +
@@ -97,7 +111,12 @@ function vpc(accountId: string, v: Vpc): string {
     val('ownerId', accountId) +
     val('state', 'available') +
     val('cidrBlock', v.cidr) +
-    items('cidrBlockAssociationSet', [v.cidr], (cidr) => val('cidrBlock', cidr) + val('associationId', `vpc-cidr-assoc-${v.id.slice(4, 21)}`) + `<cidrBlockState>${val('state', 'associated')}</cidrBlockState>`) +
+    items(
+      'cidrBlockAssociationSet',
+      [v.cidr],
+      (cidr) =>
+        val('cidrBlock', cidr) + val('associationId', `vpc-cidr-assoc-${v.id.slice(4, 21)}`) + `<cidrBlockState>${val('state', 'associated')}</cidrBlockState>`,
+    ) +
     val('dhcpOptionsId', 'dopt-0a1b2c3d4e5f60718') +
     ec2Tags(v.tags) +
     val('instanceTenancy', 'default') +
@@ -111,15 +130,22 @@ function networkAcl(accountId: string, acl: NetworkAcl): string {
     val('networkAclId', acl.id) +
     val('vpcId', acl.vpc) +
     val('default', acl.isDefault) +
-    items('entrySet', acl.entries, (e) =>
-      val('ruleNumber', e.rule) +
+    items(
+      'entrySet',
+      acl.entries,
+      (e) =>
+        val('ruleNumber', e.rule) +
         val('protocol', e.protocol) +
         val('ruleAction', e.action) +
         val('egress', e.egress) +
         val('cidrBlock', e.cidr) +
         (e.ports !== undefined ? `<portRange>${val('from', e.ports[0])}${val('to', e.ports[1])}</portRange>` : ''),
     ) +
-    items('associationSet', acl.subnets, (subnet) => val('networkAclAssociationId', `aclassoc-${subnet.slice(7)}`) + val('networkAclId', acl.id) + val('subnetId', subnet)) +
+    items(
+      'associationSet',
+      acl.subnets,
+      (subnet) => val('networkAclAssociationId', `aclassoc-${subnet.slice(7)}`) + val('networkAclId', acl.id) + val('subnetId', subnet),
+    ) +
     ec2Tags(acl.tags) +
     val('ownerId', accountId)
   );
@@ -137,8 +163,14 @@ function flowLog(accountId: string, f: FlowLog): string {
     val('resourceId', f.resource) +
     val('trafficType', f.trafficType) +
     val('logDestinationType', f.destination.type) +
-    val('logDestination', f.destination.type === 'cloud-watch-logs' ? `arn:aws:logs:${f.region}:${accountId}:log-group:${f.destination.logGroup}` : f.destination.bucketArn) +
-    val('logFormat', '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}') +
+    val(
+      'logDestination',
+      f.destination.type === 'cloud-watch-logs' ? `arn:aws:logs:${f.region}:${accountId}:log-group:${f.destination.logGroup}` : f.destination.bucketArn,
+    ) +
+    val(
+      'logFormat',
+      '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}',
+    ) +
     ec2Tags({}) +
     val('maxAggregationInterval', 600)
   );
@@ -171,39 +203,78 @@ export function ec2(account: SyntheticAccount): ServiceHandler {
       case 'DescribeRegions':
         return ec2Reply(
           action,
-          items('regionInfo', account.regions, (r) => val('regionName', r) + val('regionEndpoint', `ec2.${r}.amazonaws.com`) + val('optInStatus', 'opt-in-not-required')),
+          items(
+            'regionInfo',
+            account.regions,
+            (r) => val('regionName', r) + val('regionEndpoint', `ec2.${r}.amazonaws.com`) + val('optInStatus', 'opt-in-not-required'),
+          ),
         );
       case 'DescribeInstances': {
-        const pages = reservationPages(account.instances.filter((i) => i.region === region), pageSize(params.get('MaxResults'), 1000, 1000));
-        const { items: [reservations = []], next: nextToken } = page(pages, token, 1);
-        const body = items('reservationSet', reservations, (r) => val('reservationId', r[0]!.reservation) + val('ownerId', account.accountId) + items('groupSet', [], () => '') + items('instancesSet', r, instance));
+        const pages = reservationPages(
+          account.instances.filter((i) => i.region === region),
+          pageSize(params.get('MaxResults'), 1000, 1000),
+        );
+        const {
+          items: [reservations = []],
+          next: nextToken,
+        } = page(pages, token, 1);
+        const body = items(
+          'reservationSet',
+          reservations,
+          (r) =>
+            val('reservationId', r[0]!.reservation) + val('ownerId', account.accountId) + items('groupSet', [], () => '') + items('instancesSet', r, instance),
+        );
         return ec2Reply(action, body + next(nextToken));
       }
       case 'DescribeInstanceTypes': {
         const named = [...params.entries()].filter(([key]) => /^InstanceType\.\d+$/.test(key)).map(([, name]) => name);
         const unknownTypes = named.filter((name) => !INSTANCE_TYPES.has(name));
         if (unknownTypes.length > 0) return ec2Error('InvalidInstanceType', `The following supplied instance types do not exist: [${unknownTypes.join(', ')}]`);
-        const { items: found, next: nextToken } = page(named.length > 0 ? named : [...INSTANCE_TYPES.keys()], token, pageSize(params.get('MaxResults'), 100, 100));
+        const { items: found, next: nextToken } = page(
+          named.length > 0 ? named : [...INSTANCE_TYPES.keys()],
+          token,
+          pageSize(params.get('MaxResults'), 100, 100),
+        );
         return ec2Reply(action, items('instanceTypeSet', found, instanceType) + next(nextToken));
       }
       case 'DescribeVolumes': {
-        const { items: found, next: nextToken } = page(account.volumes.filter((v) => v.region === region), token, pageSize(params.get('MaxResults'), 500, 500));
+        const { items: found, next: nextToken } = page(
+          account.volumes.filter((v) => v.region === region),
+          token,
+          pageSize(params.get('MaxResults'), 500, 500),
+        );
         return ec2Reply(action, items('volumeSet', found, volume) + next(nextToken));
       }
       case 'DescribeSecurityGroups': {
-        const { items: found, next: nextToken } = page(account.securityGroups.filter((g) => g.region === region), token, pageSize(params.get('MaxResults'), 1000, 1000));
+        const { items: found, next: nextToken } = page(
+          account.securityGroups.filter((g) => g.region === region),
+          token,
+          pageSize(params.get('MaxResults'), 1000, 1000),
+        );
         return ec2Reply(action, items('securityGroupInfo', found, (g) => securityGroup(account.accountId, g)) + next(nextToken));
       }
       case 'DescribeVpcs': {
-        const { items: found, next: nextToken } = page(account.vpcs.filter((v) => v.region === region), token, pageSize(params.get('MaxResults'), 1000, 1000));
+        const { items: found, next: nextToken } = page(
+          account.vpcs.filter((v) => v.region === region),
+          token,
+          pageSize(params.get('MaxResults'), 1000, 1000),
+        );
         return ec2Reply(action, items('vpcSet', found, (v) => vpc(account.accountId, v)) + next(nextToken));
       }
       case 'DescribeNetworkAcls': {
-        const { items: found, next: nextToken } = page(account.networkAcls.filter((a) => a.region === region), token, pageSize(params.get('MaxResults'), 1000, 1000));
+        const { items: found, next: nextToken } = page(
+          account.networkAcls.filter((a) => a.region === region),
+          token,
+          pageSize(params.get('MaxResults'), 1000, 1000),
+        );
         return ec2Reply(action, items('networkAclSet', found, (a) => networkAcl(account.accountId, a)) + next(nextToken));
       }
       case 'DescribeFlowLogs': {
-        const { items: found, next: nextToken } = page(account.flowLogs.filter((f) => f.region === region), token, pageSize(params.get('MaxResults'), 1000, 1000));
+        const { items: found, next: nextToken } = page(
+          account.flowLogs.filter((f) => f.region === region),
+          token,
+          pageSize(params.get('MaxResults'), 1000, 1000),
+        );
         return ec2Reply(action, items('flowLogSet', found, (f) => flowLog(account.accountId, f)) + next(nextToken));
       }
       case 'GetEbsEncryptionByDefault':

@@ -33,9 +33,14 @@ function fileSystem(accountId: string, now: string, f: FileSystem): Record<strin
 export function efs(account: SyntheticAccount): ServiceHandler {
   return (request, region) => {
     const operation = restOperation(EFS_ROUTES, request);
-    if (operation !== 'DescribeFileSystems') return restJsonError('BadRequest', { ErrorCode: 'BadRequest', Message: `the fake EFS does not answer ${operation}` }, 400);
+    if (operation !== 'DescribeFileSystems')
+      return restJsonError('BadRequest', { ErrorCode: 'BadRequest', Message: `the fake EFS does not answer ${operation}` }, 400);
     const marker = queryParam(request, 'Marker');
-    const { items, next } = page(account.fileSystems.filter((f) => f.region === region), marker, pageSize(queryParam(request, 'MaxItems'), 100, 100));
+    const { items, next } = page(
+      account.fileSystems.filter((f) => f.region === region),
+      marker,
+      pageSize(queryParam(request, 'MaxItems'), 100, 100),
+    );
     return restJsonReply({
       ...(marker !== undefined ? { Marker: marker } : {}),
       FileSystems: items.map((f) => fileSystem(account.accountId, account.now, f)),

@@ -104,7 +104,14 @@ export async function serveFakeAws(fake: Pick<FakeAws, 'answer'>): Promise<FakeA
       const service = scope !== undefined ? serviceOf(scope.signingName, url.pathname) : undefined;
       const body = await bodyOf(incoming);
       if (scope === undefined || service === undefined) {
-        send(response, restXmlError('UnrecognizedClientException', `no SigV4 credential scope naming a service the fake AWS knows (${scope?.signingName ?? 'unsigned'})`, 400));
+        send(
+          response,
+          restXmlError(
+            'UnrecognizedClientException',
+            `no SigV4 credential scope naming a service the fake AWS knows (${scope?.signingName ?? 'unsigned'})`,
+            400,
+          ),
+        );
         return;
       }
       const headers: Record<string, string> = {};
@@ -117,7 +124,15 @@ export async function serveFakeAws(fake: Pick<FakeAws, 'answer'>): Promise<FakeA
         headers,
         body,
       };
-      requests.push({ service, region: scope.region, operation: operationOf(service, request), method: request.method, host, path: url.pathname, query: url.search.replace(/^\?/, '') });
+      requests.push({
+        service,
+        region: scope.region,
+        operation: operationOf(service, request),
+        method: request.method,
+        host,
+        path: url.pathname,
+        query: url.search.replace(/^\?/, ''),
+      });
       send(response, await fake.answer(service, scope.region, request));
     })().catch((error: unknown) => {
       // A fault of the fake itself: answered as a server error, so that the SDK reports it rather than hangs.

@@ -11,9 +11,16 @@ import { formParams, list, page, pageSize, queryError, queryReply, strings, urlE
 const NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 const tagList = (tags: Readonly<Record<string, string>>) => list('Tags', Object.entries(tags), ([k, v]) => val('Key', k) + val('Value', v));
-const attachedList = (arns: readonly string[]) => list('AttachedManagedPolicies', arns, (arn) => val('PolicyName', arn.split('/').at(-1)) + val('PolicyArn', arn));
+const attachedList = (arns: readonly string[]) =>
+  list('AttachedManagedPolicies', arns, (arn) => val('PolicyName', arn.split('/').at(-1)) + val('PolicyArn', arn));
 const inlineList = (tag: string, name: string | undefined) =>
-  list(tag, name === undefined ? [] : [name], (n) => val('PolicyName', n) + val('PolicyDocument', urlEncodedJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] })));
+  list(
+    tag,
+    name === undefined ? [] : [name],
+    (n) =>
+      val('PolicyName', n) +
+      val('PolicyDocument', urlEncodedJson({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sqs:SendMessage', Resource: '*' }] })),
+  );
 
 function user(accountId: string, u: IamUser): string {
   return (
@@ -60,7 +67,11 @@ function policy(p: IamPolicy): string {
     val('IsAttachable', true) +
     val('CreateDate', p.createdAt) +
     val('UpdateDate', p.createdAt) +
-    list('PolicyVersionList', ['v2', 'v1'], (v) => val('Document', urlEncodedJson(document)) + val('VersionId', v) + val('IsDefaultVersion', v === 'v2') + val('CreateDate', p.createdAt))
+    list(
+      'PolicyVersionList',
+      ['v2', 'v1'],
+      (v) => val('Document', urlEncodedJson(document)) + val('VersionId', v) + val('IsDefaultVersion', v === 'v2') + val('CreateDate', p.createdAt),
+    )
   );
 }
 
@@ -75,13 +86,25 @@ function authorizationDetails(account: SyntheticAccount, params: URLSearchParams
     ...account.users.map((u) => ({ kind: 'user' as const, xml: user(id, u) })),
     ...account.groups.map((g) => ({
       kind: 'group' as const,
-      xml: val('Path', '/') + val('GroupName', g.name) + val('GroupId', g.id) + val('Arn', `arn:aws:iam::${id}:group/${g.name}`) + val('CreateDate', g.createdAt) + inlineList('GroupPolicyList', undefined) + attachedList(g.attached),
+      xml:
+        val('Path', '/') +
+        val('GroupName', g.name) +
+        val('GroupId', g.id) +
+        val('Arn', `arn:aws:iam::${id}:group/${g.name}`) +
+        val('CreateDate', g.createdAt) +
+        inlineList('GroupPolicyList', undefined) +
+        attachedList(g.attached),
     })),
     ...account.roles.map((r) => ({ kind: 'role' as const, xml: role(id, r) })),
     ...account.policies.map((p) => ({ kind: 'policy' as const, xml: policy(p) })),
   ];
   const { items, next } = page(all, params.get('Marker'), pageSize(params.get('MaxItems'), 100, 1000));
-  const of = (kind: Entity['kind'], tag: string) => list(tag, items.filter((e) => e.kind === kind), (e) => e.xml);
+  const of = (kind: Entity['kind'], tag: string) =>
+    list(
+      tag,
+      items.filter((e) => e.kind === kind),
+      (e) => e.xml,
+    );
   return (
     of('user', 'UserDetailList') +
     of('group', 'GroupDetailList') +
@@ -151,25 +174,33 @@ export function iam(account: SyntheticAccount): ServiceHandler {
           AccountPasswordPresent: 1,
           MFADevices: account.users.filter((u) => u.mfa).length,
         };
-        return reply(`<SummaryMap>${Object.entries(summary).map(([k, v]) => `<entry>${val('key', k)}${val('value', v)}</entry>`).join('')}</SummaryMap>`);
+        return reply(
+          `<SummaryMap>${Object.entries(summary)
+            .map(([k, v]) => `<entry>${val('key', k)}${val('value', v)}</entry>`)
+            .join('')}</SummaryMap>`,
+        );
       }
       case 'ListOrganizationsFeatures':
         // A member of an organization that does not manage root credentials centrally.
         return reply(val('OrganizationId', 'o-a1b2c3d4e5') + strings('EnabledFeatures', []));
       case 'ListServerCertificates':
         return reply(
-          list('ServerCertificateMetadataList', account.serverCertificates, (c) =>
-            val('Path', c.path) +
-            val('ServerCertificateName', c.name) +
-            val('ServerCertificateId', c.id) +
-            val('Arn', `arn:aws:iam::${account.accountId}:server-certificate${c.path}${c.name}`) +
-            val('UploadDate', c.uploadedAt) +
-            val('Expiration', c.expiresAt),
+          list(
+            'ServerCertificateMetadataList',
+            account.serverCertificates,
+            (c) =>
+              val('Path', c.path) +
+              val('ServerCertificateName', c.name) +
+              val('ServerCertificateId', c.id) +
+              val('Arn', `arn:aws:iam::${account.accountId}:server-certificate${c.path}${c.name}`) +
+              val('UploadDate', c.uploadedAt) +
+              val('Expiration', c.expiresAt),
           ) + val('IsTruncated', false),
         );
       case 'ListServerCertificateTags': {
         const found = account.serverCertificates.find((c) => c.name === params.get('ServerCertificateName'));
-        if (found === undefined) return queryError(NS, 'NoSuchEntity', `The Server Certificate with name ${String(params.get('ServerCertificateName'))} cannot be found.`, 404);
+        if (found === undefined)
+          return queryError(NS, 'NoSuchEntity', `The Server Certificate with name ${String(params.get('ServerCertificateName'))} cannot be found.`, 404);
         return reply(tagList(found.tags) + val('IsTruncated', false));
       }
       case 'ListPolicyTags': {

@@ -31,7 +31,17 @@ import { sns } from './sns.js';
 import { sts } from './sts.js';
 import { tagging } from './tagging.js';
 import { wafv2 } from './wafv2.js';
-import { formParams, htmlServerError, jsonOperation, restOperation, restXmlError, type Reply, type RestRoutes, type ServiceHandler, type WireRequest } from './wire.js';
+import {
+  formParams,
+  htmlServerError,
+  jsonOperation,
+  restOperation,
+  restXmlError,
+  type Reply,
+  type RestRoutes,
+  type ServiceHandler,
+  type WireRequest,
+} from './wire.js';
 
 export { BANK_SAAS, syntheticAccount, expectedResources, type SyntheticAccount } from './account.js';
 export { AGGREGATOR_NAME } from './config.js';
@@ -85,10 +95,25 @@ const S3_SUBRESOURCES: Readonly<Record<string, string>> = {
   location: 'GetBucketLocation',
 };
 
-const JSON_SERVICES: ReadonlySet<ServiceName> = new Set(['kms', 'sfn', 'cloudtrail', 'config', 'sagemaker', 'organizations', 'tagging', 'logs', 'cloudwatch', 'wafv2']);
+const JSON_SERVICES: ReadonlySet<ServiceName> = new Set([
+  'kms',
+  'sfn',
+  'cloudtrail',
+  'config',
+  'sagemaker',
+  'organizations',
+  'tagging',
+  'logs',
+  'cloudwatch',
+  'wafv2',
+]);
 
 /** REST-JSON services name the operation by method and path. */
-const REST_JSON_ROUTES: Partial<Record<ServiceName, RestRoutes>> = { efs: EFS_ROUTES, accessanalyzer: ACCESS_ANALYZER_ROUTES, securityhub: SECURITY_HUB_ROUTES };
+const REST_JSON_ROUTES: Partial<Record<ServiceName, RestRoutes>> = {
+  efs: EFS_ROUTES,
+  accessanalyzer: ACCESS_ANALYZER_ROUTES,
+  securityhub: SECURITY_HUB_ROUTES,
+};
 
 /** The API operation a request names, by its protocol. */
 export function operationOf(service: ServiceName, request: WireRequest): string {

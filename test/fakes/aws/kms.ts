@@ -23,7 +23,14 @@ function keyPolicy(accountId: string, key: Key): string {
     { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
   ];
   if (key.manager === 'AWS') {
-    statements.push({ Sid: 'Allow access through the service', Effect: 'Allow', Principal: { AWS: '*' }, Action: ['kms:Encrypt', 'kms:Decrypt'], Resource: '*', Condition: { StringEquals: { 'kms:CallerAccount': accountId } } });
+    statements.push({
+      Sid: 'Allow access through the service',
+      Effect: 'Allow',
+      Principal: { AWS: '*' },
+      Action: ['kms:Encrypt', 'kms:Decrypt'],
+      Resource: '*',
+      Condition: { StringEquals: { 'kms:CallerAccount': accountId } },
+    });
   }
   return JSON.stringify({ Version: '2012-10-17', Id: 'key-default-1', Statement: statements }, null, 2);
 }
@@ -60,7 +67,10 @@ function sharedKey(operation: string, keyArn: string, owner: string, account: Sy
     case 'GenerateDataKey':
       return jsonError('DryRunOperationException', 'The request would have succeeded, but the DryRun option is set.', '1.1', 412);
     default:
-      return jsonError('AccessDeniedException', `User: arn:aws:sts::${account.accountId}:assumed-role/vigil/vigil is not authorized to perform: kms:${operation} on resource: ${keyArn}`);
+      return jsonError(
+        'AccessDeniedException',
+        `User: arn:aws:sts::${account.accountId}:assumed-role/vigil/vigil is not authorized to perform: kms:${operation} on resource: ${keyArn}`,
+      );
   }
 }
 
@@ -70,10 +80,27 @@ export function kms(account: SyntheticAccount): ServiceHandler {
     const keys = account.keys.filter((k) => k.region === region);
     const arn = (k: Key) => `arn:aws:kms:${region}:${account.accountId}:key/${k.id}`;
     const operation = jsonOperation(request);
-    if (operation === 'ListKeys') return paged(keys.map((k) => ({ KeyId: k.id, KeyArn: arn(k) })), input, 1000, 1000, 'Keys');
+    if (operation === 'ListKeys')
+      return paged(
+        keys.map((k) => ({ KeyId: k.id, KeyArn: arn(k) })),
+        input,
+        1000,
+        1000,
+        'Keys',
+      );
     if (operation === 'ListAliases') {
       const aliases: Record<string, unknown>[] = keys.flatMap((k) =>
-        k.alias === undefined ? [] : [{ AliasName: k.alias, AliasArn: `arn:aws:kms:${region}:${account.accountId}:${k.alias}`, TargetKeyId: k.id, CreationDate: epoch(k.createdAt), LastUpdatedDate: epoch(k.createdAt) }],
+        k.alias === undefined
+          ? []
+          : [
+              {
+                AliasName: k.alias,
+                AliasArn: `arn:aws:kms:${region}:${account.accountId}:${k.alias}`,
+                TargetKeyId: k.id,
+                CreationDate: epoch(k.createdAt),
+                LastUpdatedDate: epoch(k.createdAt),
+              },
+            ],
       );
       // AWS-managed aliases exist before their key does.
       aliases.push({ AliasName: 'alias/aws/dynamodb', AliasArn: `arn:aws:kms:${region}:${account.accountId}:alias/aws/dynamodb` });
@@ -106,7 +133,8 @@ export function kms(account: SyntheticAccount): ServiceHandler {
           },
         });
       case 'GetKeyRotationStatus':
-        if (key.origin !== 'AWS_KMS' || key.spec !== 'SYMMETRIC_DEFAULT') return jsonError('UnsupportedOperationException', 'rotation is not supported for this key');
+        if (key.origin !== 'AWS_KMS' || key.spec !== 'SYMMETRIC_DEFAULT')
+          return jsonError('UnsupportedOperationException', 'rotation is not supported for this key');
         return jsonReply({
           KeyId: arn(key),
           KeyRotationEnabled: key.rotation,
@@ -115,7 +143,13 @@ export function kms(account: SyntheticAccount): ServiceHandler {
       case 'GetKeyPolicy':
         return jsonReply({ Policy: keyPolicy(account.accountId, key), PolicyName: 'default' });
       case 'ListResourceTags':
-        return paged(Object.entries(key.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })), input, 50, 50, 'Tags');
+        return paged(
+          Object.entries(key.tags).map(([TagKey, TagValue]) => ({ TagKey, TagValue })),
+          input,
+          50,
+          50,
+          'Tags',
+        );
       default:
         return jsonError('UnknownOperationException', `the fake KMS does not answer ${operation}`);
     }

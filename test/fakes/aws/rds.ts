@@ -99,16 +99,28 @@ export function rds(account: SyntheticAccount): ServiceHandler {
     const size = pageSize(params.get('MaxRecords'), 100, 100);
     switch (action) {
       case 'DescribeDBInstances': {
-        const { items, next } = page(account.dbInstances.filter((db) => db.region === region), params.get('Marker'), size);
+        const { items, next } = page(
+          account.dbInstances.filter((db) => db.region === region),
+          params.get('Marker'),
+          size,
+        );
         return queryReply(NS, action, list('DBInstances', items, (db) => dbInstance(account.accountId, db), 'DBInstance') + val('Marker', next));
       }
       case 'DescribeDBClusters': {
-        const { items, next } = page(account.dbClusters.filter((c) => c.region === region), params.get('Marker'), size);
+        const { items, next } = page(
+          account.dbClusters.filter((c) => c.region === region),
+          params.get('Marker'),
+          size,
+        );
         return queryReply(NS, action, list('DBClusters', items, (c) => dbCluster(account.accountId, c), 'DBCluster') + val('Marker', next));
       }
       case 'DescribeDBSnapshots': {
         // IncludeShared / IncludePublic false: the account's own snapshots only, which is all there is here.
-        const { items, next } = page(account.dbSnapshots.filter((s) => s.region === region), params.get('Marker'), size);
+        const { items, next } = page(
+          account.dbSnapshots.filter((s) => s.region === region),
+          params.get('Marker'),
+          size,
+        );
         return queryReply(NS, action, list('DBSnapshots', items, (s) => dbSnapshot(account.accountId, s), 'DBSnapshot') + val('Marker', next));
       }
       case 'DescribeDBSnapshotAttributes': {
@@ -119,7 +131,12 @@ export function rds(account: SyntheticAccount): ServiceHandler {
           NS,
           action,
           `<DBSnapshotAttributesResult>${val('DBSnapshotIdentifier', snapshot.id)}` +
-            list('DBSnapshotAttributes', [snapshot.restore], (values) => val('AttributeName', 'restore') + strings('AttributeValues', values, 'AttributeValue'), 'DBSnapshotAttribute') +
+            list(
+              'DBSnapshotAttributes',
+              [snapshot.restore],
+              (values) => val('AttributeName', 'restore') + strings('AttributeValues', values, 'AttributeValue'),
+              'DBSnapshotAttribute',
+            ) +
             `</DBSnapshotAttributesResult>`,
         );
       }

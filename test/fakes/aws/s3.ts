@@ -17,10 +17,12 @@ const notFound = (code: string, message: string) => restXmlError(code, message, 
 
 function listBuckets(account: SyntheticAccount, query: Record<string, string | string[] | null>): Reply {
   const token = query['continuation-token'];
-  const { items, next } = page(account.buckets, typeof token === 'string' ? token : undefined, pageSize(query['max-buckets'] as string | undefined, 10_000, 10_000));
-  const entries = items
-    .map((b) => `<Bucket>${val('Name', b.name)}${val('CreationDate', b.createdAt)}${val('BucketRegion', b.region)}</Bucket>`)
-    .join('');
+  const { items, next } = page(
+    account.buckets,
+    typeof token === 'string' ? token : undefined,
+    pageSize(query['max-buckets'] as string | undefined, 10_000, 10_000),
+  );
+  const entries = items.map((b) => `<Bucket>${val('Name', b.name)}${val('CreationDate', b.createdAt)}${val('BucketRegion', b.region)}</Bucket>`).join('');
   return xmlReply(
     `<ListAllMyBucketsResult ${NS}><Buckets>${entries}</Buckets><Owner><DisplayName>platform</DisplayName><ID>${OWNER_ID}</ID></Owner>` +
       `${val('ContinuationToken', next)}</ListAllMyBucketsResult>`,
@@ -32,8 +34,21 @@ export function bucketPolicyText(b: Bucket, accountId: string): string {
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${b.name}`, `arn:aws:s3:::${b.name}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
-      { Sid: 'Readers', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:role/app-role-1` }, Action: 's3:GetObject', Resource: `arn:aws:s3:::${b.name}/*` },
+      {
+        Sid: 'TlsOnly',
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: [`arn:aws:s3:::${b.name}`, `arn:aws:s3:::${b.name}/*`],
+        Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+      },
+      {
+        Sid: 'Readers',
+        Effect: 'Allow',
+        Principal: { AWS: `arn:aws:iam::${accountId}:role/app-role-1` },
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::${b.name}/*`,
+      },
     ],
   });
 }
@@ -50,7 +65,9 @@ function subDocument(b: Bucket, accountId: string, query: Record<string, unknown
       `<AccessControlPolicy ${NS}><Owner><ID>${OWNER_ID}</ID></Owner><AccessControlList>` +
         `<Grant><Grantee ${XSI} xsi:type="CanonicalUser"><ID>${OWNER_ID}</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>` +
         // With BucketOwnerEnforced (ownershipControls here) ACLs are disabled: the owner's grant only.
-        (b.logging && !b.ownershipControls ? `<Grant><Grantee ${XSI} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/s3/LogDelivery</URI></Grantee><Permission>WRITE</Permission></Grant>` : '') +
+        (b.logging && !b.ownershipControls
+          ? `<Grant><Grantee ${XSI} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/s3/LogDelivery</URI></Grantee><Permission>WRITE</Permission></Grant>`
+          : '') +
         `</AccessControlList></AccessControlPolicy>`,
     );
   }
@@ -68,9 +85,7 @@ function subDocument(b: Bucket, accountId: string, query: Record<string, unknown
   if ('encryption' in query) {
     // Since January 2023 every bucket has default encryption: SSE-S3 unless a key is named.
     const byDefault =
-      b.kmsKey === undefined
-        ? '<SSEAlgorithm>AES256</SSEAlgorithm>'
-        : `<SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>${esc(b.kmsKey)}</KMSMasterKeyID>`;
+      b.kmsKey === undefined ? '<SSEAlgorithm>AES256</SSEAlgorithm>' : `<SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>${esc(b.kmsKey)}</KMSMasterKeyID>`;
     return xmlReply(
       `<ServerSideEncryptionConfiguration ${NS}><Rule><ApplyServerSideEncryptionByDefault>${byDefault}</ApplyServerSideEncryptionByDefault>` +
         `<BucketKeyEnabled>${b.kmsKey !== undefined}</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>`,

@@ -34,7 +34,9 @@ export function sagemaker(account: SyntheticAccount): ServiceHandler {
       case 'DescribeNotebookInstance':
         return jsonReply({
           ...summary(notebook),
-          ...(notebook.subnet !== undefined ? { SubnetId: notebook.subnet, SecurityGroups: ['sg-0123456789abcdef0'], NetworkInterfaceId: 'eni-0123456789abcdef0' } : {}),
+          ...(notebook.subnet !== undefined
+            ? { SubnetId: notebook.subnet, SecurityGroups: ['sg-0123456789abcdef0'], NetworkInterfaceId: 'eni-0123456789abcdef0' }
+            : {}),
           RoleArn: `arn:aws:iam::${account.accountId}:role/service-role/AmazonSageMaker-ExecutionRole`,
           ...(notebook.kmsKey !== undefined ? { KmsKeyId: notebook.kmsKey } : {}),
           DirectInternetAccess: notebook.directInternet ? 'Enabled' : 'Disabled',

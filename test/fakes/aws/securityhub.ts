@@ -11,7 +11,8 @@ export const SECURITY_HUB_ROUTES: RestRoutes = { 'GET /accounts': 'DescribeHub' 
 export function securityhub(account: SyntheticAccount): ServiceHandler {
   return (request, region) => {
     const operation = restOperation(SECURITY_HUB_ROUTES, request);
-    if (operation !== 'DescribeHub') return restJsonError('InvalidInputException', { Code: 'InvalidInputException', Message: `the fake Security Hub does not answer ${operation}` }, 400);
+    if (operation !== 'DescribeHub')
+      return restJsonError('InvalidInputException', { Code: 'InvalidInputException', Message: `the fake Security Hub does not answer ${operation}` }, 400);
     const hubArn = `arn:aws:securityhub:${region}:${account.accountId}:hub/default`;
     const asked = queryParam(request, 'HubArn');
     const subscribedAt = account.securityHub[region];

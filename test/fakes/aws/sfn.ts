@@ -44,7 +44,8 @@ export function sfn(account: SyntheticAccount): ServiceHandler {
           tracingConfiguration: { enabled: false },
         });
       case 'ListExecutions': {
-        if (machine.type === 'EXPRESS') return jsonError('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine', '1.0');
+        if (machine.type === 'EXPRESS')
+          return jsonError('StateMachineTypeNotSupported', 'This operation is not supported by this type of state machine', '1.0');
         const matching = machine.failures.filter((f) => input.statusFilter === undefined || f.status === input.statusFilter);
         const { items, next } = page(matching, input.nextToken, pageSize(input.maxResults, 100, 1000));
         return reply({

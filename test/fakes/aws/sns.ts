@@ -32,15 +32,26 @@ export function sns(account: SyntheticAccount): ServiceHandler {
         return queryReply(
           NS,
           action,
-          list('Subscriptions', items, (s) =>
-            val('Owner', account.accountId) + val('Protocol', s.protocol) + val('Endpoint', s.endpoint) + val('SubscriptionArn', s.confirmed ? `${s.topic}:${s.id}` : 'PendingConfirmation') + val('TopicArn', s.topic),
+          list(
+            'Subscriptions',
+            items,
+            (s) =>
+              val('Owner', account.accountId) +
+              val('Protocol', s.protocol) +
+              val('Endpoint', s.endpoint) +
+              val('SubscriptionArn', s.confirmed ? `${s.topic}:${s.id}` : 'PendingConfirmation') +
+              val('TopicArn', s.topic),
           ) + val('NextToken', next),
         );
       }
       case 'ListTagsForResource': {
         const topic = topics.find((t) => arn(t) === params.get('ResourceArn'));
         if (topic === undefined) return queryError(NS, 'ResourceNotFound', 'Resource does not exist', 404);
-        return queryReply(NS, action, list('Tags', Object.entries(topic.tags), ([k, v]) => val('Key', k) + val('Value', v)));
+        return queryReply(
+          NS,
+          action,
+          list('Tags', Object.entries(topic.tags), ([k, v]) => val('Key', k) + val('Value', v)),
+        );
       }
       default:
         return queryError(NS, 'InvalidAction', `the fake SNS does not answer ${action}`);

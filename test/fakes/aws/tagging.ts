@@ -14,14 +14,19 @@ interface Input {
 
 export function tagging(account: SyntheticAccount): ServiceHandler {
   return (request, region) => {
-    if (jsonOperation(request) !== 'GetResources') return jsonError('UnknownOperationException', `the fake Tagging API does not answer ${jsonOperation(request)}`);
+    if (jsonOperation(request) !== 'GetResources')
+      return jsonError('UnknownOperationException', `the fake Tagging API does not answer ${jsonOperation(request)}`);
     const input = jsonInput<Input>(request);
-    if (input.ResourceTypeFilters?.join() !== 's3') return jsonError('InvalidParameterException', 'the fake Tagging API answers only ResourceTypeFilters ["s3"]');
+    if (input.ResourceTypeFilters?.join() !== 's3')
+      return jsonError('InvalidParameterException', 'the fake Tagging API answers only ResourceTypeFilters ["s3"]');
     const tagged = account.buckets.filter((b) => b.region === region && Object.keys(b.tags).length > 0);
     const { items, next } = page(tagged, input.PaginationToken, pageSize(input.ResourcesPerPage, 50, 100));
     return jsonReply({
       PaginationToken: next ?? '',
-      ResourceTagMappingList: items.map((b) => ({ ResourceARN: `arn:aws:s3:::${b.name}`, Tags: Object.entries(b.tags).map(([Key, Value]) => ({ Key, Value })) })),
+      ResourceTagMappingList: items.map((b) => ({
+        ResourceARN: `arn:aws:s3:::${b.name}`,
+        Tags: Object.entries(b.tags).map(([Key, Value]) => ({ Key, Value })),
+      })),
     });
   };
 }

@@ -42,7 +42,10 @@ function wafPage<T>(all: readonly T[], input: Input): { items: T[]; NextMarker?:
 
 const visibility = (metric: string) => ({ SampledRequestsEnabled: true, CloudWatchMetricsEnabled: true, MetricName: metric });
 
-function rulesOf(accountId: string, acl: WebAcl): { Rules: unknown[]; PreProcessFirewallManagerRuleGroups: unknown[]; PostProcessFirewallManagerRuleGroups: unknown[] } {
+function rulesOf(
+  accountId: string,
+  acl: WebAcl,
+): { Rules: unknown[]; PreProcessFirewallManagerRuleGroups: unknown[]; PostProcessFirewallManagerRuleGroups: unknown[] } {
   const ipv4 = { IPSetReferenceStatement: { ARN: ipSetArn(accountId, acl.ipv4Set) } };
   const ipv6 = { IPSetReferenceStatement: { ARN: ipSetArn(accountId, acl.ipv6Set) } };
   switch (acl.design) {
@@ -64,7 +67,13 @@ function rulesOf(accountId: string, acl: WebAcl): { Rules: unknown[]; PreProcess
             OverrideAction: { None: {} },
             VisibilityConfig: visibility('aws-common-rule-set'),
           },
-          { Name: 'allow-bank', Priority: 1, Statement: { OrStatement: { Statements: [ipv4, ipv6] } }, Action: { Allow: {} }, VisibilityConfig: visibility('allow-bank') },
+          {
+            Name: 'allow-bank',
+            Priority: 1,
+            Statement: { OrStatement: { Statements: [ipv4, ipv6] } },
+            Action: { Allow: {} },
+            VisibilityConfig: visibility('allow-bank'),
+          },
         ],
         PreProcessFirewallManagerRuleGroups: [],
         PostProcessFirewallManagerRuleGroups: [],
@@ -72,7 +81,13 @@ function rulesOf(accountId: string, acl: WebAcl): { Rules: unknown[]; PreProcess
     case 'block-outside':
       return {
         Rules: [
-          { Name: 'block-outside-bank', Priority: 0, Statement: { NotStatement: { Statement: ipv4 } }, Action: { Block: {} }, VisibilityConfig: visibility('block-outside-bank') },
+          {
+            Name: 'block-outside-bank',
+            Priority: 0,
+            Statement: { NotStatement: { Statement: ipv4 } },
+            Action: { Block: {} },
+            VisibilityConfig: visibility('block-outside-bank'),
+          },
           {
             Name: 'rate-limit',
             Priority: 1,
@@ -95,7 +110,13 @@ function rulesOf(accountId: string, acl: WebAcl): { Rules: unknown[]; PreProcess
     case 'open':
       return {
         Rules: [
-          { Name: 'block-embargoed', Priority: 0, Statement: { GeoMatchStatement: { CountryCodes: ['KP', 'IR'] } }, Action: { Block: {} }, VisibilityConfig: visibility('block-embargoed') },
+          {
+            Name: 'block-embargoed',
+            Priority: 0,
+            Statement: { GeoMatchStatement: { CountryCodes: ['KP', 'IR'] } },
+            Action: { Block: {} },
+            VisibilityConfig: visibility('block-embargoed'),
+          },
           {
             Name: 'team-rules',
             Priority: 1,
@@ -153,7 +174,10 @@ function loggingOf(accountId: string, acl: WebAcl): Reply {
       ResourceArn: webAclArn(accountId, acl),
       LogDestinationConfigs: acl.logDestinations,
       ...(acl.logFilter && {
-        LoggingFilter: { Filters: [{ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: [{ ActionCondition: { Action: 'BLOCK' } }] }], DefaultBehavior: 'DROP' },
+        LoggingFilter: {
+          Filters: [{ Behavior: 'KEEP', Requirement: 'MEETS_ANY', Conditions: [{ ActionCondition: { Action: 'BLOCK' } }] }],
+          DefaultBehavior: 'DROP',
+        },
       }),
       ManagedByFirewallManager: false,
       LogType: 'WAF_LOGS',
@@ -177,7 +201,13 @@ export function wafv2(account: SyntheticAccount): ServiceHandler {
         );
         return jsonReply({
           ...(NextMarker !== undefined && { NextMarker }),
-          WebACLs: items.map((acl) => ({ Name: acl.name, Id: acl.id, Description: `${acl.design} web ACL`, LockToken: acl.id.split('').reverse().join(''), ARN: webAclArn(accountId, acl) })),
+          WebACLs: items.map((acl) => ({
+            Name: acl.name,
+            Id: acl.id,
+            Description: `${acl.design} web ACL`,
+            LockToken: acl.id.split('').reverse().join(''),
+            ARN: webAclArn(accountId, acl),
+          })),
         });
       }
       case 'GetWebACL': {
@@ -188,7 +218,14 @@ export function wafv2(account: SyntheticAccount): ServiceHandler {
         const set = account.wafIpSets.find((s) => s.region === region && s.scope === input.Scope && s.name === input.Name && s.id === input.Id);
         if (set === undefined) return jsonError('WAFNonexistentItemException', NONEXISTENT);
         return jsonReply({
-          IPSet: { Name: set.name, Id: set.id, ARN: ipSetArn(accountId, set), Description: "the bank's contracted ranges", IPAddressVersion: set.version, Addresses: set.addresses },
+          IPSet: {
+            Name: set.name,
+            Id: set.id,
+            ARN: ipSetArn(accountId, set),
+            Description: "the bank's contracted ranges",
+            IPAddressVersion: set.version,
+            Addresses: set.addresses,
+          },
           LockToken: set.id.split('').reverse().join(''),
         });
       }

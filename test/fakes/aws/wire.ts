@@ -100,7 +100,10 @@ export function ec2Reply(action: string, body: string): Reply {
 }
 
 export function ec2Error(code: string, message: string, status = 400): Reply {
-  return xmlReply(`<Response><Errors><Error><Code>${esc(code)}</Code><Message>${esc(message)}</Message></Error></Errors><RequestID>${requestId()}</RequestID></Response>`, status);
+  return xmlReply(
+    `<Response><Errors><Error><Code>${esc(code)}</Code><Message>${esc(message)}</Message></Error></Errors><RequestID>${requestId()}</RequestID></Response>`,
+    status,
+  );
 }
 
 /** An EC2 list: `<tag><item>…</item>…</tag>`. */

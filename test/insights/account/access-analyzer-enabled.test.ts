@@ -42,7 +42,11 @@ testInsight(accessAnalyzerEnabled, [
     status: 'fail',
     reason: /no external-access analyzer is active in eu-west-1: ConsoleAnalyzer \(ACCOUNT, CREATING\)/,
   },
-  { name: 'external-access analyzer disabled', resource: accountRegion({ accessAnalyzers: [analyzer({ type: 'ORGANIZATION', status: 'DISABLED' })] }), status: 'fail' },
+  {
+    name: 'external-access analyzer disabled',
+    resource: accountRegion({ accessAnalyzers: [analyzer({ type: 'ORGANIZATION', status: 'DISABLED' })] }),
+    status: 'fail',
+  },
   {
     name: 'region outside the allowed regions',
     resource: accountRegion({ accessAnalyzers: [] }, { region: 'sa-east-1' }),
@@ -56,5 +60,9 @@ testInsight(accessAnalyzerEnabled, [
     settings: { allowedRegions: ['eu-west-1'] },
     status: 'fail',
   },
-  { name: 'analyzers unreadable', resource: accountRegion({ accessAnalyzers: unknown('AccessDeniedException: accessanalyzer:ListAnalyzers') }), status: 'error' },
+  {
+    name: 'analyzers unreadable',
+    resource: accountRegion({ accessAnalyzers: unknown('AccessDeniedException: accessanalyzer:ListAnalyzers') }),
+    status: 'error',
+  },
 ]);

@@ -51,7 +51,9 @@ testInsight(multiRegion, [
   {
     name: 'trail that falls short even with an unreadable status',
     resource: usEast1(regional),
-    inventory: [cloudTrail({ isMultiRegionTrail: false, isLogging: unknown('AccessDenied: cloudtrail:GetTrailStatus') }, { id: 'regional-trail', region: 'us-east-1' })],
+    inventory: [
+      cloudTrail({ isMultiRegionTrail: false, isLogging: unknown('AccessDenied: cloudtrail:GetTrailStatus') }, { id: 'regional-trail', region: 'us-east-1' }),
+    ],
     status: 'fail',
   },
   {

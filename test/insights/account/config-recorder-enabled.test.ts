@@ -34,7 +34,11 @@ testInsight(recorderEnabled, [
     params: { onlyAllowedRegions: true },
     status: 'not-applicable',
   },
-  { name: 'recorders unreadable', resource: accountRegion({ configRecorders: unknown('AccessDenied: config:DescribeConfigurationRecorderStatus') }), status: 'error' },
+  {
+    name: 'recorders unreadable',
+    resource: accountRegion({ configRecorders: unknown('AccessDenied: config:DescribeConfigurationRecorderStatus') }),
+    status: 'error',
+  },
   {
     name: 'no recorder in a region outside the allowed regions fails by default (CIS: every region)',
     resource: accountRegion({ configRecorders: [] }, { region: 'sa-east-1' }),

@@ -21,6 +21,11 @@ testInsight(securityHubEnabled, [
     settings: { allowedRegions: ['eu-west-1'] },
     status: 'fail',
   },
-  { name: 'access denied', resource: accountRegion({ securityHub: unknown('AccessDeniedException: securityhub:DescribeHub') }), status: 'error', reason: /AccessDenied/ },
+  {
+    name: 'access denied',
+    resource: accountRegion({ securityHub: unknown('AccessDeniedException: securityhub:DescribeHub') }),
+    status: 'error',
+    reason: /AccessDenied/,
+  },
   { name: 'not collected', resource: accountRegion({ securityHub: unknown('NotCollected: securityhub:DescribeHub') }), status: 'error' },
 ]);

@@ -21,7 +21,13 @@ const trailsDenied: CoverageEntry = {
 const cloudTrailWrites = {
   Version: '2012-10-17',
   Statement: [
-    { Sid: 'AWSCloudTrailAclCheck', Effect: 'Allow', Principal: { Service: 'cloudtrail.amazonaws.com' }, Action: 's3:GetBucketAcl', Resource: 'arn:aws:s3:::cloudtrail-logs' },
+    {
+      Sid: 'AWSCloudTrailAclCheck',
+      Effect: 'Allow',
+      Principal: { Service: 'cloudtrail.amazonaws.com' },
+      Action: 's3:GetBucketAcl',
+      Resource: 'arn:aws:s3:::cloudtrail-logs',
+    },
     {
       Sid: 'AWSCloudTrailWrite',
       Effect: 'Allow',
@@ -100,7 +106,12 @@ testInsight(bucketAccessLogging, [
     coverage: [trailsDenied],
     status: 'fail',
   },
-  { name: 'trail that delivers to no bucket', resource: trailBucket({ logging: null }), inventory: [cloudTrail({ s3BucketName: null })], status: 'not-applicable' },
+  {
+    name: 'trail that delivers to no bucket',
+    resource: trailBucket({ logging: null }),
+    inventory: [cloudTrail({ s3BucketName: null })],
+    status: 'not-applicable',
+  },
   {
     name: 'bucket of the same name in another partition',
     resource: s3Bucket({ logging: null }, { id: 'cloudtrail-logs', arn: 'arn:aws-cn:s3:::cloudtrail-logs', region: 'cn-north-1' }),

@@ -29,7 +29,13 @@ export function objectEventCases(kind: Kind): InsightCase[] {
     cloudTrail({ s3DataEvents: recording(kind, scope), ...more }, { id });
   const org = trailArn('organization-trail');
   return [
-    { name: 'a trail records the events of every bucket', resource: bucket(), inventory: [region(org), trail(EVERY)], status: 'pass', reason: /organization-trail .*every bucket/ },
+    {
+      name: 'a trail records the events of every bucket',
+      resource: bucket(),
+      inventory: [region(org), trail(EVERY)],
+      status: 'pass',
+      reason: /organization-trail .*every bucket/,
+    },
     {
       name: 'a trail records the events of the whole bucket',
       resource: bucket(),

@@ -22,7 +22,8 @@ const otherTopicArn = snsTopic({}, { id: 'unscanned-topic', accountId: '99999999
 
 /** The trail with some config replaced. */
 const trailWith = (config: Parameters<typeof cloudTrail>[0]) => cloudTrail({ cloudWatchLogsLogGroupArn: logGroupArn(), ...config });
-const alarmWith = (config: Parameters<typeof metricAlarm>[0]) => metricAlarm({ metrics: [{ namespace: NAMESPACE, metricName: METRIC }], ...config }, { id: 'cis-alarm' });
+const alarmWith = (config: Parameters<typeof metricAlarm>[0]) =>
+  metricAlarm({ metrics: [{ namespace: NAMESPACE, metricName: METRIC }], ...config }, { id: 'cis-alarm' });
 const groupWith = (config: Parameters<typeof logGroup>[0]) => logGroup(config, { id: LOG_GROUP });
 
 // A central logging account: the trail delivers to its log group, whose alarm and topic live there too.
@@ -52,7 +53,15 @@ testInsight(unauthorizedApiCalls, [
   {
     name: 'a metric-math alarm that reads the filter metric among others',
     resource: region,
-    inventory: inventoryOf({ ...w, alarm: alarmWith({ metrics: [{ namespace: 'AWS/EC2', metricName: 'CPUUtilization' }, { namespace: NAMESPACE, metricName: METRIC }] }) }),
+    inventory: inventoryOf({
+      ...w,
+      alarm: alarmWith({
+        metrics: [
+          { namespace: 'AWS/EC2', metricName: 'CPUUtilization' },
+          { namespace: NAMESPACE, metricName: METRIC },
+        ],
+      }),
+    }),
     status: 'pass',
   },
   {
@@ -72,7 +81,12 @@ testInsight(unauthorizedApiCalls, [
     resource: region,
     inventory: inventoryOf({
       ...w,
-      topic: snsTopic({ subscriptions: [{ protocol: 'email', endpoint: 'new@example.com', confirmed: false }, { protocol: 'sqs', endpoint: 'arn:aws:sqs:eu-west-1:111111111111:alerts', confirmed: true }] }),
+      topic: snsTopic({
+        subscriptions: [
+          { protocol: 'email', endpoint: 'new@example.com', confirmed: false },
+          { protocol: 'sqs', endpoint: 'arn:aws:sqs:eu-west-1:111111111111:alerts', confirmed: true },
+        ],
+      }),
     }),
     status: 'pass',
     reason: /subscription sqs arn:aws:sqs/,
@@ -82,7 +96,17 @@ testInsight(unauthorizedApiCalls, [
     resource: region,
     inventory: inventoryOf({ ...w, logGroup: groupWith({ metricFilters: [metricFilter(OLD_CIS, { filterName: 'old-cis' }), metricFilter(CIS)] }) }),
     status: 'pass',
-    evidence: { chain: [{ kind: 'trail' }, { kind: 'log group' }, { kind: 'metric filter', name: 'cis-filter' }, { kind: 'metric' }, { kind: 'alarm' }, { kind: 'topic' }, { kind: 'subscription' }] },
+    evidence: {
+      chain: [
+        { kind: 'trail' },
+        { kind: 'log group' },
+        { kind: 'metric filter', name: 'cis-filter' },
+        { kind: 'metric' },
+        { kind: 'alarm' },
+        { kind: 'topic' },
+        { kind: 'subscription' },
+      ],
+    },
   },
   {
     name: 'the eu-west-1 region itself, where the trail and log group live',
@@ -115,7 +139,13 @@ testInsight(unauthorizedApiCalls, [
     status: 'fail',
     reason: /: single-region/,
   },
-  { name: 'a trail that is not logging', resource: region, inventory: inventoryOf({ ...w, trail: trailWith({ isLogging: false }) }), status: 'fail', reason: /: not logging/ },
+  {
+    name: 'a trail that is not logging',
+    resource: region,
+    inventory: inventoryOf({ ...w, trail: trailWith({ isLogging: false }) }),
+    status: 'fail',
+    reason: /: not logging/,
+  },
   {
     name: 'a trail recording write-only management events',
     resource: region,
@@ -123,7 +153,12 @@ testInsight(unauthorizedApiCalls, [
     status: 'fail',
     reason: /: WriteOnly management events only/,
   },
-  { name: 'a log group without metric filters', resource: region, inventory: inventoryOf({ ...w, logGroup: groupWith({ metricFilters: [] }) }), status: 'fail' },
+  {
+    name: 'a log group without metric filters',
+    resource: region,
+    inventory: inventoryOf({ ...w, logGroup: groupWith({ metricFilters: [] }) }),
+    status: 'fail',
+  },
   {
     name: 'the 5.1 pattern of earlier benchmarks, without the exclusions',
     resource: region,
@@ -141,15 +176,29 @@ testInsight(unauthorizedApiCalls, [
   {
     name: 'an alarm on the metric name in another region than the log group',
     resource: region,
-    inventory: [w.trail, w.logGroup, w.topic, metricAlarm({ metrics: [{ namespace: NAMESPACE, metricName: METRIC }] }, { id: 'cis-alarm', region: 'us-east-1' })],
+    inventory: [
+      w.trail,
+      w.logGroup,
+      w.topic,
+      metricAlarm({ metrics: [{ namespace: NAMESPACE, metricName: METRIC }] }, { id: 'cis-alarm', region: 'us-east-1' }),
+    ],
     status: 'fail',
     reason: /no alarm watches/,
   },
-  { name: 'an alarm with its actions disabled', resource: region, inventory: inventoryOf({ ...w, alarm: alarmWith({ actionsEnabled: false }) }), status: 'fail', reason: /actions disabled/ },
+  {
+    name: 'an alarm with its actions disabled',
+    resource: region,
+    inventory: inventoryOf({ ...w, alarm: alarmWith({ actionsEnabled: false }) }),
+    status: 'fail',
+    reason: /actions disabled/,
+  },
   {
     name: 'an alarm that only scales an Auto Scaling group',
     resource: region,
-    inventory: inventoryOf({ ...w, alarm: alarmWith({ alarmActions: ['arn:aws:autoscaling:eu-west-1:111111111111:scalingPolicy:1a2b:autoScalingGroupName/web:policyName/out'] }) }),
+    inventory: inventoryOf({
+      ...w,
+      alarm: alarmWith({ alarmActions: ['arn:aws:autoscaling:eu-west-1:111111111111:scalingPolicy:1a2b:autoScalingGroupName/web:policyName/out'] }),
+    }),
     status: 'fail',
     reason: /notifies no SNS topic/,
   },
@@ -173,12 +222,27 @@ testInsight(unauthorizedApiCalls, [
     resource: usEast1(secondTrail, w.trail),
     inventory: inventoryOf({ ...w, alarm: alarmWith({ actionsEnabled: false }) }, cloudTrail({ isLogging: false }, { id: 'second-trail' })),
     status: 'fail',
-    evidence: { missing: [expect.stringMatching(/second-trail: not logging, no CloudWatch Logs delivery/), expect.stringMatching(/alarm cis-alarm has its actions disabled/)] },
+    evidence: {
+      missing: [
+        expect.stringMatching(/second-trail: not logging, no CloudWatch Logs delivery/),
+        expect.stringMatching(/alarm cis-alarm has its actions disabled/),
+      ],
+    },
   },
 
   // Links that could not be read, on the only possible path.
-  { name: 'the trails of the region unreadable', resource: accountRegion({ trailArns: unknown('AccessDenied: cloudtrail:DescribeTrails') }, { region: 'us-east-1' }), status: 'error' },
-  { name: 'the only trail not in the inventory', resource: region, inventory: [w.logGroup, w.alarm, w.topic], status: 'error', reason: /trail .* is not in the inventory/ },
+  {
+    name: 'the trails of the region unreadable',
+    resource: accountRegion({ trailArns: unknown('AccessDenied: cloudtrail:DescribeTrails') }, { region: 'us-east-1' }),
+    status: 'error',
+  },
+  {
+    name: 'the only trail not in the inventory',
+    resource: region,
+    inventory: [w.logGroup, w.alarm, w.topic],
+    status: 'error',
+    reason: /trail .* is not in the inventory/,
+  },
   {
     name: 'the logging status of an otherwise good trail unreadable',
     resource: region,
@@ -222,7 +286,10 @@ testInsight(unauthorizedApiCalls, [
   {
     name: 'one broken path and one unreadable: undecided, with both in the evidence',
     resource: usEast1(secondTrail, w.trail),
-    inventory: inventoryOf({ ...w, topic: snsTopic({ subscriptions: unknown('AuthorizationErrorException: sns:ListSubscriptions') }) }, cloudTrail({ isMultiRegionTrail: false }, { id: 'second-trail' })),
+    inventory: inventoryOf(
+      { ...w, topic: snsTopic({ subscriptions: unknown('AuthorizationErrorException: sns:ListSubscriptions') }) },
+      cloudTrail({ isMultiRegionTrail: false }, { id: 'second-trail' }),
+    ),
     status: 'error',
     evidence: { missing: [expect.stringContaining('second-trail: single-region')], unread: [expect.stringContaining('could not be read')] },
   },

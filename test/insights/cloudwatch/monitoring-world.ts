@@ -21,7 +21,8 @@ export const LOG_GROUP = 'aws-cloudtrail-logs-organization';
 export const NAMESPACE = 'CISBenchmark';
 export const METRIC = 'CisMetric';
 
-export const logGroupArn = (name = LOG_GROUP, accountId = DEFAULT_ACCOUNT, region = DEFAULT_REGION) => `arn:aws:logs:${region}:${accountId}:log-group:${name}:*`;
+export const logGroupArn = (name = LOG_GROUP, accountId = DEFAULT_ACCOUNT, region = DEFAULT_REGION) =>
+  `arn:aws:logs:${region}:${accountId}:log-group:${name}:*`;
 
 export function metricFilter(filterPattern: string, overrides: Partial<MetricFilter> = {}): MetricFilter {
   return { filterName: 'cis-filter', filterPattern, metricTransformations: [{ metricName: METRIC, metricNamespace: NAMESPACE }], ...overrides };
@@ -79,7 +80,8 @@ export function cisMonitoringCases(key: CisPatternKey): InsightCase[] {
       resource: region,
       inventory: inventoryOf(complete),
       status: 'pass',
-      reason: /trail .*organization-trail → log group .* → metric filter cis-filter → metric CISBenchmark\/CisMetric → alarm cis-alarm → topic .*security-alerts → subscription email security@example.com/,
+      reason:
+        /trail .*organization-trail → log group .* → metric filter cis-filter → metric CISBenchmark\/CisMetric → alarm cis-alarm → topic .*security-alerts → subscription email security@example.com/,
     },
     {
       name: 'the pattern reordered, re-spaced and quoted',
@@ -104,7 +106,10 @@ export function cisMonitoringCases(key: CisPatternKey): InsightCase[] {
     {
       name: 'metric filters unreadable',
       resource: region,
-      inventory: inventoryOf({ ...complete, logGroup: logGroup({ metricFilters: unknown('AccessDeniedException: logs:DescribeMetricFilters') }, { id: LOG_GROUP }) }),
+      inventory: inventoryOf({
+        ...complete,
+        logGroup: logGroup({ metricFilters: unknown('AccessDeniedException: logs:DescribeMetricFilters') }, { id: LOG_GROUP }),
+      }),
       status: 'error',
       reason: /metric filters of log group .* could not be read \(AccessDeniedException/,
     },

@@ -30,7 +30,11 @@ testInsight(ebsDefaultEncryption, [
     params: { onlyAllowedRegions: true },
     status: 'not-applicable',
   },
-  { name: 'setting unreadable', resource: accountRegion({ ebsEncryptionByDefault: unknown('UnauthorizedOperation: ec2:GetEbsEncryptionByDefault') }), status: 'error' },
+  {
+    name: 'setting unreadable',
+    resource: accountRegion({ ebsEncryptionByDefault: unknown('UnauthorizedOperation: ec2:GetEbsEncryptionByDefault') }),
+    status: 'error',
+  },
   {
     name: 'off in a region outside the allowed regions is still judged by default (CIS: every region)',
     resource: accountRegion({ ebsEncryptionByDefault: { enabled: false, kmsKeyId: null } }, { region: 'ap-southeast-2' }),

@@ -15,7 +15,8 @@ testInsight(noInstanceStore, [
     name: 'type with NVMe instance storage',
     resource: ec2Instance({ instanceType: 'm6id.large', instanceStorage: nvme }),
     status: 'fail',
-    reason: /m6id\.large comes with 118 GB on 1 disk of instance storage: data on it is lost when the instance stops, hibernates.*Nitro hardware.*not with the bank’s KMS key/,
+    reason:
+      /m6id\.large comes with 118 GB on 1 disk of instance storage: data on it is lost when the instance stops, hibernates.*Nitro hardware.*not with the bank’s KMS key/,
     evidence: { instanceType: 'm6id.large', rootDeviceType: 'ebs', instanceStorage: nvme },
   },
   {
@@ -36,10 +37,24 @@ testInsight(noInstanceStore, [
     status: 'fail',
     reason: /^the instance boots from an instance-store root volume: /,
   },
-  { name: 'stopped instance with instance storage', resource: ec2Instance({ state: 'stopped', instanceType: 'm6id.large', instanceStorage: nvme }), status: 'fail' },
-  { name: 'instance storage unreadable', resource: ec2Instance({ instanceStorage: denied }), status: 'error', reason: /instance storage of m7g\.large could not be read \(UnauthorizedOperation/ },
+  {
+    name: 'stopped instance with instance storage',
+    resource: ec2Instance({ state: 'stopped', instanceType: 'm6id.large', instanceStorage: nvme }),
+    status: 'fail',
+  },
+  {
+    name: 'instance storage unreadable',
+    resource: ec2Instance({ instanceStorage: denied }),
+    status: 'error',
+    reason: /instance storage of m7g\.large could not be read \(UnauthorizedOperation/,
+  },
   { name: 'instance storage not collected', resource: ec2Instance({ instanceStorage: unknown('NotCollected: ec2:DescribeInstanceTypes') }), status: 'error' },
-  { name: 'root device type unreadable', resource: ec2Instance({ rootDeviceType: unknown('UnexpectedResponse: ec2:DescribeInstances') }), status: 'error', reason: /root device type/ },
+  {
+    name: 'root device type unreadable',
+    resource: ec2Instance({ rootDeviceType: unknown('UnexpectedResponse: ec2:DescribeInstances') }),
+    status: 'error',
+    reason: /root device type/,
+  },
   {
     name: 'root device type unreadable but the type has instance storage',
     resource: ec2Instance({ rootDeviceType: unknown('UnexpectedResponse: ec2:DescribeInstances'), instanceType: 'm6id.large', instanceStorage: nvme }),

@@ -7,7 +7,12 @@ const PROFILE = 'arn:aws:iam::111111111111:instance-profile/web-server';
 testInsight(
   profileAttached,
   [
-    { name: 'running instance with a profile', resource: ec2Instance({ iamInstanceProfileArn: PROFILE }), status: 'pass', reason: /instance-profile\/web-server/ },
+    {
+      name: 'running instance with a profile',
+      resource: ec2Instance({ iamInstanceProfileArn: PROFILE }),
+      status: 'pass',
+      reason: /instance-profile\/web-server/,
+    },
     { name: 'stopped instance with a profile', resource: ec2Instance({ state: 'stopped', iamInstanceProfileArn: PROFILE }), status: 'pass' },
     {
       name: 'running instance without a profile',

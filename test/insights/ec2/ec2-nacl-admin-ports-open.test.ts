@@ -23,8 +23,19 @@ testInsight(naclAdminPortsOpen, [
   { name: 'only the final * entries', resource: acl(), status: 'pass' },
   { name: 'ssh from the office only', resource: acl(entry(100, 'allow', { cidrBlock: '203.0.113.0/24' })), status: 'pass' },
   // CIS 6.2 counts protocols -1, 6 and 17.
-  { name: 'udp 22 from anywhere', resource: acl(entry(100, 'allow', { protocol: '17' })), status: 'fail', reason: /^the internet can reach UDP 22 from 0\.0\.0\.0\/0 through rule 100$/ },
-  { name: 'udp 22 from anywhere, with the pack counting TCP only', resource: acl(entry(100, 'allow', { protocol: '17' })), params: { protocols: ['tcp'] }, status: 'pass', reason: /reach TCP 22, 3389/ },
+  {
+    name: 'udp 22 from anywhere',
+    resource: acl(entry(100, 'allow', { protocol: '17' })),
+    status: 'fail',
+    reason: /^the internet can reach UDP 22 from 0\.0\.0\.0\/0 through rule 100$/,
+  },
+  {
+    name: 'udp 22 from anywhere, with the pack counting TCP only',
+    resource: acl(entry(100, 'allow', { protocol: '17' })),
+    params: { protocols: ['tcp'] },
+    status: 'pass',
+    reason: /reach TCP 22, 3389/,
+  },
   {
     name: 'a UDP entry without a port range',
     resource: acl(entry(100, 'allow', { protocol: '17', fromPort: null, toPort: null })),
@@ -60,14 +71,19 @@ testInsight(naclAdminPortsOpen, [
     resource: acl(entry(100, 'allow')),
     status: 'fail',
     reason: /TCP 22 from 0\.0\.0\.0\/0 through rule 100/,
-    evidence: { exposed: [{ protocol: 'tcp', port: 22, internet: '0.0.0.0/0', allows: [{ ruleNumber: 100, protocol: '6', ports: '22', source: '0.0.0.0/0' }], partialDenies: [] }] },
+    evidence: {
+      exposed: [
+        { protocol: 'tcp', port: 22, internet: '0.0.0.0/0', allows: [{ ruleNumber: 100, protocol: '6', ports: '22', source: '0.0.0.0/0' }], partialDenies: [] },
+      ],
+    },
   },
   { name: 'rdp from ::/0', resource: acl(entry(100, 'allow', { ...V6, fromPort: 3389, toPort: 3389 })), status: 'fail', reason: /3389 from ::\/0/ },
   {
     name: 'all traffic from anywhere, as the default NACL has it',
     resource: acl(entry(100, 'allow', ALL), entry(101, 'allow', { ...ALL, ...V6 })),
     status: 'fail',
-    reason: /TCP 22 from 0\.0\.0\.0\/0 through rule 100; TCP 22 from ::\/0 through rule 101; TCP 3389 from 0\.0\.0\.0\/0.*UDP 22 from 0\.0\.0\.0\/0 through rule 100/,
+    reason:
+      /TCP 22 from 0\.0\.0\.0\/0 through rule 100; TCP 22 from ::\/0 through rule 101; TCP 3389 from 0\.0\.0\.0\/0.*UDP 22 from 0\.0\.0\.0\/0 through rule 100/,
   },
   {
     name: 'the deny comes after the allow, so it never matches',
@@ -118,7 +134,12 @@ testInsight(naclAdminPortsOpen, [
     status: 'error',
     reason: /without a port range/,
   },
-  { name: 'entries unreadable', resource: networkAcl({ entries: unknown('UnexpectedResponse: ec2:DescribeNetworkAcls') }), status: 'error', reason: /entries could not be read/ },
+  {
+    name: 'entries unreadable',
+    resource: networkAcl({ entries: unknown('UnexpectedResponse: ec2:DescribeNetworkAcls') }),
+    status: 'error',
+    reason: /entries could not be read/,
+  },
   {
     name: 'associated with no subnet',
     resource: networkAcl({ subnetIds: [], entries: [entry(100, 'allow', ALL), ...FINAL] }),

@@ -18,8 +18,18 @@ testInsight(adminPortsOpen, [
   { name: 'https from anywhere', resource: group(rule({ fromPort: 443, toPort: 443, ipv4Ranges: ['0.0.0.0/0'], ipv6Ranges: ['::/0'] })), status: 'pass' },
   { name: 'ssh from another security group', resource: group(rule({ referencedGroupIds: ['sg-0bastion'] })), status: 'pass' },
   // CIS 6.3/6.4 count UDP: RDP has a UDP transport on 3389.
-  { name: 'udp 22 from anywhere', resource: group(rule({ protocol: 'udp', ipv4Ranges: ['0.0.0.0/0'] })), status: 'fail', reason: /^the internet can reach UDP 22 from 0\.0\.0\.0\/0$/ },
-  { name: 'udp 3389 from anywhere (RDP UDP transport)', resource: group(rule({ protocol: '17', fromPort: 3389, toPort: 3389, ipv4Ranges: ['0.0.0.0/0'] })), status: 'fail', reason: /UDP 3389/ },
+  {
+    name: 'udp 22 from anywhere',
+    resource: group(rule({ protocol: 'udp', ipv4Ranges: ['0.0.0.0/0'] })),
+    status: 'fail',
+    reason: /^the internet can reach UDP 22 from 0\.0\.0\.0\/0$/,
+  },
+  {
+    name: 'udp 3389 from anywhere (RDP UDP transport)',
+    resource: group(rule({ protocol: '17', fromPort: 3389, toPort: 3389, ipv4Ranges: ['0.0.0.0/0'] })),
+    status: 'fail',
+    reason: /UDP 3389/,
+  },
   {
     name: 'udp 3389 from anywhere, with the pack counting TCP only',
     resource: group(rule({ protocol: '17', fromPort: 3389, toPort: 3389, ipv4Ranges: ['0.0.0.0/0'] })),

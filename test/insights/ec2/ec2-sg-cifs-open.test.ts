@@ -45,7 +45,12 @@ testInsight(cifsOpen, [
     status: 'fail',
     reason: /139/,
   },
-  { name: 'smb through a prefix list is named, not judged', resource: group(rule({ prefixListIds: ['pl-0branches'] })), status: 'pass', reason: /pl-0branches were not judged/ },
+  {
+    name: 'smb through a prefix list is named, not judged',
+    resource: group(rule({ prefixListIds: ['pl-0branches'] })),
+    status: 'pass',
+    reason: /pl-0branches were not judged/,
+  },
   { name: 'malformed source CIDR', resource: group(rule({ ipv4Ranges: ['0.0.0.0/33'] })), status: 'error', reason: /not valid CIDRs/ },
   { name: 'inbound rules unreadable', resource: securityGroup({ ingress: unknown('UnauthorizedOperation: ec2:DescribeSecurityGroups') }), status: 'error' },
   {

@@ -27,13 +27,25 @@ testInsight(defaultRestrictsAll, [
     evidence: { inboundRules: 1, outboundRules: 1 },
   },
   { name: 'default group with only an outbound rule', resource: securityGroup({ groupName: 'default', ingress: [], egress: [allOut] }), status: 'fail' },
-  { name: 'a purpose-built group', resource: securityGroup({ groupName: 'app', ingress: [rule({ protocol: 'tcp', fromPort: 443, toPort: 443, ipv4Ranges: ['10.0.0.0/8'] })] }), status: 'not-applicable' },
+  {
+    name: 'a purpose-built group',
+    resource: securityGroup({ groupName: 'app', ingress: [rule({ protocol: 'tcp', fromPort: 443, toPort: 443, ipv4Ranges: ['10.0.0.0/8'] })] }),
+    status: 'not-applicable',
+  },
   {
     name: 'default group shared from another account',
     resource: securityGroup({ groupName: 'default', ownerId: '222222222222', ingress: [selfReference], egress: [allOut] }),
     status: 'not-applicable',
     reason: /222222222222/,
   },
-  { name: 'inbound rules unreadable', resource: securityGroup({ groupName: 'default', ingress: unknown('UnauthorizedOperation: ec2:DescribeSecurityGroups'), egress: [] }), status: 'error' },
-  { name: 'outbound rules unreadable', resource: securityGroup({ groupName: 'default', ingress: [], egress: unknown('UnauthorizedOperation: ec2:DescribeSecurityGroups') }), status: 'error' },
+  {
+    name: 'inbound rules unreadable',
+    resource: securityGroup({ groupName: 'default', ingress: unknown('UnauthorizedOperation: ec2:DescribeSecurityGroups'), egress: [] }),
+    status: 'error',
+  },
+  {
+    name: 'outbound rules unreadable',
+    resource: securityGroup({ groupName: 'default', ingress: [], egress: unknown('UnauthorizedOperation: ec2:DescribeSecurityGroups') }),
+    status: 'error',
+  },
 ]);

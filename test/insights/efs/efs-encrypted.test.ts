@@ -7,9 +7,19 @@ const key = 'arn:aws:kms:eu-west-1:111111111111:key/11111111-2222-3333-4444-5555
 
 testInsight(efsEncrypted, [
   { name: 'encrypted with a customer key', resource: efsFileSystem({ encrypted: true, kmsKeyId: key }), status: 'pass', reason: /key\/1111/ },
-  { name: 'encrypted, no key named', resource: efsFileSystem({ encrypted: true, kmsKeyId: null }), status: 'pass', reason: /^the file system is encrypted at rest$/ },
+  {
+    name: 'encrypted, no key named',
+    resource: efsFileSystem({ encrypted: true, kmsKeyId: null }),
+    status: 'pass',
+    reason: /^the file system is encrypted at rest$/,
+  },
   { name: 'encrypted while still being created', resource: efsFileSystem({ lifeCycleState: 'creating' }), status: 'pass' },
-  { name: 'unencrypted', resource: efsFileSystem({ encrypted: false, kmsKeyId: null }), status: 'fail', evidence: { encrypted: false, lifeCycleState: 'available' } },
+  {
+    name: 'unencrypted',
+    resource: efsFileSystem({ encrypted: false, kmsKeyId: null }),
+    status: 'fail',
+    evidence: { encrypted: false, lifeCycleState: 'available' },
+  },
   { name: 'unencrypted and in error', resource: efsFileSystem({ encrypted: false, kmsKeyId: null, lifeCycleState: 'error' }), status: 'fail' },
   { name: 'encryption not reported', resource: efsFileSystem({ encrypted: unknown('UnexpectedResponse: efs:DescribeFileSystems') }), status: 'error' },
   { name: 'being deleted', resource: efsFileSystem({ encrypted: false, lifeCycleState: 'deleting' }), status: 'not-applicable' },

@@ -66,7 +66,11 @@ testInsight(credentialsUnused, [
     reason: /access key AKIASTALE unused for 90 days/,
   },
   { name: 'wider limit', resource: iamUser(consoleUser(60)), params: { maxDays: 90 }, status: 'pass' },
-  { name: 'no password and no active key', resource: iamUser({ ...programmatic, accessKeys: [key('AKIAOFF', 300, 200, 'Inactive')] }), status: 'not-applicable' },
+  {
+    name: 'no password and no active key',
+    resource: iamUser({ ...programmatic, accessKeys: [key('AKIAOFF', 300, 200, 'Inactive')] }),
+    status: 'not-applicable',
+  },
   {
     name: 'password last use unreadable',
     resource: iamUser({ ...consoleUser(1), passwordLastUsed: unknown('credential report not ready') }),

@@ -72,7 +72,12 @@ testInsight(passwordPolicy, [
     params: { maxPasswordAgeDays: 90 },
     status: 'fail',
   },
-  { name: 'expiry required and met', resource: account({ passwordPolicy: policy({ maxPasswordAgeDays: 90 }) }), params: { maxPasswordAgeDays: 90 }, status: 'pass' },
+  {
+    name: 'expiry required and met',
+    resource: account({ passwordPolicy: policy({ maxPasswordAgeDays: 90 }) }),
+    params: { maxPasswordAgeDays: 90 },
+    status: 'pass',
+  },
   { name: 'account without IAM users', resource: account({ passwordPolicy: null, iamUserCount: 0 }), status: 'not-applicable' },
   {
     name: 'weak policy with an unreadable user count',

@@ -53,7 +53,12 @@ testInsight(adminStar, [
     status: 'pass',
     reason: /attached to nothing/,
   },
-  { name: 'AWS-managed AdministratorAccess', resource: iamPolicy({ awsManaged: true, document: doc(ADMIN), attachedTo: attached }), status: 'not-applicable', reason: /AWS-managed/ },
+  {
+    name: 'AWS-managed AdministratorAccess',
+    resource: iamPolicy({ awsManaged: true, document: doc(ADMIN), attachedTo: attached }),
+    status: 'not-applicable',
+    reason: /AWS-managed/,
+  },
   { name: 'document unreadable', resource: iamPolicy({ document: unknown('UnparsablePolicy: iam:GetAccountAuthorizationDetails') }), status: 'error' },
   {
     name: 'admin policy whose attachments could not be read',

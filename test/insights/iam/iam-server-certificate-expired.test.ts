@@ -34,8 +34,17 @@ testInsight(
       reason: /expired on 2025-11-30T23:59:59.000Z, 182 days ago/,
       evidence: { expiration: '2025-11-30T23:59:59.000Z', daysSinceExpiry: 182 },
     },
-    { name: 'expires at the very instant of the scan', resource: iamServerCertificate({ expiration: TEST_NOW }), status: 'fail', evidence: { daysSinceExpiry: 0 } },
-    { name: 'expiration not reported', resource: iamServerCertificate({ expiration: unknown('UnexpectedResponse: iam:ListServerCertificates') }), status: 'error' },
+    {
+      name: 'expires at the very instant of the scan',
+      resource: iamServerCertificate({ expiration: TEST_NOW }),
+      status: 'fail',
+      evidence: { daysSinceExpiry: 0 },
+    },
+    {
+      name: 'expiration not reported',
+      resource: iamServerCertificate({ expiration: unknown('UnexpectedResponse: iam:ListServerCertificates') }),
+      status: 'error',
+    },
   ],
   { alwaysApplies: 'every server certificate has an expiry date, and CIS 2.17 applies to each one whatever its path or use' },
 );

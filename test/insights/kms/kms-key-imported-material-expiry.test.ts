@@ -18,7 +18,12 @@ function byok(config: Partial<KmsKeyConfig> = {}) {
 
 testInsight(importedMaterialExpiry, [
   { name: 'fresh material expiring in six months', resource: byok(), status: 'pass', reason: /expires on 2026-12-01/ },
-  { name: 'material that does not expire, imported recently', resource: byok({ keyMaterialExpires: false, validTo: null }), status: 'pass', reason: /does not expire/ },
+  {
+    name: 'material that does not expire, imported recently',
+    resource: byok({ keyMaterialExpires: false, validTo: null }),
+    status: 'pass',
+    reason: /does not expire/,
+  },
   { name: 'disabled BYOK key is still judged', resource: byok({ state: 'Disabled' }), status: 'pass' },
   {
     name: 'expires in 31 days: outside the warning window',
@@ -53,7 +58,12 @@ testInsight(importedMaterialExpiry, [
     reason: /expires in 8 days.*; .*imported 426 days ago/,
   },
   { name: 'tightened maximum age', resource: byok(), params: { maxAgeDays: 90 }, status: 'fail' },
-  { name: 'no key material (PendingImport)', resource: byok({ state: 'PendingImport', keyMaterialExpires: null, validTo: null, keyMaterialImportedAt: null }), status: 'fail', evidence: { state: 'PendingImport' } },
+  {
+    name: 'no key material (PendingImport)',
+    resource: byok({ state: 'PendingImport', keyMaterialExpires: null, validTo: null, keyMaterialImportedAt: null }),
+    status: 'fail',
+    evidence: { state: 'PendingImport' },
+  },
   {
     name: 'expiring material fails even when the import date cannot be read',
     resource: byok({ validTo: '2026-06-05T00:00:00.000Z', keyMaterialImportedAt: unknown('AccessDeniedException: kms:ListKeyRotations') }),

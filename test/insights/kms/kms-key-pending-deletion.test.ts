@@ -6,7 +6,12 @@ import { testInsight } from '../../support/insight-tester.js';
 testInsight(pendingDeletion, [
   { name: 'enabled key', resource: kmsKey({ state: 'Enabled' }), status: 'pass' },
   { name: 'disabled key is recoverable: passes with its state named', resource: kmsKey({ state: 'Disabled' }), status: 'pass', reason: /state Disabled/ },
-  { name: 'BYOK key awaiting material', resource: kmsKey({ origin: 'EXTERNAL', rotation: null, state: 'PendingImport' }), status: 'pass', reason: /PendingImport/ },
+  {
+    name: 'BYOK key awaiting material',
+    resource: kmsKey({ origin: 'EXTERNAL', rotation: null, state: 'PendingImport' }),
+    status: 'pass',
+    reason: /PendingImport/,
+  },
   {
     name: 'key scheduled for deletion names the date',
     resource: kmsKey({ state: 'PendingDeletion', deletionDate: '2026-06-08T12:00:00.000Z' }),

@@ -23,5 +23,10 @@ testInsight(keyRotation, [
   { name: 'CloudHSM key', resource: kmsKey({ origin: 'AWS_CLOUDHSM', rotation: null }), status: 'not-applicable' },
   { name: 'asymmetric key', resource: kmsKey({ spec: 'RSA_2048', usage: 'SIGN_VERIFY', rotation: null }), status: 'not-applicable' },
   { name: 'AWS-managed key', resource: kmsKey({ manager: 'AWS' }), status: 'not-applicable' },
-  { name: 'access denied on rotation status', resource: kmsKey({ rotation: unknown('AccessDeniedException: kms:GetKeyRotationStatus') }), status: 'error', reason: /AccessDenied/ },
+  {
+    name: 'access denied on rotation status',
+    resource: kmsKey({ rotation: unknown('AccessDeniedException: kms:GetKeyRotationStatus') }),
+    status: 'error',
+    reason: /AccessDenied/,
+  },
 ]);

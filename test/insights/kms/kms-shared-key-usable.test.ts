@@ -67,7 +67,13 @@ testInsight(
     },
     {
       name: 'bank scheduled the key for deletion',
-      resource: kmsSharedKey({ keyState: 'PendingDeletion', enabled: false, deletionDate: '2026-06-08T00:00:00.000Z', usable: 'key-unusable', dryRunAnswer: 'KMSInvalidStateException' }),
+      resource: kmsSharedKey({
+        keyState: 'PendingDeletion',
+        enabled: false,
+        deletionDate: '2026-06-08T00:00:00.000Z',
+        usable: 'key-unusable',
+        dryRunAnswer: 'KMSInvalidStateException',
+      }),
       status: 'fail',
       reason: /scheduled the key for deletion on 2026-06-08T00:00:00.000Z.*availability risk/,
     },
@@ -99,7 +105,11 @@ testInsight(
     { name: 'AWS-managed key', resource: kmsSharedKey({ keyManager: 'AWS' }), status: 'fail', reason: /AWS-managed/ },
     {
       name: 'a known problem fails even when another field is unknown',
-      resource: kmsSharedKey({ keyState: 'Disabled', usable: unknown('ThrottlingException: kms:GenerateDataKey'), dryRunAnswer: unknown('ThrottlingException: kms:GenerateDataKey') }),
+      resource: kmsSharedKey({
+        keyState: 'Disabled',
+        usable: unknown('ThrottlingException: kms:GenerateDataKey'),
+        dryRunAnswer: unknown('ThrottlingException: kms:GenerateDataKey'),
+      }),
       status: 'fail',
     },
     {
@@ -110,7 +120,10 @@ testInsight(
     },
     {
       name: 'dry run not readable: never a pass',
-      resource: kmsSharedKey({ usable: unknown('KMSInternalException: kms:GenerateDataKey'), dryRunAnswer: unknown('KMSInternalException: kms:GenerateDataKey') }),
+      resource: kmsSharedKey({
+        usable: unknown('KMSInternalException: kms:GenerateDataKey'),
+        dryRunAnswer: unknown('KMSInternalException: kms:GenerateDataKey'),
+      }),
       status: 'error',
       reason: /KMSInternalException/,
     },

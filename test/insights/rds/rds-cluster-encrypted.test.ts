@@ -13,7 +13,11 @@ testInsight(clusterEncrypted, [
     reason: /not encrypted/,
     evidence: { storageEncrypted: false },
   },
-  { name: 'unencrypted DocumentDB cluster', resource: rdsCluster({ engine: 'docdb', engineMode: null, storageEncrypted: false, kmsKeyId: null }), status: 'fail' },
+  {
+    name: 'unencrypted DocumentDB cluster',
+    resource: rdsCluster({ engine: 'docdb', engineMode: null, storageEncrypted: false, kmsKeyId: null }),
+    status: 'fail',
+  },
   { name: 'stopped unencrypted cluster still fails', resource: rdsCluster({ status: 'stopped', storageEncrypted: false, kmsKeyId: null }), status: 'fail' },
   {
     name: 'cluster being deleted',

@@ -14,7 +14,13 @@ const cmk = kmsKey({ aliases: ['alias/orders-data'] });
 const awsRdsKey = kmsKey({ manager: 'AWS', rotation: null, aliases: ['alias/aws/rds'] }, { id: AWS_RDS_ID });
 
 testInsight(encryptionCmk, [
-  { name: 'customer-managed key of the account', resource: rdsCluster({ kmsKeyId: CMK_ARN }), inventory: [cmk], status: 'pass', reason: /customer-managed key/ },
+  {
+    name: 'customer-managed key of the account',
+    resource: rdsCluster({ kmsKeyId: CMK_ARN }),
+    inventory: [cmk],
+    status: 'pass',
+    reason: /customer-managed key/,
+  },
   {
     name: 'the required bank key on a tenant account',
     resource: rdsCluster({ kmsKeyId: BANK_KEY_ARN }),
@@ -55,9 +61,24 @@ testInsight(encryptionCmk, [
     status: 'fail',
     reason: /which is not a trusted key account/,
   },
-  { name: 'same-account key missing from the inventory could be aws/rds', resource: rdsCluster({ kmsKeyId: CMK_ARN }), status: 'error', reason: /not in the inventory/ },
-  { name: 'key id not readable', resource: rdsCluster({ kmsKeyId: unknown('NotInConfig: kmsKeyId') }), status: 'error', reason: /KMS key id could not be read/ },
-  { name: 'encryption flag not readable', resource: rdsCluster({ storageEncrypted: unknown('AccessDenied: rds:DescribeDBClusters') }), inventory: [cmk], status: 'error' },
+  {
+    name: 'same-account key missing from the inventory could be aws/rds',
+    resource: rdsCluster({ kmsKeyId: CMK_ARN }),
+    status: 'error',
+    reason: /not in the inventory/,
+  },
+  {
+    name: 'key id not readable',
+    resource: rdsCluster({ kmsKeyId: unknown('NotInConfig: kmsKeyId') }),
+    status: 'error',
+    reason: /KMS key id could not be read/,
+  },
+  {
+    name: 'encryption flag not readable',
+    resource: rdsCluster({ storageEncrypted: unknown('AccessDenied: rds:DescribeDBClusters') }),
+    inventory: [cmk],
+    status: 'error',
+  },
   {
     name: 'tenant account with the bank key not configured',
     resource: rdsCluster({ kmsKeyId: CMK_ARN }),

@@ -6,7 +6,12 @@ import { testInsight } from '../../support/insight-tester.js';
 const writerOnly = [{ instanceIdentifier: 'orders-1', isWriter: true }];
 
 testInsight(clusterMultiAz, [
-  { name: 'Aurora cluster with a reader in another zone', resource: rdsCluster({ multiAz: true }), status: 'pass', reason: /reader instance in an Availability Zone other/ },
+  {
+    name: 'Aurora cluster with a reader in another zone',
+    resource: rdsCluster({ multiAz: true }),
+    status: 'pass',
+    reason: /reader instance in an Availability Zone other/,
+  },
   {
     name: 'Multi-AZ DB cluster',
     resource: rdsCluster({
@@ -61,5 +66,10 @@ testInsight(clusterMultiAz, [
     status: 'fail',
   },
   { name: 'cluster being deleted', resource: rdsCluster({ status: 'deleting', multiAz: false }), status: 'not-applicable', reason: /being deleted/ },
-  { name: 'Multi-AZ flag not readable', resource: rdsCluster({ multiAz: unknown('Throttling: rds:DescribeDBClusters') }), status: 'error', reason: /Multi-AZ setting could not be read/ },
+  {
+    name: 'Multi-AZ flag not readable',
+    resource: rdsCluster({ multiAz: unknown('Throttling: rds:DescribeDBClusters') }),
+    status: 'error',
+    reason: /Multi-AZ setting could not be read/,
+  },
 ]);

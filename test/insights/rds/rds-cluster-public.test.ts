@@ -7,8 +7,23 @@ const multiAzCluster = (publiclyAccessible: boolean) => rdsCluster({ engine: 'po
 
 testInsight(clusterPublic, [
   { name: 'private Multi-AZ DB cluster', resource: multiAzCluster(false), status: 'pass' },
-  { name: 'publicly accessible Multi-AZ DB cluster', resource: multiAzCluster(true), status: 'fail', reason: /publicly accessible/, evidence: { publiclyAccessible: true } },
-  { name: 'Aurora cluster: the setting is per member instance', resource: rdsCluster({ publiclyAccessible: null }), status: 'not-applicable', reason: /rds-instance-public/ },
+  {
+    name: 'publicly accessible Multi-AZ DB cluster',
+    resource: multiAzCluster(true),
+    status: 'fail',
+    reason: /publicly accessible/,
+    evidence: { publiclyAccessible: true },
+  },
+  {
+    name: 'Aurora cluster: the setting is per member instance',
+    resource: rdsCluster({ publiclyAccessible: null }),
+    status: 'not-applicable',
+    reason: /rds-instance-public/,
+  },
   { name: 'cluster being deleted', resource: rdsCluster({ engine: 'postgres', publiclyAccessible: true, status: 'deleting' }), status: 'not-applicable' },
-  { name: 'flag unreadable', resource: rdsCluster({ engine: 'postgres', publiclyAccessible: unknown('UnexpectedResponse: rds:DescribeDBClusters') }), status: 'error' },
+  {
+    name: 'flag unreadable',
+    resource: rdsCluster({ engine: 'postgres', publiclyAccessible: unknown('UnexpectedResponse: rds:DescribeDBClusters') }),
+    status: 'error',
+  },
 ]);

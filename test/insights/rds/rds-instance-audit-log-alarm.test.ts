@@ -11,7 +11,11 @@ const NAMESPACE = 'BankAudit';
 /** The log group RDS exports the log type of the `ledger` instance to, with one metric filter on audit keywords. */
 function auditGroup(type: string, metricName = `Audit-${type}`, filters?: MetricFilter[]) {
   return logGroup(
-    { metricFilters: filters ?? [{ filterName: `${type}-grants`, filterPattern: '"GRANT"', metricTransformations: [{ metricName, metricNamespace: NAMESPACE }] }] },
+    {
+      metricFilters: filters ?? [
+        { filterName: `${type}-grants`, filterPattern: '"GRANT"', metricTransformations: [{ metricName, metricNamespace: NAMESPACE }] },
+      ],
+    },
     { id: `/aws/rds/instance/${DB}/${type}` },
   );
 }
@@ -41,7 +45,13 @@ testInsight(auditLogAlarm, [
   {
     name: 'PostgreSQL postgresql log watched by a metric filter of any pattern',
     resource: rdsInstance({ engine: 'postgres', cloudwatchLogsExports: ['postgresql'] }, { id: DB }),
-    inventory: [auditGroup('postgresql', 'PgAudit', [{ filterName: 'all-events', filterPattern: '', metricTransformations: [{ metricName: 'PgAudit', metricNamespace: NAMESPACE }] }]), alarmOn('PgAudit'), topic],
+    inventory: [
+      auditGroup('postgresql', 'PgAudit', [
+        { filterName: 'all-events', filterPattern: '', metricTransformations: [{ metricName: 'PgAudit', metricNamespace: NAMESPACE }] },
+      ]),
+      alarmOn('PgAudit'),
+      topic,
+    ],
     status: 'pass',
   },
   {
@@ -68,7 +78,11 @@ testInsight(auditLogAlarm, [
   {
     name: 'an alarm whose topic has only a pending subscription',
     resource: oracle,
-    inventory: [auditGroup('audit'), alarmOn('Audit-audit'), snsTopic({ subscriptions: [{ protocol: 'email', endpoint: 'dba@example.com', confirmed: false }] })],
+    inventory: [
+      auditGroup('audit'),
+      alarmOn('Audit-audit'),
+      snsTopic({ subscriptions: [{ protocol: 'email', endpoint: 'dba@example.com', confirmed: false }] }),
+    ],
     status: 'fail',
   },
   {
@@ -78,8 +92,18 @@ testInsight(auditLogAlarm, [
     status: 'fail',
     evidence: { missing: [expect.stringContaining('/aws/rds/instance/ledger/agent has no metric filter')] },
   },
-  { name: 'CloudWatch Logs exports unreadable', resource: rdsInstance({ engine: 'oracle-ee', cloudwatchLogsExports: unknown('AccessDenied: rds:DescribeDBInstances') }, { id: DB }), status: 'error' },
-  { name: 'the audit log group not in the inventory', resource: oracle, inventory: [topic], status: 'error', reason: /\/aws\/rds\/instance\/ledger\/audit is not in the inventory/ },
+  {
+    name: 'CloudWatch Logs exports unreadable',
+    resource: rdsInstance({ engine: 'oracle-ee', cloudwatchLogsExports: unknown('AccessDenied: rds:DescribeDBInstances') }, { id: DB }),
+    status: 'error',
+  },
+  {
+    name: 'the audit log group not in the inventory',
+    resource: oracle,
+    inventory: [topic],
+    status: 'error',
+    reason: /\/aws\/rds\/instance\/ledger\/audit is not in the inventory/,
+  },
   {
     name: 'the metric filters of the audit log group unreadable',
     resource: oracle,
@@ -92,8 +116,18 @@ testInsight(auditLogAlarm, [
     inventory: [auditGroup('audit'), alarmOn('Audit-audit'), snsTopic({ subscriptions: unknown('AuthorizationErrorException: sns:ListSubscriptions') })],
     status: 'error',
   },
-  { name: 'an engine Vigil does not know', resource: rdsInstance({ engine: 'neptune', cloudwatchLogsExports: [] }, { id: DB }), status: 'error', reason: /no CloudWatch audit log type is known/ },
-  { name: 'Db2, whose audit trail goes to S3', resource: rdsInstance({ engine: 'db2-se', cloudwatchLogsExports: [] }, { id: DB }), status: 'not-applicable', reason: /no audit log export/ },
+  {
+    name: 'an engine Vigil does not know',
+    resource: rdsInstance({ engine: 'neptune', cloudwatchLogsExports: [] }, { id: DB }),
+    status: 'error',
+    reason: /no CloudWatch audit log type is known/,
+  },
+  {
+    name: 'Db2, whose audit trail goes to S3',
+    resource: rdsInstance({ engine: 'db2-se', cloudwatchLogsExports: [] }, { id: DB }),
+    status: 'not-applicable',
+    reason: /no audit log export/,
+  },
   { name: 'RDS Custom', resource: rdsInstance({ engine: 'custom-oracle-ee', cloudwatchLogsExports: [] }, { id: DB }), status: 'not-applicable' },
   {
     name: 'Aurora member: the cluster exports the audit log',

@@ -8,7 +8,11 @@ testInsight(auditLogs, [
   { name: 'MySQL exporting audit', resource: rdsInstance({ engine: 'mysql', cloudwatchLogsExports: ['audit', 'error'] }), status: 'pass' },
   { name: 'MariaDB exporting audit', resource: rdsInstance({ engine: 'mariadb', cloudwatchLogsExports: ['audit'] }), status: 'pass' },
   { name: 'PostgreSQL exporting postgresql', resource: rdsInstance({ engine: 'postgres', cloudwatchLogsExports: ['postgresql'] }), status: 'pass' },
-  { name: 'SQL Server exporting agent and error', resource: rdsInstance({ engine: 'sqlserver-se', cloudwatchLogsExports: ['error', 'agent'] }), status: 'pass' },
+  {
+    name: 'SQL Server exporting agent and error',
+    resource: rdsInstance({ engine: 'sqlserver-se', cloudwatchLogsExports: ['error', 'agent'] }),
+    status: 'pass',
+  },
   {
     name: 'audit of a read replica counts: reads are audited where they run',
     resource: rdsInstance({ engine: 'oracle-ee', cloudwatchLogsExports: ['audit'], readReplicaSourceIdentifier: 'orders-primary' }),
@@ -55,7 +59,12 @@ testInsight(auditLogs, [
     status: 'error',
     reason: /engine timesten/,
   },
-  { name: 'Db2 has no CloudWatch audit log type', resource: rdsInstance({ engine: 'db2-se', cloudwatchLogsExports: ['diag.log'] }), status: 'error', reason: /db2-se/ },
+  {
+    name: 'Db2 has no CloudWatch audit log type',
+    resource: rdsInstance({ engine: 'db2-se', cloudwatchLogsExports: ['diag.log'] }),
+    status: 'error',
+    reason: /db2-se/,
+  },
   {
     name: 'exports not readable',
     resource: rdsInstance({ engine: 'oracle-ee', cloudwatchLogsExports: unknown('AccessDenied: rds:DescribeDBInstances') }),

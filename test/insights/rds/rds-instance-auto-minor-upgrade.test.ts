@@ -28,7 +28,11 @@ testInsight(autoMinorUpgrade, [
     status: 'fail',
     reason: /every instance of Aurora cluster ledger/,
   },
-  { name: 'Aurora member with upgrade on', resource: rdsInstance({ engine: 'aurora-mysql', clusterIdentifier: 'ledger', autoMinorVersionUpgrade: true }), status: 'pass' },
+  {
+    name: 'Aurora member with upgrade on',
+    resource: rdsInstance({ engine: 'aurora-mysql', clusterIdentifier: 'ledger', autoMinorVersionUpgrade: true }),
+    status: 'pass',
+  },
   {
     name: 'Multi-AZ DB cluster member with upgrade off',
     resource: rdsInstance({ engine: 'postgres', clusterIdentifier: 'orders-maz', autoMinorVersionUpgrade: false }),

@@ -23,7 +23,11 @@ testInsight(instancePublic, [
     resource: rdsInstance({ engine: 'aurora-postgresql', clusterIdentifier: 'orders', publiclyAccessible: true }),
     status: 'fail',
   },
-  { name: 'stopped public instance fails: it is public again once started', resource: rdsInstance({ status: 'stopped', publiclyAccessible: true }), status: 'fail' },
+  {
+    name: 'stopped public instance fails: it is public again once started',
+    resource: rdsInstance({ status: 'stopped', publiclyAccessible: true }),
+    status: 'fail',
+  },
   { name: 'instance being deleted', resource: rdsInstance({ status: 'deleting', publiclyAccessible: true }), status: 'not-applicable', reason: /deleted/ },
   {
     name: 'flag not readable',

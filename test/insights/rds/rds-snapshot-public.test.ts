@@ -19,8 +19,17 @@ testInsight(snapshotPublic, [
   },
   { name: 'public and shared with an account', resource: rdsSnapshot({ encrypted: false, restoreAccounts: ['222222222222', 'all'] }), status: 'fail' },
   { name: 'public AWS Backup snapshot', resource: rdsSnapshot({ snapshotType: 'awsbackup', encrypted: false, restoreAccounts: ['all'] }), status: 'fail' },
-  { name: 'automated snapshot cannot be shared', resource: rdsSnapshot({ snapshotType: 'automated', restoreAccounts: unknown('not collected for automated snapshots') }), status: 'not-applicable' },
-  { name: 'snapshot another account shares with this one', resource: rdsSnapshot({ snapshotType: 'shared' }), status: 'not-applicable', reason: /another account/ },
+  {
+    name: 'automated snapshot cannot be shared',
+    resource: rdsSnapshot({ snapshotType: 'automated', restoreAccounts: unknown('not collected for automated snapshots') }),
+    status: 'not-applicable',
+  },
+  {
+    name: 'snapshot another account shares with this one',
+    resource: rdsSnapshot({ snapshotType: 'shared' }),
+    status: 'not-applicable',
+    reason: /another account/,
+  },
   {
     name: 'restore attribute unreadable on an encrypted snapshot: encryption proves it is not public',
     resource: rdsSnapshot({ encrypted: true, restoreAccounts: unknown('AccessDenied: rds:DescribeDBSnapshotAttributes') }),

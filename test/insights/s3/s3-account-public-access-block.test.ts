@@ -7,7 +7,13 @@ const ON = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: t
 
 testInsight(accountBlock, [
   { name: 'all four settings on', resource: account(), status: 'pass' },
-  { name: 'no configuration', resource: account({ s3PublicAccessBlock: null }), status: 'fail', reason: /all four settings are off/, evidence: { s3PublicAccessBlock: null } },
+  {
+    name: 'no configuration',
+    resource: account({ s3PublicAccessBlock: null }),
+    status: 'fail',
+    reason: /all four settings are off/,
+    evidence: { s3PublicAccessBlock: null },
+  },
   {
     name: 'RestrictPublicBuckets off',
     resource: account({ s3PublicAccessBlock: { ...ON, restrictPublicBuckets: false } }),
@@ -21,7 +27,12 @@ testInsight(accountBlock, [
     status: 'fail',
     reason: /IgnorePublicAcls, RestrictPublicBuckets are off/,
   },
-  { name: 'access denied', resource: account({ s3PublicAccessBlock: unknown('AccessDenied: s3:GetAccountPublicAccessBlock') }), status: 'error', reason: /AccessDenied/ },
+  {
+    name: 'access denied',
+    resource: account({ s3PublicAccessBlock: unknown('AccessDenied: s3:GetAccountPublicAccessBlock') }),
+    status: 'error',
+    reason: /AccessDenied/,
+  },
   {
     name: 'account declared to serve public content',
     resource: account({ s3PublicAccessBlock: null }, { accountId: '222222222222' }),

@@ -8,7 +8,13 @@ const ON: PublicAccessBlock = { blockPublicAcls: true, ignorePublicAcls: true, b
 const OFF: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
 
 testInsight(bucketBlock, [
-  { name: 'on at the account level, none on the bucket', resource: s3Bucket({ publicAccessBlock: null }), inventory: [account({ s3PublicAccessBlock: ON })], status: 'pass', reason: /BlockPublicAcls \(account\)/ },
+  {
+    name: 'on at the account level, none on the bucket',
+    resource: s3Bucket({ publicAccessBlock: null }),
+    inventory: [account({ s3PublicAccessBlock: ON })],
+    status: 'pass',
+    reason: /BlockPublicAcls \(account\)/,
+  },
   {
     name: 'no account-level block, every setting on the bucket (CIS passes this)',
     resource: s3Bucket({ publicAccessBlock: ON }),
@@ -22,7 +28,13 @@ testInsight(bucketBlock, [
     inventory: [account({ s3PublicAccessBlock: { ...OFF, blockPublicAcls: true, blockPublicPolicy: true } })],
     status: 'pass',
   },
-  { name: 'off at both levels', resource: s3Bucket({ publicAccessBlock: null }), inventory: [account({ s3PublicAccessBlock: null })], status: 'fail', evidence: { off: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] } },
+  {
+    name: 'off at both levels',
+    resource: s3Bucket({ publicAccessBlock: null }),
+    inventory: [account({ s3PublicAccessBlock: null })],
+    status: 'fail',
+    evidence: { off: ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] },
+  },
   {
     name: 'one setting off at both levels',
     resource: s3Bucket({ publicAccessBlock: { ...ON, restrictPublicBuckets: false } }),
@@ -44,7 +56,12 @@ testInsight(bucketBlock, [
     status: 'error',
     reason: /AccessDenied/,
   },
-  { name: 'bucket settings unreadable, all on at the account level', resource: s3Bucket({ publicAccessBlock: unknown('AccessDenied: s3:GetBucketPublicAccessBlock') }), inventory: [account({ s3PublicAccessBlock: ON })], status: 'pass' },
+  {
+    name: 'bucket settings unreadable, all on at the account level',
+    resource: s3Bucket({ publicAccessBlock: unknown('AccessDenied: s3:GetBucketPublicAccessBlock') }),
+    inventory: [account({ s3PublicAccessBlock: ON })],
+    status: 'pass',
+  },
   { name: 'account settings not collected, bucket off', resource: s3Bucket({ publicAccessBlock: null }), status: 'error', reason: /were not collected/ },
   { name: 'account settings not collected, bucket all on', resource: s3Bucket({ publicAccessBlock: ON }), status: 'pass' },
   {

@@ -15,8 +15,20 @@ const logsPolicy = (principal: Record<string, string>) => ({
 });
 
 testInsight(encryptionCmk, [
-  { name: 'SSE-KMS with a customer-managed key of the account', resource: s3Bucket(), inventory: [kmsKey()], status: 'pass', reason: /SSE-KMS with the customer-managed key/ },
-  { name: 'DSSE-KMS with a customer-managed key', resource: s3Bucket({ encryption: sse({ sseAlgorithm: 'aws:kms:dsse' }) }), inventory: [kmsKey()], status: 'pass', reason: /DSSE-KMS/ },
+  {
+    name: 'SSE-KMS with a customer-managed key of the account',
+    resource: s3Bucket(),
+    inventory: [kmsKey()],
+    status: 'pass',
+    reason: /SSE-KMS with the customer-managed key/,
+  },
+  {
+    name: 'DSSE-KMS with a customer-managed key',
+    resource: s3Bucket({ encryption: sse({ sseAlgorithm: 'aws:kms:dsse' }) }),
+    inventory: [kmsKey()],
+    status: 'pass',
+    reason: /DSSE-KMS/,
+  },
   {
     name: 'key named by an alias of a customer-managed key',
     resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: 'alias/bank-data' }) }),
@@ -25,10 +37,31 @@ testInsight(encryptionCmk, [
   },
   { name: 'SSE-S3', resource: s3Bucket({ encryption: sseS3 }), status: 'fail', reason: /SSE-S3 \(AES256\)/ },
   { name: 'no default encryption configuration', resource: s3Bucket({ encryption: null }), status: 'fail', reason: /no default encryption configuration/ },
-  { name: 'SSE-KMS with aws/s3 (no key named)', resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: null }) }), status: 'fail', reason: /AWS-managed key aws\/s3/ },
-  { name: 'SSE-KMS with the alias aws/s3', resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: 'alias/aws/s3' }) }), status: 'fail', reason: /alias\/aws\/s3/ },
-  { name: 'SSE-KMS with an AWS-managed key named by ARN', resource: s3Bucket(), inventory: [kmsKey({ manager: 'AWS' })], status: 'fail', reason: /AWS-managed key arn:/ },
-  { name: 'the required bank key', resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: BANK_KEY_ARN }) }), params: { requiredKeyArns: [BANK_KEY_ARN] }, status: 'pass' },
+  {
+    name: 'SSE-KMS with aws/s3 (no key named)',
+    resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: null }) }),
+    status: 'fail',
+    reason: /AWS-managed key aws\/s3/,
+  },
+  {
+    name: 'SSE-KMS with the alias aws/s3',
+    resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: 'alias/aws/s3' }) }),
+    status: 'fail',
+    reason: /alias\/aws\/s3/,
+  },
+  {
+    name: 'SSE-KMS with an AWS-managed key named by ARN',
+    resource: s3Bucket(),
+    inventory: [kmsKey({ manager: 'AWS' })],
+    status: 'fail',
+    reason: /AWS-managed key arn:/,
+  },
+  {
+    name: 'the required bank key',
+    resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: BANK_KEY_ARN }) }),
+    params: { requiredKeyArns: [BANK_KEY_ARN] },
+    status: 'pass',
+  },
   {
     name: 'a customer-managed key that is not the required one',
     resource: s3Bucket(),
@@ -43,10 +76,26 @@ testInsight(encryptionCmk, [
     params: { requiredKeyArns: [BANK_KEY_ARN] },
     status: 'error',
   },
-  { name: 'a key of a trusted account (the bank)', resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: BANK_KEY_ARN }) }), params: { trustedKeyAccounts: ['999999999999'] }, status: 'pass', reason: /trusted account 999999999999/ },
-  { name: 'a key of an untrusted account', resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: BANK_KEY_ARN }) }), status: 'fail', reason: /not a trusted key account/ },
+  {
+    name: 'a key of a trusted account (the bank)',
+    resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: BANK_KEY_ARN }) }),
+    params: { trustedKeyAccounts: ['999999999999'] },
+    status: 'pass',
+    reason: /trusted account 999999999999/,
+  },
+  {
+    name: 'a key of an untrusted account',
+    resource: s3Bucket({ encryption: sse({ kmsMasterKeyId: BANK_KEY_ARN }) }),
+    status: 'fail',
+    reason: /not a trusted key account/,
+  },
   { name: 'a key of the account that is not in the inventory', resource: s3Bucket(), status: 'error', reason: /not in the inventory/ },
-  { name: 'default encryption unreadable', resource: s3Bucket({ encryption: unknown('AccessDenied: s3:GetEncryptionConfiguration') }), status: 'error', reason: /AccessDenied/ },
+  {
+    name: 'default encryption unreadable',
+    resource: s3Bucket({ encryption: unknown('AccessDenied: s3:GetEncryptionConfiguration') }),
+    status: 'error',
+    reason: /AccessDenied/,
+  },
   {
     name: 'ALB access log bucket (regional ELB account) on SSE-S3',
     resource: s3Bucket({ encryption: sseS3, policy: logsPolicy({ AWS: 'arn:aws:iam::156460612806:root' }) }),

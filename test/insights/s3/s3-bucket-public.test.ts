@@ -24,7 +24,13 @@ const ownerGrant: AclGrant = { grantee: { type: 'CanonicalUser', id: 'owner-cano
 const website = { intendedPublicTags: { purpose: 'website' } };
 
 testInsight(bucketPublic, [
-  { name: 'Block Public Access on and no public grant', resource: s3Bucket(), inventory: [account()], status: 'pass', reason: /neither the bucket policy nor the ACL/ },
+  {
+    name: 'Block Public Access on and no public grant',
+    resource: s3Bucket(),
+    inventory: [account()],
+    status: 'pass',
+    reason: /neither the bucket policy nor the ACL/,
+  },
   {
     name: 'public policy neutralised by the account RestrictPublicBuckets',
     resource: s3Bucket({ publicAccessBlock: null, policy: policy(publicRead) }),
@@ -58,7 +64,11 @@ testInsight(bucketPublic, [
   },
   {
     name: 'ACL grant to AllUsers with ACLs enabled',
-    resource: s3Bucket({ publicAccessBlock: null, objectOwnership: 'ObjectWriter', acl: { ownerId: 'owner-canonical-id', grants: [ownerGrant, allUsersRead] } }),
+    resource: s3Bucket({
+      publicAccessBlock: null,
+      objectOwnership: 'ObjectWriter',
+      acl: { ownerId: 'owner-canonical-id', grants: [ownerGrant, allUsersRead] },
+    }),
     inventory: [openAccount],
     status: 'fail',
     evidence: { paths: [{ source: 'ACL grant READ to AllUsers', accessLevels: ['list'] }] },

@@ -11,8 +11,17 @@ const deny = (overrides: Record<string, unknown>) => ({
 });
 
 testInsight(tlsOnly, [
-  { name: 'the documented TLS-only statement', resource: s3Bucket(), status: 'pass', reason: /Sid "DenyInsecureTransport"\) denies every request made without TLS/ },
-  { name: 'Action "*" on Resource "*" for {"AWS": "*"}', resource: s3Bucket({ policy: deny({ Principal: { AWS: '*' }, Action: '*', Resource: '*' }) }), status: 'pass' },
+  {
+    name: 'the documented TLS-only statement',
+    resource: s3Bucket(),
+    status: 'pass',
+    reason: /Sid "DenyInsecureTransport"\) denies every request made without TLS/,
+  },
+  {
+    name: 'Action "*" on Resource "*" for {"AWS": "*"}',
+    resource: s3Bucket({ policy: deny({ Principal: { AWS: '*' }, Action: '*', Resource: '*' }) }),
+    status: 'pass',
+  },
   { name: 'no bucket policy', resource: s3Bucket({ policy: null }), status: 'fail', reason: /no policy/ },
   {
     name: 'an Allow that requires TLS',
@@ -21,7 +30,12 @@ testInsight(tlsOnly, [
     reason: /is an Allow/,
   },
   { name: 'a Deny of GetObject only', resource: s3Bucket({ policy: deny({ Action: 's3:GetObject' }) }), status: 'fail', reason: /does not cover s3:\*/ },
-  { name: 'a Deny on the objects only', resource: s3Bucket({ policy: deny({ Resource: `${BUCKET}/*` }) }), status: 'fail', reason: /does not cover arn:aws:s3:::example-bucket/ },
+  {
+    name: 'a Deny on the objects only',
+    resource: s3Bucket({ policy: deny({ Resource: `${BUCKET}/*` }) }),
+    status: 'fail',
+    reason: /does not cover arn:aws:s3:::example-bucket/,
+  },
   {
     name: 'a Deny that also requires a source IP',
     resource: s3Bucket({ policy: deny({ Condition: { ...insecure, NotIpAddress: { 'aws:SourceIp': '192.0.2.0/24' } } }) }),
@@ -30,11 +44,23 @@ testInsight(tlsOnly, [
   },
   {
     name: 'a policy without any TLS statement',
-    resource: s3Bucket({ policy: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 's3:*', Resource: `${BUCKET}/*` }] } }),
+    resource: s3Bucket({
+      policy: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' }, Action: 's3:*', Resource: `${BUCKET}/*` }] },
+    }),
     status: 'fail',
     reason: /no statement of the bucket policy/,
   },
   { name: 'policy unreadable', resource: s3Bucket({ policy: unknown('AccessDenied: s3:GetBucketPolicy') }), status: 'error', reason: /AccessDenied/ },
-  { name: 'malformed policy', resource: s3Bucket({ policy: { Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] } }), status: 'error', reason: /cannot be analysed/ },
-  { name: 'bucket outside the tag selector', resource: s3Bucket({ policy: null }), params: { bucketTags: { 'data-class': 'confidential' } }, status: 'not-applicable' },
+  {
+    name: 'malformed policy',
+    resource: s3Bucket({ policy: { Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }] } }),
+    status: 'error',
+    reason: /cannot be analysed/,
+  },
+  {
+    name: 'bucket outside the tag selector',
+    resource: s3Bucket({ policy: null }),
+    params: { bucketTags: { 'data-class': 'confidential' } },
+    status: 'not-applicable',
+  },
 ]);

@@ -10,7 +10,12 @@ testInsight(versioning, [
   { name: 'versioning with MFA delete', resource: s3Bucket({ versioning: { status: 'Enabled', mfaDelete: 'Enabled' } }), status: 'pass', reason: /MFA delete/ },
   { name: 'versioning suspended', resource: s3Bucket({ versioning: { status: 'Suspended', mfaDelete: 'Disabled' } }), status: 'fail', reason: /suspended/ },
   { name: 'versioning never enabled', resource: s3Bucket({ versioning: { status: null, mfaDelete: null } }), status: 'fail', reason: /never enabled/ },
-  { name: 'versioning unreadable', resource: s3Bucket({ versioning: unknown('AccessDenied: s3:GetBucketVersioning') }), status: 'error', reason: /AccessDenied/ },
+  {
+    name: 'versioning unreadable',
+    resource: s3Bucket({ versioning: unknown('AccessDenied: s3:GetBucketVersioning') }),
+    status: 'error',
+    reason: /AccessDenied/,
+  },
   {
     name: 'bucket outside the tag selector',
     resource: s3Bucket({ versioning: { status: null, mfaDelete: null } }, { tags: { 'data-class': 'public' } }),
@@ -23,6 +28,12 @@ testInsight(versioning, [
     params: regulated,
     status: 'fail',
   },
-  { name: 'tags unreadable with a selector', resource: s3Bucket({}, { tags: unknown('AccessDenied: s3:GetBucketTagging') }), params: regulated, status: 'error', reason: /tags, which decide whether the resource is in scope/ },
+  {
+    name: 'tags unreadable with a selector',
+    resource: s3Bucket({}, { tags: unknown('AccessDenied: s3:GetBucketTagging') }),
+    params: regulated,
+    status: 'error',
+    reason: /tags, which decide whether the resource is in scope/,
+  },
   { name: 'tags unreadable without a selector', resource: s3Bucket({}, { tags: unknown('AccessDenied: s3:GetBucketTagging') }), status: 'pass' },
 ]);

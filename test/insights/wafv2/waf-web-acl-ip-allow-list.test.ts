@@ -31,14 +31,37 @@ function rule(name: string, action: WebAclRule['action'], statement: WebAclState
 
 const allowBank = rule('allow-bank', 'Allow', bankSets, 1);
 /** Default Allow, Block on what is not the bank's, then AWS's common rule set, which only the bank reaches. */
-const blockOutside = { defaultAction: 'Allow' as const, rules: [rule('block-outside-bank', 'Block', { type: 'not', statement: bankSets }), rule('aws-common', null, commonRuleSet(), 1)] };
+const blockOutside = {
+  defaultAction: 'Allow' as const,
+  rules: [rule('block-outside-bank', 'Block', { type: 'not', statement: bankSets }), rule('aws-common', null, commonRuleSet(), 1)],
+};
 
 testInsight(wafWebAclIpAllowList, [
-  { name: 'default Block, Allow on the bank set', resource: wafWebAcl({ rules: [allowBank] }), params, account: tenant, status: 'pass', reason: /^lets in only the contracted 198\.51\.100\.0\/24, 2001:db8:4a0::\/48, and logs to arn:aws:logs:/ },
-  { name: 'default Allow, Block on everything outside the bank set, a managed rule group after it', resource: wafWebAcl(blockOutside), params, account: tenant, status: 'pass' },
+  {
+    name: 'default Block, Allow on the bank set',
+    resource: wafWebAcl({ rules: [allowBank] }),
+    params,
+    account: tenant,
+    status: 'pass',
+    reason: /^lets in only the contracted 198\.51\.100\.0\/24, 2001:db8:4a0::\/48, and logs to arn:aws:logs:/,
+  },
+  {
+    name: 'default Allow, Block on everything outside the bank set, a managed rule group after it',
+    resource: wafWebAcl(blockOutside),
+    params,
+    account: tenant,
+    status: 'pass',
+  },
   {
     name: 'the same addresses however they are written (split, uncompressed IPv6)',
-    resource: wafWebAcl({ rules: [rule('allow-bank', 'Allow', { type: 'or', statements: [ipSet('v4', ['198.51.100.0/25', '198.51.100.128/25']), ipSet('v6', ['2001:0db8:04a0:0000::/48'])] })] }),
+    resource: wafWebAcl({
+      rules: [
+        rule('allow-bank', 'Allow', {
+          type: 'or',
+          statements: [ipSet('v4', ['198.51.100.0/25', '198.51.100.128/25']), ipSet('v6', ['2001:0db8:04a0:0000::/48'])],
+        }),
+      ],
+    }),
     params,
     account: tenant,
     status: 'pass',
@@ -70,7 +93,13 @@ testInsight(wafWebAclIpAllowList, [
     account: tenant,
     status: 'fail',
     reason: /^rule allow-partner lets in 192\.0\.2\.0\/24$/,
-    evidence: { letsIn: '192.0.2.0/24, 198.51.100.0/24, 2001:db8:4a0::/48', allows: [{ by: 'rule allow-bank', letsIn: '198.51.100.0/24, 2001:db8:4a0::/48' }, { by: 'rule allow-partner', letsIn: '192.0.2.0/24' }] },
+    evidence: {
+      letsIn: '192.0.2.0/24, 198.51.100.0/24, 2001:db8:4a0::/48',
+      allows: [
+        { by: 'rule allow-bank', letsIn: '198.51.100.0/24, 2001:db8:4a0::/48' },
+        { by: 'rule allow-partner', letsIn: '192.0.2.0/24' },
+      ],
+    },
   },
   {
     name: 'default Allow without the Block rule',
@@ -98,15 +127,34 @@ testInsight(wafWebAclIpAllowList, [
   },
   {
     name: 'an Allow rule on the X-Forwarded-For header, which any client can set',
-    resource: wafWebAcl({ rules: [rule('allow-bank', 'Allow', { type: 'or', statements: [ipSet('bank-ipv4', ['198.51.100.0/24'], 'X-Forwarded-For'), ipSet('bank-ipv6', ['2001:db8:4a0::/48'])] })] }),
+    resource: wafWebAcl({
+      rules: [
+        rule('allow-bank', 'Allow', {
+          type: 'or',
+          statements: [ipSet('bank-ipv4', ['198.51.100.0/24'], 'X-Forwarded-For'), ipSet('bank-ipv6', ['2001:db8:4a0::/48'])],
+        }),
+      ],
+    }),
     params,
     account: tenant,
     status: 'fail',
-    reason: /^rule allow-bank lets in every address outside the contracted CIDRs \(it matches on IP set bank-ipv4 read from the X-Forwarded-For header, which any client can set, not on the source address\)$/,
+    reason:
+      /^rule allow-bank lets in every address outside the contracted CIDRs \(it matches on IP set bank-ipv4 read from the X-Forwarded-For header, which any client can set, not on the source address\)$/,
   },
   {
     name: 'a Block rule narrowed to a path shuts out nobody else',
-    resource: wafWebAcl({ defaultAction: 'Allow', rules: [rule('block-outside-on-admin', 'Block', { type: 'and', statements: [{ type: 'not', statement: bankSets }, { type: 'other', statement: 'ByteMatchStatement' }] })] }),
+    resource: wafWebAcl({
+      defaultAction: 'Allow',
+      rules: [
+        rule('block-outside-on-admin', 'Block', {
+          type: 'and',
+          statements: [
+            { type: 'not', statement: bankSets },
+            { type: 'other', statement: 'ByteMatchStatement' },
+          ],
+        }),
+      ],
+    }),
     params,
     account: tenant,
     status: 'fail',
@@ -118,17 +166,27 @@ testInsight(wafWebAclIpAllowList, [
     params,
     account: tenant,
     status: 'fail',
-    reason: /^rule vendor-rules \(its rule allow-health-checks overridden to Allow\) lets in every address outside the contracted CIDRs \(it matches on the statement of its rule allow-health-checks, which the rule group holds and Vigil does not collect, not on the source address\)$/,
+    reason:
+      /^rule vendor-rules \(its rule allow-health-checks overridden to Allow\) lets in every address outside the contracted CIDRs \(it matches on the statement of its rule allow-health-checks, which the rule group holds and Vigil does not collect, not on the source address\)$/,
   },
   {
     name: 'a broader Allow before a rule group that cannot be judged still fails',
-    resource: wafWebAcl({ rules: [rule('allow-monitoring', 'Allow', { type: 'other', statement: 'LabelMatchStatement' }), rule('aws-common', null, commonRuleSet(), 1), allowBank] }),
+    resource: wafWebAcl({
+      rules: [rule('allow-monitoring', 'Allow', { type: 'other', statement: 'LabelMatchStatement' }), rule('aws-common', null, commonRuleSet(), 1), allowBank],
+    }),
     params,
     account: tenant,
     status: 'fail',
     reason: /^rule allow-monitoring lets in every address outside the contracted CIDRs \(it matches on LabelMatchStatement/,
   },
-  { name: 'logging not configured', resource: wafWebAcl({ rules: [allowBank], logging: null }), params, account: tenant, status: 'fail', reason: /^logging is not configured$/ },
+  {
+    name: 'logging not configured',
+    resource: wafWebAcl({ rules: [allowBank], logging: null }),
+    params,
+    account: tenant,
+    status: 'fail',
+    reason: /^logging is not configured$/,
+  },
   {
     name: 'logging not configured, the rules unread',
     resource: wafWebAcl({ rules: unknown('AccessDeniedException: wafv2:GetWebACL'), logging: null }),
@@ -144,22 +202,70 @@ testInsight(wafWebAclIpAllowList, [
     params,
     account: tenant,
     status: 'error',
-    reason: /^rule aws-common runs the managed rule group AWS AWSManagedRulesCommonRuleSet on requests from addresses outside the contracted CIDRs, and its rules are not collected/,
+    reason:
+      /^rule aws-common runs the managed rule group AWS AWSManagedRulesCommonRuleSet on requests from addresses outside the contracted CIDRs, and its rules are not collected/,
   },
   {
     name: 'the IP set could not be read',
-    resource: wafWebAcl({ rules: [rule('allow-bank', 'Allow', { ...ipSet('bank', BANK), ipSet: unknown('AccessDeniedException: wafv2:GetIPSet') } as WebAclStatement)] }),
+    resource: wafWebAcl({
+      rules: [rule('allow-bank', 'Allow', { ...ipSet('bank', BANK), ipSet: unknown('AccessDeniedException: wafv2:GetIPSet') } as WebAclStatement)],
+    }),
     params,
     account: tenant,
     status: 'error',
     reason: /could not be read \(AccessDeniedException: wafv2:GetIPSet\)/,
   },
-  { name: 'the rules could not be read', resource: wafWebAcl({ rules: unknown('AccessDeniedException: wafv2:GetWebACL') }), params, account: tenant, status: 'error', reason: /^rules could not be read/ },
-  { name: 'the default action could not be read', resource: wafWebAcl({ defaultAction: unknown('UnexpectedResponse: wafv2:GetWebACL'), rules: [allowBank] }), params, account: tenant, status: 'error' },
-  { name: 'logging could not be read', resource: wafWebAcl({ rules: [allowBank], logging: unknown('AccessDeniedException: wafv2:GetLoggingConfiguration') }), params, account: tenant, status: 'error', reason: /^logging configuration could not be read/ },
-  { name: "a tenant account that names no CIDRs", resource: wafWebAcl({ rules: [allowBank] }), account: tenant, status: 'error', reason: /^the CIDRs of tenant Harbor Bank are not configured: set accounts\[111111111111\]\.params\.waf-web-acl-ip-allow-list\.allowedCidrs/ },
-  { name: 'allowedCidrs that are no CIDRs', resource: wafWebAcl({ rules: [allowBank] }), params: { allowedCidrs: ['198.51.100.0/24', 'bank office'] }, account: tenant, status: 'error', reason: /'bank office', which is not a CIDR/ },
+  {
+    name: 'the rules could not be read',
+    resource: wafWebAcl({ rules: unknown('AccessDeniedException: wafv2:GetWebACL') }),
+    params,
+    account: tenant,
+    status: 'error',
+    reason: /^rules could not be read/,
+  },
+  {
+    name: 'the default action could not be read',
+    resource: wafWebAcl({ defaultAction: unknown('UnexpectedResponse: wafv2:GetWebACL'), rules: [allowBank] }),
+    params,
+    account: tenant,
+    status: 'error',
+  },
+  {
+    name: 'logging could not be read',
+    resource: wafWebAcl({ rules: [allowBank], logging: unknown('AccessDeniedException: wafv2:GetLoggingConfiguration') }),
+    params,
+    account: tenant,
+    status: 'error',
+    reason: /^logging configuration could not be read/,
+  },
+  {
+    name: 'a tenant account that names no CIDRs',
+    resource: wafWebAcl({ rules: [allowBank] }),
+    account: tenant,
+    status: 'error',
+    reason: /^the CIDRs of tenant Harbor Bank are not configured: set accounts\[111111111111\]\.params\.waf-web-acl-ip-allow-list\.allowedCidrs/,
+  },
+  {
+    name: 'allowedCidrs that are no CIDRs',
+    resource: wafWebAcl({ rules: [allowBank] }),
+    params: { allowedCidrs: ['198.51.100.0/24', 'bank office'] },
+    account: tenant,
+    status: 'error',
+    reason: /'bank office', which is not a CIDR/,
+  },
 
-  { name: 'associated with nothing', resource: wafWebAcl({ defaultAction: 'Allow', rules: [], associatedResources: [] }), params, account: tenant, status: 'not-applicable', reason: /protects nothing/ },
-  { name: 'an account that serves no tenant and names no CIDRs', resource: wafWebAcl({ defaultAction: 'Allow', rules: [] }), status: 'not-applicable', reason: /serves no tenant/ },
+  {
+    name: 'associated with nothing',
+    resource: wafWebAcl({ defaultAction: 'Allow', rules: [], associatedResources: [] }),
+    params,
+    account: tenant,
+    status: 'not-applicable',
+    reason: /protects nothing/,
+  },
+  {
+    name: 'an account that serves no tenant and names no CIDRs',
+    resource: wafWebAcl({ defaultAction: 'Allow', rules: [] }),
+    status: 'not-applicable',
+    reason: /serves no tenant/,
+  },
 ]);

@@ -84,7 +84,6 @@ export async function createSchema(): Promise<string> {
   return schema;
 }
 
-
 /** The test database's URL, its connections working in `schema`. */
 export function urlWithSchema(schema: string): string {
   const url = new URL(POSTGRES_URL ?? '');

@@ -30,7 +30,8 @@ export default defineCollector({
       // Without a stack name, DescribeStacks needs ListStacks as well (AWS CloudFormation API reference).
       alsoRequires: ['cloudformation:ListStacks'],
       fills: ['stackId', 'status', 'statusReason', 'lastUpdatedTime', 'terminationProtection', 'name', 'tags', 'createdAt'],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
   ],
   async collect(ctx) {
@@ -51,9 +52,14 @@ function collectStack(ctx: Ctx, stack: Stack, call: CallRef): void {
   const name = stack.StackName;
   if (arn === undefined || id === undefined || name === undefined) {
     // The stack id and name are its identity: without them there is no resource to keep a finding on.
-    ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeStacks returned a stack without a well-formed StackId or StackName (${String(arn ?? name)}); it is left out`, {
-      ...(arn !== undefined ? { arn } : {}),
-    });
+    ctx.unreadable(
+      call,
+      UNEXPECTED_RESPONSE,
+      `DescribeStacks returned a stack without a well-formed StackId or StackName (${String(arn ?? name)}); it is left out`,
+      {
+        ...(arn !== undefined ? { arn } : {}),
+      },
+    );
     return;
   }
   const created = isoDate(stack.CreationTime);
@@ -61,7 +67,11 @@ function collectStack(ctx: Ctx, stack: Stack, call: CallRef): void {
     arn,
     id,
     name,
-    tags: tagMap(stack.Tags, (t) => t.Key, (t) => t.Value),
+    tags: tagMap(
+      stack.Tags,
+      (t) => t.Key,
+      (t) => t.Value,
+    ),
     config: {
       stackId: id,
       status: reported(ctx, call, stack.StackStatus, 'StackStatus', { arn }),

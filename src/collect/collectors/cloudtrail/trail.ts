@@ -103,7 +103,14 @@ async function tagsByTrail(ctx: Ctx, arns: readonly string[]): Promise<(arn: str
       for (const entry of pages.items) {
         if (entry.ResourceId === undefined) continue;
         // One trail's tags may span pages.
-        tags.set(entry.ResourceId, { ...tags.get(entry.ResourceId), ...tagMap(entry.TagsList, (t) => t.Key, (t) => t.Value) });
+        tags.set(entry.ResourceId, {
+          ...tags.get(entry.ResourceId),
+          ...tagMap(
+            entry.TagsList,
+            (t) => t.Key,
+            (t) => t.Value,
+          ),
+        });
       }
     }),
   );
@@ -118,8 +125,18 @@ export default defineCollector({
     {
       operation: 'DescribeTrails',
       iamAction: 'cloudtrail:DescribeTrails',
-      fills: ['homeRegion', 'isMultiRegionTrail', 'isOrganizationTrail', 'logFileValidationEnabled', 'kmsKeyId', 's3BucketName', 'cloudWatchLogsLogGroupArn', 'name'],
-      required: true, lists: true,
+      fills: [
+        'homeRegion',
+        'isMultiRegionTrail',
+        'isOrganizationTrail',
+        'logFileValidationEnabled',
+        'kmsKeyId',
+        's3BucketName',
+        'cloudWatchLogsLogGroupArn',
+        'name',
+      ],
+      required: true,
+      lists: true,
     },
     { operation: 'GetTrailStatus', iamAction: 'cloudtrail:GetTrailStatus', fills: ['isLogging'] },
     { operation: 'GetEventSelectors', iamAction: 'cloudtrail:GetEventSelectors', fills: ['managementEvents', 's3DataEvents'] },
@@ -133,7 +150,10 @@ export default defineCollector({
       return;
     }
     const trails = homeTrails(ctx, outcome.value.trailList ?? [], outcome.call);
-    const tagsOf = await tagsByTrail(ctx, trails.map((t) => t.arn));
+    const tagsOf = await tagsByTrail(
+      ctx,
+      trails.map((t) => t.arn),
+    );
     await Promise.all(trails.map((trail) => collectTrail(ctx, trail, outcome.call, tagsOf(trail.arn))));
   },
 });

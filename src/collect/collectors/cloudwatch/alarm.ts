@@ -4,11 +4,7 @@
  * alarm's tags. An alarm's metrics are the metric of a single-metric alarm, or every metric a
  * metric-math alarm reads through a MetricStat; math expressions themselves name no metric.
  */
-import {
-  DescribeAlarmsCommand,
-  ListTagsForResourceCommand,
-  type MetricAlarm,
-} from '@aws-sdk/client-cloudwatch';
+import { DescribeAlarmsCommand, ListTagsForResourceCommand, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { arnFor } from '../../../model/arn.js';
 import type { Tags } from '../../../model/resource.js';
 import type { AlarmMetric, MetricAlarmConfig } from '../../../model/types/cloudwatch/alarm.js';
@@ -47,7 +43,11 @@ async function tags(ctx: Ctx, arn: string): Promise<Maybe<Tags>> {
   // Not paginated: an alarm has at most 50 tags.
   const outcome = await ctx.send(new ListTagsForResourceCommand({ ResourceARN: arn }));
   if (!outcome.ok) return ctx.unknownOf(outcome, { arn });
-  return tagMap(outcome.value.Tags, (t) => t.Key, (t) => t.Value);
+  return tagMap(
+    outcome.value.Tags,
+    (t) => t.Key,
+    (t) => t.Value,
+  );
 }
 
 export default defineCollector({
@@ -59,18 +59,24 @@ export default defineCollector({
       operation: 'DescribeAlarms',
       iamAction: 'cloudwatch:DescribeAlarms',
       fills: ['alarmName', 'actionsEnabled', 'alarmActions', 'metrics', 'stateValue', 'name'],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
     { operation: 'ListTagsForResource', iamAction: 'cloudwatch:ListTagsForResource', fills: ['tags'] },
   ],
   async collect(ctx) {
     const listed = await readAllPages(ctx, {
-      command: (token) => new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm'], MaxRecords: PAGE_SIZE, ...(token !== undefined ? { NextToken: token } : {}) }),
+      command: (token) =>
+        new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm'], MaxRecords: PAGE_SIZE, ...(token !== undefined ? { NextToken: token } : {}) }),
       items: (page) => page.MetricAlarms,
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
     const call: CallRef = { service: 'cloudwatch', operation: 'DescribeAlarms', region: ctx.region };
-    await Promise.all(listedOnce(ctx, call, listed.items, (a) => (a.AlarmName === undefined ? undefined : (a.AlarmArn ?? a.AlarmName)), 'AlarmName').map((alarm) => collectAlarm(ctx, alarm, call)));
+    await Promise.all(
+      listedOnce(ctx, call, listed.items, (a) => (a.AlarmName === undefined ? undefined : (a.AlarmArn ?? a.AlarmName)), 'AlarmName').map((alarm) =>
+        collectAlarm(ctx, alarm, call),
+      ),
+    );
   },
 });
 

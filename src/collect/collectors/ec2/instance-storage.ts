@@ -63,7 +63,9 @@ async function describeBatch(ctx: Ctx, batch: readonly _InstanceType[], storage:
     const info = described.get(instanceType);
     storage.set(
       instanceType,
-      info === undefined ? ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeInstanceTypes did not describe the instance type ${instanceType}`) : storageOf(ctx, call, info, instanceType),
+      info === undefined
+        ? ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeInstanceTypes did not describe the instance type ${instanceType}`)
+        : storageOf(ctx, call, info, instanceType),
     );
   }
 }

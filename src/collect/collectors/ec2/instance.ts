@@ -47,7 +47,8 @@ export default defineCollector({
         'name',
         'tags',
       ],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
     { operation: 'DescribeInstanceTypes', iamAction: 'ec2:DescribeInstanceTypes', fills: ['instanceStorage'] },
   ],
@@ -59,7 +60,10 @@ export default defineCollector({
     });
     const call: CallRef = { service: 'ec2', operation: 'DescribeInstances', region: ctx.region };
     const instances = listedOnce(ctx, call, listed.items, (item) => item.InstanceId, 'InstanceId');
-    const storageOf = await instanceStorageByType(ctx, instances.flatMap((instance) => (instance.InstanceType !== undefined ? [instance.InstanceType] : [])));
+    const storageOf = await instanceStorageByType(
+      ctx,
+      instances.flatMap((instance) => (instance.InstanceType !== undefined ? [instance.InstanceType] : [])),
+    );
     for (const instance of instances) emitInstance(ctx, instance, call, storageOf);
   },
 });

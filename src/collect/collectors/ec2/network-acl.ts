@@ -7,7 +7,7 @@
  */
 import { DescribeNetworkAclsCommand, type NetworkAcl, type NetworkAclEntry as ApiEntry } from '@aws-sdk/client-ec2';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig} from '../../../model/resource.js';
+import type { CollectedConfig } from '../../../model/resource.js';
 import type { NetworkAclConfig, NetworkAclEntry } from '../../../model/types/ec2/network-acl.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
 import { defineCollector } from '../../contract/collector.js';
@@ -62,7 +62,8 @@ export default defineCollector({
       operation: 'DescribeNetworkAcls',
       iamAction: 'ec2:DescribeNetworkAcls',
       fills: ['networkAclId', 'ownerId', 'vpcId', 'isDefault', 'entries', 'subnetIds', 'name', 'tags'],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
   ],
   async collect(ctx) {

@@ -40,8 +40,14 @@ function ipPermission(permission: Json): IpPermission {
         ? entries(v4, (range) => (str(range['cidrIp']) !== undefined ? { CidrIp: str(range['cidrIp']) } : undefined))
         : (list(permission['ipRanges']) ?? []).flatMap((cidr) => (typeof cidr === 'string' ? [{ CidrIp: cidr }] : [])),
     Ipv6Ranges: entries(permission['ipv6Ranges'], (range) => (str(range['cidrIpv6']) !== undefined ? { CidrIpv6: str(range['cidrIpv6']) } : undefined)),
-    PrefixListIds: entries(permission['prefixListIds'], (prefix) => (str(prefix['prefixListId']) !== undefined ? { PrefixListId: str(prefix['prefixListId']) } : undefined)),
-    UserIdGroupPairs: entries(permission['userIdGroupPairs'], (pair) => ({ GroupId: str(pair['groupId']), GroupName: str(pair['groupName']), UserId: str(pair['userId']) })),
+    PrefixListIds: entries(permission['prefixListIds'], (prefix) =>
+      str(prefix['prefixListId']) !== undefined ? { PrefixListId: str(prefix['prefixListId']) } : undefined,
+    ),
+    UserIdGroupPairs: entries(permission['userIdGroupPairs'], (pair) => ({
+      GroupId: str(pair['groupId']),
+      GroupName: str(pair['groupName']),
+      UserId: str(pair['userId']),
+    })),
   };
 }
 

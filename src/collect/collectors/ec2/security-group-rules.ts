@@ -44,4 +44,14 @@ export function rules(permissions: readonly IpPermission[] | undefined): Securit
 }
 
 /** The fields one DescribeSecurityGroups answer fills (the AWS Config item carries the same). */
-export const SECURITY_GROUP_FIELDS = ['groupId', 'ownerId', 'groupName', 'description', 'vpcId', 'ingress', 'egress', 'name', 'tags'] as const satisfies readonly FieldOf<'AWS::EC2::SecurityGroup'>[];
+export const SECURITY_GROUP_FIELDS = [
+  'groupId',
+  'ownerId',
+  'groupName',
+  'description',
+  'vpcId',
+  'ingress',
+  'egress',
+  'name',
+  'tags',
+] as const satisfies readonly FieldOf<'AWS::EC2::SecurityGroup'>[];

@@ -22,7 +22,6 @@ const PAGE_SIZE = 1000;
 
 const ACCOUNT_ID = /^[0-9]{12}$/;
 
-
 export default defineCollector({
   resourceType: 'AWS::EC2::SecurityGroup',
   service: 'ec2',
@@ -32,7 +31,8 @@ export default defineCollector({
       operation: 'DescribeSecurityGroups',
       iamAction: 'ec2:DescribeSecurityGroups',
       fills: SECURITY_GROUP_FIELDS,
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
   ],
   async collect(ctx) {
@@ -55,9 +55,7 @@ function emitGroup(ctx: Ctx, group: SecurityGroup, call: CallRef): void {
   // The rules are what the group is for: one the model cannot hold leaves that direction unknown.
   const read = (direction: string, permissions: readonly IpPermission[] | undefined): SecurityGroupConfig['ingress'] => {
     const normalised = rules(permissions);
-    return typeof normalised === 'string'
-      ? ctx.unreadable(call, UNEXPECTED_RESPONSE, `${direction} of ${groupId}: ${normalised}`, ref)
-      : normalised;
+    return typeof normalised === 'string' ? ctx.unreadable(call, UNEXPECTED_RESPONSE, `${direction} of ${groupId}: ${normalised}`, ref) : normalised;
   };
 
   const resource = ctx.resource({

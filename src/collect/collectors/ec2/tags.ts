@@ -7,7 +7,11 @@ import type { Tags } from '../../../model/resource.js';
 import { tagMap } from '../../contract/normalise.js';
 
 export function ec2Tags(list: readonly Tag[] | undefined): Tags {
-  return tagMap<Tag>(list, (tag) => tag.Key, (tag) => tag.Value);
+  return tagMap<Tag>(
+    list,
+    (tag) => tag.Key,
+    (tag) => tag.Value,
+  );
 }
 
 /** The `Name` tag when it is not blank, else the id. */

@@ -37,7 +37,8 @@ export default defineCollector({
       operation: 'DescribeVolumes',
       iamAction: 'ec2:DescribeVolumes',
       fills: ['volumeId', 'state', 'sizeGiB', 'volumeType', 'encrypted', 'kmsKeyId', 'attachments', 'name', 'tags', 'createdAt'],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
   ],
   async collect(ctx) {

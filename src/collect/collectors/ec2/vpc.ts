@@ -54,7 +54,8 @@ export default defineCollector({
       operation: 'DescribeVpcs',
       iamAction: 'ec2:DescribeVpcs',
       fills: ['vpcId', 'ownerId', 'isDefault', 'cidrBlock', 'state', 'name', 'tags'],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
     {
       operation: 'DescribeFlowLogs',

@@ -25,7 +25,8 @@ export default defineCollector({
       operation: 'DescribeFileSystems',
       iamAction: 'elasticfilesystem:DescribeFileSystems',
       fills: ['fileSystemId', 'encrypted', 'kmsKeyId', 'lifeCycleState', 'performanceMode', 'throughputMode', 'name', 'tags', 'createdAt'],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
   ],
   async collect(ctx) {
@@ -44,7 +45,11 @@ function emitFileSystem(ctx: Ctx, fileSystem: FileSystemDescription, call: CallR
   if (fileSystemId === undefined) return;
   const arn = fileSystem.FileSystemArn ?? arnFor('AWS::EFS::FileSystem', ctx.accountId, ctx.region, fileSystemId, ctx.partition);
   const ref: ResourceRef = { arn };
-  const tags = tagMap(fileSystem.Tags, (tag) => tag.Key, (tag) => tag.Value);
+  const tags = tagMap(
+    fileSystem.Tags,
+    (tag) => tag.Key,
+    (tag) => tag.Value,
+  );
   const created = isoDate(fileSystem.CreationTime);
   const resource = ctx.resource({
     arn,

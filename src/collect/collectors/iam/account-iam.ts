@@ -13,7 +13,12 @@
  * is never centrally managed — from the delegated administrator.
  */
 import { DescribeOrganizationCommand } from '@aws-sdk/client-organizations';
-import { GetAccountPasswordPolicyCommand, GetAccountSummaryCommand, ListOrganizationsFeaturesCommand, type PasswordPolicy as SdkPasswordPolicy } from '@aws-sdk/client-iam';
+import {
+  GetAccountPasswordPolicyCommand,
+  GetAccountSummaryCommand,
+  ListOrganizationsFeaturesCommand,
+  type PasswordPolicy as SdkPasswordPolicy,
+} from '@aws-sdk/client-iam';
 import { arnFor } from '../../../model/arn.js';
 import type { AccountConfig, PasswordPolicy, RootCredentials } from '../../../model/types/account/account.js';
 import { isUnknown, type Maybe } from '../../../model/unknown.js';
@@ -84,13 +89,24 @@ async function centrallyManaged(ctx: Ctx, ref: ResourceRef): Promise<Maybe<boole
 }
 
 /** The root user has a password: GetAccountSummary's AccountPasswordPresent, else the report row when it says true or false. */
-function passwordPresent(ctx: Ctx, summary: Maybe<SummaryMap>, row: ReportRow, report: Extract<CredentialReportRead, { ok: true }>, ref: ResourceRef): Maybe<boolean> {
+function passwordPresent(
+  ctx: Ctx,
+  summary: Maybe<SummaryMap>,
+  row: ReportRow,
+  report: Extract<CredentialReportRead, { ok: true }>,
+  ref: ResourceRef,
+): Maybe<boolean> {
   const present = isUnknown(summary) ? undefined : summary['AccountPasswordPresent'];
   if (present !== undefined) return present > 0;
   const fromReport = reportBoolean(row.password_enabled);
   if (fromReport !== undefined) return fromReport;
   if (isUnknown(summary)) return summary;
-  return ctx.unreadable(report.call, UNREADABLE_REPORT, 'neither GetAccountSummary (AccountPasswordPresent) nor the credential report tells whether the root user has a password', ref);
+  return ctx.unreadable(
+    report.call,
+    UNREADABLE_REPORT,
+    'neither GetAccountSummary (AccountPasswordPresent) nor the credential report tells whether the root user has a password',
+    ref,
+  );
 }
 
 function rootOf(ctx: Ctx, report: CredentialReportRead, summary: Maybe<SummaryMap>, central: Maybe<boolean>, ref: ResourceRef): Maybe<RootCredentials> {

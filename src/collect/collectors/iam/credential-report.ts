@@ -78,7 +78,8 @@ export function parseCredentialReport(content: Uint8Array | undefined, generated
   let root: ReportRow | undefined;
   for (const [index, fields] of rows.entries()) {
     const aligned = alignRow(fields, header.length);
-    if (aligned === undefined) return { ok: false, message: `row ${index + 2} of the credential report has ${fields.length} fields for ${header.length} columns` };
+    if (aligned === undefined)
+      return { ok: false, message: `row ${index + 2} of the credential report has ${fields.length} fields for ${header.length} columns` };
     const row: Record<string, string> = {};
     header.forEach((column, at) => {
       row[column] = aligned[at] ?? '';

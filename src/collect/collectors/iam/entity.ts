@@ -49,7 +49,8 @@ export function identityOf<T extends IamEntityType>(
   entry: { name?: string | undefined; id?: string | undefined; arn?: string | undefined; path?: string | undefined; created?: Date | undefined },
 ): Identity | string {
   const { name } = entry;
-  if (name === undefined) return `GetAccountAuthorizationDetails returned a ${kind}${entry.arn !== undefined ? ` (${entry.arn})` : ''} without a name; it is left out`;
+  if (name === undefined)
+    return `GetAccountAuthorizationDetails returned a ${kind}${entry.arn !== undefined ? ` (${entry.arn})` : ''} without a name; it is left out`;
   // An IAM ARN holds the path: role/service-role/deployer.
   const arn = entry.arn ?? arnFor(ctx.resourceType, ctx.accountId, GLOBAL_REGION, `${(entry.path ?? '/').slice(1)}${name}`, ctx.partition);
   const ref = { arn };
@@ -70,7 +71,12 @@ export function incompleteLists<T extends ResourceType>(ctx: CollectContext<T>, 
   return details.failed === undefined ? undefined : ctx.unknownOf(details.failed);
 }
 
-export function attachedPolicies(ctx: CollectContext<ResourceType>, list: readonly SdkAttachedPolicy[] | undefined, call: CallRef, arn: string): Maybe<AttachedPolicy[]> {
+export function attachedPolicies(
+  ctx: CollectContext<ResourceType>,
+  list: readonly SdkAttachedPolicy[] | undefined,
+  call: CallRef,
+  arn: string,
+): Maybe<AttachedPolicy[]> {
   const out: AttachedPolicy[] = [];
   for (const policy of list ?? []) {
     if (policy.PolicyArn === undefined || policy.PolicyName === undefined) {
@@ -88,7 +94,12 @@ export function policyDocument(ctx: CollectContext<ResourceType>, text: string |
 }
 
 /** Inline policies; one that cannot be read leaves the list unknown (a partial list could hide a grant). */
-export function inlinePolicies(ctx: CollectContext<ResourceType>, list: readonly PolicyDetail[] | undefined, call: CallRef, arn: string): Maybe<InlinePolicy[]> {
+export function inlinePolicies(
+  ctx: CollectContext<ResourceType>,
+  list: readonly PolicyDetail[] | undefined,
+  call: CallRef,
+  arn: string,
+): Maybe<InlinePolicy[]> {
   const out: InlinePolicy[] = [];
   for (const policy of list ?? []) {
     if (policy.PolicyName === undefined) return ctx.unreadable(call, UNEXPECTED, 'an inline policy has no name', { arn });
@@ -100,10 +111,19 @@ export function inlinePolicies(ctx: CollectContext<ResourceType>, list: readonly
 }
 
 export function iamTags(list: readonly Tag[] | undefined): Tags {
-  return tagMap(list ?? [], (tag) => tag.Key, (tag) => tag.Value);
+  return tagMap(
+    list ?? [],
+    (tag) => tag.Key,
+    (tag) => tag.Value,
+  );
 }
 
-export function iamResource<T extends IamEntityType>(ctx: CollectContext<T>, identity: Identity, tags: Maybe<Tags>, config: CollectedConfig<ConfigOf<T>>): CollectedResource<T> {
+export function iamResource<T extends IamEntityType>(
+  ctx: CollectContext<T>,
+  identity: Identity,
+  tags: Maybe<Tags>,
+  config: CollectedConfig<ConfigOf<T>>,
+): CollectedResource<T> {
   return ctx.resource({
     arn: identity.arn,
     region: GLOBAL_REGION,

@@ -30,19 +30,30 @@ export function iamGroupCollector(snapshots: IamSnapshots): ResourceCollector<'A
         for (const group of user.GroupList ?? []) members.set(group, [...(members.get(group) ?? []), user.UserName]);
       }
       for (const group of details.groups) {
-        const identity = identityOf(ctx, details.call, 'group', { name: group.GroupName, id: group.GroupId, arn: group.Arn, path: group.Path, created: group.CreateDate });
+        const identity = identityOf(ctx, details.call, 'group', {
+          name: group.GroupName,
+          id: group.GroupId,
+          arn: group.Arn,
+          path: group.Path,
+          created: group.CreateDate,
+        });
         if (typeof identity === 'string') {
           ctx.unreadable(details.call, UNEXPECTED, identity);
           continue;
         }
         ctx.emit(
-          iamResource(ctx, identity, {}, {
-            groupId: identity.id,
-            path: identity.path,
-            members: incomplete ?? (members.get(identity.name) ?? []).sort(),
-            attachedPolicies: attachedPolicies(ctx, group.AttachedManagedPolicies, details.call, identity.arn),
-            inlinePolicies: inlinePolicies(ctx, group.GroupPolicyList, details.call, identity.arn),
-          }),
+          iamResource(
+            ctx,
+            identity,
+            {},
+            {
+              groupId: identity.id,
+              path: identity.path,
+              members: incomplete ?? (members.get(identity.name) ?? []).sort(),
+              attachedPolicies: attachedPolicies(ctx, group.AttachedManagedPolicies, details.call, identity.arn),
+              inlinePolicies: inlinePolicies(ctx, group.GroupPolicyList, details.call, identity.arn),
+            },
+          ),
         );
       }
     },

@@ -46,7 +46,8 @@ function attachmentsByPolicy(details: AuthorizationDetails): Map<string, Attachm
 
 function defaultDocument(ctx: Ctx, policy: ManagedPolicyDetail, details: AuthorizationDetails, arn: string): IamPolicyConfig['document'] {
   const version = policy.PolicyVersionList?.find((v) => v.IsDefaultVersion === true || (v.VersionId !== undefined && v.VersionId === policy.DefaultVersionId));
-  if (version === undefined) return ctx.unreadable(details.call, UNEXPECTED, `the default version ${policy.DefaultVersionId ?? ''} is not among the policy versions`, { arn });
+  if (version === undefined)
+    return ctx.unreadable(details.call, UNEXPECTED, `the default version ${policy.DefaultVersionId ?? ''} is not among the policy versions`, { arn });
   return policyDocument(ctx, version.Document, details.call, arn, `policy version ${version.VersionId ?? policy.DefaultVersionId ?? ''}`);
 }
 
@@ -62,13 +63,29 @@ async function tags(ctx: Ctx, arn: string, awsManaged: boolean): Promise<Maybe<T
   return pages.unknown ?? iamTags(pages.items);
 }
 
-async function collectPolicy(ctx: Ctx, details: AuthorizationDetails, policy: ManagedPolicyDetail, attachments: Map<string, Attachments>, incomplete: Unknown | undefined): Promise<void> {
+async function collectPolicy(
+  ctx: Ctx,
+  details: AuthorizationDetails,
+  policy: ManagedPolicyDetail,
+  attachments: Map<string, Attachments>,
+  incomplete: Unknown | undefined,
+): Promise<void> {
   if (policy.Arn === undefined) {
     // Only its ARN tells an AWS-managed policy from the account's own of the same name: without it, it cannot be told apart.
-    ctx.unreadable(details.call, UNEXPECTED, `GetAccountAuthorizationDetails returned the policy ${policy.PolicyName ?? policy.PolicyId ?? '(unnamed)'} without an Arn; it cannot be told apart and is left out`);
+    ctx.unreadable(
+      details.call,
+      UNEXPECTED,
+      `GetAccountAuthorizationDetails returned the policy ${policy.PolicyName ?? policy.PolicyId ?? '(unnamed)'} without an Arn; it cannot be told apart and is left out`,
+    );
     return;
   }
-  const identity = identityOf(ctx, details.call, 'managed policy', { name: policy.PolicyName, id: policy.PolicyId, arn: policy.Arn, path: policy.Path, created: policy.CreateDate });
+  const identity = identityOf(ctx, details.call, 'managed policy', {
+    name: policy.PolicyName,
+    id: policy.PolicyId,
+    arn: policy.Arn,
+    path: policy.Path,
+    created: policy.CreateDate,
+  });
   if (typeof identity === 'string') {
     ctx.unreadable(details.call, UNEXPECTED, identity);
     return;

@@ -38,7 +38,13 @@ export function iamRoleCollector(snapshots: IamSnapshots): ResourceCollector<'AW
       // Roles relate to nothing else here: an incomplete list loses roles, recorded once.
       incompleteLists(ctx, details);
       for (const role of details.roles) {
-        const identity = identityOf(ctx, details.call, 'role', { name: role.RoleName, id: role.RoleId, arn: role.Arn, path: role.Path, created: role.CreateDate });
+        const identity = identityOf(ctx, details.call, 'role', {
+          name: role.RoleName,
+          id: role.RoleId,
+          arn: role.Arn,
+          path: role.Path,
+          created: role.CreateDate,
+        });
         if (typeof identity === 'string') {
           ctx.unreadable(details.call, UNEXPECTED, identity);
           continue;

@@ -27,7 +27,8 @@ function date(ctx: Ctx, call: CallRef, value: Date | undefined, field: string, r
 async function tags(ctx: Ctx, name: string, ref: ResourceRef): Promise<Maybe<Tags>> {
   if (!ctx.runs('ListServerCertificateTags')) return ctx.notCollected('ListServerCertificateTags');
   const pages = await readAllPages(ctx, {
-    command: (marker) => new ListServerCertificateTagsCommand({ ServerCertificateName: name, MaxItems: PAGE_SIZE, ...(marker !== undefined ? { Marker: marker } : {}) }),
+    command: (marker) =>
+      new ListServerCertificateTagsCommand({ ServerCertificateName: name, MaxItems: PAGE_SIZE, ...(marker !== undefined ? { Marker: marker } : {}) }),
     items: (page) => page.Tags,
     next: (page) => ({ token: page.IsTruncated === true ? page.Marker : undefined, truncated: page.IsTruncated === true }),
     resource: ref,
@@ -39,11 +40,18 @@ async function emitCertificate(ctx: Ctx, certificate: ServerCertificateMetadata,
   const name = certificate.ServerCertificateName;
   if (name === undefined) {
     // The name is the certificate's identity in the account: without it there is no resource to keep a finding on.
-    leftOut(ctx, call, certificate.ServerCertificateId ?? '(unnamed)', new Absent('ServerCertificateName'), certificate.Arn !== undefined ? { arn: certificate.Arn } : {});
+    leftOut(
+      ctx,
+      call,
+      certificate.ServerCertificateId ?? '(unnamed)',
+      new Absent('ServerCertificateName'),
+      certificate.Arn !== undefined ? { arn: certificate.Arn } : {},
+    );
     return;
   }
   // An IAM ARN holds the path: server-certificate/cloudfront/web.
-  const arn = certificate.Arn ?? arnFor('AWS::IAM::ServerCertificate', ctx.accountId, GLOBAL_REGION, `${(certificate.Path ?? '/').slice(1)}${name}`, ctx.partition);
+  const arn =
+    certificate.Arn ?? arnFor('AWS::IAM::ServerCertificate', ctx.accountId, GLOBAL_REGION, `${(certificate.Path ?? '/').slice(1)}${name}`, ctx.partition);
   const ref: ResourceRef = { arn };
   const uploadDate = date(ctx, call, certificate.UploadDate, 'UploadDate', ref);
   const resource = ctx.resource({
@@ -72,7 +80,8 @@ export default defineCollector({
       operation: 'ListServerCertificates',
       iamAction: 'iam:ListServerCertificates',
       fills: ['serverCertificateName', 'serverCertificateId', 'path', 'expiration', 'uploadDate', 'name', 'createdAt'],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
     { operation: 'ListServerCertificateTags', iamAction: 'iam:ListServerCertificateTags', fills: ['tags'] },
   ],

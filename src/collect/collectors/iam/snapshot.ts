@@ -44,8 +44,7 @@ export interface AuthorizationDetails {
 }
 
 export type CredentialReportRead =
-  | { readonly ok: true; readonly report: CredentialReport; readonly call: CallRef }
-  | { readonly ok: false; readonly failed: Failed };
+  { readonly ok: true; readonly report: CredentialReport; readonly call: CallRef } | { readonly ok: false; readonly failed: Failed };
 
 export interface IamSnapshotOptions {
   /** Waits between credential report polls (ms); default a timer. */
@@ -119,10 +118,22 @@ async function readAuthorizationDetails(ctx: Ctx): Promise<AuthorizationDetails>
   });
   const details: AuthorizationDetails = {
     // Entries without a name are kept (by ARN or id) for the collectors to name in coverage.
-    users: uniqueBy(pages.items.flatMap((page) => page.UserDetailList ?? []), (user) => user.UserName ?? user.Arn ?? user.UserId ?? ''),
-    groups: uniqueBy(pages.items.flatMap((page) => page.GroupDetailList ?? []), (group) => group.GroupName ?? group.Arn ?? group.GroupId ?? ''),
-    roles: uniqueBy(pages.items.flatMap((page) => page.RoleDetailList ?? []), (role) => role.RoleName ?? role.Arn ?? role.RoleId ?? ''),
-    policies: uniqueBy(pages.items.flatMap((page) => page.Policies ?? []), (policy) => policy.Arn ?? policy.PolicyId ?? policy.PolicyName ?? ''),
+    users: uniqueBy(
+      pages.items.flatMap((page) => page.UserDetailList ?? []),
+      (user) => user.UserName ?? user.Arn ?? user.UserId ?? '',
+    ),
+    groups: uniqueBy(
+      pages.items.flatMap((page) => page.GroupDetailList ?? []),
+      (group) => group.GroupName ?? group.Arn ?? group.GroupId ?? '',
+    ),
+    roles: uniqueBy(
+      pages.items.flatMap((page) => page.RoleDetailList ?? []),
+      (role) => role.RoleName ?? role.Arn ?? role.RoleId ?? '',
+    ),
+    policies: uniqueBy(
+      pages.items.flatMap((page) => page.Policies ?? []),
+      (policy) => policy.Arn ?? policy.PolicyId ?? policy.PolicyName ?? '',
+    ),
     call: { service: 'iam', operation: 'GetAccountAuthorizationDetails', region: ctx.region },
   };
   return pages.failed !== undefined ? { ...details, failed: pages.failed } : details;

@@ -83,7 +83,13 @@ function credentials(ctx: Ctx, report: CredentialReportRead | undefined, reportF
   };
 }
 
-function emitUser(ctx: Ctx, details: AuthorizationDetails, user: UserDetail, report: CredentialReportRead | undefined, reportFailure: Unknown | undefined): void {
+function emitUser(
+  ctx: Ctx,
+  details: AuthorizationDetails,
+  user: UserDetail,
+  report: CredentialReportRead | undefined,
+  reportFailure: Unknown | undefined,
+): void {
   const identity = identityOf(ctx, details.call, 'user', { name: user.UserName, id: user.UserId, arn: user.Arn, path: user.Path, created: user.CreateDate });
   if (typeof identity === 'string') {
     ctx.unreadable(details.call, UNEXPECTED, identity);

@@ -56,7 +56,8 @@ export function normaliseKmsKey(item: ConfigItem, ctx: NormaliseContext): Normal
     missing.push(field);
     return notInConfig(field);
   };
-  const unexpected = (field: string, value: unknown): Unknown => ctx.unreadable(arn, UNEXPECTED_CONFIG_ITEM, `key ${keyId}: unexpected ${field} ${String(value)}`);
+  const unexpected = (field: string, value: unknown): Unknown =>
+    ctx.unreadable(arn, UNEXPECTED_CONFIG_ITEM, `key ${keyId}: unexpected ${field} ${String(value)}`);
   const known = <V extends string>(value: string | undefined, allowed: readonly V[], field: Field & keyof KmsKeyConfig, name: string): Maybe<V> =>
     value === undefined ? reported<V>(undefined, field) : (allowed as readonly string[]).includes(value) ? (value as V) : unexpected(name, value);
 
@@ -79,7 +80,8 @@ export function normaliseKmsKey(item: ConfigItem, ctx: NormaliseContext): Normal
   else keyMaterialExpires = reported<boolean>(undefined, 'keyMaterialExpires');
   const validToDate = configDate(c['validTo']);
   // Material that expires, in an item that does not say until when: unknown, never "does not expire".
-  const validTo: Maybe<string | null> = validToDate === null && keyMaterialExpires !== false && imported !== false ? reported<string>(undefined, 'validTo') : validToDate;
+  const validTo: Maybe<string | null> =
+    validToDate === null && keyMaterialExpires !== false && imported !== false ? reported<string>(undefined, 'validTo') : validToDate;
 
   // Only symmetric keys with KMS-generated material rotate automatically; the others have no rotation status.
   let rotation: CollectedConfig<KmsKeyConfig>['rotation'] = null;

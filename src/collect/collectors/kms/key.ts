@@ -138,7 +138,11 @@ async function tags(ctx: Ctx, key: Described): Promise<Maybe<Tags>> {
     resource: { arn: key.arn },
   });
   if (pages.unknown !== undefined) return pages.unknown;
-  return tagMap<Tag>(pages.items, (tag) => tag.TagKey, (tag) => tag.TagValue);
+  return tagMap<Tag>(
+    pages.items,
+    (tag) => tag.TagKey,
+    (tag) => tag.TagValue,
+  );
 }
 
 /** Alias names per target key id, sorted; unknown when they were not (or could not be) listed. */
@@ -171,7 +175,20 @@ export default defineCollector({
     {
       operation: 'DescribeKey',
       iamAction: 'kms:DescribeKey',
-      fills: ['keyId', 'manager', 'origin', 'state', 'spec', 'usage', 'multiRegion', 'keyMaterialExpires', 'validTo', 'keyMaterialImportedAt', 'deletionDate', 'createdAt'],
+      fills: [
+        'keyId',
+        'manager',
+        'origin',
+        'state',
+        'spec',
+        'usage',
+        'multiRegion',
+        'keyMaterialExpires',
+        'validTo',
+        'keyMaterialImportedAt',
+        'deletionDate',
+        'createdAt',
+      ],
       required: true,
     },
     { operation: 'GetKeyRotationStatus', iamAction: 'kms:GetKeyRotationStatus', fills: ['rotation'] },
@@ -188,7 +205,11 @@ export default defineCollector({
       }),
       aliasesByKey(ctx),
     ]);
-    await Promise.all(listedOnce(ctx, { service: 'kms', operation: 'ListKeys', region: ctx.region }, listed.items, (entry) => entry.KeyId, 'KeyId').map((entry) => collectKey(ctx, entry, aliases)));
+    await Promise.all(
+      listedOnce(ctx, { service: 'kms', operation: 'ListKeys', region: ctx.region }, listed.items, (entry) => entry.KeyId, 'KeyId').map((entry) =>
+        collectKey(ctx, entry, aliases),
+      ),
+    );
   },
 });
 

@@ -115,7 +115,9 @@ async function dryRun(ctx: Ctx, keyArn: string, region: string): Promise<Pick<Co
   const outcome = await ctx.send(new GenerateDataKeyCommand({ KeyId: keyArn, KeySpec: 'AES_256', DryRun: true }), { region });
   if (outcome.ok) {
     // A dry run never returns a data key; an answer with one is not the API this collector knows.
-    const unread = ctx.unreadable(outcome.call, 'UnexpectedResponse', 'GenerateDataKey with DryRun returned a result instead of DryRunOperationException', { arn: keyArn });
+    const unread = ctx.unreadable(outcome.call, 'UnexpectedResponse', 'GenerateDataKey with DryRun returned a result instead of DryRunOperationException', {
+      arn: keyArn,
+    });
     return { usable: unread, dryRunAnswer: unread };
   }
   if (outcome.answered !== true) {
@@ -175,7 +177,22 @@ export default defineCollector({
     {
       operation: 'DescribeKey',
       iamAction: 'kms:DescribeKey',
-      fills: ['describe', 'ownerAccountId', 'keyManager', 'keyState', 'enabled', 'keyUsage', 'keySpec', 'origin', 'multiRegion', 'validTo', 'deletionDate', 'createdAt', 'name', 'tags'],
+      fills: [
+        'describe',
+        'ownerAccountId',
+        'keyManager',
+        'keyState',
+        'enabled',
+        'keyUsage',
+        'keySpec',
+        'origin',
+        'multiRegion',
+        'validTo',
+        'deletionDate',
+        'createdAt',
+        'name',
+        'tags',
+      ],
       required: true,
       answers: [NOT_FOUND, ACCESS_DENIED],
     },

@@ -38,7 +38,8 @@ function metricFilter(filter: ApiMetricFilter): MetricFilter | string {
   if (filter.filterName === undefined) return `a metric filter of ${String(filter.logGroupName)} without filterName`;
   const transformations: MetricFilter['metricTransformations'] = [];
   for (const t of filter.metricTransformations ?? []) {
-    if (t.metricName === undefined || t.metricNamespace === undefined) return `metric filter ${filter.filterName} has a transformation without metricName or metricNamespace`;
+    if (t.metricName === undefined || t.metricNamespace === undefined)
+      return `metric filter ${filter.filterName} has a transformation without metricName or metricNamespace`;
     transformations.push({ metricName: t.metricName, metricNamespace: t.metricNamespace });
   }
   // CloudWatch Logs leaves out an empty pattern, which matches every event.
@@ -84,7 +85,11 @@ async function tags(ctx: Ctx, arn: string): Promise<Maybe<Tags>> {
   // Not paginated: a log group has at most 50 tags.
   const outcome = await ctx.send(new ListTagsForResourceCommand({ resourceArn: arn }));
   if (!outcome.ok) return ctx.unknownOf(outcome, { arn });
-  return tagMap(Object.entries(outcome.value.tags ?? {}), ([key]) => key, ([, value]) => value);
+  return tagMap(
+    Object.entries(outcome.value.tags ?? {}),
+    ([key]) => key,
+    ([, value]) => value,
+  );
 }
 
 export default defineCollector({
@@ -96,7 +101,8 @@ export default defineCollector({
       operation: 'DescribeLogGroups',
       iamAction: 'logs:DescribeLogGroups',
       fills: ['logGroupName', 'retentionInDays', 'kmsKeyId', 'name', 'createdAt'],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
     { operation: 'DescribeMetricFilters', iamAction: 'logs:DescribeMetricFilters', fills: ['metricFilters'] },
     { operation: 'ListTagsForResource', iamAction: 'logs:ListTagsForResource', fills: ['tags'] },

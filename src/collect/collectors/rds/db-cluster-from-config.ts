@@ -36,7 +36,9 @@ export function normaliseRdsDbCluster(item: ConfigItem, ctx: NormaliseContext): 
   const c = item.configuration;
   const id = str(property(c, 'dbclusterIdentifier', 'dBClusterIdentifier')) ?? item.resourceName;
   const arn =
-    str(property(c, 'dbclusterArn', 'dBClusterArn')) ?? item.arn ?? (id !== undefined ? arnFor('AWS::RDS::DBCluster', item.accountId, item.awsRegion, id, ctx.partition) : item.resourceId);
+    str(property(c, 'dbclusterArn', 'dBClusterArn')) ??
+    item.arn ??
+    (id !== undefined ? arnFor('AWS::RDS::DBCluster', item.accountId, item.awsRegion, id, ctx.partition) : item.resourceId);
   if (id === undefined) return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${item.resourceId} has no dbclusterIdentifier`);
 
   const missing: Field[] = [];
@@ -84,10 +86,7 @@ function strings(value: unknown): string[] {
 }
 
 /** The member instances; a member without its identifier or role makes the list NotInConfig, not shorter. */
-function members(
-  value: unknown,
-  reported: <V>(value: V | undefined, field: Field & keyof RdsDbClusterConfig) => Maybe<V>,
-): Maybe<RdsDbClusterMember[]> {
+function members(value: unknown, reported: <V>(value: V | undefined, field: Field & keyof RdsDbClusterConfig) => Maybe<V>): Maybe<RdsDbClusterMember[]> {
   const out: RdsDbClusterMember[] = [];
   for (const entry of list(value) ?? []) {
     const member = jsonObject(entry);

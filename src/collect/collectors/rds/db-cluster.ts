@@ -6,7 +6,7 @@
  */
 import { DescribeDBClustersCommand, type DBCluster, type DBClusterMember, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig} from '../../../model/resource.js';
+import type { CollectedConfig } from '../../../model/resource.js';
 import type { RdsDbClusterConfig, RdsDbClusterMember } from '../../../model/types/rds/db-cluster.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext } from '../../contract/collect-context.js';
@@ -31,7 +31,8 @@ export default defineCollector({
       operation: 'DescribeDBClusters',
       iamAction: 'rds:DescribeDBClusters',
       fills: RDS_CLUSTER_FIELDS,
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
   ],
   async collect(ctx) {
@@ -74,7 +75,11 @@ function emitCluster(ctx: Ctx, cluster: DBCluster, call: CallRef): void {
   const resource = ctx.resource({
     arn,
     id,
-    tags: tagMap<Tag>(cluster.TagList, (tag) => tag.Key, (tag) => tag.Value),
+    tags: tagMap<Tag>(
+      cluster.TagList,
+      (tag) => tag.Key,
+      (tag) => tag.Value,
+    ),
     config,
     createdAt: created,
   });
@@ -85,7 +90,8 @@ function emitCluster(ctx: Ctx, cluster: DBCluster, call: CallRef): void {
 function members(ctx: Ctx, call: CallRef, listed: readonly DBClusterMember[], ref: { arn: string }): Maybe<RdsDbClusterMember[]> {
   const out: RdsDbClusterMember[] = [];
   for (const member of listed) {
-    if (member.DBInstanceIdentifier === undefined || member.IsClusterWriter === undefined) return missing(ctx, call, 'DBClusterMembers[].DBInstanceIdentifier or IsClusterWriter', ref);
+    if (member.DBInstanceIdentifier === undefined || member.IsClusterWriter === undefined)
+      return missing(ctx, call, 'DBClusterMembers[].DBInstanceIdentifier or IsClusterWriter', ref);
     out.push({ instanceIdentifier: member.DBInstanceIdentifier, isWriter: member.IsClusterWriter });
   }
   return out;

@@ -23,7 +23,10 @@ export const RDS_INSTANCE_CONFIG_FILLS: readonly Field[] = RDS_INSTANCE_FIELDS;
 export function normaliseRdsDbInstance(item: ConfigItem, ctx: NormaliseContext): Normalised<'AWS::RDS::DBInstance'> {
   const c = item.configuration;
   const id = str(c['dBInstanceIdentifier']) ?? item.resourceName;
-  const arn = str(c['dBInstanceArn']) ?? item.arn ?? (id !== undefined ? arnFor('AWS::RDS::DBInstance', item.accountId, item.awsRegion, id, ctx.partition) : item.resourceId);
+  const arn =
+    str(c['dBInstanceArn']) ??
+    item.arn ??
+    (id !== undefined ? arnFor('AWS::RDS::DBInstance', item.accountId, item.awsRegion, id, ctx.partition) : item.resourceId);
   if (id === undefined) return leftOut(arn, UNEXPECTED_CONFIG_ITEM, `the item of ${item.resourceId} has no dBInstanceIdentifier`);
 
   const missing: Field[] = [];

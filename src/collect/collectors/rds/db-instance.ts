@@ -6,7 +6,7 @@
  */
 import { DescribeDBInstancesCommand, type DBInstance, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig} from '../../../model/resource.js';
+import type { CollectedConfig } from '../../../model/resource.js';
 import type { RdsDbInstanceConfig } from '../../../model/types/rds/db-instance.js';
 import type { CallRef, CollectContext } from '../../contract/collect-context.js';
 import { defineCollector } from '../../contract/collector.js';
@@ -30,7 +30,8 @@ export default defineCollector({
       operation: 'DescribeDBInstances',
       iamAction: 'rds:DescribeDBInstances',
       fills: RDS_INSTANCE_FIELDS,
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
   ],
   async collect(ctx) {
@@ -57,8 +58,7 @@ function emitInstance(ctx: Ctx, db: DBInstance, call: CallRef): void {
     status: reported(ctx, call, db.DBInstanceStatus, 'DBInstanceStatus', ref),
     publiclyAccessible: reported(ctx, call, db.PubliclyAccessible, 'PubliclyAccessible', ref),
     // No endpoint while the instance is being created.
-    endpoint:
-      db.Endpoint?.Address !== undefined && db.Endpoint.Port !== undefined ? { address: db.Endpoint.Address, port: db.Endpoint.Port } : null,
+    endpoint: db.Endpoint?.Address !== undefined && db.Endpoint.Port !== undefined ? { address: db.Endpoint.Address, port: db.Endpoint.Port } : null,
     storageEncrypted,
     kmsKeyId: rdsStorageKeyId(ctx, call, db.KmsKeyId, storageEncrypted, ref),
     multiAz: reported(ctx, call, db.MultiAZ, 'MultiAZ', ref),
@@ -76,7 +76,11 @@ function emitInstance(ctx: Ctx, db: DBInstance, call: CallRef): void {
   const resource = ctx.resource({
     arn,
     id,
-    tags: tagMap<Tag>(db.TagList, (tag) => tag.Key, (tag) => tag.Value),
+    tags: tagMap<Tag>(
+      db.TagList,
+      (tag) => tag.Key,
+      (tag) => tag.Value,
+    ),
     config,
     createdAt: created,
   });

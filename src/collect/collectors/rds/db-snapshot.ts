@@ -8,7 +8,7 @@
  */
 import { DescribeDBSnapshotAttributesCommand, DescribeDBSnapshotsCommand, type DBSnapshot, type Tag } from '@aws-sdk/client-rds';
 import { arnFor } from '../../../model/arn.js';
-import type { CollectedConfig} from '../../../model/resource.js';
+import type { CollectedConfig } from '../../../model/resource.js';
 import type { RdsDbSnapshotConfig } from '../../../model/types/rds/db-snapshot.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
@@ -40,7 +40,8 @@ export default defineCollector({
       operation: 'DescribeDBSnapshots',
       iamAction: 'rds:DescribeDBSnapshots',
       fills: ['dbInstanceIdentifier', 'snapshotType', 'engine', 'status', 'encrypted', 'kmsKeyId', 'snapshotCreateTime', 'name', 'tags', 'createdAt'],
-      required: true, lists: true,
+      required: true,
+      lists: true,
     },
     { operation: 'DescribeDBSnapshotAttributes', iamAction: 'rds:DescribeDBSnapshotAttributes', fills: ['restoreAccounts'] },
   ],
@@ -58,12 +59,25 @@ export default defineCollector({
       next: (page) => ({ token: page.Marker, truncated: false }),
     });
     const call: CallRef = { service: 'rds', operation: 'DescribeDBSnapshots', region: ctx.region };
-    await Promise.all(listedOnce(ctx, call, listed.items, (snapshot) => (snapshot.DBSnapshotIdentifier === undefined ? undefined : (snapshot.DBSnapshotArn ?? snapshot.DBSnapshotIdentifier)), 'DBSnapshotIdentifier').map((snapshot) => collectSnapshot(ctx, snapshot, call)));
+    await Promise.all(
+      listedOnce(
+        ctx,
+        call,
+        listed.items,
+        (snapshot) => (snapshot.DBSnapshotIdentifier === undefined ? undefined : (snapshot.DBSnapshotArn ?? snapshot.DBSnapshotIdentifier)),
+        'DBSnapshotIdentifier',
+      ).map((snapshot) => collectSnapshot(ctx, snapshot, call)),
+    );
   },
 });
 
 /** The accounts allowed to restore the snapshot (`all`: public); GONE when the snapshot no longer exists. */
-async function restoreAccounts(ctx: Ctx, id: string, snapshotType: Maybe<string>, ref: ResourceRef): Promise<RdsDbSnapshotConfig['restoreAccounts'] | typeof GONE> {
+async function restoreAccounts(
+  ctx: Ctx,
+  id: string,
+  snapshotType: Maybe<string>,
+  ref: ResourceRef,
+): Promise<RdsDbSnapshotConfig['restoreAccounts'] | typeof GONE> {
   if (snapshotType === 'automated') return [];
   if (!ctx.runs('DescribeDBSnapshotAttributes')) return ctx.notCollected('DescribeDBSnapshotAttributes');
   const outcome = await ctx.send(new DescribeDBSnapshotAttributesCommand({ DBSnapshotIdentifier: id }));
@@ -81,7 +95,9 @@ async function restoreAccounts(ctx: Ctx, id: string, snapshotType: Maybe<string>
   }
   const result = outcome.value.DBSnapshotAttributesResult;
   if (result === undefined) return missing(ctx, outcome.call, 'DBSnapshotAttributesResult', ref);
-  return (result.DBSnapshotAttributes ?? []).filter((attribute) => attribute.AttributeName === 'restore').flatMap((attribute) => attribute.AttributeValues ?? []);
+  return (result.DBSnapshotAttributes ?? [])
+    .filter((attribute) => attribute.AttributeName === 'restore')
+    .flatMap((attribute) => attribute.AttributeValues ?? []);
 }
 
 async function collectSnapshot(ctx: Ctx, snapshot: DBSnapshot, call: CallRef): Promise<void> {
@@ -111,7 +127,11 @@ async function collectSnapshot(ctx: Ctx, snapshot: DBSnapshot, call: CallRef): P
   const resource = ctx.resource({
     arn,
     id,
-    tags: tagMap<Tag>(snapshot.TagList, (tag) => tag.Key, (tag) => tag.Value),
+    tags: tagMap<Tag>(
+      snapshot.TagList,
+      (tag) => tag.Key,
+      (tag) => tag.Value,
+    ),
     config,
     createdAt: created,
   });

@@ -27,7 +27,6 @@ export const RDS_INSTANCE_FIELDS = [
   'createdAt',
 ] as const satisfies readonly FieldOf<'AWS::RDS::DBInstance'>[];
 
-
 /** The fields one DescribeDBClusters answer fills. */
 export const RDS_CLUSTER_FIELDS = [
   'engine',

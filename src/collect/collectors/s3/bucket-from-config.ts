@@ -66,7 +66,8 @@ const unexpected = (message: string) => new Unreadable(UNEXPECTED_CONFIG_ITEM, m
 
 function publicAccessBlock(doc: Json): Read<S3BucketConfig['publicAccessBlock']> {
   const flags = ['blockPublicAcls', 'ignorePublicAcls', 'blockPublicPolicy', 'restrictPublicBuckets'] as const;
-  for (const flag of flags) if (!absent(doc[flag]) && bool(doc[flag]) === undefined) return unexpected(`PublicAccessBlockConfiguration.${flag} is not a boolean`);
+  for (const flag of flags)
+    if (!absent(doc[flag]) && bool(doc[flag]) === undefined) return unexpected(`PublicAccessBlockConfiguration.${flag} is not a boolean`);
   return publicAccessBlockOf({
     BlockPublicAcls: bool(doc['blockPublicAcls']),
     IgnorePublicAcls: bool(doc['ignorePublicAcls']),
@@ -144,7 +145,11 @@ function encryption(doc: Json): Read<S3BucketConfig['encryption']> {
     // Items recorded before S3 Bucket Keys existed leave the flag out: Config does not say.
     const bucketKey = bool(rule['bucketKeyEnabled']);
     if (bucketKey === undefined) return LACKING;
-    rules.push({ sseAlgorithm: algorithm as EncryptionRule['sseAlgorithm'], kmsMasterKeyId: str(byDefault['kmsMasterKeyID']) ?? null, bucketKeyEnabled: bucketKey });
+    rules.push({
+      sseAlgorithm: algorithm as EncryptionRule['sseAlgorithm'],
+      kmsMasterKeyId: str(byDefault['kmsMasterKeyID']) ?? null,
+      bucketKeyEnabled: bucketKey,
+    });
   }
   return { rules };
 }
@@ -245,7 +250,11 @@ function sdkLifecycleRule(rule: Json): SdkLifecycleRule | Unreadable {
     const t = jsonObject(entry);
     if (t === undefined) return unexpected('a lifecycle transition is not an object');
     const date = configDate(t['date']);
-    transitions.push({ Days: setNumber(t['days']), Date: date !== null ? new Date(date) : undefined, StorageClass: str(t['storageClass']) as Transition['StorageClass'] });
+    transitions.push({
+      Days: setNumber(t['days']),
+      Date: date !== null ? new Date(date) : undefined,
+      StorageClass: str(t['storageClass']) as Transition['StorageClass'],
+    });
   }
   out.Transitions = transitions;
   const noncurrent: NoncurrentVersionTransition[] = [];

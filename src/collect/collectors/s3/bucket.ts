@@ -46,7 +46,17 @@ import { defineCollector } from '../../contract/collector.js';
 import { isoDate, listedOnce, tagMap } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { parsePolicyJson, UNPARSABLE_POLICY } from '../../contract/policy-json.js';
-import { acl, encryption, lifecycle, objectLock, ownership, publicAccessBlockOf, regionOfLocationConstraint, UNEXPECTED, Unreadable } from './bucket-documents.js';
+import {
+  acl,
+  encryption,
+  lifecycle,
+  objectLock,
+  ownership,
+  publicAccessBlockOf,
+  regionOfLocationConstraint,
+  UNEXPECTED,
+  Unreadable,
+} from './bucket-documents.js';
 
 type Ctx = CollectContext<'AWS::S3::Bucket'>;
 
@@ -134,7 +144,8 @@ export default defineCollector({
   // One bucket, by name and region: its sub-documents, its tags with GetBucketTagging (a region's
   // Tagging API listing is worth it for many buckets, not for one), its ACL asked for (the owner's
   // id comes from ListBuckets, not read here).
-  readOne: (ctx, target) => collectBucket(ctx, { Name: target.id, BucketRegion: target.region }, { ownerId: undefined, tagsIn: () => Promise.resolve(undefined) }),
+  readOne: (ctx, target) =>
+    collectBucket(ctx, { Name: target.id, BucketRegion: target.region }, { ownerId: undefined, tagsIn: () => Promise.resolve(undefined) }),
 });
 
 /** What the buckets of one account share: the owner's canonical id and the tags read per region. */
@@ -174,7 +185,14 @@ async function regionTags(ctx: Ctx, region: string): Promise<ReadonlyMap<string,
   const tags = new Map<string, Tags>();
   for (const mapping of pages.items) {
     if (mapping.ResourceARN === undefined) continue;
-    tags.set(mapping.ResourceARN, tagMap(mapping.Tags, (t) => t.Key, (t) => t.Value));
+    tags.set(
+      mapping.ResourceARN,
+      tagMap(
+        mapping.Tags,
+        (t) => t.Key,
+        (t) => t.Value,
+      ),
+    );
   }
   return tags;
 }
@@ -183,7 +201,10 @@ async function regionTags(ctx: Ctx, region: string): Promise<ReadonlyMap<string,
  * The ACL of a bucket whose ownership is BucketOwnerEnforced, as GetBucketAcl would answer it
  * (the owner's full control), or undefined when the ACL must be asked for.
  */
-function ownerEnforcedAcl(ownership: Outcome<GetBucketOwnershipControlsOutput> | undefined, ownerId: string | undefined): Outcome<GetBucketAclOutput> | undefined {
+function ownerEnforcedAcl(
+  ownership: Outcome<GetBucketOwnershipControlsOutput> | undefined,
+  ownerId: string | undefined,
+): Outcome<GetBucketAclOutput> | undefined {
   if (ownerId === undefined || ownership === undefined || !ownership.ok) return undefined;
   if (ownership.value.OwnershipControls?.Rules?.[0]?.ObjectOwnership !== 'BucketOwnerEnforced') return undefined;
   return {
@@ -265,7 +286,19 @@ async function collectBucket(ctx: Ctx, listed: Bucket, account: AccountBuckets):
   const tags: Maybe<Tags> =
     taggedInRegion !== undefined
       ? (taggedInRegion.get(arn) ?? {})
-      : field(ctx, 'GetBucketTagging', tagging, ref, (out) => tagMap(out.TagSet, (t) => t.Key, (t) => t.Value), { value: {} });
+      : field(
+          ctx,
+          'GetBucketTagging',
+          tagging,
+          ref,
+          (out) =>
+            tagMap(
+              out.TagSet,
+              (t) => t.Key,
+              (t) => t.Value,
+            ),
+          { value: {} },
+        );
   const config: S3BucketConfig = {
     publicAccessBlock: field(ctx, 'GetPublicAccessBlock', pab, ref, (out) => publicAccessBlockOf(out.PublicAccessBlockConfiguration), NONE),
     policy: field(
@@ -283,16 +316,10 @@ async function collectBucket(ctx: Ctx, listed: Bucket, account: AccountBuckets):
     acl: field(ctx, 'GetBucketAcl', aclOut, ref, acl),
     objectOwnership: field(ctx, 'GetBucketOwnershipControls', ownershipOut, ref, (out) => ownership(out.OwnershipControls?.Rules), NONE),
     encryption: field(ctx, 'GetBucketEncryption', encryptionOut, ref, encryption, NONE),
-    versioning: field(
-      ctx,
-      'GetBucketVersioning',
-      versioning,
-      ref,
-      (out) => ({
-        status: out.Status === 'Enabled' || out.Status === 'Suspended' ? out.Status : null,
-        mfaDelete: out.MFADelete === 'Enabled' || out.MFADelete === 'Disabled' ? out.MFADelete : null,
-      }),
-    ),
+    versioning: field(ctx, 'GetBucketVersioning', versioning, ref, (out) => ({
+      status: out.Status === 'Enabled' || out.Status === 'Suspended' ? out.Status : null,
+      mfaDelete: out.MFADelete === 'Enabled' || out.MFADelete === 'Disabled' ? out.MFADelete : null,
+    })),
     objectLock: field(ctx, 'GetObjectLockConfiguration', lock, ref, objectLock, NONE),
     lifecycleRules: field(ctx, 'GetBucketLifecycleConfiguration', lifecycleOut, ref, lifecycle, NONE),
     // Logging off is an empty BucketLoggingStatus, not an error.

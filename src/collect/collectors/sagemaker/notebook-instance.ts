@@ -26,13 +26,7 @@ type Ctx = CollectContext<'AWS::SageMaker::NotebookInstance'>;
 
 const UNEXPECTED = 'UnexpectedResponse';
 
-function enabledOrDisabled(
-  ctx: Ctx,
-  call: CallRef,
-  value: string | undefined,
-  field: string,
-  arn: string,
-): Maybe<'Enabled' | 'Disabled'> {
+function enabledOrDisabled(ctx: Ctx, call: CallRef, value: string | undefined, field: string, arn: string): Maybe<'Enabled' | 'Disabled'> {
   if (value === 'Enabled' || value === 'Disabled') return value;
   return ctx.unreadable(call, UNEXPECTED, `DescribeNotebookInstance returned ${field} ${String(value)}`, { arn });
 }
@@ -45,7 +39,14 @@ async function tags(ctx: Ctx, arn: string): Promise<Maybe<Tags>> {
     next: (page) => ({ token: page.NextToken, truncated: false }),
     resource: { arn },
   });
-  return pages.unknown ?? tagMap(pages.items, (t) => t.Key, (t) => t.Value);
+  return (
+    pages.unknown ??
+    tagMap(
+      pages.items,
+      (t) => t.Key,
+      (t) => t.Value,
+    )
+  );
 }
 
 export default defineCollector({
@@ -68,7 +69,15 @@ export default defineCollector({
       items: (page) => page.NotebookInstances,
       next: (page) => ({ token: page.NextToken, truncated: false }),
     });
-    await Promise.all(listedOnce(ctx, { service: 'sagemaker', operation: 'ListNotebookInstances', region: ctx.region }, listed.items, (n) => n.NotebookInstanceName, 'NotebookInstanceName').map((summary) => collectNotebook(ctx, summary)));
+    await Promise.all(
+      listedOnce(
+        ctx,
+        { service: 'sagemaker', operation: 'ListNotebookInstances', region: ctx.region },
+        listed.items,
+        (n) => n.NotebookInstanceName,
+        'NotebookInstanceName',
+      ).map((summary) => collectNotebook(ctx, summary)),
+    );
   },
 });
 
@@ -95,7 +104,8 @@ async function collectNotebook(ctx: Ctx, summary: NotebookInstanceSummary): Prom
     // No customer-managed key given for the ML storage volume.
     kmsKeyId: described((o) => o.KmsKeyId ?? null),
     subnetId: described((o) => o.SubnetId ?? null),
-    lastModifiedTime: isUnknown(out) && summary.LastModifiedTime === undefined ? out : isoDate((isUnknown(out) ? undefined : out.LastModifiedTime) ?? summary.LastModifiedTime),
+    lastModifiedTime:
+      isUnknown(out) && summary.LastModifiedTime === undefined ? out : isoDate((isUnknown(out) ? undefined : out.LastModifiedTime) ?? summary.LastModifiedTime),
   };
   const created = isoDate((isUnknown(out) ? undefined : out.CreationTime) ?? summary.CreationTime);
   const resource = ctx.resource({

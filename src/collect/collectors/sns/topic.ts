@@ -11,7 +11,13 @@
  * whose SubscriptionArn is `PendingConfirmation` is not confirmed. When the listing fails, every
  * topic's subscriptions are unknown.
  */
-import { ListSubscriptionsByTopicCommand, ListSubscriptionsCommand, ListTagsForResourceCommand, ListTopicsCommand, type Subscription } from '@aws-sdk/client-sns';
+import {
+  ListSubscriptionsByTopicCommand,
+  ListSubscriptionsCommand,
+  ListTagsForResourceCommand,
+  ListTopicsCommand,
+  type Subscription,
+} from '@aws-sdk/client-sns';
 import type { Tags } from '../../../model/resource.js';
 import type { SnsSubscription, SnsTopicConfig } from '../../../model/types/sns/topic.js';
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
@@ -103,7 +109,11 @@ async function tags(ctx: Ctx, arn: string): Promise<Maybe<Tags>> {
   // Not paginated: a topic has at most 50 tags.
   const outcome = await ctx.send(new ListTagsForResourceCommand({ ResourceArn: arn }));
   if (!outcome.ok) return ctx.unknownOf(outcome, { arn });
-  return tagMap(outcome.value.Tags, (t) => t.Key, (t) => t.Value);
+  return tagMap(
+    outcome.value.Tags,
+    (t) => t.Key,
+    (t) => t.Value,
+  );
 }
 
 export default defineCollector({

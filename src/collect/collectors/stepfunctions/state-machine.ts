@@ -115,7 +115,9 @@ async function failedExecutions(ctx: Ctx, machine: Machine): Promise<StateMachin
       recent.push({ executionArn: execution.executionArn, status, stopDate: execution.stopDate.toISOString() });
     }
   }
-  return uniqueBy(recent, (e) => e.executionArn).sort((a, b) => (a.stopDate > b.stopDate ? -1 : a.stopDate < b.stopDate ? 1 : a.executionArn < b.executionArn ? -1 : 1));
+  return uniqueBy(recent, (e) => e.executionArn).sort((a, b) =>
+    a.stopDate > b.stopDate ? -1 : a.stopDate < b.stopDate ? 1 : a.executionArn < b.executionArn ? -1 : 1,
+  );
 }
 
 async function tags(ctx: Ctx, machine: Machine): Promise<Maybe<Tags>> {
@@ -123,7 +125,11 @@ async function tags(ctx: Ctx, machine: Machine): Promise<Maybe<Tags>> {
   // Not paginated: a state machine has at most 50 tags.
   const outcome = await ctx.send(new ListTagsForResourceCommand({ resourceArn: machine.arn }));
   if (!outcome.ok) return ctx.unknownOf(outcome, { arn: machine.arn });
-  return tagMap(outcome.value.tags, (t) => t.key, (t) => t.value);
+  return tagMap(
+    outcome.value.tags,
+    (t) => t.key,
+    (t) => t.value,
+  );
 }
 
 export default defineCollector({
@@ -142,7 +148,15 @@ export default defineCollector({
       items: (page) => page.stateMachines,
       next: (page) => ({ token: page.nextToken, truncated: false }),
     });
-    await Promise.all(listedOnce(ctx, { service: 'sfn', operation: 'ListStateMachines', region: ctx.region }, listed.items, (m) => (m.name === undefined ? undefined : m.stateMachineArn), 'stateMachineArn or name').map((item) => collectMachine(ctx, item)));
+    await Promise.all(
+      listedOnce(
+        ctx,
+        { service: 'sfn', operation: 'ListStateMachines', region: ctx.region },
+        listed.items,
+        (m) => (m.name === undefined ? undefined : m.stateMachineArn),
+        'stateMachineArn or name',
+      ).map((item) => collectMachine(ctx, item)),
+    );
   },
 });
 

@@ -40,7 +40,8 @@ async function readIpSet(ctx: Ctx, arn: string, ref: ResourceRef): Promise<Maybe
   if (ipSet === undefined) return missing(ctx, outcome.call, 'IPSet', ref);
   const version = ipSet.IPAddressVersion;
   if (version === undefined) return missing(ctx, outcome.call, 'IPSet.IPAddressVersion', ref);
-  if (version !== 'IPV4' && version !== 'IPV6') return ctx.unreadable(outcome.call, UNEXPECTED_RESPONSE, `GetIPSet returned the IP address version ${String(version)} for ${arn}`, ref);
+  if (version !== 'IPV4' && version !== 'IPV6')
+    return ctx.unreadable(outcome.call, UNEXPECTED_RESPONSE, `GetIPSet returned the IP address version ${String(version)} for ${arn}`, ref);
   if (ipSet.Addresses === undefined) return missing(ctx, outcome.call, 'IPSet.Addresses', ref);
   return { name: ipSet.Name ?? parsed.name, ipAddressVersion: version, addresses: ipSet.Addresses };
 }

@@ -67,12 +67,20 @@ function ruleGroupOf(group: RuleGroupReferenceStatement, where: string): Of<WebA
 }
 
 async function managedRuleGroupOf(group: ManagedRuleGroupStatement, ipSetOf: IpSetOf, where: string): Promise<Of<WebAclStatement>> {
-  if (group.VendorName === undefined || group.Name === undefined) return new Malformed(`a ManagedRuleGroupStatement of ${where} without its VendorName or Name`);
+  if (group.VendorName === undefined || group.Name === undefined)
+    return new Malformed(`a ManagedRuleGroupStatement of ${where} without its VendorName or Name`);
   const overrides = overridesOf(group.RuleActionOverrides, where);
   if (overrides instanceof Malformed) return overrides;
   const scopeDown = group.ScopeDownStatement === undefined ? null : await statementOf(group.ScopeDownStatement, ipSetOf, where);
   if (scopeDown instanceof Malformed) return scopeDown;
-  return { type: 'managedRuleGroup', vendorName: group.VendorName, name: group.Name, version: group.Version ?? null, scopeDown, ruleActionOverrides: overrides };
+  return {
+    type: 'managedRuleGroup',
+    vendorName: group.VendorName,
+    name: group.Name,
+    version: group.Version ?? null,
+    scopeDown,
+    ruleActionOverrides: overrides,
+  };
 }
 
 async function statementOf(statement: Statement | undefined, ipSetOf: IpSetOf, where: string): Promise<Of<WebAclStatement>> {
@@ -88,7 +96,10 @@ async function statementOf(statement: Statement | undefined, ipSetOf: IpSetOf, w
     const inner = await statementOf(not.Statement, ipSetOf, `the NotStatement of ${where}`);
     return inner instanceof Malformed ? inner : { type: 'not', statement: inner };
   }
-  for (const [type, list] of [['and', and], ['or', or]] as const) {
+  for (const [type, list] of [
+    ['and', and],
+    ['or', or],
+  ] as const) {
     if (list === undefined) continue;
     if (list.Statements === undefined) return new Malformed(`an ${type === 'and' ? 'AndStatement' : 'OrStatement'} of ${where} without its Statements`);
     const statements = await all(list.Statements.map((s) => statementOf(s, ipSetOf, where)));
@@ -109,7 +120,10 @@ function actionsOf(
 ): Of<Pick<WebAclRule, 'action' | 'overrideAction'>> {
   if (statement.type === 'ruleGroup' || statement.type === 'managedRuleGroup') {
     const name = override === undefined ? undefined : setMember(override);
-    if (name !== 'None' && name !== 'Count') return new Malformed(`${where}, a rule group, with ${name === undefined ? 'no OverrideAction' : `the OverrideAction ${name}, which the model does not know`}`);
+    if (name !== 'None' && name !== 'Count')
+      return new Malformed(
+        `${where}, a rule group, with ${name === undefined ? 'no OverrideAction' : `the OverrideAction ${name}, which the model does not know`}`,
+      );
     return { action: null, overrideAction: name };
   }
   const name = action === undefined ? undefined : setMember(action);

@@ -74,7 +74,12 @@ async function detailOf(ctx: Ctx, scope: Scope, acl: Identity, ipSets: IpSetRead
   const outcome = await ctx.send(new GetWebACLCommand({ Name: acl.name, Scope: scope, Id: acl.webAclId }));
   if (!outcome.ok) {
     if (outcome.failure.code !== 'WAFNonexistentItemException') return ctx.unknownOf(outcome, ref);
-    ctx.unreadable(outcome.call, outcome.failure.code, `the web ACL was listed by ListWebACLs but no longer exists (${outcome.failure.message}); it is left out`, ref);
+    ctx.unreadable(
+      outcome.call,
+      outcome.failure.code,
+      `the web ACL was listed by ListWebACLs but no longer exists (${outcome.failure.message}); it is left out`,
+      ref,
+    );
     return GONE;
   }
   const webAcl = outcome.value.WebACL;
@@ -96,7 +101,7 @@ async function detailOf(ctx: Ctx, scope: Scope, acl: Identity, ipSets: IpSetRead
 }
 
 const CLOUDFRONT_ASSOCIATIONS = unknown(
-  "NotCollected: cloudfront:ListDistributionsByWebACLId (a CloudFront distribution names its web ACL in its own configuration, which Vigil does not read)",
+  'NotCollected: cloudfront:ListDistributionsByWebACLId (a CloudFront distribution names its web ACL in its own configuration, which Vigil does not read)',
 );
 
 async function associationsOf(ctx: Ctx, scope: Scope, acl: Identity): Promise<Maybe<WebAclAssociation[]>> {
@@ -104,7 +109,10 @@ async function associationsOf(ctx: Ctx, scope: Scope, acl: Identity): Promise<Ma
   if (!ctx.runs('ListResourcesForWebACL')) return ctx.notCollected('ListResourcesForWebACL');
   const ref: ResourceRef = { arn: acl.arn };
   const answers = await Promise.all(
-    REGIONAL_RESOURCE_TYPES.map(async (resourceType) => ({ resourceType, outcome: await ctx.send(new ListResourcesForWebACLCommand({ WebACLArn: acl.arn, ResourceType: resourceType })) })),
+    REGIONAL_RESOURCE_TYPES.map(async (resourceType) => ({
+      resourceType,
+      outcome: await ctx.send(new ListResourcesForWebACLCommand({ WebACLArn: acl.arn, ResourceType: resourceType })),
+    })),
   );
   const associations: WebAclAssociation[] = [];
   let unread: Unknown | undefined;
@@ -136,7 +144,14 @@ async function tagsOf(ctx: Ctx, acl: Identity): Promise<Maybe<Tags>> {
     next: (page) => ({ token: (page.TagInfoForResource?.TagList ?? []).length > 0 ? page.NextMarker : undefined, truncated: false }),
     resource: { arn: acl.arn },
   });
-  return pages.unknown ?? tagMap(pages.items, (tag) => tag.Key, (tag) => tag.Value);
+  return (
+    pages.unknown ??
+    tagMap(
+      pages.items,
+      (tag) => tag.Key,
+      (tag) => tag.Value,
+    )
+  );
 }
 
 async function collectWebAcl(ctx: Ctx, scope: Scope, acl: Identity, ipSets: IpSetReader): Promise<void> {

@@ -39,10 +39,7 @@ export type SecurityHubSubscription = Static<typeof SecurityHubSubscription>;
 export const AccountRegionConfig = Type.Object(
   {
     ebsEncryptionByDefault: MaybeSchema(
-      Type.Object(
-        { enabled: Type.Boolean(), kmsKeyId: Type.Union([Type.String(), Type.Null()]) },
-        { additionalProperties: false },
-      ),
+      Type.Object({ enabled: Type.Boolean(), kmsKeyId: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }),
     ),
     /** Empty when no recorder exists in the region. */
     configRecorders: MaybeSchema(Type.Array(ConfigRecorder)),

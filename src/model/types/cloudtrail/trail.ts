@@ -30,9 +30,7 @@ export const CloudTrailTrailConfig = Type.Object(
     cloudWatchLogsLogGroupArn: Type.Union([Type.String(), Type.Null()]),
     isLogging: MaybeSchema(Type.Boolean()),
     /** Management events the trail records, after its basic or advanced event selectors. */
-    managementEvents: MaybeSchema(
-      Type.Union([Type.Literal('All'), Type.Literal('ReadOnly'), Type.Literal('WriteOnly'), Type.Literal('None')]),
-    ),
+    managementEvents: MaybeSchema(Type.Union([Type.Literal('All'), Type.Literal('ReadOnly'), Type.Literal('WriteOnly'), Type.Literal('None')])),
     /** S3 object-level (data) events the trail records, per kind, after its basic or advanced event selectors. */
     s3DataEvents: MaybeSchema(Type.Object({ read: S3DataEventScope, write: S3DataEventScope }, { additionalProperties: false })),
   },

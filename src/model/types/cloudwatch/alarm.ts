@@ -3,10 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { defineResourceType } from '../../resource-type.js';
 
 /** A metric an alarm watches. */
-export const AlarmMetric = Type.Object(
-  { namespace: Type.String(), metricName: Type.String() },
-  { additionalProperties: false },
-);
+export const AlarmMetric = Type.Object({ namespace: Type.String(), metricName: Type.String() }, { additionalProperties: false });
 export type AlarmMetric = Static<typeof AlarmMetric>;
 
 /** `AWS::CloudWatch::Alarm` (metric alarms): id = the alarm name. */

@@ -53,7 +53,12 @@ export default defineResourceType({
       ownerId: accountId,
       vpcId: 'vpc-0123456789abcdef0',
       isDefault: false,
-      entries: [rule(100, false, 'allow', '6', 443), rule(32767, false, 'deny', '-1', null), rule(100, true, 'allow', '-1', null), rule(32767, true, 'deny', '-1', null)],
+      entries: [
+        rule(100, false, 'allow', '6', 443),
+        rule(32767, false, 'deny', '-1', null),
+        rule(100, true, 'allow', '-1', null),
+        rule(32767, true, 'deny', '-1', null),
+      ],
       subnetIds: ['subnet-0123456789abcdef0'],
     }),
   },

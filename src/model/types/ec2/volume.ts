@@ -11,12 +11,7 @@ export const Ec2VolumeConfig = Type.Object(
     volumeType: Type.String(),
     encrypted: MaybeSchema(Type.Boolean()),
     kmsKeyId: Type.Union([Type.String(), Type.Null()]),
-    attachments: Type.Array(
-      Type.Object(
-        { instanceId: Type.String(), device: Type.String(), state: Type.String() },
-        { additionalProperties: false },
-      ),
-    ),
+    attachments: Type.Array(Type.Object({ instanceId: Type.String(), device: Type.String(), state: Type.String() }, { additionalProperties: false })),
   },
   { additionalProperties: false },
 );

@@ -46,7 +46,15 @@ export default defineResourceType({
       isDefault: false,
       cidrBlock: '10.0.0.0/16',
       state: 'available',
-      flowLogs: [{ flowLogId: 'fl-0123456789abcdef0', trafficType: 'ALL', flowLogStatus: 'ACTIVE', deliverLogsStatus: 'SUCCESS', logDestinationType: 'cloud-watch-logs' }],
+      flowLogs: [
+        {
+          flowLogId: 'fl-0123456789abcdef0',
+          trafficType: 'ALL',
+          flowLogStatus: 'ACTIVE',
+          deliverLogsStatus: 'SUCCESS',
+          logDestinationType: 'cloud-watch-logs',
+        },
+      ],
     }),
   },
 });

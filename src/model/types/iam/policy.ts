@@ -12,10 +12,7 @@ export const IamPolicyConfig = Type.Object(
     defaultVersionId: Type.String(),
     document: MaybeSchema(PolicyDocument),
     attachedTo: MaybeSchema(
-      Type.Object(
-        { users: Type.Array(Type.String()), groups: Type.Array(Type.String()), roles: Type.Array(Type.String()) },
-        { additionalProperties: false },
-      ),
+      Type.Object({ users: Type.Array(Type.String()), groups: Type.Array(Type.String()), roles: Type.Array(Type.String()) }, { additionalProperties: false }),
     ),
   },
   { additionalProperties: false },

@@ -10,12 +10,7 @@ export const KmsKeyConfig = Type.Object(
   {
     keyId: Type.String(),
     manager: Type.Union([Type.Literal('AWS'), Type.Literal('CUSTOMER')]),
-    origin: Type.Union([
-      Type.Literal('AWS_KMS'),
-      Type.Literal('EXTERNAL'),
-      Type.Literal('AWS_CLOUDHSM'),
-      Type.Literal('EXTERNAL_KEY_STORE'),
-    ]),
+    origin: Type.Union([Type.Literal('AWS_KMS'), Type.Literal('EXTERNAL'), Type.Literal('AWS_CLOUDHSM'), Type.Literal('EXTERNAL_KEY_STORE')]),
     state: Type.String({ description: 'Enabled, Disabled, PendingDeletion, PendingImport, PendingReplicaDeletion, Unavailable, Creating, Updating' }),
     spec: Type.String({ description: 'SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256 ...' }),
     usage: Type.String({ description: 'ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC, KEY_AGREEMENT' }),
@@ -66,7 +61,9 @@ export default defineResourceType({
       rotation: { enabled: true, periodDays: 365, nextRotationDate: null },
       policy: {
         Version: '2012-10-17',
-        Statement: [{ Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' }],
+        Statement: [
+          { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${accountId}:root` }, Action: 'kms:*', Resource: '*' },
+        ],
       },
       keyMaterialExpires: null,
       validTo: null,

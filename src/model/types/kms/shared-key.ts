@@ -35,7 +35,9 @@ export const KmsSharedKeyConfig = Type.Object(
     /** KeyMetadata.AWSAccountId: the account that owns the key. */
     ownerAccountId: described(Type.String({ pattern: '^[0-9]{12}$' })),
     keyManager: described(Type.Union([Type.Literal('AWS'), Type.Literal('CUSTOMER')])),
-    keyState: described(Type.String({ description: 'Enabled, Disabled, PendingDeletion, PendingImport, PendingReplicaDeletion, Unavailable, Creating, Updating' })),
+    keyState: described(
+      Type.String({ description: 'Enabled, Disabled, PendingDeletion, PendingImport, PendingReplicaDeletion, Unavailable, Creating, Updating' }),
+    ),
     enabled: described(Type.Boolean()),
     keyUsage: described(Type.String({ description: 'ENCRYPT_DECRYPT, SIGN_VERIFY, GENERATE_VERIFY_MAC, KEY_AGREEMENT' })),
     keySpec: described(Type.String({ description: 'SYMMETRIC_DEFAULT, RSA_2048, ECC_NIST_P256, HMAC_256 ...' })),

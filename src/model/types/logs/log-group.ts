@@ -4,10 +4,7 @@ import { MaybeSchema } from '../../unknown.js';
 import { defineResourceType } from '../../resource-type.js';
 import { exampleKeyArn } from '../../example-defaults.js';
 
-export const MetricTransformation = Type.Object(
-  { metricName: Type.String(), metricNamespace: Type.String() },
-  { additionalProperties: false },
-);
+export const MetricTransformation = Type.Object({ metricName: Type.String(), metricNamespace: Type.String() }, { additionalProperties: false });
 export type MetricTransformation = Static<typeof MetricTransformation>;
 
 export const MetricFilter = Type.Object(

@@ -12,10 +12,7 @@ export const RdsDbInstanceConfig = Type.Object(
     instanceClass: Type.String(),
     status: Type.String(),
     publiclyAccessible: MaybeSchema(Type.Boolean()),
-    endpoint: Type.Union([
-      Type.Object({ address: Type.String(), port: Type.Integer() }, { additionalProperties: false }),
-      Type.Null(),
-    ]),
+    endpoint: Type.Union([Type.Object({ address: Type.String(), port: Type.Integer() }, { additionalProperties: false }), Type.Null()]),
     storageEncrypted: MaybeSchema(Type.Boolean()),
     kmsKeyId: MaybeSchema(Type.Union([Type.String(), Type.Null()])),
     multiAz: MaybeSchema(Type.Boolean()),

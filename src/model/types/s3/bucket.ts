@@ -49,10 +49,7 @@ export const LifecycleRule = Type.Object(
       ),
     ),
     noncurrentVersionTransitions: Type.Array(
-      Type.Object(
-        { noncurrentDays: Type.Integer({ minimum: 0 }), storageClass: StorageClass },
-        { additionalProperties: false },
-      ),
+      Type.Object({ noncurrentDays: Type.Integer({ minimum: 0 }), storageClass: StorageClass }, { additionalProperties: false }),
     ),
     expirationDays: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
   },
@@ -96,20 +93,10 @@ export const S3BucketConfig = Type.Object(
     publicAccessBlock: MaybeSchema(Type.Union([PublicAccessBlock, Type.Null()])),
     /** null: the bucket has no policy. */
     policy: MaybeSchema(Type.Union([PolicyDocument, Type.Null()])),
-    acl: MaybeSchema(
-      Type.Object(
-        { ownerId: Type.String(), grants: Type.Array(AclGrant) },
-        { additionalProperties: false },
-      ),
-    ),
+    acl: MaybeSchema(Type.Object({ ownerId: Type.String(), grants: Type.Array(AclGrant) }, { additionalProperties: false })),
     /** null: no ownership controls (ACLs enabled, ObjectWriter behaviour). */
     objectOwnership: MaybeSchema(
-      Type.Union([
-        Type.Literal('BucketOwnerEnforced'),
-        Type.Literal('BucketOwnerPreferred'),
-        Type.Literal('ObjectWriter'),
-        Type.Null(),
-      ]),
+      Type.Union([Type.Literal('BucketOwnerEnforced'), Type.Literal('BucketOwnerPreferred'), Type.Literal('ObjectWriter'), Type.Null()]),
     ),
     /** null: no default encryption configuration. */
     encryption: MaybeSchema(Type.Union([Type.Object({ rules: Type.Array(EncryptionRule) }, { additionalProperties: false }), Type.Null()])),
@@ -128,12 +115,7 @@ export const S3BucketConfig = Type.Object(
     /** null: no lifecycle configuration. */
     lifecycleRules: MaybeSchema(Type.Union([Type.Array(LifecycleRule), Type.Null()])),
     /** null: server access logging is off. */
-    logging: MaybeSchema(
-      Type.Union([
-        Type.Object({ targetBucket: Type.String(), targetPrefix: Type.String() }, { additionalProperties: false }),
-        Type.Null(),
-      ]),
-    ),
+    logging: MaybeSchema(Type.Union([Type.Object({ targetBucket: Type.String(), targetPrefix: Type.String() }, { additionalProperties: false }), Type.Null()])),
   },
   { additionalProperties: false },
 );

@@ -15,10 +15,7 @@ export const SnsSubscription = Type.Object(
 export type SnsSubscription = Static<typeof SnsSubscription>;
 
 /** `AWS::SNS::Topic`: id = the topic name. */
-export const SnsTopicConfig = Type.Object(
-  { subscriptions: MaybeSchema(Type.Array(SnsSubscription)) },
-  { additionalProperties: false },
-);
+export const SnsTopicConfig = Type.Object({ subscriptions: MaybeSchema(Type.Array(SnsSubscription)) }, { additionalProperties: false });
 export type SnsTopicConfig = Static<typeof SnsTopicConfig>;
 
 /** The example: a topic with one confirmed e-mail subscription. */

@@ -10,12 +10,7 @@ export const StateMachineConfig = Type.Object(
     status: Type.Union([Type.Literal('ACTIVE'), Type.Literal('DELETING')]),
     /** Executions that ended FAILED, TIMED_OUT or ABORTED in the 24 hours before collection. */
     recentFailedExecutions: MaybeSchema(
-      Type.Array(
-        Type.Object(
-          { executionArn: Type.String(), status: Type.String(), stopDate: IsoDate },
-          { additionalProperties: false },
-        ),
-      ),
+      Type.Array(Type.Object({ executionArn: Type.String(), status: Type.String(), stopDate: IsoDate }, { additionalProperties: false })),
     ),
   },
   { additionalProperties: false },
