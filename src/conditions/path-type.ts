@@ -9,7 +9,6 @@
  * unreadable value is a runtime matter. A schema that does not constrain its content (a policy
  * document's statements) makes the rest of the path untyped: anything goes from there.
  */
-import type { TSchema } from '@sinclair/typebox';
 import { resourceSchema } from '../model/resource.js';
 import type { ResourceType } from '../model/resource-types.js';
 import { formatPath, type PathStep } from './compile-path.js';
@@ -35,7 +34,7 @@ const envelopes = new Map<ResourceType, Schema>();
 function envelopeOf(resourceType: ResourceType): Schema {
   let schema = envelopes.get(resourceType);
   if (schema === undefined) {
-    schema = resourceSchema(resourceType) as TSchema as Schema;
+    schema = resourceSchema(resourceType);
     envelopes.set(resourceType, schema);
   }
   return schema;

@@ -116,6 +116,6 @@ export function defineInsight<T extends InsightResourceType, P extends TObject =
     origin: 'builtin',
     docsPath: `docs/insights/${definition.id}.md`,
     // The engine only hands an insight resources of its own type, with params validated against its schema.
-    evaluate: definition.evaluate as Insight['evaluate'],
+    evaluate: definition.evaluate,
   };
 }

@@ -31,7 +31,7 @@ export function toFinding(
     resource: { arn: resource.arn, type: resource.type, accountId: resource.accountId, region: resource.region, name: resource.name },
     reason: verdict.reason,
     // The insight made the evidence for this verdict alone: it can be handed on as it is.
-    evidence: verdict.evidence === undefined ? null : (verdict.evidence as Record<string, unknown>),
+    evidence: verdict.evidence === undefined ? null : verdict.evidence,
     controls: source.controls as Finding['controls'],
   };
   if (exemption !== undefined) {

@@ -57,7 +57,7 @@ export function parseYaml<T extends TSchema>(text: string, file: string, schema:
     );
     return { ok: false, problems: [...syntax, ...problems] };
   }
-  return { ok: true, value: { value: value as Static<T>, source }, warnings: syntax };
+  return { ok: true, value: { value: value, source }, warnings: syntax };
 }
 
 function sourceMap(file: string, doc: Document, lineCounter: LineCounter): SourceMap {

@@ -42,7 +42,7 @@ describe('snapshot files', () => {
     const { result, seen, messages } = await readAll(file);
     expect(result.ok).toBe(false);
     expect(seen).toHaveLength(1);
-    const column = lines[2]!.indexOf('"manager"') + 1;
+    const column = lines[2].indexOf('"manager"') + 1;
     expect(messages).toEqual([expect.stringMatching(new RegExp(`^${file}:3:${column}: resource arn:aws:kms:.*: config\\.manager: must be`))]);
   });
 

@@ -59,19 +59,22 @@ function checker(insight: Insight, role: ReadRole, type: ResourceType, log: Read
 export function guardResource<R extends Resource | AnyResource>(resource: R, insight: Insight, role: ReadRole, log: ReadLog): R {
   const check = checker(insight, role, resource.type, log);
   const configFields: ReadonlySet<string> = new Set(configFieldsOf(resource.type));
-  const config = new Proxy(resource.config as object, {
+  const config = new Proxy(resource.config, {
     get(target, key, receiver) {
       if (typeof key === 'string' && configFields.has(key)) check(key, `config.${key}`);
       return Reflect.get(target, key, receiver) as unknown;
     },
   });
   // A copy carries the guarded config, so that the Proxy's answer for `config` is the target's own.
-  return new Proxy({ ...resource, config } as R, {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && key !== 'config' && ENVELOPE.has(key)) check(key, key);
-      return Reflect.get(target, key, receiver) as unknown;
+  return new Proxy(
+    { ...resource, config },
+    {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && key !== 'config' && ENVELOPE.has(key)) check(key, key);
+        return Reflect.get(target, key, receiver) as unknown;
+      },
     },
-  });
+  );
 }
 
 /**

@@ -7,7 +7,6 @@
  */
 import type { Inventory } from '../../engine/inventory.js';
 import type { Resource } from '../../model/resource.js';
-import type { MetricAlarmConfig } from '../../model/types/cloudwatch/alarm.js';
 import type { MetricFilter, MetricTransformation } from '../../model/types/logs/log-group.js';
 import { isUnknown } from '../../model/unknown.js';
 import { anyPath, missingLink, through, unreadLink, type ChainSearch } from './chain-search.js';
@@ -75,7 +74,7 @@ function alarmsWatching(inventory: Inventory, accountId: string, region: string,
   if (index === undefined || index.length !== alarms.length) {
     const byMetric = new Map<string, Map<string, Alarm[]>>();
     for (const alarm of alarms) {
-      for (const { namespace, metricName } of alarm.config.metrics as MetricAlarmConfig['metrics']) {
+      for (const { namespace, metricName } of alarm.config.metrics) {
         let inNamespace = byMetric.get(namespace);
         if (inNamespace === undefined) byMetric.set(namespace, (inNamespace = new Map()));
         const watching = inNamespace.get(metricName);

@@ -182,7 +182,7 @@ export function callStatsPlugin(service: string, stats: CallStats): Pluggable<ob
     applyToStack(stack) {
       stack.add(callCounter, callCounterOptions);
       const hasRetry = stack.identify().some((entry) => entry.startsWith('retryMiddleware'));
-      if (hasRetry) stack.addRelativeTo(attemptCounter as Parameters<typeof stack.addRelativeTo>[0], attemptCounterOptions);
+      if (hasRetry) stack.addRelativeTo(attemptCounter, attemptCounterOptions);
       else stack.add(attemptCounter, attemptCounterFallback);
     },
   };

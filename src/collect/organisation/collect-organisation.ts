@@ -310,7 +310,7 @@ async function readAggregator(
         },
       );
       const fields = plan.fields?.get(type);
-      const found = await collectResources(collector as ResourceCollector<ConfigSourceType>, {
+      const found = await collectResources(collector, {
         accountId: aggregator.accountId,
         regions: [aggregator.region],
         homeRegion: aggregator.region,

@@ -327,7 +327,7 @@ async function configThenFill(): Promise<{ buckets: Resource<'AWS::S3::Bucket'>[
     const buckets: Resource<'AWS::S3::Bucket'>[] = [];
     for (const bucket of resources) {
       const filled = await fillFromApi(bucket, s3Bucket as ResourceCollector<ResourceType>, run, notInConfigFields(bucket));
-      if (filled !== undefined) buckets.push(filled as unknown as Resource<'AWS::S3::Bucket'>);
+      if (filled !== undefined) buckets.push(filled);
     }
     return { buckets, coverage };
   } finally {

@@ -157,9 +157,9 @@ describe('the progress display', () => {
     tick();
     expect(terminal.screen()).toEqual([
       expect.stringMatching(/^collecting 10\/12 accounts/),
-      expect.stringMatching(/^  ▸ 100000000010 /),
-      expect.stringMatching(/^  ▸ 100000000011 /),
-      expect.stringMatching(/^  ✓ 100000000009  2 regions/),
+      expect.stringMatching(/^ {2}▸ 100000000010 /),
+      expect.stringMatching(/^ {2}▸ 100000000011 /),
+      expect.stringMatching(/^ {2}✓ 100000000009 {2}2 regions/),
       '  ✓ 9 more accounts collected',
     ]);
   });

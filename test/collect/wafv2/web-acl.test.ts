@@ -448,7 +448,7 @@ describe('WAFv2 web ACL collector', () => {
             Name: 'paywall',
             Priority: 1,
             Statement: { LabelMatchStatement: { Scope: 'LABEL', Key: 'bot' } },
-            Action: { Monetize: {} } as never,
+            Action: { Monetize: {} },
             VisibilityConfig: visibility('paywall'),
           },
         ],

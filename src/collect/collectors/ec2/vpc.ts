@@ -38,7 +38,7 @@ export function flowLog(log: ApiFlowLog): FlowLog | string {
   if (!TRAFFIC_TYPES.has(trafficType)) return `flow log ${required.FlowLogId} has the traffic type '${trafficType}'`;
   return {
     flowLogId: required.FlowLogId,
-    trafficType: trafficType as FlowLog['trafficType'],
+    trafficType: trafficType,
     flowLogStatus: required.FlowLogStatus,
     deliverLogsStatus: log.DeliverLogsStatus ?? null,
     logDestinationType: required.LogDestinationType,

@@ -30,7 +30,6 @@ import { usageOfSpec } from './key-usage.js';
 type Ctx = CollectContext<'AWS::KMS::Key'>;
 
 const ORIGINS = ['AWS_KMS', 'EXTERNAL', 'AWS_CLOUDHSM', 'EXTERNAL_KEY_STORE'] as const;
-type Origin = (typeof ORIGINS)[number];
 
 /** What DescribeKey tells: the fields every other call depends on, each unknown when it could not be read. */
 type Described = CollectedConfig<
@@ -66,7 +65,7 @@ function describe(metadata: KeyMetadata | undefined, ctx: Ctx, call: CallRef, ke
     keyId: metadata.KeyId ?? keyId,
     arn: ref.arn,
     manager: manager === 'AWS' || manager === 'CUSTOMER' ? manager : unexpected(ctx, call, 'KeyManager', manager, ref),
-    origin: origin !== undefined && (ORIGINS as readonly string[]).includes(origin) ? (origin as Origin) : unexpected(ctx, call, 'Origin', origin, ref),
+    origin: origin !== undefined && (ORIGINS as readonly string[]).includes(origin) ? origin : unexpected(ctx, call, 'Origin', origin, ref),
     state: reported(ctx, call, metadata.KeyState, 'KeyState', ref),
     spec: reported(ctx, call, spec, 'KeySpec', ref),
     usage: reported(ctx, call, metadata.KeyUsage ?? usageOfSpec(spec), 'KeyUsage', ref),

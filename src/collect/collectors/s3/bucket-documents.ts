@@ -55,11 +55,11 @@ export function acl(out: GetBucketAclOutput): S3BucketConfig['acl'] | Unreadable
     const permission = grant.Permission;
     if (type === undefined || !GRANTEE_TYPES.has(type)) return new Unreadable(UNEXPECTED, `grantee type ${String(type)}`);
     if (permission === undefined || !PERMISSIONS.has(permission)) return new Unreadable(UNEXPECTED, `ACL permission ${String(permission)}`);
-    const grantee: AclGrant['grantee'] = { type: type as AclGrant['grantee']['type'] };
+    const grantee: AclGrant['grantee'] = { type: type };
     if (grant.Grantee?.ID !== undefined) grantee.id = grant.Grantee.ID;
     if (grant.Grantee?.URI !== undefined) grantee.uri = grant.Grantee.URI;
     if (grant.Grantee?.EmailAddress !== undefined) grantee.emailAddress = grant.Grantee.EmailAddress;
-    grants.push({ grantee, permission: permission as AclGrant['permission'] });
+    grants.push({ grantee, permission: permission });
   }
   return { ownerId, grants };
 }
