@@ -90,7 +90,7 @@ try {
     const outcome = await runScan(prepared.value, day1, { includeAll, outputs: [], stdout: process.stdout, now: () => new Date(org.collectedAt) });
     if (!outcome.ok) throw new Error('scan failed');
     reference[mode] = outcome.result.stats.evaluateSeconds;
-    console.log(`${mode}: ${outcome.result.scan.evaluations} evaluations in ${round(reference[mode]!)} s without a store`);
+    console.log(`${mode}: ${outcome.result.scan.evaluations} evaluations in ${round(reference[mode])} s without a store`);
   }
 
   const figures: Record<string, unknown> = { resources: target, evaluateSeconds: Object.fromEntries(Object.entries(reference).map(([k, v]) => [k, round(v)])) };
@@ -170,7 +170,7 @@ try {
       const timed = timedRecording(store, prepared.value, now);
       const outcome = await runScan(prepared.value, file, { includeAll, outputs: [], stdout: process.stdout, now: () => now, recording: timed.recording });
       if (!outcome.ok) throw new Error(`scan failed: ${JSON.stringify(outcome.problems.slice(0, 3))}`);
-      if (outcome.recordError !== undefined) throw outcome.recordError;
+      if (outcome.recordError !== undefined) throw new Error('recording failed', { cause: outcome.recordError });
       return { id: outcome.result.scan.id, evaluations: outcome.result.scan.evaluations, recorded: outcome.recorded!, seconds: timed.seconds() };
     };
     const evaluateSeconds = reference[mode]!;

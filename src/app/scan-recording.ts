@@ -17,6 +17,7 @@ import { ScanObservations } from '../store/scan-observations.js';
 import { scanScope } from '../store/scan-scope.js';
 import type { Store } from '../store/store.js';
 import type { PreparedScan } from './prepare-scan.js';
+import { errorMessage } from '../error-message.js';
 
 export interface RecordingOutcome {
   readonly recorded: RecordedScan;
@@ -103,7 +104,7 @@ export function scanRecording(store: Store, prepared: PreparedScan, options: Rec
         source: options.source,
         sourceFile: null,
         packs: prepared.plan.packs.map((pack) => pack.id),
-        error: error instanceof Error ? error.message : String(error),
+        error: errorMessage(error),
       });
     },
   };

@@ -127,7 +127,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 function ageValue(value: unknown, moment: string): unknown {
   const later = (text: unknown) => typeof text === 'string' && ISO.test(text) && text > moment && text <= COLLECTED_AT;
   if (Array.isArray(value)) {
-    return value
+    return (value as unknown[])
       .filter(
         (item) =>
           !(

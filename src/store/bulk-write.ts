@@ -40,7 +40,7 @@ function sqliteWriter(database: BetterSqlite3.Database): BulkWriter {
       if (first === undefined) return;
       const columns = Object.keys(first) as (keyof typeof first & string)[];
       // The statement for one row, compiled by Kysely: its parameters are the row's values, in column order.
-      const compiled = withConflict(trx.insertInto(table).values(first as never), conflict).compile();
+      const compiled = withConflict(trx.insertInto(table).values(first), conflict).compile();
       let statement = statements.get(compiled.sql);
       if (statement === undefined) {
         statement = database.prepare(compiled.sql);
@@ -73,6 +73,7 @@ function postgresWriter(): BulkWriter {
 }
 
 // The table is a parameter of the callers; the conflict clause only names its columns.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any table of the store, any row shape
 type AnyInsert = InsertQueryBuilder<any, any, InsertResult>;
 
 function withConflict(
@@ -81,7 +82,7 @@ function withConflict(
 ): AnyInsert {
   if (conflict === undefined) return query;
   return query.onConflict((oc) => {
-    const target = oc.columns(conflict.columns as never);
+    const target = oc.columns(conflict.columns);
     if (conflict.update === 'nothing') return target.doNothing();
     return target.doUpdateSet(Object.fromEntries(conflict.update.map((column) => [column, sql.ref(`excluded.${column}`)])) as never);
   });

@@ -31,7 +31,7 @@ export interface Connection {
   /** Where it is, for messages (a PostgreSQL URL without its password). */
   readonly description: string;
   /** Gives the connection back; the last user of a SQLite file closes it. */
-  release(): Promise<void>;
+  release(this: void): Promise<void>;
   /** SQLite: the connection itself, for bulk writes with prepared statements (bulk-write.ts). */
   readonly sqlite?: BetterSqlite3.Database;
 }

@@ -6,11 +6,13 @@
 import { Migrator, sql, type Kysely } from 'kysely';
 import type { Engine } from './database.js';
 import { storeMigrations } from './migrations/index.js';
+import { errorMessage } from '../error-message.js';
 
 const MIGRATION_TABLE = 'kysely_migration';
 
 export type MigrationOutcome = { ok: true; applied: string[]; version: string } | { ok: false; newer: boolean; message: string };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's documented type for migrations and the migrator: it runs against any version of the schema.
 export async function migrateStore(db: Kysely<any>, engine: Engine): Promise<MigrationOutcome> {
   const known = storeMigrations(engine);
   const names = Object.keys(known).sort();
@@ -34,11 +36,12 @@ export async function migrateStore(db: Kysely<any>, engine: Engine): Promise<Mig
   const { error, results } = await migrator.migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
-    return { ok: false, newer: false, message: `migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}` };
+    return { ok: false, newer: false, message: `migration ${failed ?? ''} failed: ${errorMessage(error)}` };
   }
   return { ok: true, applied: (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName), version: latest };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's documented type for migrations and the migrator: it runs against any version of the schema.
 async function executedMigrations(db: Kysely<any>, schema: string | undefined): Promise<string[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((table) => table.name === MIGRATION_TABLE && (schema === undefined || table.schema === schema))) return [];

@@ -20,7 +20,7 @@ import { chunks, IDS_PER_STATEMENT } from './batches.js';
 import { CoveringScans, type ScanRef } from './covering-scans.js';
 import { ListingChanges, ListingDigest, loadListings } from './account-listings.js';
 import { writeRollups, ROLLUP_DAYS, type RollupCounts } from './daily-rollups.js';
-import type { Database, ExemptionEventsTable, FindingsTable, LifecycleState, ObservedTable, ScanStatus, StoredStatus, TransitionsTable } from './database.js';
+import type { Database, ExemptionEventsTable, FindingsTable, LifecycleState, ObservedTable, ScanStatus, TransitionsTable } from './database.js';
 import { cellOfFinding, cellOfRow, findingRow, lastSeenOf, lifecycleColumns, type LifecycleRow } from './finding-row.js';
 import { isActive, nextLifecycle } from './lifecycle.js';
 import { lockNames, tryLockName } from './locks.js';
@@ -303,7 +303,7 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
         resolvedRows.push({ ...row, state: step.state, status: 'absent', seenAt });
       }
       written += await updateLifecycles(trx, resolvedRows, (row) => ({
-        status: 'absent' as StoredStatus,
+        status: 'absent',
         state: row.state,
         last_seen_at: row.seenAt.observedAt,
         last_seen_scan: row.seenAt.id,

@@ -8,6 +8,7 @@ import { bulkWriter, type BulkWriter } from './bulk-write.js';
 import { connect, type StoreTarget } from './connect.js';
 import type { Database, Engine } from './database.js';
 import { migrateStore } from './migrate.js';
+import { errorMessage } from '../error-message.js';
 
 export interface Store {
   readonly engine: Engine;
@@ -41,7 +42,7 @@ export async function openStore(target: StoreTarget): Promise<OpenedStore> {
   } catch (error) {
     return {
       ok: false,
-      problem: { kind: 'input', message: `store ${target.engine === 'sqlite' ? target.path : 'postgres'}: cannot open: ${messageOf(error)}` },
+      problem: { kind: 'input', message: `store ${target.engine === 'sqlite' ? target.path : 'postgres'}: cannot open: ${errorMessage(error)}` },
     };
   }
   const { db, engine, description, release, sqlite } = connection;
@@ -62,11 +63,6 @@ export async function openStore(target: StoreTarget): Promise<OpenedStore> {
     return { ok: true, store, applied: migrated.applied };
   } catch (error) {
     await release().catch(() => {});
-    return { ok: false, problem: { kind: 'unavailable', message: `store ${description}: ${messageOf(error)}` } };
+    return { ok: false, problem: { kind: 'unavailable', message: `store ${description}: ${errorMessage(error)}` } };
   }
-}
-
-function messageOf(error: unknown): string {
-  if (error instanceof AggregateError && error.errors.length > 0) return messageOf(error.errors[0]);
-  return error instanceof Error ? error.message : String(error);
 }

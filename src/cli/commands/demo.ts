@@ -28,6 +28,7 @@ import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { openStoreOption } from '../store-option.js';
 import { exitCodeFor, shownStore } from './scan.js';
+import { errorMessage } from '../../error-message.js';
 
 export interface DemoOptions {
   outDir: string;
@@ -138,9 +139,7 @@ async function scanMoment(
   }
   if (outcome.recordError !== undefined) {
     const error = outcome.recordError;
-    io.stderr.write(
-      `vigil: the demo scan could not be recorded in the store ${store?.description}: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    io.stderr.write(`vigil: the demo scan could not be recorded in the store ${store?.description}: ${errorMessage(error)}\n`);
     return { code: ExitCode.failed };
   }
   return { result: outcome.result, ...(outcome.recorded !== undefined && { recorded: outcome.recorded }) };

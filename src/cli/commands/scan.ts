@@ -17,6 +17,7 @@ import type { PreparedScan } from '../../app/prepare-scan.js';
 import type { Store } from '../../store/store.js';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative } from 'node:path';
+import { errorMessage } from '../../error-message.js';
 
 export interface ScanCommandOptions {
   snapshot?: string;
@@ -130,9 +131,7 @@ async function scanInto(
   }
   if (outcome.recordError !== undefined) {
     const error = outcome.recordError;
-    io.stderr.write(
-      `vigil: the scan could not be recorded in the store ${history?.store.description}: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
+    io.stderr.write(`vigil: the scan could not be recorded in the store ${history?.store.description}: ${errorMessage(error)}\n`);
     return ExitCode.failed;
   }
   if (outcome.recorded !== undefined && format === 'table' && options.out === undefined) {

@@ -8,6 +8,7 @@ import { serialKey } from './columns.js';
 
 export function findingsHistory(engine: Engine): Migration {
   return {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's documented type for migrations: they run against any version of the schema.
     async up(db: Kysely<any>): Promise<void> {
       await db.schema
         .createTable('scans')
