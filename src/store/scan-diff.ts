@@ -122,16 +122,16 @@ export async function diffScans(store: Store, options: { from?: string; to?: str
     }
   }
   const findings = new Map((await findingSummaries(db, rows)).map((finding) => [finding.id, finding]));
-  const list = (ids: readonly string[]): DiffFinding[] =>
-    sortBySeverity(
-      ids.flatMap((id) => {
-        const finding = findings.get(id);
-        const s = states.get(id)!;
-        if (finding === undefined) return [];
-        const state = s.to;
-        return [{ ...finding, state, status: statusAt(state, finding), previousState: s.from }];
-      }),
-    );
+  const list = (ids: readonly string[]): DiffFinding[] => {
+    const listed: DiffFinding[] = [];
+    for (const id of ids) {
+      const finding = findings.get(id);
+      if (finding === undefined) continue;
+      const { from, to } = states.get(id)!;
+      listed.push({ ...finding, state: to, status: statusAt(to, finding), previousState: from });
+    }
+    return sortBySeverity(listed);
+  };
   return {
     ok: true,
     diff: {
@@ -191,9 +191,10 @@ function toScan(row: { id: string; seq: number; observed_at: string; status: Sca
   return { id: row.id, seq: Number(row.seq), observedAt: row.observed_at, status: row.status, scopeKey: row.scope_key };
 }
 
-/** Most severe first, then by insight and resource. */
-function sortBySeverity<T extends FindingSummary>(findings: T[]): T[] {
-  const rank = new Map(findings.map((f) => [f, severityRank(f.severity as Severity)]));
+/** Most severe first, then by insight and resource (each finding's key computed once: lists run to 100,000s). */
+function sortBySeverity<T extends FindingSummary>(findings: readonly T[]): T[] {
+  const keyed = findings.map((finding) => ({ finding, rank: severityRank(finding.severity as Severity), insight: finding.insight, arn: finding.resource.arn }));
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return findings.sort((a, b) => rank.get(b)! - rank.get(a)! || text(a.insight, b.insight) || text(a.resource.arn, b.resource.arn));
+  keyed.sort((a, b) => b.rank - a.rank || text(a.insight, b.insight) || text(a.arn, b.arn));
+  return keyed.map((entry) => entry.finding);
 }
