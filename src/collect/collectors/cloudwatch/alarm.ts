@@ -89,7 +89,8 @@ async function collectAlarm(ctx: Ctx, alarm: MetricAlarm, call: CallRef): Promis
     return;
   }
   const ref = { arn };
-  const state = alarm.StateValue;
+  // A string, not the SDK's enum: AWS may answer a state newer than the model.
+  const state: string | undefined = alarm.StateValue;
   const resource = ctx.resource({
     arn,
     id: name,

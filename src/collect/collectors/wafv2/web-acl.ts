@@ -185,8 +185,8 @@ async function collectScope(ctx: Ctx, scope: Scope, ipSets: IpSetReader): Promis
   });
   const call: CallRef = { service: 'wafv2', operation: 'ListWebACLs', region: ctx.region };
   const identities = listed.items.map((summary) => identityOf(ctx, scope, summary));
-  const acls = listedOnce(ctx, call, identities, (identity) => identity?.arn, 'ARN, or Name and Id');
-  await Promise.all(acls.map((acl) => (acl === undefined ? undefined : collectWebAcl(ctx, scope, acl, ipSets))));
+  const acls = listedOnce(ctx, call, identities, (identity) => identity?.arn, 'ARN, or Name and Id').filter((acl) => acl !== undefined);
+  await Promise.all(acls.map((acl) => collectWebAcl(ctx, scope, acl, ipSets)));
 }
 
 export default defineCollector({
