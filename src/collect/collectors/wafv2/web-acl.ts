@@ -37,7 +37,8 @@ import type { CallRef, CollectContext, ResourceRef } from '../../contract/collec
 import { defineCollector } from '../../contract/collector.js';
 import { listedOnce, tagMap } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
-import { missing, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { missing } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 import { ipSetReader, type IpSetReader } from './ip-sets.js';
 import { Malformed, rulesOf } from './web-acl-rules.js';
 import { parseWafv2Arn } from './wafv2-arn.js';
