@@ -74,8 +74,8 @@ interface Run {
 
 /** The collector, its calls made in an async context that names it. */
 function attributed<C extends AnyResourceCollector | AnySettingsCollector>(collector: C, label: string, context: AsyncLocalStorage<string>): C {
-  const collect = collector.collect as (ctx: unknown) => Promise<unknown>;
-  return { ...collector, collect: (ctx: unknown) => context.run(label, () => collect.call(collector, ctx)) };
+  const inner = collector as { collect(ctx: unknown): Promise<unknown> };
+  return { ...collector, collect: (ctx: unknown) => context.run(label, () => inner.collect(ctx)) };
 }
 
 const settingsLabel = (c: AnySettingsCollector) => `${c.resourceType} (${c.service} settings)`;

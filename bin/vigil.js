@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // The published entry point: runs the compiled CLI (built by `npm install` through `prepare`).
+import process from 'node:process';
 import { main } from '../dist/src/cli/main.js';
 
 // The AWS SDK warns once per process that Node 20 support is ending; Vigil's stderr carries its

@@ -24,12 +24,14 @@ const insightFiles = readdirSync(join(root, 'insights'), { withFileTypes: true }
   .filter((entry) => entry.isDirectory())
   .flatMap((dir) =>
     readdirSync(join(root, 'insights', dir.name))
-      .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+      // Factories (`define-*.ts`) build the insights beside them; they are not insights themselves.
+      .filter((name) => name.endsWith('.ts') && !name.startsWith('define-'))
       .map((name) => ({ service: dir.name, id: name.replace(/\.ts$/, ''), path: join(root, 'insights', dir.name, name) })),
   );
 
 describe('insight registry', () => {
-  it('is sorted by id, with unique ids', () => {
+  it('is sorted by id in the source, with unique ids', () => {
+    // Nothing sorts the list at run time: this order is the one written in insights/index.ts.
     const ids = builtinInsights.map((insight) => insight.id);
     expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b)));
     expect(new Set(ids).size).toBe(ids.length);

@@ -1,4 +1,4 @@
-import { defineCisMonitoringInsight } from '../../src/analysis/monitoring/cis-monitoring-insight.js';
+import { defineCisMonitoringInsight } from './define-cis-monitoring-insight.js';
 
 export default defineCisMonitoringInsight({
   id: 'cloudwatch-alarm-vpc-changes',

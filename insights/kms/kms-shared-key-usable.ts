@@ -86,10 +86,12 @@ export default defineInsight({
     };
 
     const { ownerAccountId, keyManager, keyState, keyUsage, keySpec, usable } = config;
-    if (known<string>('owner account', ownerAccountId)) {
-      if (ownerAccountId === account) problems.push(`the key belongs to account ${account} itself, so it is not the bank's key`);
-      else if (params.bankAccountIds.length > 0 && !params.bankAccountIds.includes(ownerAccountId)) {
-        problems.push(`the key belongs to account ${ownerAccountId}, which is not one of the bank's accounts (${params.bankAccountIds.join(', ')})`);
+    // Known whenever the key is judged usable: every unread field returns before the pass.
+    const owner = known<string>('owner account', ownerAccountId) ? ownerAccountId : undefined;
+    if (owner !== undefined) {
+      if (owner === account) problems.push(`the key belongs to account ${account} itself, so it is not the bank's key`);
+      else if (params.bankAccountIds.length > 0 && !params.bankAccountIds.includes(owner)) {
+        problems.push(`the key belongs to account ${owner}, which is not one of the bank's accounts (${params.bankAccountIds.join(', ')})`);
       }
     }
     if (known<string>('key manager', keyManager) && keyManager !== 'CUSTOMER') problems.push(`the key is ${keyManager}-managed, not customer managed`);
@@ -133,6 +135,6 @@ export default defineInsight({
         ? verdict.error(`the ${field} of ${key.id} was not reported although DescribeKey answered`, evidence())
         : verdict.unreadable(field, value);
     }
-    return verdict.pass(`account ${account} may use ${key.id}, an enabled customer-managed symmetric key of account ${String(ownerAccountId)}`, evidence());
+    return verdict.pass(`account ${account} may use ${key.id}, an enabled customer-managed symmetric key of account ${owner}`, evidence());
   },
 });

@@ -4,7 +4,6 @@
  * ResourceMemo): who its Allow statements name, which settles most buckets, and the full analysis
  * for the policies it does not settle.
  */
-import type { ResourceAnalysis } from '../engine/resource-memo.js';
 import type { Resource } from '../model/resource.js';
 import { isUnknown } from '../model/unknown.js';
 import { analyzeResourcePolicy, type AnalyzePolicyResult } from './policy/analyze.js';
@@ -17,7 +16,7 @@ export interface BucketPolicyReading {
   analysis(): AnalyzePolicyResult;
 }
 
-/** Reads the bucket's `policy`; undefined when the bucket has none or it could not be read. A {@link ResourceAnalysis}. */
+/** Reads the bucket's `policy`; undefined when the bucket has none or it could not be read. Shaped as the engine's `ResourceAnalysis`, so its memo keeps one per bucket. */
 export function readBucketPolicy(bucket: Resource<'AWS::S3::Bucket'>): BucketPolicyReading | undefined {
   const { policy } = bucket.config;
   if (policy === null || isUnknown(policy)) return undefined;

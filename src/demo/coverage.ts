@@ -14,7 +14,7 @@ export class CoverageCollector {
 
   /** Records every unknown field of the resource (its envelope tags and its config fields). */
   record(resource: AnyResource): void {
-    const fields: unknown[] = [resource.tags, ...Object.values(resource.config)];
+    const fields: unknown[] = [resource.tags, ...Object.values<unknown>(resource.config)];
     for (const value of fields) {
       if (!isUnknown(value)) continue;
       const match = REASON.exec(value.$unknown);

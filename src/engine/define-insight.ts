@@ -93,7 +93,7 @@ export interface InsightDefinition<T extends InsightResourceType, P extends TObj
   remediation: Remediation;
   reads: ReadsDefinition<NoInfer<T>>;
   params?: P;
-  evaluate(resource: ResourceOf<T>, ctx: InsightContext<Static<P>>): Verdict;
+  evaluate: (resource: ResourceOf<T>, ctx: InsightContext<Static<P>>) => Verdict;
 }
 
 /** The params schema of an insight without parameters. */

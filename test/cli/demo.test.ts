@@ -44,7 +44,7 @@ describe('vigil demo', () => {
     expect(output.findings.filter((f) => f.insight === 'waf-web-acl-ip-allow-list' && f.status !== 'fail')).toEqual([]);
     expect(output.findings.some((f) => f.status === 'exempt' && f.insight === 's3-bucket-public')).toBe(true);
 
-    const rows = parse(readFileSync(join(dir, 'nested', 'out', 'findings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(readFileSync(join(dir, 'nested', 'out', 'findings.csv'), 'utf8'), { columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...csvColumns]);
     expect(rows).toHaveLength(output.findings.length);
 

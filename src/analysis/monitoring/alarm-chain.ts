@@ -76,7 +76,7 @@ function alarmsWatching(inventory: Inventory, accountId: string, region: string,
     for (const alarm of alarms) {
       for (const { namespace, metricName } of alarm.config.metrics) {
         let inNamespace = byMetric.get(namespace);
-        if (inNamespace === undefined) byMetric.set(namespace, (inNamespace = new Map()));
+        if (inNamespace === undefined) byMetric.set(namespace, (inNamespace = new Map<string, Alarm[]>()));
         const watching = inNamespace.get(metricName);
         if (watching === undefined) inNamespace.set(metricName, [alarm]);
         // An alarm on a metric math expression watches several metrics: it is listed under each, once.

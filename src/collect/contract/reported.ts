@@ -6,9 +6,9 @@
  */
 import type { ResourceType } from '../../model/resource-types.js';
 import type { Maybe, Unknown } from '../../model/unknown.js';
+import { ok } from '../../result.js';
 import type { CallRef, ResourceRef, SettingsContext } from './collect-context.js';
-
-export const UNEXPECTED_RESPONSE = 'UnexpectedResponse';
+import { unexpected, UNEXPECTED_RESPONSE, type Read, type ReadProblem } from './read-problem.js';
 
 /** Records that the call's response lacks `field`; the unknown value for it. */
 export function missing<T extends ResourceType>(ctx: SettingsContext<T>, call: CallRef, field: string, resource: ResourceRef): Unknown {
@@ -29,18 +29,21 @@ export function reported<T extends ResourceType, V>(
 /** The required response fields, each present. */
 export type Present<R> = { [K in keyof R]-?: Exclude<R[K], undefined> };
 
-/** The response fields that were absent, by their API names: `Engine, DBInstanceStatus`. */
-export class Absent {
-  constructor(readonly fields: string) {}
-}
-
-/** `{ Engine: db.Engine, ... }` with every value present, or which were absent. */
-export function present<R extends Readonly<Record<string, unknown>>>(fields: R): Present<R> | Absent {
+/**
+ * `{ Engine: db.Engine, ... }` with every value present; else the problem `without` words from the
+ * absent fields' API names (`Engine, DBInstanceStatus`).
+ */
+export function present<R extends Readonly<Record<string, unknown>>>(fields: R, without: (absent: string) => string): Read<Present<R>> {
   const absent = Object.keys(fields).filter((name) => fields[name] === undefined);
-  return absent.length === 0 ? (fields as Present<R>) : new Absent(absent.join(', '));
+  return absent.length === 0 ? ok(fields as Present<R>) : unexpected(without(absent.join(', ')));
 }
 
-/** Records that a resource the model cannot hold without the absent fields is left out. */
-export function leftOut<T extends ResourceType>(ctx: SettingsContext<T>, call: CallRef, id: string, absent: Absent, resource: ResourceRef): void {
-  ctx.unreadable(call, UNEXPECTED_RESPONSE, `${call.operation} returned no ${absent.fields} for ${id}; it is left out`, resource);
+/** The problem of a response that left out `fields` (API names, `AlarmArn, AlarmName`) of the item `id`. */
+export function absentFrom(call: CallRef, fields: string, id: string): ReadProblem {
+  return { code: UNEXPECTED_RESPONSE, message: `${call.operation} returned no ${fields} for ${id}` };
+}
+
+/** Records that a resource the model cannot hold, for the problem, is left out. */
+export function leftOut<T extends ResourceType>(ctx: SettingsContext<T>, call: CallRef, problem: ReadProblem, resource: ResourceRef): void {
+  ctx.unreadable(call, problem.code, `${problem.message}; it is left out`, resource);
 }

@@ -101,9 +101,10 @@ describe('RateLimiter', () => {
     const limiter = new RateLimiter(
       10,
       () => clock,
-      async (ms) => {
+      (ms) => {
         slept.push(Math.round(ms));
         clock += ms;
+        return Promise.resolve();
       },
     );
     for (let i = 0; i < 10; i++) await limiter.take();

@@ -7,7 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { CloudFormationClient, CloudFormationServiceException, DescribeStacksCommand, type Stack } from '@aws-sdk/client-cloudformation';
 import cloudFormationStack, { stackIdOf } from '../../../src/collect/collectors/cloudformation/stack.js';
 import { arnFor } from '../../../src/model/arn.js';
-import { ACCOUNT, byId, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, regionOf, runCollector } from '../support/harness.js';
 
 const REGION = 'eu-west-1';
 const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };
@@ -201,10 +201,5 @@ describe('CloudFormation stack collector', () => {
     expect(stackIdOf(stackArn('network', UUID.network))).toBe(`network/${UUID.network}`);
     expect(stackIdOf(`arn:aws-cn:cloudformation:cn-north-1:${ACCOUNT}:stack/a/b`)).toBe('a/b');
     expect(stackIdOf('network')).toBeUndefined();
-  });
-
-  it('sends exactly the operations it declares', async () => {
-    await runCollector(cloudFormationStack);
-    expect([...new Set(sentOperations(cfn.send.getCalls()))].sort()).toEqual(cloudFormationStack.operations.map((op) => op.operation).sort());
   });
 });

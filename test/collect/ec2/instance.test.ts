@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import ec2Instance from '../../../src/collect/collectors/ec2/instance.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, regionOf, runCollector } from '../support/harness.js';
 import { $metadata, ec2Error, unauthorized } from '../support/aws-errors.js';
 
 const REGION = 'eu-west-1';
@@ -331,11 +331,6 @@ describe('EC2 instance collector', () => {
       [REGION, instanceArn(I.api)],
       ['us-east-1', instanceArn(I.batch, 'us-east-1')],
     ]);
-  });
-
-  it('sends exactly the operations it declares', async () => {
-    await runCollector(ec2Instance, { fields: ['metadataOptions', 'instanceStorage'] });
-    expect([...new Set(sentOperations(ec2.send.getCalls()))].sort()).toEqual(ec2Instance.operations.map((op) => op.operation).sort());
   });
 });
 

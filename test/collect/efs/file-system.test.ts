@@ -8,7 +8,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { DescribeFileSystemsCommand, EFSClient, EFSServiceException, type FileSystemDescription } from '@aws-sdk/client-efs';
 import efsFileSystem from '../../../src/collect/collectors/efs/file-system.js';
 import { unknown } from '../../../src/model/unknown.js';
-import { ACCOUNT, byId, OBSERVED_AT, regionOf, runCollector, sentOperations } from '../support/harness.js';
+import { ACCOUNT, byId, OBSERVED_AT, regionOf, runCollector } from '../support/harness.js';
 
 const REGION = 'eu-west-1';
 const $metadata = { httpStatusCode: 200, requestId: 'req', attempts: 1, totalRetryDelay: 0 };
@@ -220,10 +220,5 @@ describe('EFS file system collector', () => {
     const { resources, coverage } = await runCollector(efsFileSystem);
     expect(byId(resources, F.scratch).config.lifeCycleState).toEqual(unknown('UnexpectedResponse: efs:DescribeFileSystems'));
     expect(coverage).toEqual([expect.objectContaining({ error: { code: 'UnexpectedResponse', message: 'DescribeFileSystems returned no LifeCycleState' } })]);
-  });
-
-  it('sends exactly the operations it declares', async () => {
-    await runCollector(efsFileSystem, { fields: ['encrypted'] });
-    expect([...new Set(sentOperations(efs.send.getCalls()))].sort()).toEqual(efsFileSystem.operations.map((op) => op.operation).sort());
   });
 });

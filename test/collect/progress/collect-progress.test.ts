@@ -259,10 +259,10 @@ describe('settings and resources side by side', () => {
     const heard = () => {
       if (--waitingFor === 0) release();
     };
-    s3.on(ListBucketsCommand).callsFake(async () => {
+    s3.on(ListBucketsCommand).callsFake(() => {
       calls.push('s3:ListBuckets');
       heard();
-      return { Buckets: [], Owner: { ID: 'owner' }, $metadata };
+      return Promise.resolve({ Buckets: [], Owner: { ID: 'owner' }, $metadata });
     });
     s3control.on(GetPublicAccessBlockCommand).callsFake(async () => {
       await Promise.race([released, delay(1_000)]);

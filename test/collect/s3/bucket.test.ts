@@ -590,9 +590,9 @@ describe('S3 normalisation', () => {
     it(`lifecycle rule: ${c.name}`, () => {
       const result = lifecycleRule(c.rule);
       if (c.unsupported !== undefined) {
-        expect(result).toMatchObject({ code: 'UnsupportedLifecycleFilter', message: expect.stringMatching(c.unsupported) });
+        expect(result).toMatchObject({ ok: false, error: { code: 'UnsupportedLifecycleFilter', message: expect.stringMatching(c.unsupported) } });
       } else {
-        expect(result).toMatchObject({ prefix: c.prefix });
+        expect(result).toMatchObject({ ok: true, value: { prefix: c.prefix } });
       }
     });
   }

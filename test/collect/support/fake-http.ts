@@ -33,7 +33,7 @@ function bodyText(body: unknown): string {
   if (body === undefined || body === null) return '';
   if (typeof body === 'string') return body;
   if (body instanceof Uint8Array) return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
-  return String(body);
+  throw new Error(`fakeHttp: a request body of an unexpected kind (${Object.prototype.toString.call(body)})`);
 }
 
 export function fakeHttp(reply: (request: SeenRequest, index: number) => Reply): FakeHttp {
@@ -41,7 +41,7 @@ export function fakeHttp(reply: (request: SeenRequest, index: number) => Reply):
   return {
     requests,
     handler: {
-      async handle(raw) {
+      handle(raw) {
         const r = raw as {
           method: string;
           protocol: string;
@@ -64,13 +64,13 @@ export function fakeHttp(reply: (request: SeenRequest, index: number) => Reply):
         };
         requests.push(seen);
         const answer = reply(seen, requests.length - 1);
-        return {
+        return Promise.resolve({
           response: new HttpResponse({
             statusCode: answer.status,
             headers: { 'x-amzn-requestid': `req-${requests.length}`, ...answer.headers },
             body: Buffer.from(answer.body ?? '', 'utf8'),
           }),
-        };
+        });
       },
     },
   };

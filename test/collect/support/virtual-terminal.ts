@@ -24,6 +24,7 @@ export class VirtualTerminal {
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i]!;
       if (ch === '\x1b') {
+        // eslint-disable-next-line no-control-regex -- an ANSI escape sequence starts with ESC
         const match = /^\x1b\[(\d*)([A-Za-z])/.exec(chunk.slice(i));
         if (match === null) throw new Error(`unexpected escape at ${JSON.stringify(chunk.slice(i, i + 8))}`);
         this.escape(match[1]!, match[2]!);

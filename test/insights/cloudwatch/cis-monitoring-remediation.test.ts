@@ -4,16 +4,22 @@
  * pattern matches, publishing the metric the alarm watches.
  */
 import { describe, expect, it } from 'vitest';
-import { cloudwatchInsights } from '../../../insights/cloudwatch/index.js';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinInsights } from '../../../insights/index.js';
+import { packageRoot } from '../../../src/package-root.js';
 import { cisFilterPatterns, type CisPatternKey } from '../../../src/analysis/monitoring/cis-filter-patterns.js';
 import { matchFilterPattern } from '../../../src/analysis/monitoring/filter-pattern.js';
 
 const PREFIX = 'cloudwatch-alarm-';
+const cloudwatchInsights = builtinInsights.filter((insight) => insight.id.startsWith(PREFIX));
+/** The insight files of insights/cloudwatch (not the factory beside them). */
+const cloudwatchFiles = readdirSync(join(packageRoot(), 'insights', 'cloudwatch')).filter((name) => !name.startsWith('define-'));
 
 describe('the CIS 5.x monitoring insights', () => {
   it('are one per control 5.1 to 5.15, named after their pattern', () => {
     const keys = cloudwatchInsights.map((insight) => insight.id.slice(PREFIX.length));
-    expect(cloudwatchInsights.every((insight) => insight.id.startsWith(PREFIX))).toBe(true);
+    expect(cloudwatchFiles.map((name) => name.replace(/\.ts$/, '')).sort()).toEqual(cloudwatchInsights.map((insight) => insight.id).sort());
     expect([...keys].sort()).toEqual(Object.keys(cisFilterPatterns).sort());
     expect(keys.map((key) => cisFilterPatterns[key as CisPatternKey].control).sort((a, b) => Number(a.slice(2)) - Number(b.slice(2)))).toEqual(
       Array.from({ length: 15 }, (_, i) => `5.${i + 1}`),

@@ -12,7 +12,8 @@ import type { Maybe } from '../../../model/unknown.js';
 import type { SettingsContext } from '../../contract/collect-context.js';
 import { defineSettingsCollector } from '../../contract/collector.js';
 import { readAllPages } from '../../contract/paginate.js';
-import { UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { readEach, unexpected, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 type Ctx = SettingsContext<'AWS::Account::Region'>;
 
@@ -25,12 +26,12 @@ function isStatus(status: string | undefined): status is AccessAnalyzer['status'
   return status !== undefined && STATUSES.has(status);
 }
 
-function normalise(analyzer: AnalyzerSummary): AccessAnalyzer | string {
+function normalise(analyzer: AnalyzerSummary): Read<AccessAnalyzer> {
   const { name, type, status } = analyzer;
   const which = name ?? analyzer.arn ?? 'an analyzer';
-  if (name === undefined || type === undefined) return `ListAnalyzers returned ${which} without a name or type`;
-  if (!isStatus(status)) return `analyzer ${name} has status ${status ?? '(none)'}`;
-  return { name, type, status };
+  if (name === undefined || type === undefined) return unexpected(`ListAnalyzers returned ${which} without a name or type`);
+  if (!isStatus(status)) return unexpected(`analyzer ${name} has status ${status ?? '(none)'}`);
+  return ok({ name, type, status });
 }
 
 async function analyzers(ctx: Ctx): Promise<Maybe<AccessAnalyzer[]>> {
@@ -44,13 +45,9 @@ async function analyzers(ctx: Ctx): Promise<Maybe<AccessAnalyzer[]>> {
   // A list that stopped part-way could have left out the analyzer that counts.
   if (listed.unknown !== undefined) return listed.unknown;
   const call = { service: 'accessanalyzer' as const, operation: 'ListAnalyzers', region: ctx.region };
-  const out: AccessAnalyzer[] = [];
-  for (const analyzer of listed.items) {
-    const normalised = normalise(analyzer);
-    if (typeof normalised === 'string') return ctx.unreadable(call, UNEXPECTED_RESPONSE, normalised, ref);
-    out.push(normalised);
-  }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const read = readEach(listed.items, normalise);
+  if (!read.ok) return ctx.unreadable(call, read.error.code, read.error.message, ref);
+  return read.value.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export default defineSettingsCollector({

@@ -9,7 +9,8 @@ import type { CallRef, CollectContext } from '../../contract/collect-context.js'
 import { defineCollector } from '../../contract/collector.js';
 import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
-import { reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { reported } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::CloudFormation::Stack'>;
 

@@ -2,7 +2,7 @@
  * What CloudTrail event selectors say about read and write events, shared by the readings of
  * management events and of S3 data events from one GetEventSelectors answer.
  */
-import type { AdvancedFieldSelector, ReadWriteType } from '@aws-sdk/client-cloudtrail';
+import type { AdvancedFieldSelector } from '@aws-sdk/client-cloudtrail';
 
 /** Whether read events, write events, or both pass a selector. */
 export interface Recorded {
@@ -18,7 +18,7 @@ export function both(a: Recorded, b: Recorded): Recorded {
 }
 
 /** A basic selector's ReadWriteType; PutEventSelectors documents `All` as the default. */
-export function ofReadWriteType(type: ReadWriteType | string | undefined): Recorded {
+export function ofReadWriteType(type: string | undefined): Recorded {
   switch (type ?? 'All') {
     case 'All':
       return { read: true, write: true };

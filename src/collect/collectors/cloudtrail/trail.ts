@@ -17,10 +17,10 @@ import { listedOnce, tagMap, uniqueBy } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { managementEventsOf } from './management-events.js';
 import { s3DataEventsOf } from './s3-data-events.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::CloudTrail::Trail'>;
 
-const UNEXPECTED = 'UnexpectedResponse';
 /** ListTags takes at most 20 ARNs a call. */
 const TAGS_PER_CALL = 20;
 
@@ -52,14 +52,14 @@ function nameOf(trail: Trail): string | undefined {
 }
 
 function flag(ctx: Ctx, call: CallRef, value: boolean | undefined, field: string, arn: string): Maybe<boolean> {
-  return value ?? ctx.unreadable(call, UNEXPECTED, `DescribeTrails returned no ${field}`, { arn });
+  return value ?? ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeTrails returned no ${field}`, { arn });
 }
 
 async function isLogging(ctx: Ctx, trail: HomeTrail): Promise<CloudTrailTrailConfig['isLogging']> {
   if (!ctx.runs('GetTrailStatus')) return ctx.notCollected('GetTrailStatus');
   const outcome = await ctx.send(new GetTrailStatusCommand({ Name: trail.arn }));
   if (!outcome.ok) return ctx.unknownOf(outcome, { arn: trail.arn });
-  return outcome.value.IsLogging ?? ctx.unreadable(outcome.call, UNEXPECTED, 'GetTrailStatus returned no IsLogging', { arn: trail.arn });
+  return outcome.value.IsLogging ?? ctx.unreadable(outcome.call, UNEXPECTED_RESPONSE, 'GetTrailStatus returned no IsLogging', { arn: trail.arn });
 }
 
 type SelectedEvents = Pick<CloudTrailTrailConfig, 'managementEvents' | 's3DataEvents'>;

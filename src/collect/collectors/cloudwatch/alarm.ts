@@ -13,7 +13,8 @@ import type { CallRef, CollectContext } from '../../contract/collect-context.js'
 import { defineCollector } from '../../contract/collector.js';
 import { tagMap, listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
-import { Absent, leftOut, missing, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { absentFrom, leftOut, missing, reported } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::CloudWatch::Alarm'>;
 
@@ -85,11 +86,12 @@ async function collectAlarm(ctx: Ctx, alarm: MetricAlarm, call: CallRef): Promis
   const arn = alarm.AlarmArn ?? (name !== undefined ? arnFor('AWS::CloudWatch::Alarm', ctx.accountId, ctx.region, name, ctx.partition) : undefined);
   if (arn === undefined || name === undefined) {
     // Neither an ARN and a name to tell the alarm by: there is no resource to keep a finding on.
-    leftOut(ctx, call, String(arn ?? name), new Absent(arn === undefined ? 'AlarmArn, AlarmName' : 'AlarmName'), arn !== undefined ? { arn } : {});
+    leftOut(ctx, call, absentFrom(call, arn === undefined ? 'AlarmArn, AlarmName' : 'AlarmName', String(arn ?? name)), arn !== undefined ? { arn } : {});
     return;
   }
   const ref = { arn };
-  const state = alarm.StateValue;
+  // A string, not the SDK's enum: AWS may answer a state newer than the model.
+  const state: string | undefined = alarm.StateValue;
   const resource = ctx.resource({
     arn,
     id: name,

@@ -17,12 +17,13 @@ import {
 import { arnFor } from '../../../model/arn.js';
 import type { ConfigRecorder } from '../../../model/types/account/account-region.js';
 import type { Maybe } from '../../../model/unknown.js';
-import type { CallRef, SettingsContext } from '../../contract/collect-context.js';
+import type { SettingsContext } from '../../contract/collect-context.js';
 import { defineSettingsCollector } from '../../contract/collector.js';
+import { readEach, unexpected, UNEXPECTED_RESPONSE, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 type Ctx = SettingsContext<'AWS::Account::Region'>;
 
-const UNEXPECTED = 'UnexpectedResponse';
 const NO_RECORDER = 'NoSuchConfigurationRecorderException';
 
 const LAST_STATUS: Readonly<Record<string, ConfigRecorder['lastStatus']>> = {
@@ -41,22 +42,22 @@ export function recordsAllSupported(recorder: SdkRecorder): boolean {
   return strategy === undefined || strategy === 'ALL_SUPPORTED_RESOURCE_TYPES';
 }
 
-function normalise(recorder: SdkRecorder & { name: string }, status: ConfigurationRecorderStatus | undefined): ConfigRecorder | string {
-  if (status?.recording === undefined) return `DescribeConfigurationRecorderStatus returned no recording state for recorder ${recorder.name}`;
+function normalise(recorder: SdkRecorder & { name: string }, status: ConfigurationRecorderStatus | undefined): Read<ConfigRecorder> {
+  if (status?.recording === undefined) return unexpected(`DescribeConfigurationRecorderStatus returned no recording state for recorder ${recorder.name}`);
   const last = status.lastStatus;
   let lastStatus: ConfigRecorder['lastStatus'] = null;
   if (last !== undefined) {
     const mapped = LAST_STATUS[last];
-    if (mapped === undefined) return `recorder ${recorder.name} has last status ${last}`;
+    if (mapped === undefined) return unexpected(`recorder ${recorder.name} has last status ${last}`);
     lastStatus = mapped;
   }
-  return {
+  return ok({
     name: recorder.name,
     recording: status.recording,
     allSupported: recordsAllSupported(recorder),
     includeGlobalResourceTypes: recorder.recordingGroup?.includeGlobalResourceTypes === true,
     lastStatus,
-  };
+  });
 }
 
 function regionArn(ctx: Ctx): string {
@@ -69,10 +70,10 @@ async function recorders(ctx: Ctx): Promise<Maybe<ConfigRecorder[]>> {
   if (!listed.ok) return listed.notConfigured ? [] : ctx.unknownOf(listed, ref);
   const own = (listed.value.ConfigurationRecorders ?? []).filter((r) => r.servicePrincipal === undefined && r.recordingScope !== 'INTERNAL');
   if (own.length === 0) return [];
-  const unreadable = (call: CallRef, message: string) => ctx.unreadable(call, UNEXPECTED, message, ref);
   const named: (SdkRecorder & { name: string })[] = [];
   for (const recorder of own) {
-    if (recorder.name === undefined) return unreadable(listed.call, 'DescribeConfigurationRecorders returned a recorder without a name');
+    if (recorder.name === undefined)
+      return ctx.unreadable(listed.call, UNEXPECTED_RESPONSE, 'DescribeConfigurationRecorders returned a recorder without a name', ref);
     named.push({ ...recorder, name: recorder.name });
   }
 
@@ -80,13 +81,9 @@ async function recorders(ctx: Ctx): Promise<Maybe<ConfigRecorder[]>> {
   // Deleted between the two calls.
   if (!statuses.ok) return statuses.notConfigured ? [] : ctx.unknownOf(statuses, ref);
   const byName = new Map((statuses.value.ConfigurationRecordersStatus ?? []).map((s) => [s.name, s]));
-  const out: ConfigRecorder[] = [];
-  for (const recorder of named) {
-    const normalised = normalise(recorder, byName.get(recorder.name));
-    if (typeof normalised === 'string') return unreadable(statuses.call, normalised);
-    out.push(normalised);
-  }
-  return out.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const read = readEach(named, (recorder) => normalise(recorder, byName.get(recorder.name)));
+  if (!read.ok) return ctx.unreadable(statuses.call, read.error.code, read.error.message, ref);
+  return read.value.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export default defineSettingsCollector({

@@ -9,7 +9,8 @@ import { DescribeInstanceTypesCommand, type _InstanceType, type InstanceTypeInfo
 import type { Ec2InstanceConfig } from '../../../model/types/ec2/instance.js';
 import type { CallRef, CollectContext } from '../../contract/collect-context.js';
 import { readAllPages } from '../../contract/paginate.js';
-import { missing, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { missing } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::EC2::Instance'>;
 type InstanceStorage = Ec2InstanceConfig['instanceStorage'];

@@ -16,7 +16,8 @@ import { isoDate, listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { instanceStorageByType, type StorageOfType } from './instance-storage.js';
 import { ec2Tags, nameTagOrId } from './tags.js';
-import { missing, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { missing, reported } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::EC2::Instance'>;
 

@@ -14,7 +14,9 @@ import { defineCollector } from '../../contract/collector.js';
 import { listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { ec2Tags, nameTagOrId } from './tags.js';
-import { Absent, present, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { present, reported } from '../../contract/reported.js';
+import { readEach, unexpected, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 type Ctx = CollectContext<'AWS::EC2::NetworkAcl'>;
 
@@ -24,13 +26,17 @@ const PAGE_SIZE = 1000;
 const ACCOUNT_ID = /^[0-9]{12}$/;
 
 /** One entry, or why the model cannot hold it. */
-export function networkAclEntry(entry: ApiEntry): NetworkAclEntry | string {
-  const required = present({ RuleNumber: entry.RuleNumber, Egress: entry.Egress, Protocol: entry.Protocol, RuleAction: entry.RuleAction });
-  if (required instanceof Absent) return `an entry without ${required.fields}`;
+export function networkAclEntry(entry: ApiEntry): Read<NetworkAclEntry> {
+  const fields = present(
+    { RuleNumber: entry.RuleNumber, Egress: entry.Egress, Protocol: entry.Protocol, RuleAction: entry.RuleAction },
+    (absent) => `an entry without ${absent}`,
+  );
+  if (!fields.ok) return fields;
+  const required = fields.value;
   if (required.RuleAction !== 'allow' && required.RuleAction !== 'deny') {
-    return `entry ${required.RuleNumber} has the rule action '${String(required.RuleAction)}'`;
+    return unexpected(`entry ${required.RuleNumber} has the rule action '${String(required.RuleAction)}'`);
   }
-  return {
+  return ok({
     ruleNumber: required.RuleNumber,
     egress: required.Egress,
     protocol: required.Protocol,
@@ -39,18 +45,11 @@ export function networkAclEntry(entry: ApiEntry): NetworkAclEntry | string {
     ipv6CidrBlock: entry.Ipv6CidrBlock ?? null,
     fromPort: entry.PortRange?.From ?? null,
     toPort: entry.PortRange?.To ?? null,
-  };
+  });
 }
 
-function entries(list: readonly ApiEntry[] | undefined): NetworkAclEntry[] | string {
-  if (list === undefined) return 'no Entries';
-  const out: NetworkAclEntry[] = [];
-  for (const entry of list) {
-    const normalised = networkAclEntry(entry);
-    if (typeof normalised === 'string') return normalised;
-    out.push(normalised);
-  }
-  return out;
+function entries(list: readonly ApiEntry[] | undefined): Read<NetworkAclEntry[]> {
+  return list === undefined ? unexpected('no Entries') : readEach(list, networkAclEntry);
 }
 
 export default defineCollector({
@@ -91,7 +90,7 @@ function emitNetworkAcl(ctx: Ctx, acl: NetworkAcl, call: CallRef): void {
     ownerId: reported(ctx, call, owner, 'OwnerId', ref),
     vpcId: reported(ctx, call, acl.VpcId, 'VpcId', ref),
     isDefault: reported(ctx, call, acl.IsDefault, 'IsDefault', ref),
-    entries: typeof normalised === 'string' ? ctx.unreadable(call, UNEXPECTED_RESPONSE, `entries of ${aclId}: ${normalised}`, ref) : normalised,
+    entries: normalised.ok ? normalised.value : ctx.unreadable(call, normalised.error.code, `entries of ${aclId}: ${normalised.error.message}`, ref),
     subnetIds: [...new Set((acl.Associations ?? []).flatMap((association) => (association.SubnetId !== undefined ? [association.SubnetId] : [])))].sort(),
   };
   const resource = ctx.resource({

@@ -9,6 +9,7 @@ import { arnFor } from '../../../model/arn.js';
 import type { SecurityGroupConfig } from '../../../model/types/ec2/security-group.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../contract/collector.js';
+import { unexpected } from '../../contract/read-problem.js';
 import { SECURITY_GROUP_FIELDS, securityGroupRule } from './security-group-rules.js';
 import { int, jsonObject, list, str, type ConfigItem, type Json } from '../../config-source/config-item.js';
 import { configResource, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../../config-source/normaliser.js';
@@ -69,9 +70,9 @@ export function normaliseSecurityGroup(item: ConfigItem, ctx: NormaliseContext):
     const out = [];
     for (const entry of list(value) ?? []) {
       const permission = jsonObject(entry);
-      const rule = permission !== undefined ? securityGroupRule(ipPermission(permission)) : 'a rule that is not an object';
-      if (typeof rule === 'string') return ctx.unreadable(arn, UNEXPECTED_CONFIG_ITEM, `${direction} of ${groupId}: ${rule}`);
-      out.push(rule);
+      const rule = permission !== undefined ? securityGroupRule(ipPermission(permission)) : unexpected('a rule that is not an object');
+      if (!rule.ok) return ctx.unreadable(arn, UNEXPECTED_CONFIG_ITEM, `${direction} of ${groupId}: ${rule.error.message}`);
+      out.push(rule.value);
     }
     return out;
   };

@@ -5,6 +5,8 @@
 import type { IpPermission } from '@aws-sdk/client-ec2';
 import type { SecurityGroupRule } from '../../../model/types/ec2/security-group.js';
 import type { FieldOf } from '../../contract/collector.js';
+import { readEach, unexpected, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 /** Present values of a list of entries, in order. */
 function values<E>(list: readonly E[] | undefined, value: (entry: E) => string | undefined): string[] {
@@ -20,9 +22,9 @@ function values<E>(list: readonly E[] | undefined, value: (entry: E) => string |
  * ports are the type and code, -1 meaning all. A group reference names the group id (or, for the
  * rare reference that has none, its name).
  */
-export function securityGroupRule(permission: IpPermission): SecurityGroupRule | string {
-  if (permission.IpProtocol === undefined) return 'a rule without IpProtocol';
-  return {
+export function securityGroupRule(permission: IpPermission): Read<SecurityGroupRule> {
+  if (permission.IpProtocol === undefined) return unexpected('a rule without IpProtocol');
+  return ok({
     protocol: permission.IpProtocol,
     fromPort: permission.FromPort ?? null,
     toPort: permission.ToPort ?? null,
@@ -30,17 +32,11 @@ export function securityGroupRule(permission: IpPermission): SecurityGroupRule |
     ipv6Ranges: values(permission.Ipv6Ranges, (range) => range.CidrIpv6),
     prefixListIds: values(permission.PrefixListIds, (list) => list.PrefixListId),
     referencedGroupIds: values(permission.UserIdGroupPairs, (pair) => pair.GroupId ?? pair.GroupName),
-  };
+  });
 }
 
-export function rules(permissions: readonly IpPermission[] | undefined): SecurityGroupRule[] | string {
-  const out: SecurityGroupRule[] = [];
-  for (const permission of permissions ?? []) {
-    const rule = securityGroupRule(permission);
-    if (typeof rule === 'string') return rule;
-    out.push(rule);
-  }
-  return out;
+export function rules(permissions: readonly IpPermission[] | undefined): Read<SecurityGroupRule[]> {
+  return readEach(permissions ?? [], securityGroupRule);
 }
 
 /** The fields one DescribeSecurityGroups answer fills (the AWS Config item carries the same). */

@@ -12,7 +12,7 @@ import { defineCollector } from '../../contract/collector.js';
 import { listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { ec2Tags } from './tags.js';
-import { reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { reported } from '../../contract/reported.js';
 import { rules, SECURITY_GROUP_FIELDS } from './security-group-rules.js';
 
 type Ctx = CollectContext<'AWS::EC2::SecurityGroup'>;
@@ -55,7 +55,7 @@ function emitGroup(ctx: Ctx, group: SecurityGroup, call: CallRef): void {
   // The rules are what the group is for: one the model cannot hold leaves that direction unknown.
   const read = (direction: string, permissions: readonly IpPermission[] | undefined): SecurityGroupConfig['ingress'] => {
     const normalised = rules(permissions);
-    return typeof normalised === 'string' ? ctx.unreadable(call, UNEXPECTED_RESPONSE, `${direction} of ${groupId}: ${normalised}`, ref) : normalised;
+    return normalised.ok ? normalised.value : ctx.unreadable(call, normalised.error.code, `${direction} of ${groupId}: ${normalised.error.message}`, ref);
   };
 
   const resource = ctx.resource({

@@ -14,7 +14,9 @@ import { defineCollector } from '../../contract/collector.js';
 import { listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { ec2Tags, nameTagOrId } from './tags.js';
-import { Absent, present, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { present, reported } from '../../contract/reported.js';
+import { unexpected, UNEXPECTED_RESPONSE, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 type Ctx = CollectContext<'AWS::EC2::VPC'>;
 
@@ -25,24 +27,28 @@ const ACCOUNT_ID = /^[0-9]{12}$/;
 
 const TRAFFIC_TYPES: ReadonlySet<string> = new Set(['ACCEPT', 'REJECT', 'ALL']);
 
-/** Flow logs by the id of the resource they capture; a string says why that resource's logs cannot be held. */
-type FlowLogsByResource = Map<string, FlowLog[] | string>;
+/** Flow logs by the id of the resource they capture, or why that resource's logs cannot be held. */
+type FlowLogsByResource = Map<string, Read<FlowLog[]>>;
 
 /** One flow log, or why the model cannot hold it. */
-export function flowLog(log: ApiFlowLog): FlowLog | string {
+export function flowLog(log: ApiFlowLog): Read<FlowLog> {
   // Flow logs from before other destinations existed name only their log group.
   const destination = log.LogDestinationType ?? (log.LogGroupName !== undefined ? 'cloud-watch-logs' : undefined);
-  const required = present({ FlowLogId: log.FlowLogId, TrafficType: log.TrafficType, FlowLogStatus: log.FlowLogStatus, LogDestinationType: destination });
-  if (required instanceof Absent) return `a flow log without ${required.fields}`;
+  const fields = present(
+    { FlowLogId: log.FlowLogId, TrafficType: log.TrafficType, FlowLogStatus: log.FlowLogStatus, LogDestinationType: destination },
+    (absent) => `a flow log without ${absent}`,
+  );
+  if (!fields.ok) return fields;
+  const required = fields.value;
   const trafficType = required.TrafficType;
-  if (!TRAFFIC_TYPES.has(trafficType)) return `flow log ${required.FlowLogId} has the traffic type '${trafficType}'`;
-  return {
+  if (!TRAFFIC_TYPES.has(trafficType)) return unexpected(`flow log ${required.FlowLogId} has the traffic type '${trafficType}'`);
+  return ok({
     flowLogId: required.FlowLogId,
     trafficType: trafficType,
     flowLogStatus: required.FlowLogStatus,
     deliverLogsStatus: log.DeliverLogsStatus ?? null,
     logDestinationType: required.LogDestinationType,
-  };
+  });
 }
 
 export default defineCollector({
@@ -99,11 +105,10 @@ async function flowLogsByResource(ctx: Ctx): Promise<FlowLogsByResource | Unknow
       const call: CallRef = { service: 'ec2', operation: 'DescribeFlowLogs', region: ctx.region };
       return ctx.unreadable(call, UNEXPECTED_RESPONSE, `flow log ${log.FlowLogId ?? '(no id)'} names no ResourceId`);
     }
-    const held = byResource.get(log.ResourceId) ?? [];
-    if (typeof held === 'string') continue;
+    const held = byResource.get(log.ResourceId) ?? ok([]);
+    if (!held.ok) continue;
     const normalised = flowLog(log);
-    if (typeof normalised === 'string') byResource.set(log.ResourceId, normalised);
-    else byResource.set(log.ResourceId, [...held, normalised]);
+    byResource.set(log.ResourceId, normalised.ok ? ok([...held.value, normalised.value]) : normalised);
   }
   return byResource;
 }
@@ -111,9 +116,9 @@ async function flowLogsByResource(ctx: Ctx): Promise<FlowLogsByResource | Unknow
 function flowLogsOf(ctx: Ctx, byResource: FlowLogsByResource | Unknown, vpcId: string, call: CallRef, ref: ResourceRef): VpcConfig['flowLogs'] {
   // A copy, so that no two resources share one object.
   if (isUnknown(byResource)) return unknown(byResource.$unknown);
-  const logs = byResource.get(vpcId) ?? [];
-  if (typeof logs === 'string') return ctx.unreadable(call, UNEXPECTED_RESPONSE, `flow logs of ${vpcId}: ${logs}`, ref);
-  return logs.map((log) => ({ ...log }));
+  const logs = byResource.get(vpcId) ?? ok([]);
+  if (!logs.ok) return ctx.unreadable(call, logs.error.code, `flow logs of ${vpcId}: ${logs.error.message}`, ref);
+  return logs.value.map((log) => ({ ...log }));
 }
 
 function emitVpc(ctx: Ctx, vpc: Vpc, flowLogs: FlowLogsByResource | Unknown, calls: { vpcs: CallRef; flowLogs: CallRef }): void {

@@ -24,20 +24,22 @@ import type { AccountConfig, PasswordPolicy, RootCredentials } from '../../../mo
 import { isUnknown, type Maybe } from '../../../model/unknown.js';
 import type { Outcome, ResourceRef, SettingsContext } from '../../contract/collect-context.js';
 import { defineSettingsCollector, type SettingsCollector } from '../../contract/collector.js';
-import { reportBoolean, reportDate, UNREADABLE_REPORT, type ReportRow } from './credential-report.js';
-import { UNEXPECTED } from './entity.js';
+import { reportBoolean, reportDate, UNREADABLE_REPORT, unreadableKeySlot, type ReportRow } from './credential-report.js';
+import {} from './entity.js';
 import type { CredentialReportRead, IamSnapshots } from './snapshot.js';
+import { UNEXPECTED_RESPONSE, unexpected, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 type Ctx = SettingsContext<'AWS::Account'>;
 type Fields = 'passwordPolicy' | 'root' | 'iamUserCount';
 type SummaryMap = Partial<Record<string, number>>;
 
-export function passwordPolicyOf(policy: SdkPasswordPolicy | undefined): PasswordPolicy | string {
-  if (policy === undefined) return 'GetAccountPasswordPolicy returned no PasswordPolicy';
-  if (policy.MinimumPasswordLength === undefined) return 'the password policy has no MinimumPasswordLength';
+export function passwordPolicyOf(policy: SdkPasswordPolicy | undefined): Read<PasswordPolicy> {
+  if (policy === undefined) return unexpected('GetAccountPasswordPolicy returned no PasswordPolicy');
+  if (policy.MinimumPasswordLength === undefined) return unexpected('the password policy has no MinimumPasswordLength');
   const maxAge = policy.MaxPasswordAge ?? 0;
   const reuse = policy.PasswordReusePrevention ?? 0;
-  return {
+  return ok({
     minimumLength: policy.MinimumPasswordLength,
     requireSymbols: policy.RequireSymbols === true,
     requireNumbers: policy.RequireNumbers === true,
@@ -48,11 +50,11 @@ export function passwordPolicyOf(policy: SdkPasswordPolicy | undefined): Passwor
     maxPasswordAgeDays: maxAge >= 1 ? maxAge : null,
     passwordReusePrevention: reuse >= 1 ? reuse : null,
     hardExpiry: policy.HardExpiry === true,
-  };
+  });
 }
 
-/** The root user's access keys (report slots 1 and 2 that hold a key); a string says what could not be read. */
-export function rootAccessKeysOf(row: ReportRow): RootCredentials['accessKeys'] | string {
+/** The root user's access keys (report slots 1 and 2 that hold a key), or which report cells could not be read. */
+export function rootAccessKeysOf(row: ReportRow): Read<RootCredentials['accessKeys']> {
   const keys: RootCredentials['accessKeys'] = [];
   for (const slot of [1, 2] as const) {
     const name = `access_key_${slot}` as const;
@@ -60,12 +62,12 @@ export function rootAccessKeysOf(row: ReportRow): RootCredentials['accessKeys'] 
     const lastRotated = reportDate(row[`${name}_last_rotated`]);
     const lastUsed = reportDate(row[`${name}_last_used_date`]);
     if (active === undefined || lastRotated === undefined || lastUsed === undefined) {
-      return `${name}: active '${row[`${name}_active`]}', last rotated '${row[`${name}_last_rotated`]}', last used '${row[`${name}_last_used_date`]}'`;
+      return unreadableKeySlot(row, name);
     }
     if (!active && lastRotated === null) continue;
     keys.push({ active, lastRotated, lastUsed });
   }
-  return keys;
+  return ok(keys);
 }
 
 async function passwordPolicy(ctx: Ctx, ref: ResourceRef): Promise<AccountConfig['passwordPolicy']> {
@@ -73,7 +75,7 @@ async function passwordPolicy(ctx: Ctx, ref: ResourceRef): Promise<AccountConfig
   const outcome = await ctx.send(new GetAccountPasswordPolicyCommand({}));
   if (!outcome.ok) return outcome.notConfigured ? null : ctx.unknownOf(outcome, ref);
   const policy = passwordPolicyOf(outcome.value.PasswordPolicy);
-  return typeof policy === 'string' ? ctx.unreadable(outcome.call, UNEXPECTED, policy, ref) : policy;
+  return policy.ok ? policy.value : ctx.unreadable(outcome.call, policy.error.code, policy.error.message, ref);
 }
 
 /** Whether root credentials are managed centrally by the organization (see the module comment). */
@@ -84,7 +86,7 @@ async function centrallyManaged(ctx: Ctx, ref: ResourceRef): Promise<Maybe<boole
   const organization = await ctx.send(new DescribeOrganizationCommand({}), { service: 'organizations' });
   if (!organization.ok) return ctx.unknownOf(organization, ref);
   const management = organization.value.Organization?.MasterAccountId;
-  if (management === undefined) return ctx.unreadable(organization.call, UNEXPECTED, 'DescribeOrganization returned no MasterAccountId', ref);
+  if (management === undefined) return ctx.unreadable(organization.call, UNEXPECTED_RESPONSE, 'DescribeOrganization returned no MasterAccountId', ref);
   return management !== ctx.accountId;
 }
 
@@ -119,11 +121,11 @@ function rootOf(ctx: Ctx, report: CredentialReportRead, summary: Maybe<SummaryMa
   const passwordLastUsed = reportDate(row.password_last_used);
   if (passwordLastUsed === undefined) return unreadable(`password_last_used is '${row.password_last_used}'`);
   const accessKeys = rootAccessKeysOf(row);
-  if (typeof accessKeys === 'string') return unreadable(accessKeys);
+  if (!accessKeys.ok) return unreadable(accessKeys.error.message);
   const password = passwordPresent(ctx, summary, row, report, ref);
   // The model has no root credentials without knowing the password (see the report on the model).
   if (isUnknown(password)) return password;
-  return { passwordPresent: password, centrallyManaged: central, mfaActive, passwordLastUsed, accessKeys };
+  return { passwordPresent: password, centrallyManaged: central, mfaActive, passwordLastUsed, accessKeys: accessKeys.value };
 }
 
 interface Summary {
@@ -142,12 +144,12 @@ function summaryOf(ctx: Ctx, outcome: Outcome<{ SummaryMap?: SummaryMap | undefi
   }
   const map = outcome.value.SummaryMap;
   if (map === undefined) {
-    const missing = ctx.unreadable(outcome.call, UNEXPECTED, 'GetAccountSummary returned no SummaryMap', ref);
+    const missing = ctx.unreadable(outcome.call, UNEXPECTED_RESPONSE, 'GetAccountSummary returned no SummaryMap', ref);
     return { map: missing, users: missing };
   }
   const users = map['Users'];
   const valid = users !== undefined && Number.isInteger(users) && users >= 0;
-  return { map, users: valid ? users : ctx.unreadable(outcome.call, UNEXPECTED, 'GetAccountSummary has no Users count', ref) };
+  return { map, users: valid ? users : ctx.unreadable(outcome.call, UNEXPECTED_RESPONSE, 'GetAccountSummary has no Users count', ref) };
 }
 
 export function accountIamCollector(snapshots: IamSnapshots): SettingsCollector<'AWS::Account', Fields> {

@@ -10,6 +10,7 @@
  * user name cannot contain `:`, so the ARN starts at the first field beginning with `arn:`.
  */
 import { parse } from 'csv-parse/sync';
+import { readProblem, type ReadProblem } from '../../contract/read-problem.js';
 
 export const ROOT_ACCOUNT = '<root_account>';
 
@@ -107,4 +108,12 @@ export function reportDate(value: string): string | null | undefined {
   if (!/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
   const time = Date.parse(value);
   return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+}
+
+/** The problem of an access key slot (`access_key_1`, `access_key_2`) whose cells do not parse. */
+export function unreadableKeySlot(row: ReportRow, name: 'access_key_1' | 'access_key_2'): { readonly ok: false; readonly error: ReadProblem } {
+  return readProblem(
+    UNREADABLE_REPORT,
+    `${name}: active '${row[`${name}_active`]}', last rotated '${row[`${name}_last_rotated`]}', last used '${row[`${name}_last_used_date`]}'`,
+  );
 }

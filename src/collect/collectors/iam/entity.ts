@@ -15,8 +15,8 @@ import { UNPARSABLE_POLICY } from '../../contract/policy-json.js';
 import { reported } from '../../contract/reported.js';
 import { parseEncodedPolicy } from './encoded-policy.js';
 import type { AuthorizationDetails } from './snapshot.js';
-
-export const UNEXPECTED = 'UnexpectedResponse';
+import { unexpected, UNEXPECTED_RESPONSE, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 /** The IAM entities GetAccountAuthorizationDetails lists. */
 export type IamEntityType = 'AWS::IAM::User' | 'AWS::IAM::Group' | 'AWS::IAM::Role' | 'AWS::IAM::Policy';
@@ -47,20 +47,20 @@ export function identityOf<T extends IamEntityType>(
   call: CallRef,
   kind: string,
   entry: { name?: string | undefined; id?: string | undefined; arn?: string | undefined; path?: string | undefined; created?: Date | undefined },
-): Identity | string {
+): Read<Identity> {
   const { name } = entry;
   if (name === undefined)
-    return `GetAccountAuthorizationDetails returned a ${kind}${entry.arn !== undefined ? ` (${entry.arn})` : ''} without a name; it is left out`;
+    return unexpected(`GetAccountAuthorizationDetails returned a ${kind}${entry.arn !== undefined ? ` (${entry.arn})` : ''} without a name; it is left out`);
   // An IAM ARN holds the path: role/service-role/deployer.
   const arn = entry.arn ?? arnFor(ctx.resourceType, ctx.accountId, GLOBAL_REGION, `${(entry.path ?? '/').slice(1)}${name}`, ctx.partition);
   const ref = { arn };
-  return {
+  return ok({
     name,
     arn,
     id: reported(ctx, call, entry.id, ID_FIELD[ctx.resourceType], ref),
     path: reported(ctx, call, entry.path, 'Path', ref),
     createDate: reported(ctx, call, isoDate(entry.created) ?? undefined, 'CreateDate', ref),
-  };
+  });
 }
 
 /**
@@ -80,7 +80,7 @@ export function attachedPolicies(
   const out: AttachedPolicy[] = [];
   for (const policy of list ?? []) {
     if (policy.PolicyArn === undefined || policy.PolicyName === undefined) {
-      return ctx.unreadable(call, UNEXPECTED, 'an attached managed policy has no ARN or name', { arn });
+      return ctx.unreadable(call, UNEXPECTED_RESPONSE, 'an attached managed policy has no ARN or name', { arn });
     }
     out.push({ arn: policy.PolicyArn, name: policy.PolicyName });
   }
@@ -102,7 +102,7 @@ export function inlinePolicies(
 ): Maybe<InlinePolicy[]> {
   const out: InlinePolicy[] = [];
   for (const policy of list ?? []) {
-    if (policy.PolicyName === undefined) return ctx.unreadable(call, UNEXPECTED, 'an inline policy has no name', { arn });
+    if (policy.PolicyName === undefined) return ctx.unreadable(call, UNEXPECTED_RESPONSE, 'an inline policy has no name', { arn });
     const document = policyDocument(ctx, policy.PolicyDocument, call, arn, `inline policy "${policy.PolicyName}"`);
     if (isUnknown(document)) return document;
     out.push({ name: policy.PolicyName, document });

@@ -4,7 +4,7 @@
  * group — unknown when the list of users is incomplete. IAM groups cannot be tagged.
  */
 import { defineCollector, type ResourceCollector } from '../../contract/collector.js';
-import { attachedPolicies, iamResource, identityOf, incompleteLists, inlinePolicies, UNEXPECTED } from './entity.js';
+import { attachedPolicies, iamResource, identityOf, incompleteLists, inlinePolicies } from './entity.js';
 import type { IamSnapshots } from './snapshot.js';
 
 export function iamGroupCollector(snapshots: IamSnapshots): ResourceCollector<'AWS::IAM::Group'> {
@@ -30,17 +30,18 @@ export function iamGroupCollector(snapshots: IamSnapshots): ResourceCollector<'A
         for (const group of user.GroupList ?? []) members.set(group, [...(members.get(group) ?? []), user.UserName]);
       }
       for (const group of details.groups) {
-        const identity = identityOf(ctx, details.call, 'group', {
+        const found = identityOf(ctx, details.call, 'group', {
           name: group.GroupName,
           id: group.GroupId,
           arn: group.Arn,
           path: group.Path,
           created: group.CreateDate,
         });
-        if (typeof identity === 'string') {
-          ctx.unreadable(details.call, UNEXPECTED, identity);
+        if (!found.ok) {
+          ctx.unreadable(details.call, found.error.code, found.error.message);
           continue;
         }
+        const identity = found.value;
         ctx.emit(
           iamResource(
             ctx,

@@ -14,8 +14,9 @@ import type { CollectContext } from '../../contract/collect-context.js';
 import { defineCollector, type ResourceCollector } from '../../contract/collector.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { reported } from '../../contract/reported.js';
-import { iamResource, iamTags, identityOf, incompleteLists, policyDocument, UNEXPECTED } from './entity.js';
+import { iamResource, iamTags, identityOf, incompleteLists, policyDocument } from './entity.js';
 import type { AuthorizationDetails, IamSnapshots } from './snapshot.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::IAM::Policy'>;
 type Attachments = Exclude<IamPolicyConfig['attachedTo'], Unknown>;
@@ -47,7 +48,7 @@ function attachmentsByPolicy(details: AuthorizationDetails): Map<string, Attachm
 function defaultDocument(ctx: Ctx, policy: ManagedPolicyDetail, details: AuthorizationDetails, arn: string): IamPolicyConfig['document'] {
   const version = policy.PolicyVersionList?.find((v) => v.IsDefaultVersion === true || (v.VersionId !== undefined && v.VersionId === policy.DefaultVersionId));
   if (version === undefined)
-    return ctx.unreadable(details.call, UNEXPECTED, `the default version ${policy.DefaultVersionId ?? ''} is not among the policy versions`, { arn });
+    return ctx.unreadable(details.call, UNEXPECTED_RESPONSE, `the default version ${policy.DefaultVersionId ?? ''} is not among the policy versions`, { arn });
   return policyDocument(ctx, version.Document, details.call, arn, `policy version ${version.VersionId ?? policy.DefaultVersionId ?? ''}`);
 }
 
@@ -74,22 +75,23 @@ async function collectPolicy(
     // Only its ARN tells an AWS-managed policy from the account's own of the same name: without it, it cannot be told apart.
     ctx.unreadable(
       details.call,
-      UNEXPECTED,
+      UNEXPECTED_RESPONSE,
       `GetAccountAuthorizationDetails returned the policy ${policy.PolicyName ?? policy.PolicyId ?? '(unnamed)'} without an Arn; it cannot be told apart and is left out`,
     );
     return;
   }
-  const identity = identityOf(ctx, details.call, 'managed policy', {
+  const found = identityOf(ctx, details.call, 'managed policy', {
     name: policy.PolicyName,
     id: policy.PolicyId,
     arn: policy.Arn,
     path: policy.Path,
     created: policy.CreateDate,
   });
-  if (typeof identity === 'string') {
-    ctx.unreadable(details.call, UNEXPECTED, identity);
+  if (!found.ok) {
+    ctx.unreadable(details.call, found.error.code, found.error.message);
     return;
   }
+  const identity = found.value;
   const awsManaged = isAwsManaged(identity.arn);
   const attachedTo = attachments.get(identity.arn);
   // AWS manages over a thousand policies; only those the account uses belong to its inventory.

@@ -8,15 +8,16 @@ import type { Maybe } from '../../../model/unknown.js';
 import type { CollectContext } from '../../contract/collect-context.js';
 import { defineCollector, type ResourceCollector } from '../../contract/collector.js';
 import { isoDate } from '../../contract/normalise.js';
-import { attachedPolicies, iamResource, iamTags, identityOf, incompleteLists, inlinePolicies, policyDocument, UNEXPECTED } from './entity.js';
+import { attachedPolicies, iamResource, iamTags, identityOf, incompleteLists, inlinePolicies, policyDocument } from './entity.js';
 import type { AuthorizationDetails, IamSnapshots } from './snapshot.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::IAM::Role'>;
 
 function lastUsed(ctx: Ctx, role: RoleDetail, details: AuthorizationDetails, arn: string): Maybe<string | null> {
   const date = role.RoleLastUsed?.LastUsedDate;
   if (date === undefined) return null;
-  return isoDate(date) ?? ctx.unreadable(details.call, UNEXPECTED, 'RoleLastUsed has an invalid LastUsedDate', { arn });
+  return isoDate(date) ?? ctx.unreadable(details.call, UNEXPECTED_RESPONSE, 'RoleLastUsed has an invalid LastUsedDate', { arn });
 }
 
 export function iamRoleCollector(snapshots: IamSnapshots): ResourceCollector<'AWS::IAM::Role'> {
@@ -38,17 +39,18 @@ export function iamRoleCollector(snapshots: IamSnapshots): ResourceCollector<'AW
       // Roles relate to nothing else here: an incomplete list loses roles, recorded once.
       incompleteLists(ctx, details);
       for (const role of details.roles) {
-        const identity = identityOf(ctx, details.call, 'role', {
+        const found = identityOf(ctx, details.call, 'role', {
           name: role.RoleName,
           id: role.RoleId,
           arn: role.Arn,
           path: role.Path,
           created: role.CreateDate,
         });
-        if (typeof identity === 'string') {
-          ctx.unreadable(details.call, UNEXPECTED, identity);
+        if (!found.ok) {
+          ctx.unreadable(details.call, found.error.code, found.error.message);
           continue;
         }
+        const identity = found.value;
         const { call } = details;
         ctx.emit(
           iamResource(ctx, identity, iamTags(role.Tags), {

@@ -11,7 +11,7 @@ import type { CallRef, CollectContext, ResourceRef } from '../../contract/collec
 import { defineCollector } from '../../contract/collector.js';
 import { isoDate, uniqueBy } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
-import { Absent, leftOut, missing, reported } from '../../contract/reported.js';
+import { absentFrom, leftOut, missing, reported } from '../../contract/reported.js';
 import { iamTags } from './entity.js';
 
 type Ctx = CollectContext<'AWS::IAM::ServerCertificate'>;
@@ -40,13 +40,8 @@ async function emitCertificate(ctx: Ctx, certificate: ServerCertificateMetadata,
   const name = certificate.ServerCertificateName;
   if (name === undefined) {
     // The name is the certificate's identity in the account: without it there is no resource to keep a finding on.
-    leftOut(
-      ctx,
-      call,
-      certificate.ServerCertificateId ?? '(unnamed)',
-      new Absent('ServerCertificateName'),
-      certificate.Arn !== undefined ? { arn: certificate.Arn } : {},
-    );
+    const problem = absentFrom(call, 'ServerCertificateName', certificate.ServerCertificateId ?? '(unnamed)');
+    leftOut(ctx, call, problem, certificate.Arn !== undefined ? { arn: certificate.Arn } : {});
     return;
   }
   // An IAM ARN holds the path: server-certificate/cloudfront/web.

@@ -14,9 +14,11 @@ import type { AccessKey, IamUserConfig } from '../../../model/types/iam/user.js'
 import { isUnknown, type Maybe, type Unknown } from '../../../model/unknown.js';
 import type { CollectContext } from '../../contract/collect-context.js';
 import { defineCollector, type FieldOf, type ResourceCollector } from '../../contract/collector.js';
-import { reportBoolean, reportDate, UNREADABLE_REPORT, type ReportRow } from './credential-report.js';
-import { attachedPolicies, iamResource, iamTags, identityOf, incompleteLists, inlinePolicies, UNEXPECTED, type Identity } from './entity.js';
+import { reportBoolean, reportDate, UNREADABLE_REPORT, unreadableKeySlot, type ReportRow } from './credential-report.js';
+import { attachedPolicies, iamResource, iamTags, identityOf, incompleteLists, inlinePolicies, type Identity } from './entity.js';
 import type { AuthorizationDetails, CredentialReportRead, IamSnapshots } from './snapshot.js';
+import { readProblem, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 type Ctx = CollectContext<'AWS::IAM::User'>;
 type Credentials = Pick<IamUserConfig, 'passwordEnabled' | 'passwordLastUsed' | 'mfaActive' | 'accessKeys'>;
@@ -27,8 +29,8 @@ function all(value: Unknown): Credentials {
   return { passwordEnabled: value, passwordLastUsed: value, mfaActive: value, accessKeys: value };
 }
 
-/** The user's keys from the report's two slots; a string says what could not be read. */
-export function accessKeysOf(row: ReportRow): AccessKey[] | string {
+/** The user's keys from the report's two slots, or which report cells could not be read. */
+export function accessKeysOf(row: ReportRow): Read<AccessKey[]> {
   const keys: AccessKey[] = [];
   for (const slot of [1, 2] as const) {
     const name = `access_key_${slot}` as const;
@@ -36,16 +38,16 @@ export function accessKeysOf(row: ReportRow): AccessKey[] | string {
     const rotated = reportDate(row[`${name}_last_rotated`]);
     const lastUsed = reportDate(row[`${name}_last_used_date`]);
     if (active === undefined || rotated === undefined || lastUsed === undefined) {
-      return `${name}: active '${row[`${name}_active`]}', last rotated '${row[`${name}_last_rotated`]}', last used '${row[`${name}_last_used_date`]}'`;
+      return unreadableKeySlot(row, name);
     }
     // No date and not active: the slot is empty.
     if (rotated === null) {
-      if (active) return `${name} is active but has no last_rotated date`;
+      if (active) return readProblem(UNREADABLE_REPORT, `${name} is active but has no last_rotated date`);
       continue;
     }
     keys.push({ id: name, status: active ? 'Active' : 'Inactive', createDate: rotated, lastUsedDate: lastUsed });
   }
-  return keys;
+  return ok(keys);
 }
 
 /** The row describes this user, not an earlier one of the same name (the report may be four hours old). */
@@ -79,7 +81,7 @@ function credentials(ctx: Ctx, report: CredentialReportRead | undefined, reportF
     // `N/A` (no password) and `no_information` (never used, or not since October 2014) are null.
     passwordLastUsed: read(reportDate(row.password_last_used), 'password_last_used'),
     mfaActive: read(reportBoolean(row.mfa_active), 'mfa_active'),
-    accessKeys: typeof keys === 'string' ? ctx.unreadable(report.call, UNREADABLE_REPORT, keys, ref) : keys,
+    accessKeys: keys.ok ? keys.value : ctx.unreadable(report.call, keys.error.code, keys.error.message, ref),
   };
 }
 
@@ -90,11 +92,12 @@ function emitUser(
   report: CredentialReportRead | undefined,
   reportFailure: Unknown | undefined,
 ): void {
-  const identity = identityOf(ctx, details.call, 'user', { name: user.UserName, id: user.UserId, arn: user.Arn, path: user.Path, created: user.CreateDate });
-  if (typeof identity === 'string') {
-    ctx.unreadable(details.call, UNEXPECTED, identity);
+  const found = identityOf(ctx, details.call, 'user', { name: user.UserName, id: user.UserId, arn: user.Arn, path: user.Path, created: user.CreateDate });
+  if (!found.ok) {
+    ctx.unreadable(details.call, found.error.code, found.error.message);
     return;
   }
+  const identity = found.value;
   const { call } = details;
   ctx.emit(
     iamResource(ctx, identity, iamTags(user.Tags), {

@@ -24,7 +24,8 @@ import { defineCollector } from '../../contract/collector.js';
 import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { parsePolicyJson, UNPARSABLE_POLICY } from '../../contract/policy-json.js';
-import { missing, reported, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { missing, reported } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 import { usageOfSpec } from './key-usage.js';
 
 type Ctx = CollectContext<'AWS::KMS::Key'>;

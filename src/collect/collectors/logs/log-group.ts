@@ -21,7 +21,9 @@ import type { CallRef, CollectContext } from '../../contract/collect-context.js'
 import { defineCollector } from '../../contract/collector.js';
 import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
-import { Absent, leftOut, present, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { absentFrom, leftOut } from '../../contract/reported.js';
+import { unexpected, UNEXPECTED_RESPONSE, type Read, type ReadProblem } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 type Ctx = CollectContext<'AWS::Logs::LogGroup'>;
 
@@ -34,16 +36,16 @@ function logGroupArn(ctx: Ctx, group: LogGroup, name: string): string {
 }
 
 /** A metric filter as the model holds it, or what is missing from it. */
-function metricFilter(filter: ApiMetricFilter): MetricFilter | string {
-  if (filter.filterName === undefined) return `a metric filter of ${String(filter.logGroupName)} without filterName`;
+function metricFilter(filter: ApiMetricFilter): Read<MetricFilter> {
+  if (filter.filterName === undefined) return unexpected(`a metric filter of ${String(filter.logGroupName)} without filterName`);
   const transformations: MetricFilter['metricTransformations'] = [];
   for (const t of filter.metricTransformations ?? []) {
     if (t.metricName === undefined || t.metricNamespace === undefined)
-      return `metric filter ${filter.filterName} has a transformation without metricName or metricNamespace`;
+      return unexpected(`metric filter ${filter.filterName} has a transformation without metricName or metricNamespace`);
     transformations.push({ metricName: t.metricName, metricNamespace: t.metricNamespace });
   }
   // CloudWatch Logs leaves out an empty pattern, which matches every event.
-  return { filterName: filter.filterName, filterPattern: filter.filterPattern ?? '', metricTransformations: transformations };
+  return ok({ filterName: filter.filterName, filterPattern: filter.filterPattern ?? '', metricTransformations: transformations });
 }
 
 /** The metric filters of each log group of the region, by log group name; a group without filters is absent. */
@@ -62,16 +64,17 @@ async function metricFiltersByGroup(ctx: Ctx): Promise<(name: string) => LogGrou
     return () => failed;
   }
   const call: CallRef = { service: 'logs', operation: 'DescribeMetricFilters', region: ctx.region };
-  const unreadable = (problem: string): ((name: string) => Unknown) => {
-    const value = ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeMetricFilters returned ${problem}`);
+  const unreadable = ({ code, message }: ReadProblem): ((name: string) => Unknown) => {
+    const value = ctx.unreadable(call, code, `DescribeMetricFilters returned ${message}`);
     return () => value;
   };
   const byGroup = new Map<string, MetricFilter[]>();
   for (const filter of pages.items) {
-    const normalised = metricFilter(filter);
-    if (typeof normalised === 'string') return unreadable(normalised);
+    const read = metricFilter(filter);
+    if (!read.ok) return unreadable(read.error);
+    const normalised = read.value;
     const group = filter.logGroupName;
-    if (group === undefined) return unreadable(`metric filter ${normalised.filterName} without logGroupName`);
+    if (group === undefined) return unreadable({ code: UNEXPECTED_RESPONSE, message: `metric filter ${normalised.filterName} without logGroupName` });
     const filters = byGroup.get(group) ?? [];
     // A filter repeated by a retried page is kept once.
     if (!filters.some((f) => f.filterName === normalised.filterName)) filters.push(normalised);
@@ -122,12 +125,11 @@ export default defineCollector({
 });
 
 async function collectLogGroup(ctx: Ctx, group: LogGroup, call: CallRef, filtersOf: (name: string) => LogGroupConfig['metricFilters']): Promise<void> {
-  const required = present({ logGroupName: group.logGroupName });
-  if (required instanceof Absent) {
-    leftOut(ctx, call, String(group.arn), required, group.arn !== undefined ? { arn: group.arn } : {});
+  const name = group.logGroupName;
+  if (name === undefined) {
+    leftOut(ctx, call, absentFrom(call, 'logGroupName', String(group.arn)), group.arn !== undefined ? { arn: group.arn } : {});
     return;
   }
-  const name = required.logGroupName;
   const arn = logGroupArn(ctx, group, name);
   const resource = ctx.resource({
     arn,

@@ -1,8 +1,8 @@
 /**
  * Readers of an S3 bucket's sub-documents (Block Public Access, ACL, ownership, default
  * encryption, Object Lock, lifecycle) as the S3 API answers them: what the API collector and the
- * AWS Config normaliser share. A document the model cannot hold is an {@link Unreadable}: the
- * field becomes unknown with its code, never a guess.
+ * AWS Config normaliser share. A document the model cannot hold is a read problem: the field
+ * becomes unknown with its code, never a guess.
  */
 import type {
   GetBucketAclOutput,
@@ -14,17 +14,9 @@ import type {
 } from '@aws-sdk/client-s3';
 import type { PublicAccessBlock } from '../../../model/common.js';
 import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../../model/types/s3/bucket.js';
+import { ok } from '../../../result.js';
 import { isoDate } from '../../contract/normalise.js';
-
-/** A response the collector could not put into the model: the field becomes unknown with this code. */
-export class Unreadable {
-  constructor(
-    readonly code: string,
-    readonly message: string,
-  ) {}
-}
-
-export const UNEXPECTED = 'UnexpectedResponse';
+import { readEach, readProblem, unexpected, type Read } from '../../contract/read-problem.js';
 
 /** GetBucketLocation's LocationConstraint → region: none for us-east-1, `EU` for the oldest eu-west-1 buckets. */
 export function regionOfLocationConstraint(constraint: string | null | undefined): string {
@@ -46,50 +38,50 @@ export function publicAccessBlockOf(config: PublicAccessBlockConfiguration | und
 const PERMISSIONS = new Set<string>(['FULL_CONTROL', 'READ', 'WRITE', 'READ_ACP', 'WRITE_ACP']);
 const GRANTEE_TYPES = new Set<string>(['CanonicalUser', 'Group', 'AmazonCustomerByEmail']);
 
-export function acl(out: GetBucketAclOutput): S3BucketConfig['acl'] | Unreadable {
+export function acl(out: GetBucketAclOutput): Read<S3BucketConfig['acl']> {
   const ownerId = out.Owner?.ID;
-  if (ownerId === undefined) return new Unreadable(UNEXPECTED, 'GetBucketAcl returned no Owner ID');
+  if (ownerId === undefined) return unexpected('GetBucketAcl returned no Owner ID');
   const grants: AclGrant[] = [];
   for (const grant of out.Grants ?? []) {
     const type = grant.Grantee?.Type;
     const permission = grant.Permission;
-    if (type === undefined || !GRANTEE_TYPES.has(type)) return new Unreadable(UNEXPECTED, `grantee type ${String(type)}`);
-    if (permission === undefined || !PERMISSIONS.has(permission)) return new Unreadable(UNEXPECTED, `ACL permission ${String(permission)}`);
+    if (type === undefined || !GRANTEE_TYPES.has(type)) return unexpected(`grantee type ${String(type)}`);
+    if (permission === undefined || !PERMISSIONS.has(permission)) return unexpected(`ACL permission ${String(permission)}`);
     const grantee: AclGrant['grantee'] = { type: type };
     if (grant.Grantee?.ID !== undefined) grantee.id = grant.Grantee.ID;
     if (grant.Grantee?.URI !== undefined) grantee.uri = grant.Grantee.URI;
     if (grant.Grantee?.EmailAddress !== undefined) grantee.emailAddress = grant.Grantee.EmailAddress;
     grants.push({ grantee, permission: permission });
   }
-  return { ownerId, grants };
+  return ok({ ownerId, grants });
 }
 
 const OWNERSHIP = new Set<string>(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']);
 
-export function ownership(rules: readonly { ObjectOwnership?: string | undefined }[] | undefined): S3BucketConfig['objectOwnership'] | Unreadable {
+export function ownership(rules: readonly { ObjectOwnership?: string | undefined }[] | undefined): Read<S3BucketConfig['objectOwnership']> {
   const value = rules?.[0]?.ObjectOwnership;
-  if (value === undefined) return null;
-  if (!OWNERSHIP.has(value)) return new Unreadable(UNEXPECTED, `object ownership ${value}`);
-  return value as 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
+  if (value === undefined) return ok(null);
+  if (!OWNERSHIP.has(value)) return unexpected(`object ownership ${value}`);
+  return ok(value as 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter');
 }
 
 const SSE = new Set<string>(['AES256', 'aws:kms', 'aws:kms:dsse']);
 
-export function encryption(out: GetBucketEncryptionOutput): S3BucketConfig['encryption'] | Unreadable {
+export function encryption(out: GetBucketEncryptionOutput): Read<S3BucketConfig['encryption']> {
   const rules: EncryptionRule[] = [];
   for (const rule of out.ServerSideEncryptionConfiguration?.Rules ?? []) {
     const byDefault = rule.ApplyServerSideEncryptionByDefault;
     // A rule that only blocks encryption types sets no default encryption.
     if (byDefault === undefined) continue;
     const algorithm = byDefault.SSEAlgorithm;
-    if (algorithm === undefined || !SSE.has(algorithm)) return new Unreadable(UNEXPECTED, `SSE algorithm ${String(algorithm)}`);
+    if (algorithm === undefined || !SSE.has(algorithm)) return unexpected(`SSE algorithm ${String(algorithm)}`);
     rules.push({
       sseAlgorithm: algorithm as EncryptionRule['sseAlgorithm'],
       kmsMasterKeyId: byDefault.KMSMasterKeyID ?? null,
       bucketKeyEnabled: rule.BucketKeyEnabled === true,
     });
   }
-  return { rules };
+  return ok({ rules });
 }
 
 /**
@@ -100,15 +92,15 @@ function retentionPeriod(value: number | undefined): number | null {
   return value === undefined || value === 0 ? null : value;
 }
 
-export function objectLock(out: GetObjectLockConfigurationOutput): S3BucketConfig['objectLock'] | Unreadable {
+export function objectLock(out: GetObjectLockConfigurationOutput): Read<S3BucketConfig['objectLock']> {
   const config = out.ObjectLockConfiguration;
   const retention = config?.Rule?.DefaultRetention;
   let defaultRetention = null;
   if (retention !== undefined) {
-    if (retention.Mode !== 'GOVERNANCE' && retention.Mode !== 'COMPLIANCE') return new Unreadable(UNEXPECTED, `retention mode ${String(retention.Mode)}`);
+    if (retention.Mode !== 'GOVERNANCE' && retention.Mode !== 'COMPLIANCE') return unexpected(`retention mode ${String(retention.Mode)}`);
     defaultRetention = { mode: retention.Mode, days: retentionPeriod(retention.Days), years: retentionPeriod(retention.Years) };
   }
-  return { enabled: config?.ObjectLockEnabled === 'Enabled', defaultRetention };
+  return ok({ enabled: config?.ObjectLockEnabled === 'Enabled', defaultRetention });
 }
 
 /**
@@ -117,9 +109,9 @@ export function objectLock(out: GetObjectLockConfigurationOutput): S3BucketConfi
  * way cannot be written without claiming it covers the whole bucket — the lifecycle becomes
  * unknown instead (see the report: the model needs a filter field).
  */
-export function lifecycleRule(rule: SdkLifecycleRule): LifecycleRule | Unreadable {
+export function lifecycleRule(rule: SdkLifecycleRule): Read<LifecycleRule> {
   const name = rule.ID !== undefined ? `rule "${rule.ID}"` : 'a rule without ID';
-  if (rule.Status !== 'Enabled' && rule.Status !== 'Disabled') return new Unreadable(UNEXPECTED, `${name} has status ${String(rule.Status)}`);
+  if (rule.Status !== 'Enabled' && rule.Status !== 'Disabled') return unexpected(`${name} has status ${String(rule.Status)}`);
   const filter = rule.Filter;
   let prefix: string;
   if (filter !== undefined) {
@@ -132,7 +124,7 @@ export function lifecycleRule(rule: SdkLifecycleRule): LifecycleRule | Unreadabl
       and?.ObjectSizeLessThan !== undefined;
     if (tagged || sized) {
       const by = [tagged ? 'object tags' : '', sized ? 'object size' : ''].filter((s) => s !== '').join(' and ');
-      return new Unreadable('UnsupportedLifecycleFilter', `${name} is limited by ${by}, which the resource model cannot express`);
+      return readProblem('UnsupportedLifecycleFilter', `${name} is limited by ${by}, which the resource model cannot express`);
     }
     prefix = and?.Prefix ?? filter.Prefix ?? '';
   } else {
@@ -141,32 +133,26 @@ export function lifecycleRule(rule: SdkLifecycleRule): LifecycleRule | Unreadabl
   }
   const transitions: LifecycleRule['transitions'] = [];
   for (const t of rule.Transitions ?? []) {
-    if (t.StorageClass === undefined) return new Unreadable(UNEXPECTED, `${name} has a transition without a storage class`);
+    if (t.StorageClass === undefined) return unexpected(`${name} has a transition without a storage class`);
     transitions.push({ days: t.Days ?? null, date: isoDate(t.Date), storageClass: t.StorageClass });
   }
   const noncurrent: LifecycleRule['noncurrentVersionTransitions'] = [];
   for (const t of rule.NoncurrentVersionTransitions ?? []) {
     if (t.StorageClass === undefined || t.NoncurrentDays === undefined) {
-      return new Unreadable(UNEXPECTED, `${name} has a noncurrent-version transition without days or storage class`);
+      return unexpected(`${name} has a noncurrent-version transition without days or storage class`);
     }
     noncurrent.push({ noncurrentDays: t.NoncurrentDays, storageClass: t.StorageClass });
   }
-  return {
+  return ok({
     id: rule.ID ?? null,
     status: rule.Status,
     prefix,
     transitions,
     noncurrentVersionTransitions: noncurrent,
     expirationDays: rule.Expiration?.Days ?? null,
-  };
+  });
 }
 
-export function lifecycle(out: GetBucketLifecycleConfigurationOutput): S3BucketConfig['lifecycleRules'] | Unreadable {
-  const rules: LifecycleRule[] = [];
-  for (const rule of out.Rules ?? []) {
-    const normalised = lifecycleRule(rule);
-    if (normalised instanceof Unreadable) return normalised;
-    rules.push(normalised);
-  }
-  return rules;
+export function lifecycle(out: GetBucketLifecycleConfigurationOutput): Read<S3BucketConfig['lifecycleRules']> {
+  return readEach(out.Rules ?? [], lifecycleRule);
 }

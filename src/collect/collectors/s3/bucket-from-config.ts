@@ -22,11 +22,13 @@ import type {
   Transition,
 } from '@aws-sdk/client-s3';
 import { arnFor } from '../../../model/arn.js';
-import type { AclGrant, EncryptionRule, LifecycleRule, S3BucketConfig } from '../../../model/types/s3/bucket.js';
+import type { AclGrant, EncryptionRule, S3BucketConfig } from '../../../model/types/s3/bucket.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { FieldOf } from '../../contract/collector.js';
 import { lifecycleRule, publicAccessBlockOf } from './bucket-documents.js';
 import { parsePolicyJson, UNPARSABLE_POLICY } from '../../contract/policy-json.js';
+import { readEach, readProblem, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 import { absent, bool, configDate, int, jsonObject, list, str, type ConfigItem, type Json } from '../../config-source/config-item.js';
 import { configResource, notInConfig, UNEXPECTED_CONFIG_ITEM, type NormaliseContext, type Normalised } from '../../config-source/normaliser.js';
 
@@ -50,38 +52,34 @@ export const S3_CONFIG_FILLS: readonly Field[] = [
 /** Config does not record a bucket's ownership controls. */
 export const S3_NOT_IN_CONFIG: readonly Field[] = ['objectOwnership'];
 
-class Unreadable {
-  constructor(
-    readonly code: string,
-    readonly message: string,
-  ) {}
-}
-
 /** The sub-document holds too little to fill the field (an older item format): Config lacks it. */
 const LACKING = Symbol('lacking');
 
-type Read<V> = V | Unreadable | typeof LACKING;
+/** What a sub-document reads as: the field's value, a problem, or too little to tell. */
+type FromItem<V> = Read<V> | typeof LACKING;
 
-const unexpected = (message: string) => new Unreadable(UNEXPECTED_CONFIG_ITEM, message);
+const unexpected = (message: string) => readProblem(UNEXPECTED_CONFIG_ITEM, message);
 
 function publicAccessBlock(doc: Json): Read<S3BucketConfig['publicAccessBlock']> {
   const flags = ['blockPublicAcls', 'ignorePublicAcls', 'blockPublicPolicy', 'restrictPublicBuckets'] as const;
   for (const flag of flags)
     if (!absent(doc[flag]) && bool(doc[flag]) === undefined) return unexpected(`PublicAccessBlockConfiguration.${flag} is not a boolean`);
-  return publicAccessBlockOf({
-    BlockPublicAcls: bool(doc['blockPublicAcls']),
-    IgnorePublicAcls: bool(doc['ignorePublicAcls']),
-    BlockPublicPolicy: bool(doc['blockPublicPolicy']),
-    RestrictPublicBuckets: bool(doc['restrictPublicBuckets']),
-  });
+  return ok(
+    publicAccessBlockOf({
+      BlockPublicAcls: bool(doc['blockPublicAcls']),
+      IgnorePublicAcls: bool(doc['ignorePublicAcls']),
+      BlockPublicPolicy: bool(doc['blockPublicPolicy']),
+      RestrictPublicBuckets: bool(doc['restrictPublicBuckets']),
+    }),
+  );
 }
 
 function policy(doc: Json): Read<S3BucketConfig['policy']> {
   const text = doc['policyText'];
-  if (absent(text)) return null;
+  if (absent(text)) return ok(null);
   if (typeof text !== 'string') return unexpected('BucketPolicy.policyText is not a string');
   const parsed = parsePolicyJson(text);
-  return parsed.ok ? parsed.policy : new Unreadable(UNPARSABLE_POLICY, parsed.message);
+  return parsed.ok ? ok(parsed.policy) : readProblem(UNPARSABLE_POLICY, parsed.message);
 }
 
 /** Java's Permission names. */
@@ -100,14 +98,14 @@ const GROUPS: Readonly<Record<string, string>> = {
   LogDelivery: 'http://acs.amazonaws.com/groups/s3/LogDelivery',
 };
 
-function grantee(value: unknown): AclGrant['grantee'] | Unreadable {
+function grantee(value: unknown): Read<AclGrant['grantee']> {
   if (typeof value === 'string') {
     const uri = Object.hasOwn(GROUPS, value) ? GROUPS[value] : undefined;
-    return uri !== undefined ? { type: 'Group', uri } : unexpected(`ACL grantee ${value}`);
+    return uri !== undefined ? ok({ type: 'Group', uri }) : unexpected(`ACL grantee ${value}`);
   }
   const id = str(jsonObject(value)?.['id']);
   // An e-mail grantee has no documented form in configuration items: unknown, not a guess.
-  return id !== undefined ? { type: 'CanonicalUser', id } : unexpected(`ACL grantee ${JSON.stringify(value)}`);
+  return id !== undefined ? ok({ type: 'CanonicalUser', id }) : unexpected(`ACL grantee ${JSON.stringify(value)}`);
 }
 
 function acl(doc: Json): Read<S3BucketConfig['acl']> {
@@ -122,15 +120,15 @@ function acl(doc: Json): Read<S3BucketConfig['acl']> {
     const permission = name !== undefined && Object.hasOwn(PERMISSIONS, name) ? PERMISSIONS[name] : undefined;
     if (grant === undefined || permission === undefined) return unexpected(`ACL permission ${String(name)}`);
     const who = grantee(grant['grantee']);
-    if (who instanceof Unreadable) return who;
-    grants.push({ grantee: who, permission });
+    if (!who.ok) return who;
+    grants.push({ grantee: who.value, permission });
   }
-  return { ownerId, grants };
+  return ok({ ownerId, grants });
 }
 
 const SSE = new Set<string>(['AES256', 'aws:kms', 'aws:kms:dsse']);
 
-function encryption(doc: Json): Read<S3BucketConfig['encryption']> {
+function encryption(doc: Json): FromItem<S3BucketConfig['encryption']> {
   const raw = list(doc['rules']);
   if (raw === undefined) return unexpected('ServerSideEncryptionConfiguration has no rules');
   const rules: EncryptionRule[] = [];
@@ -151,7 +149,7 @@ function encryption(doc: Json): Read<S3BucketConfig['encryption']> {
       bucketKeyEnabled: bucketKey,
     });
   }
-  return { rules };
+  return ok({ rules });
 }
 
 function versioning(doc: Json): Read<S3BucketConfig['versioning']> {
@@ -160,14 +158,14 @@ function versioning(doc: Json): Read<S3BucketConfig['versioning']> {
   if (status !== 'Off' && status !== 'Enabled' && status !== 'Suspended') return unexpected(`versioning status ${String(status)}`);
   const mfa = doc['isMfaDeleteEnabled'];
   if (!absent(mfa) && bool(mfa) === undefined) return unexpected('isMfaDeleteEnabled is not a boolean');
-  return { status: status === 'Off' ? null : status, mfaDelete: mfa === true ? 'Enabled' : mfa === false ? 'Disabled' : null };
+  return ok({ status: status === 'Off' ? null : status, mfaDelete: mfa === true ? 'Enabled' : mfa === false ? 'Disabled' : null });
 }
 
 /** Object Lock days and years are at least 1 when set; the unused unit answered as 0 is not set. */
-function retentionPeriod(value: unknown, name: string): number | null | Unreadable {
-  if (absent(value) || value === 0) return null;
+function retentionPeriod(value: unknown, name: string): Read<number | null> {
+  if (absent(value) || value === 0) return ok(null);
   const n = int(value);
-  return n !== undefined && n >= 1 ? n : unexpected(`default retention ${name} ${JSON.stringify(value)}`);
+  return n !== undefined && n >= 1 ? ok(n) : unexpected(`default retention ${name} ${JSON.stringify(value)}`);
 }
 
 function objectLock(doc: Json): Read<S3BucketConfig['objectLock']> {
@@ -178,11 +176,11 @@ function objectLock(doc: Json): Read<S3BucketConfig['objectLock']> {
     if (mode !== 'GOVERNANCE' && mode !== 'COMPLIANCE') return unexpected(`retention mode ${String(mode)}`);
     const days = retentionPeriod(retention['days'], 'days');
     const years = retentionPeriod(retention['years'], 'years');
-    if (days instanceof Unreadable) return days;
-    if (years instanceof Unreadable) return years;
-    defaultRetention = { mode, days, years } as const;
+    if (!days.ok) return days;
+    if (!years.ok) return years;
+    defaultRetention = { mode, days: days.value, years: years.value } as const;
   }
-  return { enabled: doc['objectLockEnabled'] === 'Enabled', defaultRetention };
+  return ok({ enabled: doc['objectLockEnabled'] === 'Enabled', defaultRetention });
 }
 
 /** A number Java leaves at -1 when unset. */
@@ -192,38 +190,39 @@ function setNumber(value: unknown): number | undefined {
 }
 
 /** Java's lifecycle filter predicate, as the S3 API's filter. */
-function lifecycleFilter(predicate: Json): LifecycleRuleFilter | Unreadable {
+function lifecycleFilter(predicate: Json): Read<LifecycleRuleFilter> {
   const type = str(predicate['type']);
   switch (type) {
     case 'LifecyclePrefixPredicate':
-      return { Prefix: str(predicate['prefix']) ?? '' };
+      return ok({ Prefix: str(predicate['prefix']) ?? '' });
     case 'LifecycleTagPredicate': {
       const tag = jsonObject(predicate['tag']);
       const key = str(tag?.['key']);
-      return key !== undefined ? { Tag: { Key: key, Value: str(tag?.['value']) ?? '' } } : unexpected('a lifecycle tag filter without a key');
+      return key !== undefined ? ok({ Tag: { Key: key, Value: str(tag?.['value']) ?? '' } }) : unexpected('a lifecycle tag filter without a key');
     }
     case 'LifecycleObjectSizeGreaterThanPredicate': {
       const size = int(predicate['objectSizeGreaterThan']);
-      return size !== undefined ? { ObjectSizeGreaterThan: size } : unexpected('a lifecycle size filter without a size');
+      return size !== undefined ? ok({ ObjectSizeGreaterThan: size }) : unexpected('a lifecycle size filter without a size');
     }
     case 'LifecycleObjectSizeLessThanPredicate': {
       const size = int(predicate['objectSizeLessThan']);
-      return size !== undefined ? { ObjectSizeLessThan: size } : unexpected('a lifecycle size filter without a size');
+      return size !== undefined ? ok({ ObjectSizeLessThan: size }) : unexpected('a lifecycle size filter without a size');
     }
     case 'LifecycleAndOperator': {
       const and: LifecycleRuleAndOperator = {};
       const tags: Tag[] = [];
       for (const operand of list(predicate['operands']) ?? []) {
         const inner = jsonObject(operand);
-        const part = inner === undefined || str(inner['type']) === 'LifecycleAndOperator' ? unexpected('a nested lifecycle filter') : lifecycleFilter(inner);
-        if (part instanceof Unreadable) return part;
+        const read = inner === undefined || str(inner['type']) === 'LifecycleAndOperator' ? unexpected('a nested lifecycle filter') : lifecycleFilter(inner);
+        if (!read.ok) return read;
+        const part = read.value;
         if (part.Prefix !== undefined) and.Prefix = part.Prefix;
         if (part.Tag !== undefined) tags.push(part.Tag);
         if (part.ObjectSizeGreaterThan !== undefined) and.ObjectSizeGreaterThan = part.ObjectSizeGreaterThan;
         if (part.ObjectSizeLessThan !== undefined) and.ObjectSizeLessThan = part.ObjectSizeLessThan;
       }
       if (tags.length > 0) and.Tags = tags;
-      return { And: and };
+      return ok({ And: and });
     }
     default:
       return unexpected(`lifecycle filter ${String(type)}`);
@@ -231,16 +230,16 @@ function lifecycleFilter(predicate: Json): LifecycleRuleFilter | Unreadable {
 }
 
 /** One rule as the S3 API returns it, so that the API collector's reader judges it. */
-function sdkLifecycleRule(rule: Json): SdkLifecycleRule | Unreadable {
+function sdkLifecycleRule(rule: Json): Read<SdkLifecycleRule> {
   const out: SdkLifecycleRule = { Status: str(rule['status']) as ExpirationStatus | undefined };
   const id = str(rule['id']);
   if (id !== undefined) out.ID = id;
   const filter = jsonObject(rule['filter']);
   if (filter !== undefined) {
     const predicate = jsonObject(filter['predicate']);
-    const converted = predicate === undefined ? {} : lifecycleFilter(predicate);
-    if (converted instanceof Unreadable) return converted;
-    out.Filter = converted;
+    const converted = predicate === undefined ? ok({}) : lifecycleFilter(predicate);
+    if (!converted.ok) return converted;
+    out.Filter = converted.value;
   } else {
     const prefix = str(rule['prefix']);
     if (prefix !== undefined) out.Prefix = prefix;
@@ -266,30 +265,25 @@ function sdkLifecycleRule(rule: Json): SdkLifecycleRule | Unreadable {
   out.NoncurrentVersionTransitions = noncurrent;
   const days = setNumber(rule['expirationInDays']);
   if (days !== undefined && days > 0) out.Expiration = { Days: days };
-  return out;
+  return ok(out);
 }
 
 function lifecycle(doc: Json): Read<S3BucketConfig['lifecycleRules']> {
   const raw = list(doc['rules']);
   if (raw === undefined) return unexpected('BucketLifecycleConfiguration has no rules');
-  const rules: LifecycleRule[] = [];
-  for (const entry of raw) {
+  return readEach(raw, (entry) => {
     const rule = jsonObject(entry);
     if (rule === undefined) return unexpected('a lifecycle rule is not an object');
     const sdk = sdkLifecycleRule(rule);
-    if (sdk instanceof Unreadable) return sdk;
-    const normalised = lifecycleRule(sdk);
-    if ('code' in normalised) return new Unreadable(normalised.code, normalised.message);
-    rules.push(normalised);
-  }
-  return rules;
+    return sdk.ok ? lifecycleRule(sdk.value) : sdk;
+  });
 }
 
 function logging(doc: Json): Read<S3BucketConfig['logging']> {
   const target = doc['destinationBucketName'];
-  if (absent(target)) return null;
+  if (absent(target)) return ok(null);
   if (typeof target !== 'string') return unexpected('BucketLoggingConfiguration.destinationBucketName is not a string');
-  return { targetBucket: target, targetPrefix: str(doc['logFilePrefix']) ?? '' };
+  return ok({ targetBucket: target, targetPrefix: str(doc['logFilePrefix']) ?? '' });
 }
 
 export function normaliseS3Bucket(item: ConfigItem, ctx: NormaliseContext): Normalised<'AWS::S3::Bucket'> {
@@ -300,7 +294,7 @@ export function normaliseS3Bucket(item: ConfigItem, ctx: NormaliseContext): Norm
   const supplementary = item.supplementaryConfiguration;
 
   /** The field a sub-document fills; `whenAbsent` says what an absent sub-document means. */
-  const field = <V>(key: string, target: Field, read: (doc: Json) => Read<V>, whenAbsent: { readonly value: V } | 'not-in-config'): Maybe<V> => {
+  const field = <V>(key: string, target: Field, read: (doc: Json) => FromItem<V>, whenAbsent: { readonly value: V } | 'not-in-config'): Maybe<V> => {
     const raw = supplementary[key];
     if (absent(raw)) {
       if (whenAbsent !== 'not-in-config') return whenAbsent.value;
@@ -314,7 +308,7 @@ export function normaliseS3Bucket(item: ConfigItem, ctx: NormaliseContext): Norm
       missing.push(target);
       return notInConfig(target);
     }
-    return value instanceof Unreadable ? ctx.unreadable(arn, value.code, `${key} of ${name}: ${value.message}`) : value;
+    return value.ok ? value.value : ctx.unreadable(arn, value.error.code, `${key} of ${name}: ${value.error.message}`);
   };
 
   const NONE = { value: null };

@@ -46,17 +46,9 @@ import { defineCollector } from '../../contract/collector.js';
 import { isoDate, listedOnce, tagMap } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { parsePolicyJson, UNPARSABLE_POLICY } from '../../contract/policy-json.js';
-import {
-  acl,
-  encryption,
-  lifecycle,
-  objectLock,
-  ownership,
-  publicAccessBlockOf,
-  regionOfLocationConstraint,
-  UNEXPECTED,
-  Unreadable,
-} from './bucket-documents.js';
+import { acl, encryption, lifecycle, objectLock, ownership, publicAccessBlockOf, regionOfLocationConstraint } from './bucket-documents.js';
+import { readProblem, unexpected, type Read } from '../../contract/read-problem.js';
+import { ok } from '../../../result.js';
 
 type Ctx = CollectContext<'AWS::S3::Bucket'>;
 
@@ -69,7 +61,7 @@ function field<O extends object, V>(
   operation: string,
   got: Outcome<O> | undefined,
   bucket: ResourceRef,
-  read: (out: O) => V | Unreadable,
+  read: (out: O) => Read<V>,
   notConfigured?: { readonly value: V },
 ): Maybe<V> {
   if (got === undefined) return ctx.notCollected(operation);
@@ -79,7 +71,7 @@ function field<O extends object, V>(
   }
   if (!got.ok) return ctx.unknownOf(got, bucket);
   const value = read(got.value);
-  return value instanceof Unreadable ? ctx.unreadable(got.call, value.code, value.message, bucket) : value;
+  return value.ok ? value.value : ctx.unreadable(got.call, value.error.code, value.error.message, bucket);
 }
 
 export default defineCollector({
@@ -292,15 +284,17 @@ async function collectBucket(ctx: Ctx, listed: Bucket, account: AccountBuckets):
           tagging,
           ref,
           (out) =>
-            tagMap(
-              out.TagSet,
-              (t) => t.Key,
-              (t) => t.Value,
+            ok(
+              tagMap(
+                out.TagSet,
+                (t) => t.Key,
+                (t) => t.Value,
+              ),
             ),
           { value: {} },
         );
   const config: S3BucketConfig = {
-    publicAccessBlock: field(ctx, 'GetPublicAccessBlock', pab, ref, (out) => publicAccessBlockOf(out.PublicAccessBlockConfiguration), NONE),
+    publicAccessBlock: field(ctx, 'GetPublicAccessBlock', pab, ref, (out) => ok(publicAccessBlockOf(out.PublicAccessBlockConfiguration)), NONE),
     policy: field(
       ctx,
       'GetBucketPolicy',
@@ -308,7 +302,7 @@ async function collectBucket(ctx: Ctx, listed: Bucket, account: AccountBuckets):
       ref,
       (out) => {
         const parsed = parsePolicyJson(out.Policy);
-        return parsed.ok ? parsed.policy : new Unreadable(UNPARSABLE_POLICY, parsed.message);
+        return parsed.ok ? ok(parsed.policy) : readProblem(UNPARSABLE_POLICY, parsed.message);
       },
       NONE,
     ),
@@ -316,18 +310,20 @@ async function collectBucket(ctx: Ctx, listed: Bucket, account: AccountBuckets):
     acl: field(ctx, 'GetBucketAcl', aclOut, ref, acl),
     objectOwnership: field(ctx, 'GetBucketOwnershipControls', ownershipOut, ref, (out) => ownership(out.OwnershipControls?.Rules), NONE),
     encryption: field(ctx, 'GetBucketEncryption', encryptionOut, ref, encryption, NONE),
-    versioning: field(ctx, 'GetBucketVersioning', versioning, ref, (out) => ({
-      status: out.Status === 'Enabled' || out.Status === 'Suspended' ? out.Status : null,
-      mfaDelete: out.MFADelete === 'Enabled' || out.MFADelete === 'Disabled' ? out.MFADelete : null,
-    })),
+    versioning: field(ctx, 'GetBucketVersioning', versioning, ref, (out) =>
+      ok({
+        status: out.Status === 'Enabled' || out.Status === 'Suspended' ? out.Status : null,
+        mfaDelete: out.MFADelete === 'Enabled' || out.MFADelete === 'Disabled' ? out.MFADelete : null,
+      }),
+    ),
     objectLock: field(ctx, 'GetObjectLockConfiguration', lock, ref, objectLock, NONE),
     lifecycleRules: field(ctx, 'GetBucketLifecycleConfiguration', lifecycleOut, ref, lifecycle, NONE),
     // Logging off is an empty BucketLoggingStatus, not an error.
     logging: field(ctx, 'GetBucketLogging', logging, ref, (out) => {
       const enabled = out.LoggingEnabled;
-      if (enabled === undefined) return null;
-      if (enabled.TargetBucket === undefined) return new Unreadable(UNEXPECTED, 'LoggingEnabled without a TargetBucket');
-      return { targetBucket: enabled.TargetBucket, targetPrefix: enabled.TargetPrefix ?? '' };
+      if (enabled === undefined) return ok(null);
+      if (enabled.TargetBucket === undefined) return unexpected('LoggingEnabled without a TargetBucket');
+      return ok({ targetBucket: enabled.TargetBucket, targetPrefix: enabled.TargetPrefix ?? '' });
     }),
   };
 

@@ -21,14 +21,13 @@ import { defineCollector } from '../../contract/collector.js';
 import { isoDate, tagMap, listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
 import { reported } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::SageMaker::NotebookInstance'>;
 
-const UNEXPECTED = 'UnexpectedResponse';
-
 function enabledOrDisabled(ctx: Ctx, call: CallRef, value: string | undefined, field: string, arn: string): Maybe<'Enabled' | 'Disabled'> {
   if (value === 'Enabled' || value === 'Disabled') return value;
-  return ctx.unreadable(call, UNEXPECTED, `DescribeNotebookInstance returned ${field} ${String(value)}`, { arn });
+  return ctx.unreadable(call, UNEXPECTED_RESPONSE, `DescribeNotebookInstance returned ${field} ${String(value)}`, { arn });
 }
 
 async function tags(ctx: Ctx, arn: string): Promise<Maybe<Tags>> {

@@ -25,7 +25,7 @@ import type { CallRef, CollectContext } from '../../contract/collect-context.js'
 import { defineCollector } from '../../contract/collector.js';
 import { tagMap, listedOnce } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
-import { UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::SNS::Topic'>;
 

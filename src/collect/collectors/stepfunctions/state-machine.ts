@@ -26,10 +26,10 @@ import type { CollectContext } from '../../contract/collect-context.js';
 import { defineCollector } from '../../contract/collector.js';
 import { isoDate, tagMap, listedOnce, uniqueBy } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 
 type Ctx = CollectContext<'AWS::StepFunctions::StateMachine'>;
 
-const UNEXPECTED = 'UnexpectedResponse';
 const WINDOW_MS = 24 * 60 * 60 * 1000;
 const FAILED_STATUSES: readonly ExecutionStatus[] = ['FAILED', 'TIMED_OUT', 'ABORTED'];
 
@@ -61,7 +61,7 @@ async function describe(ctx: Ctx, listed: StateMachineListItem): Promise<Machine
   const machineType = out.type ?? listed.type;
   const status = out.status;
   const unexpected = (field: string, value: string | undefined) =>
-    ctx.unreadable(outcome.call, UNEXPECTED, `DescribeStateMachine returned ${field} ${String(value)}, which the model does not know`, { arn });
+    ctx.unreadable(outcome.call, UNEXPECTED_RESPONSE, `DescribeStateMachine returned ${field} ${String(value)}, which the model does not know`, { arn });
   return {
     arn,
     name: out.name ?? name,
@@ -106,7 +106,7 @@ async function failedExecutions(ctx: Ctx, machine: Machine): Promise<StateMachin
       if (execution.executionArn === undefined || execution.stopDate === undefined || status === undefined) {
         return ctx.unreadable(
           { service: 'sfn', operation: 'ListExecutions', region: ctx.region },
-          UNEXPECTED,
+          UNEXPECTED_RESPONSE,
           `ListExecutions returned a ${String(status)} execution without an ARN or stop date (${String(execution.executionArn ?? execution.name)})`,
           { arn: machine.arn },
         );

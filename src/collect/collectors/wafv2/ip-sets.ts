@@ -7,7 +7,8 @@ import { GetIPSetCommand } from '@aws-sdk/client-wafv2';
 import type { WebAclIpSet } from '../../../model/types/wafv2/web-acl.js';
 import type { Maybe } from '../../../model/unknown.js';
 import type { CallRef, CollectContext, ResourceRef } from '../../contract/collect-context.js';
-import { missing, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { missing } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 import { parseWafv2Arn } from './wafv2-arn.js';
 
 type Ctx = CollectContext<'AWS::WAFv2::WebACL'>;

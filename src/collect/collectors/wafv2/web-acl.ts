@@ -37,7 +37,8 @@ import type { CallRef, CollectContext, ResourceRef } from '../../contract/collec
 import { defineCollector } from '../../contract/collector.js';
 import { listedOnce, tagMap } from '../../contract/normalise.js';
 import { readAllPages } from '../../contract/paginate.js';
-import { missing, UNEXPECTED_RESPONSE } from '../../contract/reported.js';
+import { missing } from '../../contract/reported.js';
+import { UNEXPECTED_RESPONSE } from '../../contract/read-problem.js';
 import { ipSetReader, type IpSetReader } from './ip-sets.js';
 import { Malformed, rulesOf } from './web-acl-rules.js';
 import { parseWafv2Arn } from './wafv2-arn.js';
@@ -185,8 +186,8 @@ async function collectScope(ctx: Ctx, scope: Scope, ipSets: IpSetReader): Promis
   });
   const call: CallRef = { service: 'wafv2', operation: 'ListWebACLs', region: ctx.region };
   const identities = listed.items.map((summary) => identityOf(ctx, scope, summary));
-  const acls = listedOnce(ctx, call, identities, (identity) => identity?.arn, 'ARN, or Name and Id');
-  await Promise.all(acls.map((acl) => (acl === undefined ? undefined : collectWebAcl(ctx, scope, acl, ipSets))));
+  const acls = listedOnce(ctx, call, identities, (identity) => identity?.arn, 'ARN, or Name and Id').filter((acl) => acl !== undefined);
+  await Promise.all(acls.map((acl) => collectWebAcl(ctx, scope, acl, ipSets)));
 }
 
 export default defineCollector({

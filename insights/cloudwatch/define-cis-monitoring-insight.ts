@@ -1,18 +1,18 @@
 /**
- * The one factory behind the fifteen CIS AWS 5.x monitoring insights (insights/cloudwatch/): each
- * is judged per region on the same chain (region-monitoring.ts) and differs only in the CIS filter
+ * The one factory behind the fifteen CIS AWS 5.x monitoring insights beside it: each
+ * is judged per region on the same chain (src/analysis/monitoring/region-monitoring.ts) and differs only in the CIS filter
  * pattern its metric filter must match, so an insight file holds its id, title, pattern key,
  * severity, rationale and remediation, and nothing else.
  */
 import { Type } from '@sinclair/typebox';
-import { defineInsight, type Insight, type Remediation } from '../../engine/define-insight.js';
-import type { Severity } from '../../model/severity.js';
-import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../region-policy.js';
-import type { FilterCriterion } from './alarm-chain.js';
-import { chainVerdict } from './chain-search.js';
-import { cisFilterPatterns, type CisPatternKey } from './cis-filter-patterns.js';
-import { matchFilterPattern } from './filter-pattern.js';
-import { REGION_MONITORING_READS, regionMonitoring, regionTrailPaths } from './region-monitoring.js';
+import { defineInsight, type Insight, type Remediation } from '../../src/engine/define-insight.js';
+import type { Severity } from '../../src/model/severity.js';
+import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../../src/analysis/region-policy.js';
+import type { FilterCriterion } from '../../src/analysis/monitoring/alarm-chain.js';
+import { chainVerdict } from '../../src/analysis/monitoring/chain-search.js';
+import { cisFilterPatterns, type CisPatternKey } from '../../src/analysis/monitoring/cis-filter-patterns.js';
+import { matchFilterPattern } from '../../src/analysis/monitoring/filter-pattern.js';
+import { REGION_MONITORING_READS, regionMonitoring, regionTrailPaths } from '../../src/analysis/monitoring/region-monitoring.js';
 
 export interface CisMonitoringInsightDefinition {
   readonly id: string;
