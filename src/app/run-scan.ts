@@ -6,6 +6,8 @@ import { fileTarget, stdoutTarget, type OutputTarget } from '../output/output-ta
 import { writeCsv } from '../output/write-csv.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
+import { WorstFindings } from '../output/worst-findings.js';
+import type { Finding } from '../findings/finding.js';
 import type { PreparedScan } from './prepare-scan.js';
 import type { Writable } from 'node:stream';
 
@@ -18,7 +20,14 @@ export interface OutputRequest {
   readonly file: string | undefined;
 }
 
-export type RunOutcome = { ok: true; result: ScanResult } | { ok: false; problems: readonly Problem[] };
+export type RunOutcome =
+  | {
+      ok: true;
+      result: ScanResult;
+      /** The most severe failing finding of the worst insights, with their fixes. */
+      worst: readonly Finding[];
+    }
+  | { ok: false; problems: readonly Problem[] };
 
 export async function runScan(
   prepared: PreparedScan,
@@ -26,6 +35,7 @@ export async function runScan(
   options: { includeAll: boolean; outputs: readonly OutputRequest[]; stdout: Writable; now: () => Date },
 ): Promise<RunOutcome> {
   const spool = new FindingsSpool();
+  const worst = new WorstFindings();
   try {
     const outcome = await scanSnapshot({
       file: snapshotFile,
@@ -34,7 +44,10 @@ export async function runScan(
       exemptions: prepared.exemptionIndex,
       accounts: prepared.accounts,
       includeAll: options.includeAll,
-      onFinding: (finding) => spool.add(finding),
+      onFinding: (finding) => {
+        spool.add(finding);
+        worst.add(finding);
+      },
       clock: options.now,
     });
     if (!outcome.ok) return outcome;
@@ -46,14 +59,14 @@ export async function runScan(
         if (output.format === 'json') await writeJson(target, scan, summary, spool);
         else if (output.format === 'jsonl') await writeJsonLines(target, spool);
         else if (output.format === 'csv') await writeCsv(target, spool);
-        else await writeTable(target, scan, summary, spool);
+        else await writeTable(target, scan, summary, spool, worst.list());
         await target.close();
       } catch (error) {
         await target.abort();
         throw error;
       }
     }
-    return outcome;
+    return { ok: true, result: outcome.result, worst: worst.list() };
   } finally {
     spool.dispose();
   }

@@ -44,13 +44,23 @@ describe('vigil demo', () => {
     expect(output.findings.filter((f) => f.insight === 'waf-web-acl-ip-allow-list' && f.status !== 'fail')).toEqual([]);
     expect(output.findings.some((f) => f.status === 'exempt' && f.insight === 's3-bucket-public')).toBe(true);
 
-    const rows = parse(readFileSync(join(dir, 'nested', 'out', 'findings.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
+    // Every finding says how to fix it, with the resource's own identifiers in the command.
+    const publicDb = output.findings.find((f) => f.insight === 'rds-instance-public' && f.status === 'fail')!;
+    expect(publicDb.remediation.cli).toContain(`--db-instance-identifier ${publicDb.resource.name} `);
+    expect(publicDb.remediation.docs).toBe('docs/insights/rds-instance-public.md');
+    expect(output.findings.every((f) => f.remediation.console !== '' && f.remediation.cli !== '')).toBe(true);
+    // A reason is one or two sentences; the detail is in the evidence.
+    expect(Math.max(...output.findings.map((f) => f.reason.length))).toBeLessThan(400);
+
+    const rows = parse<Record<string, string>>(readFileSync(join(dir, 'nested', 'out', 'findings.csv'), 'utf8'), { columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...csvColumns]);
     expect(rows).toHaveLength(output.findings.length);
+    expect(rows.find((row) => row['id'] === publicDb.id)?.['remediationCli']).toBe(publicDb.remediation.cli);
 
     expect(run.stdout).toMatch(/cis-aws\s+score/);
     expect(run.stdout).toMatch(/Failing findings by severity:\n\s+critical \d+ · high \d+/);
     expect(run.stdout).toMatch(/Five worst controls:\n(\s+\S+ \S+\s+\d+ failing.*\n){5}/);
+    expect(run.stdout).toMatch(/Fix first .*:\n\s+CRITICAL \S+ — .*\n\s+\$ \S/);
   });
 
   it('is deterministic: two runs give the same findings', async () => {

@@ -12,6 +12,7 @@ import type { Severity } from '../../model/severity.js';
 import { writeSnapshot } from '../../snapshot/snapshot-writer.js';
 import { packageRoot, packageVersion } from '../../package-root.js';
 import { textSummary } from '../../output/text-summary.js';
+import { fixesText } from '../../output/worst-findings.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { exitCodeFor } from './scan.js';
@@ -70,6 +71,7 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
   const { scan, summary } = outcome.result;
   io.stdout.write(`Vigil demo — Ledgerline, a SaaS provider hosting two banks (inventory of ${org.collectedAt})\n\n`);
   io.stdout.write(textSummary(scan, summary));
+  io.stdout.write(fixesText(outcome.worst));
   const shown = (file: string) => relative(process.cwd(), file) || file;
   io.stdout.write(`\nWrote ${shown(snapshot)}, ${shown(findingsJson)} and ${shown(findingsCsv)}.\n`);
   return exitCodeFor(summary, options.failOn);
