@@ -18,6 +18,8 @@ export interface OutputRequest {
   readonly format: OutputFormat;
   /** A file, or undefined for stdout. */
   readonly file: string | undefined;
+  /** Also passing and not-applicable findings, as evidence (whatever the run's `includeAll`). */
+  readonly passing?: boolean;
 }
 
 export type RunOutcome =
@@ -34,7 +36,10 @@ export async function runScan(
   snapshotFile: string,
   options: { includeAll: boolean; outputs: readonly OutputRequest[]; stdout: Writable; now: () => Date },
 ): Promise<RunOutcome> {
+  // Outputs with passing findings read every finding; the others only what the run asks for.
+  const everything = options.includeAll || options.outputs.some((output) => output.passing === true);
   const spool = new FindingsSpool();
+  const withPassing = everything && !options.includeAll ? new FindingsSpool() : spool;
   const worst = new WorstFindings();
   try {
     const outcome = await scanSnapshot({
@@ -43,31 +48,37 @@ export async function runScan(
       inventory: prepared.inventory,
       exemptions: prepared.exemptionIndex,
       accounts: prepared.accounts,
-      includeAll: options.includeAll,
+      includeAll: everything,
       onFinding: (finding) => {
-        spool.add(finding);
+        if (withPassing !== spool) withPassing.add(finding);
+        if (withPassing === spool || (finding.status !== 'pass' && finding.status !== 'not-applicable')) spool.add(finding);
         worst.add(finding);
       },
       clock: options.now,
     });
     if (!outcome.ok) return outcome;
     spool.close();
+    withPassing.close();
     for (const output of options.outputs) {
       const target: OutputTarget = output.file === undefined ? stdoutTarget(options.stdout) : await fileTarget(output.file);
       try {
-        const { scan, summary } = outcome.result;
-        if (output.format === 'json') await writeJson(target, scan, summary, spool);
-        else if (output.format === 'jsonl') await writeJsonLines(target, spool);
-        else if (output.format === 'csv') await writeCsv(target, spool);
-        else await writeTable(target, scan, summary, spool, worst.list());
+        const passing = options.includeAll || output.passing === true;
+        const findings = passing ? withPassing : spool;
+        const { scan } = outcome.result;
+        const summary = { ...outcome.result.summary, includesPassing: passing };
+        if (output.format === 'json') await writeJson(target, scan, summary, findings);
+        else if (output.format === 'jsonl') await writeJsonLines(target, findings);
+        else if (output.format === 'csv') await writeCsv(target, findings);
+        else await writeTable(target, scan, summary, findings, worst.list());
         await target.close();
       } catch (error) {
         await target.abort();
         throw error;
       }
     }
-    return { ok: true, result: outcome.result, worst: worst.list() };
+    return { ok: true, result: { ...outcome.result, summary: { ...outcome.result.summary, includesPassing: options.includeAll } }, worst: worst.list() };
   } finally {
     spool.dispose();
+    withPassing.dispose();
   }
 }

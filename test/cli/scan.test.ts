@@ -73,6 +73,8 @@ describe('vigil scan', () => {
     const out = join(dir, 'out', 'findings.json');
     expect((await vigil([...args, '--out', out])).stdout).toBe('');
     expect((JSON.parse(readFileSync(out, 'utf8')) as ScanOutput).findings).toHaveLength(1);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as ScanOutput).summary.includesPassing).toBe(false);
+    expect((JSON.parse((await vigil([...args, '--all'])).stdout) as ScanOutput).summary.includesPassing).toBe(true);
   });
 
   it('runs custom YAML insights from --insights', async () => {

@@ -1,7 +1,7 @@
 /**
  * `vigil demo`: generates the bundled demo organisation's snapshot, scans it with every shipped
- * pack, the demo configuration and exemptions, writes `findings.json` and `findings.csv`, and
- * prints the summary. No AWS account is involved.
+ * pack, the demo configuration and exemptions, writes `findings.json`, `findings.csv` and the
+ * auditor's `evidence.jsonl.gz` (every evaluation, passing ones too), and prints the summary. No AWS account is involved.
  */
 import { join, relative } from 'node:path';
 import { prepareScan } from '../../app/prepare-scan.js';
@@ -55,11 +55,14 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
 
   const findingsJson = join(options.outDir, 'findings.json');
   const findingsCsv = join(options.outDir, 'findings.csv');
+  // For an auditor: every evaluation, passing ones too, one JSON line each.
+  const evidence = join(options.outDir, 'evidence.jsonl.gz');
   const outcome = await runScan(prepared.value, snapshot, {
     includeAll: false,
     outputs: [
       { format: 'json', file: findingsJson },
       { format: 'csv', file: findingsCsv },
+      { format: 'jsonl', file: evidence, passing: true },
     ],
     stdout: io.stdout,
     now: () => now,
@@ -73,6 +76,8 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
   io.stdout.write(textSummary(scan, summary));
   io.stdout.write(fixesText(outcome.worst));
   const shown = (file: string) => relative(process.cwd(), file) || file;
-  io.stdout.write(`\nWrote ${shown(snapshot)}, ${shown(findingsJson)} and ${shown(findingsCsv)}.\n`);
+  io.stdout.write(
+    `\nWrote ${shown(snapshot)}, ${shown(findingsJson)}, ${shown(findingsCsv)} and ${shown(evidence)} (every evaluation, passing ones too, as evidence).\n`,
+  );
   return exitCodeFor(summary, options.failOn);
 }
