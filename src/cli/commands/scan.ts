@@ -1,34 +1,42 @@
 /** `vigil scan --snapshot FILE` (or `--live`): evaluates a snapshot and writes findings. */
 import { prepareScan } from '../../app/prepare-scan.js';
-import { runScan, type OutputFormat } from '../../app/run-scan.js';
-import { atOrAbove, type Severity } from '../../model/severity.js';
-import type { ScanSummary } from '../../findings/scan-output.js';
-import { ExitCode } from '../exit-codes.js';
+import { outputFormats, runScan, type OutputFormat } from '../../app/run-scan.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { ExitCode, exitCodeFor } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { runCollection } from './collect.js';
+import { runCollection } from '../../app/run-collection.js';
+import { FailOn, Repeated, collectionOptions } from '../options/common-options.js';
+import type { CommandOptions } from '../options/parse-options.js';
 import { selectionOf } from '../../app/live-collection.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export interface ScanCommandOptions {
-  snapshot?: string;
-  live: boolean;
-  account: string[];
-  regions?: string;
-  profile?: string;
-  concurrency: string;
-  keepSnapshot?: string;
-  pack: string[];
-  insight: string[];
-  insights: string[];
-  exemptions?: string;
-  config?: string;
-  format?: OutputFormat;
-  out?: string;
-  failOn?: Severity;
-  all: boolean;
-}
+const ScanOptions = Type.Object(
+  {
+    snapshot: Type.Optional(Type.String()),
+    live: Type.Boolean({ default: false }),
+    ...collectionOptions,
+    keepSnapshot: Type.Optional(Type.String()),
+    insights: Repeated(),
+    exemptions: Type.Optional(Type.String()),
+    format: Type.Optional(Type.Union(outputFormats.map((format) => Type.Literal(format)))),
+    out: Type.Optional(Type.String()),
+    failOn: FailOn,
+    all: Type.Boolean({ default: false }),
+  },
+  { additionalProperties: false },
+);
+export type ScanCommandOptions = Static<typeof ScanOptions>;
+
+/** Collection options apply to a live scan only; a snapshot was collected already. */
+const LIVE_ONLY = ['account', 'regions', 'source', 'profile', 'concurrency', 'log', 'keepSnapshot'] as const;
+
+export const scanOptions: CommandOptions<typeof ScanOptions> = {
+  schema: ScanOptions,
+  onlyWith: Object.fromEntries(LIVE_ONLY.map((option) => [option, 'live'])),
+  notWith: { snapshot: 'live' },
+};
 
 export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promise<ExitCode> {
   const now = io.now();
@@ -61,10 +69,11 @@ export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promi
         ...(options.config !== undefined && { config: options.config }),
         account: options.account,
         ...(options.regions !== undefined && { regions: options.regions }),
-        source: 'api',
+        source: options.source,
         out: temporary,
         ...(options.profile !== undefined && { profile: options.profile }),
         concurrency: options.concurrency,
+        ...(options.log !== undefined && { log: options.log }),
         pack: options.pack,
         insight: options.insight,
       },
@@ -90,10 +99,4 @@ export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promi
   // A collection that could not reach every account is a degraded run, whatever was found.
   if (degraded) return ExitCode.failed;
   return exitCodeFor(outcome.result.summary, options.failOn);
-}
-
-export function exitCodeFor(summary: ScanSummary, failOn: Severity | undefined): ExitCode {
-  if (failOn === undefined) return ExitCode.ok;
-  const failing = Object.entries(summary.failingBySeverity).some(([severity, count]) => count > 0 && atOrAbove(severity as Severity, failOn));
-  return failing ? ExitCode.findings : ExitCode.ok;
 }
