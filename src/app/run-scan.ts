@@ -3,7 +3,9 @@ import { scanSnapshot, type ScanResult } from '../engine/scan.js';
 import type { Problem } from '../input/problem.js';
 import { FindingsSpool } from '../output/findings-spool.js';
 import { fileTarget, stdoutTarget, type OutputTarget } from '../output/output-target.js';
+import { writeAsff } from '../output/write-asff.js';
 import { writeCsv } from '../output/write-csv.js';
+import { writeSarif } from '../output/write-sarif.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
 import { WorstFindings } from '../output/worst-findings.js';
@@ -11,8 +13,8 @@ import type { Finding } from '../findings/finding.js';
 import type { PreparedScan } from './prepare-scan.js';
 import type { Writable } from 'node:stream';
 
-export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
-export const outputFormats: readonly OutputFormat[] = ['table', 'json', 'jsonl', 'csv'];
+export const outputFormats = ['table', 'json', 'jsonl', 'csv', 'sarif', 'asff'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
 
 export interface OutputRequest {
   readonly format: OutputFormat;
@@ -69,6 +71,8 @@ export async function runScan(
         if (output.format === 'json') await writeJson(target, scan, summary, findings);
         else if (output.format === 'jsonl') await writeJsonLines(target, findings);
         else if (output.format === 'csv') await writeCsv(target, findings);
+        else if (output.format === 'sarif') await writeSarif(target, findings);
+        else if (output.format === 'asff') await writeAsff(target, scan, findings);
         else await writeTable(target, scan, summary, findings, worst.list());
         await target.close();
       } catch (error) {
