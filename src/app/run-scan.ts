@@ -3,26 +3,34 @@ import { scanSnapshot, type ScanResult } from '../engine/scan.js';
 import type { Problem } from '../input/problem.js';
 import { FindingsSpool } from '../output/findings-spool.js';
 import { fileTarget, stdoutTarget, type OutputTarget } from '../output/output-target.js';
+import { writeAsff } from '../output/write-asff.js';
 import { writeCsv } from '../output/write-csv.js';
+import { writeSarif } from '../output/write-sarif.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
+import { WorstFindings } from '../output/worst-findings.js';
+import type { Finding } from '../findings/finding.js';
 import type { PreparedScan } from './prepare-scan.js';
 import type { RecordingOutcome, ScanRecording } from './scan-recording.js';
 import type { Writable } from 'node:stream';
 
-export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
-export const outputFormats: readonly OutputFormat[] = ['table', 'json', 'jsonl', 'csv'];
+export const outputFormats = ['table', 'json', 'jsonl', 'csv', 'sarif', 'asff'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
 
 export interface OutputRequest {
   readonly format: OutputFormat;
   /** A file, or undefined for stdout. */
   readonly file: string | undefined;
+  /** Also passing and not-applicable findings, as evidence (whatever the run's `includeAll`). */
+  readonly passing?: boolean;
 }
 
 export type RunOutcome =
   | {
       ok: true;
       result: ScanResult;
+      /** The most severe failing finding of the worst insights, with their fixes. */
+      worst: readonly Finding[];
       /** What the store recorded, when a store is used. */
       recorded?: RecordingOutcome['recorded'];
       /** The store could not record the scan (the output was written without lifecycle). */
@@ -35,7 +43,11 @@ export async function runScan(
   snapshotFile: string,
   options: { includeAll: boolean; outputs: readonly OutputRequest[]; stdout: Writable; now: () => Date; recording?: ScanRecording },
 ): Promise<RunOutcome> {
+  // Outputs with passing findings read every finding; the others only what the run asks for.
+  const everything = options.includeAll || options.outputs.some((output) => output.passing === true);
   const spool = new FindingsSpool();
+  const withPassing = everything && !options.includeAll ? new FindingsSpool() : spool;
+  const worst = new WorstFindings();
   const { recording } = options;
   try {
     const startedAt = options.now();
@@ -47,13 +59,14 @@ export async function runScan(
         inventory: prepared.inventory,
         exemptions: prepared.exemptionIndex,
         accounts: prepared.accounts,
-        includeAll: options.includeAll,
-        onFinding:
-          recording === undefined
-            ? (finding) => {
-                spool.add(finding);
-              }
-            : (finding) => recording.observe(finding, spool.add(finding)),
+        includeAll: everything,
+        onFinding: (finding) => {
+          // Both spools write the same line for a finding; the store observes it once.
+          let line = withPassing !== spool ? withPassing.add(finding) : undefined;
+          if (withPassing === spool || (finding.status !== 'pass' && finding.status !== 'not-applicable')) line = spool.add(finding);
+          recording?.observe(finding, line!);
+          worst.add(finding);
+        },
         clock: options.now,
       });
     } catch (error) {
@@ -62,6 +75,7 @@ export async function runScan(
     }
     if (!outcome.ok) return outcome;
     spool.close();
+    withPassing.close();
     let recorded: RecordingOutcome | undefined;
     let recordError: unknown;
     if (recording !== undefined) {
@@ -78,11 +92,15 @@ export async function runScan(
     for (const output of options.outputs) {
       const target: OutputTarget = output.file === undefined ? stdoutTarget(options.stdout) : await fileTarget(output.file);
       try {
-        const { summary } = outcome.result;
-        if (output.format === 'json') await writeJson(target, scan, summary, spool, annotate);
-        else if (output.format === 'jsonl') await writeJsonLines(target, spool, annotate);
-        else if (output.format === 'csv') await writeCsv(target, spool);
-        else await writeTable(target, scan, summary, spool);
+        const passing = options.includeAll || output.passing === true;
+        const findings = passing ? withPassing : spool;
+        const summary = { ...outcome.result.summary, includesPassing: passing };
+        if (output.format === 'json') await writeJson(target, scan, summary, findings, annotate);
+        else if (output.format === 'jsonl') await writeJsonLines(target, findings, annotate);
+        else if (output.format === 'csv') await writeCsv(target, findings);
+        else if (output.format === 'sarif') await writeSarif(target, findings);
+        else if (output.format === 'asff') await writeAsff(target, scan, findings);
+        else await writeTable(target, scan, summary, findings, worst.list());
         await target.close();
       } catch (error) {
         await target.abort();
@@ -91,11 +109,13 @@ export async function runScan(
     }
     return {
       ok: true,
-      result: { ...outcome.result, scan },
+      result: { ...outcome.result, scan, summary: { ...outcome.result.summary, includesPassing: options.includeAll } },
+      worst: worst.list(),
       ...(recorded !== undefined && { recorded: recorded.recorded }),
       ...(recordError !== undefined && { recordError }),
     };
   } finally {
     spool.dispose();
+    withPassing.dispose();
   }
 }

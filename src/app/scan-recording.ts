@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { ScanResult } from '../engine/scan.js';
 import type { Finding } from '../findings/finding.js';
 import type { ScanInfo } from '../findings/scan-output.js';
-import { buildSummary } from '../engine/summary.js';
+import { packControls } from '../engine/summary.js';
 import type { FindingAnnotator } from '../output/write-json.js';
 import { canonicalJson } from '../store/canonical-json.js';
 import type { RollupCounts } from '../store/daily-rollups.js';
@@ -126,12 +126,12 @@ function variantResolver(prepared: PreparedScan): (finding: Finding) => string {
 function rollupsOf(prepared: PreparedScan, result: ScanResult): RollupCounts[] {
   const rollups: RollupCounts[] = [];
   for (const accountId of result.tally.accounts()) {
-    for (const pack of buildSummary(prepared.plan, result.tally, {}, accountId).packs) {
-      for (const control of pack.controls) {
+    for (const { pack, controls } of packControls(prepared.plan, result.tally, [accountId])) {
+      for (const control of controls) {
         if (control.status === 'manual') continue;
         const { pass, fail, error, exempt, notApplicable } = control;
         if (pass + fail + error + exempt + notApplicable === 0) continue;
-        rollups.push({ accountId, pack: pack.id, control: control.id, pass, fail, error, exempt, notApplicable });
+        rollups.push({ accountId, pack, control: control.id, pass, fail, error, exempt, notApplicable });
       }
     }
   }

@@ -1,31 +1,77 @@
 /**
  * The `vigil` command line. Each command is a function of its options and the I/O streams that
- * returns an exit code; this module only parses arguments and maps failures to exit codes.
+ * returns an exit code; this module parses arguments, checks each command's options against its
+ * schema (src/cli/options), and maps failures to exit codes.
  */
 import { Command, CommanderError, Option } from 'commander';
+import type { Static, TObject } from '@sinclair/typebox';
 import { outputFormats } from '../app/run-scan.js';
 import { severities } from '../model/severity.js';
 import { packageVersion } from '../package-root.js';
-import { collectCommand } from './commands/collect.js';
-import { demoCommand } from './commands/demo.js';
-import { diffCommand } from './commands/diff.js';
-import { historyCommand } from './commands/history.js';
-import { scansListCommand } from './commands/scans.js';
-import { iamPolicyCommand } from './commands/iam-policy.js';
-import { insightsListCommand, packsListCommand } from './commands/list.js';
-import { packsCoverageCommand } from './commands/packs-coverage.js';
-import { policyAnalyzeCommand } from './commands/policy-analyze.js';
-import { scanCommand } from './commands/scan.js';
+import { collectCommand, collectOptions } from './commands/collect.js';
+import { demoCommand, demoOptions } from './commands/demo.js';
+import { diffCommand, diffOptions } from './commands/diff.js';
+import { historyCommand, historyOptions } from './commands/history.js';
+import { scansListCommand, scansListOptions } from './commands/scans.js';
+import { iamPolicyCommand, iamPolicyOptions } from './commands/iam-policy.js';
+import { insightsListCommand, listOptions, packsListCommand } from './commands/list.js';
+import { packsCoverageCommand, packsCoverageOptions } from './commands/packs-coverage.js';
+import { policyAnalyzeCommand, policyAnalyzeOptions } from './commands/policy-analyze.js';
+import { scanCommand, scanOptions } from './commands/scan.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
-import { processIo, type CliIo } from './io.js';
+import { processIo, reportProblems, type CliIo } from './io.js';
+import { parseOptions, type CommandOptions } from './options/parse-options.js';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+/** A repeatable option's values. No defaults in commander: an option not given stays absent, so the schema can tell. */
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
+
+/** What each exit code means for a command, printed at the end of its --help. */
+function exitCodes(codes: Partial<Record<ExitCode, string>>): string {
+  const lines = Object.entries({
+    ...codes,
+    [ExitCode.input]: codes[ExitCode.input] ?? 'usage or input error (named on stderr; nothing done)',
+    [ExitCode.failed]: codes[ExitCode.failed] ?? 'the run failed',
+  })
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([code, meaning]) => `  ${code}  ${meaning}`);
+  return `\nExit codes:\n${lines.join('\n')}\n`;
+}
+const LISTED = exitCodes({ [ExitCode.ok]: 'listed' });
+const FAIL_ON = {
+  [ExitCode.ok]: 'ran, and nothing at or above --fail-on failed',
+  [ExitCode.findings]: 'a finding at or above --fail-on failed',
+};
+
+const regionsHelp = 'regions, comma-separated, or "all" (default: the regions enabled in each account)';
+const sourceOption = () =>
+  new Option(
+    '--source <source>',
+    'where configurations come from: the APIs, or AWS Config for the types it records (S3, KMS, security groups, RDS); default api',
+  ).choices(['api', 'config', 'auto']);
+const logOption = () =>
+  new Option(
+    '--log <format>',
+    'progress as JSON lines or text lines (default: a progress display on a terminal, JSON otherwise; VIGIL_LOG_LEVEL=debug adds each collector)',
+  ).choices(['json', 'text']);
 
 const STORE_HELP =
   "the findings store: sqlite:PATH or postgres (URL from $VIGIL_DATABASE_URL, or the config's store.postgres.urlEnv); default: the config's store, else .vigil/vigil.db";
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  /** Checks the options against the command's schema; only what fits reaches the command. */
+  const run =
+    <T extends TObject>(name: string, spec: CommandOptions<T>, command: (options: Static<T>) => Promise<ExitCode>) =>
+    async (raw: Record<string, unknown>): Promise<void> => {
+      const parsed = parseOptions(name, spec, raw);
+      if (!parsed.ok) {
+        reportProblems(io, [], parsed.errors);
+        setExit(ExitCode.input);
+        return;
+      }
+      setExit(await command(parsed.value));
+    };
+
   const program = new Command('vigil')
     .description('Cloud compliance posture engine for AWS: snapshots in, findings by compliance pack out.')
     .version(packageVersion())
@@ -35,69 +81,75 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('demo')
-    .description('Scan the bundled demo organisation (no AWS account needed) and write findings, CSV and a summary')
-    .option('--out-dir <dir>', 'where to write the snapshot and findings', 'vigil-out')
+    .description('Scan the bundled demo organisation (no AWS account needed) and write findings, CSV, the evidence file and a summary')
+    .option('--out-dir <dir>', 'where to write the snapshot and findings (default vigil-out)')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
     .option('--store <spec>', STORE_HELP)
     .option('--no-store', 'do not record the scans')
-    .action(async (options) => setExit(await demoCommand(options, io)));
+    .addHelpText('after', exitCodes(FAIL_ON))
+    .action(run('demo', demoOptions, (options) => demoCommand(options, io)));
 
   program
     .command('collect')
     .description('Collect live AWS accounts (default credential chain, or the roles of the config) into a snapshot file')
     .requiredOption('--out <file>', 'snapshot file to write (.jsonl or .jsonl.gz)')
     .option('--config <file>', 'configuration file: accounts with roleArn/externalId, or organization.roleName')
-    .option('--account <id|name>', 'only this account (repeatable)', collect, [])
-    .option('--regions <list>', 'regions, comma-separated, or "all" (default: the regions enabled in each account)')
-    .addOption(
-      new Option('--source <source>', 'where configurations come from: the APIs, or AWS Config for the types it records (S3, KMS, security groups, RDS)')
-        .choices(['api', 'config', 'auto'])
-        .default('api'),
-    )
+    .option('--account <id|name>', 'only this account (repeatable)', collect)
+    .option('--regions <list>', regionsHelp)
+    .addOption(sourceOption())
     .option('--profile <name>', 'named profile of the shared AWS config for the current credentials')
-    .option('--concurrency <n>', 'accounts collected at once', '4')
-    .addOption(
-      new Option('--log <format>', 'progress on a terminal, JSON lines otherwise (each collector in each region too with VIGIL_LOG_LEVEL=debug)').choices([
-        'json',
-        'text',
-      ]),
+    .option('--concurrency <n>', 'accounts collected at once, 1 to 64 (default 4)')
+    .addOption(logOption())
+    .option('--pack <id>', 'collect only what the insights of this pack read (repeatable)', collect)
+    .option('--insight <id>', 'collect only what this insight reads (repeatable)', collect)
+    .addHelpText(
+      'after',
+      exitCodes({
+        [ExitCode.ok]: 'every account collected (what could not be read is in the coverage)',
+        [ExitCode.failed]: 'an account could not be reached (the others are collected), or the run failed',
+      }),
     )
-    .option('--pack <id>', 'collect only what the insights of this pack read (repeatable)', collect, [])
-    .option('--insight <id>', 'collect only what this insight reads (repeatable)', collect, [])
-    .action(async (options) => setExit(await collectCommand(options, io)));
+    .action(run('collect', collectOptions, (options) => collectCommand(options, io)));
 
   program
     .command('iam-policy')
     .description('Print the least-privilege read-only IAM policy that collection needs')
-    .option('--scan', 'the policy of `vigil collect` and `vigil scan --live`', false)
-    .option('--pack <id>', 'only what the insights of this pack read (repeatable)', collect, [])
-    .option('--insight <id>', 'only what this insight reads (repeatable)', collect, [])
-    .action(async (options) => setExit(await iamPolicyCommand(options, io)));
+    .option('--scan', 'the policy of `vigil collect` and `vigil scan --live`')
+    .option('--pack <id>', 'only what the insights of this pack read (repeatable)', collect)
+    .option('--insight <id>', 'only what this insight reads (repeatable)', collect)
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'the policy printed' }))
+    .action(run('iam-policy', iamPolicyOptions, (options) => iamPolicyCommand(options, io)));
 
   program
     .command('scan')
     .description('Evaluate a snapshot file (or live accounts with --live) against compliance packs')
     .option('--snapshot <file>', 'snapshot file (.jsonl or .jsonl.gz)')
-    .option('--live', 'collect the accounts first (options of `vigil collect`), then evaluate', false)
-    .option('--account <id|name>', 'with --live: only this account (repeatable)', collect, [])
-    .option('--regions <list>', 'with --live: regions, comma-separated, or "all"')
+    .option('--live', 'collect the accounts first (options of `vigil collect`), then evaluate')
+    .option('--account <id|name>', 'with --live: only this account (repeatable)', collect)
+    .option('--regions <list>', `with --live: ${regionsHelp}`)
+    .addOption(sourceOption())
     .option('--profile <name>', 'with --live: named profile for the current credentials')
-    .option('--concurrency <n>', 'with --live: accounts collected at once', '4')
+    .option('--concurrency <n>', 'with --live: accounts collected at once, 1 to 64 (default 4)')
+    .addOption(logOption())
     .option('--keep-snapshot <file>', 'with --live: also keep the collected snapshot in this file')
-    .option('--pack <id>', "pack to run (repeatable; default: the config's packs, else all shipped packs)", collect, [])
-    .option('--insight <id>', 'only this insight (repeatable)', collect, [])
-    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
+    .option('--pack <id>', "pack to run (repeatable; default: the config's packs, else all shipped packs)", collect)
+    .option('--insight <id>', 'only this insight (repeatable)', collect)
+    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
     .option('--exemptions <file>', 'exemptions file (YAML)')
     .option('--config <file>', 'configuration file (vigil.yaml)')
     .addOption(new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(outputFormats))
     .option('--out <file>', 'write the output to this file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
-    .option('--all', 'also output pass and not-applicable findings', false)
+    .option('--all', 'also output pass and not-applicable findings (evidence for an auditor)')
     .option('--store <spec>', STORE_HELP)
     .option('--no-store', 'do not record the scan')
-    .action(async (options) => setExit(await scanCommand(options, io)));
+    .addHelpText(
+      'after',
+      exitCodes({ ...FAIL_ON, [ExitCode.failed]: 'the run failed, or with --live an account could not be reached (its findings are still written)' }),
+    )
+    .action(run('scan', scanOptions, (options) => scanCommand(options, io)));
 
-  const formatOption = () => new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'json']);
+  const tableOrJson = () => new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'json']);
   program
     .command('history')
     .description("Findings history from the store: a finding's transitions, the changes in a window, or mean time to remediate")
@@ -106,73 +158,88 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--mttr <window>', 'mean time to remediate per severity, account and pack control over the window (e.g. 90d)')
     .option('--account <id|name>', 'only this account')
     .option('--pack <id>', "only findings of this pack's controls")
-    .addOption(formatOption())
+    .addOption(tableOrJson())
     .option('--store <spec>', STORE_HELP)
     .option('--config <file>', 'configuration file (its store)')
-    .action(async (options) => setExit(await historyCommand(options, io)));
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'shown' }))
+    .action(run('history', historyOptions, (options) => historyCommand(options, io)));
 
   program
     .command('diff')
     .description('New, resolved, regressed and still open findings between two scans (default: the last two complete scans of the same scope)')
     .option('--from <scan>', 'the earlier scan (id or unique prefix; see vigil scans list)')
     .option('--to <scan>', "the later scan (default: the last complete scan, of --from's scope when given)")
-    .addOption(formatOption())
+    .addOption(tableOrJson())
     .option('--store <spec>', STORE_HELP)
     .option('--config <file>', 'configuration file (its store)')
-    .action(async (options) => setExit(await diffCommand(options, io)));
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'shown' }))
+    .action(run('diff', diffOptions, (options) => diffCommand(options, io)));
 
   const scans = program.command('scans').description('Recorded scans');
   scans
     .command('list')
     .description('The recorded scans, newest first: inventory time, status (complete, degraded, crashed), accounts, what each changed')
-    .option('--limit <n>', 'at most this many', '20')
+    .option('--limit <n>', 'at most this many (default 20)')
     .option('--account <id|name>', 'only scans of this account')
-    .addOption(formatOption())
+    .addOption(tableOrJson())
     .option('--store <spec>', STORE_HELP)
     .option('--config <file>', 'configuration file (its store)')
-    .action(async (options) => setExit(await scansListCommand(options, io)));
+    .addHelpText('after', LISTED)
+    .action(run('scans list', scansListOptions, (options) => scansListCommand(options, io)));
 
   program
     .command('validate')
     .description('Check packs, custom insights, exemptions, config and snapshot files; report file:line:column problems')
     .argument('<paths...>', 'files or folders')
+    .addHelpText(
+      'after',
+      exitCodes({ [ExitCode.ok]: 'every file is valid (warnings may be printed)', [ExitCode.input]: 'a file has problems (each as file:line:column)' }),
+    )
     .action(async (paths: string[]) => setExit(await validateCommand(paths, io)));
 
   const policy = program.command('policy').description('Resource policies');
   policy
     .command('analyze')
-    .description('Analyse a resource policy (bucket, key ...): public?, which actions, which other accounts; JSON on stdout')
+    .description('Analyse a resource policy (bucket, key ...): public?, which actions, which external parties; JSON on stdout')
     .argument('<file>', 'policy document (JSON)')
     .requiredOption('--account <id>', 'the account that owns the resource')
-    .option('--trusted-account <id>', 'an account whose principals are trusted (repeatable)', collect, [])
-    .option('--org-id <id>', 'a trusted AWS Organizations id, o-... (repeatable)', collect, [])
-    .option('--trusted-cidr <cidr>', 'a trusted network (repeatable)', collect, [])
-    .action(async (file: string, options) => setExit(await policyAnalyzeCommand(file, options, io)));
+    .option('--trusted-account <id>', 'an account whose principals are trusted (repeatable)', collect)
+    .option('--org-id <id>', 'a trusted AWS Organizations id, o-... (repeatable)', collect)
+    .option('--trusted-cidr <cidr>', 'a trusted network (repeatable)', collect)
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'analysed; the policy is not public', [ExitCode.findings]: 'analysed; the policy is public' }))
+    .action(async (file: string, raw: Record<string, unknown>) =>
+      run('policy analyze', policyAnalyzeOptions, (options) => policyAnalyzeCommand(file, options, io))(raw),
+    );
 
+  const formatOption = () => new Option('--format <format>', 'output format (default table)').choices(['table', 'json']);
   const insights = program.command('insights').description('Built-in and custom insights');
   insights
     .command('list')
     .description('List insights: id, severity, resource type, title and the pack controls that use them')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(formatOption())
     .option('--config <file>', 'configuration file (adds its custom insights and packs)')
-    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
-    .action(async (options) => setExit(await insightsListCommand(options, io)));
+    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
+    .addHelpText('after', LISTED)
+    .action(run('insights list', listOptions, (options) => insightsListCommand(options, io)));
 
   const packs = program.command('packs').description('Compliance packs');
   packs
     .command('list')
     .description('List packs: id, version, controls automated and manual')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(formatOption())
     .option('--config <file>', 'configuration file (adds its packs)')
-    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
-    .action(async (options) => setExit(await packsListCommand(options, io)));
+    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
+    .addHelpText('after', LISTED)
+    .action(run('packs list', listOptions, (options) => packsListCommand(options, io)));
   packs
     .command('coverage')
     .description('Per control: automated, partly automated or manual, the insights behind it, and the share automated')
-    .option('--pack <id>', 'only this pack (repeatable)', collect, [])
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--pack <id>', 'only this pack (repeatable)', collect)
+    .addOption(formatOption())
     .option('--config <file>', 'configuration file (adds its packs)')
-    .action(async (options) => setExit(await packsCoverageCommand(options, io)));
+    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
+    .addHelpText('after', LISTED)
+    .action(run('packs coverage', packsCoverageOptions, (options) => packsCoverageCommand(options, io)));
 
   return program;
 }

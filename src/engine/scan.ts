@@ -181,7 +181,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
     ok: true,
     result: {
       scan,
-      summary: buildSummary(plan, tally, failingBySeverity),
+      summary: buildSummary(plan, tally, failingBySeverity, scan.accounts, options.includeAll),
       header,
       tally,
       stats: { readSeconds: (totalMs - evaluateMs) / 1000, evaluateSeconds: evaluateMs / 1000, lookupResources: inventory.size },

@@ -31,10 +31,10 @@ export class Tally {
     return [...this.perAccount.keys()].sort();
   }
 
-  /** Counts of one binding, for one account or all. */
-  counts(binding: number, accountId?: string): Counts {
+  /** Counts of one binding, over the given accounts or all. */
+  counts(binding: number, accountIds?: readonly string[]): Counts {
     const total = emptyCounts();
-    const sources = accountId === undefined ? [...this.perAccount.values()] : [this.perAccount.get(accountId)].filter((c) => c !== undefined);
+    const sources = accountIds === undefined ? [...this.perAccount.values()] : accountIds.map((id) => this.perAccount.get(id)).filter((c) => c !== undefined);
     for (const counts of sources) {
       const base = binding * SLOTS;
       total.pass += counts[base]!;

@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import { Severity } from '../model/severity.js';
 import { LifecycleState } from './lifecycle-state.js';
+import { FindingRemediation } from './remediation.js';
 
 export const FindingStatus = Type.Union([
   Type.Literal('pass'),
@@ -30,6 +31,8 @@ export const Finding = Type.Object(
     reason: Type.String(),
     evidence: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()]),
     controls: Type.Array(ControlRef),
+    /** How to fix it: console steps, the CLI command for this resource, the insight's documentation. */
+    remediation: FindingRemediation,
     /** The exemption that turned a fail into `exempt`. */
     exemption: Type.Optional(
       Type.Object({ reason: Type.String(), approvedBy: Type.String(), expires: Type.String(), file: Type.String() }, { additionalProperties: false }),

@@ -45,6 +45,32 @@ export const PackSummary = Type.Object(
 );
 export type PackSummary = Static<typeof PackSummary>;
 
+/** A pack's score and coverage over some accounts (the controls are in the pack's summary, over all). */
+export const ScopePackSummary = Type.Object(
+  {
+    id: Type.String(),
+    score: Score,
+    coverage: Score,
+    ...CountFields,
+    controlsByStatus: Type.Record(ControlStatus, Type.Integer({ minimum: 0 })),
+  },
+  { additionalProperties: false },
+);
+export type ScopePackSummary = Static<typeof ScopePackSummary>;
+
+/** The packs' scores over one account, one tenant's accounts or one environment's. */
+export const ScopeSummary = Type.Object(
+  {
+    /** The account id, the tenant or the environment as the configuration names it. */
+    id: Type.String(),
+    name: Type.String(),
+    accounts: Type.Array(Type.String(), { description: 'Account ids' }),
+    packs: Type.Array(ScopePackSummary),
+  },
+  { additionalProperties: false },
+);
+export type ScopeSummary = Static<typeof ScopeSummary>;
+
 export const ScanAccount = Type.Object(
   {
     id: Type.String(),
@@ -91,6 +117,14 @@ export const ScanOutput = Type.Object(
         /** Failing findings (not exempt) by severity. */
         failingBySeverity: Type.Record(Type.String(), Type.Integer({ minimum: 0 })),
         ...CountFields,
+        /** Whether `findings` also holds passing and not-applicable evaluations (`--all`), as evidence. */
+        includesPassing: Type.Boolean(),
+        /** Per pack, over each account. */
+        byAccount: Type.Array(ScopeSummary),
+        /** Per pack, over the accounts of each tenant the configuration names (`accounts[].tenant`). */
+        byTenant: Type.Array(ScopeSummary),
+        /** Per pack, over the accounts of each environment (`accounts[].environment`). */
+        byEnvironment: Type.Array(ScopeSummary),
       },
       { additionalProperties: false },
     ),

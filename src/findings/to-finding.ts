@@ -1,11 +1,12 @@
 /** A verdict as a finding: what the scan writes, a bot's re-check compares and the store records. */
 import type { CompiledExemption } from '../exemptions/exemption-matcher.js';
 import type { Severity } from '../model/severity.js';
+import { remediationFor, type RemediationSource, type RemediationSubject } from './remediation.js';
 import { findingId, type ControlRef, type Finding, type FindingStatus } from './finding.js';
 
 /** The insight run a finding comes from (an engine binding has this shape). */
 export interface FindingSource {
-  readonly insight: { readonly id: string; readonly title: string; readonly severity: Severity };
+  readonly insight: RemediationSource & { readonly title: string; readonly severity: Severity };
   /** '' when the insight runs with one parameter set; otherwise tells its findings apart. */
   readonly variant: string;
   readonly controls: readonly ControlRef[];
@@ -15,7 +16,7 @@ export interface FindingSource {
 
 export function toFinding(
   source: FindingSource,
-  resource: { readonly arn: string; readonly type: string; readonly accountId: string; readonly region: string; readonly name: string },
+  resource: RemediationSubject,
   /** `findingSubject(resource)`: what the id names. */
   subject: string,
   status: FindingStatus,
@@ -33,6 +34,7 @@ export function toFinding(
     // The insight made the evidence for this verdict alone: it can be handed on as it is.
     evidence: verdict.evidence === undefined ? null : verdict.evidence,
     controls: source.controls as Finding['controls'],
+    remediation: remediationFor(source.insight, resource),
   };
   if (exemption !== undefined) {
     finding.exemption = {

@@ -29,6 +29,11 @@ export interface ResourceTypeDefinition<T extends string, C extends TObject> {
     readonly fields: readonly (keyof Static<C> & string)[];
     ids(config: { readonly [K in keyof Static<C>]: Static<C>[K] | Unknown }): readonly string[];
   };
+  /**
+   * The placeholders of remediation commands that name a resource of this type (`<bucket>`,
+   * `<key-id>`), and which of its identifiers fills each: a finding's command names the resource.
+   */
+  readonly placeholders?: Readonly<Record<`<${string}>`, 'id' | 'name' | 'arn'>>;
   /** A compliant resource of the type; builders spread overrides over it. */
   readonly example: {
     /** Its id when the caller names none (may depend on where it is, or on the overrides). */

@@ -19,6 +19,9 @@ export const csvColumns = [
   'controls',
   'exemptionApprovedBy',
   'exemptionExpires',
+  'remediationCli',
+  'remediationConsole',
+  'remediationDocs',
 ] as const;
 
 export function csvRow(finding: Finding): string[] {
@@ -37,6 +40,9 @@ export function csvRow(finding: Finding): string[] {
     finding.controls.map((c) => `${c.pack}:${c.control}`).join(' '),
     finding.exemption?.approvedBy ?? '',
     finding.exemption?.expires ?? '',
+    finding.remediation.cli,
+    finding.remediation.console,
+    finding.remediation.docs,
   ];
 }
 

@@ -5,6 +5,7 @@ import { severityRank } from '../model/severity.js';
 import type { FindingsSpool } from './findings-spool.js';
 import type { OutputTarget } from './output-target.js';
 import { textSummary } from './text-summary.js';
+import { fixesText } from './worst-findings.js';
 
 /** A terminal table is for people: beyond this many rows, point to --format json/csv. */
 const MAX_ROWS = 500;
@@ -13,7 +14,7 @@ function clip(text: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
 }
 
-export async function writeTable(target: OutputTarget, scan: ScanInfo, summary: ScanSummary, spool: FindingsSpool): Promise<void> {
+export async function writeTable(target: OutputTarget, scan: ScanInfo, summary: ScanSummary, spool: FindingsSpool, worst: readonly Finding[]): Promise<void> {
   const rows: Finding[] = [];
   let total = 0;
   for await (const finding of spool.records()) {
@@ -35,7 +36,7 @@ export async function writeTable(target: OutputTarget, scan: ScanInfo, summary: 
     );
   }
   if (total > shown.length) await target.write(`… ${total - shown.length} more findings: use --format json, jsonl or csv\n`);
-  await target.write(`\n${textSummary(scan, summary)}`);
+  await target.write(`\n${textSummary(scan, summary)}${fixesText(worst)}`);
 }
 
 const statusRank: Record<string, number> = { fail: 0, error: 1, exempt: 2, pass: 3, 'not-applicable': 4 };

@@ -7,8 +7,14 @@ import { formats } from './formats.js';
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module object.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 
-export function createAjv(options: { useDefaults?: boolean } = {}): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: options.useDefaults ?? false, allowUnionTypes: true });
+export function createAjv(options: { useDefaults?: boolean; coerceTypes?: boolean } = {}): Ajv {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    useDefaults: options.useDefaults ?? false,
+    coerceTypes: options.coerceTypes ?? false,
+    allowUnionTypes: true,
+  });
   addFormats(ajv);
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);
   return ajv;

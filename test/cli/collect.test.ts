@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allCollectors } from '../../src/collect/collectors/index.js';
-import { callSummaryLine, parseRegions } from '../../src/cli/commands/collect.js';
+import { callSummaryLine, parseRegions } from '../../src/app/run-collection.js';
 import { vigil } from '../support/cli.js';
 
 describe('vigil iam-policy --scan', () => {
@@ -34,7 +34,8 @@ describe('vigil collect', () => {
     expect((await vigil(['collect', '--out', '/tmp/x.jsonl', '--regions', 'moon-1'])).code).toBe(2);
     expect((await vigil(['collect', '--out', '/tmp/x.jsonl', '--concurrency', '0'])).code).toBe(2);
     expect((await vigil(['collect'])).code).toBe(2);
-    expect((await vigil(['scan', '--live', '--snapshot', 'x.jsonl'])).stderr).toMatch(/--snapshot FILE or --live/);
+    expect((await vigil(['scan', '--live', '--snapshot', 'x.jsonl'])).stderr).toMatch(/--snapshot does not apply with --live/);
+    expect((await vigil(['scan'])).stderr).toMatch(/--snapshot FILE or --live/);
   });
 
   it('sums up the API calls per service and per resource, busiest service first', () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../src/schemas/ajv.js';
@@ -44,13 +45,52 @@ describe('vigil demo', () => {
     expect(output.findings.filter((f) => f.insight === 'waf-web-acl-ip-allow-list' && f.status !== 'fail')).toEqual([]);
     expect(output.findings.some((f) => f.status === 'exempt' && f.insight === 's3-bucket-public')).toBe(true);
 
+    // Every finding says how to fix it, with the resource's own identifiers in the command.
+    const publicDb = output.findings.find((f) => f.insight === 'rds-instance-public' && f.status === 'fail')!;
+    expect(publicDb.remediation.cli).toContain(`--db-instance-identifier ${publicDb.resource.name} `);
+    expect(publicDb.remediation.docs).toBe('docs/insights/rds-instance-public.md');
+    expect(output.findings.every((f) => f.remediation.console !== '' && f.remediation.cli !== '')).toBe(true);
+    // A reason is one or two sentences; the detail is in the evidence.
+    expect(Math.max(...output.findings.map((f) => f.reason.length))).toBeLessThan(400);
+
     const rows = parse<Record<string, string>>(readFileSync(join(dir, 'nested', 'out', 'findings.csv'), 'utf8'), { columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...csvColumns]);
     expect(rows).toHaveLength(output.findings.length);
+    expect(rows.find((row) => row['id'] === publicDb.id)?.['remediationCli']).toBe(publicDb.remediation.cli);
 
     expect(run.stdout).toMatch(/cis-aws\s+score/);
     expect(run.stdout).toMatch(/Failing findings by severity:\n\s+critical \d+ · high \d+/);
     expect(run.stdout).toMatch(/Five worst controls:\n(\s+\S+ \S+\s+\d+ failing.*\n){5}/);
+    // Each bank has its own numbers, and so has each environment and account.
+    const { byTenant, byEnvironment, byAccount } = output.summary;
+    expect(byTenant.map((t) => t.name)).toEqual(['Harbor Bank', 'Northwind Savings']);
+    expect(byEnvironment.map((e) => e.name)).toEqual(['development', 'production', 'security']);
+    expect(byAccount.map((a) => a.id)).toEqual(output.scan.accounts.map((a) => a.id));
+    const harbor = byTenant[0]!;
+    const harborAccount = byAccount.find((a) => a.name === 'harbor-bank-prod')!;
+    expect(harbor.accounts).toEqual([harborAccount.id]);
+    expect(harbor.packs).toEqual(harborAccount.packs);
+    const production = byEnvironment.find((e) => e.name === 'production')!;
+    const productionAccounts = byAccount.filter((a) => production.accounts.includes(a.id));
+    for (const [index, pack] of production.packs.entries()) {
+      expect(pack.fail).toBe(productionAccounts.reduce((sum, a) => sum + a.packs[index]!.fail, 0));
+      expect(pack.score).toBe(pack.pass + pack.fail === 0 ? null : Math.round((pack.pass / (pack.pass + pack.fail)) * 10_000) / 10_000);
+    }
+    expect(run.stdout).toMatch(/By tenant \(score \/ coverage per pack\):\n\s+TENANT\s+cis-aws\s+soc2\s+bank-saas\n\s+Harbor Bank\s+\d+\.\d% \/ \d+\.\d%/);
+
+    // The auditor's evidence: every evaluation, passing ones too; findings.json says it holds fewer.
+    expect(output.summary.includesPassing).toBe(false);
+    const evidence = gunzipSync(readFileSync(join(dir, 'nested', 'out', 'evidence.jsonl.gz')))
+      .toString('utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ScanOutput['findings'][number]);
+    expect(evidence).toHaveLength(output.scan.evaluations);
+    expect(evidence.filter((f) => f.status === 'fail')).toHaveLength(output.summary.fail);
+    expect(evidence.filter((f) => f.status === 'pass')).toHaveLength(output.summary.pass);
+    expect(run.stdout).toContain('--all adds the passing and not-applicable ones, as evidence');
+    expect(run.stdout).toContain('evidence.jsonl.gz (every evaluation, passing ones too, as evidence)');
+    expect(run.stdout).toMatch(/Fix first .*:\n\s+CRITICAL \S+ — .*\n\s+\$ \S/);
   });
 
   it('is deterministic: two runs give the same findings', async () => {

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PackCoverage } from '../../src/cli/commands/packs-coverage.js';
 import { vigil } from '../support/cli.js';
@@ -32,5 +35,17 @@ describe('vigil packs coverage', () => {
     expect(run.stdout).toMatch(/\(cis-aws 7\.0\.0\)/);
     expect(run.stdout).toMatch(/\d+ automated, \d+ partly, \d+ manual of 70: [\d.]+% automated/);
     expect((await vigil(['packs', 'coverage', '--pack', 'nope'])).code).toBe(2);
+  });
+
+  it('reads custom insights from --insights, like the other commands', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-insights-'));
+    try {
+      writeFileSync(join(dir, 'broken.yaml'), 'id: broken\ntitle: no condition\n');
+      const run = await vigil(['packs', 'coverage', '--insights', dir]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(join(dir, 'broken.yaml'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

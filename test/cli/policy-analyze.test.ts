@@ -26,12 +26,13 @@ describe('vigil policy analyze', () => {
       ],
     });
     const run = await vigil(['policy', 'analyze', file, '--account', OWNER]);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     const output = JSON.parse(run.stdout) as PolicyAnalyzeOutput;
     expect(output).toMatchObject({
       public: true,
       publicActions: ['s3:GetObject'],
       crossAccount: [{ account: PARTNER, actions: ['s3:PutObject'] }],
+      externalAccess: [{ party: `account ${PARTNER}`, kind: 'account', actions: ['s3:PutObject'] }],
       statements: [
         { sid: 'PublicRead', effect: 'Allow', public: true },
         { sid: 'PartnerWrite', effect: 'Allow', public: false },
@@ -55,6 +56,7 @@ describe('vigil policy analyze', () => {
     });
     const output = JSON.parse((await vigil(['policy', 'analyze', file, '--account', OWNER, '--org-id', 'o-a1b2c3d4e5'])).stdout) as PolicyAnalyzeOutput;
     expect(output.public).toBe(false);
+    expect((await vigil(['policy', 'analyze', file, '--account', OWNER, '--org-id', 'o-a1b2c3d4e5'])).code).toBe(0);
   });
 
   it('exits 2 on invalid JSON with its position, a malformed policy and a bad account id', async () => {

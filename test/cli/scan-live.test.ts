@@ -60,11 +60,34 @@ describe('vigil scan --live', () => {
       expect.objectContaining({
         insight: 'kms-key-rotation',
         status: 'fail',
-        resource: expect.objectContaining({ arn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/k-1` }),
+        resource: expect.objectContaining({ arn: `arn:aws:kms:eu-west-1:${ACCOUNT}:key/k-1` }) as unknown,
       }),
     ]);
     expect(output.scan.accounts).toEqual([expect.objectContaining({ id: ACCOUNT, resources: 1 })]);
     expect(existsSync(kept)).toBe(true);
     expect(run.stderr).toMatch(/wrote 1 resource from 1 of 1 account to /);
+  });
+
+  it('takes the collect options --source, --log and --concurrency; --log text prints text lines', async () => {
+    const run = await vigil([
+      'scan',
+      '--live',
+      '--insight',
+      'kms-key-rotation',
+      '--regions',
+      'eu-west-1',
+      '--source',
+      'api',
+      '--log',
+      'text',
+      '--concurrency',
+      '2',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^\S+Z account 123456789012 \(\S+\): started$/m);
+    expect(run.stderr).toMatch(/^\S+Z done: 1 resources, \d+ API calls/m);
+    expect(run.stderr).not.toMatch(/^\{/m);
+    const json = await vigil(['scan', '--live', '--insight', 'kms-key-rotation', '--regions', 'eu-west-1', '--log', 'json']);
+    expect(json.stderr).toMatch(/^\{.*"msg":"account-start"/m);
   });
 });

@@ -49,7 +49,7 @@ describe('vigil scan', () => {
     const args = ['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation'];
     const csv = await vigil([...args, '--format', 'csv']);
     expect(csv.stdout.split('\n')[0]).toBe(
-      'id,status,severity,insight,title,accountId,region,resourceType,resourceName,arn,reason,controls,exemptionApprovedBy,exemptionExpires',
+      'id,status,severity,insight,title,accountId,region,resourceType,resourceName,arn,reason,controls,exemptionApprovedBy,exemptionExpires,remediationCli,remediationConsole,remediationDocs',
     );
     expect(csv.stdout.trim().split('\n')).toHaveLength(2);
     const jsonl = await vigil([...args, '--format', 'jsonl', '--all']);
@@ -59,12 +59,22 @@ describe('vigil scan', () => {
         .split('\n')
         .map((line) => (JSON.parse(line) as { status: string }).status),
     ).toEqual(['pass', 'fail']);
+    const failing = JSON.parse(jsonl.stdout.trim().split('\n')[1]!) as ScanOutput['findings'][number];
+    expect(failing.remediation).toEqual({
+      cli: `aws kms enable-key-rotation --key-id ${failing.resource.name} --rotation-period-in-days 365`,
+      console: expect.stringContaining('KMS console') as string,
+      docs: 'docs/insights/kms-key-rotation.md',
+    });
     const table = await vigil([...args, '--format', 'table']);
+    expect(table.stdout).toContain(`Fix first (the most severe failing finding of one insight):\n  MEDIUM kms-key-rotation — ${failing.resource.name}`);
+    expect(table.stdout).toContain(`$ ${failing.remediation.cli}\n`);
     expect(table.stdout).toMatch(/^STATUS\s+SEVERITY\s+INSIGHT/);
     expect(table.stdout).toMatch(/fail\s+medium\s+kms-key-rotation/);
     const out = join(dir, 'out', 'findings.json');
     expect((await vigil([...args, '--out', out])).stdout).toBe('');
     expect((JSON.parse(readFileSync(out, 'utf8')) as ScanOutput).findings).toHaveLength(1);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as ScanOutput).summary.includesPassing).toBe(false);
+    expect((JSON.parse((await vigil([...args, '--all'])).stdout) as ScanOutput).summary.includesPassing).toBe(true);
   });
 
   it('runs custom YAML insights from --insights', async () => {

@@ -136,7 +136,7 @@ describe('vigil history, diff and scans list', () => {
       [['history', '--account', 'payments'], /--account: 'payments' is neither a 12-digit account id nor the name of an account/],
       [['history', '--no-store'], /unknown option '--no-store'/],
       [['diff'], /first complete scan of its scope: nothing to compare it with/],
-      [['scans', 'list', '--limit', '0'], /--limit takes a whole number/],
+      [['scans', 'list', '--limit', '0'], /--limit must be >= 1/],
     ];
     for (const [args, message] of cases) {
       const run = await vigil(args, undefined, { workDir: work });

@@ -71,7 +71,17 @@ export function describeChain(chain: readonly ChainLink[]): string {
   return chain.map((link) => `${link.kind} ${link.name}`).join(' → ');
 }
 
-/** pass with the chain; error when no chain is proven and some path could not be followed; fail naming each broken path. */
+/** A reason stays one or two sentences: the first path's link, clipped; every path is in the evidence. */
+const MAX_LINK_CHARS = 240;
+
+function firstOf(links: readonly string[]): string {
+  const first = links[0] ?? '';
+  const clipped = first.length > MAX_LINK_CHARS ? `${first.slice(0, MAX_LINK_CHARS - 1)}…` : first;
+  const others = links.length - 1;
+  return others === 0 ? clipped : `${clipped} (and ${others} other path${others === 1 ? '' : 's'}: see the evidence)`;
+}
+
+/** pass with the chain; error when no chain is proven and some path could not be followed; fail naming the first broken path (all in the evidence). */
 export function chainVerdict(search: ChainSearch, verdict: VerdictFactory, what: string): Verdict {
   if (search.found) {
     const { chain } = search;
@@ -83,7 +93,7 @@ export function chainVerdict(search: ChainSearch, verdict: VerdictFactory, what:
   const { missing, unread } = search;
   if (unread.length > 0) {
     const paths = unread.length === 1 ? 'one path' : `${unread.length} paths`;
-    return verdict.error(`no ${what} chain is proven, and ${paths} could not be followed: ${unread.join('; ')}`, { unread, missing });
+    return verdict.error(`no ${what} chain is proven, and ${paths} could not be followed: ${firstOf(unread)}`, { unread, missing });
   }
-  return verdict.fail(`no ${what} chain: ${missing.join('; ')}`, { missing });
+  return verdict.fail(`no ${what} chain: ${firstOf(missing)}`, { missing });
 }

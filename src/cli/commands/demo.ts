@@ -1,7 +1,8 @@
 /**
  * `vigil demo`: generates the bundled demo organisation's snapshot, scans it with every shipped
- * pack, the demo configuration and exemptions, writes `findings.json` and `findings.csv`, and
- * prints the summary. No AWS account is involved.
+ * pack, the demo configuration and exemptions, writes `findings.json`, `findings.csv` and the
+ * auditor's `evidence.jsonl.gz` (every evaluation, passing ones too), and prints the summary. No
+ * AWS account is involved.
  *
  * It also records two days of the organisation in the store (Thursday morning and evening, Friday
  * morning: src/demo/timeline.ts), so that `vigil diff` and `vigil history` have a history to show.
@@ -17,25 +18,35 @@ import { scanRecording } from '../../app/scan-recording.js';
 import { CoverageCollector } from '../../demo/coverage.js';
 import { demoOrganisation } from '../../demo/organisation.js';
 import { DEMO_MOMENTS, type DemoMoment } from '../../demo/timeline.js';
-import type { Severity } from '../../model/severity.js';
+import { Type, type Static } from '@sinclair/typebox';
 import { writeSnapshot } from '../../snapshot/snapshot-writer.js';
 import { packageRoot, packageVersion } from '../../package-root.js';
 import { textSummary } from '../../output/text-summary.js';
+import { fixesText } from '../../output/worst-findings.js';
+import type { Finding } from '../../findings/finding.js';
 import type { RecordedScan } from '../../store/record-scan.js';
 import { insightKey } from '../../store/scan-scope.js';
 import type { Store } from '../../store/store.js';
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode, exitCodeFor } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
+import { FailOn } from '../options/common-options.js';
+import type { CommandOptions } from '../options/parse-options.js';
 import { openStoreOption } from '../store-option.js';
-import { exitCodeFor, shownStore } from './scan.js';
+import { shownStore } from '../shown-store.js';
 import { errorMessage } from '../../error-message.js';
 
-export interface DemoOptions {
-  outDir: string;
-  failOn?: Severity;
-  /** `--store SPEC`, or false for `--no-store`. */
-  store?: string | false;
-}
+const DemoOptions = Type.Object(
+  {
+    outDir: Type.String({ minLength: 1, default: 'vigil-out' }),
+    failOn: FailOn,
+    /** `--store SPEC`, or false for `--no-store` (false first: coercing it to a string would make it 'false'). */
+    store: Type.Optional(Type.Union([Type.Literal(false), Type.String()])),
+  },
+  { additionalProperties: false },
+);
+export type DemoOptions = Static<typeof DemoOptions>;
+
+export const demoOptions: CommandOptions<typeof DemoOptions> = { schema: DemoOptions };
 
 export function demoConfigFile(): string {
   return join(packageRoot(), 'demo', 'vigil.yaml');
@@ -65,17 +76,23 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
     const snapshot = join(options.outDir, 'demo-snapshot.jsonl.gz');
     const findingsJson = join(options.outDir, 'findings.json');
     const findingsCsv = join(options.outDir, 'findings.csv');
+    // For an auditor: every evaluation, passing ones too, one JSON line each.
+    const evidence = join(options.outDir, 'evidence.jsonl.gz');
     const outputs: OutputRequest[] = [
       { format: 'json', file: findingsJson },
       { format: 'csv', file: findingsCsv },
+      { format: 'jsonl', file: evidence, passing: true },
     ];
     const outcome = await scanMoment(today, snapshot, outputs, io, store);
     if (outcome.code !== undefined) return outcome.code;
     const { scan, summary } = outcome.result!;
     io.stdout.write(`Vigil demo — Ledgerline, a SaaS provider hosting two banks (inventory of ${today.collectedAt})\n\n`);
     io.stdout.write(textSummary(scan, summary));
+    io.stdout.write(fixesText(outcome.worst ?? []));
     const shown = (file: string) => relative(process.cwd(), file) || file;
-    io.stdout.write(`\nWrote ${shown(snapshot)}, ${shown(findingsJson)} and ${shown(findingsCsv)}.\n`);
+    io.stdout.write(
+      `\nWrote ${shown(snapshot)}, ${shown(findingsJson)}, ${shown(findingsCsv)} and ${shown(evidence)} (every evaluation, passing ones too, as evidence).\n`,
+    );
     if (store !== undefined && outcome.recorded !== undefined) io.stdout.write(historyNote(store, io, [...recorded, outcome.recorded]));
     return exitCodeFor(summary, options.failOn);
   } finally {
@@ -88,6 +105,8 @@ interface MomentOutcome {
   code?: ExitCode;
   result?: { scan: Parameters<typeof textSummary>[0]; summary: Parameters<typeof textSummary>[1] };
   recorded?: RecordedScan;
+  /** The most severe failing finding of the worst insights, with their fixes. */
+  worst?: readonly Finding[];
 }
 
 /** Generates, writes and scans the organisation as it was at the moment, recording it in the store. */
@@ -142,7 +161,7 @@ async function scanMoment(
     io.stderr.write(`vigil: the demo scan could not be recorded in the store ${store?.description}: ${errorMessage(error)}\n`);
     return { code: ExitCode.failed };
   }
-  return { result: outcome.result, ...(outcome.recorded !== undefined && { recorded: outcome.recorded }) };
+  return { result: outcome.result, worst: outcome.worst, ...(outcome.recorded !== undefined && { recorded: outcome.recorded }) };
 }
 
 /** The same moment scanned with the same insights is the same scan, whenever the demo runs. */

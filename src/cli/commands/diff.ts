@@ -8,14 +8,22 @@ import { diffTable } from '../../output/history-tables.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { loadConfigOption, openStoreOption } from '../store-option.js';
+import { Type, type Static } from '@sinclair/typebox';
+import type { CommandOptions } from '../options/parse-options.js';
 
-export interface DiffOptions {
-  from?: string;
-  to?: string;
-  format?: 'table' | 'json';
-  store?: string;
-  config?: string;
-}
+const DiffOptions = Type.Object(
+  {
+    from: Type.Optional(Type.String()),
+    to: Type.Optional(Type.String()),
+    format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('json')])),
+    store: Type.Optional(Type.String()),
+    config: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type DiffOptions = Static<typeof DiffOptions>;
+
+export const diffOptions: CommandOptions<typeof DiffOptions> = { schema: DiffOptions };
 
 export async function diffCommand(options: DiffOptions, io: CliIo): Promise<ExitCode> {
   const loaded = await loadConfigOption(io, options.config);

@@ -10,7 +10,10 @@ import { allCollectors } from '../../collect/collectors/index.js';
 import { configResourceCollectors } from '../../collect/config-source/config-collectors.js';
 import { ORCHESTRATION_PERMISSIONS } from '../../collect/organisation/collect-organisation.js';
 import type { ResourceType } from '../../model/resource-types.js';
+import { Type, type Static } from '@sinclair/typebox';
 import { ExitCode } from '../exit-codes.js';
+import { Repeated } from '../options/common-options.js';
+import type { CommandOptions } from '../options/parse-options.js';
 import { reportProblems, type CliIo } from '../io.js';
 
 export function scanPermissions(selection?: ReadonlyMap<ResourceType, ReadonlySet<string>>): string[] {
@@ -18,7 +21,12 @@ export function scanPermissions(selection?: ReadonlyMap<ResourceType, ReadonlySe
   return [...new Set([...requiredPermissions([...allCollectors, ...configResourceCollectors], selection), ...ORCHESTRATION_PERMISSIONS])].sort();
 }
 
-export async function iamPolicyCommand(options: { scan: boolean; pack: string[]; insight: string[] }, io: CliIo): Promise<ExitCode> {
+const IamPolicyOptions = Type.Object({ scan: Type.Boolean({ default: false }), pack: Repeated(), insight: Repeated() }, { additionalProperties: false });
+export type IamPolicyOptions = Static<typeof IamPolicyOptions>;
+
+export const iamPolicyOptions: CommandOptions<typeof IamPolicyOptions> = { schema: IamPolicyOptions };
+
+export async function iamPolicyCommand(options: IamPolicyOptions, io: CliIo): Promise<ExitCode> {
   if (!options.scan) {
     reportProblems(io, [], ['iam-policy: say which policy: --scan (the read-only policy collection needs)']);
     return ExitCode.input;

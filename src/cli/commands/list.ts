@@ -1,13 +1,15 @@
 /** `vigil insights list` and `vigil packs list`. */
 import { prepareScan } from '../../app/prepare-scan.js';
+import { Type, type Static } from '@sinclair/typebox';
 import { ExitCode } from '../exit-codes.js';
+import { ListFormat, Repeated } from '../options/common-options.js';
+import type { CommandOptions } from '../options/parse-options.js';
 import { reportProblems, type CliIo } from '../io.js';
 
-export interface ListOptions {
-  format?: 'table' | 'json';
-  config?: string;
-  insights: string[];
-}
+const ListOptions = Type.Object({ format: ListFormat, config: Type.Optional(Type.String()), insights: Repeated() }, { additionalProperties: false });
+export type ListOptions = Static<typeof ListOptions>;
+
+export const listOptions: CommandOptions<typeof ListOptions> = { schema: ListOptions };
 
 export async function insightsListCommand(options: ListOptions, io: CliIo): Promise<ExitCode> {
   const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), insightDirs: options.insights, now: io.now() });

@@ -4,7 +4,10 @@
  */
 import { prepareScan } from '../../app/prepare-scan.js';
 import type { ResolvedControl, ResolvedPack } from '../../packs/load-packs.js';
+import { Type, type Static } from '@sinclair/typebox';
 import { ExitCode } from '../exit-codes.js';
+import { ListFormat, Repeated } from '../options/common-options.js';
+import type { CommandOptions } from '../options/parse-options.js';
 import { reportProblems, type CliIo } from '../io.js';
 
 export type Automation = 'automated' | 'partly' | 'manual';
@@ -51,8 +54,16 @@ export function packCoverage(pack: ResolvedPack): PackCoverage {
   };
 }
 
-export async function packsCoverageCommand(options: { pack: string[]; format?: 'table' | 'json'; config?: string }, io: CliIo): Promise<ExitCode> {
-  const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), now: io.now() });
+const PacksCoverageOptions = Type.Object(
+  { pack: Repeated(), format: ListFormat, config: Type.Optional(Type.String()), insights: Repeated() },
+  { additionalProperties: false },
+);
+export type PacksCoverageOptions = Static<typeof PacksCoverageOptions>;
+
+export const packsCoverageOptions: CommandOptions<typeof PacksCoverageOptions> = { schema: PacksCoverageOptions };
+
+export async function packsCoverageCommand(options: PacksCoverageOptions, io: CliIo): Promise<ExitCode> {
+  const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), insightDirs: options.insights, now: io.now() });
   if (!prepared.ok) {
     reportProblems(io, prepared.problems, prepared.usage);
     return ExitCode.input;

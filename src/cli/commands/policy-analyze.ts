@@ -5,20 +5,26 @@
 import { readFile } from 'node:fs/promises';
 import { analyzeResourcePolicy } from '../../analysis/policy/analyze.js';
 import { problem } from '../../input/problem.js';
+import { Type, type Static } from '@sinclair/typebox';
 import { ExitCode } from '../exit-codes.js';
+import { Repeated } from '../options/common-options.js';
+import type { CommandOptions } from '../options/parse-options.js';
 import { reportProblems, type CliIo } from '../io.js';
 
-export interface PolicyAnalyzeOptions {
-  account: string;
-  trustedAccount: string[];
-  orgId: string[];
-  trustedCidr: string[];
-}
+const PolicyAnalyzeOptions = Type.Object(
+  { account: Type.String(), trustedAccount: Repeated(), orgId: Repeated(), trustedCidr: Repeated() },
+  { additionalProperties: false },
+);
+export type PolicyAnalyzeOptions = Static<typeof PolicyAnalyzeOptions>;
+
+export const policyAnalyzeOptions: CommandOptions<typeof PolicyAnalyzeOptions> = { schema: PolicyAnalyzeOptions };
 
 export interface PolicyAnalyzeOutput {
   public: boolean;
   publicActions: string[];
   crossAccount: { account: string; actions: string[] }[];
+  /** Every party outside the owner and the trusted ones that the policy lets in: accounts, organisations, networks, canonical users ... */
+  externalAccess: { party: string; kind: string; actions: string[] }[];
   statements: { sid: string | null; effect: 'Allow' | 'Deny'; public: boolean; reason: string }[];
 }
 
@@ -69,6 +75,7 @@ export async function policyAnalyzeCommand(file: string, options: PolicyAnalyzeO
     crossAccount: analysis.externalAccess
       .filter((access) => access.party.kind === 'account')
       .map((access) => ({ account: access.party.kind === 'account' ? access.party.accountId : '', actions: [...access.actions] })),
+    externalAccess: analysis.externalAccess.map((access) => ({ party: access.description, kind: access.party.kind, actions: [...access.actions] })),
     statements: analysis.statements.map((statement) => ({
       sid: statement.sid ?? null,
       effect: statement.effect,
@@ -77,5 +84,6 @@ export async function policyAnalyzeCommand(file: string, options: PolicyAnalyzeO
     })),
   };
   io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
-  return ExitCode.ok;
+  // Like `scan --fail-on`: a public policy is a finding.
+  return output.public ? ExitCode.findings : ExitCode.ok;
 }

@@ -1,14 +1,16 @@
 /** `vigil scan --snapshot FILE` (or `--live`): evaluates a snapshot and writes findings. */
 import { prepareScan } from '../../app/prepare-scan.js';
-import { runScan, type OutputFormat } from '../../app/run-scan.js';
+import { outputFormats, runScan, type OutputFormat } from '../../app/run-scan.js';
 import { scanRecording } from '../../app/scan-recording.js';
 import { historyLine } from '../../output/history-line.js';
 import { openStoreOption } from '../store-option.js';
-import { atOrAbove, type Severity } from '../../model/severity.js';
-import type { ScanSummary } from '../../findings/scan-output.js';
-import { ExitCode } from '../exit-codes.js';
+import { shownStore } from '../shown-store.js';
+import { Type, type Static } from '@sinclair/typebox';
+import { ExitCode, exitCodeFor } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { runCollection } from './collect.js';
+import { runCollection } from '../../app/run-collection.js';
+import { FailOn, Repeated, collectionOptions } from '../options/common-options.js';
+import type { CommandOptions } from '../options/parse-options.js';
 import { selectionOf } from '../../app/live-collection.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,29 +18,36 @@ import { recordCrashedScan } from '../../store/record-scan.js';
 import type { PreparedScan } from '../../app/prepare-scan.js';
 import type { Store } from '../../store/store.js';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { errorMessage } from '../../error-message.js';
 
-export interface ScanCommandOptions {
-  snapshot?: string;
-  live: boolean;
-  account: string[];
-  regions?: string;
-  profile?: string;
-  concurrency: string;
-  keepSnapshot?: string;
-  pack: string[];
-  insight: string[];
-  insights: string[];
-  exemptions?: string;
-  config?: string;
-  format?: OutputFormat;
-  out?: string;
-  failOn?: Severity;
-  all: boolean;
-  /** `--store SPEC`, or false for `--no-store`. */
-  store?: string | false;
-}
+const ScanOptions = Type.Object(
+  {
+    snapshot: Type.Optional(Type.String()),
+    live: Type.Boolean({ default: false }),
+    ...collectionOptions,
+    keepSnapshot: Type.Optional(Type.String()),
+    insights: Repeated(),
+    exemptions: Type.Optional(Type.String()),
+    format: Type.Optional(Type.Union(outputFormats.map((format) => Type.Literal(format)))),
+    out: Type.Optional(Type.String()),
+    failOn: FailOn,
+    all: Type.Boolean({ default: false }),
+    /** `--store SPEC`, or false for `--no-store` (false first: coercing it to a string would make it 'false'). */
+    store: Type.Optional(Type.Union([Type.Literal(false), Type.String()])),
+  },
+  { additionalProperties: false },
+);
+export type ScanCommandOptions = Static<typeof ScanOptions>;
+
+/** Collection options apply to a live scan only; a snapshot was collected already. */
+const LIVE_ONLY = ['account', 'regions', 'source', 'profile', 'concurrency', 'log', 'keepSnapshot'] as const;
+
+export const scanOptions: CommandOptions<typeof ScanOptions> = {
+  schema: ScanOptions,
+  onlyWith: Object.fromEntries(LIVE_ONLY.map((option) => [option, 'live'])),
+  notWith: { snapshot: 'live' },
+};
 
 export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promise<ExitCode> {
   const now = io.now();
@@ -88,10 +97,11 @@ async function scanInto(
         ...(options.config !== undefined && { config: options.config }),
         account: options.account,
         ...(options.regions !== undefined && { regions: options.regions }),
-        source: 'api',
+        source: options.source,
         out: temporary,
         ...(options.profile !== undefined && { profile: options.profile }),
         concurrency: options.concurrency,
+        ...(options.log !== undefined && { log: options.log }),
         pack: options.pack,
         insight: options.insight,
       },
@@ -140,17 +150,4 @@ async function scanInto(
   // A collection that could not reach every account is a degraded run, whatever was found.
   if (degraded) return ExitCode.failed;
   return exitCodeFor(outcome.result.summary, options.failOn);
-}
-
-export function exitCodeFor(summary: ScanSummary, failOn: Severity | undefined): ExitCode {
-  if (failOn === undefined) return ExitCode.ok;
-  const failing = Object.entries(summary.failingBySeverity).some(([severity, count]) => count > 0 && atOrAbove(severity as Severity, failOn));
-  return failing ? ExitCode.findings : ExitCode.ok;
-}
-
-/** The store as a person reads it: a SQLite file relative to the working directory when inside it. */
-export function shownStore(io: CliIo, store: Store): string {
-  if (store.engine !== 'sqlite') return store.description;
-  const shown = relative(io.workDir, store.description);
-  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? store.description : shown;
 }

@@ -5,21 +5,25 @@ import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { loadConfigOption, openStoreOption } from '../store-option.js';
 import { accountId } from './history.js';
+import { Type, type Static } from '@sinclair/typebox';
+import type { CommandOptions } from '../options/parse-options.js';
 
-export interface ScansListOptions {
-  limit: string;
-  account?: string;
-  format?: 'table' | 'json';
-  store?: string;
-  config?: string;
-}
+const ScansListOptions = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
+    account: Type.Optional(Type.String()),
+    format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('json')])),
+    store: Type.Optional(Type.String()),
+    config: Type.Optional(Type.String()),
+  },
+  { additionalProperties: false },
+);
+export type ScansListOptions = Static<typeof ScansListOptions>;
+
+export const scansListOptions: CommandOptions<typeof ScansListOptions> = { schema: ScansListOptions };
 
 export async function scansListCommand(options: ScansListOptions, io: CliIo): Promise<ExitCode> {
-  const limit = Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) {
-    reportProblems(io, [], ['--limit takes a whole number from 1 to 100000']);
-    return ExitCode.input;
-  }
+  const { limit } = options;
   const loaded = await loadConfigOption(io, options.config);
   if (!loaded.ok) return ExitCode.input;
   const account = accountId(options.account, loaded.config);

@@ -6,7 +6,8 @@
  * the machine-readable record of a run, so it stays at one line per account step and per
  * collector of an account at `info`; the per-unit events (one collector in one region: accounts ×
  * regions × collectors, tens of thousands in an organisation) are written at `debug` only, asked
- * for with `VIGIL_LOG_LEVEL=debug`. On a terminal, the progress display (progress-display.ts).
+ * for with `VIGIL_LOG_LEVEL=debug`. On a terminal, the progress display (progress-display.ts);
+ * `--log text`, plain text lines.
  */
 import { pino, type Logger } from 'pino';
 import type { Writable } from 'node:stream';
@@ -50,6 +51,41 @@ export function jsonCollectLog(stream: Writable, options: { level?: CollectLogLe
       if (event.event === 'account-failed') logger.warn(event, `account ${event.accountId} was not collected`);
       else if (event.event === 'unit-done') logger.debug(event, event.event);
       else logger.info(event, event.event);
+    },
+  };
+}
+
+/** One plain line per step (`--log text`): for a person reading a log file, or a terminal without redraws. */
+export function textCollectLog(stream: Writable, options: { level?: CollectLogLevel } = {}): CollectLog {
+  const debug = options.level === 'debug';
+  const line = (text: string) => stream.write(`${new Date().toISOString()} ${text}\n`);
+  return {
+    emit(event) {
+      switch (event.event) {
+        case 'accounts':
+          return void line(`collecting ${event.accounts} account${event.accounts === 1 ? '' : 's'}, ${event.regions} region${event.regions === 1 ? '' : 's'}`);
+        case 'account-start':
+          return void line(`account ${event.accountId} (${event.name}): started`);
+        case 'account-plan':
+          return void line(`account ${event.accountId} (${event.name}): ${event.units} collector runs in ${event.regions.length} regions`);
+        case 'unit-done':
+          if (debug)
+            line(
+              `account ${event.accountId} ${event.region} ${event.resourceType}: ${event.resources} resources, ${event.failures} failures, ${event.seconds.toFixed(1)} s`,
+            );
+          return;
+        case 'collector-done':
+          if (debug) line(`account ${event.accountId} ${event.resourceType}: ${event.resources} resources, ${event.seconds.toFixed(1)} s`);
+          return;
+        case 'account-failed':
+          return void line(`account ${event.accountId} (${event.name}) was not collected: ${event.code}: ${event.message}`);
+        case 'account-done':
+          return void line(`account ${event.accountId} (${event.name}): ${event.resources} resources in ${event.seconds.toFixed(1)} s`);
+        case 'done':
+          return void line(
+            `done: ${event.resources} resources, ${event.calls} API calls (${event.retries} retries, ${event.throttles} throttles), ${event.failures} failures, ${event.seconds.toFixed(1)} s`,
+          );
+      }
     },
   };
 }

@@ -57,4 +57,15 @@ describe('chainVerdict', () => {
     });
     expect(chainVerdict(missingLink('m'), verdict, 'monitoring')).toEqual({ status: 'fail', reason: 'no monitoring chain: m', evidence: { missing: ['m'] } });
   });
+
+  it('keeps the reason to the first path, clipped, and every path in the evidence', () => {
+    const paths = Array.from({ length: 40 }, (_, i) => `log group g${i} has no metric filter matching the CIS pattern: ${'f: it lacks a term; '.repeat(30)}`);
+    const failed = chainVerdict(anyPath(paths.map(missingLink)), verdict, 'monitoring');
+    expect(failed.status).toBe('fail');
+    expect(failed.reason.length).toBeLessThan(320);
+    expect(failed.reason).toMatch(/^no monitoring chain: log group g0 .*… \(and 39 other paths: see the evidence\)$/);
+    expect(failed.evidence).toEqual({ missing: paths });
+    const undecided = chainVerdict(anyPath([missingLink('m'), unreadLink('u1'), unreadLink('u2')]), verdict, 'monitoring');
+    expect(undecided.reason).toBe('no monitoring chain is proven, and 2 paths could not be followed: u1 (and 1 other path: see the evidence)');
+  });
 });

@@ -37,6 +37,7 @@ export function testFinding(f: TestFinding): Finding {
     resource: { arn, type: f.type ?? 'AWS::S3::Bucket', accountId: f.account ?? ACCOUNT_A, region: f.region ?? REGION, name: arn.split(':').pop()! },
     reason: f.reason ?? `${f.status} reason`,
     evidence: null,
+    remediation: { console: `fix ${f.insight}`, cli: `aws fix ${arn}`, docs: `docs/insights/${f.insight}.md` },
     controls: f.controls ?? [{ pack: 'cis-aws', control: '2.1.1' }],
   };
   if (f.exemption !== undefined) finding.exemption = f.exemption;

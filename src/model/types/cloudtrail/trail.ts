@@ -42,6 +42,7 @@ export default defineResourceType({
   type: 'AWS::CloudTrail::Trail',
   config: CloudTrailTrailConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:cloudtrail:${region}:${accountId}:trail/${id}`,
+  placeholders: { '<trail>': 'id' },
   example: {
     id: () => 'organization-trail',
     config: ({ accountId, region }) => ({

@@ -52,6 +52,7 @@ export default defineResourceType({
   type: 'AWS::EC2::Instance',
   config: Ec2InstanceConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:ec2:${region}:${accountId}:instance/${id}`,
+  placeholders: { '<instance-id>': 'id' },
   example: {
     id: () => 'i-0123456789abcdef0',
     config: ({ id }) => ({

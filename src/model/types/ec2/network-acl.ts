@@ -46,6 +46,7 @@ export default defineResourceType({
   type: 'AWS::EC2::NetworkAcl',
   config: NetworkAclConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:ec2:${region}:${accountId}:network-acl/${id}`,
+  placeholders: { '<acl-id>': 'id' },
   example: {
     id: () => 'acl-0123456789abcdef0',
     config: ({ accountId, id }) => ({

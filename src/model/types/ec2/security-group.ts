@@ -37,6 +37,7 @@ export default defineResourceType({
   type: 'AWS::EC2::SecurityGroup',
   config: SecurityGroupConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:ec2:${region}:${accountId}:security-group/${id}`,
+  placeholders: { '<group-id>': 'id', '<default-sg-id>': 'id' },
   example: {
     id: () => 'sg-0123456789abcdef0',
     name: (_at, overrides) => overrides.groupName ?? 'app',

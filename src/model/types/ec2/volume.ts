@@ -21,6 +21,7 @@ export default defineResourceType({
   type: 'AWS::EC2::Volume',
   config: Ec2VolumeConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:ec2:${region}:${accountId}:volume/${id}`,
+  placeholders: { '<volume-id>': 'id' },
   example: {
     id: () => 'vol-0123456789abcdef0',
     config: ({ id }) => ({ volumeId: id, state: 'in-use', sizeGiB: 100, volumeType: 'gp3', encrypted: true, kmsKeyId: null, attachments: [] }),

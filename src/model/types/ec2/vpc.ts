@@ -38,6 +38,7 @@ export default defineResourceType({
   type: 'AWS::EC2::VPC',
   config: VpcConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:ec2:${region}:${accountId}:vpc/${id}`,
+  placeholders: { '<vpc-id>': 'id' },
   example: {
     id: () => 'vpc-0123456789abcdef0',
     config: ({ accountId, id }) => ({

@@ -21,6 +21,7 @@ export default defineResourceType({
   config: IamGroupConfig,
   global: true,
   arn: ({ partition, accountId, id }) => `arn:${partition}:iam::${accountId}:group/${id}`,
+  placeholders: { '<group>': 'id' },
   example: {
     id: () => 'engineers',
     config: () => ({

@@ -24,6 +24,7 @@ export default defineResourceType({
   config: IamPolicyConfig,
   global: true,
   arn: ({ partition, accountId, id }) => `arn:${partition}:iam::${accountId}:policy/${id}`,
+  placeholders: { '<policy-arn>': 'arn' },
   example: {
     id: () => 'example-policy',
     config: () => ({

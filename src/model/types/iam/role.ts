@@ -22,6 +22,7 @@ export default defineResourceType({
   config: IamRoleConfig,
   global: true,
   arn: ({ partition, accountId, id }) => `arn:${partition}:iam::${accountId}:role/${id}`,
+  placeholders: { '<role>': 'id', '<role-arn>': 'arn' },
   example: {
     id: () => 'deployer',
     config: () => ({

@@ -26,6 +26,7 @@ export default defineResourceType({
   config: IamServerCertificateConfig,
   global: true,
   arn: ({ partition, accountId, id }) => `arn:${partition}:iam::${accountId}:server-certificate/${id}`,
+  placeholders: { '<certificate-name>': 'id' },
   example: {
     id: (_at, overrides) => overrides.serverCertificateName ?? 'www-example-com',
     config: ({ id }) => ({

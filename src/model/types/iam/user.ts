@@ -39,6 +39,7 @@ export default defineResourceType({
   config: IamUserConfig,
   global: true,
   arn: ({ partition, accountId, id }) => `arn:${partition}:iam::${accountId}:user/${id}`,
+  placeholders: { '<user>': 'id' },
   example: {
     id: () => 'alice',
     config: () => ({

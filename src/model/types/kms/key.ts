@@ -48,6 +48,7 @@ export default defineResourceType({
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:kms:${region}:${accountId}:key/${id}`,
   // A key is referenced by its aliases too (`alias/bank-data`).
   alternativeIds: { fields: ['aliases'], ids: (config) => (isUnknown(config.aliases) ? [] : config.aliases) },
+  placeholders: { '<key-id>': 'id', '<key-arn>': 'arn' },
   example: {
     id: () => EXAMPLE_KEY_ID,
     config: ({ accountId, id }) => ({

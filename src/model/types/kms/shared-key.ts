@@ -81,6 +81,8 @@ export default defineResourceType({
     const key = KEY_ARN.exec(id);
     return `arn:${partition}:kms:${region}:${accountId}:shared-key/${key !== null ? `${key[2]}/${key[3]}` : id}`;
   },
+  // Its id is the shared key's own ARN.
+  placeholders: { '<key-arn>': 'id' },
   example: {
     id: ({ region }) => `arn:aws:kms:${region}:999999999999:key/99999999-8888-7777-6666-555555555555`,
     config: ({ id }) => ({

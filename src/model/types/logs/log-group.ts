@@ -38,6 +38,7 @@ export default defineResourceType({
   config: LogGroupConfig,
   // DescribeLogGroups' logGroupArn: without the `:*` that its `arn` and CloudTrail's CloudWatchLogsLogGroupArn carry.
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:logs:${region}:${accountId}:log-group:${id}`,
+  placeholders: { '<log-group>': 'id' },
   example: {
     id: () => 'aws-cloudtrail-logs',
     config: ({ accountId, region, id }) => ({ logGroupName: id, retentionInDays: 365, kmsKeyId: exampleKeyArn(region, accountId), metricFilters: [] }),

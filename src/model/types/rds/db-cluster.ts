@@ -55,6 +55,7 @@ export default defineResourceType({
   type: 'AWS::RDS::DBCluster',
   config: RdsDbClusterConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:rds:${region}:${accountId}:cluster:${id}`,
+  placeholders: { '<db-cluster-id>': 'id' },
   example: {
     id: () => 'example-cluster',
     config: ({ accountId, region, id }) => ({

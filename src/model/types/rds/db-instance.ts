@@ -36,6 +36,7 @@ export default defineResourceType({
   type: 'AWS::RDS::DBInstance',
   config: RdsDbInstanceConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:rds:${region}:${accountId}:db:${id}`,
+  placeholders: { '<db-instance-id>': 'id' },
   example: {
     id: () => 'example-db',
     config: ({ accountId, region, id }) => ({

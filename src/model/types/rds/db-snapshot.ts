@@ -25,6 +25,7 @@ export default defineResourceType({
   type: 'AWS::RDS::DBSnapshot',
   config: RdsDbSnapshotConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:rds:${region}:${accountId}:snapshot:${id}`,
+  placeholders: { '<snapshot-id>': 'id' },
   example: {
     id: () => 'example-db-manual-2026-01-15',
     config: () => ({

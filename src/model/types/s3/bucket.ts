@@ -126,6 +126,7 @@ export default defineResourceType({
   config: S3BucketConfig,
   // Bucket ARNs name neither region nor account.
   arn: ({ partition, id }) => `arn:${partition}:s3:::${id}`,
+  placeholders: { '<bucket>': 'id', '<bucket-arn>': 'arn' },
   example: {
     id: () => 'example-bucket',
     config: ({ accountId, region, arn }) => ({

@@ -164,6 +164,7 @@ export default defineResourceType({
   type: 'AWS::WAFv2::WebACL',
   config: WebAclConfig,
   arn: ({ partition, accountId, region, id }) => `arn:${partition}:wafv2:${id.startsWith('global/') ? CLOUDFRONT_REGION : region}:${accountId}:${id}`,
+  placeholders: { '<web-acl>': 'name', '<web-acl-arn>': 'arn' },
   example: {
     id: (_at, overrides) => webAclResourceId(overrides.scope ?? 'REGIONAL', overrides.name ?? 'bank-portal', overrides.webAclId ?? EXAMPLE_ID),
     name: (_at, overrides) => overrides.name ?? 'bank-portal',

@@ -1,0 +1,101 @@
+/**
+ * The formats the ecosystem reads, each checked against what its consumer requires: SARIF against
+ * the published SARIF 2.1.0 schema (vendored in test/fixtures/schemas/sarif with its licence),
+ * ASFF against the fields the Security Hub API reference marks required for BatchImportFindings.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Ajv } from 'ajv';
+import ajvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoConfigFile } from '../../src/cli/commands/demo.js';
+import type { ScanOutput } from '../../src/findings/scan-output.js';
+import { ASFF_BATCH, asffResourceType } from '../../src/output/write-asff.js';
+import { packageRoot } from '../../src/package-root.js';
+import { vigil } from '../support/cli.js';
+
+// ajv-draft-04 is CommonJS: under NodeNext its default export arrives as the module; at run time it is the class.
+const AjvDraft04 = ajvDraft04Module as unknown as typeof Ajv;
+
+// One demo scan for every test of the file (a per-test temporary folder would be gone by the next test).
+const dir = mkdtempSync(join(tmpdir(), 'vigil-formats-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let snapshot = '';
+let findings: ScanOutput['findings'] = [];
+
+beforeAll(async () => {
+  expect((await vigil(['demo', '--out-dir', dir])).code).toBe(0);
+  snapshot = join(dir, 'demo-snapshot.jsonl.gz');
+  findings = (JSON.parse(readFileSync(join(dir, 'findings.json'), 'utf8')) as ScanOutput).findings;
+});
+
+const scanAs = async (format: string, ...more: string[]) => {
+  const run = await vigil(['scan', '--snapshot', snapshot, '--config', demoConfigFile(), '--format', format, ...more], '2026-11-20T06:00:00.000Z');
+  expect(run.code, run.stderr).toBe(0);
+  return run.stdout;
+};
+
+describe('--format sarif', () => {
+  it('is valid SARIF 2.1.0 with one rule per insight and one result per finding', async () => {
+    const sarif = JSON.parse(await scanAs('sarif')) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: Record<string, unknown>[] }[] };
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'test', 'fixtures', 'schemas', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false });
+    (addFormatsModule as unknown as (ajv: Ajv) => void)(ajv);
+    const validate = ajv.compile(schema);
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const [run] = sarif.runs;
+    expect(run!.results).toHaveLength(findings.length);
+    expect(run!.tool.driver.rules.map((rule) => rule.id)).toEqual([...new Set(findings.map((f) => f.insight))]);
+    const exempt = run!.results.find((result) => (result['properties'] as { status: string }).status === 'exempt');
+    expect(exempt).toMatchObject({ kind: 'fail', suppressions: [{ kind: 'external', status: 'accepted' }] });
+  });
+});
+
+describe('--format asff', () => {
+  it('writes BatchImportFindings requests of at most 100 findings with every field the API requires', async () => {
+    const lines = (await scanAs('asff', '--all')).trim().split('\n');
+    const batches = lines.map((line) => (JSON.parse(line) as { Findings: Record<string, unknown>[] }).Findings);
+    expect(batches.every((batch) => batch.length > 0 && batch.length <= ASFF_BATCH)).toBe(true);
+    expect(batches.slice(0, -1).every((batch) => batch.length === ASFF_BATCH)).toBe(true);
+    const all = batches.flat();
+    expect(new Set(all.map((f) => f['Id'])).size).toBe(all.length);
+    const string = expect.any(String) as unknown;
+    for (const finding of all) {
+      // AwsSecurityFinding: the members the API reference marks Required.
+      expect(finding).toMatchObject({
+        SchemaVersion: '2018-10-08',
+        Id: string,
+        ProductArn: expect.stringMatching(/^arn:aws:securityhub:[a-z0-9-]+:[0-9]{12}:product\/[0-9]{12}\/default$/) as unknown,
+        GeneratorId: string,
+        AwsAccountId: expect.stringMatching(/^[0-9]{12}$/) as unknown,
+        Types: ['Software and Configuration Checks/Industry and Regulatory Standards'],
+        CreatedAt: '2026-11-20T06:00:00.000Z',
+        UpdatedAt: '2026-11-20T06:00:00.000Z',
+        Severity: { Label: expect.stringMatching(/^(INFORMATIONAL|LOW|MEDIUM|HIGH|CRITICAL)$/) as unknown },
+        Title: string,
+        Description: string,
+        Resources: [{ Type: string, Id: string }],
+        Compliance: { Status: expect.stringMatching(/^(PASSED|WARNING|FAILED|NOT_AVAILABLE)$/) as unknown },
+      });
+      expect((finding['Title'] as string).length).toBeLessThanOrEqual(256);
+      expect((finding['Description'] as string).length).toBeLessThanOrEqual(1024);
+      expect((finding['Remediation'] as { Recommendation: { Text: string } }).Recommendation.Text.length).toBeLessThanOrEqual(512);
+      expect(finding['ProductArn']).toContain(`:${finding['AwsAccountId'] as string}:product/`);
+    }
+  });
+
+  it('spells resource types as ASFF does', () => {
+    expect(asffResourceType('AWS::S3::Bucket')).toBe('AwsS3Bucket');
+    expect(asffResourceType('AWS::RDS::DBInstance')).toBe('AwsRdsDbInstance');
+    expect(asffResourceType('AWS::EC2::SecurityGroup')).toBe('AwsEc2SecurityGroup');
+    expect(asffResourceType('AWS::KMS::Key')).toBe('AwsKmsKey');
+    expect(asffResourceType('AWS::IAM::User')).toBe('AwsIamUser');
+    expect(asffResourceType('AWS::WAFv2::WebACL')).toBe('AwsWafv2WebAcl');
+    expect(asffResourceType('AWS::CloudTrail::Trail')).toBe('AwsCloudTrailTrail');
+  });
+});
