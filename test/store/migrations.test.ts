@@ -65,7 +65,7 @@ describeEachEngine('store migrations', (engine) => {
     const store = await engine.open(target);
     await store.db
       .insertInto('kysely_migration' as never)
-      .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never)
+      .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() })
       .execute();
     const opened = await openStore(target);
     expect(opened).toEqual({
