@@ -13,8 +13,8 @@ import type { Finding } from '../findings/finding.js';
 import type { PreparedScan } from './prepare-scan.js';
 import type { Writable } from 'node:stream';
 
-export const outputFormats = ['table', 'json', 'jsonl', 'csv', 'sarif', 'asff'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
+import type { OutputFormat } from '../output/output-format.js';
+export { outputFormats, type OutputFormat } from '../output/output-format.js';
 
 export interface OutputRequest {
   readonly format: OutputFormat;

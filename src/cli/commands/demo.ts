@@ -3,25 +3,18 @@
  * pack, the demo configuration and exemptions, writes `findings.json`, `findings.csv` and the
  * auditor's `evidence.jsonl.gz` (every evaluation, passing ones too), and prints the summary. No AWS account is involved.
  */
+import type { DemoOptions } from '../options/demo.js';
 import { join, relative } from 'node:path';
 import { prepareScan } from '../../app/prepare-scan.js';
 import { runScan } from '../../app/run-scan.js';
 import { CoverageCollector } from '../../demo/coverage.js';
 import { demoOrganisation } from '../../demo/organisation.js';
-import { Type, type Static } from '@sinclair/typebox';
 import { writeSnapshot } from '../../snapshot/snapshot-writer.js';
 import { packageRoot, packageVersion } from '../../package-root.js';
 import { textSummary } from '../../output/text-summary.js';
 import { fixesText } from '../../output/worst-findings.js';
 import { ExitCode, exitCodeFor } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { FailOn } from '../options/common-options.js';
-import type { CommandOptions } from '../options/parse-options.js';
-
-const DemoOptions = Type.Object({ outDir: Type.String({ minLength: 1, default: 'vigil-out' }), failOn: FailOn }, { additionalProperties: false });
-export type DemoOptions = Static<typeof DemoOptions>;
-
-export const demoOptions: CommandOptions<typeof DemoOptions> = { schema: DemoOptions };
 
 export function demoConfigFile(): string {
   return join(packageRoot(), 'demo', 'vigil.yaml');

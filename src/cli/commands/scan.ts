@@ -1,42 +1,14 @@
 /** `vigil scan --snapshot FILE` (or `--live`): evaluates a snapshot and writes findings. */
+import type { ScanCommandOptions } from '../options/scan.js';
 import { prepareScan } from '../../app/prepare-scan.js';
-import { outputFormats, runScan, type OutputFormat } from '../../app/run-scan.js';
-import { Type, type Static } from '@sinclair/typebox';
+import { runScan, type OutputFormat } from '../../app/run-scan.js';
 import { ExitCode, exitCodeFor } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { runCollection } from '../../app/run-collection.js';
-import { FailOn, Repeated, collectionOptions } from '../options/common-options.js';
-import type { CommandOptions } from '../options/parse-options.js';
 import { selectionOf } from '../../app/live-collection.js';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-
-const ScanOptions = Type.Object(
-  {
-    snapshot: Type.Optional(Type.String()),
-    live: Type.Boolean({ default: false }),
-    ...collectionOptions,
-    keepSnapshot: Type.Optional(Type.String()),
-    insights: Repeated(),
-    exemptions: Type.Optional(Type.String()),
-    format: Type.Optional(Type.Union(outputFormats.map((format) => Type.Literal(format)))),
-    out: Type.Optional(Type.String()),
-    failOn: FailOn,
-    all: Type.Boolean({ default: false }),
-  },
-  { additionalProperties: false },
-);
-export type ScanCommandOptions = Static<typeof ScanOptions>;
-
-/** Collection options apply to a live scan only; a snapshot was collected already. */
-const LIVE_ONLY = ['account', 'regions', 'source', 'profile', 'concurrency', 'log', 'keepSnapshot'] as const;
-
-export const scanOptions: CommandOptions<typeof ScanOptions> = {
-  schema: ScanOptions,
-  onlyWith: Object.fromEntries(LIVE_ONLY.map((option) => [option, 'live'])),
-  notWith: { snapshot: 'live' },
-};
 
 export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promise<ExitCode> {
   const now = io.now();
