@@ -5,6 +5,7 @@ import { FindingsSpool } from '../output/findings-spool.js';
 import { fileTarget, stdoutTarget, type OutputTarget } from '../output/output-target.js';
 import { writeAsff } from '../output/write-asff.js';
 import { writeCsv } from '../output/write-csv.js';
+import { writeJunit } from '../output/write-junit.js';
 import { writeSarif } from '../output/write-sarif.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
@@ -73,6 +74,7 @@ export async function runScan(
         else if (output.format === 'csv') await writeCsv(target, findings);
         else if (output.format === 'sarif') await writeSarif(target, findings);
         else if (output.format === 'asff') await writeAsff(target, scan, findings);
+        else if (output.format === 'junit') await writeJunit(target, scan, findings);
         else await writeTable(target, scan, summary, findings, worst.list());
         await target.close();
       } catch (error) {
