@@ -6,5 +6,7 @@ export default defineConfig({
     // CLI tests spawn the built binary; keep parallelism within the machine's two cores.
     maxWorkers: 2,
     testTimeout: 30_000,
+    // As bin/vigil.js does: the AWS SDK's Node-version notice would be printed by every worker's clients.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });
