@@ -75,7 +75,7 @@ export async function runScan(
         else if (output.format === 'sarif') await writeSarif(target, findings);
         else if (output.format === 'asff') await writeAsff(target, scan, findings);
         else if (output.format === 'junit') await writeJunit(target, scan, findings);
-        else await writeTable(target, scan, summary, findings, worst.list());
+        else await writeTable(target, scan, summary, findings, worst.list(), output.file === undefined ? terminalWidth(options.stdout) : undefined);
         await target.close();
       } catch (error) {
         await target.abort();
@@ -87,4 +87,10 @@ export async function runScan(
     spool.dispose();
     withPassing.dispose();
   }
+}
+
+/** The columns of the terminal the stream writes to; undefined when it is no terminal. */
+function terminalWidth(stream: Writable): number | undefined {
+  const tty = stream as Writable & { isTTY?: boolean; columns?: number };
+  return tty.isTTY === true && typeof tty.columns === 'number' && tty.columns > 0 ? tty.columns : undefined;
 }
