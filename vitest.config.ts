@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 30_000,
     // Drops the PostgreSQL schemas the store suites made, once every worker is done.
     globalSetup: ['test/global-setup.ts'],
+    // As bin/vigil.js does: the AWS SDK's Node-version notice would be printed by every worker's clients.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
   },
 });

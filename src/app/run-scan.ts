@@ -5,6 +5,7 @@ import { FindingsSpool } from '../output/findings-spool.js';
 import { fileTarget, stdoutTarget, type OutputTarget } from '../output/output-target.js';
 import { writeAsff } from '../output/write-asff.js';
 import { writeCsv } from '../output/write-csv.js';
+import { writeJunit } from '../output/write-junit.js';
 import { writeSarif } from '../output/write-sarif.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
@@ -14,8 +15,8 @@ import type { PreparedScan } from './prepare-scan.js';
 import type { RecordingOutcome, ScanRecording } from './scan-recording.js';
 import type { Writable } from 'node:stream';
 
-export const outputFormats = ['table', 'json', 'jsonl', 'csv', 'sarif', 'asff'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
+import type { OutputFormat } from '../output/output-format.js';
+export { outputFormats, type OutputFormat } from '../output/output-format.js';
 
 export interface OutputRequest {
   readonly format: OutputFormat;
@@ -100,7 +101,8 @@ export async function runScan(
         else if (output.format === 'csv') await writeCsv(target, findings);
         else if (output.format === 'sarif') await writeSarif(target, findings);
         else if (output.format === 'asff') await writeAsff(target, scan, findings);
-        else await writeTable(target, scan, summary, findings, worst.list());
+        else if (output.format === 'junit') await writeJunit(target, scan, findings);
+        else await writeTable(target, scan, summary, findings, worst.list(), output.file === undefined ? terminalWidth(options.stdout) : undefined);
         await target.close();
       } catch (error) {
         await target.abort();
@@ -118,4 +120,10 @@ export async function runScan(
     spool.dispose();
     withPassing.dispose();
   }
+}
+
+/** The columns of the terminal the stream writes to; undefined when it is no terminal. */
+function terminalWidth(stream: Writable): number | undefined {
+  const tty = stream as Writable & { isTTY?: boolean; columns?: number };
+  return tty.isTTY === true && typeof tty.columns === 'number' && tty.columns > 0 ? tty.columns : undefined;
 }

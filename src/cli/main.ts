@@ -1,24 +1,25 @@
 /**
  * The `vigil` command line. Each command is a function of its options and the I/O streams that
  * returns an exit code; this module parses arguments, checks each command's options against its
- * schema (src/cli/options), and maps failures to exit codes.
+ * schema (src/cli/options), and maps failures to exit codes. A command's module (and what it
+ * loads: AWS clients, insights, packs) is imported only when that command runs, so `--help` and
+ * `--version` start at once.
  */
 import { Command, CommanderError, Option } from 'commander';
 import type { Static, TObject } from '@sinclair/typebox';
-import { outputFormats } from '../app/run-scan.js';
+import { outputFormats } from '../output/output-format.js';
 import { severities } from '../model/severity.js';
 import { packageVersion } from '../package-root.js';
-import { collectCommand, collectOptions } from './commands/collect.js';
-import { demoCommand, demoOptions } from './commands/demo.js';
-import { diffCommand, diffOptions } from './commands/diff.js';
-import { historyCommand, historyOptions } from './commands/history.js';
-import { scansListCommand, scansListOptions } from './commands/scans.js';
-import { iamPolicyCommand, iamPolicyOptions } from './commands/iam-policy.js';
-import { insightsListCommand, listOptions, packsListCommand } from './commands/list.js';
-import { packsCoverageCommand, packsCoverageOptions } from './commands/packs-coverage.js';
-import { policyAnalyzeCommand, policyAnalyzeOptions } from './commands/policy-analyze.js';
-import { scanCommand, scanOptions } from './commands/scan.js';
-import { validateCommand } from './commands/validate.js';
+import { collectOptions } from './options/collect.js';
+import { demoOptions } from './options/demo.js';
+import { iamPolicyOptions } from './options/iam-policy.js';
+import { listOptions } from './options/list.js';
+import { packsCoverageOptions } from './options/packs-coverage.js';
+import { policyAnalyzeOptions } from './options/policy-analyze.js';
+import { scanOptions } from './options/scan.js';
+import { diffOptions } from './options/diff.js';
+import { historyOptions } from './options/history.js';
+import { scansListOptions } from './options/scans-list.js';
 import { ExitCode } from './exit-codes.js';
 import { processIo, reportProblems, type CliIo } from './io.js';
 import { parseOptions, type CommandOptions } from './options/parse-options.js';
@@ -87,7 +88,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--store <spec>', STORE_HELP)
     .option('--no-store', 'do not record the scans')
     .addHelpText('after', exitCodes(FAIL_ON))
-    .action(run('demo', demoOptions, (options) => demoCommand(options, io)));
+    .action(run('demo', demoOptions, async (options) => (await import('./commands/demo.js')).demoCommand(options, io)));
 
   program
     .command('collect')
@@ -109,7 +110,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
         [ExitCode.failed]: 'an account could not be reached (the others are collected), or the run failed',
       }),
     )
-    .action(run('collect', collectOptions, (options) => collectCommand(options, io)));
+    .action(run('collect', collectOptions, async (options) => (await import('./commands/collect.js')).collectCommand(options, io)));
 
   program
     .command('iam-policy')
@@ -118,7 +119,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--pack <id>', 'only what the insights of this pack read (repeatable)', collect)
     .option('--insight <id>', 'only what this insight reads (repeatable)', collect)
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'the policy printed' }))
-    .action(run('iam-policy', iamPolicyOptions, (options) => iamPolicyCommand(options, io)));
+    .action(run('iam-policy', iamPolicyOptions, async (options) => (await import('./commands/iam-policy.js')).iamPolicyCommand(options, io)));
 
   program
     .command('scan')
@@ -147,7 +148,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       'after',
       exitCodes({ ...FAIL_ON, [ExitCode.failed]: 'the run failed, or with --live an account could not be reached (its findings are still written)' }),
     )
-    .action(run('scan', scanOptions, (options) => scanCommand(options, io)));
+    .action(run('scan', scanOptions, async (options) => (await import('./commands/scan.js')).scanCommand(options, io)));
 
   const tableOrJson = () => new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'json']);
   program
@@ -162,7 +163,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--store <spec>', STORE_HELP)
     .option('--config <file>', 'configuration file (its store)')
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'shown' }))
-    .action(run('history', historyOptions, (options) => historyCommand(options, io)));
+    .action(run('history', historyOptions, async (options) => (await import('./commands/history.js')).historyCommand(options, io)));
 
   program
     .command('diff')
@@ -173,7 +174,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--store <spec>', STORE_HELP)
     .option('--config <file>', 'configuration file (its store)')
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'shown' }))
-    .action(run('diff', diffOptions, (options) => diffCommand(options, io)));
+    .action(run('diff', diffOptions, async (options) => (await import('./commands/diff.js')).diffCommand(options, io)));
 
   const scans = program.command('scans').description('Recorded scans');
   scans
@@ -185,7 +186,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--store <spec>', STORE_HELP)
     .option('--config <file>', 'configuration file (its store)')
     .addHelpText('after', LISTED)
-    .action(run('scans list', scansListOptions, (options) => scansListCommand(options, io)));
+    .action(run('scans list', scansListOptions, async (options) => (await import('./commands/scans.js')).scansListCommand(options, io)));
 
   program
     .command('validate')
@@ -195,7 +196,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       'after',
       exitCodes({ [ExitCode.ok]: 'every file is valid (warnings may be printed)', [ExitCode.input]: 'a file has problems (each as file:line:column)' }),
     )
-    .action(async (paths: string[]) => setExit(await validateCommand(paths, io)));
+    .action(async (paths: string[]) => setExit(await (await import('./commands/validate.js')).validateCommand(paths, io)));
 
   const policy = program.command('policy').description('Resource policies');
   policy
@@ -208,7 +209,9 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--trusted-cidr <cidr>', 'a trusted network (repeatable)', collect)
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'analysed; the policy is not public', [ExitCode.findings]: 'analysed; the policy is public' }))
     .action(async (file: string, raw: Record<string, unknown>) =>
-      run('policy analyze', policyAnalyzeOptions, (options) => policyAnalyzeCommand(file, options, io))(raw),
+      run('policy analyze', policyAnalyzeOptions, async (options) => (await import('./commands/policy-analyze.js')).policyAnalyzeCommand(file, options, io))(
+        raw,
+      ),
     );
 
   const formatOption = () => new Option('--format <format>', 'output format (default table)').choices(['table', 'json']);
@@ -220,7 +223,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file (adds its custom insights and packs)')
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
     .addHelpText('after', LISTED)
-    .action(run('insights list', listOptions, (options) => insightsListCommand(options, io)));
+    .action(run('insights list', listOptions, async (options) => (await import('./commands/list.js')).insightsListCommand(options, io)));
 
   const packs = program.command('packs').description('Compliance packs');
   packs
@@ -230,7 +233,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file (adds its packs)')
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
     .addHelpText('after', LISTED)
-    .action(run('packs list', listOptions, (options) => packsListCommand(options, io)));
+    .action(run('packs list', listOptions, async (options) => (await import('./commands/list.js')).packsListCommand(options, io)));
   packs
     .command('coverage')
     .description('Per control: automated, partly automated or manual, the insights behind it, and the share automated')
@@ -239,7 +242,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file (adds its packs)')
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
     .addHelpText('after', LISTED)
-    .action(run('packs coverage', packsCoverageOptions, (options) => packsCoverageCommand(options, io)));
+    .action(run('packs coverage', packsCoverageOptions, async (options) => (await import('./commands/packs-coverage.js')).packsCoverageCommand(options, io)));
 
   return program;
 }

@@ -14,7 +14,18 @@ function clip(text: string, width: number): string {
   return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
 }
 
-export async function writeTable(target: OutputTarget, scan: ScanInfo, summary: ScanSummary, spool: FindingsSpool, worst: readonly Finding[]): Promise<void> {
+/**
+ * @param width the terminal's columns: each row's reason is cut to fit (the whole reason is in
+ *   --format json); undefined when the table does not go to a terminal.
+ */
+export async function writeTable(
+  target: OutputTarget,
+  scan: ScanInfo,
+  summary: ScanSummary,
+  spool: FindingsSpool,
+  worst: readonly Finding[],
+  width?: number,
+): Promise<void> {
   const rows: Finding[] = [];
   let total = 0;
   for await (const finding of spool.records()) {
@@ -32,11 +43,20 @@ export async function writeTable(target: OutputTarget, scan: ScanInfo, summary: 
   );
   for (const f of shown) {
     await target.write(
-      `${clip(f.status, 8)} ${clip(f.severity, 9)} ${clip(f.insight, 34)} ${clip(f.resource.accountId, 13)} ${clip(f.resource.region, 15)} ${clip(f.resource.name, 36)} ${f.reason}\n`,
+      `${clip(f.status, 8)} ${clip(f.severity, 9)} ${clip(f.insight, 34)} ${clip(f.resource.accountId, 13)} ${clip(f.resource.region, 15)} ${clip(f.resource.name, 36)} ${fit(f.reason, width)}\n`,
     );
   }
   if (total > shown.length) await target.write(`… ${total - shown.length} more findings: use --format json, jsonl or csv\n`);
   await target.write(`\n${textSummary(scan, summary)}${fixesText(worst)}`);
+}
+
+/** The columns before REASON take 121 characters; the reason gets what is left of the terminal, at least 20. */
+const REASON_AT = 121;
+
+function fit(reason: string, width: number | undefined): string {
+  if (width === undefined) return reason;
+  const room = Math.max(20, width - REASON_AT);
+  return reason.length <= room ? reason : `${reason.slice(0, room - 1)}…`;
 }
 
 const statusRank: Record<string, number> = { fail: 0, error: 1, exempt: 2, pass: 3, 'not-applicable': 4 };

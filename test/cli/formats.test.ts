@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfigFile } from '../../src/cli/commands/demo.js';
 import type { ScanOutput } from '../../src/findings/scan-output.js';
 import { ASFF_BATCH, asffResourceType } from '../../src/output/write-asff.js';
+import { xmlText } from '../../src/output/write-junit.js';
 import { packageRoot } from '../../src/package-root.js';
 import { vigil } from '../support/cli.js';
 
@@ -97,5 +98,30 @@ describe('--format asff', () => {
     expect(asffResourceType('AWS::IAM::User')).toBe('AwsIamUser');
     expect(asffResourceType('AWS::WAFv2::WebACL')).toBe('AwsWafv2WebAcl');
     expect(asffResourceType('AWS::CloudTrail::Trail')).toBe('AwsCloudTrailTrail');
+  });
+});
+
+describe('--format junit', () => {
+  it('writes a test case per evaluation: failures, errors and skipped ones counted as the scan counts them', async () => {
+    const xml = await scanAs('junit', '--all');
+    const output = JSON.parse(await scanAs('json', '--all')) as ScanOutput;
+    const { summary } = output;
+    const attributes = `tests="${output.findings.length}" failures="${summary.fail}" errors="${summary.error}" skipped="${summary.exempt + summary.notApplicable}"`;
+    expect(xml).toMatch(
+      new RegExp(
+        `^<\\?xml version="1.0" encoding="UTF-8"\\?>\n<testsuites name="vigil" ${attributes} time="[0-9.]+">\n  <testsuite name="vigil scan [^"]+" ${attributes} `,
+      ),
+    );
+    expect(xml.match(/<testcase /g)).toHaveLength(output.findings.length);
+    expect(xml.match(/<\/testcase>/g)).toHaveLength(output.findings.length);
+    expect(xml.match(/<failure type="(critical|high|medium|low|informational)" message="/g)).toHaveLength(summary.fail);
+    expect(xml.match(/<error type="undecided"/g)).toHaveLength(summary.error);
+    // Every & starts an entity: the reasons' and commands' markup is escaped.
+    expect(xml).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
+    expect(xml.trimEnd().endsWith('  </testsuite>\n</testsuites>')).toBe(true);
+  });
+
+  it('escapes markup and drops the characters XML forbids', () => {
+    expect(xmlText(`a < b && "c" > 'd'\u0000\u001b`)).toBe('a &lt; b &amp;&amp; &quot;c&quot; &gt; &apos;d&apos;');
   });
 });

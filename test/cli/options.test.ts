@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { describe, expect, it } from 'vitest';
 import { flagOf, parseOptions } from '../../src/cli/options/parse-options.js';
-import { scanOptions } from '../../src/cli/commands/scan.js';
+import { scanOptions } from '../../src/cli/options/scan.js';
 import { vigil } from '../support/cli.js';
 
 describe('parseOptions', () => {

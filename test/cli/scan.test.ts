@@ -1,11 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScanOutput } from '../../src/findings/scan-output.js';
 import { kmsKey, notebook } from '../../src/model/builders.js';
 import { snapshotOf } from '../support/snapshots.js';
 import { useTempDir } from '../support/temp-dir.js';
 import { vigil } from '../support/cli.js';
+import { Writable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
 
 const tempDir = useTempDir();
 
@@ -107,6 +109,33 @@ describe('vigil scan', () => {
     expect((await vigil(['scan', '--snapshot', snapshot, '--format', 'xml'])).code).toBe(2);
     expect((await vigil(['scan'])).code).toBe(2);
     expect((await vigil(['scan', '--snapshot', '/no/such/file.jsonl'])).code).toBe(2);
+  });
+
+  it('cuts each reason to the width of the terminal the table goes to', async () => {
+    const snapshot = await snapshotOf(tempDir(), resources);
+    const failingRow = async (columns: number) => {
+      let text = '';
+      const terminal = Object.assign(
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            text += chunk.toString();
+            done();
+          },
+        }),
+        { isTTY: true, columns },
+      );
+      const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
+      const args = ['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--format', 'table', '--no-store'];
+      expect(await main(args, { stdout: terminal, stderr, now: () => new Date('2026-06-01T12:00:00Z'), workDir: dirname(snapshot) })).toBe(0);
+      return text.split('\n').filter((line) => line.startsWith('fail '));
+    };
+    const wide = await failingRow(150);
+    expect(wide).toHaveLength(1);
+    expect(wide[0]).toMatch(/ automatic rotation is off$/);
+    // 121 columns before the reason, at least 20 for it: 'automatic rotation is off' is cut.
+    const narrow = await failingRow(100);
+    expect(narrow[0]).toMatch(/ automatic rotation \u2026$/);
+    expect(narrow[0]!.length).toBe(141);
   });
 
   it('prints help with exit 0', async () => {

@@ -11,6 +11,7 @@
 import { hash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { DemoOptions } from '../options/demo.js';
 import { join, relative } from 'node:path';
 import { prepareScan } from '../../app/prepare-scan.js';
 import { runScan, type OutputRequest } from '../../app/run-scan.js';
@@ -18,7 +19,6 @@ import { scanRecording } from '../../app/scan-recording.js';
 import { CoverageCollector } from '../../demo/coverage.js';
 import { demoOrganisation } from '../../demo/organisation.js';
 import { DEMO_MOMENTS, type DemoMoment } from '../../demo/timeline.js';
-import { Type, type Static } from '@sinclair/typebox';
 import { writeSnapshot } from '../../snapshot/snapshot-writer.js';
 import { packageRoot, packageVersion } from '../../package-root.js';
 import { textSummary } from '../../output/text-summary.js';
@@ -29,24 +29,9 @@ import { insightKey } from '../../store/scan-scope.js';
 import type { Store } from '../../store/store.js';
 import { ExitCode, exitCodeFor } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { FailOn } from '../options/common-options.js';
-import type { CommandOptions } from '../options/parse-options.js';
 import { openStoreOption } from '../store-option.js';
 import { shownStore } from '../shown-store.js';
 import { errorMessage } from '../../error-message.js';
-
-const DemoOptions = Type.Object(
-  {
-    outDir: Type.String({ minLength: 1, default: 'vigil-out' }),
-    failOn: FailOn,
-    /** `--store SPEC`, or false for `--no-store` (false first: coercing it to a string would make it 'false'). */
-    store: Type.Optional(Type.Union([Type.Literal(false), Type.String()])),
-  },
-  { additionalProperties: false },
-);
-export type DemoOptions = Static<typeof DemoOptions>;
-
-export const demoOptions: CommandOptions<typeof DemoOptions> = { schema: DemoOptions };
 
 export function demoConfigFile(): string {
   return join(packageRoot(), 'demo', 'vigil.yaml');

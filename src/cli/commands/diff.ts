@@ -3,27 +3,12 @@
  * two scans; by default the last complete scan and the complete scan of the same scope before it.
  * `--format json` prints `{ from, to, new, resolved, regressed, open }`: the scan ids, then the lists.
  */
+import type { DiffOptions } from '../options/diff.js';
 import { diffScans } from '../../store/scan-diff.js';
 import { diffTable } from '../../output/history-tables.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { loadConfigOption, openStoreOption } from '../store-option.js';
-import { Type, type Static } from '@sinclair/typebox';
-import type { CommandOptions } from '../options/parse-options.js';
-
-const DiffOptions = Type.Object(
-  {
-    from: Type.Optional(Type.String()),
-    to: Type.Optional(Type.String()),
-    format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('json')])),
-    store: Type.Optional(Type.String()),
-    config: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false },
-);
-export type DiffOptions = Static<typeof DiffOptions>;
-
-export const diffOptions: CommandOptions<typeof DiffOptions> = { schema: DiffOptions };
 
 export async function diffCommand(options: DiffOptions, io: CliIo): Promise<ExitCode> {
   const loaded = await loadConfigOption(io, options.config);

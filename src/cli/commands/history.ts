@@ -4,6 +4,7 @@
  * Durations count back from the last recorded scan (of the account, with --account), which the
  * output names: history describes what was recorded.
  */
+import type { HistoryOptions } from '../options/history.js';
 import { findingHistory } from '../../store/finding-history.js';
 import { historyWindow } from '../../store/history-window.js';
 import { meanTimeToRemediate } from '../../store/mttr.js';
@@ -14,25 +15,6 @@ import { reportProblems, type CliIo } from '../io.js';
 import { loadConfigOption, openStoreOption } from '../store-option.js';
 import { parseWindowStart, windowSince } from '../window-option.js';
 import type { LoadedConfig } from '../../config/load-config.js';
-import { Type, type Static } from '@sinclair/typebox';
-import type { CommandOptions } from '../options/parse-options.js';
-
-const HistoryOptions = Type.Object(
-  {
-    finding: Type.Optional(Type.String()),
-    since: Type.Optional(Type.String()),
-    mttr: Type.Optional(Type.String()),
-    account: Type.Optional(Type.String()),
-    pack: Type.Optional(Type.String()),
-    format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('json')])),
-    store: Type.Optional(Type.String()),
-    config: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false },
-);
-export type HistoryOptions = Static<typeof HistoryOptions>;
-
-export const historyOptions: CommandOptions<typeof HistoryOptions> = { schema: HistoryOptions };
 
 export async function historyCommand(options: HistoryOptions, io: CliIo): Promise<ExitCode> {
   const modes = [options.finding !== undefined && '--finding', options.mttr !== undefined && '--mttr', options.since !== undefined && '--since'].filter(

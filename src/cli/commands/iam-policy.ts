@@ -3,6 +3,7 @@
  * collection needs — for every collector, or only for what the named packs' or insights' fields
  * require.
  */
+import type { IamPolicyOptions } from '../options/iam-policy.js';
 import { selectionOf } from '../../app/live-collection.js';
 import { prepareScan } from '../../app/prepare-scan.js';
 import { leastPrivilegePolicy, requiredPermissions } from '../../collect/contract/collector.js';
@@ -10,21 +11,13 @@ import { allCollectors } from '../../collect/collectors/index.js';
 import { configResourceCollectors } from '../../collect/config-source/config-collectors.js';
 import { ORCHESTRATION_PERMISSIONS } from '../../collect/organisation/collect-organisation.js';
 import type { ResourceType } from '../../model/resource-types.js';
-import { Type, type Static } from '@sinclair/typebox';
 import { ExitCode } from '../exit-codes.js';
-import { Repeated } from '../options/common-options.js';
-import type { CommandOptions } from '../options/parse-options.js';
 import { reportProblems, type CliIo } from '../io.js';
 
 export function scanPermissions(selection?: ReadonlyMap<ResourceType, ReadonlySet<string>>): string[] {
   // The Config source's SelectResourceConfig is included: `vigil collect --source config` may use it.
   return [...new Set([...requiredPermissions([...allCollectors, ...configResourceCollectors], selection), ...ORCHESTRATION_PERMISSIONS])].sort();
 }
-
-const IamPolicyOptions = Type.Object({ scan: Type.Boolean({ default: false }), pack: Repeated(), insight: Repeated() }, { additionalProperties: false });
-export type IamPolicyOptions = Static<typeof IamPolicyOptions>;
-
-export const iamPolicyOptions: CommandOptions<typeof IamPolicyOptions> = { schema: IamPolicyOptions };
 
 export async function iamPolicyCommand(options: IamPolicyOptions, io: CliIo): Promise<ExitCode> {
   if (!options.scan) {

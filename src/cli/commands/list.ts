@@ -1,15 +1,8 @@
 /** `vigil insights list` and `vigil packs list`. */
+import type { ListOptions } from '../options/list.js';
 import { prepareScan } from '../../app/prepare-scan.js';
-import { Type, type Static } from '@sinclair/typebox';
 import { ExitCode } from '../exit-codes.js';
-import { ListFormat, Repeated } from '../options/common-options.js';
-import type { CommandOptions } from '../options/parse-options.js';
 import { reportProblems, type CliIo } from '../io.js';
-
-const ListOptions = Type.Object({ format: ListFormat, config: Type.Optional(Type.String()), insights: Repeated() }, { additionalProperties: false });
-export type ListOptions = Static<typeof ListOptions>;
-
-export const listOptions: CommandOptions<typeof ListOptions> = { schema: ListOptions };
 
 export async function insightsListCommand(options: ListOptions, io: CliIo): Promise<ExitCode> {
   const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), insightDirs: options.insights, now: io.now() });

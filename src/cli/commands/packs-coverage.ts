@@ -2,12 +2,10 @@
  * `vigil packs coverage [--pack ID]`: how much of each framework Vigil decides by itself — per
  * control automated, partly automated (insights plus what they leave unchecked) or manual.
  */
+import type { PacksCoverageOptions } from '../options/packs-coverage.js';
 import { prepareScan } from '../../app/prepare-scan.js';
 import type { ResolvedControl, ResolvedPack } from '../../packs/load-packs.js';
-import { Type, type Static } from '@sinclair/typebox';
 import { ExitCode } from '../exit-codes.js';
-import { ListFormat, Repeated } from '../options/common-options.js';
-import type { CommandOptions } from '../options/parse-options.js';
 import { reportProblems, type CliIo } from '../io.js';
 
 export type Automation = 'automated' | 'partly' | 'manual';
@@ -53,14 +51,6 @@ export function packCoverage(pack: ResolvedPack): PackCoverage {
     atLeastPartlyPercent: percent(automated + partly),
   };
 }
-
-const PacksCoverageOptions = Type.Object(
-  { pack: Repeated(), format: ListFormat, config: Type.Optional(Type.String()), insights: Repeated() },
-  { additionalProperties: false },
-);
-export type PacksCoverageOptions = Static<typeof PacksCoverageOptions>;
-
-export const packsCoverageOptions: CommandOptions<typeof PacksCoverageOptions> = { schema: PacksCoverageOptions };
 
 export async function packsCoverageCommand(options: PacksCoverageOptions, io: CliIo): Promise<ExitCode> {
   const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), insightDirs: options.insights, now: io.now() });

@@ -2,22 +2,12 @@
  * `vigil policy analyze FILE --account ID`: the resource-policy analysis of one document, so a
  * user (or a test) can check a bucket or key policy alone, before it is applied.
  */
+import type { PolicyAnalyzeOptions } from '../options/policy-analyze.js';
 import { readFile } from 'node:fs/promises';
 import { analyzeResourcePolicy } from '../../analysis/policy/analyze.js';
 import { problem } from '../../input/problem.js';
-import { Type, type Static } from '@sinclair/typebox';
 import { ExitCode } from '../exit-codes.js';
-import { Repeated } from '../options/common-options.js';
-import type { CommandOptions } from '../options/parse-options.js';
 import { reportProblems, type CliIo } from '../io.js';
-
-const PolicyAnalyzeOptions = Type.Object(
-  { account: Type.String(), trustedAccount: Repeated(), orgId: Repeated(), trustedCidr: Repeated() },
-  { additionalProperties: false },
-);
-export type PolicyAnalyzeOptions = Static<typeof PolicyAnalyzeOptions>;
-
-export const policyAnalyzeOptions: CommandOptions<typeof PolicyAnalyzeOptions> = { schema: PolicyAnalyzeOptions };
 
 export interface PolicyAnalyzeOutput {
   public: boolean;

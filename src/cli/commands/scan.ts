@@ -1,16 +1,14 @@
 /** `vigil scan --snapshot FILE` (or `--live`): evaluates a snapshot and writes findings. */
+import type { ScanCommandOptions } from '../options/scan.js';
 import { prepareScan } from '../../app/prepare-scan.js';
-import { outputFormats, runScan, type OutputFormat } from '../../app/run-scan.js';
+import { runScan, type OutputFormat } from '../../app/run-scan.js';
 import { scanRecording } from '../../app/scan-recording.js';
 import { historyLine } from '../../output/history-line.js';
 import { openStoreOption } from '../store-option.js';
 import { shownStore } from '../shown-store.js';
-import { Type, type Static } from '@sinclair/typebox';
 import { ExitCode, exitCodeFor } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { runCollection } from '../../app/run-collection.js';
-import { FailOn, Repeated, collectionOptions } from '../options/common-options.js';
-import type { CommandOptions } from '../options/parse-options.js';
 import { selectionOf } from '../../app/live-collection.js';
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,34 +18,6 @@ import type { Store } from '../../store/store.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../../error-message.js';
-
-const ScanOptions = Type.Object(
-  {
-    snapshot: Type.Optional(Type.String()),
-    live: Type.Boolean({ default: false }),
-    ...collectionOptions,
-    keepSnapshot: Type.Optional(Type.String()),
-    insights: Repeated(),
-    exemptions: Type.Optional(Type.String()),
-    format: Type.Optional(Type.Union(outputFormats.map((format) => Type.Literal(format)))),
-    out: Type.Optional(Type.String()),
-    failOn: FailOn,
-    all: Type.Boolean({ default: false }),
-    /** `--store SPEC`, or false for `--no-store` (false first: coercing it to a string would make it 'false'). */
-    store: Type.Optional(Type.Union([Type.Literal(false), Type.String()])),
-  },
-  { additionalProperties: false },
-);
-export type ScanCommandOptions = Static<typeof ScanOptions>;
-
-/** Collection options apply to a live scan only; a snapshot was collected already. */
-const LIVE_ONLY = ['account', 'regions', 'source', 'profile', 'concurrency', 'log', 'keepSnapshot'] as const;
-
-export const scanOptions: CommandOptions<typeof ScanOptions> = {
-  schema: ScanOptions,
-  onlyWith: Object.fromEntries(LIVE_ONLY.map((option) => [option, 'live'])),
-  notWith: { snapshot: 'live' },
-};
 
 export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promise<ExitCode> {
   const now = io.now();

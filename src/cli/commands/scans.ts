@@ -1,26 +1,11 @@
 /** `vigil scans list`: the recorded scans, newest first — status, accounts, what each changed. */
+import type { ScansListOptions } from '../options/scans-list.js';
 import { listScans } from '../../store/scan-list.js';
 import { scansTable } from '../../output/history-tables.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { loadConfigOption, openStoreOption } from '../store-option.js';
 import { accountId } from './history.js';
-import { Type, type Static } from '@sinclair/typebox';
-import type { CommandOptions } from '../options/parse-options.js';
-
-const ScansListOptions = Type.Object(
-  {
-    limit: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
-    account: Type.Optional(Type.String()),
-    format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('json')])),
-    store: Type.Optional(Type.String()),
-    config: Type.Optional(Type.String()),
-  },
-  { additionalProperties: false },
-);
-export type ScansListOptions = Static<typeof ScansListOptions>;
-
-export const scansListOptions: CommandOptions<typeof ScansListOptions> = { schema: ScansListOptions };
 
 export async function scansListCommand(options: ScansListOptions, io: CliIo): Promise<ExitCode> {
   const { limit } = options;

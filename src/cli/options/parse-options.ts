@@ -5,7 +5,7 @@
  * given where it does not apply is an error naming it, never silently ignored.
  */
 import type { Static, TObject } from '@sinclair/typebox';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { createAjv } from '../../schemas/ajv.js';
 
 export interface CommandOptions<T extends TObject> {
@@ -19,8 +19,8 @@ export interface CommandOptions<T extends TObject> {
 
 export type ParsedOptions<T> = { ok: true; value: T } | { ok: false; errors: readonly string[] };
 
-// Coercion turns the strings commander passes into the schema's numbers and booleans.
-const ajv = createAjv({ useDefaults: true, coerceTypes: true });
+// Coercion turns the strings commander passes into the schema's numbers and booleans. Made on the first parse, not at import.
+let ajv: Ajv | undefined;
 const compiled = new WeakMap<TObject, ValidateFunction>();
 
 /** `keepSnapshot` → `--keep-snapshot`. */
@@ -44,6 +44,7 @@ export function parseOptions<T extends TObject>(command: string, spec: CommandOp
   }
   let validate = compiled.get(spec.schema);
   if (validate === undefined) {
+    ajv ??= createAjv({ useDefaults: true, coerceTypes: true });
     validate = ajv.compile(spec.schema);
     compiled.set(spec.schema, validate);
   }
