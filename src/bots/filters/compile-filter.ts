@@ -40,6 +40,10 @@ export function compileFilters(filters: readonly BotFilter[], at: DocumentPath, 
 const KINDS = ['insight', 'tag', 'age', 'condition', 'all', 'any', 'not'] as const;
 
 function compileNode(filter: BotFilter, at: DocumentPath, options: FilterCompileOptions, issues: DefinitionIssue[], insights: Set<string>): CompiledFilter {
+  if (filter.status !== undefined && filter.insight === undefined) {
+    issues.push({ path: [...at, 'status'], atKey: true, message: 'status goes with insight' });
+    return () => 'unknown';
+  }
   const kinds = KINDS.filter((kind) => filter[kind] !== undefined);
   if (kinds.length !== 1) {
     const message =
@@ -47,10 +51,6 @@ function compileNode(filter: BotFilter, at: DocumentPath, options: FilterCompile
         ? 'a filter is one of insight, tag, age, condition, all, any, not'
         : `a filter is exactly one of insight, tag, age, condition, all, any, not (got ${kinds.join(', ')})`;
     issues.push({ path: at, message });
-    return () => 'unknown';
-  }
-  if (filter.status !== undefined && filter.insight === undefined) {
-    issues.push({ path: [...at, 'status'], atKey: true, message: 'status goes with insight' });
     return () => 'unknown';
   }
   if (filter.all !== undefined) return conjunction(filter.all.map((child, i) => compileNode(child, [...at, 'all', i], options, issues, insights)));
