@@ -6,13 +6,14 @@
  * by sending those calls and nothing else, so a plan file is exactly what will happen, and an
  * action is idempotent by construction: the second run plans nothing.
  */
-import type { Static, TObject } from '@sinclair/typebox';
+import { Type, type Static, type TObject } from '@sinclair/typebox';
 import type { AccountEntry } from '../../config/account-entry.js';
 import type { Resource } from '../../model/resource.js';
 import type { ResourceType } from '../../model/resource-types.js';
 
 /** The AWS services bot actions call (SDK client names). */
-export type ActionService = 'iam' | 'kms' | 'rds' | 's3' | 's3control';
+export const ActionService = Type.Union([Type.Literal('iam'), Type.Literal('kms'), Type.Literal('rds'), Type.Literal('s3')]);
+export type ActionService = Static<typeof ActionService>;
 
 /** One AWS API call, as the SDK command's name and input. */
 export interface ApiCall {
