@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { outputFormats } from '../app/run-scan.js';
 import { severities } from '../model/severity.js';
 import { packageVersion } from '../package-root.js';
+import { botsListCommand } from './commands/bots-list.js';
 import { collectCommand } from './commands/collect.js';
 import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
@@ -157,6 +158,16 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file (adds its custom insights and packs)')
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
     .action(async (options) => setExit(await insightsListCommand(options, io)));
+
+  const bots = program.command('bots').description('Bots: filters and remediation actions (dry-run by default)');
+  bots
+    .command('list')
+    .description('List bots: id, mode, resource type, title and schedule in words')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .option('--config <file>', 'configuration file (botDirs and per-bot overrides)')
+    .option('--bots <dir>', 'folder of bot YAML files (repeatable)', collect, [])
+    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect, [])
+    .action(async (options) => setExit(await botsListCommand(options, io)));
 
   const packs = program.command('packs').description('Compliance packs');
   packs
