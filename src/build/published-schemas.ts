@@ -4,6 +4,8 @@
  * `schemas/` in step.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { BotFile } from '../bots/bot-schema.js';
+import { PlanFile } from '../bots/runtime/bot-plan.js';
 import { VigilConfig } from '../config/config-schema.js';
 import { CustomInsightSchema } from '../custom/custom-insight-schema.js';
 import { ExemptionsFile } from '../exemptions/exemption-schema.js';
@@ -24,6 +26,8 @@ export function publishedSchemas(): Record<string, Record<string, unknown>> {
   return {
     'config.json': publish(VigilConfig),
     'pack.json': publish(PackFile),
+    'bot.json': publish(BotFile),
+    'plan.json': publish(PlanFile),
     'custom-insight.json': publish(CustomInsightSchema),
     'exemptions.json': publish(ExemptionsFile),
     'snapshot-header.json': publish(SnapshotHeader),

@@ -20,6 +20,7 @@ import { scanOptions } from './options/scan.js';
 import { diffOptions } from './options/diff.js';
 import { historyOptions } from './options/history.js';
 import { scansListOptions } from './options/scans-list.js';
+import { botsListOptions } from './options/bots-list.js';
 import { ExitCode } from './exit-codes.js';
 import { processIo, reportProblems, type CliIo } from './io.js';
 import { parseOptions, type CommandOptions } from './options/parse-options.js';
@@ -224,6 +225,17 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
     .addHelpText('after', LISTED)
     .action(run('insights list', listOptions, async (options) => (await import('./commands/list.js')).insightsListCommand(options, io)));
+
+  const bots = program.command('bots').description('Bots: filters and remediation actions (dry-run by default)');
+  bots
+    .command('list')
+    .description('List bots: id, mode, resource type, title and schedule in words')
+    .addOption(formatOption())
+    .option('--config <file>', 'configuration file (botDirs and per-bot overrides)')
+    .option('--bots <dir>', 'folder of bot YAML files (repeatable)', collect)
+    .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
+    .addHelpText('after', LISTED)
+    .action(run('bots list', botsListOptions, async (options) => (await import('./commands/bots-list.js')).botsListCommand(options, io)));
 
   const packs = program.command('packs').description('Compliance packs');
   packs

@@ -1,5 +1,6 @@
 /** The schema of `vigil.yaml`: the organisation's accounts and rules, and what to run. */
 import { Type, type Static } from '@sinclair/typebox';
+import { BotOverride } from '../bots/bot-schema.js';
 import { AccountEntry } from './account-entry.js';
 
 export const VigilConfig = Type.Object(
@@ -48,6 +49,10 @@ export const VigilConfig = Type.Object(
     packDirs: Type.Optional(Type.Array(Type.String())),
     /** Folders of custom YAML insights (relative to this file). */
     insightDirs: Type.Optional(Type.Array(Type.String())),
+    /** Folders of extra bot files (relative to this file), besides the shipped `bots/`. */
+    botDirs: Type.Optional(Type.Array(Type.String())),
+    /** Per-bot settings, by bot id: mode, scope, limits, schedule, params — without copying the bot's file. */
+    bots: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }), BotOverride)),
     /** Exemptions file (relative to this file). */
     exemptions: Type.Optional(Type.String()),
     /** Parameter overrides applied over every pack: insight id → { param: value }. */

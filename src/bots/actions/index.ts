@@ -1,0 +1,33 @@
+/** The bot actions, explicitly listed and sorted by id (no discovery). */
+import type { AnyBotAction } from './define-action.js';
+import iamActivateAccessKey from './iam-activate-access-key.js';
+import iamDeactivateAccessKey from './iam-deactivate-access-key.js';
+import iamDeleteAccessKey from './iam-delete-access-key.js';
+import kmsEnableRotation from './kms-enable-rotation.js';
+import kmsImportMaterialReminder from './kms-import-material-reminder.js';
+import markForOp from './mark-for-op.js';
+import notify from './notify.js';
+import rdsDelete from './rds-delete.js';
+import rdsDisablePublicAccess from './rds-disable-public-access.js';
+import s3BlockPublicAccess from './s3-block-public-access.js';
+import tag from './tag.js';
+
+export const botActions: readonly AnyBotAction[] = [
+  iamActivateAccessKey,
+  iamDeactivateAccessKey,
+  iamDeleteAccessKey,
+  kmsEnableRotation,
+  kmsImportMaterialReminder,
+  markForOp,
+  notify,
+  rdsDelete,
+  rdsDisablePublicAccess,
+  s3BlockPublicAccess,
+  tag,
+];
+
+const byId = new Map(botActions.map((action) => [action.id, action]));
+
+export function botAction(id: string): AnyBotAction | undefined {
+  return byId.get(id);
+}

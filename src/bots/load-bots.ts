@@ -1,0 +1,171 @@
+/**
+ * Loads bot files (the shipped `bots/`, the config's `botDirs`, `--bots DIR`), applies the
+ * per-bot overrides of `vigil.yaml`, and checks what the schema cannot — resource types, action
+ * ids, each action's options against its own schema, the params the steps name, time zones, cron
+ * expressions, filters — each problem located in the file that has it (a bot's file, or the
+ * config for an override).
+ */
+import { Type } from '@sinclair/typebox';
+import type { LoadedConfig } from '../config/load-config.js';
+import { compileCondition, type CompiledCondition } from '../conditions/compile-condition.js';
+import type { DefinitionIssue } from '../conditions/definition-issue.js';
+import { displayPath, fieldErrors } from '../input/ajv-messages.js';
+import type { Loaded, Problem } from '../input/problem.js';
+import { readYamlFile, type SourceMap } from '../input/yaml-file.js';
+import { isResourceType } from '../model/resource-types.js';
+import { validatorFor } from '../schemas/ajv.js';
+import { botAction } from './actions/index.js';
+import { AccountSelector, BotFile, type BotOverride, type BotSchedule } from './bot-schema.js';
+import { compileFilters } from './filters/compile-filter.js';
+import type { BotStep, LoadedBot } from './loaded-bot.js';
+import { cronProblem } from './schedule/cron.js';
+import { isTimeZone } from './schedule/time-window.js';
+
+const AccountSelectors = Type.Array(AccountSelector, { minItems: 1 });
+
+export interface BotSources {
+  readonly files: readonly string[];
+  readonly config?: LoadedConfig | undefined;
+  readonly insightIds: ReadonlySet<string>;
+}
+
+export async function loadBots(sources: BotSources): Promise<Loaded<LoadedBot[]>> {
+  const problems: Problem[] = [];
+  const warnings: Problem[] = [];
+  const bots: LoadedBot[] = [];
+  const seen = new Map<string, string>();
+  const overrides = sources.config?.config.bots ?? {};
+  for (const file of sources.files) {
+    const read = await readYamlFile(file, BotFile);
+    if (!read.ok) {
+      problems.push(...read.problems);
+      continue;
+    }
+    warnings.push(...read.warnings);
+    const { value: bot, source } = read.value;
+    const earlier = seen.get(bot.id);
+    if (earlier !== undefined) {
+      problems.push(source.problemAt(['id'], `id: bot '${bot.id}' is also defined in ${earlier}`));
+      continue;
+    }
+    seen.set(bot.id, file);
+    const override = overrides[bot.id];
+    const loaded = resolveBot(bot, file, source, override, sources);
+    if (loaded.ok) bots.push(loaded.value);
+    else problems.push(...loaded.problems);
+  }
+  if (sources.config !== undefined) {
+    for (const id of Object.keys(overrides)) {
+      if (!seen.has(id))
+        problems.push(sources.config.source.problemAt(['bots', id], `bots: no bot with id '${id}' (known: ${[...seen.keys()].join(', ')})`, 'error', true));
+    }
+  }
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: bots, warnings };
+}
+
+function resolveBot(bot: BotFile, file: string, source: SourceMap, override: BotOverride | undefined, sources: BotSources): Loaded<LoadedBot> {
+  const problems: Problem[] = [];
+  const located = (issues: readonly DefinitionIssue[]) => issues.map((issue) => source.problemAt(issue.path, issue.message, 'error', issue.atKey ?? false));
+  const configSource = sources.config?.source;
+  const inConfig = (path: readonly (string | number)[], message: string) => configSource!.problemAt(['bots', bot.id, ...path], message);
+
+  if (!isResourceType(bot.resourceType)) {
+    return { ok: false, problems: [source.problemAt(['resourceType'], `resourceType: unknown resource type '${bot.resourceType}'`)] };
+  }
+  const resourceType = bot.resourceType;
+  const filter = compileFilters(bot.filters, ['filters'], { resourceType, insightIds: sources.insightIds });
+  if (!filter.ok) problems.push(...located(filter.issues));
+
+  const params = { ...bot.params, ...override?.params };
+  const schedule = override?.schedule ?? bot.schedule;
+  problems.push(
+    ...scheduleProblems(bot.schedule, (path, message) => source.problemAt(['schedule', ...path], `schedule.${message}`)),
+    ...(override?.schedule !== undefined ? scheduleProblems(override.schedule, (path, message) => inConfig(['schedule', ...path], `schedule.${message}`)) : []),
+  );
+
+  const steps: BotStep[] = [];
+  const badParams = new Set<string>();
+  bot.actions.forEach((step, index) => {
+    const at = ['actions', index];
+    const action = botAction(step.action);
+    if (action === undefined) {
+      problems.push(source.problemAt([...at, 'action'], `actions[${index}].action: no action with id '${step.action}'`));
+      return;
+    }
+    if (action.resourceType !== '*' && action.resourceType !== resourceType) {
+      problems.push(source.problemAt([...at, 'action'], `actions[${index}].action: '${action.id}' acts on ${action.resourceType}, not ${resourceType}`));
+      return;
+    }
+    const options = step.options ?? {};
+    const validate = validatorFor(action.options);
+    if (!validate(options)) {
+      for (const error of fieldErrors(validate.errors ?? [])) {
+        const path = [...at, 'options', ...error.path];
+        problems.push(source.problemAt(path, `${displayPath(path)}: ${error.message}`, 'error', error.atKey));
+      }
+      return;
+    }
+    const when = step.when ?? {};
+    if (when.inWindow !== undefined && schedule?.windows === undefined) {
+      problems.push(source.problemAt([...at, 'when', 'inWindow'], `actions[${index}].when.inWindow: the bot's schedule has no windows`));
+    }
+    const selectors = (key: 'accountIn' | 'accountNotIn') => {
+      const name = when[key];
+      if (name === undefined) return undefined;
+      if (!Object.hasOwn(params, name)) {
+        problems.push(source.problemAt([...at, 'when', key], `actions[${index}].when.${key}: no param '${name}'`));
+        return undefined;
+      }
+      const value = params[name];
+      if (badParams.has(name)) return undefined;
+      if (!validatorFor(AccountSelectors)(value)) {
+        badParams.add(name);
+        const fromConfig = override?.params !== undefined && Object.hasOwn(override.params, name);
+        const message = `params.${name}: must be a list of account selectors ({ id, name, environment, tenant, tags })`;
+        problems.push(fromConfig ? inConfig(['params', name], message) : source.problemAt(['params', name], message));
+        return undefined;
+      }
+      return value;
+    };
+    const accountIn = selectors('accountIn');
+    const accountNotIn = selectors('accountNotIn');
+    let condition: CompiledCondition | undefined;
+    if (when.condition !== undefined) {
+      const compiled = compileCondition(when.condition, [...at, 'when', 'condition'], { resourceType });
+      if (compiled.ok) condition = compiled.value;
+      else problems.push(...located(compiled.issues));
+    }
+    steps.push({ action, options, when, ...(accountIn && { accountIn }), ...(accountNotIn && { accountNotIn }), ...(condition && { condition }) });
+  });
+
+  if (problems.length > 0 || !filter.ok) return { ok: false, problems };
+  return {
+    ok: true,
+    value: {
+      id: bot.id,
+      title: bot.title,
+      description: bot.description,
+      resourceType,
+      scope: override?.scope ?? bot.scope ?? {},
+      filter: filter.value,
+      steps,
+      ...(schedule !== undefined && { schedule }),
+      mode: override?.mode ?? bot.mode ?? 'dry-run',
+      limits: { ...bot.limits, ...override?.limits },
+      params,
+      file,
+    },
+    warnings: [],
+  };
+}
+
+function scheduleProblems(schedule: BotSchedule | undefined, at: (path: readonly string[], message: string) => Problem): Problem[] {
+  if (schedule === undefined) return [];
+  const problems: Problem[] = [];
+  if (schedule.timeZone !== undefined && !isTimeZone(schedule.timeZone)) problems.push(at(['timeZone'], `timeZone: unknown time zone '${schedule.timeZone}'`));
+  if (schedule.cron !== undefined) {
+    const problem = cronProblem(schedule.cron, schedule.timeZone !== undefined && isTimeZone(schedule.timeZone) ? schedule.timeZone : 'UTC');
+    if (problem !== undefined) problems.push(at(['cron'], `cron: ${problem}`));
+  }
+  return problems;
+}

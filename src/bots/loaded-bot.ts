@@ -1,0 +1,32 @@
+/** A bot ready to run: its file's content with the user's overrides applied, filters compiled, actions resolved. */
+import type { CompiledCondition } from '../conditions/compile-condition.js';
+import type { ResourceType } from '../model/resource-types.js';
+import type { AnyBotAction } from './actions/define-action.js';
+import type { AccountSelector, BotLimits, BotMode, BotSchedule, BotScope, StepWhen } from './bot-schema.js';
+import type { CompiledFilter } from './filters/compile-filter.js';
+
+export interface BotStep {
+  readonly action: AnyBotAction;
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly when: StepWhen;
+  /** `when.accountIn` / `accountNotIn` resolved from the params. */
+  readonly accountIn?: readonly AccountSelector[];
+  readonly accountNotIn?: readonly AccountSelector[];
+  /** `when.condition`, compiled. */
+  readonly condition?: CompiledCondition;
+}
+
+export interface LoadedBot {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly resourceType: ResourceType;
+  readonly scope: BotScope;
+  readonly filter: CompiledFilter;
+  readonly steps: readonly BotStep[];
+  readonly schedule?: BotSchedule;
+  readonly mode: BotMode;
+  readonly limits: BotLimits;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly file: string;
+}

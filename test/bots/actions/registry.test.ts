@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { botActions } from '../../../src/bots/actions/index.js';
+import { iamUser, kmsKey, rdsInstance, s3Bucket } from '../../../src/model/builders.js';
+import type { Resource } from '../../../src/model/resource.js';
+
+const now = new Date('2026-12-07T12:00:00Z');
+const account = { id: '123456789012', name: 'dev' };
+const key = { id: 'AKIA1', status: 'Active' as const, createDate: '2026-01-01T00:00:00Z', lastUsedDate: null };
+
+/** Per type, a resource every action of that type would change. */
+const subjects: Record<string, Resource[]> = {
+  'AWS::KMS::Key': [kmsKey({ rotation: { enabled: false, periodDays: null, nextRotationDate: null } }), kmsKey({ origin: 'EXTERNAL', rotation: null })],
+  'AWS::IAM::User': [iamUser({ accessKeys: [key] }), iamUser({ accessKeys: [{ ...key, status: 'Inactive' }] })],
+  'AWS::S3::Bucket': [s3Bucket({ publicAccessBlock: null })],
+  'AWS::RDS::DBInstance': [
+    rdsInstance({ publiclyAccessible: true, deletionProtection: false }),
+    rdsInstance({ publiclyAccessible: true, deletionProtection: false, clusterIdentifier: 'aurora-1' }),
+  ],
+};
+const options: Record<string, Record<string, unknown>> = {
+  tag: { tags: { owner: 'team-a' } },
+  notify: { message: 'hello {name}' },
+  'mark-for-op': { op: 'rds-delete', days: 3 },
+};
+
+describe('the action registry', () => {
+  it('is sorted by id, without duplicates', () => {
+    const ids = botActions.map((action) => action.id);
+    expect(ids).toEqual([...new Set(ids)].sort());
+  });
+
+  it.each(botActions.map((action) => [action.id, action] as const))('%s declares every permission its calls need', (_id, action) => {
+    const resources = action.resourceType === '*' ? Object.values(subjects).flat() : (subjects[action.resourceType] ?? []);
+    expect(resources.length).toBeGreaterThan(0);
+    let changes = 0;
+    for (const resource of resources) {
+      const plan = action.plan(resource, { options: options[action.id] ?? {}, now, account, bot: 'test' });
+      if (plan.kind !== 'change') continue;
+      changes++;
+      for (const call of plan.calls) {
+        expect(action.permissions).toContain(call.permission);
+        if (call.waitUntil !== undefined) expect(action.permissions.some((p) => p.endsWith(`:${call.waitUntil!.operation}`))).toBe(true);
+      }
+    }
+    if (action.recordsOnly !== true) expect(changes).toBeGreaterThan(0);
+  });
+});
