@@ -13,6 +13,7 @@ import { insightsListCommand, packsListCommand } from './commands/list.js';
 import { packsCoverageCommand } from './commands/packs-coverage.js';
 import { policyAnalyzeCommand } from './commands/policy-analyze.js';
 import { scanCommand } from './commands/scan.js';
+import { scorecardCommand } from './commands/scorecard.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
@@ -86,6 +87,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
     .option('--all', 'also output pass and not-applicable findings', false)
     .action(async (options) => setExit(await scanCommand(options, io)));
+
+  program
+    .command('scorecard')
+    .description('The compliance scorecard: a heat map of pack controls × accounts as one self-contained HTML file (or its aggregates as JSON)')
+    .option('--findings <file>', 'findings file written with `vigil scan --all --format json`')
+    .option('--latest', 'the latest scan in the store', false)
+    .option('--tenant <name>', "only this tenant's accounts: nothing about any other tenant appears in the output")
+    .option('--pack <id>', 'only this pack (repeatable)', collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['html', 'json']).default('html'))
+    .option('--out <file>', 'file to write (required for html; json goes to stdout without it)')
+    .option('--config <file>', 'configuration file (vigil.yaml): account owners')
+    .action(async (options) => setExit(await scorecardCommand(options, io)));
 
   program
     .command('validate')

@@ -4,71 +4,39 @@
  * prints the summary. No AWS account is involved.
  */
 import { join, relative } from 'node:path';
-import { prepareScan } from '../../app/prepare-scan.js';
-import { runScan } from '../../app/run-scan.js';
-import { CoverageCollector } from '../../demo/coverage.js';
-import { demoOrganisation } from '../../demo/organisation.js';
+import { demoScan } from '../../app/demo-scan.js';
 import type { Severity } from '../../model/severity.js';
-import { writeSnapshot } from '../../snapshot/snapshot-writer.js';
-import { packageRoot, packageVersion } from '../../package-root.js';
 import { textSummary } from '../../output/text-summary.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { exitCodeFor } from './scan.js';
+
+export { demoConfigFile } from '../../app/demo-scan.js';
 
 export interface DemoOptions {
   outDir: string;
   failOn?: Severity;
 }
 
-export function demoConfigFile(): string {
-  return join(packageRoot(), 'demo', 'vigil.yaml');
-}
-
 export async function demoCommand(options: DemoOptions, io: CliIo): Promise<ExitCode> {
-  const org = demoOrganisation();
-  // The demo's clock is the collection time of its inventory, so the results never drift with the calendar.
-  const now = new Date(org.collectedAt);
-  const prepared = await prepareScan({ configFile: demoConfigFile(), now });
-  if (!prepared.ok) {
-    reportProblems(io, prepared.problems, prepared.usage);
-    return ExitCode.input;
-  }
-
-  const snapshot = join(options.outDir, 'demo-snapshot.jsonl.gz');
-  const coverage = new CoverageCollector();
-  const resources = [...org.resources()];
-  for (const resource of resources) coverage.record(resource);
-  await writeSnapshot(
-    snapshot,
-    {
-      kind: 'vigil-snapshot',
-      schemaVersion: 1,
-      collectedAt: org.collectedAt,
-      collector: { tool: 'vigil', version: packageVersion(), source: 'synthetic', description: 'the bundled demo organisation (Ledgerline)' },
-      accounts: org.accounts.map((account) => ({ id: account.id, name: account.name, regions: org.allowedRegions, scanned: true })),
-      coverage: coverage.list(),
-    },
-    resources,
-  );
-
   const findingsJson = join(options.outDir, 'findings.json');
   const findingsCsv = join(options.outDir, 'findings.csv');
-  const outcome = await runScan(prepared.value, snapshot, {
+  const outcome = await demoScan({
+    outDir: options.outDir,
     includeAll: false,
     outputs: [
       { format: 'json', file: findingsJson },
       { format: 'csv', file: findingsCsv },
     ],
     stdout: io.stdout,
-    now: () => now,
   });
   if (!outcome.ok) {
-    reportProblems(io, outcome.problems);
-    return ExitCode.failed;
+    reportProblems(io, outcome.problems, outcome.usage);
+    return outcome.input ? ExitCode.input : ExitCode.failed;
   }
-  const { scan, summary } = outcome.result;
-  io.stdout.write(`Vigil demo — Ledgerline, a SaaS provider hosting two banks (inventory of ${org.collectedAt})\n\n`);
+  const { result, snapshot, organisation } = outcome.value;
+  const { scan, summary } = result;
+  io.stdout.write(`Vigil demo — Ledgerline, a SaaS provider hosting two banks (inventory of ${organisation.collectedAt})\n\n`);
   io.stdout.write(textSummary(scan, summary));
   const shown = (file: string) => relative(process.cwd(), file) || file;
   io.stdout.write(`\nWrote ${shown(snapshot)}, ${shown(findingsJson)} and ${shown(findingsCsv)}.\n`);
