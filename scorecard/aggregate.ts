@@ -15,8 +15,6 @@ export interface AggregateOptions {
   readonly tenant: string | null;
   /** Per pack, daily scores from the store, oldest first; absent without history. */
   readonly trends?: ReadonlyMap<string, readonly DailyScore[]>;
-  /** When each finding was first seen, from the store. */
-  readonly firstSeen?: ReadonlyMap<string, string>;
 }
 
 const UNGROUPED = 'unassigned';
@@ -93,7 +91,7 @@ export function aggregate(input: ScorecardInput, options: AggregateOptions): Sco
       resource: { arn: finding.resource.arn, type: finding.resource.type, name: finding.resource.name },
       reason: finding.reason,
       owner: ownerOf.get(finding.resource.accountId) ?? null,
-      firstSeen: options.firstSeen?.get(finding.id) ?? null,
+      firstSeen: finding.firstSeen ?? null,
       exemption:
         finding.exemption === undefined
           ? null

@@ -7,6 +7,7 @@ import { writeCsv } from '../output/write-csv.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
 import type { PreparedScan } from './prepare-scan.js';
+import type { RecordingOutcome, ScanRecording } from './scan-recording.js';
 import type { Writable } from 'node:stream';
 
 export type OutputFormat = 'table' | 'json' | 'jsonl' | 'csv';
@@ -18,33 +19,68 @@ export interface OutputRequest {
   readonly file: string | undefined;
 }
 
-export type RunOutcome = { ok: true; result: ScanResult } | { ok: false; problems: readonly Problem[] };
+export type RunOutcome =
+  | {
+      ok: true;
+      result: ScanResult;
+      /** What the store recorded, when a store is used. */
+      recorded?: RecordingOutcome['recorded'];
+      /** The store could not record the scan (the output was written without lifecycle). */
+      recordError?: unknown;
+    }
+  | { ok: false; problems: readonly Problem[] };
 
 export async function runScan(
   prepared: PreparedScan,
   snapshotFile: string,
-  options: { includeAll: boolean; outputs: readonly OutputRequest[]; stdout: Writable; now: () => Date },
+  options: { includeAll: boolean; outputs: readonly OutputRequest[]; stdout: Writable; now: () => Date; recording?: ScanRecording },
 ): Promise<RunOutcome> {
   const spool = new FindingsSpool();
+  const { recording } = options;
   try {
-    const outcome = await scanSnapshot({
-      file: snapshotFile,
-      plan: prepared.plan,
-      inventory: prepared.inventory,
-      exemptions: prepared.exemptionIndex,
-      accounts: prepared.accounts,
-      includeAll: options.includeAll,
-      onFinding: (finding) => spool.add(finding),
-      clock: options.now,
-    });
+    const startedAt = options.now();
+    let outcome;
+    try {
+      outcome = await scanSnapshot({
+        file: snapshotFile,
+        plan: prepared.plan,
+        inventory: prepared.inventory,
+        exemptions: prepared.exemptionIndex,
+        accounts: prepared.accounts,
+        includeAll: options.includeAll,
+        onFinding:
+          recording === undefined
+            ? (finding) => {
+                spool.add(finding);
+              }
+            : (finding) => recording.observe(finding, spool.add(finding)),
+        clock: options.now,
+      });
+    } catch (error) {
+      await recording?.crashed(error, startedAt).catch(() => {});
+      throw error;
+    }
     if (!outcome.ok) return outcome;
     spool.close();
+    let recorded: RecordingOutcome | undefined;
+    let recordError: unknown;
+    if (recording !== undefined) {
+      try {
+        recorded = await recording.record(outcome.result);
+      } catch (error) {
+        recordError = error;
+      }
+    }
+    const scan = recorded?.scan ?? outcome.result.scan;
+    // Only JSON shows the lifecycle; reading it is skipped when nothing shows it.
+    const annotate =
+      recorded !== undefined && options.outputs.some((o) => o.format === 'json' || o.format === 'jsonl') ? await recorded.annotator() : undefined;
     for (const output of options.outputs) {
       const target: OutputTarget = output.file === undefined ? stdoutTarget(options.stdout) : await fileTarget(output.file);
       try {
-        const { scan, summary } = outcome.result;
-        if (output.format === 'json') await writeJson(target, scan, summary, spool);
-        else if (output.format === 'jsonl') await writeJsonLines(target, spool);
+        const { summary } = outcome.result;
+        if (output.format === 'json') await writeJson(target, scan, summary, spool, annotate);
+        else if (output.format === 'jsonl') await writeJsonLines(target, spool, annotate);
         else if (output.format === 'csv') await writeCsv(target, spool);
         else await writeTable(target, scan, summary, spool);
         await target.close();
@@ -53,7 +89,12 @@ export async function runScan(
         throw error;
       }
     }
-    return outcome;
+    return {
+      ok: true,
+      result: { ...outcome.result, scan },
+      ...(recorded !== undefined && { recorded: recorded.recorded }),
+      ...(recordError !== undefined && { recordError }),
+    };
   } finally {
     spool.dispose();
   }

@@ -7,10 +7,12 @@ export interface CliIo {
   readonly stderr: Writable;
   /** The scan clock; tests fix it. */
   readonly now: () => Date;
+  /** Where the default store (`.vigil/vigil.db`) and relative `--store sqlite:PATH` live: the working directory. */
+  readonly workDir: string;
 }
 
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, now: () => new Date() };
+  return { stdout: process.stdout, stderr: process.stderr, now: () => new Date(), workDir: process.cwd() };
 }
 
 export function reportProblems(io: CliIo, problems: readonly Problem[], usage: readonly string[] = []): void {

@@ -8,6 +8,9 @@ import { severities } from '../model/severity.js';
 import { packageVersion } from '../package-root.js';
 import { collectCommand } from './commands/collect.js';
 import { demoCommand } from './commands/demo.js';
+import { diffCommand } from './commands/diff.js';
+import { historyCommand } from './commands/history.js';
+import { scansListCommand } from './commands/scans.js';
 import { iamPolicyCommand } from './commands/iam-policy.js';
 import { insightsListCommand, packsListCommand } from './commands/list.js';
 import { packsCoverageCommand } from './commands/packs-coverage.js';
@@ -19,6 +22,9 @@ import { ExitCode } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+const STORE_HELP =
+  "the findings store: sqlite:PATH or postgres (URL from $VIGIL_DATABASE_URL, or the config's store.postgres.urlEnv); default: the config's store, else .vigil/vigil.db";
 
 export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
   const program = new Command('vigil')
@@ -33,6 +39,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .description('Scan the bundled demo organisation (no AWS account needed) and write findings, CSV and a summary')
     .option('--out-dir <dir>', 'where to write the snapshot and findings', 'vigil-out')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
+    .option('--store <spec>', STORE_HELP)
+    .option('--no-store', 'do not record the scans')
     .action(async (options) => setExit(await demoCommand(options, io)));
 
   program
@@ -86,7 +94,44 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--out <file>', 'write the output to this file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
     .option('--all', 'also output pass and not-applicable findings', false)
+    .option('--store <spec>', STORE_HELP)
+    .option('--no-store', 'do not record the scan')
     .action(async (options) => setExit(await scanCommand(options, io)));
+
+  const formatOption = () => new Option('--format <format>', 'output format (default: table on a terminal, json otherwise)').choices(['table', 'json']);
+  program
+    .command('history')
+    .description("Findings history from the store: a finding's transitions, the changes in a window, or mean time to remediate")
+    .option('--finding <id>', 'every transition of this finding (its id, or a unique prefix), with scan, time and who')
+    .option('--since <window>', 'changes since a duration before the last recorded scan (12h, 7d, 2w) or a date (default 7d)')
+    .option('--mttr <window>', 'mean time to remediate per severity, account and pack control over the window (e.g. 90d)')
+    .option('--account <id|name>', 'only this account')
+    .option('--pack <id>', "only findings of this pack's controls")
+    .addOption(formatOption())
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .action(async (options) => setExit(await historyCommand(options, io)));
+
+  program
+    .command('diff')
+    .description('New, resolved, regressed and still open findings between two scans (default: the last two complete scans of the same scope)')
+    .option('--from <scan>', 'the earlier scan (id or unique prefix; see vigil scans list)')
+    .option('--to <scan>', "the later scan (default: the last complete scan, of --from's scope when given)")
+    .addOption(formatOption())
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .action(async (options) => setExit(await diffCommand(options, io)));
+
+  const scans = program.command('scans').description('Recorded scans');
+  scans
+    .command('list')
+    .description('The recorded scans, newest first: inventory time, status (complete, degraded, crashed), accounts, what each changed')
+    .option('--limit <n>', 'at most this many', '20')
+    .option('--account <id|name>', 'only scans of this account')
+    .addOption(formatOption())
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .action(async (options) => setExit(await scansListCommand(options, io)));
 
   program
     .command('scorecard')

@@ -52,6 +52,29 @@ export const VigilConfig = Type.Object(
     exemptions: Type.Optional(Type.String()),
     /** Parameter overrides applied over every pack: insight id → { param: value }. */
     params: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()))),
+    /**
+     * Where scans are recorded (default: SQLite in `.vigil/vigil.db` of the working directory):
+     * a SQLite file (relative to this file), or PostgreSQL through the URL in an environment variable.
+     */
+    store: Type.Optional(
+      Type.Object(
+        {
+          sqlite: Type.Optional(Type.Object({ path: Type.String({ minLength: 1 }) }, { additionalProperties: false })),
+          postgres: Type.Optional(
+            Type.Object(
+              {
+                /** The environment variable holding the database URL (never the URL itself: it carries a password). */
+                urlEnv: Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_]*$' }),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+          /** Raw scans older than this are pruned (findings, transitions and daily roll-ups stay); default 90. */
+          keepScansDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false, $id: 'https://vigil.dev/schemas/config.json', title: 'Vigil configuration (vigil.yaml)' },
 );

@@ -33,6 +33,9 @@ export async function loadConfig(file: string): Promise<Loaded<LoadedConfig>> {
       problems.push(source.problemAt(['requiredTags', type], `requiredTags: unknown resource type '${type}'`, 'error', true));
     }
   }
+  if (config.store?.sqlite !== undefined && config.store.postgres !== undefined) {
+    problems.push(source.problemAt(['store', 'postgres'], 'store: give sqlite or postgres, not both', 'error', true));
+  }
   if (problems.length > 0) return { ok: false, problems };
   const base = dirname(resolve(file));
   return { ok: true, value: { config, file, source, resolvePath: (path) => resolve(base, path) }, warnings: loaded.warnings };

@@ -15,11 +15,14 @@ import { harborBank, northwindSavings } from './programs/demo-tenants.js';
 import { development, security, sharedServices } from './programs/platform.js';
 import { scaledTenant } from './programs/tenant.js';
 import { AccountScope, type AccountPlan, type OrgFacts } from './scope.js';
+import { demoMoment, resourceAt, type DemoMoment } from './timeline.js';
 
 export interface DemoOrganisation {
   accounts: AccountEntry[];
   /** The regions resources may live in; the demo has a stray resource outside them. */
   allowedRegions: string[];
+  /** The region of that stray resource. */
+  strayRegion: string;
   /** Tag keys every resource of a type must carry; `*` applies to all types. */
   requiredTags: Record<string, string[]>;
   /** The bank-owned customer-managed keys shared with the tenant accounts (not in the inventory). */
@@ -40,6 +43,8 @@ export interface DemoOptions {
   seed?: number;
   /** Generate exactly this many resources (benchmarks), by adding bank tenant accounts. */
   targetResources?: number;
+  /** The inventory as it was at one of the demo's moments (timeline.ts); default: the last. */
+  moment?: string;
 }
 
 export const DEFAULT_SEED = 20_261_120;
@@ -58,6 +63,7 @@ interface PlannedAccount {
 
 export function demoOrganisation(options: DemoOptions = {}): DemoOrganisation {
   const seed = options.seed ?? DEFAULT_SEED;
+  const moment = options.moment === undefined ? undefined : demoMoment(options.moment);
   const demo = planDemo(seed);
   const { org } = demo;
   const planned: PlannedAccount[] = [
@@ -93,6 +99,7 @@ export function demoOrganisation(options: DemoOptions = {}): DemoOrganisation {
   return {
     accounts: planned.filter((account) => account.budget > 0).map((account) => account.plan.entry),
     allowedRegions: [...DEMO_REGIONS],
+    strayRegion: org.strayRegion,
     requiredTags: { '*': ['owner', 'cost-center'], 'AWS::SageMaker::NotebookInstance': ['owner', 'project'] },
     bankKeyArns: tenants.map((tenant) => tenant.bankKeyArn),
     bankAccountIds: tenants.map((tenant) => tenant.bankAccountId),
@@ -104,8 +111,8 @@ export function demoOrganisation(options: DemoOptions = {}): DemoOrganisation {
     tenantCidrs: Object.fromEntries(
       planned.flatMap((account) => (account.plan.tenant === undefined || account.budget === 0 ? [] : [[account.plan.entry.id, account.plan.tenant.bankCidrs]])),
     ),
-    resources: () => stream(planned, org),
-    collectedAt: COLLECTED_AT,
+    resources: () => stream(planned, org, moment),
+    collectedAt: moment?.collectedAt ?? COLLECTED_AT,
   };
 }
 
@@ -115,14 +122,18 @@ function countOf(account: PlannedAccount, org: OrgFacts): number {
   return count;
 }
 
-function* stream(planned: readonly PlannedAccount[], org: OrgFacts): Generator<AnyResource> {
+function* stream(planned: readonly PlannedAccount[], org: OrgFacts, moment: DemoMoment | undefined): Generator<AnyResource> {
   for (const account of planned) {
     if (account.budget <= 0) continue;
     // Each account draws from its own seeded stream, so accounts do not depend on one another.
     const resources = account.program(new AccountScope(account.plan, org));
     let emitted = 0;
     for (const resource of resources) {
-      yield resource;
+      if (moment === undefined) yield resource;
+      else {
+        const then = resourceAt(resource, account.plan.entry.name, moment);
+        if (then !== undefined) yield then;
+      }
       if (++emitted >= account.budget) break;
     }
   }

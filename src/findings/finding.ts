@@ -2,6 +2,7 @@
 import { hash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import { Severity } from '../model/severity.js';
+import { LifecycleState } from './lifecycle-state.js';
 
 export const FindingStatus = Type.Union([
   Type.Literal('pass'),
@@ -35,6 +36,12 @@ export const Finding = Type.Object(
     ),
     /** Parameters that differ from the insight's defaults. */
     params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    /** When a store first saw the finding (a reopened finding keeps it); absent without a store. */
+    firstSeen: Type.Optional(Type.String({ format: 'date-time' })),
+    /** When a store last saw it: this scan's inventory time. */
+    lastSeen: Type.Optional(Type.String({ format: 'date-time' })),
+    /** Its lifecycle state in the store; absent when it has none (it never failed) or without a store. */
+    state: Type.Optional(LifecycleState),
   },
   { additionalProperties: false },
 );

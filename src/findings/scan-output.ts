@@ -79,6 +79,8 @@ export const ScanOutput = Type.Object(
         evaluations: Type.Integer({ minimum: 0 }),
         packs: Type.Array(Type.String()),
         insights: Type.Array(Type.String()),
+        /** The store's last complete scan of the same scope before this one (null: none); absent without a store. */
+        previousScan: Type.Optional(Type.Union([Type.String(), Type.Null()])),
       },
       { additionalProperties: false },
     ),

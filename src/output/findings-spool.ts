@@ -19,8 +19,18 @@ export class JsonLinesSpool<T> {
   private buffer = '';
   count = 0;
 
-  add(record: T): void {
-    this.buffer += `${JSON.stringify(record)}\n`;
+  /** Returns the record as written (one JSON line, without the newline). */
+  add(record: T): string {
+    const line = JSON.stringify(record);
+    this.buffer += `${line}\n`;
+    this.count++;
+    if (this.buffer.length >= FLUSH_AT) this.flush();
+    return line;
+  }
+
+  /** Adds a record already written as one JSON line. */
+  addLine(line: string): void {
+    this.buffer += `${line}\n`;
     this.count++;
     if (this.buffer.length >= FLUSH_AT) this.flush();
   }

@@ -6,10 +6,22 @@ import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
 import type { FindingsSpool } from './findings-spool.js';
 import type { OutputTarget } from './output-target.js';
 
-export async function writeJson(target: OutputTarget, scan: ScanInfo, summary: ScanSummary, spool: FindingsSpool): Promise<void> {
+/** Adds fields to a finding's JSON line (its lifecycle from the store). */
+export type FindingAnnotator = (line: string) => string;
+
+const asIs: FindingAnnotator = (line) => line;
+
+export async function writeJson(
+  target: OutputTarget,
+  scan: ScanInfo,
+  summary: ScanSummary,
+  spool: FindingsSpool,
+  annotate: FindingAnnotator = asIs,
+): Promise<void> {
   await target.write(`{"schemaVersion":1,"scan":${JSON.stringify(scan)},"findings":[`);
   let first = true;
-  for await (const line of spool.lines()) {
+  for await (const spooled of spool.lines()) {
+    const line = annotate(spooled);
     await target.write(first ? `\n${line}` : `,\n${line}`);
     first = false;
   }
@@ -17,6 +29,6 @@ export async function writeJson(target: OutputTarget, scan: ScanInfo, summary: S
 }
 
 /** JSON lines: one finding per line, for scans too large for one document. */
-export async function writeJsonLines(target: OutputTarget, spool: FindingsSpool): Promise<void> {
-  for await (const line of spool.lines()) await target.write(`${line}\n`);
+export async function writeJsonLines(target: OutputTarget, spool: FindingsSpool, annotate: FindingAnnotator = asIs): Promise<void> {
+  for await (const line of spool.lines()) await target.write(`${annotate(line)}\n`);
 }

@@ -274,14 +274,12 @@ describe('collecting with the AWS Config source', () => {
 
     it('a query the aggregator cannot answer whole falls back to each account’s own Config, and is named in coverage', async () => {
       mockAws();
-      config
-        .on(SelectAggregateResourceConfigCommand)
-        .rejects(
-          Object.assign(new Error('The configuration aggregator does not exist'), {
-            name: 'NoSuchConfigurationAggregatorException',
-            $metadata: { httpStatusCode: 400 },
-          }),
-        );
+      config.on(SelectAggregateResourceConfigCommand).rejects(
+        Object.assign(new Error('The configuration aggregator does not exist'), {
+          name: 'NoSuchConfigurationAggregatorException',
+          $metadata: { httpStatusCode: 400 },
+        }),
+      );
       const out = join(tempDir(), 'aggregator-failed.jsonl');
       const result = await collectWithAggregator(out);
       expect(result.ok, JSON.stringify(result)).toBe(true);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoConfigFile } from '../../src/app/demo-scan.js';
+import { demoConfigFile } from '../../src/cli/commands/demo.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { vigil } from '../support/cli.js';
 import { useTempDir } from '../support/temp-dir.js';

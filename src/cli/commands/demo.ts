@@ -2,43 +2,146 @@
  * `vigil demo`: generates the bundled demo organisation's snapshot, scans it with every shipped
  * pack, the demo configuration and exemptions, writes `findings.json` and `findings.csv`, and
  * prints the summary. No AWS account is involved.
+ *
+ * It also records two days of the organisation in the store (Thursday morning and evening, Friday
+ * morning: src/demo/timeline.ts), so that `vigil diff` and `vigil history` have a history to show.
+ * The demo's scans have fixed ids: running it again records nothing twice.
  */
+import { hash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { demoScan } from '../../app/demo-scan.js';
+import { prepareScan } from '../../app/prepare-scan.js';
+import { runScan, type OutputRequest } from '../../app/run-scan.js';
+import { scanRecording } from '../../app/scan-recording.js';
+import { DEMO_MOMENTS, type DemoMoment } from '../../demo/timeline.js';
+import { writeDemoSnapshot } from '../../demo/write-demo-snapshot.js';
 import type { Severity } from '../../model/severity.js';
+import { packageRoot } from '../../package-root.js';
 import { textSummary } from '../../output/text-summary.js';
+import type { RecordedScan } from '../../store/record-scan.js';
+import { insightKey } from '../../store/scan-scope.js';
+import type { Store } from '../../store/store.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { exitCodeFor } from './scan.js';
-
-export { demoConfigFile } from '../../app/demo-scan.js';
+import { openStoreOption } from '../store-option.js';
+import { exitCodeFor, shownStore } from './scan.js';
 
 export interface DemoOptions {
   outDir: string;
   failOn?: Severity;
+  /** `--store SPEC`, or false for `--no-store`. */
+  store?: string | false;
+}
+
+export function demoConfigFile(): string {
+  return join(packageRoot(), 'demo', 'vigil.yaml');
 }
 
 export async function demoCommand(options: DemoOptions, io: CliIo): Promise<ExitCode> {
-  const findingsJson = join(options.outDir, 'findings.json');
-  const findingsCsv = join(options.outDir, 'findings.csv');
-  const outcome = await demoScan({
-    outDir: options.outDir,
-    includeAll: false,
-    outputs: [
+  const today = DEMO_MOMENTS[DEMO_MOMENTS.length - 1]!;
+  // The demo's clock is the collection time of its inventory, so the results never drift with the calendar.
+  const prepared = await prepareScan({ configFile: demoConfigFile(), now: new Date(today.collectedAt) });
+  if (!prepared.ok) {
+    reportProblems(io, prepared.problems, prepared.usage);
+    return ExitCode.input;
+  }
+  const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: prepared.value.config, mustExist: false });
+  if (!opened.ok) return opened.code;
+  const store = opened.store;
+  const scratch = mkdtempSync(join(tmpdir(), 'vigil-demo-'));
+  try {
+    const recorded: RecordedScan[] = [];
+    // The earlier moments only feed the history: without a store there is nothing to feed.
+    for (const moment of store === undefined ? [] : DEMO_MOMENTS.slice(0, -1)) {
+      const outcome = await scanMoment(moment, join(scratch, `${moment.id}.jsonl.gz`), [], io, store);
+      if (outcome.code !== undefined) return outcome.code;
+      if (outcome.recorded !== undefined) recorded.push(outcome.recorded);
+    }
+
+    const snapshot = join(options.outDir, 'demo-snapshot.jsonl.gz');
+    const findingsJson = join(options.outDir, 'findings.json');
+    const findingsCsv = join(options.outDir, 'findings.csv');
+    const outputs: OutputRequest[] = [
       { format: 'json', file: findingsJson },
       { format: 'csv', file: findingsCsv },
-    ],
+    ];
+    const outcome = await scanMoment(today, snapshot, outputs, io, store);
+    if (outcome.code !== undefined) return outcome.code;
+    const { scan, summary } = outcome.result!;
+    io.stdout.write(`Vigil demo — Ledgerline, a SaaS provider hosting two banks (inventory of ${today.collectedAt})\n\n`);
+    io.stdout.write(textSummary(scan, summary));
+    const shown = (file: string) => relative(process.cwd(), file) || file;
+    io.stdout.write(`\nWrote ${shown(snapshot)}, ${shown(findingsJson)} and ${shown(findingsCsv)}.\n`);
+    if (store !== undefined && outcome.recorded !== undefined) io.stdout.write(historyNote(store, io, [...recorded, outcome.recorded]));
+    return exitCodeFor(summary, options.failOn);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+    await store?.close();
+  }
+}
+
+interface MomentOutcome {
+  code?: ExitCode;
+  result?: { scan: Parameters<typeof textSummary>[0]; summary: Parameters<typeof textSummary>[1] };
+  recorded?: RecordedScan;
+}
+
+/** Generates, writes and scans the organisation as it was at the moment, recording it in the store. */
+async function scanMoment(
+  moment: DemoMoment,
+  snapshot: string,
+  outputs: readonly OutputRequest[],
+  io: CliIo,
+  store: Store | undefined,
+): Promise<MomentOutcome> {
+  const now = new Date(moment.collectedAt);
+  const prepared = await prepareScan({ configFile: demoConfigFile(), now });
+  if (!prepared.ok) {
+    reportProblems(io, prepared.problems, prepared.usage);
+    return { code: ExitCode.input };
+  }
+  await writeDemoSnapshot(moment, snapshot);
+  const plan = prepared.value.plan;
+  const scanId = demoScanId(
+    moment,
+    plan.bindings.map((binding) => insightKey(binding.insight.id, binding.variant)),
+  );
+  const outcome = await runScan(prepared.value, snapshot, {
+    includeAll: false,
+    outputs,
     stdout: io.stdout,
+    now: () => now,
+    ...(store !== undefined && { recording: scanRecording(store, prepared.value, { source: 'demo', keepScansDays: 3650, now: () => now, scanId }) }),
   });
   if (!outcome.ok) {
-    reportProblems(io, outcome.problems, outcome.usage);
-    return outcome.input ? ExitCode.input : ExitCode.failed;
+    reportProblems(io, outcome.problems);
+    return { code: ExitCode.failed };
   }
-  const { result, snapshot, organisation } = outcome.value;
-  const { scan, summary } = result;
-  io.stdout.write(`Vigil demo — Ledgerline, a SaaS provider hosting two banks (inventory of ${organisation.collectedAt})\n\n`);
-  io.stdout.write(textSummary(scan, summary));
-  const shown = (file: string) => relative(process.cwd(), file) || file;
-  io.stdout.write(`\nWrote ${shown(snapshot)}, ${shown(findingsJson)} and ${shown(findingsCsv)}.\n`);
-  return exitCodeFor(summary, options.failOn);
+  if (outcome.recordError !== undefined) {
+    const error = outcome.recordError;
+    io.stderr.write(
+      `vigil: the demo scan could not be recorded in the store ${store?.description}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return { code: ExitCode.failed };
+  }
+  return { result: outcome.result, ...(outcome.recorded !== undefined && { recorded: outcome.recorded }) };
+}
+
+/** The same moment scanned with the same insights is the same scan, whenever the demo runs. */
+function demoScanId(moment: DemoMoment, insights: readonly string[]): string {
+  const h = hash('sha256', `vigil-demo\u0000${moment.id}\u0000${[...insights].sort().join('\u0001')}`, 'hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+function historyNote(store: Store, io: CliIo, recorded: readonly RecordedScan[]): string {
+  const where = shownStore(io, store);
+  const last = recorded[recorded.length - 1]!;
+  const moments = DEMO_MOMENTS.map((m) => m.label).join(', ');
+  const lines = ['', `History: ${moments} are recorded in ${where}${recorded.every((r) => r.alreadyRecorded) ? ' (recorded by an earlier run)' : ''}.`];
+  if (!last.alreadyRecorded) {
+    lines.push(`  Since Thursday 18:00: ${last.opened} new, ${last.reopened} reopened, ${last.resolved} resolved, ${last.exempted} exempted.`);
+  }
+  lines.push('  Try: vigil diff · vigil history --since 2d · vigil history --mttr 7d · vigil scans list');
+  return `${lines.join('\n')}\n`;
 }

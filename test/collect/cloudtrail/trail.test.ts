@@ -246,12 +246,10 @@ describe('CloudTrail trail collector', () => {
   });
 
   it('leaves another account’s organization trail to that account’s scan, should CloudTrail return it', async () => {
-    cloudtrail
-      .on(DescribeTrailsCommand)
-      .resolves({
-        trailList: [...HOME, trail('member-org-trail', { IsMultiRegionTrail: true, IsOrganizationTrail: true }, REGION, MANAGEMENT_ACCOUNT)],
-        $metadata,
-      });
+    cloudtrail.on(DescribeTrailsCommand).resolves({
+      trailList: [...HOME, trail('member-org-trail', { IsMultiRegionTrail: true, IsOrganizationTrail: true }, REGION, MANAGEMENT_ACCOUNT)],
+      $metadata,
+    });
     const { resources, coverage } = await runCollector(cloudTrailTrail);
     expect(resources.map((r) => r.id)).toEqual(['management-events', 'organization-trail', 'write-audit']);
     expect(coverage).toEqual([]);

@@ -92,14 +92,12 @@ describe('the AWS Config recorders of a region', () => {
 
   it('NoSuchConfigurationRecorder is "no recorder", not a failure', async () => {
     mockConfig([recorder()], []);
-    config
-      .on(DescribeConfigurationRecorderStatusCommand)
-      .rejects(
-        new NoSuchConfigurationRecorderException({
-          message: "Cannot find configuration recorder with the specified name 'default'.",
-          $metadata: { httpStatusCode: 400 },
-        }),
-      );
+    config.on(DescribeConfigurationRecorderStatusCommand).rejects(
+      new NoSuchConfigurationRecorderException({
+        message: "Cannot find configuration recorder with the specified name 'default'.",
+        $metadata: { httpStatusCode: 400 },
+      }),
+    );
     const { settings, coverage } = await runSettings(accountRegionConfigRecorders, { homeRegion: REGION });
     expect(settings).toEqual({ configRecorders: [] });
     expect(coverage).toEqual([]);

@@ -58,16 +58,14 @@ describe('declared answers', () => {
   });
 
   it('keeps other codes of the operation failures', async () => {
-    kms
-      .on(GenerateDataKeyCommand)
-      .rejects(
-        new KMSServiceException({
-          name: 'AccessDeniedException',
-          $fault: 'client',
-          $metadata: { httpStatusCode: 400 },
-          message: 'not authorized to perform: kms:GenerateDataKey',
-        }),
-      );
+    kms.on(GenerateDataKeyCommand).rejects(
+      new KMSServiceException({
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: { httpStatusCode: 400 },
+        message: 'not authorized to perform: kms:GenerateDataKey',
+      }),
+    );
     const { outcome, unknownOf } = await dryRun();
     expect(outcome).toMatchObject({ ok: false, failure: { code: 'AccessDeniedException' } });
     expect(outcome).not.toHaveProperty('answered');

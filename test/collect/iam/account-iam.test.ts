@@ -75,14 +75,12 @@ beforeEach(() => {
   });
   iam.on(GetAccountSummaryCommand).resolves({ SummaryMap: SUMMARY, $metadata });
   // A standalone account.
-  iam
-    .on(ListOrganizationsFeaturesCommand)
-    .rejects(
-      new OrganizationNotFoundException({
-        message: 'The request failed because your account is not a member of an organization.',
-        $metadata: { httpStatusCode: 400 },
-      }),
-    );
+  iam.on(ListOrganizationsFeaturesCommand).rejects(
+    new OrganizationNotFoundException({
+      message: 'The request failed because your account is not a member of an organization.',
+      $metadata: { httpStatusCode: 400 },
+    }),
+  );
   collectors = testCollectors();
 });
 

@@ -175,14 +175,12 @@ describe('IAM server certificate collector', () => {
   });
 
   it('tags of a certificate deleted between the calls (NoSuchEntity) are unknown; the rest is collected', async () => {
-    iam
-      .on(ListServerCertificateTagsCommand, { ServerCertificateName: 'legacy-api' })
-      .rejects(
-        new NoSuchEntityException({
-          $metadata: { httpStatusCode: 404, requestId: 'req' },
-          message: 'The Server Certificate with name legacy-api cannot be found.',
-        }),
-      );
+    iam.on(ListServerCertificateTagsCommand, { ServerCertificateName: 'legacy-api' }).rejects(
+      new NoSuchEntityException({
+        $metadata: { httpStatusCode: 404, requestId: 'req' },
+        message: 'The Server Certificate with name legacy-api cannot be found.',
+      }),
+    );
     const { resources, coverage } = await runCollector(iamServerCertificate);
     // A mocked modelled exception carries its SDK class name; over HTTP the code is NoSuchEntity.
     expect(byId(resources, 'legacy-api').tags).toEqual(unknown('NoSuchEntityException: iam:ListServerCertificateTags'));

@@ -1,0 +1,42 @@
+/**
+ * `vigil diff [--from SCAN] [--to SCAN]`: new, resolved, regressed and still open findings between
+ * two scans; by default the last complete scan and the complete scan of the same scope before it.
+ * `--format json` prints `{ from, to, new, resolved, regressed, open }`: the scan ids, then the lists.
+ */
+import { diffScans } from '../../store/scan-diff.js';
+import { diffTable } from '../../output/history-tables.js';
+import { ExitCode } from '../exit-codes.js';
+import { reportProblems, type CliIo } from '../io.js';
+import { loadConfigOption, openStoreOption } from '../store-option.js';
+
+export interface DiffOptions {
+  from?: string;
+  to?: string;
+  format?: 'table' | 'json';
+  store?: string;
+  config?: string;
+}
+
+export async function diffCommand(options: DiffOptions, io: CliIo): Promise<ExitCode> {
+  const loaded = await loadConfigOption(io, options.config);
+  if (!loaded.ok) return ExitCode.input;
+  const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config, mustExist: true });
+  if (!opened.ok) return opened.code;
+  const store = opened.store!;
+  try {
+    const outcome = await diffScans(store, { ...(options.from !== undefined && { from: options.from }), ...(options.to !== undefined && { to: options.to }) });
+    if (!outcome.ok) {
+      reportProblems(io, [], [outcome.message]);
+      return ExitCode.input;
+    }
+    const { diff } = outcome;
+    const json = (options.format ?? (io.stdout.isTTY === true ? 'table' : 'json')) === 'json';
+    if (json) {
+      const document = { from: diff.from.id, to: diff.to.id, new: diff.new, resolved: diff.resolved, regressed: diff.regressed, open: diff.open };
+      io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+    } else io.stdout.write(diffTable(diff));
+    return ExitCode.ok;
+  } finally {
+    await store.close();
+  }
+}
