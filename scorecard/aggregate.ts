@@ -62,8 +62,8 @@ export function aggregate(input: ScorecardInput, options: AggregateOptions): Sco
       ...tallied(packCounts, false),
       score: packScore,
       manualControls,
-      change: changeSince(trend, packScore, input.collectedAt),
-      trend: [...trend],
+      change: changeSince(trend, input.collectedAt),
+      trend: trend.map((point) => ({ date: point.date, score: point.score })),
     });
   }
 
@@ -147,10 +147,14 @@ function highest(severities: readonly Severity[]): Severity | null {
   return worst;
 }
 
-/** Today's score minus the latest stored score of an earlier day; null when either is missing. */
-function changeSince(trend: readonly DailyScore[], today: number | null, collectedAt: string): number | null {
+/**
+ * The scan day's stored score minus the latest stored score of an earlier day: both from the same
+ * history, so the change compares like with like. Null when either day is missing.
+ */
+export function changeSince(trend: readonly DailyScore[], collectedAt: string): number | null {
   const day = collectedAt.slice(0, 10);
+  const today = trend.find((point) => point.date === day);
   const previous = [...trend].reverse().find((point) => point.date < day);
-  if (today === null || previous === undefined || previous.score === null) return null;
-  return Math.round((today - previous.score) * 10_000) / 10_000;
+  if (today?.score == null || previous?.score == null) return null;
+  return Math.round((today.score - previous.score) * 10_000) / 10_000;
 }

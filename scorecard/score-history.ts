@@ -8,6 +8,8 @@ export interface DailyScore {
   readonly date: string;
   /** passing / (passing + failing) that day; null when nothing applicable passed or failed. */
   readonly score: number | null;
+  readonly pass: number;
+  readonly fail: number;
 }
 
 export interface ScoreHistory {

@@ -79,7 +79,8 @@ function ScorecardPage({ output }: { output: ScorecardOutput }) {
         <header>
           <h1>Compliance scorecard — {scope}</h1>
           <p class="meta">
-            Inventory collected {output.scan.collectedAt} · generated {output.scan.generatedAt} · {output.accounts.length} accounts · scan {output.scan.id}
+            Inventory collected {output.scan.collectedAt} · generated {output.scan.generatedAt} · {output.accounts.length}{' '}
+            {output.accounts.length === 1 ? 'account' : 'accounts'} · scan {output.scan.id}
           </p>
         </header>
         <section class="packs" aria-label="Scores per pack">

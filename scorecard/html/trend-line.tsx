@@ -1,11 +1,10 @@
 /** A pack's 30-day trend as a small inline SVG line, with its reading in text. */
-import type { DailyScore } from '../score-history.js';
 import { percent } from './colour-scale.js';
 
 const WIDTH = 160;
 const HEIGHT = 32;
 
-export function TrendLine({ points }: { points: readonly DailyScore[] }) {
+export function TrendLine({ points }: { points: readonly { readonly date: string; readonly score: number | null }[] }) {
   const scored = points.filter((point): point is { date: string; score: number } => point.score !== null);
   if (scored.length < 2) return null;
   const step = WIDTH / (points.length - 1);

@@ -102,13 +102,15 @@ describe('scorecard aggregation', () => {
       [
         'p',
         [
-          { date: '2026-11-18', score: 0.5 },
-          { date: '2026-11-19', score: 0.6 },
-          { date: '2026-11-20', score: 0.75 },
+          { date: '2026-11-18', score: 0.5, pass: 1, fail: 1 },
+          { date: '2026-11-19', score: 0.6, pass: 3, fail: 2 },
+          { date: '2026-11-20', score: 0.75, pass: 3, fail: 1 },
         ],
       ],
     ]);
-    expect(aggregate(input, { ...at, trends }).packs[0]).toMatchObject({ change: 0.15, trend: trends.get('p') });
+    expect(aggregate(input, { ...at, trends }).packs[0]).toMatchObject({ change: 0.15, trend: trends.get('p')!.map(({ date, score }) => ({ date, score })) });
+    // Without the scan day's own point there is nothing to compare with.
+    expect(aggregate(input, { ...at, trends: new Map([['p', trends.get('p')!.slice(0, 2)]]) }).packs[0]!.change).toBeNull();
   });
 
   it('groups the columns by environment', () => {

@@ -11,7 +11,12 @@ import { hash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { prepareScan } from '../../app/prepare-scan.js';
+import { prepareScan, type PreparedScan } from '../../app/prepare-scan.js';
+import { writeScorecards } from '../../app/write-scorecards.js';
+import { inputFromScan } from '../../../scorecard/input-from-scan.js';
+import { readFindingsFile } from '../../../scorecard/read-findings.js';
+import { storeHistory } from '../../../scorecard/store-history.js';
+import type { ScanResult } from '../../engine/scan.js';
 import { runScan, type OutputRequest } from '../../app/run-scan.js';
 import { scanRecording } from '../../app/scan-recording.js';
 import { DEMO_MOMENTS, type DemoMoment } from '../../demo/timeline.js';
@@ -73,6 +78,17 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
     io.stdout.write(textSummary(scan, summary));
     const shown = (file: string) => relative(process.cwd(), file) || file;
     io.stdout.write(`\nWrote ${shown(snapshot)}, ${shown(findingsJson)} and ${shown(findingsCsv)}.\n`);
+
+    // The scorecards (the organisation's and each bank's), from this scan, with the store's trends.
+    const written = await readFindingsFile(findingsJson);
+    if (!written.ok) {
+      reportProblems(io, written.problems);
+      return ExitCode.failed;
+    }
+    const input = inputFromScan(outcome.result!, outcome.prepared!.plan, written.output.findings, outcome.prepared!.accounts);
+    const generatedAt = new Date(today.collectedAt);
+    const scorecards = await writeScorecards(input, { outDir: options.outDir, generatedAt, ...(store !== undefined && { history: storeHistory(store) }) });
+    io.stdout.write(`Wrote ${scorecards.files.map(shown).join(', ')}.\n`);
     if (store !== undefined && outcome.recorded !== undefined) io.stdout.write(historyNote(store, io, [...recorded, outcome.recorded]));
     return exitCodeFor(summary, options.failOn);
   } finally {
@@ -83,7 +99,8 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
 
 interface MomentOutcome {
   code?: ExitCode;
-  result?: { scan: Parameters<typeof textSummary>[0]; summary: Parameters<typeof textSummary>[1] };
+  result?: ScanResult;
+  prepared?: PreparedScan;
   recorded?: RecordedScan;
 }
 
@@ -125,7 +142,7 @@ async function scanMoment(
     );
     return { code: ExitCode.failed };
   }
-  return { result: outcome.result, ...(outcome.recorded !== undefined && { recorded: outcome.recorded }) };
+  return { result: outcome.result, prepared: prepared.value, ...(outcome.recorded !== undefined && { recorded: outcome.recorded }) };
 }
 
 /** The same moment scanned with the same insights is the same scan, whenever the demo runs. */

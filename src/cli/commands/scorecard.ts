@@ -7,14 +7,13 @@ import { aggregate } from '../../../scorecard/aggregate.js';
 import { renderScorecardHtml } from '../../../scorecard/html/scorecard-page.js';
 import { inputFromFindings } from '../../../scorecard/input-from-findings.js';
 import { selectPacks } from '../../../scorecard/pack-selection.js';
+import { readFindingsFile } from '../../../scorecard/read-findings.js';
 import type { ScorecardInput } from '../../../scorecard/scorecard-input.js';
 import { tenantView } from '../../../scorecard/tenant-view.js';
 import { insightRegistry } from '../../app/insight-registry.js';
 import type { AccountEntry } from '../../config/account-entry.js';
 import { loadConfig } from '../../config/load-config.js';
-import { ScanOutput } from '../../findings/scan-output.js';
 import type { Problem } from '../../input/problem.js';
-import { readYamlFile } from '../../input/yaml-file.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 
@@ -79,9 +78,9 @@ async function loadScorecardInput(
     if (!config.ok) return config;
     accounts = new Map((config.value.config.accounts ?? []).map((account) => [account.id, account]));
   }
-  const findings = await readYamlFile(file, ScanOutput);
+  const findings = await readFindingsFile(file);
   if (!findings.ok) return findings;
   const { insights } = insightRegistry([]);
-  const input = inputFromFindings(findings.value.value, file, { insights, ...(accounts !== undefined && { accounts }) });
+  const input = inputFromFindings(findings.output, file, { insights, ...(accounts !== undefined && { accounts }) });
   return input.ok ? input : { ok: false, problems: [input.problem] };
 }
