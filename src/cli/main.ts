@@ -17,6 +17,7 @@ import { packsCoverageCommand } from './commands/packs-coverage.js';
 import { policyAnalyzeCommand } from './commands/policy-analyze.js';
 import { scanCommand } from './commands/scan.js';
 import { scorecardCommand } from './commands/scorecard.js';
+import { reportDailyCommand } from './commands/report.js';
 import { validateCommand } from './commands/validate.js';
 import { ExitCode } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
@@ -144,6 +145,17 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--out <file>', 'file to write (required for html; json goes to stdout without it)')
     .option('--config <file>', 'configuration file (vigil.yaml): account owners')
     .action(async (options) => setExit(await scorecardCommand(options, io)));
+
+  const report = program.command('report').description('Reports from the store');
+  report
+    .command('daily')
+    .description("The CISO's and CIO's daily report: scores and changes, new failures, regressions, fixes, bots, expiring exemptions, gaps")
+    .option('--send', 'deliver it by e-mail (needs the notifications e-mail transport; until then the files are written only)', false)
+    .option('--out <dir>', 'folder to write report.html and report.txt into', 'vigil-out')
+    .option('--since <window>', 'changes over this window (12h, 24h, 7d) or since a date', '24h')
+    .option('--config <file>', 'configuration file (vigil.yaml): recipients, accounts, exemptions')
+    .option('--store <spec>', STORE_HELP)
+    .action(async (options) => setExit(await reportDailyCommand(options, io)));
 
   program
     .command('validate')

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { prepareScan, type PreparedScan } from '../../app/prepare-scan.js';
 import { writeScorecards } from '../../app/write-scorecards.js';
+import { writeDailyReport } from '../../app/write-daily-report.js';
 import { inputFromScan } from '../../../scorecard/input-from-scan.js';
 import { readFindingsFile } from '../../../scorecard/read-findings.js';
 import { storeHistory } from '../../../scorecard/store-history.js';
@@ -89,6 +90,22 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
     const generatedAt = new Date(today.collectedAt);
     const scorecards = await writeScorecards(input, { outDir: options.outDir, generatedAt, ...(store !== undefined && { history: storeHistory(store) }) });
     io.stdout.write(`Wrote ${scorecards.files.map(shown).join(', ')}.\n`);
+    // The daily report reads the store's history: without a store there is none to report.
+    if (store !== undefined) {
+      const report = await writeDailyReport({
+        store,
+        prepared: outcome.prepared!,
+        outDir: options.outDir,
+        windowStart: new Date(generatedAt.getTime() - 86_400_000).toISOString(),
+        now: generatedAt,
+        coverage: outcome.result!.scan.coverage,
+      });
+      if (!report.ok) {
+        io.stderr.write(`vigil: the daily report could not be written: ${report.message}\n`);
+        return ExitCode.failed;
+      }
+      io.stdout.write(`Wrote ${report.files.map(shown).join(' and ')}.\n`);
+    }
     if (store !== undefined && outcome.recorded !== undefined) io.stdout.write(historyNote(store, io, [...recorded, outcome.recorded]));
     return exitCodeFor(summary, options.failOn);
   } finally {
