@@ -153,7 +153,7 @@ function ScorecardPage({ output }: { output: ScorecardOutput }) {
         <Legend />
         <HeatMap
           kind="controls"
-          caption="Each cell: failing resources, coloured by score. Select a cell to see its resources."
+          caption="Each cell: the number of failing resources, coloured by score (the share passing). Select a cell to see its resources."
           rowHeading="Control"
           accounts={output.accounts}
           bodies={controlBodies}
