@@ -14,6 +14,7 @@ import { resourceSchema } from '../model/resource.js';
 import { resourceTypes } from '../model/resource-types.js';
 import { SnapshotHeader } from '../snapshot/snapshot-header.js';
 import { PackFile } from '../packs/pack-schema.js';
+import { ScorecardOutput } from '../../scorecard/scorecard-schema.js';
 
 const DRAFT = 'http://json-schema.org/draft-07/schema#';
 
@@ -38,5 +39,6 @@ export function publishedSchemas(): Record<string, Record<string, unknown>> {
       ),
     ),
     'findings.json': publish(ScanOutput),
+    'scorecard.json': publish(ScorecardOutput),
   };
 }

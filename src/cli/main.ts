@@ -21,6 +21,8 @@ import { diffOptions } from './options/diff.js';
 import { historyOptions } from './options/history.js';
 import { scansListOptions } from './options/scans-list.js';
 import { botsListOptions } from './options/bots-list.js';
+import { scorecardOptions } from './options/scorecard.js';
+import { reportDailyOptions } from './options/report-daily.js';
 import { ExitCode } from './exit-codes.js';
 import { processIo, reportProblems, type CliIo } from './io.js';
 import { parseOptions, type CommandOptions } from './options/parse-options.js';
@@ -188,6 +190,31 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file (its store)')
     .addHelpText('after', LISTED)
     .action(run('scans list', scansListOptions, async (options) => (await import('./commands/scans.js')).scansListCommand(options, io)));
+
+  program
+    .command('scorecard')
+    .description('The compliance scorecard: a heat map of pack controls × accounts as one self-contained HTML file (or its aggregates as JSON)')
+    .option('--findings <file>', 'findings file written with `vigil scan --all --format json`')
+    .option('--latest', 'the latest scan in the store')
+    .option('--tenant <name>', "only this tenant's accounts: nothing about any other tenant appears in the output")
+    .option('--pack <id>', 'only this pack (repeatable)', collect)
+    .addOption(new Option('--format <format>', 'output format (default html)').choices(['html', 'json']))
+    .option('--out <file>', 'file to write (required for html; json goes to stdout without it)')
+    .option('--config <file>', 'configuration file (vigil.yaml): account owners')
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'written' }))
+    .action(run('scorecard', scorecardOptions, async (options) => (await import('./commands/scorecard.js')).scorecardCommand(options, io)));
+
+  const report = program.command('report').description('Reports from the store');
+  report
+    .command('daily')
+    .description("The CISO's and CIO's daily report: scores and changes, new failures, regressions, fixes, bots, expiring exemptions, gaps")
+    .option('--send', 'deliver it by e-mail (needs the notifications e-mail transport; until then the files are written only)')
+    .option('--out <dir>', 'folder to write report.html and report.txt into (default vigil-out)')
+    .option('--since <window>', 'changes over this window (12h, 24h, 7d) or since a date (default 24h)')
+    .option('--config <file>', 'configuration file (vigil.yaml): recipients, accounts, exemptions')
+    .option('--store <spec>', STORE_HELP)
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'written' }))
+    .action(run('report daily', reportDailyOptions, async (options) => (await import('./commands/report.js')).reportDailyCommand(options, io)));
 
   program
     .command('validate')

@@ -80,6 +80,27 @@ export const VigilConfig = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** The daily report to the CISO and CIO (`vigil report daily`): recipients and when it is sent. */
+    report: Type.Optional(
+      Type.Object(
+        {
+          daily: Type.Optional(
+            Type.Object(
+              {
+                to: Type.Array(Type.String({ format: 'email' }), { minItems: 1 }),
+                cc: Type.Optional(Type.Array(Type.String({ format: 'email' }))),
+                /** IANA time zone of `at`, e.g. Europe/London; default UTC. */
+                timeZone: Type.Optional(Type.String()),
+                /** Local time of day it is sent, HH:MM. */
+                at: Type.Optional(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$' })),
+              },
+              { additionalProperties: false },
+            ),
+          ),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false, $id: 'https://vigil.dev/schemas/config.json', title: 'Vigil configuration (vigil.yaml)' },
 );

@@ -19,6 +19,10 @@ export async function loadConfig(file: string): Promise<Loaded<LoadedConfig>> {
   const { value: config, source } = loaded.value;
   const problems: Problem[] = [];
   const seen = new Map<string, number>();
+  const reportZone = config.report?.daily?.timeZone;
+  if (reportZone !== undefined && !isTimeZone(reportZone)) {
+    problems.push(source.problemAt(['report', 'daily', 'timeZone'], `report.daily.timeZone: unknown time zone '${reportZone}'`));
+  }
   (config.accounts ?? []).forEach((account, index) => {
     const first = seen.get(account.id);
     if (first !== undefined) {

@@ -87,12 +87,15 @@ export function buildSummary(
   };
 }
 
-/** Each pack's controls, counted over these accounts only (the store's per-account daily roll-ups). */
+/** Each pack's counts and controls over these accounts only (the store's daily roll-ups, the scorecard's cells). */
 export function packControls(
   plan: ScanPlan,
   tally: Tally,
   accountIds: readonly string[],
-): { readonly pack: string; readonly controls: readonly ControlSummary[] }[] {
+): { readonly pack: string; readonly counts: Counts; readonly controls: readonly ControlSummary[] }[] {
   const counts = plan.bindings.map((binding) => tally.counts(binding.index, accountIds));
-  return plan.packs.map((pack) => ({ pack: pack.id, controls: rollUp(plan, pack, counts).controls }));
+  return plan.packs.map((pack) => {
+    const rolled = rollUp(plan, pack, counts);
+    return { pack: pack.id, counts: rolled.counts, controls: rolled.controls };
+  });
 }

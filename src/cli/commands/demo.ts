@@ -13,14 +13,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { DemoOptions } from '../options/demo.js';
 import { join, relative } from 'node:path';
-import { prepareScan } from '../../app/prepare-scan.js';
+import { prepareScan, type PreparedScan } from '../../app/prepare-scan.js';
+import { writeScorecards } from '../../app/write-scorecards.js';
+import { writeDailyReport } from '../../app/write-daily-report.js';
+import { inputFromScan } from '../../../scorecard/input-from-scan.js';
+import { readFindingsFile } from '../../../scorecard/read-findings.js';
+import { storeHistory } from '../../../scorecard/store-history.js';
+import type { ScanResult } from '../../engine/scan.js';
 import { runScan, type OutputRequest } from '../../app/run-scan.js';
 import { scanRecording } from '../../app/scan-recording.js';
-import { CoverageCollector } from '../../demo/coverage.js';
-import { demoOrganisation } from '../../demo/organisation.js';
 import { DEMO_MOMENTS, type DemoMoment } from '../../demo/timeline.js';
-import { writeSnapshot } from '../../snapshot/snapshot-writer.js';
-import { packageRoot, packageVersion } from '../../package-root.js';
+import { writeDemoSnapshot } from '../../demo/write-demo-snapshot.js';
+import { packageRoot } from '../../package-root.js';
 import { textSummary } from '../../output/text-summary.js';
 import { fixesText } from '../../output/worst-findings.js';
 import type { Finding } from '../../findings/finding.js';
@@ -78,6 +82,33 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
     io.stdout.write(
       `\nWrote ${shown(snapshot)}, ${shown(findingsJson)}, ${shown(findingsCsv)} and ${shown(evidence)} (every evaluation, passing ones too, as evidence).\n`,
     );
+
+    // The scorecards (the organisation's and each bank's), from this scan, with the store's trends.
+    const written = await readFindingsFile(findingsJson);
+    if (!written.ok) {
+      reportProblems(io, written.problems);
+      return ExitCode.failed;
+    }
+    const input = inputFromScan(outcome.result!, outcome.prepared!.plan, written.output.findings, outcome.prepared!.accounts);
+    const generatedAt = new Date(today.collectedAt);
+    const scorecards = await writeScorecards(input, { outDir: options.outDir, generatedAt, ...(store !== undefined && { history: storeHistory(store) }) });
+    io.stdout.write(`Wrote ${scorecards.files.map(shown).join(', ')}.\n`);
+    // The daily report reads the store's history: without a store there is none to report.
+    if (store !== undefined) {
+      const report = await writeDailyReport({
+        store,
+        prepared: outcome.prepared!,
+        outDir: options.outDir,
+        windowStart: new Date(generatedAt.getTime() - 86_400_000).toISOString(),
+        now: generatedAt,
+        coverage: outcome.result!.scan.coverage,
+      });
+      if (!report.ok) {
+        io.stderr.write(`vigil: the daily report could not be written: ${report.message}\n`);
+        return ExitCode.failed;
+      }
+      io.stdout.write(`Wrote ${report.files.map(shown).join(' and ')}.\n`);
+    }
     if (store !== undefined && outcome.recorded !== undefined) io.stdout.write(historyNote(store, io, [...recorded, outcome.recorded]));
     return exitCodeFor(summary, options.failOn);
   } finally {
@@ -88,7 +119,8 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
 
 interface MomentOutcome {
   code?: ExitCode;
-  result?: { scan: Parameters<typeof textSummary>[0]; summary: Parameters<typeof textSummary>[1] };
+  result?: ScanResult;
+  prepared?: PreparedScan;
   recorded?: RecordedScan;
   /** The most severe failing finding of the worst insights, with their fixes. */
   worst?: readonly Finding[];
@@ -108,23 +140,7 @@ async function scanMoment(
     reportProblems(io, prepared.problems, prepared.usage);
     return { code: ExitCode.input };
   }
-  const org = demoOrganisation({ moment: moment.id });
-  const coverage = new CoverageCollector();
-  const resources = [...org.resources()];
-  for (const resource of resources) coverage.record(resource);
-  await writeSnapshot(
-    snapshot,
-    {
-      kind: 'vigil-snapshot',
-      schemaVersion: 1,
-      collectedAt: org.collectedAt,
-      collector: { tool: 'vigil', version: packageVersion(), source: 'synthetic', description: 'the bundled demo organisation (Ledgerline)' },
-      // The collection covered the allowed regions and the one a stray resource lives in.
-      accounts: org.accounts.map((account) => ({ id: account.id, name: account.name, regions: [...org.allowedRegions, org.strayRegion], scanned: true })),
-      coverage: coverage.list(),
-    },
-    resources,
-  );
+  await writeDemoSnapshot(moment, snapshot);
   const plan = prepared.value.plan;
   const scanId = demoScanId(
     moment,
@@ -146,7 +162,7 @@ async function scanMoment(
     io.stderr.write(`vigil: the demo scan could not be recorded in the store ${store?.description}: ${errorMessage(error)}\n`);
     return { code: ExitCode.failed };
   }
-  return { result: outcome.result, worst: outcome.worst, ...(outcome.recorded !== undefined && { recorded: outcome.recorded }) };
+  return { result: outcome.result, worst: outcome.worst, prepared: prepared.value, ...(outcome.recorded !== undefined && { recorded: outcome.recorded }) };
 }
 
 /** The same moment scanned with the same insights is the same scan, whenever the demo runs. */
