@@ -1,5 +1,6 @@
 /** The schema of `vigil.yaml`: the organisation's accounts and rules, and what to run. */
 import { Type, type Static } from '@sinclair/typebox';
+import { NotifyConfig } from '../notify/notify-config.js';
 import { AccountEntry } from './account-entry.js';
 
 export const VigilConfig = Type.Object(
@@ -75,6 +76,8 @@ export const VigilConfig = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Slack digests to resource owners and e-mail to the CISO/CIO (see the README). */
+    notify: Type.Optional(NotifyConfig),
   },
   { additionalProperties: false, $id: 'https://vigil.dev/schemas/config.json', title: 'Vigil configuration (vigil.yaml)' },
 );

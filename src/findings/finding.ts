@@ -3,6 +3,7 @@ import { hash } from 'node:crypto';
 import { Type, type Static } from '@sinclair/typebox';
 import { Severity } from '../model/severity.js';
 import { LifecycleState } from './lifecycle-state.js';
+import { ResourceOwner } from './owner.js';
 
 export const FindingStatus = Type.Union([
   Type.Literal('pass'),
@@ -42,6 +43,8 @@ export const Finding = Type.Object(
     lastSeen: Type.Optional(Type.String({ format: 'date-time' })),
     /** Its lifecycle state in the store; absent when it has none (it never failed) or without a store. */
     state: Type.Optional(LifecycleState),
+    /** Who is told about it; absent when notifications are not configured. */
+    owner: Type.Optional(ResourceOwner),
   },
   { additionalProperties: false },
 );
