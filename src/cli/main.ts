@@ -2,7 +2,7 @@
  * The `vigil` command line. Each command is a function of its options and the I/O streams that
  * returns an exit code; this module only parses arguments and maps failures to exit codes.
  */
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { outputFormats } from '../app/run-scan.js';
 import { severities } from '../model/severity.js';
 import { packageVersion } from '../package-root.js';
@@ -13,6 +13,7 @@ import { historyCommand } from './commands/history.js';
 import { scansListCommand } from './commands/scans.js';
 import { iamPolicyCommand } from './commands/iam-policy.js';
 import { insightsListCommand, packsListCommand } from './commands/list.js';
+import { OUTBOX_STATES, outboxFlushCommand, outboxListCommand } from './commands/outbox.js';
 import { packsCoverageCommand } from './commands/packs-coverage.js';
 import { policyAnalyzeCommand } from './commands/policy-analyze.js';
 import { scanCommand } from './commands/scan.js';
@@ -21,6 +22,11 @@ import { ExitCode } from './exit-codes.js';
 import { processIo, type CliIo } from './io.js';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function outboxState(value: string, previous: string[]): string[] {
+  if (!(OUTBOX_STATES as readonly string[]).includes(value)) throw new InvalidArgumentError(`Allowed choices are ${OUTBOX_STATES.join(', ')}.`);
+  return [...previous, value];
+}
 
 const STORE_HELP =
   "the findings store: sqlite:PATH or postgres (URL from $VIGIL_DATABASE_URL, or the config's store.postgres.urlEnv); default: the config's store, else .vigil/vigil.db";
@@ -173,6 +179,22 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .option('--config <file>', 'configuration file (adds its packs)')
     .action(async (options) => setExit(await packsCoverageCommand(options, io)));
+
+  const outbox = program.command('outbox').description('Notifications waiting to be delivered, in doubt or dead; deliver what is due');
+  outbox
+    .command('list')
+    .description('Notifications not delivered yet: pending, sending, in doubt (a sender died while sending) and dead (gave up, with the reason)')
+    .option('--state <state>', `only this state (repeatable): ${OUTBOX_STATES.join(', ')}`, outboxState, [])
+    .addOption(formatOption())
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .action(async (options) => setExit(await outboxListCommand(options, io)));
+  outbox
+    .command('flush')
+    .description("Deliver the notifications that are due now through the config's transports (exit 3 when some are dead or in doubt)")
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (notify: and its store)')
+    .action(async (options) => setExit(await outboxFlushCommand(options, io)));
 
   return program;
 }
