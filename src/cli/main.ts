@@ -13,6 +13,7 @@ import { historyCommand } from './commands/history.js';
 import { scansListCommand } from './commands/scans.js';
 import { iamPolicyCommand } from './commands/iam-policy.js';
 import { insightsListCommand, packsListCommand } from './commands/list.js';
+import { notifyTestCommand } from './commands/notify-test.js';
 import { OUTBOX_STATES, outboxFlushCommand, outboxListCommand } from './commands/outbox.js';
 import { packsCoverageCommand } from './commands/packs-coverage.js';
 import { policyAnalyzeCommand } from './commands/policy-analyze.js';
@@ -195,6 +196,16 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--store <spec>', STORE_HELP)
     .option('--config <file>', 'configuration file (notify: and its store)')
     .action(async (options) => setExit(await outboxFlushCommand(options, io)));
+
+  program
+    .command('notify')
+    .description('Notifications: check the configured Slack and e-mail')
+    .command('test')
+    .description('Send a test message now (not through the outbox) and say whether it arrived')
+    .option('--slack <channel>', 'a channel (#name or id), a user id, or an e-mail address to DM')
+    .option('--email <address>', 'an e-mail address')
+    .option('--config <file>', 'configuration file with notify: (default vigil.yaml)')
+    .action(async (options) => setExit(await notifyTestCommand(options, io)));
 
   return program;
 }
