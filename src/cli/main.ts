@@ -23,6 +23,8 @@ import { scansListOptions } from './options/scans-list.js';
 import { botsListOptions } from './options/bots-list.js';
 import { scorecardOptions } from './options/scorecard.js';
 import { reportDailyOptions } from './options/report-daily.js';
+import { notifyTestOptions } from './options/notify-test.js';
+import { OUTBOX_STATES, outboxFlushOptions, outboxListOptions } from './options/outbox.js';
 import { ExitCode } from './exit-codes.js';
 import { processIo, reportProblems, type CliIo } from './io.js';
 import { parseOptions, type CommandOptions } from './options/parse-options.js';
@@ -282,6 +284,38 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
     .addHelpText('after', LISTED)
     .action(run('packs coverage', packsCoverageOptions, async (options) => (await import('./commands/packs-coverage.js')).packsCoverageCommand(options, io)));
+
+  const outbox = program.command('outbox').description('Notifications waiting to be delivered, in doubt or dead; deliver what is due');
+  outbox
+    .command('list')
+    .description('Notifications not delivered yet: pending, sending, in doubt (a sender died while sending) and dead (gave up, with the reason)')
+    .option('--state <state>', `only this state (repeatable): ${OUTBOX_STATES.join(', ')}`, collect)
+    .addOption(formatOption())
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .addHelpText('after', LISTED)
+    .action(run('outbox list', outboxListOptions, async (options) => (await import('./commands/outbox.js')).outboxListCommand(options, io)));
+  outbox
+    .command('flush')
+    .description("Deliver the notifications that are due now through the config's transports (exit 3 when some are dead or in doubt)")
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (notify: and its store)')
+    .addHelpText(
+      'after',
+      exitCodes({ [ExitCode.ok]: 'everything due was delivered', [ExitCode.failed]: 'some notifications are dead or in doubt (see vigil outbox list)' }),
+    )
+    .action(run('outbox flush', outboxFlushOptions, async (options) => (await import('./commands/outbox.js')).outboxFlushCommand(options, io)));
+
+  program
+    .command('notify')
+    .description('Notifications: check the configured Slack and e-mail')
+    .command('test')
+    .description('Send a test message now (not through the outbox) and say whether it arrived')
+    .option('--slack <channel>', 'a channel (#name or id), a user id, or an e-mail address to DM')
+    .option('--email <address>', 'an e-mail address')
+    .option('--config <file>', 'configuration file with notify: (default vigil.yaml)')
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'delivered', [ExitCode.failed]: 'refused or not delivered (the reason on stderr)' }))
+    .action(run('notify test', notifyTestOptions, async (options) => (await import('./commands/notify-test.js')).notifyTestCommand(options, io)));
 
   return program;
 }

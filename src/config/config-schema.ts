@@ -1,6 +1,7 @@
 /** The schema of `vigil.yaml`: the organisation's accounts and rules, and what to run. */
 import { Type, type Static } from '@sinclair/typebox';
 import { BotOverride } from '../bots/bot-schema.js';
+import { NotifyConfig } from '../notify/notify-config.js';
 import { AccountEntry } from './account-entry.js';
 
 export const VigilConfig = Type.Object(
@@ -101,6 +102,8 @@ export const VigilConfig = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** Slack digests to resource owners and e-mail to the CISO/CIO (see the README). */
+    notify: Type.Optional(NotifyConfig),
   },
   { additionalProperties: false, $id: 'https://vigil.dev/schemas/config.json', title: 'Vigil configuration (vigil.yaml)' },
 );

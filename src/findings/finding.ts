@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { Severity } from '../model/severity.js';
 import { LifecycleState } from './lifecycle-state.js';
 import { FindingRemediation } from './remediation.js';
+import { ResourceOwner } from './owner.js';
 
 export const FindingStatus = Type.Union([
   Type.Literal('pass'),
@@ -45,6 +46,8 @@ export const Finding = Type.Object(
     lastSeen: Type.Optional(Type.String({ format: 'date-time' })),
     /** Its lifecycle state in the store; absent when it has none (it never failed) or without a store. */
     state: Type.Optional(LifecycleState),
+    /** Who is told about it; absent when notifications are not configured. */
+    owner: Type.Optional(ResourceOwner),
   },
   { additionalProperties: false },
 );

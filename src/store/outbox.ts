@@ -120,6 +120,17 @@ export async function releaseInDoubt(store: Store, id: number, at: string): Prom
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Someone (or the transport's own record, e.g. Slack's message metadata) showed an in-doubt message did arrive. */
+export async function settleInDoubt(store: Store, id: number, at: string): Promise<boolean> {
+  const result = await store.db
+    .updateTable('outbox')
+    .set({ state: 'sent', sent_at: at })
+    .where('id', '=', id)
+    .where('state', '=', 'in-doubt')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 export async function outboxMessages(store: Store, state: OutboxStatus): Promise<OutboxMessage[]> {
   return store.db.selectFrom('outbox').selectAll().where('state', '=', state).orderBy('id').execute();
 }

@@ -1,0 +1,31 @@
+/** The transports `notify:` configures, with their secrets from the environment variables it names. */
+import type { NotifyConfig } from './notify-config.js';
+import { emailTransport } from './email-transport.js';
+import { slackTransport } from './slack-transport.js';
+import type { Transport } from './transport.js';
+
+export type ConfiguredTransports = { ok: true; transports: Record<string, Transport> } | { ok: false; message: string };
+
+export function configuredTransports(notify: NotifyConfig | undefined, env: NodeJS.ProcessEnv): ConfiguredTransports {
+  const transports: Record<string, Transport> = {};
+  if (notify?.slack !== undefined) {
+    const token = env[notify.slack.tokenEnv];
+    if (token === undefined || token === '')
+      return { ok: false, message: `notify.slack.tokenEnv: the environment variable ${notify.slack.tokenEnv} is not set` };
+    transports['slack'] = slackTransport({ token, apiUrl: notify.slack.apiUrl, fallbackChannel: notify.slack.fallbackChannel });
+  }
+  const email = notify?.email;
+  if (email !== undefined) {
+    if (email.ses !== undefined) return { ok: false, message: 'notify.email.ses: the SES transport is not available yet; use notify.email.smtp' };
+    if (email.smtp === undefined) return { ok: false, message: 'notify.email: give smtp (or ses)' };
+    const { smtp } = email;
+    const user = smtp.userEnv === undefined ? undefined : env[smtp.userEnv];
+    if (smtp.userEnv !== undefined && (user === undefined || user === ''))
+      return { ok: false, message: `notify.email.smtp.userEnv: the environment variable ${smtp.userEnv} is not set` };
+    const password = smtp.passwordEnv === undefined ? undefined : env[smtp.passwordEnv];
+    if (smtp.passwordEnv !== undefined && password === undefined)
+      return { ok: false, message: `notify.email.smtp.passwordEnv: the environment variable ${smtp.passwordEnv} is not set` };
+    transports['email'] = emailTransport({ from: email.from, host: smtp.host, port: smtp.port ?? 587, secure: smtp.secure ?? false, user, password });
+  }
+  return { ok: true, transports };
+}
