@@ -8,7 +8,6 @@ export const tagPermissions = ['s3:PutBucketTagging', 'kms:TagResource', 'iam:Ta
 export function tagCall(resource: Resource, current: Tags, wanted: Tags): ApiCall | string {
   const list = (tags: Tags) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
   // Types not listed have no tagging call yet.
-  // eslint-disable-next-line @typescript-eslint/switch-exhaustiveness-check
   switch (resource.type) {
     case 'AWS::S3::Bucket':
       return {
