@@ -47,6 +47,8 @@ describe('vigil outbox', () => {
   it('rejects an unknown state', async () => {
     const run = await vigil(['outbox', 'list', '--state', 'lost', '--store', `sqlite:${join(dir, 'vigil.db')}`]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Allowed choices are pending');
+    expect(run.stderr).toContain(`--state must be one of: ["pending","sending","in-doubt","dead","sent"], got 'lost'`);
+    // One error for the one wrong value, not one per choice.
+    expect(run.stderr).toContain('1 error');
   });
 });

@@ -50,8 +50,29 @@ export function parseOptions<T extends TObject>(command: string, spec: CommandOp
   }
   // A copy: ajv fills defaults and coerces in place.
   const value: Record<string, unknown> = { ...raw };
-  if (!validate(value)) errors.push(...(validate.errors ?? []).map((error) => `${command}: ${messageOf(error, raw)}`));
+  if (!validate(value)) errors.push(...oneErrorPerValue(validate.errors ?? []).map((error) => `${command}: ${messageOf(error, raw)}`));
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value };
+}
+
+/**
+ * A value that fits none of a union's choices fails each choice and then the union: one error
+ * naming the choices instead of one per choice.
+ */
+function oneErrorPerValue(errors: readonly ErrorObject[]): ErrorObject[] {
+  const unions = new Set(errors.filter((error) => error.keyword === 'anyOf').map((error) => error.instancePath));
+  const choices = new Map<string, unknown[]>();
+  for (const error of errors) {
+    if (!unions.has(error.instancePath) || error.keyword !== 'const') continue;
+    choices.set(error.instancePath, [...(choices.get(error.instancePath) ?? []), (error.params as { allowedValue?: unknown }).allowedValue]);
+  }
+  return errors
+    .filter((error) => !unions.has(error.instancePath) || error.keyword === 'anyOf')
+    .map((error) => {
+      const allowed = choices.get(error.instancePath);
+      return error.keyword === 'anyOf' && allowed !== undefined
+        ? { ...error, keyword: 'enum', message: 'must be one of', params: { allowedValues: allowed } }
+        : error;
+    });
 }
 
 function messageOf(error: ErrorObject, raw: Readonly<Record<string, unknown>>): string {
