@@ -56,3 +56,23 @@ export async function loadConfigOption(io: CliIo, file: string | undefined): Pro
   reportProblems(io, loaded.warnings);
   return { ok: true, config: loaded.value };
 }
+
+/**
+ * Runs `work` on the store a history-reading command names (it must exist already), and closes
+ * it after: the open, report and close every such command shares.
+ */
+export async function withRecordedStore(
+  io: CliIo,
+  options: { store?: string | false; config: LoadedConfig | undefined },
+  work: (store: Store) => Promise<ExitCode>,
+): Promise<ExitCode> {
+  const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: options.config, mustExist: true });
+  if (!opened.ok) return opened.code;
+  // mustExist: a store is always opened, never `--no-store`'s undefined.
+  const store = opened.store!;
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}

@@ -8,15 +8,12 @@ import { diffScans } from '../../store/scan-diff.js';
 import { diffTable } from '../../output/history-tables.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { loadConfigOption, openStoreOption } from '../store-option.js';
+import { loadConfigOption, withRecordedStore } from '../store-option.js';
 
 export async function diffCommand(options: DiffOptions, io: CliIo): Promise<ExitCode> {
   const loaded = await loadConfigOption(io, options.config);
   if (!loaded.ok) return ExitCode.input;
-  const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config, mustExist: true });
-  if (!opened.ok) return opened.code;
-  const store = opened.store!;
-  try {
+  return withRecordedStore(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config }, async (store) => {
     const outcome = await diffScans(store, { ...(options.from !== undefined && { from: options.from }), ...(options.to !== undefined && { to: options.to }) });
     if (!outcome.ok) {
       reportProblems(io, [], [outcome.message]);
@@ -29,7 +26,5 @@ export async function diffCommand(options: DiffOptions, io: CliIo): Promise<Exit
       io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
     } else io.stdout.write(diffTable(diff));
     return ExitCode.ok;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -12,7 +12,7 @@ import { lastScanTime } from '../../store/scan-list.js';
 import { findingHistoryTable, mttrTable, windowTable } from '../../output/history-tables.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { loadConfigOption, openStoreOption } from '../store-option.js';
+import { loadConfigOption, withRecordedStore } from '../store-option.js';
 import { parseWindowStart, windowSince } from '../window-option.js';
 import type { LoadedConfig } from '../../config/load-config.js';
 
@@ -32,10 +32,7 @@ export async function historyCommand(options: HistoryOptions, io: CliIo): Promis
   if (!loaded.ok) return ExitCode.input;
   const account = accountId(options.account, loaded.config);
   if (!account.ok) return usage(io, account.message);
-  const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config, mustExist: true });
-  if (!opened.ok) return opened.code;
-  const store = opened.store!;
-  try {
+  return withRecordedStore(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config }, async (store) => {
     const json = (options.format ?? (io.stdout.isTTY === true ? 'table' : 'json')) === 'json';
     if (options.finding !== undefined) {
       const found = await findingHistory(store, options.finding);
@@ -60,9 +57,7 @@ export async function historyCommand(options: HistoryOptions, io: CliIo): Promis
     });
     io.stdout.write(json ? `${JSON.stringify(window, null, 2)}\n` : windowTable(window, until));
     return ExitCode.ok;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** `--account`: an account id, or a name the configuration gives one. */

@@ -9,15 +9,12 @@ import { configuredTransports } from '../../notify/configured-transports.js';
 import { outboxMessages } from '../../store/outbox.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { loadConfigOption, openStoreOption } from '../store-option.js';
+import { loadConfigOption, withRecordedStore } from '../store-option.js';
 
 export async function outboxListCommand(options: OutboxListOptions, io: CliIo): Promise<ExitCode> {
   const loaded = await loadConfigOption(io, options.config);
   if (!loaded.ok) return ExitCode.input;
-  const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config, mustExist: true });
-  if (!opened.ok) return opened.code;
-  const store = opened.store!;
-  try {
+  return withRecordedStore(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config }, async (store) => {
     const states = options.state.length > 0 ? options.state : (['pending', 'sending', 'in-doubt', 'dead'] as const);
     const messages = [];
     for (const state of states) {
@@ -36,9 +33,7 @@ export async function outboxListCommand(options: OutboxListOptions, io: CliIo): 
       io.stdout.write(lines.length === 0 ? 'outbox: nothing waiting, in doubt or dead\n' : `${lines.join('\n')}\n`);
     }
     return ExitCode.ok;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 export async function outboxFlushCommand(options: OutboxFlushOptions, io: CliIo): Promise<ExitCode> {
@@ -53,14 +48,9 @@ export async function outboxFlushCommand(options: OutboxFlushOptions, io: CliIo)
     reportProblems(io, [], ['vigil outbox flush: no transport configured (notify.slack or notify.email in the --config file)']);
     return ExitCode.input;
   }
-  const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config, mustExist: true });
-  if (!opened.ok) return opened.code;
-  const store = opened.store!;
-  try {
+  return withRecordedStore(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config }, async (store) => {
     const report = await deliverOutbox(store, transports.transports, { now: io.now });
     io.stdout.write(`${JSON.stringify(report)}\n`);
     return report.dead > 0 || report.inDoubt > 0 ? ExitCode.failed : ExitCode.ok;
-  } finally {
-    await store.close();
-  }
+  });
 }

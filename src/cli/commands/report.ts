@@ -9,7 +9,7 @@ import { writeDailyReport } from '../../app/write-daily-report.js';
 import { ExitCode } from '../exit-codes.js';
 import type { ReportDailyOptions } from '../options/report-daily.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { openStoreOption } from '../store-option.js';
+import { withRecordedStore } from '../store-option.js';
 import { parseWindowStart, windowSince } from '../window-option.js';
 
 export async function reportDailyCommand(options: ReportDailyOptions, io: CliIo): Promise<ExitCode> {
@@ -24,10 +24,7 @@ export async function reportDailyCommand(options: ReportDailyOptions, io: CliIo)
     reportProblems(io, prepared.problems, prepared.usage);
     return ExitCode.input;
   }
-  const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: prepared.value.config, mustExist: true });
-  if (!opened.ok) return opened.code;
-  const store = opened.store!;
-  try {
+  return withRecordedStore(io, { ...(options.store !== undefined && { store: options.store }), config: prepared.value.config }, async (store) => {
     const written = await writeDailyReport({
       store,
       prepared: prepared.value,
@@ -47,7 +44,5 @@ export async function reportDailyCommand(options: ReportDailyOptions, io: CliIo)
       );
     }
     return ExitCode.ok;
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -4,7 +4,7 @@ import { listScans } from '../../store/scan-list.js';
 import { scansTable } from '../../output/history-tables.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
-import { loadConfigOption, openStoreOption } from '../store-option.js';
+import { loadConfigOption, withRecordedStore } from '../store-option.js';
 import { accountId } from './history.js';
 
 export async function scansListCommand(options: ScansListOptions, io: CliIo): Promise<ExitCode> {
@@ -16,15 +16,10 @@ export async function scansListCommand(options: ScansListOptions, io: CliIo): Pr
     reportProblems(io, [], [account.message]);
     return ExitCode.input;
   }
-  const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config, mustExist: true });
-  if (!opened.ok) return opened.code;
-  const store = opened.store!;
-  try {
+  return withRecordedStore(io, { ...(options.store !== undefined && { store: options.store }), config: loaded.config }, async (store) => {
     const scans = await listScans(store, { limit, ...(account.id !== undefined && { accountId: account.id }) });
     const json = (options.format ?? (io.stdout.isTTY === true ? 'table' : 'json')) === 'json';
     io.stdout.write(json ? `${JSON.stringify(scans, null, 2)}\n` : scansTable(scans));
     return ExitCode.ok;
-  } finally {
-    await store.close();
-  }
+  });
 }
