@@ -21,7 +21,8 @@ import { validatorFor } from '../src/schemas/ajv.js';
 
 const root = packageRoot();
 const insightFiles = readdirSync(join(root, 'insights'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  // `insights/judges/` holds the verdict helpers several insights share; it is no service.
+  .filter((entry) => entry.isDirectory() && entry.name !== 'judges')
   .flatMap((dir) =>
     readdirSync(join(root, 'insights', dir.name))
       // Factories (`define-*.ts`) build the insights beside them; they are not insights themselves.

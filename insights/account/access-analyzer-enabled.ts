@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../../src/analysis/region-policy.js';
+import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../judges/region-policy.js';
 import type { AccessAnalyzer } from '../../src/model/types/account/account-region.js';
 import { isUnknown } from '../../src/model/unknown.js';
 

@@ -1,8 +1,8 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { Type } from '@sinclair/typebox';
-import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../../src/analysis/region-policy.js';
+import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../judges/region-policy.js';
 import { multiRegionTrailGaps } from '../../src/analysis/multi-region-trail.js';
-import { missingTrailReason } from '../../src/analysis/trail-owner.js';
+import { missingTrailReason } from '../../src/analysis/missing-trail.js';
 import type { Resource } from '../../src/model/resource.js';
 import { isUnknown } from '../../src/model/unknown.js';
 

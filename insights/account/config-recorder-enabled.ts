@@ -1,6 +1,6 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { Type } from '@sinclair/typebox';
-import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../../src/analysis/region-policy.js';
+import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../judges/region-policy.js';
 import type { ConfigRecorder } from '../../src/model/types/account/account-region.js';
 import { isUnknown } from '../../src/model/unknown.js';
 

@@ -1,5 +1,5 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { trailOfAnotherAccount } from '../../src/analysis/trail-owner.js';
+import { trailOfAnotherAccount } from '../judges/trail-owner.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
 export default defineInsight({

@@ -1,5 +1,5 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { evaluateS3ObjectEvents, S3_OBJECT_EVENT_READS, S3ObjectEventParams } from '../../src/analysis/s3-data-events.js';
+import { evaluateS3ObjectEvents, S3_OBJECT_EVENT_READS, S3ObjectEventParams } from '../judges/s3-data-events.js';
 
 export default defineInsight({
   id: 's3-bucket-object-write-events',

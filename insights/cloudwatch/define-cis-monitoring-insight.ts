@@ -7,9 +7,9 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight, type Insight, type Remediation } from '../../src/engine/define-insight.js';
 import type { Severity } from '../../src/model/severity.js';
-import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../../src/analysis/region-policy.js';
+import { onlyAllowedRegionsParam, outsideJudgedRegions } from '../judges/region-policy.js';
 import type { FilterCriterion } from '../../src/analysis/monitoring/alarm-chain.js';
-import { chainVerdict } from '../../src/analysis/monitoring/chain-search.js';
+import { chainVerdict } from '../judges/chain-verdict.js';
 import { cisFilterPatterns, type CisPatternKey } from '../../src/analysis/monitoring/cis-filter-patterns.js';
 import { matchFilterPattern } from '../../src/analysis/monitoring/filter-pattern.js';
 import { REGION_MONITORING_READS, regionMonitoring, regionTrailPaths } from '../../src/analysis/monitoring/region-monitoring.js';

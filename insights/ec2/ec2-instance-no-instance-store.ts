@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { isInstanceGone } from '../../src/analysis/instance-state.js';
-import { outsideTagScope, TagSelectorParam } from '../../src/analysis/tag-scope.js';
+import { outsideTagScope, TagSelectorParam } from '../judges/tag-scope.js';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import type { Ec2InstanceConfig } from '../../src/model/types/ec2/instance.js';
 import { isUnknown, type Unknown } from '../../src/model/unknown.js';

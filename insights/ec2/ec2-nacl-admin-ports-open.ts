@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { aclInternetReach } from '../../src/analysis/network-acl.js';
 import { portsParam, protocolsParam } from '../../src/analysis/ports-param.js';
-import { protocolPortsLabel } from '../../src/analysis/security-group-exposure.js';
+import { protocolPortsLabel } from '../judges/security-group-exposure.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
 export default defineInsight({

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { portsParam, protocolsParam } from '../../src/analysis/ports-param.js';
-import { judgeSecurityGroupPorts } from '../../src/analysis/security-group-exposure.js';
+import { judgeSecurityGroupPorts } from '../judges/security-group-exposure.js';
 
 export default defineInsight({
   id: 'ec2-sg-admin-ports-open',

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { portsParam } from '../../src/analysis/ports-param.js';
-import { judgeSecurityGroupPorts } from '../../src/analysis/security-group-exposure.js';
+import { judgeSecurityGroupPorts } from '../judges/security-group-exposure.js';
 
 const TCP = ['tcp'] as const;
 

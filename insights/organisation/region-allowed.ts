@@ -1,5 +1,5 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { evaluateRegionAllowed } from '../../src/analysis/region-policy.js';
+import { evaluateRegionAllowed } from '../judges/region-policy.js';
 
 export default defineInsight({
   id: 'region-allowed',

@@ -1,5 +1,5 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { evaluateRequiredTags } from '../../src/analysis/required-tags.js';
+import { evaluateRequiredTags } from '../judges/required-tags.js';
 
 export default defineInsight({
   id: 'tags-required',

@@ -1,6 +1,6 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { rdsBeingDeleted } from '../../src/analysis/rds-being-deleted.js';
-import { judgeStorageEncrypted } from '../../src/analysis/rds-storage-encryption.js';
+import { judgeStorageEncrypted } from '../judges/rds-storage-encryption.js';
 
 export default defineInsight({
   id: 'rds-cluster-encrypted',

@@ -1,6 +1,7 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { ALARM_CHAIN_LOOKUPS, alarmChainFrom, type FilterCriterion } from '../../src/analysis/monitoring/alarm-chain.js';
-import { allPaths, chainVerdict, unreadLink } from '../../src/analysis/monitoring/chain-search.js';
+import { allPaths, unreadLink } from '../../src/analysis/monitoring/chain-search.js';
+import { chainVerdict } from '../judges/chain-verdict.js';
 import { auditLogTypes, parseRdsEngine } from '../../src/analysis/rds-engine.js';
 import { rdsInstanceNotApplicable } from '../../src/analysis/rds-instance-scope.js';
 import { isUnknown } from '../../src/model/unknown.js';

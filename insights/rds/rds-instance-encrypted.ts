@@ -1,6 +1,6 @@
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { rdsInstanceNotApplicable } from '../../src/analysis/rds-instance-scope.js';
-import { judgeStorageEncrypted } from '../../src/analysis/rds-storage-encryption.js';
+import { judgeStorageEncrypted } from '../judges/rds-storage-encryption.js';
 
 export default defineInsight({
   id: 'rds-instance-encrypted',

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { customerManagedKeyParams, outsideTenantScope } from '../../src/analysis/customer-managed-key.js';
+import { customerManagedKeyParams, outsideTenantScope } from '../judges/customer-managed-key.js';
 import { rdsInstanceNotApplicable } from '../../src/analysis/rds-instance-scope.js';
-import { judgeStorageKey } from '../../src/analysis/rds-storage-encryption.js';
+import { judgeStorageKey } from '../judges/rds-storage-encryption.js';
 
 export default defineInsight({
   id: 'rds-instance-encryption-cmk',

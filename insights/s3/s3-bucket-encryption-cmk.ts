@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { customerManagedKeyParams, judgeCustomerManagedKey, outsideTenantScope } from '../../src/analysis/customer-managed-key.js';
+import { customerManagedKeyParams, judgeCustomerManagedKey, outsideTenantScope } from '../judges/customer-managed-key.js';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { actionSetMayInclude } from '../../src/analysis/policy/actions.js';
 import { awsServiceAccount, ELB_LOG_DELIVERY_SERVICE, isElbLogDelivery } from '../../src/analysis/policy/aws-service-accounts.js';

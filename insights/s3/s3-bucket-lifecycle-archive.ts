@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { outsideTagScope, TagSelectorParam } from '../../src/analysis/tag-scope.js';
+import { outsideTagScope, TagSelectorParam } from '../judges/tag-scope.js';
 import type { LifecycleRule } from '../../src/model/types/s3/bucket.js';
 import { isUnknown } from '../../src/model/unknown.js';
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { outsideTagScope, TagSelectorParam } from '../../src/analysis/tag-scope.js';
+import { outsideTagScope, TagSelectorParam } from '../judges/tag-scope.js';
 import { isUnknown } from '../../src/model/unknown.js';
 
 /** Object Lock counts a year of default retention as 365 days. */

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
 import { matchTags } from '../../src/analysis/tags.js';
-import { TagSelectorParam } from '../../src/analysis/tag-scope.js';
+import { TagSelectorParam } from '../judges/tag-scope.js';
 import { readBucketPolicy } from '../../src/analysis/s3-bucket-policy.js';
 import { BLOCK_SETTING_NAMES, s3Exposure, type EffectiveBlockPublicAccess, type ExposurePath } from '../../src/analysis/s3-exposure.js';
 import { unknown } from '../../src/model/unknown.js';

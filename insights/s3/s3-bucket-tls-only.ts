@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { defineInsight } from '../../src/engine/define-insight.js';
-import { outsideTagScope, TagSelectorParam } from '../../src/analysis/tag-scope.js';
+import { outsideTagScope, TagSelectorParam } from '../judges/tag-scope.js';
 import { parsePolicy } from '../../src/analysis/policy/parse-policy.js';
 import { findCanonicalSecureTransportDeny, findSecureTransportDeny } from '../../src/analysis/policy/secure-transport.js';
 import { isUnknown } from '../../src/model/unknown.js';

@@ -11,7 +11,7 @@ import { jsonCollectLog, progressCollectLog, textCollectLog, type CollectLog } f
 import type { VigilConfig } from '../config/config-schema.js';
 import type { ResourceType } from '../model/resource-types.js';
 import type { CallSummary } from '../collect/aws/call-stats.js';
-import { ExitCode } from '../cli/exit-codes.js';
+import { ExitCode } from '../exit-code.js';
 import { reportProblems } from '../input/report-problems.js';
 
 export interface CollectionRequest {

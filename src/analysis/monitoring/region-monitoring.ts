@@ -10,7 +10,7 @@ import type { Inventory } from '../../engine/inventory.js';
 import type { Resource } from '../../model/resource.js';
 import { isUnknown } from '../../model/unknown.js';
 import { multiRegionTrailGaps } from '../multi-region-trail.js';
-import { missingTrailReason } from '../trail-owner.js';
+import { missingTrailReason } from '../missing-trail.js';
 import { ALARM_CHAIN_LOOKUPS, chainThroughFilters, filterChains, type FilterChains, type FilterCriterion } from './alarm-chain.js';
 import { anyPath, missingLink, through, unreadLink, type ChainSearch } from './chain-search.js';
 import { parseLogGroupArn } from './log-group-arn.js';

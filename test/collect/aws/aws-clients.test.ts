@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ListOrganizationsFeaturesCommand } from '@aws-sdk/client-iam';
 import { ListKeysCommand } from '@aws-sdk/client-kms';
@@ -38,17 +41,23 @@ describe('AwsClients', () => {
     clients.destroy();
   });
 
-  it('uses the credentials given for an account, else one shared default-chain provider', async () => {
+  it('uses the credentials given for an account, else the default chain with the chosen profile', async () => {
+    // The default chain reads the named profile from a shared credentials file: no network, no IMDS.
+    const dir = mkdtempSync(join(tmpdir(), 'vigil-credentials-'));
+    const file = join(dir, 'credentials');
+    writeFileSync(file, '[vigil-test-profile]\naws_access_key_id = AKIAPROFILE\naws_secret_access_key = profile-secret\n');
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', file);
+    vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'config-absent'));
     const own = { accessKeyId: 'AKIAOWN', secretAccessKey: 'secret' };
     const clients = new AwsClients({ credentialsFor: (account) => (account === ACCOUNT ? own : undefined), profile: 'vigil-test-profile' });
     const mine = await clients.get('kms', ACCOUNT, 'eu-west-1').config.credentials();
     expect(mine.accessKeyId).toBe('AKIAOWN');
-    // The other account's clients share the one default-chain provider (not resolved here: no I/O in this test).
-    const other1 = clients.get('kms', '444455556666', 'eu-west-1').config.credentials;
-    const other2 = clients.get('s3', '444455556666', 'us-east-1').config.credentials;
-    expect(typeof other1).toBe('function');
-    expect(typeof other2).toBe('function');
+    const other1 = await clients.get('kms', '444455556666', 'eu-west-1').config.credentials();
+    const other2 = await clients.get('s3', '444455556666', 'us-east-1').config.credentials();
+    expect(other1.accessKeyId).toBe('AKIAPROFILE');
+    expect(other2.accessKeyId).toBe('AKIAPROFILE');
     clients.destroy();
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 

@@ -5,11 +5,11 @@
  * tenant account in the configuration; a tenant account without it named is an error, never a
  * pass, so that a missing configuration cannot read as compliant.
  */
-import { KMS_KEY_ARN } from '../model/arn.js';
+import { KMS_KEY_ARN } from '../../src/model/arn.js';
 import { Type } from '@sinclair/typebox';
-import type { AccountEntry } from '../config/account-entry.js';
-import type { Evidence, Verdict, VerdictFactory } from '../engine/verdict.js';
-import type { KmsKeyReference } from './kms-key-reference.js';
+import type { AccountEntry } from '../../src/config/account-entry.js';
+import type { Evidence, Verdict, VerdictFactory } from '../../src/engine/verdict.js';
+import type { KmsKeyReference } from '../../src/analysis/kms-key-reference.js';
 
 /** The parameters every customer-managed-key insight takes (spread into its params schema). */
 export const customerManagedKeyParams = {

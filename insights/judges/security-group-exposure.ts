@@ -3,11 +3,11 @@
  * shared by the insights on remote administration ports, CIFS and the like, which differ only in
  * the ports and protocols. The CIDR and port math is in network.ts.
  */
-import type { InsightContext } from '../engine/context.js';
-import type { Verdict } from '../engine/verdict.js';
-import type { Resource } from '../model/resource.js';
-import { isUnknown } from '../model/unknown.js';
-import { internetReachOf, readIngress, type IngressReading, type PortProtocol } from './network.js';
+import type { InsightContext } from '../../src/engine/context.js';
+import type { Verdict } from '../../src/engine/verdict.js';
+import type { Resource } from '../../src/model/resource.js';
+import { isUnknown } from '../../src/model/unknown.js';
+import { internetReachOf, readIngress, type IngressReading, type PortProtocol } from '../../src/analysis/network.js';
 
 /** What the protocols and ports read as in a verdict: `TCP/UDP 22, 3389`. */
 export function protocolPortsLabel(protocols: readonly PortProtocol[], ports: readonly number[]): string {

@@ -4,11 +4,11 @@
  * once it is true, `kmsKeyId` — RDS names the key of encrypted storage only, by its ARN, and the
  * AWS-managed key aws/rds fails a customer-managed-key rule like any other AWS-managed key.
  */
-import type { Inventory } from '../engine/inventory.js';
-import type { Verdict, VerdictFactory } from '../engine/verdict.js';
-import { isUnknown, type Maybe } from '../model/unknown.js';
+import type { Inventory } from '../../src/engine/inventory.js';
+import type { Verdict, VerdictFactory } from '../../src/engine/verdict.js';
+import { isUnknown, type Maybe } from '../../src/model/unknown.js';
 import { judgeCustomerManagedKey, type CustomerManagedKeyParams } from './customer-managed-key.js';
-import { resolveKmsKeyReference } from './kms-key-reference.js';
+import { resolveKmsKeyReference } from '../../src/analysis/kms-key-reference.js';
 
 export interface RdsStorage {
   readonly storageEncrypted: Maybe<boolean>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { coversBucket, describeScope } from '../../src/analysis/s3-data-events.js';
-import type { S3DataEventScope } from '../../src/model/types/cloudtrail/trail.js';
+import { coversBucket, describeScope } from '../../../insights/judges/s3-data-events.js';
+import type { S3DataEventScope } from '../../../src/model/types/cloudtrail/trail.js';
 
 const BUCKET = 'arn:aws:s3:::trade-records';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRegionAllowed, regionScope } from '../../src/analysis/region-policy.js';
-import { account, accountRegion, ebsVolume, iamUser, s3Bucket } from '../../src/model/builders.js';
-import { verdict } from '../../src/engine/verdict.js';
+import { evaluateRegionAllowed, regionScope } from '../../../insights/judges/region-policy.js';
+import { account, accountRegion, ebsVolume, iamUser, s3Bucket } from '../../../src/model/builders.js';
+import { verdict } from '../../../src/engine/verdict.js';
 
 const euOnly = { allowedRegions: ['eu-west-1', 'eu-central-1'] };
 

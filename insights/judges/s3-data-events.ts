@@ -9,13 +9,13 @@
  * so a scan keeps no bucket in memory for it.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import type { InsightContext } from '../engine/context.js';
-import type { Verdict } from '../engine/verdict.js';
-import type { Resource } from '../model/resource.js';
-import type { S3DataEventScope } from '../model/types/cloudtrail/trail.js';
-import { isUnknown } from '../model/unknown.js';
+import type { InsightContext } from '../../src/engine/context.js';
+import type { Verdict } from '../../src/engine/verdict.js';
+import type { Resource } from '../../src/model/resource.js';
+import type { S3DataEventScope } from '../../src/model/types/cloudtrail/trail.js';
+import { isUnknown } from '../../src/model/unknown.js';
 import { outsideTagScope, TagSelectorParam } from './tag-scope.js';
-import { missingTrailReason } from './trail-owner.js';
+import { missingTrailReason } from '../../src/analysis/missing-trail.js';
 
 export type S3ObjectEventKind = 'read' | 'write';
 

@@ -4,10 +4,10 @@
  * leave the resource's scope undecided, which is an error, never a silent skip.
  */
 import { Type, type TRecord, type TString, type TUnion, type TArray } from '@sinclair/typebox';
-import type { Verdict, VerdictFactory } from '../engine/verdict.js';
-import type { Tags } from '../model/resource.js';
-import { isUnknown, type Maybe } from '../model/unknown.js';
-import { matchTags, type TagSelector } from './tags.js';
+import type { Verdict, VerdictFactory } from '../../src/engine/verdict.js';
+import type { Tags } from '../../src/model/resource.js';
+import { isUnknown, type Maybe } from '../../src/model/unknown.js';
+import { matchTags, type TagSelector } from '../../src/analysis/tags.js';
 
 /** The schema of a tag selector parameter: key → accepted value or values, `*` for any value; `{}` selects all. */
 export function TagSelectorParam(description: string): TRecord<TString, TUnion<[TString, TArray<TString>]>> {

@@ -3,11 +3,11 @@
  * carry with a non-empty value. Keys under `*` apply to every resource that can be tagged; keys
  * under a type name add to them for that type.
  */
-import type { ScanSettings } from '../engine/context.js';
-import type { Verdict, VerdictFactory } from '../engine/verdict.js';
-import type { AnyResource } from '../model/resource.js';
-import { isUnknown } from '../model/unknown.js';
-import { missingTagKeys } from './tags.js';
+import type { ScanSettings } from '../../src/engine/context.js';
+import type { Verdict, VerdictFactory } from '../../src/engine/verdict.js';
+import type { AnyResource } from '../../src/model/resource.js';
+import { isUnknown } from '../../src/model/unknown.js';
+import { missingTagKeys } from '../../src/analysis/tags.js';
 
 /** Keys per type, per tagging policy object: a scan has one policy and a few types, asked a million times. */
 const keysByPolicy = new WeakMap<ScanSettings['requiredTags'], Map<string, readonly string[]>>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { outsideTagScope } from '../../src/analysis/tag-scope.js';
-import { verdict } from '../../src/engine/verdict.js';
-import { unknown } from '../../src/model/unknown.js';
+import { outsideTagScope } from '../../../insights/judges/tag-scope.js';
+import { verdict } from '../../../src/engine/verdict.js';
+import { unknown } from '../../../src/model/unknown.js';
 
 describe('tag scope of an insight', () => {
   const selector = { purpose: ['trade-records', 'ledger'] };

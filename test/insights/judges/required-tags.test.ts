@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateRequiredTags, requiredTagKeys } from '../../src/analysis/required-tags.js';
-import { account, accountRegion, ebsVolume, iamPolicy, kmsKey, s3Bucket } from '../../src/model/builders.js';
-import { unknown } from '../../src/model/unknown.js';
-import { verdict } from '../../src/engine/verdict.js';
+import { evaluateRequiredTags, requiredTagKeys } from '../../../insights/judges/required-tags.js';
+import { account, accountRegion, ebsVolume, iamPolicy, kmsKey, s3Bucket } from '../../../src/model/builders.js';
+import { unknown } from '../../../src/model/unknown.js';
+import { verdict } from '../../../src/engine/verdict.js';
 
 const settings = { requiredTags: { '*': ['owner', 'cost-center'], 'AWS::S3::Bucket': ['data-classification', 'owner'] } };
 

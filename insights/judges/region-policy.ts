@@ -4,11 +4,11 @@
  * (EBS default encryption, Config recorder, CloudTrail coverage) leave regions outside it out of
  * scope, as AWS Control Tower leaves ungoverned regions.
  */
-import type { ScanSettings } from '../engine/context.js';
+import type { ScanSettings } from '../../src/engine/context.js';
 import { Type } from '@sinclair/typebox';
-import type { Verdict, VerdictFactory } from '../engine/verdict.js';
-import { GLOBAL_REGION, type AnyResource } from '../model/resource.js';
-import type { ResourceType } from '../model/resource-types.js';
+import type { Verdict, VerdictFactory } from '../../src/engine/verdict.js';
+import { GLOBAL_REGION, type AnyResource } from '../../src/model/resource.js';
+import type { ResourceType } from '../../src/model/resource-types.js';
 
 /** unrestricted: no allowed regions are configured. */
 export type RegionScope = 'unrestricted' | 'allowed' | 'outside';
