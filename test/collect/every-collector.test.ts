@@ -1,17 +1,18 @@
 /**
- * The standard scenarios of `testCollector`, run for every registered resource collector against
- * the fake AWS: whatever fails — a call denied, a later page, a field left out, a resource deleted
+ * The standard scenarios of `testCollector` and `testSettingsCollector`, run for every registered
+ * collector against the fake AWS: whatever fails — a call denied, a later page, a field left out, a resource deleted
  * mid-collection — every listed resource stays in the collection or coverage says why, and what is
  * kept fits the model.
  */
 import { describe, expect, it } from 'vitest';
 import type { AnyResourceCollector } from '../../src/collect/contract/collector.js';
-import { resourceCollectors } from '../../src/collect/collectors/index.js';
+import { resourceCollectors, settingsCollectors } from '../../src/collect/collectors/index.js';
 import { iamCollectors } from '../../src/collect/collectors/iam/index.js';
 import type { ResourceType } from '../../src/model/resource-types.js';
 import { syntheticAccount } from '../fakes/aws/index.js';
 import { ACCOUNT_LISTS, type CollectorWorld } from './support/collector-world.js';
 import { testCollector } from './support/test-collector.js';
+import { testSettingsCollector } from './support/test-settings-collector.js';
 
 const REGION = 'us-east-1';
 
@@ -91,3 +92,12 @@ for (const collector of resourceCollectors) {
   const uncalledInWorld = UNCALLED_IN_WORLD[collector.resourceType] ?? [];
   testCollector(collector, { world, standard: true, listingPages, uncalledInWorld, ...(fresh !== undefined && { fresh }) });
 }
+
+/** Declared calls this world gives a settings collector no cause for; each collector's own tests send them. */
+const SETTINGS_UNCALLED_IN_WORLD: Partial<Record<ResourceType, readonly string[]>> = {
+  // The credential report exists already, and ListOrganizationsFeatures answered, so the organisation is not described.
+  'AWS::Account': ['DescribeOrganization', 'GenerateCredentialReport'],
+};
+
+for (const collector of settingsCollectors)
+  testSettingsCollector(collector, { world, uncalledInWorld: SETTINGS_UNCALLED_IN_WORLD[collector.resourceType] ?? [] });

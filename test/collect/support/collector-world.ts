@@ -6,9 +6,9 @@
  */
 import { AwsClients } from '../../../src/collect/aws/aws-clients.js';
 import type { ServiceName } from '../../../src/collect/aws/services.js';
-import type { AnyResourceCollector, ResourceCollector } from '../../../src/collect/contract/collector.js';
+import type { AnyResourceCollector, AnySettingsCollector, ResourceCollector, SettingsCollector } from '../../../src/collect/contract/collector.js';
 import { CoverageRecorder } from '../../../src/collect/contract/coverage-recorder.js';
-import { collectResources } from '../../../src/collect/contract/run-collector.js';
+import { collectResources, collectSettings, type AccountRun } from '../../../src/collect/contract/run-collector.js';
 import type { CollectedResource } from '../../../src/model/resource.js';
 import type { ResourceType } from '../../../src/model/resource-types.js';
 import type { CoverageEntry } from '../../../src/snapshot/coverage.js';
@@ -136,12 +136,21 @@ function without(account: SyntheticAccount, list: AccountList): SyntheticAccount
 type Middleware = (next: (args: unknown) => Promise<{ output: unknown }>, context: { commandName?: string }) => (args: unknown) => Promise<{ output: unknown }>;
 
 /** Runs the collector in the world's region, its answers altered; `fields` selects what to collect (default: everything). */
-export async function collectFrom(
+/** What a body run inside the world gets: clients whose answers are altered, and the coverage they record into. */
+export interface WorldCall {
+  readonly clients: AwsClients;
+  readonly coverage: CoverageRecorder;
+}
+
+/**
+ * Runs `body` against the world with its answers altered; returns what it returned, the coverage
+ * recorded and the answers read (before alteration), per operation.
+ */
+export async function runInWorld<T>(
   world: CollectorWorld,
-  collector: AnyResourceCollector,
   alteration: Alteration,
-  fields?: ReadonlySet<string>,
-): Promise<WorldRun> {
+  body: (call: WorldCall) => Promise<T>,
+): Promise<{ readonly value: T; readonly coverage: readonly CoverageEntry[]; readonly answers: ReadonlyMap<string, unknown[]> }> {
   const full = new FakeAws(world.account);
   const after = alteration.kind === 'vanish' ? new FakeAws(without(world.account, alteration.list)) : full;
   let listed = false;
@@ -176,7 +185,7 @@ export async function collectFrom(
     return result;
   };
   const get = clients.get.bind(clients);
-  // Every client the collection asks for alters its answers before the collector sees them.
+  // Every client the body asks for alters its answers before the collector sees them.
   clients.get = ((service: ServiceName, accountId: string, region: string) => {
     const client = get(service, accountId, region) as unknown as { middlewareStack: { add(mw: Middleware, options: object): void } };
     if (!altered.has(client)) {
@@ -187,20 +196,50 @@ export async function collectFrom(
   }) as typeof clients.get;
   const coverage = new CoverageRecorder();
   try {
-    const resources = await collectResources(collector as ResourceCollector<ResourceType>, {
-      accountId: world.account.accountId,
-      regions: [world.region],
-      homeRegion: world.region,
-      clients,
-      coverage,
-      clock: () => new Date(world.account.now),
-      contractedKeyArns: world.contractedKeyArns,
-      ...(fields !== undefined && { fields }),
-    });
-    return { arns: new Set(resources.map((r) => r.arn)), resources, coverage: coverage.list(), answers };
+    const value = await body({ clients, coverage });
+    return { value, coverage: coverage.list(), answers };
   } finally {
     clients.destroy();
   }
+}
+
+/** The account run a collector gets in the world. */
+function accountRun(world: CollectorWorld, { clients, coverage }: WorldCall, fields?: ReadonlySet<string>): AccountRun {
+  return {
+    accountId: world.account.accountId,
+    regions: [world.region],
+    homeRegion: world.region,
+    clients,
+    coverage,
+    clock: () => new Date(world.account.now),
+    contractedKeyArns: world.contractedKeyArns,
+    ...(fields !== undefined && { fields }),
+  };
+}
+
+export async function collectFrom(
+  world: CollectorWorld,
+  collector: AnyResourceCollector,
+  alteration: Alteration,
+  fields?: ReadonlySet<string>,
+): Promise<WorldRun> {
+  const run = await runInWorld(world, alteration, (call) => collectResources(collector as ResourceCollector<ResourceType>, accountRun(world, call, fields)));
+  return { arns: new Set(run.value.map((r) => r.arn)), resources: run.value, coverage: run.coverage, answers: run.answers };
+}
+
+/** What a settings collector returned in the world: its fields, the coverage and the answers it read. */
+export interface SettingsRun {
+  readonly settings: Readonly<Record<string, unknown>>;
+  readonly coverage: readonly CoverageEntry[];
+  readonly answers: ReadonlyMap<string, unknown[]>;
+}
+
+export async function collectSettingsFrom(world: CollectorWorld, collector: AnySettingsCollector, alteration: Alteration): Promise<SettingsRun> {
+  const region = collector.scope === 'region' ? world.region : undefined;
+  const run = await runInWorld(world, alteration, (call) =>
+    collectSettings(collector as SettingsCollector<ResourceType, never>, accountRun(world, call), region),
+  );
+  return { settings: run.value, coverage: run.coverage, answers: run.answers };
 }
 
 /**
