@@ -1,5 +1,5 @@
 /**
- * `vigil diff --format json`, written finding by finding: the very text of
+ * `vigil diff --format json`, written a thousand findings at a time: the very text of
  * `JSON.stringify({ from, to, new, resolved, regressed, open }, null, 2)`, without ever holding the
  * whole document as one string (a diff of 100,000s of findings is 100 MB of JSON).
  */
@@ -7,23 +7,26 @@ import type { ScanDiff } from '../store/scan-diff.js';
 import type { OutputTarget } from './output-target.js';
 
 const LISTS = ['new', 'resolved', 'regressed', 'open'] as const;
-/** What is gathered before one write to the target. */
-const CHUNK = 1 << 16;
+/** Findings stringified at once: large enough for one native call to do the work, small enough to stream. */
+const BATCH = 1_000;
+// A batch stringified inside a wrapper sits at a list's depth in the document, indented as it is there.
+const WRAPPED_BEFORE = '{\n  "x": ['.length;
+const WRAPPED_AFTER = '\n  ]\n}'.length;
 
 export async function writeDiffJson(target: OutputTarget, diff: ScanDiff): Promise<void> {
-  let text = `{\n  "from": ${JSON.stringify(diff.from.id)},\n  "to": ${JSON.stringify(diff.to.id)}`;
+  await target.write(`{\n  "from": ${JSON.stringify(diff.from.id)},\n  "to": ${JSON.stringify(diff.to.id)}`);
   for (const name of LISTS) {
     const findings = diff[name];
-    text += `,\n  "${name}": [`;
-    for (let i = 0; i < findings.length; i++) {
-      // A finding sits two levels deep; JSON text has no raw line breaks inside strings, so indenting every line is exact.
-      text += `${i === 0 ? '' : ','}\n    ${JSON.stringify(findings[i], null, 2).replaceAll('\n', '\n    ')}`;
-      if (text.length >= CHUNK) {
-        await target.write(text);
-        text = '';
-      }
+    if (findings.length === 0) {
+      await target.write(`,\n  "${name}": []`);
+      continue;
     }
-    text += findings.length === 0 ? ']' : '\n  ]';
+    await target.write(`,\n  "${name}": [`);
+    for (let at = 0; at < findings.length; at += BATCH) {
+      const wrapped = JSON.stringify({ x: findings.slice(at, at + BATCH) }, null, 2);
+      await target.write(`${at === 0 ? '' : ','}${wrapped.slice(WRAPPED_BEFORE, -WRAPPED_AFTER)}`);
+    }
+    await target.write('\n  ]');
   }
-  await target.write(`${text}\n}\n`);
+  await target.write('\n}\n');
 }
