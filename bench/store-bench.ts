@@ -6,7 +6,8 @@
  *  1. the first scan, every evaluation handed to the recorder (`--all`): record time against the
  *     scan's own evaluation time;
  *  2. an identical scan of the next day's inventory: record time (it writes only what changed);
- *  3. `vigil diff` between the two: time to compute it and print it as JSON;
+ *  3. `vigil diff` between the two: time to compute it and print it as JSON (written as the command
+ *     writes it, to a sink that counts the bytes);
  *  4. the same two scans with the default output (fail, error, exempt only);
  * and the database's size per million findings. Prints the figures, the last line as one JSON object.
  */
@@ -28,6 +29,7 @@ import { writeSnapshot } from '../src/snapshot/snapshot-writer.js';
 import { packageVersion } from '../src/package-root.js';
 import type { StoreTarget } from '../src/store/connect.js';
 import { diffScans } from '../src/store/scan-diff.js';
+import { writeDiffJson } from '../src/output/diff-json.js';
 import { openStore, type Store } from '../src/store/store.js';
 
 const { values } = parseArgs({
@@ -179,8 +181,19 @@ try {
     const t = performance.now();
     const diff = await diffScans(store, { from: first.id, to: second.id });
     if (!diff.ok) throw new Error(diff.message);
-    const { from, to, new: opened, resolved, regressed, open } = diff.diff;
-    const printed = JSON.stringify({ from: from.id, to: to.id, new: opened, resolved, regressed, open });
+    // Printed as `vigil diff --format json` prints it, to a sink that only counts.
+    let jsonBytes = 0;
+    await writeDiffJson(
+      {
+        write: async (text) => {
+          jsonBytes += Buffer.byteLength(text);
+        },
+        close: async () => {},
+        abort: async () => {},
+      },
+      diff.diff,
+    );
+    const { open } = diff.diff;
     const diffSeconds = (performance.now() - t) / 1000;
 
     const findingRows = Number(
@@ -204,7 +217,7 @@ try {
         opened: first.recorded.opened,
       },
       identicalScan: { recordSeconds: round(second.seconds), ratio: round(second.seconds / evaluateSeconds), written: second.recorded.written },
-      diff: { seconds: round(diffSeconds), open: open.length, jsonBytes: printed.length },
+      diff: { seconds: round(diffSeconds), open: open.length, jsonBytes },
       databaseBytes: bytes,
       bytesPerMillionFindings: Math.round((bytes / findingRows) * 1_000_000),
       bytesPerMillionEvaluations: Math.round((bytes / first.evaluations) * 1_000_000),

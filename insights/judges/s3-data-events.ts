@@ -88,6 +88,13 @@ function judgeTrail(
   return { arn, outcome: 'records', scope };
 }
 
+/** Whether {@link judgeTrail} would find that the trail records the bucket's events, without its words. */
+function recordsEvents(trail: Resource<'AWS::CloudTrail::Trail'> | undefined, bucketArn: string, kind: S3ObjectEventKind): boolean {
+  if (trail === undefined) return false;
+  const { isLogging, s3DataEvents } = trail.config;
+  return !isUnknown(isLogging) && isLogging && !isUnknown(s3DataEvents) && coversBucket(s3DataEvents[kind], bucketArn);
+}
+
 /** The verdict on whether CloudTrail records the bucket's object events of one kind. */
 export function evaluateS3ObjectEvents(
   bucket: Resource<'AWS::S3::Bucket'>,
@@ -104,9 +111,14 @@ export function evaluateS3ObjectEvents(
   }
   const arns = region.config.trailArns;
   if (isUnknown(arns)) return verdict.unreadable(`trails that log ${bucket.region}`, arns);
-  const judgements = arns.map((arn) => judgeTrail(arn, inventory.get('AWS::CloudTrail::Trail', arn), bucket, kind));
-  const good = judgements.find((j) => j.outcome === 'records');
-  if (good !== undefined) return verdict.pass(() => `${good.arn} records S3 object ${kind} events of ${describeScope(good.scope)}, this bucket included`);
+  // Every trail is looked up (an unreadable one ends the evaluation, wherever it is listed), but the
+  // others are judged in words only when none records the bucket's events: the common case is a pass.
+  const trails = arns.map((arn) => inventory.get('AWS::CloudTrail::Trail', arn));
+  const recording = trails.findIndex((trail) => recordsEvents(trail, bucket.arn, kind));
+  const good = recording >= 0 ? judgeTrail(arns[recording]!, trails[recording], bucket, kind) : undefined;
+  if (good?.outcome === 'records')
+    return verdict.pass(() => `${good.arn} records S3 object ${kind} events of ${describeScope(good.scope)}, this bucket included`);
+  const judgements = arns.map((arn, i) => judgeTrail(arn, trails[i], bucket, kind));
   const undecided = judgements.filter((j) => j.outcome === 'undecided');
   if (undecided.length > 0) {
     return verdict.error(

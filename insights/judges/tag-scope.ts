@@ -20,7 +20,8 @@ export function TagSelectorParam(description: string): TRecord<TString, TUnion<[
  */
 export function outsideTagScope(tags: Maybe<Tags>, selector: TagSelector, parameter: string, verdict: VerdictFactory): Verdict | undefined {
   const scope = matchTags(tags, selector);
-  if (scope === 'no-match') return verdict.notApplicable(`its tags do not match ${parameter} ${JSON.stringify(selector)}`);
+  // Written only when not-applicable verdicts are: most scans drop them, and most buckets are out of a narrow scope.
+  if (scope === 'no-match') return verdict.notApplicable(() => `its tags do not match ${parameter} ${JSON.stringify(selector)}`);
   if (scope === 'unknown' && isUnknown(tags)) return verdict.unreadable(`tags, which decide whether the resource is in scope (${parameter}),`, tags);
   return undefined;
 }

@@ -10,14 +10,19 @@ export function scorecardClient(): void {
   const detail = document.getElementById('detail');
   const tools = document.getElementById('tools');
   if (dataElement === null || detail === null || tools === null) return;
-  const data = JSON.parse(dataElement.textContent ?? '{}') as {
-    fields: string[];
-    issues: (string | null)[][];
-    controls: Record<string, number[]>;
-    insights: Record<string, number[]>;
-  };
+  // The cells' details are read when a cell is first opened, not while the page loads.
+  let parsed:
+    | {
+        fields: string[];
+        values: (string | null)[];
+        issues: (string | number)[][];
+        controls: Record<string, number[]>;
+        insights: Record<string, number[]>;
+      }
+    | undefined;
+  const details = () => (parsed ??= JSON.parse(dataElement.textContent ?? '{}') as NonNullable<typeof parsed>);
   tools.hidden = false;
-  const field = (name: string) => data.fields.indexOf(name);
+  const field = (name: string) => details().fields.indexOf(name);
   const columns = ['resource', 'region', 'severity', 'status', 'reason', 'owner', 'firstSeen', 'exemption'];
   const headings: Record<string, string> = {
     resource: 'Resource',
@@ -39,6 +44,7 @@ export function scorecardClient(): void {
     const row = cell.parentElement as HTMLTableRowElement;
     const col = cell.cellIndex - 1;
     const kind = table.dataset['kind'] === 'insights' ? 'insights' : 'controls';
+    const data = details();
     const indexes = data[kind][`${row.dataset['row']}:${col}`] ?? [];
     const account = table.querySelectorAll('thead tr:last-child th[data-col]')[col];
     const rowTitle = row.querySelector('th')?.textContent ?? '';
@@ -57,12 +63,18 @@ export function scorecardClient(): void {
       const body = list.createTBody();
       for (const index of indexes) {
         const issue = data.issues[index] ?? [];
+        // The first two fields (resource name and ARN) are literal; the others index the shared values.
+        const at = (name: string) => {
+          const i = field(name);
+          const raw = issue[i];
+          return i < 2 ? (raw as string | undefined) : data.values[raw as number];
+        };
         const tr = body.insertRow();
         for (const column of columns) {
-          const value = issue[field(column)] ?? '—';
+          const value = at(column) ?? '—';
           const td = tr.insertCell();
           if (column === 'resource') {
-            td.append(text('strong', value), document.createElement('br'), text('small', issue[field('arn')] ?? ''));
+            td.append(text('strong', value), document.createElement('br'), text('small', at('arn') ?? ''));
           } else td.textContent = value;
         }
       }
@@ -101,6 +113,10 @@ export function scorecardClient(): void {
         th.hidden = hide;
         if (hide && th.dataset['col'] !== undefined) hiddenColumns.add(Number(th.dataset['col']));
       }
+      // Fixed layout takes its widths from the columns: a filtered-out account's column goes too.
+      const cols = table.querySelectorAll<HTMLElement>('col');
+      for (let col = 1; col < cols.length - 1; col++) cols[col]!.hidden = hiddenColumns.has(col - 1);
+      table.style.setProperty('--columns', String(cols.length - 2 - hiddenColumns.size));
       for (const row of Array.from(table.rows)) {
         const sev = row.dataset['sev'];
         if (row.dataset['row'] !== undefined) row.hidden = severity !== '' && (ranks[sev ?? ''] ?? 0) < (ranks[severity] ?? 0);

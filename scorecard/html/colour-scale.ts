@@ -22,6 +22,9 @@ export const bands: readonly Band[] = [
   { className: 's4', background: '#2c7bb6', text: '#ffffff', label: '100 %', from: 1 },
 ];
 
+/** The band a cell without a band class has: the commonest, so that most cells carry no class. */
+export const DEFAULT_BAND = 's4';
+
 export const noScore = { className: 'sn', background: '#e0e0e0', text: '#1a1a1a', label: 'no score' } as const;
 
 export function bandOf(score: number | null): Band | typeof noScore {

@@ -5,7 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { ScorecardCell, ScorecardOutput } from '../scorecard-schema.js';
-import { bandOf, percent } from './colour-scale.js';
+import { bandOf, DEFAULT_BAND, percent } from './colour-scale.js';
 
 type Account = ScorecardOutput['accounts'][number];
 
@@ -44,13 +44,21 @@ export function HeatMap(props: {
   const width = accounts.length + 2;
   return (
     <div class="wrap">
-      <table class="hm" id={`hm-${props.kind}`} data-kind={props.kind}>
+      {/* Fixed layout: column widths from the colgroup, not from measuring 60,000 cells. */}
+      <table class="hm" id={`hm-${props.kind}`} data-kind={props.kind} style={`--columns:${accounts.length}`}>
         <caption class="meta">{props.caption}</caption>
+        <colgroup>
+          <col class="rh" />
+          {accounts.map(() => (
+            <col />
+          ))}
+          <col class="tc" />
+        </colgroup>
         <thead>
           <tr>
             <td />
             {groups.map((group) => (
-              <th scope="colgroup" colSpan={group.span} data-env={group.name}>
+              <th scope="colgroup" colSpan={group.span} data-env={group.name} title={group.name}>
                 {group.name}
               </th>
             ))}
@@ -124,30 +132,43 @@ function scoreOfAll(accounts: readonly Account[]): number | null {
   return pass + fail === 0 ? null : Math.round((pass / (pass + fail)) * 10_000) / 10_000;
 }
 
-/** A cell: the failing count, coloured by score; a hatch when something could not be evaluated; marks for manual and n/a. */
+/**
+ * A cell: the failing count, coloured by score; a hatch when something could not be evaluated; marks
+ * for manual and n/a. What the colour or mark says is the cell's title (a tooltip, and its
+ * description to a screen reader): an attribute, where a visually hidden element per cell made a
+ * 200 × 300 page lay out 75,000 positioned boxes. The 100 % band is the cells' default colour, so
+ * the commonest cell carries no class and no title.
+ */
 function Cell({ cell, details, total = false }: { cell: ScorecardCell; details: boolean; total?: boolean }) {
   if (cell.status === 'manual') {
     return (
-      <td class="m" data-total={total ? '' : undefined}>
-        M<i> manual control</i>
+      <td class="m" title="manual control" data-total={total ? '' : undefined}>
+        M
       </td>
     );
   }
   if (cell.status === 'not-applicable') {
     return (
-      <td class="na" data-total={total ? '' : undefined}>
-        –<i> not applicable</i>
+      <td class="na" title="not applicable" data-total={total ? '' : undefined}>
+        –
       </td>
     );
   }
   const hatch = cell.error > 0 || (cell.coverage !== null && cell.coverage < 1);
-  const className = `${total ? 'tot' : bandOf(cell.score).className}${hatch ? ' x' : ''}`;
-  // The cell's colour as text (the caption says the number is the failing count): kept short, as a 200 × 300 page holds 60,000 of them.
+  const band = total ? 'tot' : bandOf(cell.score).className;
+  const className = `${band === DEFAULT_BAND ? '' : band}${hatch ? (band === DEFAULT_BAND ? 'x' : ' x') : ''}`;
+  // A cell with nothing failing, nothing unevaluated and nothing exempt scores 100 %: its "0" says so
+  // (as the caption tells), and half the cells of a page carry no title.
+  const plain = !total && className === '' && cell.fail === 0 && cell.exempt === 0;
   const spoken = `${percent(cell.score)}${cell.error > 0 ? `, ${cell.error} not evaluated` : ''}${cell.exempt > 0 ? `, ${cell.exempt} exempt` : ''}`;
   return (
-    <td class={className} tabIndex={details ? 0 : undefined} data-total={total ? '' : undefined}>
+    <td
+      class={className === '' ? undefined : className}
+      title={total ? 'failing' : plain ? undefined : spoken}
+      tabIndex={details ? 0 : undefined}
+      data-total={total ? '' : undefined}
+    >
       {total ? `${percent(cell.score)} · ${cell.fail}` : cell.fail}
-      <i> {total ? 'failing' : spoken}</i>
     </td>
   );
 }

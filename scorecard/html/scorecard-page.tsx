@@ -153,15 +153,20 @@ function ScorecardPage({ output }: { output: ScorecardOutput }) {
         <Legend />
         <HeatMap
           kind="controls"
-          caption="Each cell: the number of failing resources, coloured by score (the share passing). Select a cell to see its resources."
+          caption="Each cell: the number of failing resources, coloured by score (the share passing, in the cell's title; a 0 without hatching is 100 %). Select a cell to see its resources."
           rowHeading="Control"
           accounts={output.accounts}
           bodies={controlBodies}
         />
         <section id="detail" aria-live="polite" hidden />
 
-        <h2>By insight</h2>
-        <HeatMap kind="insights" caption="Each insight on each account." rowHeading="Insight" accounts={output.accounts} bodies={[insightBody]} />
+        {/* Closed at load: the browser lays out its cells only when it is opened (or printed). */}
+        <details class="later" id="by-insight">
+          <summary>
+            <h2>By insight</h2>
+          </summary>
+          <HeatMap kind="insights" caption="Each insight on each account." rowHeading="Insight" accounts={output.accounts} bodies={[insightBody]} />
+        </details>
 
         <CoverageGaps output={output} />
         <script type="application/json" id="vigil-details" dangerouslySetInnerHTML={{ __html: jsonForScript(details) }} />

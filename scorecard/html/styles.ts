@@ -1,7 +1,10 @@
 /** The page's one stylesheet, inlined: screen and print (landscape, rows never cut across pages). */
-import { bands, noScore } from './colour-scale.js';
+import { bands, DEFAULT_BAND, noScore } from './colour-scale.js';
 
-const bandRules = [...bands, noScore].map((band) => `.hm td.${band.className}{background:${band.background};color:${band.text}}`).join('');
+const defaultBand = bands.find((band) => band.className === DEFAULT_BAND)!;
+const bandRules =
+  `.hm td{background:${defaultBand.background};color:${defaultBand.text}}.hm thead td{background:none}` +
+  [...bands, noScore].map((band) => `.hm td.${band.className}{background:${band.background};color:${band.text}}`).join('');
 const legendRules = [...bands, noScore].map((band) => `.key.${band.className}{background:${band.background}}`).join('');
 
 export const stylesheet = `
@@ -22,14 +25,17 @@ h1{font-size:22px;margin:20px 0 4px}h2{font-size:17px;margin:24px 0 8px}
 .key{display:inline-block;width:14px;height:14px;border:1px solid var(--line);vertical-align:middle;margin-right:4px}
 .key.x{background:repeating-linear-gradient(45deg,#fff 0 3px,#555 3px 4px)}
 .wrap{overflow-x:auto}
-table.hm{border-collapse:collapse;font-size:12px}
+details.later>summary{cursor:pointer}details.later>summary h2{display:inline-block}
+table.hm{border-collapse:collapse;font-size:12px;table-layout:fixed;width:calc(420px + 8.5em + var(--columns) * 40px)}
+.hm col.rh{width:420px}.hm col{width:40px}.hm col.tc{width:8.5em}
+.hm thead th[scope=colgroup]{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .hm th,.hm td{border:1px solid #fff;padding:2px 4px}
 .hm thead th{background:#f2f2f2;font-weight:600;vertical-align:bottom}
 .hm thead th.acct{writing-mode:vertical-rl;transform:rotate(180deg);max-height:140px;white-space:nowrap;font-weight:500}
-.hm tbody th{text-align:left;font-weight:400;max-width:420px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.hm tbody th{text-align:left;font-weight:400;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .hm th.pk{background:#333;color:#fff;font-weight:600}
 .hm tr.sec th{background:#eee;font-weight:600}
-.hm td{text-align:center;min-width:22px;font-variant-numeric:tabular-nums}
+.hm td{text-align:center;font-variant-numeric:tabular-nums;overflow:hidden}
 .hm td[tabindex]{cursor:pointer}
 .hm td[tabindex]:focus{outline:2px solid #000;outline-offset:-2px}
 ${bandRules}
@@ -38,7 +44,6 @@ ${bandRules}
 .hm td.na{background:#fff;color:var(--muted)}
 .hm td.tot,.hm tfoot td{background:#f7f7f7;color:var(--ink);font-weight:600}
 .hm tfoot th{text-align:right;background:#f2f2f2}
-.hm i{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 ${legendRules}
 #detail{border:1px solid var(--line);border-radius:6px;padding:8px 14px;margin:12px 0}
 table.issues{border-collapse:collapse;font-size:12px;width:100%}
@@ -50,11 +55,12 @@ table.issues{border-collapse:collapse;font-size:12px;width:100%}
   body{margin:0;font-size:10px}
   #tools,#detail{display:none}
   .wrap{overflow:visible}
-  table.hm{font-size:8px;page-break-inside:auto}
+  table.hm{font-size:8px;page-break-inside:auto;width:100%}
+  .hm col{width:auto}.hm col.rh{width:220px}.hm col.tc{width:6em}
+  details.later::details-content{content-visibility:visible;display:block}
   .hm thead{display:table-header-group}
   .hm tfoot{display:table-footer-group}
   .hm tr,.hm td,.hm th{break-inside:avoid;page-break-inside:avoid}
-  .hm tbody th{max-width:220px}
   .pack{break-inside:avoid}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }

@@ -13,7 +13,7 @@ import { isOpen } from './lifecycle.js';
 import { isAfter, type ScanPosition } from './scan-order.js';
 import { insightKey } from './scan-scope.js';
 import { loadScanScopes } from './scan-scopes.js';
-import { findingSummaries, summaryColumns, type FindingSummary } from './stored-finding.js';
+import { lastSeenOfRows, summaryColumns, type FindingSummary, type SummaryRow } from './stored-finding.js';
 import type { Store } from './store.js';
 import { severityRank, type Severity } from '../model/severity.js';
 
@@ -103,44 +103,44 @@ export async function diffScans(store: Store, options: { from?: string; to?: str
   const accounts = [...scope.regions.keys()];
   const states = await statesAt(db, accounts, from, to);
 
-  const buckets = { new: [] as string[], resolved: [] as string[], regressed: [] as string[], open: [] as string[] };
-  for (const [id, s] of states) {
+  // One pass over the states: which list each finding belongs to (none: not a change nor open).
+  for (const s of states.values()) {
     if (isOpen(s.to)) {
-      if (s.from === 'resolved' || s.from === 'remediated' || (isOpen(s.from) && s.resolvedBetween)) buckets.regressed.push(id);
-      else if (isOpen(s.from)) buckets.open.push(id);
-      else buckets.new.push(id);
-    } else if ((s.to === 'resolved' || s.to === 'remediated') && (isOpen(s.from) || s.from === 'exempt')) buckets.resolved.push(id);
+      if (s.from === 'resolved' || s.from === 'remediated' || (isOpen(s.from) && s.resolvedBetween)) s.list = 'regressed';
+      else if (isOpen(s.from)) s.list = 'open';
+      else s.list = 'new';
+    } else if ((s.to === 'resolved' || s.to === 'remediated') && (isOpen(s.from) || s.from === 'exempt')) s.list = 'resolved';
   }
 
-  const wanted = new Set([...buckets.new, ...buckets.resolved, ...buckets.regressed, ...buckets.open]);
-  const rows = [];
+  // One projection of the listed findings, in scope, read once.
+  const rows: SummaryRow[] = [];
+  const listed: StatesAt[] = [];
   for (const ids of chunks(accounts, IDS_PER_STATEMENT)) {
     for (const row of await db.selectFrom('findings').select(summaryColumns).where('account_id', 'in', ids).execute()) {
+      const s = states.get(row.id);
       // Findings of insights the `to` scan did not run, or of regions it did not collect, are not its to compare.
-      if (wanted.has(row.id) && scope.insights.has(insightKey(row.insight, row.variant)) && scope.regions.get(row.account_id)?.has(row.region) === true)
+      if (s?.list !== undefined && scope.insights.has(insightKey(row.insight, row.variant)) && scope.regions.get(row.account_id)?.has(row.region) === true) {
         rows.push(row);
+        listed.push(s);
+      }
     }
   }
-  const findings = new Map((await findingSummaries(db, rows)).map((finding) => [finding.id, finding]));
-  const list = (ids: readonly string[]): DiffFinding[] => {
-    const listed: DiffFinding[] = [];
-    for (const id of ids) {
-      const finding = findings.get(id);
-      if (finding === undefined) continue;
-      const { from, to } = states.get(id)!;
-      listed.push({ ...finding, state: to, status: statusAt(to, finding), previousState: from });
-    }
-    return sortBySeverity(listed);
-  };
+  const lists = { new: [] as Listed[], resolved: [] as Listed[], regressed: [] as Listed[], open: [] as Listed[] };
+  const lastSeen = await lastSeenOfRows(db, rows);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const s = listed[i]!;
+    lists[s.list!].push({ finding: diffFinding(row, lastSeen[i]!, s), order: s.order, rank: severityRank(row.severity as Severity) });
+  }
   return {
     ok: true,
     diff: {
       from: { id: from.id, observedAt: from.observedAt, status: from.status },
       to: { id: to.id, observedAt: to.observedAt, status: to.status },
-      new: list(buckets.new),
-      resolved: list(buckets.resolved),
-      regressed: list(buckets.regressed),
-      open: list(buckets.open),
+      new: sortBySeverity(lists.new),
+      resolved: sortBySeverity(lists.resolved),
+      regressed: sortBySeverity(lists.regressed),
+      open: sortBySeverity(lists.open),
     },
   };
 }
@@ -150,6 +150,38 @@ interface StatesAt {
   to: LifecycleState | null;
   /** Resolved or remediated after `from`, at or before `to`. */
   resolvedBetween: boolean;
+  /** The finding's place in the order of first transitions: ties in a sorted list keep it. */
+  readonly order: number;
+  /** The diff's list the finding goes in, once folded. */
+  list?: 'new' | 'resolved' | 'regressed' | 'open';
+}
+
+/** A finding of a list, with what it is sorted by. */
+interface Listed {
+  readonly finding: DiffFinding;
+  readonly order: number;
+  readonly rank: number;
+}
+
+/**
+ * The finding as the diff lists it: its summary (stored-finding.ts) in the same key order, with
+ * its state and verdict as of `to` and its state at `from`, built in one object per finding.
+ */
+function diffFinding(row: SummaryRow, lastSeen: string, s: StatesAt): DiffFinding {
+  return {
+    id: row.id,
+    insight: row.insight,
+    title: row.title,
+    severity: row.severity,
+    status: statusAt(s.to, row),
+    state: s.to,
+    resource: { arn: row.resource_arn, type: row.resource_type, accountId: row.account_id, region: row.region, name: row.resource_name },
+    firstSeen: row.first_seen_at,
+    lastSeen,
+    resolvedAt: row.resolved_at,
+    resolvedBy: row.resolved_by,
+    previousState: s.from,
+  };
 }
 
 /** Each finding's state at both scans, folded from its transitions. */
@@ -169,7 +201,7 @@ async function statesAt(db: Kysely<Database>, accounts: readonly string[], from:
     for (const t of transitions) {
       const seq = t.scan_seq === null ? null : Number(t.scan_seq);
       if (!atOrBefore(t.at, seq, to)) continue;
-      const s = states.get(t.finding_id) ?? { from: null, to: null, resolvedBetween: false };
+      const s = states.get(t.finding_id) ?? { from: null, to: null, resolvedBetween: false, order: states.size };
       if (atOrBefore(t.at, seq, from)) s.from = t.state;
       else if (t.state === 'resolved' || t.state === 'remediated') s.resolvedBetween = true;
       s.to = t.state;
@@ -180,7 +212,7 @@ async function statesAt(db: Kysely<Database>, accounts: readonly string[], from:
 }
 
 /** The verdict as of the diff's `to`: the stored one when the finding is still in that state. */
-function statusAt(state: LifecycleState | null, finding: FindingSummary): StoredStatus {
+function statusAt(state: LifecycleState | null, finding: Pick<FindingSummary, 'state' | 'status'>): StoredStatus {
   if (state === finding.state) return finding.status;
   if (isOpen(state)) return 'fail';
   if (state === 'exempt') return 'exempt';
@@ -191,10 +223,11 @@ function toScan(row: { id: string; seq: number; observed_at: string; status: Sca
   return { id: row.id, seq: Number(row.seq), observedAt: row.observed_at, status: row.status, scopeKey: row.scope_key };
 }
 
-/** Most severe first, then by insight and resource (each finding's key computed once: lists run to 100,000s). */
-function sortBySeverity<T extends FindingSummary>(findings: readonly T[]): T[] {
-  const keyed = findings.map((finding) => ({ finding, rank: severityRank(finding.severity as Severity), insight: finding.insight, arn: finding.resource.arn }));
+/** Most severe first, then by insight and resource, then in the order of first transitions. */
+function sortBySeverity(findings: Listed[]): DiffFinding[] {
   const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  keyed.sort((a, b) => b.rank - a.rank || text(a.insight, b.insight) || text(a.arn, b.arn));
-  return keyed.map((entry) => entry.finding);
+  findings.sort(
+    (a, b) => b.rank - a.rank || text(a.finding.insight, b.finding.insight) || text(a.finding.resource.arn, b.finding.resource.arn) || a.order - b.order,
+  );
+  return findings.map((entry) => entry.finding);
 }

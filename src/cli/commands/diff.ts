@@ -6,6 +6,8 @@
 import type { DiffOptions } from '../options/diff.js';
 import { diffScans } from '../../store/scan-diff.js';
 import { diffTable } from '../../output/history-tables.js';
+import { writeDiffJson } from '../../output/diff-json.js';
+import { stdoutTarget } from '../../output/output-target.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
 import { loadConfigOption, withRecordedStore } from '../store-option.js';
@@ -21,10 +23,8 @@ export async function diffCommand(options: DiffOptions, io: CliIo): Promise<Exit
     }
     const { diff } = outcome;
     const json = (options.format ?? (io.stdout.isTTY === true ? 'table' : 'json')) === 'json';
-    if (json) {
-      const document = { from: diff.from.id, to: diff.to.id, new: diff.new, resolved: diff.resolved, regressed: diff.regressed, open: diff.open };
-      io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
-    } else io.stdout.write(diffTable(diff));
+    if (json) await writeDiffJson(stdoutTarget(io.stdout), diff);
+    else io.stdout.write(diffTable(diff));
     return ExitCode.ok;
   });
 }
