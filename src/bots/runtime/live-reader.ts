@@ -55,9 +55,9 @@ interface Target {
 
 export interface LiveReader {
   /** PlanInput.readLive: the candidate as it is now with its findings evaluated again. */
-  readLive(candidate: Candidate): Promise<Candidate | UnreadableLive | undefined>;
+  readonly readLive: (candidate: Candidate) => Promise<Candidate | UnreadableLive | undefined>;
   /** ApplyContext.recheck: the state `{ tags, config }` a plan compares with, read now. */
-  recheck(resource: PlannedResource): Promise<{ tags: unknown; config: unknown } | UnreadableLive | undefined>;
+  readonly recheck: (resource: PlannedResource) => Promise<{ tags: unknown; config: unknown } | UnreadableLive | undefined>;
 }
 
 const byType = new Map<string, AnyResourceCollector>(resourceCollectors.map((collector) => [collector.resourceType, collector]));
@@ -102,13 +102,13 @@ export function liveReader(options: LiveReaderOptions): LiveReader {
   }
 
   return {
-    async readLive(candidate) {
+    readLive: async (candidate) => {
       const { resource } = candidate;
       const live = await read(resource);
       if (live === undefined || 'unreadable' in live) return live;
       return { resource: live as Resource, findings: candidateFindings(live, options.scope) };
     },
-    async recheck(planned) {
+    recheck: async (planned) => {
       const before = planned.before as { tags?: unknown } | undefined;
       const live = await read({ ...planned, tags: before?.tags });
       if (live === undefined || 'unreadable' in live) return live;
