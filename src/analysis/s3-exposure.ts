@@ -198,7 +198,7 @@ function aclSide(bucket: Resource<'AWS::S3::Bucket'>, block: EffectiveBlockPubli
   return side;
 }
 
-function isPublicGroupGrant(grant: AclGrant): boolean {
+export function isPublicGroupGrant(grant: AclGrant): boolean {
   const uri = grant.grantee.uri;
   return grant.grantee.type === 'Group' && (uri === ALL_USERS || uri === AUTHENTICATED_USERS);
 }

@@ -9,7 +9,10 @@ import markForOp from './mark-for-op.js';
 import notify from './notify.js';
 import rdsDelete from './rds-delete.js';
 import rdsDisablePublicAccess from './rds-disable-public-access.js';
+import s3AccountBlockPublicAccess from './s3-account-block-public-access.js';
 import s3BlockPublicAccess from './s3-block-public-access.js';
+import s3RemovePublicAclGrants from './s3-remove-public-acl-grants.js';
+import s3RemovePublicPolicyStatements from './s3-remove-public-policy-statements.js';
 import tag from './tag.js';
 
 export const botActions: readonly AnyBotAction[] = [
@@ -22,7 +25,10 @@ export const botActions: readonly AnyBotAction[] = [
   notify,
   rdsDelete,
   rdsDisablePublicAccess,
+  s3AccountBlockPublicAccess,
   s3BlockPublicAccess,
+  s3RemovePublicAclGrants,
+  s3RemovePublicPolicyStatements,
   tag,
 ];
 

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { isUnknown } from '../../model/unknown.js';
+import { ALL_SETTINGS_ON, allSettingsOn } from './block-public-access.js';
 import { defineAction } from './define-action.js';
 
 export default defineAction({
@@ -12,8 +13,7 @@ export default defineAction({
   plan(bucket) {
     const block = bucket.config.publicAccessBlock;
     if (isUnknown(block)) return { kind: 'refused', summary: `the bucket's public access block could not be read (${block.$unknown})` };
-    if (block !== null && block.blockPublicAcls && block.ignorePublicAcls && block.blockPublicPolicy && block.restrictPublicBuckets)
-      return { kind: 'in-desired-state', summary: 'public access is blocked' };
+    if (allSettingsOn(block)) return { kind: 'in-desired-state', summary: 'public access is blocked' };
     return {
       kind: 'change',
       summary: 'block public access (all four settings)',
@@ -21,10 +21,7 @@ export default defineAction({
         {
           service: 's3',
           operation: 'PutPublicAccessBlock',
-          input: {
-            Bucket: bucket.name,
-            PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
-          },
+          input: { Bucket: bucket.name, PublicAccessBlockConfiguration: { ...ALL_SETTINGS_ON } },
           permission: 's3:PutBucketPublicAccessBlock',
         },
       ],

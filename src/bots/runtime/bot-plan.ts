@@ -48,6 +48,8 @@ export const PlannedResource = Type.Object(
   {
     arn: Type.String(),
     type: Type.String(),
+    /** The resource's id as its collector names it (what a live re-read asks for). */
+    id: Type.String(),
     accountId: Type.String(),
     region: Type.String(),
     name: Type.String(),

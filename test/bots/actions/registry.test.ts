@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { botActions } from '../../../src/bots/actions/index.js';
-import { iamUser, kmsKey, rdsInstance, s3Bucket } from '../../../src/model/builders.js';
+import { sdkCommandOf } from '../../../src/bots/runtime/sdk-commands.js';
+import { account as accountResource, iamUser, kmsKey, rdsInstance, s3Bucket } from '../../../src/model/builders.js';
 import type { Resource } from '../../../src/model/resource.js';
 
 const now = new Date('2026-12-07T12:00:00Z');
@@ -11,7 +12,20 @@ const key = { id: 'AKIA1', status: 'Active' as const, createDate: '2026-01-01T00
 const subjects: Record<string, Resource[]> = {
   'AWS::KMS::Key': [kmsKey({ rotation: { enabled: false, periodDays: null, nextRotationDate: null } }), kmsKey({ origin: 'EXTERNAL', rotation: null })],
   'AWS::IAM::User': [iamUser({ accessKeys: [key] }), iamUser({ accessKeys: [{ ...key, status: 'Inactive' }] })],
-  'AWS::S3::Bucket': [s3Bucket({ publicAccessBlock: null })],
+  'AWS::S3::Bucket': [
+    s3Bucket({ publicAccessBlock: null }),
+    s3Bucket({
+      acl: {
+        ownerId: 'owner',
+        grants: [
+          { grantee: { type: 'CanonicalUser', id: 'owner' }, permission: 'FULL_CONTROL' },
+          { grantee: { type: 'Group', uri: 'http://acs.amazonaws.com/groups/global/AllUsers' }, permission: 'READ' },
+        ],
+      },
+      policy: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }] },
+    }),
+  ],
+  'AWS::Account': [accountResource({ s3PublicAccessBlock: null })],
   'AWS::RDS::DBInstance': [
     rdsInstance({ publiclyAccessible: true, deletionProtection: false }),
     rdsInstance({ publiclyAccessible: true, deletionProtection: false, clusterIdentifier: 'aurora-1' }),
@@ -39,6 +53,8 @@ describe('the action registry', () => {
       changes++;
       for (const call of plan.calls) {
         expect(action.permissions).toContain(call.permission);
+        // The SDK caller can send it.
+        expect(sdkCommandOf(call.service, call.operation), `${call.service}:${call.operation}`).toBeDefined();
         if (call.waitUntil !== undefined) expect(action.permissions.some((p) => p.endsWith(`:${call.waitUntil!.operation}`))).toBe(true);
       }
     }

@@ -34,7 +34,7 @@ export type Alteration =
 
 /** The lists of the synthetic account that hold resources. */
 export type AccountList = {
-  [K in keyof SyntheticAccount]: SyntheticAccount[K] extends readonly unknown[] ? K : never;
+  [K in keyof SyntheticAccount]-?: SyntheticAccount[K] extends readonly unknown[] ? K : never;
 }[keyof SyntheticAccount];
 
 /** Where the synthetic account holds each type listed by a call (the bank's shared key is configured, not listed). */

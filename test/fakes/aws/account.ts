@@ -22,6 +22,18 @@ export interface Bucket {
   readonly lifecycle: boolean;
   readonly logging: boolean;
   readonly tags: Tags;
+  /** The policy text when it is not the generated one (a test's, or what PutBucketPolicy wrote). */
+  readonly policyDocument?: string | undefined;
+  /** Every ACL grant, the owner's included, when they are not the generated ones (a test's, or what PutBucketAcl wrote). */
+  readonly aclGrants?: readonly AclGrantRecord[];
+}
+
+/** One grant of a bucket ACL: to a canonical user (`id`) or a group (`uri`). */
+export interface AclGrantRecord {
+  readonly type: 'CanonicalUser' | 'Group';
+  readonly id?: string;
+  readonly uri?: string;
+  readonly permission: 'FULL_CONTROL' | 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP';
 }
 
 export interface Key {
@@ -33,6 +45,8 @@ export interface Key {
   readonly state: 'Enabled' | 'Disabled';
   readonly alias: string | undefined;
   readonly rotation: boolean;
+  /** The rotation period when it is not the default 365 days (EnableKeyRotation's RotationPeriodInDays). */
+  readonly rotationPeriodDays?: number;
   readonly createdAt: string;
   readonly tags: Tags;
 }
@@ -48,6 +62,16 @@ export interface IamUser {
   readonly mfa: boolean;
   readonly accessKey: boolean;
   readonly tags: Tags;
+  /** The user's keys with their ids, when set (a test's, or as the mutating calls left them); else one key from `accessKey`. */
+  readonly accessKeys?: readonly AccessKeyRecord[];
+}
+
+export interface AccessKeyRecord {
+  readonly id: string;
+  readonly status: 'Active' | 'Inactive';
+  readonly createdAt: string;
+  /** Undefined: never used. */
+  readonly lastUsed: string | undefined;
 }
 
 export interface IamGroup {
@@ -403,6 +427,8 @@ export interface SyntheticAccount {
   readonly ebsDefault: Readonly<Record<string, boolean>>;
   readonly wafIpSets: readonly WafIpSet[];
   readonly webAcls: readonly WebAcl[];
+  /** The account-level S3 Block Public Access: all four settings on (undefined, the default) or none configured (false). */
+  readonly accountPublicAccessBlock?: boolean;
 }
 
 /**

@@ -5,8 +5,22 @@
  * before the collection clock), the password policy, the account summary, the organization's IAM
  * features and each customer-managed policy's tags.
  */
-import type { IamPolicy, IamRole, IamUser, SyntheticAccount } from './account.js';
-import { formParams, list, page, pageSize, queryError, queryReply, strings, urlEncodedJson, val, type ServiceHandler } from './wire.js';
+import type { AccessKeyRecord, IamPolicy, IamRole, IamUser, SyntheticAccount } from './account.js';
+import { change, remove } from './state.js';
+import {
+  formParams,
+  list,
+  page,
+  pageSize,
+  queryEmptyReply,
+  queryError,
+  queryReply,
+  strings,
+  urlEncodedJson,
+  val,
+  type Reply,
+  type ServiceHandler,
+} from './wire.js';
 
 const NS = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
@@ -115,6 +129,40 @@ function authorizationDetails(account: SyntheticAccount, params: URLSearchParams
   );
 }
 
+/** When the generated key was last used (the credential report's time). */
+const GENERATED_KEY_LAST_USED = '2026-02-28T12:00:00.000Z';
+
+/**
+ * The user's access keys: those set on the user, else the one key `accessKey` gives it (its id
+ * made from the user id), kept on the user from the first read on so that changes stay.
+ */
+export function accessKeysOf(u: IamUser): readonly AccessKeyRecord[] {
+  if (u.accessKeys === undefined) {
+    const generated: AccessKeyRecord[] = u.accessKey
+      ? [
+          {
+            id: `AKIA${u.id
+              .replace(/[^A-Z0-9]/g, '')
+              .slice(-16)
+              .padStart(16, 'Q')}`,
+            status: 'Active',
+            createdAt: u.createdAt,
+            lastUsed: GENERATED_KEY_LAST_USED,
+          },
+        ]
+      : [];
+    change(u, { accessKeys: generated });
+  }
+  return u.accessKeys!;
+}
+
+/** A key slot of the credential report: active, last rotated, last used date, region, service. */
+function reportSlot(key: AccessKeyRecord | undefined): string {
+  if (key === undefined) return 'false,N/A,N/A,N/A,N/A';
+  const used = key.lastUsed === undefined ? 'N/A,N/A,N/A' : `${reportTime(key.lastUsed)},eu-west-1,s3`;
+  return `${key.status === 'Active'},${reportTime(key.createdAt)},${used}`;
+}
+
 const REPORT_HEADER =
   'user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,password_next_rotation,mfa_active,' +
   'access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,' +
@@ -130,11 +178,69 @@ function credentialReport(account: SyntheticAccount): string {
     ...account.users.map((u) => {
       const created = reportTime(u.createdAt);
       const password = u.password ? `true,2026-02-20T10:00:00+00:00,${created},N/A` : 'false,N/A,N/A,N/A';
-      const key1 = u.accessKey ? `true,${created},2026-02-28T12:00:00+00:00,eu-west-1,s3` : 'false,N/A,N/A,N/A,N/A';
-      return `${u.name},arn:aws:iam::${account.accountId}:user/${u.name},${created},${password},${u.mfa},${key1},false,N/A,N/A,N/A,N/A,false,N/A,false,N/A`;
+      const [key1, key2] = accessKeysOf(u);
+      return `${u.name},arn:aws:iam::${account.accountId}:user/${u.name},${created},${password},${u.mfa},${reportSlot(key1)},${reportSlot(key2)},false,N/A,false,N/A`;
     }),
   ];
   return Buffer.from([REPORT_HEADER, ...rows].join('\n'), 'utf8').toString('base64');
+}
+
+const noSuchUser = (name: string | null) => queryError(NS, 'NoSuchEntity', `The user with name ${String(name)} cannot be found.`, 404);
+
+/** The calls about one user's access keys and tags, reading and changing them. */
+function userCall(account: SyntheticAccount, action: string, params: URLSearchParams): Reply | undefined {
+  const name = params.get('UserName');
+  const keyId = params.get('AccessKeyId');
+  switch (action) {
+    case 'ListAccessKeys': {
+      const u = account.users.find((x) => x.name === name);
+      if (u === undefined) return noSuchUser(name);
+      return queryReply(
+        NS,
+        action,
+        list(
+          'AccessKeyMetadata',
+          accessKeysOf(u),
+          (k) => val('UserName', u.name) + val('AccessKeyId', k.id) + val('Status', k.status) + val('CreateDate', k.createdAt),
+        ) + val('IsTruncated', false),
+      );
+    }
+    case 'GetAccessKeyLastUsed': {
+      const owner = account.users.find((u) => accessKeysOf(u).some((k) => k.id === keyId));
+      const key = owner === undefined ? undefined : accessKeysOf(owner).find((k) => k.id === keyId);
+      if (owner === undefined || key === undefined) return queryError(NS, 'NoSuchEntity', `The Access Key with id ${String(keyId)} cannot be found.`, 404);
+      const used =
+        key.lastUsed === undefined
+          ? val('ServiceName', 'N/A') + val('Region', 'N/A')
+          : val('LastUsedDate', key.lastUsed) + val('ServiceName', 's3') + val('Region', 'eu-west-1');
+      return queryReply(NS, action, val('UserName', owner.name) + `<AccessKeyLastUsed>${used}</AccessKeyLastUsed>`);
+    }
+    case 'UpdateAccessKey':
+    case 'DeleteAccessKey': {
+      const u = account.users.find((x) => x.name === name);
+      if (u === undefined) return noSuchUser(name);
+      const keys = accessKeysOf(u);
+      const key = keys.find((k) => k.id === keyId);
+      if (key === undefined) return queryError(NS, 'NoSuchEntity', `The Access Key with id ${String(keyId)} cannot be found.`, 404);
+      if (action === 'DeleteAccessKey') remove(keys, key);
+      else {
+        const status = params.get('Status');
+        if (status !== 'Active' && status !== 'Inactive') return queryError(NS, 'ValidationError', `Status ${String(status)} is not Active or Inactive`);
+        change(key, { status });
+      }
+      return queryEmptyReply(NS, action);
+    }
+    case 'TagUser': {
+      const u = account.users.find((x) => x.name === name);
+      if (u === undefined) return noSuchUser(name);
+      const tags = { ...u.tags };
+      for (let i = 1; params.has(`Tags.member.${i}.Key`); i++) tags[params.get(`Tags.member.${i}.Key`)!] = params.get(`Tags.member.${i}.Value`) ?? '';
+      change(u, { tags });
+      return queryEmptyReply(NS, action);
+    }
+    default:
+      return undefined;
+  }
 }
 
 export function iam(account: SyntheticAccount): ServiceHandler {
@@ -143,6 +249,8 @@ export function iam(account: SyntheticAccount): ServiceHandler {
     const params = formParams(request);
     const action = params.get('Action') ?? '';
     const reply = (result: string) => queryReply(NS, action, result);
+    const aboutUser = userCall(account, action, params);
+    if (aboutUser !== undefined) return aboutUser;
     switch (action) {
       case 'GetAccountAuthorizationDetails':
         return reply(authorizationDetails(account, params));

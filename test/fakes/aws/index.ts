@@ -120,10 +120,14 @@ export function operationOf(service: ServiceName, request: WireRequest): string 
   if (JSON_SERVICES.has(service)) return jsonOperation(request);
   const routes = REST_JSON_ROUTES[service];
   if (routes !== undefined) return restOperation(routes, request);
-  if (service === 's3control') return request.path.endsWith('/publicAccessBlock') ? 'GetPublicAccessBlock' : request.path;
+  if (service === 's3control')
+    return request.path.endsWith('/publicAccessBlock') ? (request.method === 'PUT' ? 'PutPublicAccessBlock' : 'GetPublicAccessBlock') : request.path;
   if (service === 's3') {
     const sub = Object.keys(request.query).find((name) => S3_SUBRESOURCES[name] !== undefined);
-    return sub !== undefined ? S3_SUBRESOURCES[sub]! : 'ListBuckets';
+    if (sub === undefined) return 'ListBuckets';
+    // The write calls share their sub-resource with the read: GetBucketPolicy → PutBucketPolicy, DeleteBucketPolicy.
+    const read = S3_SUBRESOURCES[sub]!;
+    return request.method === 'PUT' ? read.replace(/^Get/, 'Put') : request.method === 'DELETE' ? read.replace(/^Get/, 'Delete') : read;
   }
   return formParams(request).get('Action') ?? 'unknown';
 }

@@ -1,9 +1,10 @@
 /**
  * KMS (JSON 1.1, `TrentService.*`): the region's keys and aliases, each key described, its rotation
- * status, default key policy and tags. Timestamps are epoch seconds; lists page with
+ * status, default key policy and tags; EnableKeyRotation and TagResource change the key. Timestamps are epoch seconds; lists page with
  * `Marker` / `NextMarker` / `Truncated`.
  */
 import type { Key, SyntheticAccount } from './account.js';
+import { change } from './state.js';
 import { epoch, jsonError, jsonInput, jsonOperation, jsonReply, page, pageSize, type Reply, type ServiceHandler } from './wire.js';
 
 interface Input {
@@ -11,6 +12,8 @@ interface Input {
   Marker?: string;
   Limit?: number;
   PolicyName?: string;
+  RotationPeriodInDays?: number;
+  Tags?: { TagKey: string; TagValue: string }[];
 }
 
 function paged<T>(all: readonly T[], input: Input, fallback: number, max: number, field: string): Reply {
@@ -138,8 +141,26 @@ export function kms(account: SyntheticAccount): ServiceHandler {
         return jsonReply({
           KeyId: arn(key),
           KeyRotationEnabled: key.rotation,
-          ...(key.rotation ? { RotationPeriodInDays: 365, NextRotationDate: epoch(account.now) + 90 * 86_400 } : {}),
+          ...(key.rotation ? { RotationPeriodInDays: key.rotationPeriodDays ?? 365, NextRotationDate: epoch(account.now) + 90 * 86_400 } : {}),
         });
+      case 'EnableKeyRotation': {
+        // As KMS answers: AWS-managed keys rotate on their own, imported and asymmetric keys cannot.
+        if (key.manager === 'AWS') return jsonError('AccessDeniedException', `You cannot change the rotation of AWS managed key ${arn(key)}`);
+        if (key.origin !== 'AWS_KMS' || key.spec !== 'SYMMETRIC_DEFAULT')
+          return jsonError('UnsupportedOperationException', `${arn(key)} origin is ${key.origin} which is not valid for this operation.`);
+        if (key.state !== 'Enabled') return jsonError('KMSInvalidStateException', `${arn(key)} is disabled.`);
+        const period = input.RotationPeriodInDays;
+        if (period !== undefined && (!Number.isInteger(period) || period < 90 || period > 2560))
+          return jsonError('ValidationException', 'RotationPeriodInDays must be between 90 and 2560');
+        change(key, { rotation: true, ...(period !== undefined && { rotationPeriodDays: period }) });
+        return jsonReply({});
+      }
+      case 'TagResource': {
+        const tags = { ...key.tags };
+        for (const tag of input.Tags ?? []) tags[tag.TagKey] = tag.TagValue;
+        change(key, { tags });
+        return jsonReply({});
+      }
       case 'GetKeyPolicy':
         return jsonReply({ Policy: keyPolicy(account.accountId, key), PolicyName: 'default' });
       case 'ListResourceTags':

@@ -1,22 +1,29 @@
 /**
  * RDS (query protocol; list members named by their shape: `<DBInstance>`, `<DBCluster>`,
  * `<DBSnapshot>`, `<Tag>` …): DescribeDBInstances, DescribeDBClusters and DescribeDBSnapshots, each
- * paged by `MaxRecords` / `Marker`, and the restore attribute of one snapshot.
+ * paged by `MaxRecords` / `Marker` (DescribeDBSnapshots also by `DBSnapshotIdentifier`), and the
+ * restore attribute of one snapshot. ModifyDBInstance (public accessibility), CreateDBSnapshot
+ * (available at once), DeleteDBInstance (refused under deletion protection) and AddTagsToResource
+ * change the account.
  */
 import type { DbCluster, DbInstance, DbSnapshot, SyntheticAccount } from './account.js';
-import { formParams, list, page, pageSize, queryError, queryReply, strings, val, type ServiceHandler } from './wire.js';
+import { add, change, remove } from './state.js';
+import { formParams, list, page, pageSize, queryEmptyReply, queryError, queryReply, strings, val, type Reply, type ServiceHandler } from './wire.js';
 
 const NS = 'http://rds.amazonaws.com/doc/2014-10-31/';
 
 const tagList = (tags: Readonly<Record<string, string>>) => list('TagList', Object.entries(tags), ([k, v]) => val('Key', k) + val('Value', v), 'Tag');
 
-function dbInstance(accountId: string, db: DbInstance): string {
+/** The fake's deletion protection: multi-AZ instances have it (as DescribeDBInstances says). */
+const deletionProtected = (db: DbInstance) => db.multiAz;
+
+function dbInstance(accountId: string, db: DbInstance, status = 'available'): string {
   const logs = db.engine === 'mysql' ? ['audit', 'error'] : ['postgresql'];
   return (
     val('DBInstanceIdentifier', db.id) +
     val('DBInstanceClass', db.instanceClass) +
     val('Engine', db.engine) +
-    val('DBInstanceStatus', 'available') +
+    val('DBInstanceStatus', status) +
     val('MasterUsername', 'admin') +
     `<Endpoint>${val('Address', `${db.id}.c9akciq32.${db.region}.rds.amazonaws.com`)}${val('Port', db.engine === 'mysql' ? 3306 : 5432)}${val('HostedZoneId', 'Z2R2ITUGPM61AM')}</Endpoint>` +
     val('AllocatedStorage', 100) +
@@ -32,7 +39,7 @@ function dbInstance(accountId: string, db: DbInstance): string {
     val('DbiResourceId', `db-${db.id.toUpperCase().replace(/[^A-Z0-9]/g, '')}`) +
     val('DBInstanceArn', `arn:aws:rds:${db.region}:${accountId}:db:${db.id}`) +
     val('DBClusterIdentifier', db.cluster) +
-    val('DeletionProtection', db.multiAz) +
+    val('DeletionProtection', deletionProtected(db)) +
     val('AutoMinorVersionUpgrade', db.id.length % 3 !== 0) +
     (db.id.length % 2 === 0 ? strings('EnabledCloudwatchLogsExports', logs) : '') +
     tagList(db.tags)
@@ -92,11 +99,72 @@ function dbSnapshot(accountId: string, s: DbSnapshot): string {
   );
 }
 
+const instanceNotFound = (id: string | null) => queryError(NS, 'DBInstanceNotFound', `DBInstance ${String(id)} not found.`, 404);
+
+/** The calls that change the account's instances and snapshots. */
+function write(account: SyntheticAccount, action: string, params: URLSearchParams, region: string): Reply | undefined {
+  const id = params.get('DBInstanceIdentifier');
+  const db = account.dbInstances.find((x) => x.id === id && x.region === region);
+  switch (action) {
+    case 'ModifyDBInstance': {
+      if (db === undefined) return instanceNotFound(id);
+      const publicly = params.get('PubliclyAccessible');
+      if (publicly !== null) change(db, { public: publicly === 'true' });
+      return queryReply(NS, action, `<DBInstance>${dbInstance(account.accountId, db)}</DBInstance>`);
+    }
+    case 'CreateDBSnapshot': {
+      if (db === undefined) return instanceNotFound(id);
+      const snapshotId = params.get('DBSnapshotIdentifier') ?? '';
+      if (account.dbSnapshots.some((s) => s.id === snapshotId && s.region === region))
+        return queryError(NS, 'DBSnapshotAlreadyExists', `Cannot create the snapshot because a snapshot with the identifier ${snapshotId} already exists.`);
+      const snapshot: DbSnapshot = {
+        id: snapshotId,
+        region,
+        instance: db.id,
+        engine: db.engine,
+        type: 'manual',
+        encrypted: db.encrypted,
+        kmsKey: db.kmsKey,
+        restore: [],
+        createdAt: account.now,
+        tags: {},
+      };
+      add(account.dbSnapshots, snapshot);
+      return queryReply(NS, action, `<DBSnapshot>${dbSnapshot(account.accountId, snapshot)}</DBSnapshot>`);
+    }
+    case 'DeleteDBInstance': {
+      if (db === undefined) return instanceNotFound(id);
+      if (deletionProtected(db))
+        return queryError(NS, 'InvalidParameterCombination', 'Cannot delete protected DB Instance, please disable deletion protection and try again.');
+      if (params.get('SkipFinalSnapshot') !== 'true' && params.get('FinalDBSnapshotIdentifier') === null)
+        return queryError(NS, 'InvalidParameterCombination', 'FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.');
+      remove(account.dbInstances, db);
+      return queryReply(NS, action, `<DBInstance>${dbInstance(account.accountId, db, 'deleting')}</DBInstance>`);
+    }
+    case 'AddTagsToResource': {
+      const arn = params.get('ResourceName');
+      const tagged = account.dbInstances.find((x) => `arn:aws:rds:${x.region}:${account.accountId}:db:${x.id}` === arn);
+      if (tagged === undefined) return instanceNotFound(arn);
+      const tags = { ...tagged.tags };
+      for (let i = 1; params.has(`Tags.Tag.${i}.Key`) || params.has(`Tags.member.${i}.Key`); i++) {
+        const at = params.has(`Tags.Tag.${i}.Key`) ? `Tags.Tag.${i}` : `Tags.member.${i}`;
+        tags[params.get(`${at}.Key`)!] = params.get(`${at}.Value`) ?? '';
+      }
+      change(tagged, { tags });
+      return queryEmptyReply(NS, action);
+    }
+    default:
+      return undefined;
+  }
+}
+
 export function rds(account: SyntheticAccount): ServiceHandler {
   return (request, region) => {
     const params = formParams(request);
     const action = params.get('Action') ?? '';
     const size = pageSize(params.get('MaxRecords'), 100, 100);
+    const changed = write(account, action, params, region);
+    if (changed !== undefined) return changed;
     switch (action) {
       case 'DescribeDBInstances': {
         const { items, next } = page(
@@ -116,8 +184,11 @@ export function rds(account: SyntheticAccount): ServiceHandler {
       }
       case 'DescribeDBSnapshots': {
         // IncludeShared / IncludePublic false: the account's own snapshots only, which is all there is here.
+        const named = params.get('DBSnapshotIdentifier');
+        if (named !== null && !account.dbSnapshots.some((s) => s.id === named && s.region === region))
+          return queryError(NS, 'DBSnapshotNotFound', `DBSnapshot ${named} not found.`, 404);
         const { items, next } = page(
-          account.dbSnapshots.filter((s) => s.region === region),
+          account.dbSnapshots.filter((s) => s.region === region && (named === null || s.id === named)),
           params.get('Marker'),
           size,
         );

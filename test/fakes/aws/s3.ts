@@ -4,10 +4,12 @@
  * path-style (`/<bucket>?policy`) at an AWS-compatible endpoint, the region then taken from the
  * request's signature. A
  * sub-document asked of the wrong region gets S3's 301 PermanentRedirect; a sub-document the bucket
- * does not have gets its documented 404 ("not configured") code.
+ * does not have gets its documented 404 ("not configured") code. PutPublicAccessBlock,
+ * PutBucketPolicy, DeleteBucketPolicy, PutBucketAcl and PutBucketTagging change the bucket.
  */
-import type { Bucket, SyntheticAccount } from './account.js';
-import { esc, page, pageSize, restXmlError, val, xmlReply, type Reply, type ServiceHandler } from './wire.js';
+import type { AclGrantRecord, Bucket, SyntheticAccount } from './account.js';
+import { change } from './state.js';
+import { esc, page, pageSize, restXmlError, val, xmlReply, type Reply, type ServiceHandler, type WireRequest } from './wire.js';
 
 const NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
 const XSI = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
@@ -31,6 +33,7 @@ function listBuckets(account: SyntheticAccount, query: Record<string, string | s
 
 /** The bucket's policy document (AWS Config records the same text). */
 export function bucketPolicyText(b: Bucket, accountId: string): string {
+  if (b.policyDocument !== undefined) return b.policyDocument;
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
@@ -61,15 +64,10 @@ function policy(b: Bucket, accountId: string): Reply {
 function subDocument(b: Bucket, accountId: string, query: Record<string, unknown>): Reply {
   if ('policy' in query) return policy(b, accountId);
   if ('acl' in query) {
-    return xmlReply(
-      `<AccessControlPolicy ${NS}><Owner><ID>${OWNER_ID}</ID></Owner><AccessControlList>` +
-        `<Grant><Grantee ${XSI} xsi:type="CanonicalUser"><ID>${OWNER_ID}</ID></Grantee><Permission>FULL_CONTROL</Permission></Grant>` +
-        // With BucketOwnerEnforced (ownershipControls here) ACLs are disabled: the owner's grant only.
-        (b.logging && !b.ownershipControls
-          ? `<Grant><Grantee ${XSI} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/s3/LogDelivery</URI></Grantee><Permission>WRITE</Permission></Grant>`
-          : '') +
-        `</AccessControlList></AccessControlPolicy>`,
-    );
+    const grants = aclGrantsOf(b)
+      .map((g) => `<Grant><Grantee ${XSI} xsi:type="${g.type}">${val('ID', g.id)}${val('URI', g.uri)}</Grantee>${val('Permission', g.permission)}</Grant>`)
+      .join('');
+    return xmlReply(`<AccessControlPolicy ${NS}><Owner><ID>${OWNER_ID}</ID></Owner><AccessControlList>${grants}</AccessControlList></AccessControlPolicy>`);
   }
   if ('publicAccessBlock' in query) {
     if (!b.publicAccessBlock) return notFound('NoSuchPublicAccessBlockConfiguration', 'The public access block configuration was not found');
@@ -120,10 +118,82 @@ function subDocument(b: Bucket, accountId: string, query: Record<string, unknown
   return restXmlError('NotImplemented', `the fake S3 does not answer ${Object.keys(query).join(',')}`, 501);
 }
 
+/** The bucket's ACL: the grants set on it, else the owner's full control and, for a logging target without enforced ownership, the log delivery group's WRITE. */
+function aclGrantsOf(b: Bucket): readonly AclGrantRecord[] {
+  if (b.aclGrants !== undefined) return b.aclGrants;
+  const owner: AclGrantRecord = { type: 'CanonicalUser', id: OWNER_ID, permission: 'FULL_CONTROL' };
+  // With BucketOwnerEnforced (ownershipControls here) ACLs are disabled: the owner's grant only.
+  return b.logging && !b.ownershipControls ? [owner, { type: 'Group', uri: 'http://acs.amazonaws.com/groups/s3/LogDelivery', permission: 'WRITE' }] : [owner];
+}
+
+/** The text of each `<tag>` element of an XML body. */
+function elements(xml: string, tag: string): string[] {
+  return [...xml.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]!);
+}
+
+const text = (xml: string, tag: string): string | undefined => elements(xml, tag)[0]?.trim();
+
+const PERMISSIONS: ReadonlySet<string> = new Set(['FULL_CONTROL', 'READ', 'WRITE', 'READ_ACP', 'WRITE_ACP']);
+
+/** The four Block Public Access settings of a PutPublicAccessBlock body (missing ones are false, as S3 takes them). */
+export function blockSettingsOf(body: string): boolean[] {
+  return ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'].map((name) => text(body, name) === 'true');
+}
+
+/** The write calls on a bucket (`PUT /<bucket>?<sub>`, `DELETE /<bucket>?policy`). */
+function write(b: Bucket, request: WireRequest): Reply {
+  const { query, body } = request;
+  if (request.method === 'DELETE' && 'policy' in query) {
+    change(b, { policy: false, policyDocument: undefined });
+    return { status: 204, headers: {}, body: '' };
+  }
+  if (request.method !== 'PUT') return restXmlError('NotImplemented', `the fake S3 does not answer ${request.method} ${Object.keys(query).join(',')}`, 501);
+  const done: Reply = { status: 200, headers: {}, body: '' };
+  if ('publicAccessBlock' in query) {
+    const settings = blockSettingsOf(body);
+    // The fake keeps the four settings together: all on, or no configuration.
+    if (settings.every(Boolean)) change(b, { publicAccessBlock: true });
+    else if (!settings.some(Boolean)) change(b, { publicAccessBlock: false });
+    else return restXmlError('NotImplemented', 'the fake S3 keeps the four Block Public Access settings all on or all off', 501);
+    return done;
+  }
+  if ('policy' in query) {
+    try {
+      const document = JSON.parse(body) as { Statement?: unknown };
+      if (document.Statement === undefined) throw new Error('no Statement');
+    } catch {
+      return restXmlError('MalformedPolicy', "Policies must be valid JSON and the first byte must be '{'", 400);
+    }
+    change(b, { policy: true, policyDocument: body });
+    return done;
+  }
+  if ('acl' in query) {
+    const grants: AclGrantRecord[] = [];
+    for (const grant of elements(body, 'Grant')) {
+      const permission = text(grant, 'Permission') ?? '';
+      const type = /xsi:type="(CanonicalUser|Group)"/.exec(grant)?.[1] as AclGrantRecord['type'] | undefined;
+      if (type === undefined || !PERMISSIONS.has(permission))
+        return restXmlError('MalformedACLError', 'The XML you provided was not well-formed or did not validate against our published schema', 400);
+      const id = text(grant, 'ID');
+      const uri = text(grant, 'URI');
+      grants.push({ type, ...(id !== undefined && { id }), ...(uri !== undefined && { uri }), permission: permission as AclGrantRecord['permission'] });
+    }
+    change(b, { aclGrants: grants });
+    return done;
+  }
+  if ('tagging' in query) {
+    const tags = Object.fromEntries(elements(body, 'Tag').map((tag) => [text(tag, 'Key') ?? '', text(tag, 'Value') ?? '']));
+    change(b, { tags });
+    return done;
+  }
+  return restXmlError('NotImplemented', `the fake S3 does not answer PUT ${Object.keys(query).join(',')}`, 501);
+}
+
 export function s3(account: SyntheticAccount): ServiceHandler {
   const byName = new Map(account.buckets.map((b) => [b.name, b]));
   return (request, region) => {
-    if (request.method !== 'GET') return restXmlError('NotImplemented', `the fake S3 answers reads only (${request.method})`, 501);
+    if (request.method !== 'GET' && request.method !== 'PUT' && request.method !== 'DELETE')
+      return restXmlError('NotImplemented', `the fake S3 does not answer ${request.method}`, 501);
     const virtualHosted = /^(.+)\.s3\.([a-z0-9-]+)\.amazonaws\.com$/.exec(request.hostname);
     // A custom endpoint (AWS_ENDPOINT_URL) is addressed path-style; the region is the signature's.
     const pathStyle = !request.hostname.endsWith('.amazonaws.com') ? /^\/([^/]*)\/?$/.exec(request.path) : null;
@@ -142,6 +212,7 @@ export function s3(account: SyntheticAccount): ServiceHandler {
     if (bucket.region !== hostRegion) {
       return restXmlError('PermanentRedirect', 'The bucket you are attempting to access must be addressed using the specified endpoint.', 301);
     }
+    if (request.method !== 'GET') return write(bucket, request);
     return subDocument(bucket, account.accountId, request.query);
   };
 }

@@ -77,6 +77,11 @@ export function queryReply(namespace: string, action: string, result: string): R
   );
 }
 
+/** The answer of an action without result elements (UpdateAccessKey, DeleteAccessKey): the metadata only. */
+export function queryEmptyReply(namespace: string, action: string): Reply {
+  return xmlReply(`<${action}Response xmlns="${namespace}"><ResponseMetadata><RequestId>${requestId()}</RequestId></ResponseMetadata></${action}Response>`);
+}
+
 export function queryError(namespace: string, code: string, message: string, status = 400): Reply {
   return xmlReply(
     `<ErrorResponse xmlns="${namespace}"><Error><Type>Sender</Type><Code>${esc(code)}</Code><Message>${esc(message)}</Message></Error>` +
