@@ -66,7 +66,7 @@ describe('loadBots', () => {
     [
       'a tag test with two tests',
       bucketBot.replace('insight: s3-bucket-public', 'tag: { key: a, present: true, equals: b }'),
-      'bot.yaml:6:10: tag: give exactly one of present, absent, equals, matches (got present, equals)',
+      'bot.yaml:6:10: tag: give exactly one of present, absent, equals, matches, future (got present, equals)',
     ],
     [
       'a bad condition path',
@@ -125,7 +125,7 @@ describe('loadBots', () => {
     expect(problems).toEqual([
       'vigil.yaml:5:23: schedule.cron: cron must have five fields: minute hour day-of-month month day-of-week',
       'vigil.yaml:4:29: params.soc2Accounts: must be a list of account selectors ({ id, name, environment, tenant, tags })',
-      "vigil.yaml:2:3: bots: no bot with id 'no-such-bot' (known: deployer-keys-business-hours, external-ip-db, kms-key-rotation, public-bucket-fix)",
+      `vigil.yaml:2:3: bots: no bot with id 'no-such-bot' (known: ${shippedBotIds.join(', ')})`,
     ]);
   });
 
