@@ -29,7 +29,8 @@ export default defineAction({
     const ours = snapshots.filter((s) => s.vigils && s.createdAt !== null).sort((a, b) => Date.parse(b.createdAt!) - Date.parse(a.createdAt!));
     const expired = ours.slice(1).filter((s) => s.status === 'available' && daysSince(s.createdAt!, now) > retention);
     if (expired.length === 0) return { kind: 'in-desired-state', summary: `no snapshot of Vigil's is older than ${retention} days` };
-    const batch = expired.slice(-(options.maxPerRun ?? 10));
+    // The oldest first, at most maxPerRun of them.
+    const batch = expired.slice(-(options.maxPerRun ?? 10)).reverse();
     return {
       kind: 'change',
       summary: `delete ${batch.length} of Vigil's snapshots older than ${retention} days: ${batch.map((s) => s.id).join(', ')}`,

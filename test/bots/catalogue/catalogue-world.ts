@@ -91,6 +91,8 @@ export class CatalogueAccount {
   histories = new Map<string, Record<string, unknown>[]>();
   metrics = new Map<string, { freeBytes: number[]; allocatedGiB: number }>();
   readOnly = false;
+  /** An operation answered with AccessDenied. */
+  failOn: string | undefined;
   /** The fake clock of the paced reader, in ms. */
   clockMs = 0;
 
@@ -110,6 +112,7 @@ export class CatalogueAccount {
     this.calls.push({ operation, input: structuredClone(input), at: this.clockMs });
     if (this.readOnly && !isReadOperation(operation) && operation !== 'LookupEvents')
       return Promise.reject(new Error(`a mutating call reached AWS in a read-only run: ${operation}`));
+    if (operation === this.failOn) return Promise.reject(Object.assign(new Error(`not authorized to perform ${operation}`), { name: 'AccessDenied' }));
     try {
       return Promise.resolve(this.answer(operation, input));
     } catch (error) {
