@@ -87,6 +87,30 @@ describe('loadBots', () => {
     expect(problems).toEqual([problem]);
   });
 
+  it('a bot over several types: an action of one type needs when.resourceType, which must name types of the bot; conditions are checked against each type', async () => {
+    const bot = `id: multi
+title: Multi
+description: users and groups
+resourceType: [AWS::IAM::User, AWS::IAM::Group]
+filters:
+  - { condition: { path: config.groupId, op: exists } }
+actions:
+  - action: iam-deactivate-access-key
+  - action: iam-deactivate-access-key
+    when: { resourceType: AWS::IAM::User }
+  - action: notify
+    when: { resourceType: AWS::S3::Bucket }
+    options: { message: hi }
+`;
+    const { problems } = await load({ 'multi.yaml': bot });
+    expect(problems.map((p) => p.replace(/^multi\.yaml:\d+:\d+: /, ''))).toEqual([
+      // A group has it, a user does not: checked against each type.
+      'config has no field "groupId"; its fields are: userId, path, createDate, passwordEnabled, passwordLastUsed, mfaActive, accessKeys, attachedPolicies, inlinePolicies, groups',
+      "actions[0].action: 'iam-deactivate-access-key' acts on AWS::IAM::User, so the step needs when.resourceType: AWS::IAM::User",
+      'actions[2].when.resourceType: the bot acts on AWS::IAM::User, AWS::IAM::Group, not AWS::S3::Bucket',
+    ]);
+  });
+
   it('refuses a second bot with a shipped id', async () => {
     const { problems } = await load({ 'bot.yaml': bucketBot.replace('id: my-bot', 'id: public-bucket-fix') });
     expect(problems).toEqual([expect.stringMatching(/^bot\.yaml:1:5: id: bot 'public-bucket-fix' is also defined in .*bots\/public-bucket-fix\.yaml$/)]);
