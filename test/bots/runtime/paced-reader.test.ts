@@ -6,7 +6,12 @@ describe('pacedReader', () => {
     let clock = 1_000;
     const sent: [string, string, number][] = [];
     const read = pacedReader(
-      { send: (target, call) => Promise.resolve(void sent.push([`${target.accountId}/${target.region}`, call.operation, clock]) ?? {}) },
+      {
+        send: (target, call) => {
+          sent.push([`${target.accountId}/${target.region}`, call.operation, clock]);
+          return Promise.resolve({});
+        },
+      },
       { now: () => clock, sleep: (ms) => Promise.resolve(void (clock += ms)) },
     );
     const lookup = { service: 'cloudtrail' as const, operation: 'LookupEvents', input: {}, permission: 'cloudtrail:LookupEvents', perSecond: 2 };
@@ -14,7 +19,7 @@ describe('pacedReader', () => {
     await read(here, lookup);
     await read(here, lookup);
     await read({ ...here, region: 'us-east-1' }, lookup);
-    await read(here, { ...lookup, operation: 'DescribeDBSnapshots', perSecond: undefined } as typeof lookup);
+    await read(here, { service: 'rds', operation: 'DescribeDBSnapshots', input: {}, permission: 'rds:DescribeDBSnapshots' });
     await read(here, lookup);
     expect(sent).toEqual([
       ['111111111111/eu-west-1', 'LookupEvents', 1_000],
