@@ -37,6 +37,7 @@ import ec2SgDefaultRestrictsAll from './ec2/ec2-sg-default-restricts-all.js';
 import ec2VpcFlowLogs from './ec2/ec2-vpc-flow-logs.js';
 import efsEncrypted from './efs/efs-encrypted.js';
 import iamAccessKeyAge from './iam/iam-access-key-age.js';
+import iamAccessKeyUnused from './iam/iam-access-key-unused.js';
 import iamCredentialsUnused from './iam/iam-credentials-unused.js';
 import iamGroupEmpty from './iam/iam-group-empty.js';
 import iamPasswordPolicy from './iam/iam-password-policy.js';
@@ -116,6 +117,7 @@ export const builtinInsights: readonly Insight[] = [
   ec2VpcFlowLogs,
   efsEncrypted,
   iamAccessKeyAge,
+  iamAccessKeyUnused,
   iamCredentialsUnused,
   iamGroupEmpty,
   iamPasswordPolicy,

@@ -35,7 +35,9 @@ export async function prepareBots(inputs: BotInputs): Promise<PreparedBots> {
     }
   }
   if (usage.length > 0) return { ok: false, problems: [], usage };
-  const loaded = await loadBots({ files, config, insightIds: new Set(prepared.value.insights.keys()) });
+  const { insights } = prepared.value;
+  const insightTypes = new Map([...insights].map(([id, insight]) => [id, insight.resourceType as string]));
+  const loaded = await loadBots({ files, config, insightIds: new Set(insights.keys()), insightTypes });
   if (!loaded.ok) return { ok: false, problems: loaded.problems, usage: [] };
   return { ok: true, bots: loaded.value, scan: prepared.value, warnings: loaded.warnings };
 }

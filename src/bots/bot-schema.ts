@@ -48,6 +48,12 @@ export const TagTest = Type.Object(
     equals: Type.Optional(Type.String()),
     /** A JavaScript regular expression, searched in the value (anchor with ^…$). */
     matches: Type.Optional(Type.String({ minLength: 1 })),
+    /**
+     * The value is a date (or date-time) still in the future at the run's clock: an opt-out with an
+     * expiry (`vigil-keep-awake: 2026-12-31` holds through that day in the account's time zone).
+     * A value that is no date is unknown, so it neither leads to an action nor protects silently.
+     */
+    future: Type.Optional(Type.Literal(true)),
   },
   { additionalProperties: false },
 );
@@ -100,35 +106,6 @@ export const BotFilterSchema = Type.Recursive(
   { $id: 'BotFilter' },
 );
 
-/** When a step of the action list applies, besides the bot's filters. */
-export const StepWhen = Type.Object(
-  {
-    /** Only in accounts one of the selectors in this param (a list of account selectors) names. */
-    accountIn: Type.Optional(ParamName),
-    /** Only in accounts none of the selectors in this param names. */
-    accountNotIn: Type.Optional(ParamName),
-    /** Only while the run's clock is inside (true) or outside (false) the schedule's windows. */
-    inWindow: Type.Optional(Type.Boolean()),
-    /** Only on this event (`vigil bots run ID --event NAME`); steps without it never run on an event. */
-    event: Type.Optional(Id),
-    /** Only when this condition (the custom-insight language) holds of the resource; unknown: the step does not apply. */
-    condition: Type.Optional(Type.Unknown()),
-  },
-  { additionalProperties: false },
-);
-export type StepWhen = Static<typeof StepWhen>;
-
-export const ActionStep = Type.Object(
-  {
-    action: Id,
-    /** The action's options (its own schema, checked when the bot loads). */
-    options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-    when: Type.Optional(StepWhen),
-  },
-  { additionalProperties: false },
-);
-export type ActionStep = Static<typeof ActionStep>;
-
 const Clock = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, 24-hour' });
 
 export const TimeWindow = Type.Object(
@@ -144,6 +121,48 @@ export const TimeWindow = Type.Object(
   { additionalProperties: false },
 );
 export type TimeWindow = Static<typeof TimeWindow>;
+
+/** When a step of the action list applies, besides the bot's filters. */
+export const StepWhen = Type.Object(
+  {
+    /** Only in accounts one of the selectors in this param (a list of account selectors) names. */
+    accountIn: Type.Optional(ParamName),
+    /** Only in accounts none of the selectors in this param names. */
+    accountNotIn: Type.Optional(ParamName),
+    /** Only while the run's clock is inside (true) or outside (false) the schedule's windows. */
+    inWindow: Type.Optional(Type.Boolean()),
+    /** Only on this event (`vigil bots run ID --event NAME`); steps without it never run on an event. */
+    event: Type.Optional(Id),
+    /** Only when this condition (the custom-insight language) holds of the resource; unknown: the step does not apply. */
+    condition: Type.Optional(Type.Unknown()),
+    /** Only for resources of this type (or these), in a bot over several types (an action of one type needs it there). */
+    resourceType: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true })])),
+    /**
+     * Only while the run's clock is inside one of these windows (the schedule's time zone, else
+     * the account's): a step of its own time, such as a heads-up half an hour before a stop.
+     */
+    within: Type.Optional(Type.Array(TimeWindow, { minItems: 1 })),
+    /**
+     * Only when this bot marked the resource for this operation (`mark-for-op`) and the grace
+     * period is over, as the store records it (removing the mark's tag does not cancel it). A
+     * change planned under it settles the store's pending operation once it succeeds.
+     */
+    due: Type.Optional(Id),
+  },
+  { additionalProperties: false },
+);
+export type StepWhen = Static<typeof StepWhen>;
+
+export const ActionStep = Type.Object(
+  {
+    action: Id,
+    /** The action's options (its own schema, checked when the bot loads). */
+    options: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+    when: Type.Optional(StepWhen),
+  },
+  { additionalProperties: false },
+);
+export type ActionStep = Static<typeof ActionStep>;
 
 export const BotSchedule = Type.Object(
   {
@@ -183,8 +202,11 @@ export const BotFile = Type.Object(
     id: Id,
     title: Type.String({ minLength: 1 }),
     description: Type.String({ minLength: 1 }),
-    /** AWS CloudFormation/Config type name: `AWS::S3::Bucket`. */
-    resourceType: Type.String({ minLength: 1 }),
+    /**
+     * AWS CloudFormation/Config type name (`AWS::S3::Bucket`), or several when one concern spans
+     * types (users and groups); filters and step conditions are checked against each.
+     */
+    resourceType: Type.Union([Type.String({ minLength: 1 }), Type.Array(Type.String({ minLength: 1 }), { minItems: 1, uniqueItems: true })]),
     scope: Type.Optional(BotScope),
     filters: Type.Array(BotFilterSchema, { minItems: 1, description: 'All must match.' }),
     actions: Type.Array(ActionStep, { minItems: 1 }),

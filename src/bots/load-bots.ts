@@ -8,11 +8,11 @@
 import { Type } from '@sinclair/typebox';
 import type { LoadedConfig } from '../config/load-config.js';
 import { compileCondition, type CompiledCondition } from '../conditions/compile-condition.js';
-import type { DefinitionIssue } from '../conditions/definition-issue.js';
+import type { CompileResult, DefinitionIssue } from '../conditions/definition-issue.js';
 import { displayPath, fieldErrors } from '../input/ajv-messages.js';
 import type { Loaded, Problem } from '../input/problem.js';
 import { readYamlFile, type SourceMap } from '../input/yaml-file.js';
-import { isResourceType } from '../model/resource-types.js';
+import { isResourceType, type ResourceType } from '../model/resource-types.js';
 import { validatorFor } from '../schemas/ajv.js';
 import { botAction } from './actions/index.js';
 import { AccountSelector, BotFile, type BotOverride, type BotSchedule } from './bot-schema.js';
@@ -27,6 +27,8 @@ export interface BotSources {
   readonly files: readonly string[];
   readonly config?: LoadedConfig | undefined;
   readonly insightIds: ReadonlySet<string>;
+  /** Each insight's resource type (`*`: every type): an insight of another type is false for a resource, not unknown. */
+  readonly insightTypes?: ReadonlyMap<string, string>;
 }
 
 export async function loadBots(sources: BotSources): Promise<Loaded<LoadedBot[]>> {
@@ -69,11 +71,19 @@ function resolveBot(bot: BotFile, file: string, source: SourceMap, override: Bot
   const configSource = sources.config?.source;
   const inConfig = (path: readonly (string | number)[], message: string) => configSource!.problemAt(['bots', bot.id, ...path], message);
 
-  if (!isResourceType(bot.resourceType)) {
-    return { ok: false, problems: [source.problemAt(['resourceType'], `resourceType: unknown resource type '${bot.resourceType}'`)] };
+  const botTypes = typeof bot.resourceType === 'string' ? [bot.resourceType] : bot.resourceType;
+  const strangers = botTypes.filter((type) => !isResourceType(type));
+  if (strangers.length > 0) {
+    return { ok: false, problems: [source.problemAt(['resourceType'], `resourceType: unknown resource type ${strangers.map((t) => `'${t}'`).join(', ')}`)] };
   }
-  const resourceType = bot.resourceType;
-  const filter = compileFilters(bot.filters, ['filters'], { resourceType, insightIds: sources.insightIds });
+  const resourceTypes = botTypes as ResourceType[];
+  const filter = compileForEachType(resourceTypes, (resourceType) =>
+    compileFilters(bot.filters, ['filters'], {
+      resourceType,
+      insightIds: sources.insightIds,
+      ...(sources.insightTypes && { insightTypes: sources.insightTypes }),
+    }),
+  );
   if (!filter.ok) problems.push(...located(filter.issues));
 
   const params = { ...bot.params, ...override?.params };
@@ -92,8 +102,13 @@ function resolveBot(bot: BotFile, file: string, source: SourceMap, override: Bot
       problems.push(source.problemAt([...at, 'action'], `actions[${index}].action: no action with id '${step.action}'`));
       return;
     }
-    if (action.resourceType !== '*' && action.resourceType !== resourceType) {
-      problems.push(source.problemAt([...at, 'action'], `actions[${index}].action: '${action.id}' acts on ${action.resourceType}, not ${resourceType}`));
+    const written = step.when?.resourceType;
+    const stepTypes =
+      written === undefined ? resourceTypes : resourceTypes.filter((type) => (typeof written === 'string' ? [written] : written).includes(type));
+    if (action.resourceType !== '*' && !(stepTypes.length === 1 && stepTypes[0] === action.resourceType)) {
+      // A step of a bot over several types may name an action of one of them, limited to it by `when.resourceType`.
+      const what = resourceTypes.length === 1 ? `not ${resourceTypes[0]}` : `so the step needs when.resourceType: ${action.resourceType}`;
+      problems.push(source.problemAt([...at, 'action'], `actions[${index}].action: '${action.id}' acts on ${action.resourceType}, ${what}`));
       return;
     }
     const options = step.options ?? {};
@@ -129,11 +144,23 @@ function resolveBot(bot: BotFile, file: string, source: SourceMap, override: Bot
     };
     const accountIn = selectors('accountIn');
     const accountNotIn = selectors('accountNotIn');
+    const strangerTypes =
+      written === undefined ? [] : (typeof written === 'string' ? [written] : written).filter((type) => !resourceTypes.includes(type as ResourceType));
+    if (strangerTypes.length > 0) {
+      problems.push(
+        source.problemAt(
+          [...at, 'when', 'resourceType'],
+          `actions[${index}].when.resourceType: the bot acts on ${resourceTypes.join(', ')}, not ${strangerTypes.join(', ')}`,
+        ),
+      );
+    }
     let condition: CompiledCondition | undefined;
     if (when.condition !== undefined) {
-      const compiled = compileCondition(when.condition, [...at, 'when', 'condition'], { resourceType });
-      if (compiled.ok) condition = compiled.value;
-      else problems.push(...located(compiled.issues));
+      const compiled = compileForEachType(stepTypes, (resourceType) => compileCondition(when.condition, [...at, 'when', 'condition'], { resourceType }));
+      if (compiled.ok) {
+        const byType = compiled.value;
+        condition = (resource, env) => byType(resource.type)?.(resource, env) ?? { truth: 'false', because: [] };
+      } else problems.push(...located(compiled.issues));
     }
     steps.push({ action, options, when, ...(accountIn && { accountIn }), ...(accountNotIn && { accountNotIn }), ...(condition && { condition }) });
   });
@@ -145,9 +172,10 @@ function resolveBot(bot: BotFile, file: string, source: SourceMap, override: Bot
       id: bot.id,
       title: bot.title,
       description: bot.description,
-      resourceType,
+      resourceType: resourceTypes[0]!,
+      resourceTypes,
       scope: override?.scope ?? bot.scope ?? {},
-      filter: filter.value,
+      filter: (subject) => filter.value(subject.resource.type)?.(subject) ?? 'false',
       steps,
       ...(schedule !== undefined && { schedule }),
       mode: override?.mode ?? bot.mode ?? 'dry-run',
@@ -157,6 +185,21 @@ function resolveBot(bot: BotFile, file: string, source: SourceMap, override: Bot
     },
     warnings: [],
   };
+}
+
+/** Compiles something once per resource type of the bot; the same issue found for several types is reported once. */
+function compileForEachType<T>(
+  types: readonly ResourceType[],
+  compile: (type: ResourceType) => CompileResult<T>,
+): CompileResult<(type: string) => T | undefined> {
+  const byType = new Map<string, T>();
+  const issues = new Map<string, DefinitionIssue>();
+  for (const type of types) {
+    const compiled = compile(type);
+    if (compiled.ok) byType.set(type, compiled.value);
+    else for (const issue of compiled.issues) issues.set(`${JSON.stringify(issue.path)} ${issue.message}`, issue);
+  }
+  return issues.size > 0 ? { ok: false, issues: [...issues.values()] } : { ok: true, value: (type) => byType.get(type) };
 }
 
 function scheduleProblems(schedule: BotSchedule | undefined, at: (path: readonly string[], message: string) => Problem): Problem[] {

@@ -20,7 +20,9 @@ export interface LoadedBot {
   readonly id: string;
   readonly title: string;
   readonly description: string;
+  /** The first of `resourceTypes` (most bots act on one type). */
   readonly resourceType: ResourceType;
+  readonly resourceTypes: readonly ResourceType[];
   readonly scope: BotScope;
   readonly filter: CompiledFilter;
   readonly steps: readonly BotStep[];

@@ -2,7 +2,21 @@
 import { join } from 'node:path';
 import { packageRoot } from '../package-root.js';
 
-export const shippedBotIds = ['deployer-keys-business-hours', 'external-ip-db', 'kms-key-rotation', 'public-bucket-fix'] as const;
+export const shippedBotIds = [
+  'db-backup-retention',
+  'deployer-keys-business-hours',
+  'disallowed-region-cleanup',
+  'external-ip-db',
+  'iam-access-key-rotation',
+  'iam-hygiene',
+  'kms-key-rotation',
+  'notebook-sleeper',
+  'public-bucket-fix',
+  'stack-cleanup',
+  'step-function-failures',
+  'storage-running-out',
+  'unencrypted-db-alert',
+] as const;
 
 export function shippedBotFiles(): string[] {
   return shippedBotIds.map((id) => join(packageRoot(), 'bots', `${id}.yaml`));

@@ -92,3 +92,27 @@ export async function cancelOp(store: Store, op: { bot: string; action: string; 
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** A marked operation a bot carried out itself when due (`when.due`): done, so a later mark starts a new grace period. */
+export async function finishOp(store: Store, op: { bot: string; action: string; resourceArn: string; at: string }): Promise<boolean> {
+  const result = await store.db
+    .updateTable('scheduled_ops')
+    .set({ state: 'done', done_at: op.at })
+    .where('bot', '=', op.bot)
+    .where('action', '=', op.action)
+    .where('resource_arn', '=', op.resourceArn)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Every pending operation, as `planBot`'s `pendingOps` lookup: by bot and resource. */
+export async function pendingOpsLookup(store: Store): Promise<(bot: string, resourceArn: string) => readonly { op: string; dueAt: string }[]> {
+  const rows = await store.db.selectFrom('scheduled_ops').select(['bot', 'action', 'resource_arn', 'due_at']).where('state', '=', 'pending').execute();
+  const byKey = new Map<string, { op: string; dueAt: string }[]>();
+  for (const row of rows) {
+    const key = `${row.bot} ${row.resource_arn}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), { op: row.action, dueAt: row.due_at }]);
+  }
+  return (bot, resourceArn) => byKey.get(`${bot} ${resourceArn}`) ?? [];
+}

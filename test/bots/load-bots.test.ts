@@ -66,7 +66,7 @@ describe('loadBots', () => {
     [
       'a tag test with two tests',
       bucketBot.replace('insight: s3-bucket-public', 'tag: { key: a, present: true, equals: b }'),
-      'bot.yaml:6:10: tag: give exactly one of present, absent, equals, matches (got present, equals)',
+      'bot.yaml:6:10: tag: give exactly one of present, absent, equals, matches, future (got present, equals)',
     ],
     [
       'a bad condition path',
@@ -85,6 +85,30 @@ describe('loadBots', () => {
   ])('refuses %s with its location', async (_name, text, problem) => {
     const { problems } = await load({ 'bot.yaml': text });
     expect(problems).toEqual([problem]);
+  });
+
+  it('a bot over several types: an action of one type needs when.resourceType, which must name types of the bot; conditions are checked against each type', async () => {
+    const bot = `id: multi
+title: Multi
+description: users and groups
+resourceType: [AWS::IAM::User, AWS::IAM::Group]
+filters:
+  - { condition: { path: config.groupId, op: exists } }
+actions:
+  - action: iam-deactivate-access-key
+  - action: iam-deactivate-access-key
+    when: { resourceType: AWS::IAM::User }
+  - action: notify
+    when: { resourceType: AWS::S3::Bucket }
+    options: { message: hi }
+`;
+    const { problems } = await load({ 'multi.yaml': bot });
+    expect(problems.map((p) => p.replace(/^multi\.yaml:\d+:\d+: /, ''))).toEqual([
+      // A group has it, a user does not: checked against each type.
+      'config has no field "groupId"; its fields are: userId, path, createDate, passwordEnabled, passwordLastUsed, mfaActive, accessKeys, attachedPolicies, inlinePolicies, groups',
+      "actions[0].action: 'iam-deactivate-access-key' acts on AWS::IAM::User, so the step needs when.resourceType: AWS::IAM::User",
+      'actions[2].when.resourceType: the bot acts on AWS::IAM::User, AWS::IAM::Group, not AWS::S3::Bucket',
+    ]);
   });
 
   it('refuses a second bot with a shipped id', async () => {
@@ -125,7 +149,7 @@ describe('loadBots', () => {
     expect(problems).toEqual([
       'vigil.yaml:5:23: schedule.cron: cron must have five fields: minute hour day-of-month month day-of-week',
       'vigil.yaml:4:29: params.soc2Accounts: must be a list of account selectors ({ id, name, environment, tenant, tags })',
-      "vigil.yaml:2:3: bots: no bot with id 'no-such-bot' (known: deployer-keys-business-hours, external-ip-db, kms-key-rotation, public-bucket-fix)",
+      `vigil.yaml:2:3: bots: no bot with id 'no-such-bot' (known: ${shippedBotIds.join(', ')})`,
     ]);
   });
 

@@ -2,7 +2,14 @@
 import type { Resource, Tags } from '../../model/resource.js';
 import type { ApiCall } from './define-action.js';
 
-export const tagPermissions = ['s3:PutBucketTagging', 'kms:TagResource', 'iam:TagUser', 'rds:AddTagsToResource'] as const;
+export const tagPermissions = [
+  's3:PutBucketTagging',
+  'kms:TagResource',
+  'iam:TagUser',
+  'rds:AddTagsToResource',
+  'ec2:CreateTags',
+  'sagemaker:AddTags',
+] as const;
 
 /** The call, or why there is none. */
 export function tagCall(resource: Resource, current: Tags, wanted: Tags): ApiCall | string {
@@ -27,6 +34,11 @@ export function tagCall(resource: Resource, current: Tags, wanted: Tags): ApiCal
       return { service: 'iam', operation: 'TagUser', input: { UserName: resource.name, Tags: list(wanted) }, permission: 'iam:TagUser' };
     case 'AWS::RDS::DBInstance':
       return { service: 'rds', operation: 'AddTagsToResource', input: { ResourceName: resource.arn, Tags: list(wanted) }, permission: 'rds:AddTagsToResource' };
+    case 'AWS::EC2::Instance':
+    case 'AWS::EC2::Volume':
+      return { service: 'ec2', operation: 'CreateTags', input: { Resources: [resource.id], Tags: list(wanted) }, permission: 'ec2:CreateTags' };
+    case 'AWS::SageMaker::NotebookInstance':
+      return { service: 'sagemaker', operation: 'AddTags', input: { ResourceArn: resource.arn, Tags: list(wanted) }, permission: 'sagemaker:AddTags' };
     default:
       return `tagging ${resource.type} is not supported yet`;
   }

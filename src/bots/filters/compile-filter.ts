@@ -3,12 +3,14 @@
  * false or unknown (Kleene logic, as conditions: `not` keeps unknown). A bot acts only on `true`:
  * what could not be read — tags denied, an insight that did not run or erred, a missing date —
  * never leads to an action. An exempt finding of any insight the filters name makes the whole
- * filter false: exemptions beat bots.
+ * filter false: exemptions beat bots. An insight written for another resource type has no finding
+ * on this one and is false, not unknown (a bot over users and groups names insights of both).
  */
 import { compileCondition } from '../../conditions/compile-condition.js';
 import type { Truth } from '../../conditions/compile-condition.js';
 import type { CompileResult, DefinitionIssue, DocumentPath } from '../../conditions/definition-issue.js';
 import { daysSince } from '../../analysis/time.js';
+import { futureDate } from './future-date.js';
 import type { ResourceType } from '../../model/resource-types.js';
 import { isUnknown } from '../../model/unknown.js';
 import type { AgeTest, BotFilter, TagTest } from '../bot-schema.js';
@@ -21,6 +23,8 @@ export interface FilterCompileOptions {
   readonly resourceType: ResourceType;
   /** The ids of the insights a filter may name. */
   readonly insightIds: ReadonlySet<string>;
+  /** Each insight's resource type (`*` for every type), when known. */
+  readonly insightTypes?: ReadonlyMap<string, string>;
 }
 
 /** `filters` (all must match) at `at` in the bot's document. */
@@ -62,6 +66,8 @@ function compileNode(filter: BotFilter, at: DocumentPath, options: FilterCompile
   if (filter.insight !== undefined) {
     if (!options.insightIds.has(filter.insight)) issues.push({ path: [...at, 'insight'], message: `insight: no insight with id '${filter.insight}'` });
     insights.add(filter.insight);
+    const type = options.insightTypes?.get(filter.insight);
+    if (type !== undefined && type !== '*' && type !== options.resourceType) return () => 'false';
     return insightFilter(filter.insight, filter.status ?? 'fail');
   }
   if (filter.tag !== undefined) return tagFilter(filter.tag, [...at, 'tag'], issues);
@@ -86,9 +92,12 @@ function insightFilter(insight: string, wanted: string): CompiledFilter {
 }
 
 function tagFilter(test: TagTest, at: DocumentPath, issues: DefinitionIssue[]): CompiledFilter {
-  const given = (['present', 'absent', 'equals', 'matches'] as const).filter((kind) => test[kind] !== undefined);
+  const given = (['present', 'absent', 'equals', 'matches', 'future'] as const).filter((kind) => test[kind] !== undefined);
   if (given.length !== 1) {
-    issues.push({ path: at, message: `tag: give exactly one of present, absent, equals, matches (got ${given.length === 0 ? 'none' : given.join(', ')})` });
+    issues.push({
+      path: at,
+      message: `tag: give exactly one of present, absent, equals, matches, future (got ${given.length === 0 ? 'none' : given.join(', ')})`,
+    });
     return () => 'unknown';
   }
   let pattern: RegExp | undefined;
@@ -99,6 +108,15 @@ function tagFilter(test: TagTest, at: DocumentPath, issues: DefinitionIssue[]): 
       issues.push({ path: [...at, 'matches'], message: `tag.matches: ${(error as Error).message}` });
       return () => 'unknown';
     }
+  }
+  if (test.future === true) {
+    return ({ resource, account, now }) => {
+      if (isUnknown(resource.tags)) return 'unknown';
+      const value = resource.tags[test.key];
+      if (value === undefined) return 'false';
+      const future = futureDate(value, account.timeZone ?? 'UTC', now);
+      return future === undefined ? 'unknown' : truth(future);
+    };
   }
   const holds = (value: string | undefined): boolean => {
     if (test.present === true) return value !== undefined;

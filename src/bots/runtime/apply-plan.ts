@@ -10,7 +10,7 @@ import type { AuditEntry } from '../../store/audit-log.js';
 import { appendAudit } from '../../store/audit-log.js';
 import { enqueue } from '../../store/outbox.js';
 import { recordRemediation } from '../../store/remediation.js';
-import { markForOp } from '../../store/scheduled-ops.js';
+import { finishOp, markForOp } from '../../store/scheduled-ops.js';
 import type { Store } from '../../store/store.js';
 import type { BotLimits } from '../bot-schema.js';
 import type { ActionService, StoreRecord } from '../actions/define-action.js';
@@ -154,6 +154,10 @@ async function keep(ctx: ApplyContext, bot: BotRunPlan, resource: PlannedResourc
   const at = ctx.clock().toISOString();
   if (record.kind === 'mark-for-op') {
     await markForOp(ctx.store, { bot: bot.bot, action: record.op, resourceArn: resource.arn, reason: record.reason, at, dueAt: record.dueAt });
+    return;
+  }
+  if (record.kind === 'op-done') {
+    await finishOp(ctx.store, { bot: bot.bot, action: record.op, resourceArn: resource.arn, at });
     return;
   }
   if (!ctx.notify) return;

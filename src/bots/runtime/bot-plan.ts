@@ -26,9 +26,31 @@ const ApiCallSchema = Type.Object(
 );
 
 const StoreRecordSchema = Type.Union([
-  Type.Object({ kind: Type.Literal('notify'), message: Type.String() }, { additionalProperties: false }),
+  Type.Object(
+    {
+      kind: Type.Literal('notify'),
+      message: Type.String(),
+      /** Named recipients instead of the resource's owner. */
+      to: Type.Optional(Type.Array(Type.String())),
+      /** Who created the resource (lookup-creator): an owner clue for delivery. */
+      creator: Type.Optional(
+        Type.Object(
+          {
+            principal: Type.Union([Type.String(), Type.Null()]),
+            sourceIp: Type.Union([Type.String(), Type.Null()]),
+            userAgent: Type.Union([Type.String(), Type.Null()]),
+            time: Type.String(),
+            event: Type.String(),
+          },
+          { additionalProperties: false },
+        ),
+      ),
+    },
+    { additionalProperties: false },
+  ),
   Type.Object({ kind: Type.Literal('task'), message: Type.String(), due: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false }),
   Type.Object({ kind: Type.Literal('mark-for-op'), op: Type.String(), dueAt: Type.String(), reason: Type.String() }, { additionalProperties: false }),
+  Type.Object({ kind: Type.Literal('op-done'), op: Type.String() }, { additionalProperties: false }),
 ]);
 
 export const PlannedStep = Type.Object(

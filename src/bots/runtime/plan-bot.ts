@@ -2,12 +2,14 @@
  * Plans one bot: the resources in its scope that its filters match, each re-read live just
  * before deciding (a resource fixed meanwhile or gone is skipped), the limits checked on the
  * whole set (a bot that would exceed one acts on none), then each applicable step planned by its
- * action from the live state. Sends nothing that changes anything: reading is all it does.
+ * action from the live state. Sends nothing that changes anything: reading is all it does — the
+ * resource, and the read-only calls an action declares (`reads`), answered before it plans.
  */
 import type { AccountEntry } from '../../config/account-entry.js';
 import type { FindingStatus } from '../../findings/finding.js';
 import type { Resource } from '../../model/resource.js';
 import { selectsAccount } from '../account-selector.js';
+import type { ReadAnswer, ReadCall } from '../actions/define-action.js';
 import type { BotStep, LoadedBot } from '../loaded-bot.js';
 import { insideWindows } from '../schedule/time-window.js';
 import { sha256Of, type BotRunPlan, type PlannedResource, type PlannedStep } from './bot-plan.js';
@@ -28,13 +30,17 @@ export interface PlanInput {
   readonly now: Date;
   readonly mode: 'dry-run' | 'enforce';
   readonly event?: string | undefined;
+  /** Sends an action's read-only call (paced: `pacedReader`); without it such an action gets no answers and refuses. */
+  read?(target: { readonly accountId: string; readonly region: string }, call: ReadCall): Promise<Record<string, unknown>>;
+  /** The operations this bot marked the resource for (`mark-for-op`) still pending in the store, for `when.due`. */
+  pendingOps?(bot: string, resourceArn: string): readonly { readonly op: string; readonly dueAt: string }[];
 }
 
 export async function planBot(bot: LoadedBot, input: PlanInput): Promise<BotRunPlan> {
   const account = (resource: Resource): AccountEntry => input.accounts.get(resource.accountId) ?? { id: resource.accountId, name: resource.accountId };
   const inScope = input.candidates.filter(
     ({ resource }) =>
-      resource.type === bot.resourceType &&
+      bot.resourceTypes.includes(resource.type) &&
       (bot.scope.accounts === undefined || selectsAccount(bot.scope.accounts, account(resource))) &&
       (bot.scope.regions === undefined || bot.scope.regions.includes(resource.region)),
   );
@@ -65,9 +71,10 @@ export async function planBot(bot: LoadedBot, input: PlanInput): Promise<BotRunP
       plan.skipped.push({ arn: candidate.resource.arn, reason: 'it no longer matches when re-read live (fixed meanwhile?)' });
       continue;
     }
-    const steps = bot.steps
-      .filter((step) => applies(step, bot, live.resource, account(live.resource), input))
-      .map((step) => planStep(step, bot, live.resource, account(live.resource), input.now));
+    const steps: PlannedStep[] = [];
+    for (const step of bot.steps) {
+      if (applies(step, bot, live.resource, account(live.resource), input)) steps.push(await planStep(step, bot, live.resource, account(live.resource), input));
+    }
     if (steps.length === 0) continue;
     plan.resources.push(plannedResource(live, steps));
   }
@@ -90,24 +97,52 @@ function applies(step: BotStep, bot: LoadedBot, resource: Resource, account: Acc
   if (when.event !== input.event) return false;
   if (step.accountIn !== undefined && !selectsAccount(step.accountIn, account)) return false;
   if (step.accountNotIn !== undefined && selectsAccount(step.accountNotIn, account)) return false;
-  if (when.inWindow !== undefined) {
-    const zone = bot.schedule?.timeZone ?? account.timeZone ?? 'UTC';
-    if (insideWindows(bot.schedule?.windows ?? [], zone, input.now) !== when.inWindow) return false;
+  if (when.resourceType !== undefined && !(typeof when.resourceType === 'string' ? [when.resourceType] : when.resourceType).includes(resource.type))
+    return false;
+  const zone = bot.schedule?.timeZone ?? account.timeZone ?? 'UTC';
+  if (when.inWindow !== undefined && insideWindows(bot.schedule?.windows ?? [], zone, input.now) !== when.inWindow) return false;
+  if (when.within !== undefined && !insideWindows(when.within, zone, input.now)) return false;
+  if (when.due !== undefined) {
+    // Without the store's answer the grace period is unknown, and unknown never acts.
+    const ops = input.pendingOps?.(bot.id, resource.arn) ?? [];
+    if (!ops.some((op) => op.op === when.due && Date.parse(op.dueAt) <= input.now.getTime())) return false;
   }
   if (step.condition !== undefined && step.condition(resource, { now: input.now }).truth !== 'true') return false;
   return true;
 }
 
-function planStep(step: BotStep, bot: LoadedBot, resource: Resource, account: AccountEntry, now: Date): PlannedStep {
-  const planned = step.action.plan(resource, { options: step.options, now, account, bot: bot.id });
+async function planStep(step: BotStep, bot: LoadedBot, resource: Resource, account: AccountEntry, input: PlanInput): Promise<PlannedStep> {
+  const ctx = { options: step.options, now: input.now, account, bot: bot.id, params: bot.params };
+  const answers: ReadAnswer[] = [];
+  for (const call of step.action.reads?.(resource, ctx) ?? []) answers.push(await answer(input, resource, call));
+  const planned = step.action.plan(resource, { ...ctx, answers });
+  const records = planned.kind === 'change' ? [...(planned.records ?? [])] : planned.kind === 'record' ? [...planned.records] : [];
+  // The marked operation is done once this change succeeds: the store stops holding it pending.
+  if (planned.kind === 'change' && step.when.due !== undefined) records.push({ kind: 'op-done', op: step.when.due });
   return {
     action: step.action.id,
     kind: planned.kind,
     summary: planned.summary,
     calls: planned.kind === 'change' ? [...planned.calls] : [],
-    records: planned.kind === 'change' ? [...(planned.records ?? [])] : planned.kind === 'record' ? [...planned.records] : [],
+    records,
     destructive: step.action.destructive,
   };
+}
+
+async function answer(input: PlanInput, resource: Resource, call: ReadCall): Promise<ReadAnswer> {
+  if (input.read === undefined) return { ok: false, error: 'no live reader in this run' };
+  try {
+    const pages = [await input.read(resource, call)];
+    const token = call.pages?.token;
+    let next = token === undefined ? undefined : pages[0]![token];
+    while (token !== undefined && typeof next === 'string' && next !== '' && pages.length < call.pages!.max) {
+      pages.push(await input.read(resource, { ...call, input: { ...call.input, [token]: next } }));
+      next = pages.at(-1)![token];
+    }
+    return { ok: true, value: pages[0]!, pages, more: typeof next === 'string' && next !== '' };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  }
 }
 
 function plannedResource(live: Candidate, steps: PlannedStep[]): PlannedResource {

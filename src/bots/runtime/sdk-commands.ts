@@ -3,6 +3,10 @@
  * not a lookup by name in the SDK's exports, so a plan can only ever send an operation an action
  * of this codebase plans (or the waits and reads the runtime makes), and a new one is a line here.
  */
+import { DeleteStackCommand } from '@aws-sdk/client-cloudformation';
+import { LookupEventsCommand } from '@aws-sdk/client-cloudtrail';
+import { GetMetricStatisticsCommand } from '@aws-sdk/client-cloudwatch';
+import { CreateTagsCommand, StopInstancesCommand } from '@aws-sdk/client-ec2';
 import { DeleteAccessKeyCommand, TagUserCommand, UpdateAccessKeyCommand } from '@aws-sdk/client-iam';
 import { EnableKeyRotationCommand, TagResourceCommand } from '@aws-sdk/client-kms';
 import {
@@ -10,7 +14,9 @@ import {
   CreateDBClusterSnapshotCommand,
   CreateDBSnapshotCommand,
   DeleteDBInstanceCommand,
+  DeleteDBSnapshotCommand,
   DescribeDBClusterSnapshotsCommand,
+  DescribeDBInstancesCommand,
   DescribeDBSnapshotsCommand,
   ModifyDBInstanceCommand,
 } from '@aws-sdk/client-rds';
@@ -22,12 +28,27 @@ import {
   PutPublicAccessBlockCommand as PutBucketPublicAccessBlockCommand,
 } from '@aws-sdk/client-s3';
 import { PutPublicAccessBlockCommand as PutAccountPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import { AddTagsCommand, StopNotebookInstanceCommand } from '@aws-sdk/client-sagemaker';
+import { GetExecutionHistoryCommand } from '@aws-sdk/client-sfn';
 import type { ActionService } from '../actions/define-action.js';
 
 /** A command class of any client: built from the call's input, sent by that service's client. */
 export type CommandClass = new (input: never) => object;
 
 export const sdkCommands: { readonly [S in ActionService]: Readonly<Record<string, CommandClass>> } = {
+  cloudformation: {
+    DeleteStack: DeleteStackCommand,
+  },
+  cloudtrail: {
+    LookupEvents: LookupEventsCommand,
+  },
+  cloudwatch: {
+    GetMetricStatistics: GetMetricStatisticsCommand,
+  },
+  ec2: {
+    CreateTags: CreateTagsCommand,
+    StopInstances: StopInstancesCommand,
+  },
   iam: {
     DeleteAccessKey: DeleteAccessKeyCommand,
     TagUser: TagUserCommand,
@@ -42,7 +63,9 @@ export const sdkCommands: { readonly [S in ActionService]: Readonly<Record<strin
     CreateDBClusterSnapshot: CreateDBClusterSnapshotCommand,
     CreateDBSnapshot: CreateDBSnapshotCommand,
     DeleteDBInstance: DeleteDBInstanceCommand,
+    DeleteDBSnapshot: DeleteDBSnapshotCommand,
     DescribeDBClusterSnapshots: DescribeDBClusterSnapshotsCommand,
+    DescribeDBInstances: DescribeDBInstancesCommand,
     DescribeDBSnapshots: DescribeDBSnapshotsCommand,
     ModifyDBInstance: ModifyDBInstanceCommand,
   },
@@ -55,6 +78,13 @@ export const sdkCommands: { readonly [S in ActionService]: Readonly<Record<strin
   },
   s3control: {
     PutPublicAccessBlock: PutAccountPublicAccessBlockCommand,
+  },
+  sagemaker: {
+    AddTags: AddTagsCommand,
+    StopNotebookInstance: StopNotebookInstanceCommand,
+  },
+  sfn: {
+    GetExecutionHistory: GetExecutionHistoryCommand,
   },
 };
 

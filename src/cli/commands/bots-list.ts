@@ -16,7 +16,8 @@ export async function botsListCommand(options: BotsListOptions, io: CliIo): Prom
     .map((bot) => ({
       id: bot.id,
       title: bot.title,
-      resourceType: bot.resourceType,
+      // As the bot file writes it: one type, or the list of a bot over several.
+      resourceType: bot.resourceTypes.length === 1 ? bot.resourceType : bot.resourceTypes,
       mode: bot.mode,
       // Windows and cron read in the account's zone unless the bot names one.
       schedule: describeSchedule(bot.schedule, "each account's time zone"),
@@ -29,7 +30,7 @@ export async function botsListCommand(options: BotsListOptions, io: CliIo): Prom
     return ExitCode.ok;
   }
   for (const row of rows) {
-    io.stdout.write(`${row.id.padEnd(30)} ${row.mode.padEnd(8)} ${row.resourceType.padEnd(22)} ${row.title}\n`);
+    io.stdout.write(`${row.id.padEnd(30)} ${row.mode.padEnd(8)} ${[row.resourceType].flat().join(', ').padEnd(22)} ${row.title}\n`);
     io.stdout.write(`${''.padEnd(30)} ${row.schedule}\n`);
   }
   io.stdout.write(`${rows.length} bots\n`);

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { botActions } from '../../../src/bots/actions/index.js';
 import { sdkCommandOf } from '../../../src/bots/runtime/sdk-commands.js';
-import { account as accountResource, iamUser, kmsKey, rdsInstance, s3Bucket } from '../../../src/model/builders.js';
+import type { ReadAnswer, ReadCall } from '../../../src/bots/actions/define-action.js';
+import {
+  account as accountResource,
+  cfnStack,
+  ec2Instance,
+  iamUser,
+  kmsKey,
+  notebook,
+  rdsInstance,
+  s3Bucket,
+  stateMachine,
+} from '../../../src/model/builders.js';
 import type { Resource } from '../../../src/model/resource.js';
 
 const now = new Date('2026-12-07T12:00:00Z');
@@ -27,15 +38,37 @@ const subjects: Record<string, Resource[]> = {
   ],
   'AWS::Account': [accountResource({ s3PublicAccessBlock: null })],
   'AWS::RDS::DBInstance': [
-    rdsInstance({ publiclyAccessible: true, deletionProtection: false }),
+    rdsInstance({ publiclyAccessible: true, deletionProtection: false, backupRetentionPeriod: 1 }),
     rdsInstance({ publiclyAccessible: true, deletionProtection: false, clusterIdentifier: 'aurora-1' }),
+  ],
+  'AWS::SageMaker::NotebookInstance': [notebook({ status: 'InService' })],
+  'AWS::EC2::Instance': [ec2Instance({ state: 'running', rootDeviceType: 'ebs' })],
+  'AWS::CloudFormation::Stack': [cfnStack({ status: 'ROLLBACK_COMPLETE', terminationProtection: false })],
+  'AWS::StepFunctions::StateMachine': [
+    stateMachine({ recentFailedExecutions: [{ executionArn: 'arn:x', status: 'FAILED', stopDate: '2026-12-07T01:00:00Z' }] }),
   ],
 };
 const options: Record<string, Record<string, unknown>> = {
   tag: { tags: { owner: 'team-a' } },
   notify: { message: 'hello {name}' },
   'mark-for-op': { op: 'rds-delete', days: 3 },
+  'lookup-creator': { message: 'hello {name}' },
 };
+
+/** What the reads of the actions answer here: two of Vigil's snapshots, one long expired. */
+function answer(call: ReadCall): ReadAnswer {
+  const ours = (id: string, at: string) => ({
+    DBSnapshotIdentifier: id,
+    Status: 'available',
+    SnapshotCreateTime: at,
+    TagList: [{ Key: 'vigil-made-by', Value: 'b' }],
+  });
+  const value =
+    call.operation === 'DescribeDBSnapshots'
+      ? { DBSnapshots: [ours('vigil-backup-example-db-20260101', '2026-01-01T03:00:00Z'), ours('vigil-backup-example-db-20261206', '2026-12-06T03:00:00Z')] }
+      : {};
+  return { ok: true, value, pages: [value], more: false };
+}
 
 describe('the action registry', () => {
   it('is sorted by id, without duplicates', () => {
@@ -43,12 +76,15 @@ describe('the action registry', () => {
     expect(ids).toEqual([...new Set(ids)].sort());
   });
 
-  it.each(botActions.map((action) => [action.id, action] as const))('%s declares every permission its calls need', (_id, action) => {
+  it.each(botActions.map((action) => [action.id, action] as const))('%s declares every permission its calls and reads need', (_id, action) => {
     const resources = action.resourceType === '*' ? Object.values(subjects).flat() : (subjects[action.resourceType] ?? []);
     expect(resources.length).toBeGreaterThan(0);
     let changes = 0;
     for (const resource of resources) {
-      const plan = action.plan(resource, { options: options[action.id] ?? {}, now, account, bot: 'test' });
+      const ctx = { options: options[action.id] ?? {}, now, account, bot: 'test', params: {} };
+      const reads = action.reads?.(resource, ctx) ?? [];
+      for (const read of reads) expect(action.permissions).toContain(read.permission);
+      const plan = action.plan(resource, { ...ctx, answers: reads.map(answer) });
       if (plan.kind !== 'change') continue;
       changes++;
       for (const call of plan.calls) {

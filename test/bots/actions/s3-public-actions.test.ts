@@ -8,7 +8,7 @@ import type { Resource } from '../../../src/model/resource.js';
 import type { AclGrant } from '../../../src/model/types/s3/bucket.js';
 import { unknown } from '../../../src/model/unknown.js';
 
-const ctx = { options: {}, now: new Date('2026-12-07T12:00:00Z'), account: { id: '123456789012', name: 'dev' }, bot: 'test' };
+const ctx = { options: {}, now: new Date('2026-12-07T12:00:00Z'), account: { id: '123456789012', name: 'dev' }, bot: 'test', params: {}, answers: [] };
 const plan = (action: AnyBotAction, resource: Resource): StepPlan => action.plan(resource, ctx);
 const calls = (step: StepPlan) => (step.kind === 'change' ? step.calls : []);
 

@@ -32,15 +32,14 @@ function world(answer?: Answer): { account: SyntheticAccount; clients: AwsClient
   clients = new AwsClients({
     defaultCredentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'secret' },
     retryDelay: () => 0,
-    clientConfig: (service, region) =>
-      ({
-        requestHandler: {
-          handle: async (raw: unknown) => {
-            const handler = fake.handlerFor(service, region);
-            return handler.handle(raw);
-          },
+    clientConfig: (service, region) => ({
+      requestHandler: {
+        handle: async (raw: unknown) => {
+          const handler = fake.handlerFor(service, region);
+          return handler.handle(raw);
         },
-      }),
+      },
+    }),
   });
   // Wrap the fake: note each request, let `answer` step in.
   const original = fake.answer.bind(fake);
