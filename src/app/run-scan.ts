@@ -6,6 +6,7 @@ import { fileTarget, stdoutTarget, type OutputTarget } from '../output/output-ta
 import { writeAsff } from '../output/write-asff.js';
 import { writeCsv } from '../output/write-csv.js';
 import { writeJunit } from '../output/write-junit.js';
+import { writeOcsf } from '../output/write-ocsf.js';
 import { writeSarif } from '../output/write-sarif.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
@@ -101,6 +102,7 @@ export async function runScan(
         else if (output.format === 'csv') await writeCsv(target, findings);
         else if (output.format === 'sarif') await writeSarif(target, findings);
         else if (output.format === 'asff') await writeAsff(target, scan, findings);
+        else if (output.format === 'ocsf') await writeOcsf(target, scan, findings);
         else if (output.format === 'junit') await writeJunit(target, scan, findings);
         else await writeTable(target, scan, summary, findings, worst.list(), output.file === undefined ? terminalWidth(options.stdout) : undefined);
         await target.close();
