@@ -10,6 +10,7 @@ import { writeOcsf } from '../output/write-ocsf.js';
 import { writeSarif } from '../output/write-sarif.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
+import { coloursFor, noColours, type Colours } from '../output/colour.js';
 import { WorstFindings } from '../output/worst-findings.js';
 import type { Finding } from '../findings/finding.js';
 import type { PreparedScan } from './prepare-scan.js';
@@ -104,7 +105,7 @@ export async function runScan(
         else if (output.format === 'asff') await writeAsff(target, scan, findings);
         else if (output.format === 'ocsf') await writeOcsf(target, scan, findings);
         else if (output.format === 'junit') await writeJunit(target, scan, findings);
-        else await writeTable(target, scan, summary, findings, worst.list(), output.file === undefined ? terminalWidth(options.stdout) : undefined);
+        else await writeTable(target, scan, summary, findings, worst.list(), output.file === undefined ? terminalOf(options.stdout) : { colours: noColours });
         await target.close();
       } catch (error) {
         await target.abort();
@@ -124,8 +125,11 @@ export async function runScan(
   }
 }
 
-/** The columns of the terminal the stream writes to; undefined when it is no terminal. */
-function terminalWidth(stream: Writable): number | undefined {
-  const tty = stream as Writable & { isTTY?: boolean; columns?: number };
-  return tty.isTTY === true && typeof tty.columns === 'number' && tty.columns > 0 ? tty.columns : undefined;
+/** The columns and colours of the terminal the stream writes to; no width and no colour when it is no terminal. */
+function terminalOf(stream: Writable): { width: number | undefined; colours: Colours } {
+  const tty = stream as Writable & { isTTY?: boolean; columns?: number; hasColors?: () => boolean };
+  return {
+    width: tty.isTTY === true && typeof tty.columns === 'number' && tty.columns > 0 ? tty.columns : undefined,
+    colours: coloursFor(tty),
+  };
 }

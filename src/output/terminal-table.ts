@@ -1,8 +1,8 @@
 /**
  * The one way Vigil lays out a table for people (cli-table3): a header row, columns separated by
  * two spaces, no borders. Given the terminal's width, the flexible column (a reason, a title) gets
- * what the others leave and wraps on word boundaries, so no line is wider than the terminal; the
- * other columns are cut with `…` at their maximum. Without a width (a file, a pipe) nothing wraps.
+ * what the others leave and wraps on word boundaries; the columns with a maximum are cut with `…`
+ * there, and further (widest first) when the terminal is too narrow for them and the flexible column. Without a width (a file, a pipe) nothing wraps.
  * Cells may hold colour: widths are measured without the escape codes.
  */
 import Table from 'cli-table3';
@@ -19,6 +19,8 @@ export interface TableColumn {
 
 /** The flexible column never gets less than this, however narrow the terminal. */
 const MIN_FLEX = 20;
+/** A column with a maximum is cut down to this when the terminal is narrow. */
+const MIN_CUT = 12;
 const GAP = 2;
 const NO_BORDERS = {
   top: '',
@@ -54,8 +56,20 @@ export function renderTable(
   const flex = columns.findIndex((column) => column.flex === true);
   const widths = [...natural];
   if (flex >= 0 && options.width !== undefined) {
-    const others = natural.reduce((sum, width, index) => (index === flex ? sum : sum + width), 0) + GAP * (columns.length - 1);
-    widths[flex] = Math.min(natural[flex]!, Math.max(MIN_FLEX, options.width - others));
+    widths[flex] = Math.min(natural[flex]!, MIN_FLEX);
+    // Still too wide: the columns with a maximum give way, the widest first, down to MIN_CUT each.
+    let over = widths.reduce((sum, width) => sum + width, 0) + GAP * (columns.length - 1) - options.width;
+    while (over > 0) {
+      const widest = widths.reduce<number>(
+        (best, width, index) => (columns[index]!.max !== undefined && width > MIN_CUT && (best < 0 || width > widths[best]!) ? index : best),
+        -1,
+      );
+      if (widest < 0) break;
+      widths[widest]!--;
+      over--;
+    }
+    // What is left goes to the flexible column (none is taken from it below MIN_FLEX).
+    widths[flex] = Math.min(natural[flex]!, widths[flex] - Math.min(over, 0));
   }
   const wrap = flex >= 0 && options.width !== undefined;
   const table = new Table({

@@ -33,6 +33,18 @@ describe('renderTable', () => {
     ).toBe(long);
   });
 
+  it('cuts the columns with a maximum further when the terminal is too narrow, the widest first', () => {
+    const wide = [
+      { header: 'A', max: 30 },
+      { header: 'B', max: 15 },
+      { header: 'REASON', flex: true },
+    ];
+    const text = renderTable(wide, [['a'.repeat(30), 'b'.repeat(15), long]], { width: 60, colours: noColours });
+    const lines = text.trimEnd().split('\n');
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(60);
+    expect(lines[1]!.startsWith(`${'a'.repeat(20)}…  ${'b'.repeat(15)}  the`)).toBe(true);
+  });
+
   it('keeps whole values when there is no terminal width (a file or a pipe)', () => {
     const text = renderTable(columns, [['fail', 'short', long]], { colours: noColours });
     expect(text.split('\n')[1]).toContain(long);
