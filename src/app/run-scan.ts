@@ -10,7 +10,8 @@ import { writeOcsf } from '../output/write-ocsf.js';
 import { writeSarif } from '../output/write-sarif.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
-import { coloursFor, noColours, type Colours } from '../output/colour.js';
+import { noColours } from '../output/colour.js';
+import { terminalOf } from '../output/terminal.js';
 import { WorstFindings } from '../output/worst-findings.js';
 import type { Finding } from '../findings/finding.js';
 import type { PreparedScan } from './prepare-scan.js';
@@ -123,13 +124,4 @@ export async function runScan(
     spool.dispose();
     withPassing.dispose();
   }
-}
-
-/** The columns and colours of the terminal the stream writes to; no width and no colour when it is no terminal. */
-function terminalOf(stream: Writable): { width: number | undefined; colours: Colours } {
-  const tty = stream as Writable & { isTTY?: boolean; columns?: number; hasColors?: () => boolean };
-  return {
-    width: tty.isTTY === true && typeof tty.columns === 'number' && tty.columns > 0 ? tty.columns : undefined,
-    colours: coloursFor(tty),
-  };
 }

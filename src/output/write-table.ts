@@ -6,7 +6,8 @@ import type { FindingsSpool } from './findings-spool.js';
 import type { OutputTarget } from './output-target.js';
 import { textSummary } from './text-summary.js';
 import { fixesText } from './worst-findings.js';
-import { styleSeverity, styleStatus, type Colours } from './colour.js';
+import { styleSeverity, styleStatus } from './colour.js';
+import type { Terminal } from './terminal.js';
 import { renderTable, type TableColumn } from './terminal-table.js';
 
 /** A terminal table is for people: beyond this many rows, point to --format json/csv. */
@@ -34,7 +35,7 @@ export async function writeTable(
   summary: ScanSummary,
   spool: FindingsSpool,
   worst: readonly Finding[],
-  terminal: { readonly width?: number | undefined; readonly colours: Colours },
+  terminal: Pick<Terminal, 'colours'> & { readonly width?: number | undefined },
 ): Promise<void> {
   const rows: Finding[] = [];
   let total = 0;
