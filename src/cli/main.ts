@@ -149,11 +149,19 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--out <file>', 'write the output to this file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
     .option('--all', 'also output pass and not-applicable findings (evidence for an auditor)')
+    .option(
+      '--push-security-hub',
+      "also send the findings (ASFF) to Security Hub with BatchImportFindings, in each finding's account and region, with the default credentials (AWS_PROFILE ...)",
+    )
     .option('--store <spec>', STORE_HELP)
     .option('--no-store', 'do not record the scan')
     .addHelpText(
       'after',
-      exitCodes({ ...FAIL_ON, [ExitCode.failed]: 'the run failed, or with --live an account could not be reached (its findings are still written)' }),
+      exitCodes({
+        ...FAIL_ON,
+        [ExitCode.failed]:
+          'the run failed, or with --live an account could not be reached (its findings are still written), or Security Hub refused findings (--push-security-hub; each named on stderr)',
+      }),
     )
     .action(run('scan', scanOptions, async (options) => (await import('./commands/scan.js')).scanCommand(options, io)));
 

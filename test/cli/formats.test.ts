@@ -20,6 +20,8 @@ import { Ajv as Ajv7 } from 'ajv';
 import { xmlText } from '../../src/output/write-junit.js';
 import { packageRoot } from '../../src/package-root.js';
 import { vigil } from '../support/cli.js';
+import { BatchImportFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { mockClient } from 'aws-sdk-client-mock';
 
 // ajv-draft-04 is CommonJS: under NodeNext its default export arrives as the module; at run time it is the class.
 const AjvDraft04 = ajvDraft04Module as unknown as typeof Ajv;
@@ -132,6 +134,33 @@ describe('--format ocsf', () => {
       expect(event.compliance['requirements']).toEqual(finding.controls.map((control) => `${control.pack} ${control.control}`));
     }
     expect(new Set(events.map((event) => event.compliance['status_id']))).toEqual(new Set([1, 2, 3, 99]));
+  });
+});
+
+describe('--push-security-hub', () => {
+  const hub = mockClient(SecurityHubClient);
+  afterAll(() => hub.restore());
+
+  it('sends the findings it writes as ASFF, and exits 3 naming each finding Security Hub refuses', async () => {
+    hub
+      .on(BatchImportFindingsCommand)
+      .callsFake((input: { Findings: { Id: string }[] }) => ({ SuccessCount: input.Findings.length, FailedCount: 0, FailedFindings: [] }));
+    const args = ['scan', '--snapshot', snapshot, '--config', demoConfigFile(), '--format', 'json', '--push-security-hub', '--no-store'];
+    const run = await vigil(args, '2026-11-20T06:00:00.000Z');
+    expect(run.code, run.stderr).toBe(0);
+    const sent = hub.commandCalls(BatchImportFindingsCommand).flatMap((call) => call.args[0].input.Findings!);
+    expect(sent.map((f) => f.Id).sort()).toEqual((JSON.parse(run.stdout) as ScanOutput).findings.map((f) => `vigil/${f.id}`).sort());
+    expect(run.stderr).toContain(`Security Hub: ${sent.length} findings imported, 0 refused`);
+
+    hub.reset();
+    hub.on(BatchImportFindingsCommand).callsFake((input: { Findings: { Id: string }[] }) => ({
+      SuccessCount: input.Findings.length - 1,
+      FailedCount: 1,
+      FailedFindings: [{ Id: input.Findings[0]!.Id, ErrorCode: 'InvalidInput', ErrorMessage: 'Finding does not adhere to Amazon Finding Format.' }],
+    }));
+    const refused = await vigil(args, '2026-11-20T06:00:00.000Z');
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/^vigil: Security Hub did not import vigil\/[0-9a-f]{32}: InvalidInput: Finding does not adhere/m);
   });
 });
 
