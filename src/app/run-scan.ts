@@ -1,6 +1,7 @@
 /** Runs a prepared scan over a snapshot file and writes the requested output. */
 import { scanSnapshot, type ScanResult } from '../engine/scan.js';
 import type { Problem } from '../input/problem.js';
+import { unmatchedPatternWarnings } from '../exemptions/unmatched-patterns.js';
 import { FindingsSpool } from '../output/findings-spool.js';
 import { fileTarget, stdoutTarget, type OutputTarget } from '../output/output-target.js';
 import { writeAsff } from '../output/write-asff.js';
@@ -39,6 +40,8 @@ export type RunOutcome =
       recorded?: RecordingOutcome['recorded'];
       /** The store could not record the scan (the output was written without lifecycle). */
       recordError?: unknown;
+      /** Exemption patterns that matched no failing finding of an insight the scan ran. */
+      warnings: readonly Problem[];
     }
   | { ok: false; problems: readonly Problem[] };
 
@@ -116,6 +119,7 @@ export async function runScan(
     return {
       ok: true,
       result: { ...outcome.result, scan, summary: { ...outcome.result.summary, includesPassing: options.includeAll } },
+      warnings: unmatchedPatternWarnings(prepared.exemptionIndex, new Set(scan.insights)),
       worst: worst.list(),
       ...(recorded !== undefined && { recorded: recorded.recorded }),
       ...(recordError !== undefined && { recordError }),

@@ -20,7 +20,7 @@ export interface TableColumn {
 /** The flexible column never gets less than this, however narrow the terminal. */
 const MIN_FLEX = 20;
 /** A column with a maximum is cut down to this when the terminal is narrow. */
-const MIN_CUT = 12;
+const MIN_CUT = 8;
 const GAP = 2;
 const NO_BORDERS = {
   top: '',

@@ -39,6 +39,22 @@ describe('vigil scan', () => {
     expect(output.summary.packs.find((p) => p.id === 'cis-aws')?.controls.length).toBeGreaterThan(0);
   });
 
+  it('exempts across `/` with `*`, and warns about an exemption pattern that matched nothing', async () => {
+    const dir = tempDir();
+    const snapshot = await snapshotOf(dir, resources);
+    const exemptions = join(dir, 'exemptions.yaml');
+    writeFileSync(
+      exemptions,
+      'exemptions:\n  - insight: kms-key-rotation\n    resources:\n      - "arn:aws:kms:*"\n      - "arn:aws:kms:*:key/retired-*"\n    reason: keys being replaced this quarter\n    approvedBy: ciso\n    expires: 2026-09-30\n',
+    );
+    const run = await vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--exemptions', exemptions, '--no-store']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as ScanOutput).findings.map((f) => f.status)).toEqual(['exempt']);
+    expect(run.stderr).toBe(
+      `${exemptions}:5:9: warning: exemption for kms-key-rotation: resource pattern 'arn:aws:kms:*:key/retired-*' matched no failing finding in this scan\n`,
+    );
+  });
+
   it('exits 1 when a finding at or above --fail-on fails, 0 below it', async () => {
     const snapshot = await snapshotOf(tempDir(), resources);
     expect((await vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--fail-on', 'medium'])).code).toBe(1);

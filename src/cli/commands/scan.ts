@@ -127,6 +127,7 @@ async function evaluate(
     reportProblems(io, outcome.problems);
     return ExitCode.input;
   }
+  reportProblems(io, outcome.warnings);
   if (outcome.recordError !== undefined) {
     const error = outcome.recordError;
     io.stderr.write(`vigil: the scan could not be recorded in the store ${history?.store.description}: ${errorMessage(error)}\n`);
