@@ -97,7 +97,7 @@ export async function prepareScan(inputs: ScanInputs): Promise<Prepared> {
   let exemptions: CompiledExemption[] = [];
   const exemptionsFile = inputs.exemptionsFile ?? (config?.config.exemptions !== undefined ? config.resolvePath(config.config.exemptions) : undefined);
   if (exemptionsFile !== undefined) {
-    const loaded = await loadExemptions(exemptionsFile, new Set(registry.insights.keys()), inputs.now);
+    const loaded = await loadExemptions(exemptionsFile, new Set(registry.insights.keys()), inputs.now, config?.config.exemptionMaxDays);
     if (loaded.ok) {
       exemptions = loaded.value;
       warnings.push(...loaded.warnings);

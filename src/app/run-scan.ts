@@ -1,14 +1,18 @@
 /** Runs a prepared scan over a snapshot file and writes the requested output. */
 import { scanSnapshot, type ScanResult } from '../engine/scan.js';
 import type { Problem } from '../input/problem.js';
+import { unmatchedPatternWarnings } from '../exemptions/unmatched-patterns.js';
 import { FindingsSpool } from '../output/findings-spool.js';
 import { fileTarget, stdoutTarget, type OutputTarget } from '../output/output-target.js';
 import { writeAsff } from '../output/write-asff.js';
 import { writeCsv } from '../output/write-csv.js';
 import { writeJunit } from '../output/write-junit.js';
+import { writeOcsf } from '../output/write-ocsf.js';
 import { writeSarif } from '../output/write-sarif.js';
 import { writeJson, writeJsonLines } from '../output/write-json.js';
 import { writeTable } from '../output/write-table.js';
+import { noColours } from '../output/colour.js';
+import { terminalOf } from '../output/terminal.js';
 import { WorstFindings } from '../output/worst-findings.js';
 import type { Finding } from '../findings/finding.js';
 import type { PreparedScan } from './prepare-scan.js';
@@ -36,6 +40,8 @@ export type RunOutcome =
       recorded?: RecordingOutcome['recorded'];
       /** The store could not record the scan (the output was written without lifecycle). */
       recordError?: unknown;
+      /** Exemption patterns that matched no failing finding of an insight the scan ran. */
+      warnings: readonly Problem[];
     }
   | { ok: false; problems: readonly Problem[] };
 
@@ -101,8 +107,9 @@ export async function runScan(
         else if (output.format === 'csv') await writeCsv(target, findings);
         else if (output.format === 'sarif') await writeSarif(target, findings);
         else if (output.format === 'asff') await writeAsff(target, scan, findings);
+        else if (output.format === 'ocsf') await writeOcsf(target, scan, findings);
         else if (output.format === 'junit') await writeJunit(target, scan, findings);
-        else await writeTable(target, scan, summary, findings, worst.list(), output.file === undefined ? terminalWidth(options.stdout) : undefined);
+        else await writeTable(target, scan, summary, findings, worst.list(), output.file === undefined ? terminalOf(options.stdout) : { colours: noColours });
         await target.close();
       } catch (error) {
         await target.abort();
@@ -112,6 +119,7 @@ export async function runScan(
     return {
       ok: true,
       result: { ...outcome.result, scan, summary: { ...outcome.result.summary, includesPassing: options.includeAll } },
+      warnings: unmatchedPatternWarnings(prepared.exemptionIndex, new Set(scan.insights)),
       worst: worst.list(),
       ...(recorded !== undefined && { recorded: recorded.recorded }),
       ...(recordError !== undefined && { recordError }),
@@ -120,10 +128,4 @@ export async function runScan(
     spool.dispose();
     withPassing.dispose();
   }
-}
-
-/** The columns of the terminal the stream writes to; undefined when it is no terminal. */
-function terminalWidth(stream: Writable): number | undefined {
-  const tty = stream as Writable & { isTTY?: boolean; columns?: number };
-  return tty.isTTY === true && typeof tty.columns === 'number' && tty.columns > 0 ? tty.columns : undefined;
 }

@@ -24,6 +24,7 @@ import { botsListOptions } from './options/bots-list.js';
 import { scorecardOptions } from './options/scorecard.js';
 import { reportDailyOptions } from './options/report-daily.js';
 import { notifyTestOptions } from './options/notify-test.js';
+import { validateOptions } from './options/validate.js';
 import { OUTBOX_STATES, outboxFlushOptions, outboxListOptions } from './options/outbox.js';
 import { ExitCode } from './exit-codes.js';
 import { processIo, reportProblems, type CliIo } from './io.js';
@@ -123,6 +124,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--scan', 'the policy of `vigil collect` and `vigil scan --live`')
     .option('--pack <id>', 'only what the insights of this pack read (repeatable)', collect)
     .option('--insight <id>', 'only what this insight reads (repeatable)', collect)
+    .addOption(new Option('--format <format>', 'output format (default json: the policy document; table: its actions by service)').choices(['json', 'table']))
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'the policy printed' }))
     .action(run('iam-policy', iamPolicyOptions, async (options) => (await import('./commands/iam-policy.js')).iamPolicyCommand(options, io)));
 
@@ -147,11 +149,19 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--out <file>', 'write the output to this file instead of stdout')
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
     .option('--all', 'also output pass and not-applicable findings (evidence for an auditor)')
+    .option(
+      '--push-security-hub',
+      "also send the findings (ASFF) to Security Hub with BatchImportFindings, in each finding's account and region, with the default credentials (AWS_PROFILE ...)",
+    )
     .option('--store <spec>', STORE_HELP)
     .option('--no-store', 'do not record the scan')
     .addHelpText(
       'after',
-      exitCodes({ ...FAIL_ON, [ExitCode.failed]: 'the run failed, or with --live an account could not be reached (its findings are still written)' }),
+      exitCodes({
+        ...FAIL_ON,
+        [ExitCode.failed]:
+          'the run failed, or with --live an account could not be reached (its findings are still written), or Security Hub refused findings (--push-security-hub; each named on stderr)',
+      }),
     )
     .action(run('scan', scanOptions, async (options) => (await import('./commands/scan.js')).scanCommand(options, io)));
 
@@ -222,21 +232,27 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('validate')
     .description('Check packs, custom insights, exemptions, config and snapshot files; report file:line:column problems')
     .argument('<paths...>', 'files or folders')
+    .addOption(
+      new Option('--format <format>', 'output format (default table; json: every file, problem and warning as one document)').choices(['table', 'json']),
+    )
     .addHelpText(
       'after',
       exitCodes({ [ExitCode.ok]: 'every file is valid (warnings may be printed)', [ExitCode.input]: 'a file has problems (each as file:line:column)' }),
     )
-    .action(async (paths: string[]) => setExit(await (await import('./commands/validate.js')).validateCommand(paths, io)));
+    .action(async (paths: string[], raw: Record<string, unknown>) =>
+      run('validate', validateOptions, async (options) => (await import('./commands/validate.js')).validateCommand(paths, options, io))(raw),
+    );
 
   const policy = program.command('policy').description('Resource policies');
   policy
     .command('analyze')
-    .description('Analyse a resource policy (bucket, key ...): public?, which actions, which external parties; JSON on stdout')
+    .description('Analyse a resource policy (bucket, key ...): public?, which actions, which external parties')
     .argument('<file>', 'policy document (JSON)')
     .requiredOption('--account <id>', 'the account that owns the resource')
     .option('--trusted-account <id>', 'an account whose principals are trusted (repeatable)', collect)
     .option('--org-id <id>', 'a trusted AWS Organizations id, o-... (repeatable)', collect)
     .option('--trusted-cidr <cidr>', 'a trusted network (repeatable)', collect)
+    .addOption(tableOrJson())
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'analysed; the policy is not public', [ExitCode.findings]: 'analysed; the policy is public' }))
     .action(async (file: string, raw: Record<string, unknown>) =>
       run('policy analyze', policyAnalyzeOptions, async (options) => (await import('./commands/policy-analyze.js')).policyAnalyzeCommand(file, options, io))(

@@ -56,6 +56,8 @@ export const VigilConfig = Type.Object(
     bots: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }), BotOverride)),
     /** Exemptions file (relative to this file). */
     exemptions: Type.Optional(Type.String()),
+    /** How far ahead an exemption may expire, in days (default 365): an accepted risk is looked at again at least this often. */
+    exemptionMaxDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3660 })),
     /** Parameter overrides applied over every pack: insight id → { param: value }. */
     params: Type.Optional(Type.Record(Type.String(), Type.Record(Type.String(), Type.Unknown()))),
     /**

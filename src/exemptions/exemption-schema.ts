@@ -4,7 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 export const Exemption = Type.Object(
   {
     insight: Type.String({ minLength: 1, description: 'Insight id the exemption applies to' }),
-    /** ARNs the exemption covers; exact unless a glob (`*`, `?`, `{a,b}`) is written. */
+    /** ARNs the exemption covers; exact unless a glob (`*`, `?`, `{a,b}`) is written; `*` matches `/` too, as in IAM. */
     resources: Type.Optional(Type.Array(Type.String({ minLength: 1 }), { minItems: 1 })),
     /** Tags a resource must carry to be covered (all of them; value `*` means any value). */
     tags: Type.Optional(Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]), { minProperties: 1 })),

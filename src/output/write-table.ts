@@ -1,4 +1,4 @@
-/** Findings as an aligned table for a terminal, most severe first, then the summary. */
+/** Findings as a table for a terminal, most severe first, with the pack controls behind each, then the summary. */
 import type { Finding } from '../findings/finding.js';
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
 import { severityRank } from '../model/severity.js';
@@ -6,16 +6,27 @@ import type { FindingsSpool } from './findings-spool.js';
 import type { OutputTarget } from './output-target.js';
 import { textSummary } from './text-summary.js';
 import { fixesText } from './worst-findings.js';
+import { styleSeverity, styleStatus } from './colour.js';
+import type { Terminal } from './terminal.js';
+import { renderTable, type TableColumn } from './terminal-table.js';
 
 /** A terminal table is for people: beyond this many rows, point to --format json/csv. */
 const MAX_ROWS = 500;
 
-function clip(text: string, width: number): string {
-  return text.length <= width ? text.padEnd(width) : `${text.slice(0, width - 1)}…`;
-}
+const COLUMNS: readonly TableColumn[] = [
+  { header: 'STATUS' },
+  { header: 'SEVERITY' },
+  { header: 'INSIGHT', max: 34 },
+  { header: 'ACCOUNT' },
+  { header: 'REGION' },
+  { header: 'RESOURCE', max: 36 },
+  // Two rows that look alike (one insight, one resource) differ by the pack parameters behind them.
+  { header: 'CONTROLS', max: 28 },
+  { header: 'REASON', flex: true },
+];
 
 /**
- * @param width the terminal's columns: each row's reason is cut to fit (the whole reason is in
+ * @param width the terminal's columns: each row's reason wraps to fit (the whole reason is in
  *   --format json); undefined when the table does not go to a terminal.
  */
 export async function writeTable(
@@ -24,7 +35,7 @@ export async function writeTable(
   summary: ScanSummary,
   spool: FindingsSpool,
   worst: readonly Finding[],
-  width?: number,
+  terminal: Pick<Terminal, 'colours'> & { readonly width?: number | undefined },
 ): Promise<void> {
   const rows: Finding[] = [];
   let total = 0;
@@ -38,25 +49,25 @@ export async function writeTable(
   }
   rows.sort(bySeverity);
   const shown = rows.slice(0, MAX_ROWS);
+  const c = terminal.colours;
   await target.write(
-    `${'STATUS'.padEnd(8)} ${'SEVERITY'.padEnd(9)} ${'INSIGHT'.padEnd(34)} ${'ACCOUNT'.padEnd(13)} ${'REGION'.padEnd(15)} ${'RESOURCE'.padEnd(36)} REASON\n`,
+    renderTable(
+      COLUMNS,
+      shown.map((f) => [
+        styleStatus(c, f.status),
+        styleSeverity(c, f.severity),
+        f.insight,
+        f.resource.accountId,
+        f.resource.region,
+        f.resource.name,
+        f.controls.map((control) => `${control.pack}:${control.control}`).join(' ') || '-',
+        f.reason,
+      ]),
+      terminal,
+    ),
   );
-  for (const f of shown) {
-    await target.write(
-      `${clip(f.status, 8)} ${clip(f.severity, 9)} ${clip(f.insight, 34)} ${clip(f.resource.accountId, 13)} ${clip(f.resource.region, 15)} ${clip(f.resource.name, 36)} ${fit(f.reason, width)}\n`,
-    );
-  }
   if (total > shown.length) await target.write(`… ${total - shown.length} more findings: use --format json, jsonl or csv\n`);
   await target.write(`\n${textSummary(scan, summary)}${fixesText(worst)}`);
-}
-
-/** The columns before REASON take 121 characters; the reason gets what is left of the terminal, at least 20. */
-const REASON_AT = 121;
-
-function fit(reason: string, width: number | undefined): string {
-  if (width === undefined) return reason;
-  const room = Math.max(20, width - REASON_AT);
-  return reason.length <= room ? reason : `${reason.slice(0, room - 1)}…`;
 }
 
 const statusRank: Record<string, number> = { fail: 0, error: 1, exempt: 2, pass: 3, 'not-applicable': 4 };

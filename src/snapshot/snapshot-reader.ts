@@ -11,7 +11,8 @@ import { isResourceType, type ResourceType } from '../model/resource-types.js';
 import { validatorFor } from '../schemas/ajv.js';
 import { displayPath, fieldErrors } from '../input/ajv-messages.js';
 import { problem, type Loaded, type Problem } from '../input/problem.js';
-import { readLineBatches } from './line-reader.js';
+import { LineTooLongError, readLineBatches } from './line-reader.js';
+import { findingSubject } from '../findings/finding.js';
 import { resourceValidators } from './resource-validators.js';
 import { SnapshotHeader, SnapshotTrailer } from './snapshot-header.js';
 
@@ -73,8 +74,17 @@ export async function readSnapshot(
     pending.length = 0;
     pendingLines.length = 0;
   };
+  // Each resource once: the same ARN twice (of one account, for AWS-owned ARNs) is two verdicts on one resource.
+  const seenAt = new Map<string, number>();
   // Only resources read before the first problem are visited: nothing is evaluated on bad input.
   const toVisit = (resource: AnyCollectedResource, line: number) => {
+    const subject = findingSubject(resource);
+    const first = seenAt.get(subject);
+    if (first !== undefined) {
+      problems.push(problem(file, line, 1, `resource ${resource.arn}: the same ARN as at ${file}:${first}; a snapshot holds each resource once`));
+      return;
+    }
+    seenAt.set(subject, line);
     if (problems.length > 0) return;
     pending.push(resource);
     pendingLines.push(line);
@@ -121,6 +131,10 @@ export async function readSnapshot(
     visitPending();
   } catch (error) {
     // A file that cannot be read to its end is not evaluated: what is pending stays unvisited.
+    if (error instanceof LineTooLongError) {
+      problems.push(problem(file, error.line, 1, `${error.message}: a snapshot holds one resource per line (is this a snapshot file?); nothing was evaluated`));
+      return { ok: false, problems };
+    }
     const code = (error as NodeJS.ErrnoException).code;
     const message =
       code === 'Z_BUF_ERROR' || /unexpected end of file/i.test(String(error))

@@ -26,6 +26,19 @@ describe('vigil iam-policy --scan', () => {
     expect(actions.filter((a) => a.startsWith('s3:') || a.startsWith('iam:'))).toEqual([]);
     expect(actions).not.toContain('kms:GetKeyPolicy');
   });
+
+  it('prints the same actions as a table by service with --format table, and the document with --format json', async () => {
+    const json = await vigil(['iam-policy', '--scan', '--insight', 'kms-key-rotation', '--format', 'json']);
+    const actions = (JSON.parse(json.stdout) as { Statement: { Action: string[] }[] }).Statement.flatMap((s) => s.Action);
+    const table = await vigil(['iam-policy', '--scan', '--insight', 'kms-key-rotation', '--format', 'table']);
+    expect(table.code).toBe(0);
+    const lines = table.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`Read-only IAM policy for collection: ${actions.length} actions (--format json prints the policy document)`);
+    expect(lines[1]).toMatch(/^SERVICE\s+ACTIONS\s+PERMISSIONS$/);
+    const kms = lines.find((line) => line.startsWith('kms '))!;
+    const kmsActions = actions.filter((a) => a.startsWith('kms:')).map((a) => a.slice(4));
+    expect(kms).toMatch(new RegExp(`^kms\\s+${kmsActions.length}\\s+${kmsActions.join(' ')}$`));
+  });
 });
 
 describe('vigil collect', () => {

@@ -1,7 +1,9 @@
 /**
  * The formats the ecosystem reads, each checked against what its consumer requires: SARIF against
  * the published SARIF 2.1.0 schema (vendored in test/fixtures/schemas/sarif with its licence),
- * ASFF against the fields the Security Hub API reference marks required for BatchImportFindings.
+ * ASFF against the fields the Security Hub API reference marks required for BatchImportFindings,
+ * OCSF against the attributes the OCSF 1.3.0 Compliance Finding class marks required
+ * (test/fixtures/schemas/ocsf).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,9 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfigFile } from '../../src/cli/commands/demo.js';
 import type { ScanOutput } from '../../src/findings/scan-output.js';
 import { ASFF_BATCH, asffResourceType } from '../../src/output/write-asff.js';
+import { OCSF_VERSION } from '../../src/output/write-ocsf.js';
+import { Ajv as Ajv7 } from 'ajv';
 import { xmlText } from '../../src/output/write-junit.js';
 import { packageRoot } from '../../src/package-root.js';
 import { vigil } from '../support/cli.js';
+import { BatchImportFindingsCommand, SecurityHubClient } from '@aws-sdk/client-securityhub';
+import { mockClient } from 'aws-sdk-client-mock';
 
 // ajv-draft-04 is CommonJS: under NodeNext its default export arrives as the module; at run time it is the class.
 const AjvDraft04 = ajvDraft04Module as unknown as typeof Ajv;
@@ -98,6 +104,63 @@ describe('--format asff', () => {
     expect(asffResourceType('AWS::IAM::User')).toBe('AwsIamUser');
     expect(asffResourceType('AWS::WAFv2::WebACL')).toBe('AwsWafv2WebAcl');
     expect(asffResourceType('AWS::CloudTrail::Trail')).toBe('AwsCloudTrailTrail');
+  });
+});
+
+describe('--format ocsf', () => {
+  it('writes one OCSF Compliance Finding per line with every attribute the class requires', async () => {
+    const events = (await scanAs('ocsf', '--all'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown> & { finding_info: { uid: string }; compliance: Record<string, unknown> });
+    const all = JSON.parse(await scanAs('json', '--all')) as ScanOutput;
+    expect(events).toHaveLength(all.findings.length);
+    const schema = JSON.parse(readFileSync(join(packageRoot(), 'test', 'fixtures', 'schemas', 'ocsf', 'compliance-finding-1.3.0.json'), 'utf8')) as object;
+    const validate = new Ajv7({ allErrors: true, strict: false }).compile(schema);
+    for (const event of events) expect(validate(event), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(events[0]).toMatchObject({
+      class_uid: 2003,
+      category_uid: 2,
+      type_uid: 200301,
+      metadata: { version: OCSF_VERSION },
+      time: Date.parse('2026-11-20T06:00:00.000Z'),
+    });
+    // Each Vigil status maps to its OCSF compliance status; a failing finding names its packs and controls.
+    const byId = new Map(all.findings.map((finding) => [finding.id, finding]));
+    const expected = { pass: 1, error: 2, fail: 3, exempt: 3, 'not-applicable': 99 } as const;
+    for (const event of events) {
+      const finding = byId.get(event.finding_info.uid)!;
+      expect(event.compliance['status_id']).toBe(expected[finding.status]);
+      expect(event.compliance['requirements']).toEqual(finding.controls.map((control) => `${control.pack} ${control.control}`));
+    }
+    expect(new Set(events.map((event) => event.compliance['status_id']))).toEqual(new Set([1, 2, 3, 99]));
+  });
+});
+
+describe('--push-security-hub', () => {
+  const hub = mockClient(SecurityHubClient);
+  afterAll(() => hub.restore());
+
+  it('sends the findings it writes as ASFF, and exits 3 naming each finding Security Hub refuses', async () => {
+    hub
+      .on(BatchImportFindingsCommand)
+      .callsFake((input: { Findings: { Id: string }[] }) => ({ SuccessCount: input.Findings.length, FailedCount: 0, FailedFindings: [] }));
+    const args = ['scan', '--snapshot', snapshot, '--config', demoConfigFile(), '--format', 'json', '--push-security-hub', '--no-store'];
+    const run = await vigil(args, '2026-11-20T06:00:00.000Z');
+    expect(run.code, run.stderr).toBe(0);
+    const sent = hub.commandCalls(BatchImportFindingsCommand).flatMap((call) => call.args[0].input.Findings!);
+    expect(sent.map((f) => f.Id).sort()).toEqual((JSON.parse(run.stdout) as ScanOutput).findings.map((f) => `vigil/${f.id}`).sort());
+    expect(run.stderr).toContain(`Security Hub: ${sent.length} findings imported, 0 refused`);
+
+    hub.reset();
+    hub.on(BatchImportFindingsCommand).callsFake((input: { Findings: { Id: string }[] }) => ({
+      SuccessCount: input.Findings.length - 1,
+      FailedCount: 1,
+      FailedFindings: [{ Id: input.Findings[0]!.Id, ErrorCode: 'InvalidInput', ErrorMessage: 'Finding does not adhere to Amazon Finding Format.' }],
+    }));
+    const refused = await vigil(args, '2026-11-20T06:00:00.000Z');
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toMatch(/^vigil: Security Hub did not import vigil\/[0-9a-f]{32}: InvalidInput: Finding does not adhere/m);
   });
 });
 

@@ -32,7 +32,7 @@ describe('vigil packs coverage', () => {
 
   it('prints a table per pack and rejects unknown packs', async () => {
     const run = await vigil(['packs', 'coverage']);
-    expect(run.stdout).toMatch(/\(cis-aws 7\.0\.0\)/);
+    expect(run.stdout).toMatch(/\(cis-aws 7\.0\.0\)\nCONTROL\s+AUTOMATION\s+TITLE\s+INSIGHTS\n/);
     expect(run.stdout).toMatch(/\d+ automated, \d+ partly, \d+ manual of 70: [\d.]+% automated/);
     expect((await vigil(['packs', 'coverage', '--pack', 'nope'])).code).toBe(2);
   });

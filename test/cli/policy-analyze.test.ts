@@ -38,6 +38,12 @@ describe('vigil policy analyze', () => {
         { sid: 'PartnerWrite', effect: 'Allow', public: false },
       ],
     });
+    expect(JSON.parse((await vigil(['policy', 'analyze', file, '--account', OWNER, '--format', 'json'])).stdout)).toEqual(output);
+    const table = await vigil(['policy', 'analyze', file, '--account', OWNER, '--format', 'table']);
+    expect(table.code).toBe(1);
+    expect(table.stdout).toMatch(/^Policy: PUBLIC: anyone may s3:GetObject\n\nEXTERNAL PARTY\s+KIND\s+ACTIONS\n/);
+    expect(table.stdout).toMatch(new RegExp(`^account ${PARTNER}\\s+account\\s+s3:PutObject$`, 'm'));
+    expect(table.stdout).toMatch(/^STATEMENT\s+EFFECT\s+PUBLIC\s+REASON\nPublicRead\s+Allow\s+yes\s+\S/m);
     const trusted = JSON.parse((await vigil(['policy', 'analyze', file, '--account', OWNER, '--trusted-account', PARTNER])).stdout) as PolicyAnalyzeOutput;
     expect(trusted.crossAccount).toEqual([]);
   });

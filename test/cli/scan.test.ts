@@ -39,6 +39,22 @@ describe('vigil scan', () => {
     expect(output.summary.packs.find((p) => p.id === 'cis-aws')?.controls.length).toBeGreaterThan(0);
   });
 
+  it('exempts across `/` with `*`, and warns about an exemption pattern that matched nothing', async () => {
+    const dir = tempDir();
+    const snapshot = await snapshotOf(dir, resources);
+    const exemptions = join(dir, 'exemptions.yaml');
+    writeFileSync(
+      exemptions,
+      'exemptions:\n  - insight: kms-key-rotation\n    resources:\n      - "arn:aws:kms:*"\n      - "arn:aws:kms:*:key/retired-*"\n    reason: keys being replaced this quarter\n    approvedBy: ciso\n    expires: 2026-09-30\n',
+    );
+    const run = await vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--exemptions', exemptions, '--no-store']);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as ScanOutput).findings.map((f) => f.status)).toEqual(['exempt']);
+    expect(run.stderr).toBe(
+      `${exemptions}:5:9: warning: exemption for kms-key-rotation: resource pattern 'arn:aws:kms:*:key/retired-*' matched no failing finding in this scan\n`,
+    );
+  });
+
   it('exits 1 when a finding at or above --fail-on fails, 0 below it', async () => {
     const snapshot = await snapshotOf(tempDir(), resources);
     expect((await vigil(['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--fail-on', 'medium'])).code).toBe(1);
@@ -111,9 +127,9 @@ describe('vigil scan', () => {
     expect((await vigil(['scan', '--snapshot', '/no/such/file.jsonl'])).code).toBe(2);
   });
 
-  it('cuts each reason to the width of the terminal the table goes to', async () => {
+  it('fits the table to the terminal it goes to: the reason wraps, colour only there, and a control column', async () => {
     const snapshot = await snapshotOf(tempDir(), resources);
-    const failingRow = async (columns: number) => {
+    const tableOn = async (columns: number, env: Record<string, string> = {}) => {
       let text = '';
       const terminal = Object.assign(
         new Writable({
@@ -122,20 +138,32 @@ describe('vigil scan', () => {
             done();
           },
         }),
-        { isTTY: true, columns },
+        { isTTY: true, columns, hasColors: () => env['NO_COLOR'] === undefined },
       );
       const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
       const args = ['scan', '--snapshot', snapshot, '--insight', 'kms-key-rotation', '--format', 'table', '--no-store'];
       expect(await main(args, { stdout: terminal, stderr, now: () => new Date('2026-06-01T12:00:00Z'), workDir: dirname(snapshot) })).toBe(0);
-      return text.split('\n').filter((line) => line.startsWith('fail '));
+      return text;
     };
-    const wide = await failingRow(150);
-    expect(wide).toHaveLength(1);
-    expect(wide[0]).toMatch(/ automatic rotation is off$/);
-    // 121 columns before the reason, at least 20 for it: 'automatic rotation is off' is cut.
-    const narrow = await failingRow(100);
-    expect(narrow[0]).toMatch(/ automatic rotation \u2026$/);
-    expect(narrow[0]!.length).toBe(141);
+    // eslint-disable-next-line no-control-regex -- the escape codes are what is stripped
+    const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+    const rows = (text: string) => plain(text).split('\n').slice(0, plain(text).split('\n').indexOf(''));
+    const wide = await tableOn(200);
+    expect(wide).toContain('\u001b[31m');
+    expect(rows(wide)[0]).toMatch(/^STATUS\s+SEVERITY\s+INSIGHT\s+ACCOUNT\s+REGION\s+RESOURCE\s+CONTROLS\s+REASON$/);
+    expect(rows(wide).find((line) => line.startsWith('fail '))).toMatch(/ automatic rotation is off$/);
+    const narrow = rows(await tableOn(100));
+    expect(Math.max(...narrow.map((line) => line.length))).toBeLessThanOrEqual(100);
+    const failing = narrow.findIndex((line) => line.startsWith('fail '));
+    const reasonAt = narrow[0]!.indexOf('REASON');
+    // The reason goes on below its row, in its own column, word by word.
+    expect(
+      narrow
+        .slice(failing)
+        .filter((line, index) => index === 0 || line.slice(0, reasonAt).trim() === '')
+        .map((line) => line.slice(reasonAt).trim())
+        .join(' '),
+    ).toBe('automatic rotation is off');
   });
 
   it('prints help with exit 0', async () => {

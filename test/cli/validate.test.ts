@@ -5,6 +5,7 @@ import { kmsKey } from '../../src/model/builders.js';
 import { snapshotOf } from '../support/snapshots.js';
 import { useTempDir } from '../support/temp-dir.js';
 import { vigil } from '../support/cli.js';
+import type { ValidateOutput } from '../../src/cli/commands/validate.js';
 
 const tempDir = useTempDir();
 
@@ -20,6 +21,9 @@ describe('vigil validate', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/5 files valid \(3 pack, 1 exemptions, 1 config\)/);
+    const json = await vigil(['validate', 'demo', 'packs', '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, errors: 0, problems: [], usage: [], files: { pack: expect.any(Array) as unknown } });
   });
 
   it('reports every problem of every kind of file as file:line:column, exit 2', async () => {
@@ -61,6 +65,21 @@ describe('vigil validate', () => {
     has(new RegExp(`^${config}:5:13: regions\\.allowed\\[0\\]: must match pattern`));
     has(new RegExp(`^${malformed}:\\d+:\\d+: `));
     has(new RegExp(`^${snapshot}:1:\\d+: invalid JSON`));
+
+    // --format json: the same problems as one document on stdout, the same exit code.
+    const json = await vigil(['validate', '--format', 'json', pack, insight, exemptions, config, malformed, snapshot]);
+    expect(json.code).toBe(2);
+    expect(json.stderr).toBe('');
+    const output = JSON.parse(json.stdout) as ValidateOutput;
+    expect(output).toMatchObject({
+      valid: false,
+      files: { pack: [pack, malformed], insight: [insight], exemptions: [exemptions], config: [config], snapshot: [snapshot] },
+    });
+    const errors = output.problems.filter((p) => p.severity === 'error');
+    expect(output.errors).toBe(errors.length + output.usage.length);
+    expect(errors.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`).sort()).toEqual(
+      lines.filter((line) => line.startsWith('/') && !line.includes(': warning: ')).sort(),
+    );
   });
 
   it('warns about exemptions expiring within 14 days without failing', async () => {

@@ -5,7 +5,8 @@ import { compileExemption, ExemptionIndex } from '../../src/exemptions/exemption
 import type { Exemption } from '../../src/exemptions/exemption-schema.js';
 import { loadExemptions } from '../../src/exemptions/load-exemptions.js';
 import { formatProblem } from '../../src/input/problem.js';
-import { s3Bucket } from '../../src/model/builders.js';
+import { s3Bucket, securityGroup } from '../../src/model/builders.js';
+import { unmatchedPatternWarnings } from '../../src/exemptions/unmatched-patterns.js';
 import { unknown } from '../../src/model/unknown.js';
 import { useTempDir } from '../support/temp-dir.js';
 
@@ -32,6 +33,25 @@ describe('exemption matching', () => {
     expect(index({ ...base, resources: ['arn:aws:s3:::scratch-*'] }).find(base.insight, bucket)).toBeDefined();
     expect(index({ ...base, resources: ['arn:aws:s3:::{scratch,tmp}-data'] }).find(base.insight, bucket)).toBeDefined();
     expect(index({ ...base, resources: ['arn:aws:s3:::prod-*'] }).find(base.insight, bucket)).toBeUndefined();
+  });
+
+  it('lets `*` cross `/` in an ARN, as IAM does', () => {
+    const group = securityGroup({}, { id: 'sg-0123' });
+    expect(group.arn).toContain('/');
+    expect(index({ ...base, resources: ['arn:aws:ec2:*'] }).find(base.insight, group)).toBeDefined();
+    expect(index({ ...base, resources: ['arn:aws:ec2:*:security-group/sg-0123'] }).find(base.insight, group)).toBeDefined();
+    expect(index({ ...base, resources: ['arn:aws:ec2:*:security-group/sg-9*'] }).find(base.insight, group)).toBeUndefined();
+  });
+
+  it('records which ARN patterns matched, trying every exemption of the insight', () => {
+    const exemptions = index({ ...base, resources: ['arn:aws:s3:::scratch-*', 'arn:aws:s3:::gone-bucket'] }, { ...base, resources: ['arn:aws:s3:::*-data'] });
+    exemptions.find(base.insight, bucket);
+    expect(exemptions.active.map((e) => [...e.matchedPatterns])).toEqual([[0], [0]]);
+    expect(unmatchedPatternWarnings(exemptions, new Set([base.insight])).map(formatProblem)).toEqual([
+      `ex.yaml:1:1: warning: exemption for s3-bucket-versioning: resource pattern 'arn:aws:s3:::gone-bucket' matched no failing finding in this scan`,
+    ]);
+    // An exemption of an insight the scan did not run had nothing to match.
+    expect(unmatchedPatternWarnings(exemptions, new Set(['kms-key-rotation']))).toEqual([]);
   });
 
   it('applies only to its insight', () => {
@@ -79,6 +99,23 @@ describe('exemption files', () => {
     expect(messages).toContain(`${file}:7:14: exemptions[1].insight: unknown insight 'no-such-insight'`);
     expect(messages).toContainEqual(expect.stringMatching(new RegExp(`^${file}:7:5: exemptions\\[1\\]: name the resources`)));
     expect(messages).toContain(`${file}:6:14: warning: exemptions[0]: expires on 2026-06-10, within 14 days`);
+  });
+
+  it('refuses an expiry more than the maximum ahead (default a year), and names each pattern where it is written', async () => {
+    const file = join(tempDir(), 'exemptions.yaml');
+    const entry = (expires: string) =>
+      `  - insight: s3-bucket-versioning\n    resources:\n      - "arn:aws:s3:::a"\n      - "arn:aws:s3:::b"\n    reason: scratch data, recreated daily\n    approvedBy: ciso\n    expires: ${expires}\n`;
+    writeFileSync(file, `exemptions:\n${entry('2027-06-01')}${entry('2027-06-02')}`);
+    const loaded = await loadExemptions(file, new Set(['s3-bucket-versioning']), now);
+    expect(loaded.ok ? [] : loaded.problems.map(formatProblem)).toEqual([
+      `${file}:15:14: exemptions[1].expires: 2027-06-02 is more than 365 days ahead; an accepted risk is looked at again at least that often (exemptionMaxDays in the configuration)`,
+    ]);
+    const longer = await loadExemptions(file, new Set(['s3-bucket-versioning']), now, 400);
+    expect(longer.ok).toBe(true);
+    expect(longer.ok && longer.value[1]!.patternSites).toEqual([
+      { line: 11, column: 9 },
+      { line: 12, column: 9 },
+    ]);
   });
 
   it('rejects an exemption without an expiry date', async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../src/snapshot/snapshot-reader.js';
+import { LineTooLongError, readLineBatches } from '../../src/snapshot/line-reader.js';
 import { kmsKey, s3Bucket, securityGroup } from '../../src/model/builders.js';
 import type { AnyCollectedResource } from '../../src/model/resource.js';
 import { unknown } from '../../src/model/unknown.js';
@@ -126,5 +127,42 @@ describe('snapshot files', () => {
     expect(seen.map((s) => s.line)).toEqual([2, 3, 4]);
     expect(seen[1]?.resource).toBe(first[0]);
     expect(seen.map((s) => s.resource)).toEqual(resources);
+  });
+});
+
+describe('bad snapshots that must stop the scan', () => {
+  it('refuses the same ARN twice, naming both lines, and evaluates nothing', async () => {
+    const key = kmsKey();
+    const file = await snapshotOf(tempDir(), [key, s3Bucket(), key]);
+    const seen: unknown[] = [];
+    const result = await readSnapshot(file, (resource) => seen.push(resource));
+    expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([
+      `${file}:4:1: resource ${key.arn}: the same ARN as at ${file}:2; a snapshot holds each resource once`,
+    ]);
+    expect(seen.length).toBeLessThan(3);
+  });
+
+  it('keeps an AWS-owned ARN once per account (an AWS-managed policy is in every account)', async () => {
+    const policy = { ...kmsKey(), arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' };
+    const file = await snapshotOf(tempDir(), [policy, { ...policy, accountId: '222222222222' }]);
+    expect((await readSnapshot(file, () => {})).ok).toBe(true);
+  });
+
+  it('stops at a line longer than the limit with its number, without reading on', async () => {
+    const file = join(tempDir(), 'one-line.json');
+    writeFileSync(file, `first\nsecond\n${'x'.repeat(5000)}\nfourth\n`);
+    const lines: string[] = [];
+    const read = async () => {
+      for await (const batch of readLineBatches(file, 1000)) lines.push(...batch);
+    };
+    await expect(read()).rejects.toThrow(new LineTooLongError(3, 1000));
+    expect(lines).toEqual([]);
+    const unbroken = join(tempDir(), 'unbroken.json');
+    writeFileSync(unbroken, 'y'.repeat(3 << 20));
+    await expect(
+      (async () => {
+        for await (const batch of readLineBatches(unbroken, 1 << 20)) lines.push(...batch);
+      })(),
+    ).rejects.toThrow(/^line 1 is longer than 1 MiB$/);
   });
 });

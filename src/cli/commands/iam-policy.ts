@@ -13,6 +13,8 @@ import { ORCHESTRATION_PERMISSIONS } from '../../collect/organisation/collect-or
 import type { ResourceType } from '../../model/resource-types.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
+import { renderTable } from '../../output/terminal-table.js';
+import { terminalOf } from '../../output/terminal.js';
 
 export function scanPermissions(selection?: ReadonlyMap<ResourceType, ReadonlySet<string>>): string[] {
   // The Config source's SelectResourceConfig is included: `vigil collect --source config` may use it.
@@ -33,6 +35,26 @@ export async function iamPolicyCommand(options: IamPolicyOptions, io: CliIo): Pr
     }
     selection = selectionOf(prepared.value.plan);
   }
-  io.stdout.write(`${JSON.stringify(leastPrivilegePolicy(scanPermissions(selection)), null, 2)}\n`);
+  const permissions = scanPermissions(selection);
+  if (options.format === 'json') {
+    io.stdout.write(`${JSON.stringify(leastPrivilegePolicy(permissions), null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  const byService = new Map<string, string[]>();
+  for (const permission of permissions) {
+    const [service = '', action = permission] = permission.split(':');
+    byService.set(service, [...(byService.get(service) ?? []), action]);
+  }
+  const terminal = terminalOf(io.stdout);
+  io.stdout.write(
+    `${terminal.colours.bold(`Read-only IAM policy for collection: ${permissions.length} actions (--format json prints the policy document)`)}\n`,
+  );
+  io.stdout.write(
+    renderTable(
+      [{ header: 'SERVICE' }, { header: 'ACTIONS', align: 'right' }, { header: 'PERMISSIONS', flex: true }],
+      [...byService].map(([service, actions]) => [service, String(actions.length), actions.join(' ')]),
+      terminal,
+    ),
+  );
   return ExitCode.ok;
 }

@@ -3,6 +3,9 @@ import type { ListOptions } from '../options/list.js';
 import { prepareScan } from '../../app/prepare-scan.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
+import { styleSeverity } from '../../output/colour.js';
+import { renderTable } from '../../output/terminal-table.js';
+import { terminalOf } from '../../output/terminal.js';
 
 export async function insightsListCommand(options: ListOptions, io: CliIo): Promise<ExitCode> {
   const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), insightDirs: options.insights, now: io.now() });
@@ -27,12 +30,22 @@ export async function insightsListCommand(options: ListOptions, io: CliIo): Prom
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return ExitCode.ok;
   }
-  for (const row of rows) {
-    const controls = row.controls.map((c) => `${c.pack}:${c.control}`).join(' ');
-    io.stdout.write(`${row.id.padEnd(36)} ${row.severity.padEnd(9)} ${row.resourceType.padEnd(34)} ${row.title}\n`);
-    io.stdout.write(`${''.padEnd(36)} used by: ${controls === '' ? '(no pack)' : controls}\n`);
-  }
-  io.stdout.write(`${rows.length} insights\n`);
+  const terminal = terminalOf(io.stdout);
+  const c = terminal.colours;
+  io.stdout.write(`${c.bold(`Insights (${rows.length})`)}\n`);
+  io.stdout.write(
+    renderTable(
+      [{ header: 'ID', max: 40 }, { header: 'SEVERITY' }, { header: 'RESOURCE TYPE' }, { header: 'TITLE', max: 60 }, { header: 'USED BY', flex: true }],
+      rows.map((row) => [
+        row.id,
+        styleSeverity(c, row.severity),
+        row.resourceType,
+        row.title,
+        row.controls.map((control) => `${control.pack}:${control.control}`).join(' ') || '(no pack)',
+      ]),
+      terminal,
+    ),
+  );
   return ExitCode.ok;
 }
 
@@ -59,10 +72,22 @@ export async function packsListCommand(options: ListOptions, io: CliIo): Promise
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return ExitCode.ok;
   }
-  for (const row of rows) {
-    io.stdout.write(
-      `${row.id.padEnd(12)} ${row.version.padEnd(8)} ${String(row.controls).padStart(4)} controls (${row.automated} automated, ${row.manual} manual), ${row.insights.length} insights  ${row.name}\n`,
-    );
-  }
+  const terminal = terminalOf(io.stdout);
+  io.stdout.write(`${terminal.colours.bold(`Compliance packs (${rows.length})`)}\n`);
+  io.stdout.write(
+    renderTable(
+      [
+        { header: 'ID' },
+        { header: 'VERSION' },
+        { header: 'CONTROLS', align: 'right' },
+        { header: 'AUTOMATED', align: 'right' },
+        { header: 'MANUAL', align: 'right' },
+        { header: 'INSIGHTS', align: 'right' },
+        { header: 'NAME', flex: true },
+      ],
+      rows.map((row) => [row.id, row.version, String(row.controls), String(row.automated), String(row.manual), String(row.insights.length), row.name]),
+      terminal,
+    ),
+  );
   return ExitCode.ok;
 }

@@ -7,6 +7,8 @@ import { prepareScan } from '../../app/prepare-scan.js';
 import type { ResolvedControl, ResolvedPack } from '../../packs/load-packs.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
+import { renderTable } from '../../output/terminal-table.js';
+import { terminalOf } from '../../output/terminal.js';
 
 export type Automation = 'automated' | 'partly' | 'manual';
 
@@ -72,13 +74,20 @@ export async function packsCoverageCommand(options: PacksCoverageOptions, io: Cl
     io.stdout.write(`${JSON.stringify(packs, null, 2)}\n`);
     return ExitCode.ok;
   }
+  const terminal = terminalOf(io.stdout);
+  const c = terminal.colours;
+  const automation: Record<Automation, (text: string) => string> = { automated: c.green, partly: c.yellow, manual: c.dim };
   for (const pack of packs) {
-    io.stdout.write(`${pack.name} (${pack.id} ${pack.version})\n`);
-    for (const control of pack.controls) {
-      io.stdout.write(`  ${control.id.padEnd(12)} ${control.automation.padEnd(9)} ${control.insights.join(', ') || '-'}\n`);
-    }
+    io.stdout.write(`${c.bold(`${pack.name} (${pack.id} ${pack.version})`)}\n`);
     io.stdout.write(
-      `  ${pack.automated} automated, ${pack.partly} partly, ${pack.manual} manual of ${pack.controls.length}: ` +
+      renderTable(
+        [{ header: 'CONTROL' }, { header: 'AUTOMATION' }, { header: 'TITLE', max: 50 }, { header: 'INSIGHTS', flex: true }],
+        pack.controls.map((control) => [control.id, automation[control.automation](control.automation), control.title, control.insights.join(', ') || '-']),
+        terminal,
+      ),
+    );
+    io.stdout.write(
+      `${pack.automated} automated, ${pack.partly} partly, ${pack.manual} manual of ${pack.controls.length}: ` +
         `${pack.automatedPercent}% automated, ${pack.atLeastPartlyPercent}% at least partly\n\n`,
     );
   }

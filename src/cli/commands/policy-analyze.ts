@@ -8,6 +8,8 @@ import { analyzeResourcePolicy } from '../../analysis/policy/analyze.js';
 import { problem } from '../../input/problem.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
+import { renderTable } from '../../output/terminal-table.js';
+import { terminalOf, type Terminal } from '../../output/terminal.js';
 
 export interface PolicyAnalyzeOutput {
   public: boolean;
@@ -73,7 +75,27 @@ export async function policyAnalyzeCommand(file: string, options: PolicyAnalyzeO
       reason: statement.reason,
     })),
   };
-  io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+  const format = options.format ?? (io.stdout.isTTY === true ? 'table' : 'json');
+  io.stdout.write(format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : analysisTable(output, terminalOf(io.stdout)));
   // Like `scan --fail-on`: a public policy is a finding.
   return output.public ? ExitCode.findings : ExitCode.ok;
+}
+
+function analysisTable(output: PolicyAnalyzeOutput, terminal: Terminal): string {
+  const c = terminal.colours;
+  const verdict = output.public ? c.red(c.bold(`PUBLIC: anyone may ${output.publicActions.join(', ')}`)) : c.green('not public');
+  const parties =
+    output.externalAccess.length === 0
+      ? 'No external party is let in.\n'
+      : renderTable(
+          [{ header: 'EXTERNAL PARTY', max: 60 }, { header: 'KIND' }, { header: 'ACTIONS', flex: true }],
+          output.externalAccess.map((access) => [access.party, access.kind, access.actions.join(', ')]),
+          terminal,
+        );
+  const statements = renderTable(
+    [{ header: 'STATEMENT', max: 30 }, { header: 'EFFECT' }, { header: 'PUBLIC' }, { header: 'REASON', flex: true }],
+    output.statements.map((statement, index) => [statement.sid ?? `#${index + 1}`, statement.effect, statement.public ? c.red('yes') : 'no', statement.reason]),
+    terminal,
+  );
+  return `${c.bold('Policy')}: ${verdict}\n\n${parties}\n${statements}`;
 }

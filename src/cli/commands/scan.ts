@@ -95,9 +95,27 @@ async function scanInto(
     snapshot = temporary;
   }
   const format: OutputFormat = options.format ?? (options.out === undefined && io.stdout.isTTY === true ? 'table' : 'json');
-  const outcome = await runScan(prepared, snapshot!, {
+  // What is pushed to Security Hub is the same findings as ASFF, written aside first.
+  const pushDir = options.pushSecurityHub ? mkdtempSync(join(tmpdir(), 'vigil-asff-')) : undefined;
+  const pushFile = pushDir === undefined ? undefined : join(pushDir, 'findings.asff.jsonl');
+  try {
+    return await evaluate(options, io, prepared, history, { snapshot: snapshot!, format, degraded, temporary, pushFile });
+  } finally {
+    if (pushDir !== undefined) rmSync(pushDir, { recursive: true, force: true });
+  }
+}
+
+async function evaluate(
+  options: ScanCommandOptions,
+  io: CliIo,
+  prepared: PreparedScan,
+  history: { store: Store; keepScansDays: number } | undefined,
+  run: { snapshot: string; format: OutputFormat; degraded: boolean; temporary: string | undefined; pushFile: string | undefined },
+): Promise<ExitCode> {
+  const { snapshot, format, degraded, temporary, pushFile } = run;
+  const outcome = await runScan(prepared, snapshot, {
     includeAll: options.all,
-    outputs: [{ format, file: options.out }],
+    outputs: [{ format, file: options.out }, ...(pushFile === undefined ? [] : [{ format: 'asff' as const, file: pushFile }])],
     stdout: io.stdout,
     now: io.now,
     ...(history !== undefined && {
@@ -109,6 +127,7 @@ async function scanInto(
     reportProblems(io, outcome.problems);
     return ExitCode.input;
   }
+  reportProblems(io, outcome.warnings);
   if (outcome.recordError !== undefined) {
     const error = outcome.recordError;
     io.stderr.write(`vigil: the scan could not be recorded in the store ${history?.store.description}: ${errorMessage(error)}\n`);
@@ -117,7 +136,31 @@ async function scanInto(
   if (outcome.recorded !== undefined && format === 'table' && options.out === undefined) {
     io.stdout.write(`\n${historyLine(outcome.recorded, shownStore(io, history!.store))}`);
   }
+  if (pushFile !== undefined && !(await pushed(pushFile, io))) return ExitCode.failed;
   // A collection that could not reach every account is a degraded run, whatever was found.
   if (degraded) return ExitCode.failed;
   return exitCodeFor(outcome.result.summary, options.failOn);
+}
+
+/** Sends the ASFF findings to Security Hub; false when some were refused (each named on stderr). */
+async function pushed(file: string, io: CliIo): Promise<boolean> {
+  const [{ pushToSecurityHub, asffFindingsIn }, { SecurityHubClient }] = await Promise.all([
+    import('../../output/push-security-hub.js'),
+    import('@aws-sdk/client-securityhub'),
+  ]);
+  const clients = new Map<string, InstanceType<typeof SecurityHubClient>>();
+  // One try per SDK call: the push retries throttled calls itself, with its own back-off.
+  const clientFor = (_accountId: string, region: string) => {
+    let client = clients.get(region);
+    if (client === undefined) clients.set(region, (client = new SecurityHubClient({ region, maxAttempts: 1 })));
+    return client;
+  };
+  try {
+    const report = await pushToSecurityHub(asffFindingsIn(file), { clientFor });
+    for (const failure of report.failed) io.stderr.write(`vigil: Security Hub did not import ${failure.id}: ${failure.code}: ${failure.message}\n`);
+    io.stderr.write(`Security Hub: ${report.imported} findings imported, ${report.failed.length} refused, in ${report.calls} BatchImportFindings calls\n`);
+    return report.failed.length === 0;
+  } finally {
+    for (const client of clients.values()) client.destroy();
+  }
 }

@@ -18,6 +18,7 @@ import { readSnapshot } from '../../snapshot/snapshot-reader.js';
 import { loadPackFiles, resolvePacks, type PackSource } from '../../packs/load-packs.js';
 import { shippedPackFiles } from '../../packs/shipped-packs.js';
 import { ExitCode } from '../exit-codes.js';
+import type { ValidateOptions } from '../options/validate.js';
 import { reportProblems, type CliIo } from '../io.js';
 
 export type FileKind = 'pack' | 'insight' | 'exemptions' | 'config' | 'snapshot';
@@ -64,7 +65,18 @@ async function expand(paths: readonly string[]): Promise<{ files: string[]; prob
   return { files, problems };
 }
 
-export async function validateCommand(paths: readonly string[], io: CliIo): Promise<ExitCode> {
+/** `vigil validate --format json`: what was checked and every problem, as one document. */
+export interface ValidateOutput {
+  valid: boolean;
+  files: Record<FileKind, string[]>;
+  errors: number;
+  warnings: number;
+  problems: Problem[];
+  /** Problems that have no position (a configuration naming a pack that does not exist). */
+  usage: string[];
+}
+
+export async function validateCommand(paths: readonly string[], options: ValidateOptions, io: CliIo): Promise<ExitCode> {
   const now = io.now();
   const { files, problems } = await expand(paths);
   const byKind: Record<FileKind, string[]> = { pack: [], insight: [], exemptions: [], config: [], snapshot: [] };
@@ -119,9 +131,14 @@ export async function validateCommand(paths: readonly string[], io: CliIo): Prom
     if (!read.ok) problems.push(...read.problems);
   }
 
-  reportProblems(io, problems, usage);
   const errors = problems.filter((p) => p.severity === 'error').length + usage.length;
   const warnings = problems.length - problems.filter((p) => p.severity === 'error').length;
+  if (options.format === 'json') {
+    const output: ValidateOutput = { valid: errors === 0, files: byKind, errors, warnings, problems, usage };
+    io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    return errors > 0 ? ExitCode.input : ExitCode.ok;
+  }
+  reportProblems(io, problems, usage);
   if (errors > 0) return ExitCode.input;
   io.stdout.write(
     `${files.length} file${files.length === 1 ? '' : 's'} valid` +

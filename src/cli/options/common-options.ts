@@ -10,6 +10,9 @@ export const FailOn = Type.Optional(Severity);
 /** The format of a listing command: a table for people, JSON for tools. */
 export const ListFormat = Type.Union([Type.Literal('table'), Type.Literal('json')], { default: 'table' });
 
+/** The format of a command whose output is a JSON document people also read (a policy): JSON unless a table is asked for. */
+export const JsonFirstFormat = Type.Union([Type.Literal('json'), Type.Literal('table')], { default: 'json' });
+
 /** The options that say what to collect and how: `vigil collect` and `vigil scan --live`. */
 export const collectionOptions = {
   config: Type.Optional(Type.String()),

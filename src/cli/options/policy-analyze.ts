@@ -4,7 +4,14 @@ import { Repeated } from './common-options.js';
 import type { CommandOptions } from './parse-options.js';
 
 const PolicyAnalyzeOptions = Type.Object(
-  { account: Type.String(), trustedAccount: Repeated(), orgId: Repeated(), trustedCidr: Repeated() },
+  {
+    account: Type.String(),
+    trustedAccount: Repeated(),
+    orgId: Repeated(),
+    trustedCidr: Repeated(),
+    /** Absent: a table on a terminal, JSON otherwise. */
+    format: Type.Optional(Type.Union([Type.Literal('table'), Type.Literal('json')])),
+  },
   { additionalProperties: false },
 );
 export type PolicyAnalyzeOptions = Static<typeof PolicyAnalyzeOptions>;

@@ -16,6 +16,7 @@ const ScanOptions = Type.Object(
     out: Type.Optional(Type.String()),
     failOn: FailOn,
     all: Type.Boolean({ default: false }),
+    pushSecurityHub: Type.Boolean({ default: false }),
     /** `--store SPEC`, or false for `--no-store` (false first: coercing it to a string would make it 'false'). */
     store: Type.Optional(Type.Union([Type.Literal(false), Type.String()])),
   },
