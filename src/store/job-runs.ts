@@ -14,11 +14,21 @@ export interface JobRunStart {
   readonly runner: string;
 }
 
-/** `started`: this runner runs the period now; `done`: it finished before, nothing to do. */
-export async function startJobRun(store: Store, run: JobRunStart): Promise<'started' | 'done'> {
+export type JobRunStarted =
+  | { readonly state: 'done' }
+  /** `interrupted`: an earlier attempt started and never finished (its daemon died, or was stopped past its deadline). */
+  | { readonly state: 'started'; readonly attempt: number; readonly interrupted?: { readonly at: string; readonly runner: string } };
+
+/** Starts a run of the period, unless the period finished before (`done`: nothing to do). */
+export async function startJobRun(store: Store, run: JobRunStart): Promise<JobRunStarted> {
   return store.transaction(async (trx) => {
-    const existing = await trx.selectFrom('job_runs').select('state').where('job', '=', run.job).where('period', '=', run.period).executeTakeFirst();
-    if (existing?.state === 'done') return 'done';
+    const existing = await trx
+      .selectFrom('job_runs')
+      .select(['state', 'attempts', 'started_at', 'runner'])
+      .where('job', '=', run.job)
+      .where('period', '=', run.period)
+      .executeTakeFirst();
+    if (existing?.state === 'done') return { state: 'done' };
     if (existing === undefined) {
       await trx
         .insertInto('job_runs')
@@ -32,7 +42,12 @@ export async function startJobRun(store: Store, run: JobRunStart): Promise<'star
         .where('period', '=', run.period)
         .execute();
     }
-    return 'started';
+    if (existing === undefined) return { state: 'started', attempt: 1 };
+    return {
+      state: 'started',
+      attempt: existing.attempts + 1,
+      ...(existing.state === 'running' && { interrupted: { at: existing.started_at, runner: existing.runner } }),
+    };
   });
 }
 
