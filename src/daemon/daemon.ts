@@ -53,8 +53,8 @@ export interface Daemon {
   readonly http: FastifyInstance;
   /** Takes work, catches up, starts the ticks. */
   start(): Promise<void>;
-  /** Runs what is due now (and what follows it) and resolves when all of it has run: `--once`. */
-  once(): Promise<void>;
+  /** Runs what is due now (and what follows it) and resolves when all of it has run: `--once`. Resolves with the runs that failed. */
+  once(): Promise<readonly string[]>;
   /** Stops taking work; the current steps finish or are aborted by the deadline. Resolves with the jobs still running after it. */
   shutdown(): Promise<readonly string[]>;
   health(): Promise<Health>;
@@ -62,10 +62,13 @@ export interface Daemon {
 
 export function createDaemon(deps: DaemonDeps): Daemon {
   const { store, queue, clock, log } = deps;
-  const schedules = daemonSchedules(deps.config, deps.bots);
+  // Without a bots runtime no bot is scheduled, rather than failing at every tick.
+  const bots = deps.services.runBot === undefined ? [] : deps.bots;
+  const schedules = daemonSchedules(deps.config, bots);
   const metrics = daemonMetrics({ outboxDepth: () => outboxDepth(store) });
   const scheduler = new Scheduler({ queue, store, clock, metrics, log });
   const touched = new Set<string>();
+  const failed = new Set<string>();
   let startedAt = clock.now();
   let ready = false;
 
@@ -80,12 +83,13 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     metrics,
     log,
     runner: deps.runner,
+    onFailed: (job) => failed.add(`${job.key}@${job.period}`),
     followUps: async (job) => {
-      for (const next of afterScan(deps.bots, job)) await queueJob(next);
+      for (const next of afterScan(bots, job)) await queueJob(next);
     },
   });
   const health = () => daemonHealth({ store, schedules, startedAt, now: clock.now(), overruns: scheduler.overruns });
-  const eventBots = deps.bots.filter((bot) => bot.steps.some((step) => step.when.event === DEPLOYMENT_COMPLETE));
+  const eventBots = bots.filter((bot) => bot.steps.some((step) => step.when.event === DEPLOYMENT_COMPLETE));
   const deploymentComplete = async (event: DeploymentComplete): Promise<string[]> => {
     const queued: string[] = [];
     for (const bot of eventBots) {
@@ -130,6 +134,8 @@ export function createDaemon(deps: DaemonDeps): Daemon {
         });
       }
       ready = true;
+      if (bots.length < deps.bots.length)
+        log.warn({ event: 'bots.unscheduled', reason: 'no bots runtime is wired into this daemon', bots: deps.bots.map((b) => b.id) });
       log.info({ event: 'daemon.started', queue: queue.kind, store: store.engine, schedules: schedules.map((s) => `${s.id}: ${s.cron} (${s.timeZone})`) });
     },
     async once() {
@@ -142,6 +148,7 @@ export function createDaemon(deps: DaemonDeps): Daemon {
         seen = touched.size;
         await queue.idle([...touched]);
       }
+      return [...failed];
     },
     async shutdown() {
       ready = false;

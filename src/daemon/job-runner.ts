@@ -9,7 +9,7 @@ import { errorMessage } from '../error-message.js';
 import { finishJobRun, startJobRun } from '../store/job-runs.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
-import type { JobData, JobRequest, QueuedJob } from './job.js';
+import type { JobRequest, QueuedJob } from './job.js';
 import type { JobDefinition } from './jobs/define-job.js';
 import { jobDefinitions } from './jobs/index.js';
 import type { DaemonMetrics } from './metrics.js';
@@ -25,6 +25,8 @@ export interface RunnerDeps {
   readonly runner: string;
   /** Jobs to queue once this one succeeded. */
   readonly followUps: (job: JobRequest) => Promise<void>;
+  /** Told of each failed attempt (`--once` exits 3 when one failed). */
+  readonly onFailed?: (job: QueuedJob, error: unknown) => void;
 }
 
 export function jobRunner(deps: RunnerDeps): (job: QueuedJob) => Promise<void> {
@@ -44,7 +46,7 @@ export function jobRunner(deps: RunnerDeps): (job: QueuedJob) => Promise<void> {
     log.info({ event: 'job.started', lagSeconds: lag });
     const definition = jobDefinitions[job.data.kind] as JobDefinition;
     try {
-      const summary = await definition.run(job.data as JobData, {
+      const summary = await definition.run(job.data, {
         store,
         clock,
         services: deps.services,
@@ -67,6 +69,7 @@ export function jobRunner(deps: RunnerDeps): (job: QueuedJob) => Promise<void> {
       await finishJobRun(store, { job: job.key, period: job.period, at: finishedAt.toISOString(), state: 'failed', error: errorMessage(error) });
       metrics.jobRun(job.data.kind, job.key, 'failed', (finishedAt.getTime() - startedAt.getTime()) / 1000, lag);
       log.error({ event: 'job.failed', error: errorMessage(error) });
+      deps.onFailed?.(job, error);
       throw error;
     }
     await deps.followUps(job);

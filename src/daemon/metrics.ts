@@ -48,9 +48,24 @@ export function daemonMetrics(options: { outboxDepth: () => Promise<OutboxDepth>
     labelNames: ['account', 'severity'],
     registers: [registry],
   });
-  const apiCalls = new Counter({ name: 'vigil_api_calls_total', help: 'AWS API calls the scans made, by service', labelNames: ['service'], registers: [registry] });
-  const throttles = new Counter({ name: 'vigil_api_throttles_total', help: 'AWS API calls throttled, by service', labelNames: ['service'], registers: [registry] });
-  const botActions = new Counter({ name: 'vigil_bot_actions_total', help: 'Bot actions, by bot and result', labelNames: ['bot', 'result'], registers: [registry] });
+  const apiCalls = new Counter({
+    name: 'vigil_api_calls_total',
+    help: 'AWS API calls the scans made, by service',
+    labelNames: ['service'],
+    registers: [registry],
+  });
+  const throttles = new Counter({
+    name: 'vigil_api_throttles_total',
+    help: 'AWS API calls throttled, by service',
+    labelNames: ['service'],
+    registers: [registry],
+  });
+  const botActions = new Counter({
+    name: 'vigil_bot_actions_total',
+    help: 'Bot actions, by bot and result',
+    labelNames: ['bot', 'result'],
+    registers: [registry],
+  });
   const jobRuns = new Counter({ name: 'vigil_job_runs_total', help: 'Job runs, by kind and result', labelNames: ['kind', 'result'], registers: [registry] });
   const jobSeconds = new Histogram({
     name: 'vigil_job_duration_seconds',
@@ -59,8 +74,18 @@ export function daemonMetrics(options: { outboxDepth: () => Promise<OutboxDepth>
     buckets: [1, 5, 15, 60, 300, 900, 3600],
     registers: [registry],
   });
-  const jobLag = new Gauge({ name: 'vigil_job_lag_seconds', help: "How late the last run of each job started after its schedule's tick", labelNames: ['job'], registers: [registry] });
-  const lastSuccess = new Gauge({ name: 'vigil_job_last_success_timestamp_seconds', help: 'When each job last succeeded', labelNames: ['job'], registers: [registry] });
+  const jobLag = new Gauge({
+    name: 'vigil_job_lag_seconds',
+    help: "How late the last run of each job started after its schedule's tick",
+    labelNames: ['job'],
+    registers: [registry],
+  });
+  const lastSuccess = new Gauge({
+    name: 'vigil_job_last_success_timestamp_seconds',
+    help: 'When each job last succeeded',
+    labelNames: ['job'],
+    registers: [registry],
+  });
   const overruns = new Counter({
     name: 'vigil_job_overruns_total',
     help: 'Ticks that found the previous run of the job still queued or running (reported, not doubled)',

@@ -117,7 +117,13 @@ export async function pgBossQueue(options: PgBossQueueOptions): Promise<JobQueue
                 controller.abort(new Error(`the run outlived its lease of ${job.expireInSeconds} s and was given up`)),
               );
               const done = handler({ ...job.data, attempt: job.retryCount + 1, signal: controller.signal } satisfies QueuedJob);
-              running.set(job.id, { controller, done: done.then(() => undefined, () => undefined) });
+              running.set(job.id, {
+                controller,
+                done: done.then(
+                  () => undefined,
+                  () => undefined,
+                ),
+              });
               try {
                 await done;
               } finally {

@@ -28,9 +28,7 @@ export class Scheduler {
   /** The last overrun of each job, for /healthz. */
   readonly overruns = new Map<string, Overrun>();
 
-  constructor(
-    private readonly deps: { queue: JobQueue; store: Store; clock: Clock; metrics: DaemonMetrics; log: Logger },
-  ) {}
+  constructor(private readonly deps: { queue: JobQueue; store: Store; clock: Clock; metrics: DaemonMetrics; log: Logger }) {}
 
   /** A tick of the schedule at `at`: its jobs, queued for that period. */
   async tick(schedule: Schedule, at: Date, options: { jitter: boolean } = { jitter: true }): Promise<Map<string, QueueOutcome>> {

@@ -46,7 +46,8 @@ export interface DaemonServices {
   /** Loads the configuration, insights, packs and exemptions as of `now` (each run sees expiries as they are then). */
   prepare(now: Date): Promise<Prepared>;
   collect(request: CollectRequest): Promise<CollectOutcome>;
-  runBot(request: BotRunRequest): Promise<BotRunOutcome>;
+  /** undefined: no bots runtime is wired in, and the daemon schedules no bot. */
+  readonly runBot?: (request: BotRunRequest) => Promise<BotRunOutcome>;
   readonly transports: Transports;
   /** Where the daily report's report.html and report.txt go. */
   readonly reportDir: string;
