@@ -141,12 +141,16 @@ export function createDaemon(deps: DaemonDeps): Daemon {
     async once() {
       startedAt = clock.now();
       await queue.work(runner);
-      for (const job of await scheduler.catchUp(schedules, { jitter: false })) touched.add(job.key);
-      // Follow-ups (the bots after a scan) are queued while the first jobs run: wait until nothing is left.
-      let seen = -1;
-      while (seen !== touched.size) {
-        seen = touched.size;
-        await queue.idle([...touched]);
+      // Scans (and the bots that follow them) first, then the rest: the report reads what they recorded.
+      const scans = schedules.filter((schedule) => schedule.id === 'scan');
+      for (const phase of [scans, schedules.filter((schedule) => !scans.includes(schedule))]) {
+        for (const job of await scheduler.catchUp(phase, { jitter: false })) touched.add(job.key);
+        // Follow-ups are queued while the first jobs run: wait until nothing is left.
+        let seen = -1;
+        while (seen !== touched.size) {
+          seen = touched.size;
+          await queue.idle([...touched]);
+        }
       }
       return [...failed];
     },

@@ -24,7 +24,13 @@ export function daemonSchedules(config: VigilConfig | undefined, bots: readonly 
   const schedules = config?.schedules;
   const scan = { ...DAEMON_DEFAULTS.scan, ...schedules?.scan };
   const accounts = (config?.accounts ?? []).map((account) => account.id);
-  const report = { timeZone: config?.report?.daily?.timeZone ?? 'UTC', ...DAEMON_DEFAULTS.report, ...schedules?.report };
+  // The report's default time is the one `report.daily` names (at, timeZone), else 07:00 UTC.
+  const at = config?.report?.daily?.at?.split(':').map(Number);
+  const report = {
+    timeZone: config?.report?.daily?.timeZone ?? 'UTC',
+    cron: at === undefined ? DAEMON_DEFAULTS.report.cron : `${at[1]} ${at[0]} * * *`,
+    ...schedules?.report,
+  };
   const outbox = { ...DAEMON_DEFAULTS.outbox, ...schedules?.outbox };
   const maintenance = { ...DAEMON_DEFAULTS.maintenance, ...schedules?.maintenance };
   const list: Schedule[] = [
