@@ -94,6 +94,7 @@ describe('GET /metrics and /healthz', () => {
     await harness.clock.advance(8 * 3_600_000);
     const overdue = await harness.daemon.http.inject({ method: 'GET', url: '/healthz' });
     expect(overdue.statusCode).toBe(503);
-    expect(overdue.json().jobs.find((job: { job: string }) => job.job === 'scan:569425006216')).toMatchObject({ overdue: true, lastSuccess: null });
+    const health = overdue.json<{ jobs: { job: string }[] }>();
+    expect(health.jobs.find((job) => job.job === 'scan:569425006216')).toMatchObject({ overdue: true, lastSuccess: null });
   });
 });
