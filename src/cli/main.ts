@@ -25,6 +25,7 @@ import { scorecardOptions } from './options/scorecard.js';
 import { reportDailyOptions } from './options/report-daily.js';
 import { notifyTestOptions } from './options/notify-test.js';
 import { validateOptions } from './options/validate.js';
+import { daemonOptions } from './options/daemon.js';
 import { OUTBOX_STATES, outboxFlushOptions, outboxListOptions } from './options/outbox.js';
 import { ExitCode } from './exit-codes.js';
 import { processIo, reportProblems, type CliIo } from './io.js';
@@ -332,6 +333,24 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--config <file>', 'configuration file with notify: (default vigil.yaml)')
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'delivered', [ExitCode.failed]: 'refused or not delivered (the reason on stderr)' }))
     .action(run('notify test', notifyTestOptions, async (options) => (await import('./commands/notify-test.js')).notifyTestCommand(options, io)));
+
+  program
+    .command('daemon')
+    .description(
+      'Run scans, bots, the daily report, outbox delivery and store maintenance on their schedules, with /healthz, /metrics and the deployment webhook',
+    )
+    .option('--config <file>', 'configuration file (vigil.yaml): daemon, schedules, accounts, store, notify')
+    .option('--once', 'run every job that is due now, then exit (for cron, ECS scheduled tasks, Lambda-style runners)')
+    .option('--store <spec>', STORE_HELP.replace(/^the findings store/, 'the store (on PostgreSQL the daemons share its pg-boss job queue)'))
+    .option('--report-dir <dir>', 'where the daily report is written (default vigil-out)')
+    .addHelpText(
+      'after',
+      exitCodes({
+        [ExitCode.ok]: 'stopped by SIGTERM or SIGINT (the current step finished or was aborted within daemon.shutdownSeconds); with --once, every due job ran',
+        [ExitCode.failed]: 'the store or the job queue could not be used; with --once, a job failed (see the JSON log on stderr)',
+      }),
+    )
+    .action(run('daemon', daemonOptions, async (options) => (await import('./commands/daemon.js')).daemonCommand(options, io)));
 
   return program;
 }

@@ -2,6 +2,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { BotOverride } from '../bots/bot-schema.js';
 import { NotifyConfig } from '../notify/notify-config.js';
+import { DaemonSchedules, DaemonSettings } from '../daemon/daemon-config.js';
 import { AccountEntry } from './account-entry.js';
 
 export const VigilConfig = Type.Object(
@@ -106,6 +107,10 @@ export const VigilConfig = Type.Object(
     ),
     /** Slack digests to resource owners and e-mail to the CISO/CIO (see the README). */
     notify: Type.Optional(NotifyConfig),
+    /** `vigil daemon`: where it listens, the webhook's secret, how long a shutdown may take. */
+    daemon: Type.Optional(DaemonSettings),
+    /** `vigil daemon`: when scans, the daily report, outbox delivery and store maintenance run (each cron in an IANA time zone). */
+    schedules: Type.Optional(DaemonSchedules),
   },
   { additionalProperties: false, $id: 'https://vigil.dev/schemas/config.json', title: 'Vigil configuration (vigil.yaml)' },
 );

@@ -4,6 +4,7 @@ import { readYamlFile, type SourceMap } from '../input/yaml-file.js';
 import type { Loaded, Problem } from '../input/problem.js';
 import { isResourceType } from '../model/resource-types.js';
 import { VigilConfig } from './config-schema.js';
+import { cronProblem } from '../bots/schedule/cron.js';
 
 export interface LoadedConfig {
   readonly config: VigilConfig;
@@ -22,6 +23,15 @@ export async function loadConfig(file: string): Promise<Loaded<LoadedConfig>> {
   const reportZone = config.report?.daily?.timeZone;
   if (reportZone !== undefined && !isTimeZone(reportZone)) {
     problems.push(source.problemAt(['report', 'daily', 'timeZone'], `report.daily.timeZone: unknown time zone '${reportZone}'`));
+  }
+  for (const [name, schedule] of Object.entries(config.schedules ?? {})) {
+    const zone = schedule.timeZone ?? 'UTC';
+    if (schedule.timeZone !== undefined && !isTimeZone(schedule.timeZone)) {
+      problems.push(source.problemAt(['schedules', name, 'timeZone'], `schedules.${name}.timeZone: unknown time zone '${schedule.timeZone}'`));
+    } else {
+      const problem = cronProblem(schedule.cron, zone);
+      if (problem !== undefined) problems.push(source.problemAt(['schedules', name, 'cron'], `schedules.${name}.cron: ${problem}`));
+    }
   }
   (config.accounts ?? []).forEach((account, index) => {
     const first = seen.get(account.id);

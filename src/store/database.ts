@@ -248,6 +248,22 @@ export interface ObservedTable {
   digest: string | null;
 }
 
+export type JobRunState = 'running' | 'done' | 'failed';
+
+/** One period of one daemon job (scan:123456789012 at 2026-12-08T04:00:00.000Z): done once, whoever ran it. */
+export interface JobRunsTable {
+  job: string;
+  /** The schedule's tick the run belongs to (ISO), or the event's id. */
+  period: string;
+  state: JobRunState;
+  attempts: number;
+  started_at: string;
+  finished_at: string | null;
+  /** The daemon that last ran it (host and process), for messages. */
+  runner: string;
+  error: string | null;
+}
+
 export interface Database {
   scans: ScansTable;
   scan_regions: ScanRegionsTable;
@@ -264,4 +280,5 @@ export interface Database {
   outbox: OutboxTable;
   exemption_events: ExemptionEventsTable;
   vigil_observed: ObservedTable;
+  job_runs: JobRunsTable;
 }

@@ -19,7 +19,8 @@ import type { Finding } from '../findings/finding.js';
 import { chunks, IDS_PER_STATEMENT } from './batches.js';
 import { CoveringScans, type ScanRef } from './covering-scans.js';
 import { ListingChanges, ListingDigest, loadListings } from './account-listings.js';
-import { writeRollups, ROLLUP_DAYS, type RollupCounts } from './daily-rollups.js';
+import { writeRollups, type RollupCounts } from './daily-rollups.js';
+import { pruneStore } from './retention.js';
 import type { Database, ExemptionEventsTable, FindingsTable, LifecycleState, ObservedTable, ScanStatus, TransitionsTable } from './database.js';
 import { cellOfFinding, cellOfRow, findingRow, lastSeenOf, lifecycleColumns, type LifecycleRow } from './finding-row.js';
 import { isActive, nextLifecycle } from './lifecycle.js';
@@ -318,7 +319,7 @@ export async function recordScan(store: Store, scan: ScanToRecord): Promise<Reco
     await trx.updateTable('scans').set(counters).where('id', '=', scan.id).execute();
     const rollups = await writeRollups(trx, store.bulk, self, scan.rollups);
     // One writer prunes at a time; the others leave it to the next scan.
-    if (await tryLockName(trx, store.engine, 'prune')) await prune(trx, scan.observedAt, scan.keepScansDays);
+    if (await tryLockName(trx, store.engine, 'prune')) await pruneStore(trx, scan.observedAt, scan.keepScansDays);
 
     return {
       seq: self.seq,
@@ -490,19 +491,6 @@ export async function findingLifecycles(store: Store, accounts: readonly string[
     }
   }
   return lifecycles;
-}
-
-/** Raw scans (and their scopes) past the retention, roll-ups past 400 days. */
-async function prune(trx: Transaction<Database>, observedAt: string, keepScansDays: number): Promise<void> {
-  const day = 86_400_000;
-  const scansBefore = new Date(Date.parse(observedAt) - keepScansDays * day).toISOString();
-  const old = trx.selectFrom('scans').select('id').where('observed_at', '<', scansBefore);
-  await trx.deleteFrom('scan_regions').where('scan_id', 'in', old).execute();
-  await trx.deleteFrom('scan_insights').where('scan_id', 'in', old).execute();
-  await trx.deleteFrom('scan_gaps').where('scan_id', 'in', old).execute();
-  await trx.deleteFrom('scans').where('observed_at', '<', scansBefore).execute();
-  const rollupsBefore = new Date(Date.parse(observedAt) - ROLLUP_DAYS * day).toISOString().slice(0, 10);
-  await trx.deleteFrom('daily_rollups').where('day', '<', rollupsBefore).execute();
 }
 
 export interface CrashedScan {

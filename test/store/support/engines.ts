@@ -29,14 +29,27 @@ export interface EngineHarness {
 
 export function describeEachEngine(title: string, suite: (harness: EngineHarness) => void): void {
   describe(`${title} [sqlite]`, () => suite(harness('sqlite')));
-  if (POSTGRES_URL !== undefined && POSTGRES_URL !== '') describe(`${title} [postgres]`, () => suite(harness('postgres')));
+  describeOnPostgres(title, () => suite(harness('postgres')));
+}
+
+/**
+ * A suite that needs the real PostgreSQL (the stores on it, or what else shares it: the daemons'
+ * job queue): run when VIGIL_TEST_DATABASE_URL is set, failing under CI when it is not, else skipped.
+ */
+export function describeOnPostgres(title: string, suite: () => void): void {
+  if (POSTGRES_URL !== undefined && POSTGRES_URL !== '') describe(`${title} [postgres]`, suite);
   else if (UNDER_CI) {
     describe(`${title} [postgres]`, () => {
       it('has a PostgreSQL to run against', () => {
-        throw new Error('VIGIL_TEST_DATABASE_URL is not set: under CI the store suites must run against PostgreSQL too (.ci/run starts it)');
+        throw new Error('VIGIL_TEST_DATABASE_URL is not set: under CI the PostgreSQL suites must run too (.ci/run starts it)');
       });
     });
-  } else describe.skip(`${title} [postgres] (skipped: VIGIL_TEST_DATABASE_URL is not set, not under CI)`, () => suite(harness('postgres')));
+  } else describe.skip(`${title} [postgres] (skipped: VIGIL_TEST_DATABASE_URL is not set, not under CI)`, suite);
+}
+
+/** A PostgreSQL store of its own for one test, in a fresh schema (dropped after the run). */
+export function postgresHarness(): EngineHarness {
+  return harness('postgres');
 }
 
 function harness(engine: 'sqlite' | 'postgres'): EngineHarness {
