@@ -149,6 +149,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--all', 'also output pass and not-applicable findings (evidence for an auditor)')
     .option('--store <spec>', STORE_HELP)
     .option('--no-store', 'do not record the scan')
+    .option('--notify', "with notify: in the config, queue the owners' digests and deliver them (the default)")
+    .option('--no-notify', 'queue the digests in the outbox without delivering them (vigil outbox flush delivers them)')
     .addHelpText(
       'after',
       exitCodes({ ...FAIL_ON, [ExitCode.failed]: 'the run failed, or with --live an account could not be reached (its findings are still written)' }),
