@@ -1,6 +1,6 @@
 /** The transports `notify:` configures, with their secrets from the environment variables it names. */
 import type { NotifyConfig } from './notify-config.js';
-import { emailTransport } from './email-transport.js';
+import { emailTransport, sesEmailTransport } from './email-transport.js';
 import { slackTransport } from './slack-transport.js';
 import type { Transport } from './transport.js';
 
@@ -16,7 +16,11 @@ export function configuredTransports(notify: NotifyConfig | undefined, env: Node
   }
   const email = notify?.email;
   if (email !== undefined) {
-    if (email.ses !== undefined) return { ok: false, message: 'notify.email.ses: the SES transport is not available yet; use notify.email.smtp' };
+    if (email.ses !== undefined && email.smtp !== undefined) return { ok: false, message: 'notify.email: give smtp or ses, not both' };
+    if (email.ses !== undefined) {
+      transports['email'] = sesEmailTransport({ from: email.from, region: email.ses.region });
+      return { ok: true, transports };
+    }
     if (email.smtp === undefined) return { ok: false, message: 'notify.email: give smtp (or ses)' };
     const { smtp } = email;
     const user = smtp.userEnv === undefined ? undefined : env[smtp.userEnv];

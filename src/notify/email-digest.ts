@@ -17,6 +17,7 @@ export interface EmailAttachment {
 
 export interface EmailMessage {
   readonly to: readonly string[];
+  readonly cc?: readonly string[];
   readonly subject: string;
   readonly html: string;
   readonly text: string;
