@@ -92,6 +92,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
     .option('--store <spec>', STORE_HELP)
     .option('--no-store', 'do not record the scans')
+    .option('--notify', 'write the digests the owners would get to notifications/ (Block Kit JSON, .eml), sending nothing (the default)')
+    .option('--no-notify', 'do not write the digests')
     .addHelpText('after', exitCodes(FAIL_ON))
     .action(run('demo', demoOptions, async (options) => (await import('./commands/demo.js')).demoCommand(options, io)));
 

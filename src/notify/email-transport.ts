@@ -7,7 +7,7 @@
  * permanent; everything else is retried.
  */
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import nodemailer, { type Transporter } from 'nodemailer';
+import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import { errorMessage } from '../error-message.js';
 import type { EmailMessage } from './email-digest.js';
 import type { SendOutcome, Transport } from './transport.js';
@@ -40,23 +40,26 @@ function sesPermanent(error: unknown): boolean {
   return SES_PERMANENT.has((error as { name?: unknown }).name as string);
 }
 
-/** The message as nodemailer sends it, whatever carries it. */
+/** The message as nodemailer takes it, whatever carries it (SMTP, SES, an .eml file). */
+export function mailOptions(from: string, message: EmailMessage, key: string): SendMailOptions {
+  return {
+    from,
+    to: [...message.to],
+    ...(message.cc !== undefined && message.cc.length > 0 && { cc: [...message.cc] }),
+    subject: message.subject,
+    html: message.html,
+    text: message.text,
+    messageId: `<${key}@vigil>`,
+    attachments: message.attachments.map((attachment) => ({ ...attachment })),
+  };
+}
+
 function mailTransport(from: string, transporter: Transporter, permanent: (error: unknown) => boolean): Transport {
   return {
     channel: 'email',
     async send(raw, key): Promise<SendOutcome> {
-      const message = raw as EmailMessage;
       try {
-        await transporter.sendMail({
-          from,
-          to: [...message.to],
-          ...(message.cc !== undefined && message.cc.length > 0 && { cc: [...message.cc] }),
-          subject: message.subject,
-          html: message.html,
-          text: message.text,
-          messageId: `<${key}@vigil>`,
-          attachments: message.attachments.map((attachment) => ({ ...attachment })),
-        });
+        await transporter.sendMail(mailOptions(from, raw as EmailMessage, key));
         return { ok: true };
       } catch (error) {
         return { ok: false, kind: permanent(error) ? 'permanent' : 'retry', error: errorMessage(error) };
