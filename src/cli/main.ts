@@ -201,12 +201,13 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('scorecard')
     .description('The compliance scorecard: a heat map of pack controls × accounts as one self-contained HTML file (or its aggregates as JSON)')
     .option('--findings <file>', 'findings file written with `vigil scan --all --format json`')
-    .option('--latest', 'the latest scan in the store')
+    .option('--latest', 'the latest complete scan in the store, with the 30-day trend and the change since the day before')
     .option('--tenant <name>', "only this tenant's accounts: nothing about any other tenant appears in the output")
     .option('--pack <id>', 'only this pack (repeatable)', collect)
     .addOption(new Option('--format <format>', 'output format (default html)').choices(['html', 'json']))
     .option('--out <file>', 'file to write (required for html; json goes to stdout without it)')
-    .option('--config <file>', 'configuration file (vigil.yaml): account owners')
+    .option('--config <file>', 'configuration file (vigil.yaml): account owners, packs and, with --latest, the store')
+    .option('--store <spec>', `with --latest: ${STORE_HELP}`)
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'written' }))
     .action(run('scorecard', scorecardOptions, async (options) => (await import('./commands/scorecard.js')).scorecardCommand(options, io)));
 
@@ -214,12 +215,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   report
     .command('daily')
     .description("The CISO's and CIO's daily report: scores and changes, new failures, regressions, fixes, bots, expiring exemptions, gaps")
-    .option('--send', 'deliver it by e-mail (needs the notifications e-mail transport; until then the files are written only)')
+    .option('--send', 'also e-mail it to report.daily.to and cc through the outbox and notify.email (once per day and recipients)')
     .option('--out <dir>', 'folder to write report.html and report.txt into (default vigil-out)')
     .option('--since <window>', 'changes over this window (12h, 24h, 7d) or since a date (default 24h)')
     .option('--config <file>', 'configuration file (vigil.yaml): recipients, accounts, exemptions')
     .option('--store <spec>', STORE_HELP)
-    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'written' }))
+    .addHelpText(
+      'after',
+      exitCodes({
+        [ExitCode.ok]: 'written (and with --send delivered or queued to retry)',
+        [ExitCode.failed]: 'the run failed, or the e-mail is dead or in doubt (see vigil outbox list)',
+      }),
+    )
     .action(run('report daily', reportDailyOptions, async (options) => (await import('./commands/report.js')).reportDailyCommand(options, io)));
 
   program
