@@ -12,7 +12,7 @@ import type { ResolvedPack } from '../src/packs/load-packs.js';
 import { chunks, IDS_PER_STATEMENT } from '../src/store/batches.js';
 import { listScans } from '../src/store/scan-list.js';
 import type { Store } from '../src/store/store.js';
-import { controlKey, type AccountCounts, type ScorecardInput } from './scorecard-input.js';
+import { controlKey, type ScorecardInput } from './scorecard-input.js';
 
 export type FromStore = { ok: true; input: ScorecardInput } | { ok: false; message: string };
 
@@ -108,7 +108,7 @@ export async function inputFromStore(
         };
       }),
       insights: [],
-      counts: counts as ReadonlyMap<string, AccountCounts>,
+      counts: counts,
       issues,
       coverage: [],
     },
