@@ -1,5 +1,5 @@
 /** Runs a prepared scan over a snapshot file and writes the requested output. */
-import { scanSnapshot, type ScanResult } from '../engine/scan.js';
+import { scanSnapshot, type ScanOptions, type ScanResult } from '../engine/scan.js';
 import type { Problem } from '../input/problem.js';
 import { unmatchedPatternWarnings } from '../exemptions/unmatched-patterns.js';
 import { FindingsSpool } from '../output/findings-spool.js';
@@ -45,11 +45,22 @@ export type RunOutcome =
     }
   | { ok: false; problems: readonly Problem[] };
 
-export async function runScan(
-  prepared: PreparedScan,
-  snapshotFile: string,
-  options: { includeAll: boolean; outputs: readonly OutputRequest[]; stdout: Writable; now: () => Date; recording?: ScanRecording },
-): Promise<RunOutcome> {
+/** The scan's listed findings (fail, error, exempt) with these ids, read back from its spool. */
+export type FindingsOf = (ids: ReadonlySet<string>) => AsyncIterable<Finding>;
+
+export interface RunOptions {
+  readonly includeAll: boolean;
+  readonly outputs: readonly OutputRequest[];
+  readonly stdout: Writable;
+  readonly now: () => Date;
+  readonly recording?: ScanRecording;
+  /** Who is told about a resource: each finding carries it as `owner` (notifications configured). */
+  readonly ownerOf?: ScanOptions['ownerOf'];
+  /** Once the scan is recorded and its output written, while its findings can still be read (the owners' notifications). */
+  readonly afterRecorded?: (recorded: RecordingOutcome, findingsOf: FindingsOf) => Promise<void>;
+}
+
+export async function runScan(prepared: PreparedScan, snapshotFile: string, options: RunOptions): Promise<RunOutcome> {
   // Outputs with passing findings read every finding; the others only what the run asks for.
   const everything = options.includeAll || options.outputs.some((output) => output.passing === true);
   const spool = new FindingsSpool();
@@ -75,6 +86,7 @@ export async function runScan(
           worst.add(finding);
         },
         clock: options.now,
+        ...(options.ownerOf !== undefined && { ownerOf: options.ownerOf }),
       });
     } catch (error) {
       await recording?.crashed(error, startedAt).catch(() => {});
@@ -116,6 +128,7 @@ export async function runScan(
         throw error;
       }
     }
+    if (recorded !== undefined && options.afterRecorded !== undefined) await options.afterRecorded(recorded, (ids) => findingsIn(spool, ids));
     return {
       ok: true,
       result: { ...outcome.result, scan, summary: { ...outcome.result.summary, includesPassing: options.includeAll } },
@@ -127,5 +140,13 @@ export async function runScan(
   } finally {
     spool.dispose();
     withPassing.dispose();
+  }
+}
+
+async function* findingsIn(spool: FindingsSpool, ids: ReadonlySet<string>): AsyncGenerator<Finding> {
+  for await (const line of spool.lines()) {
+    // The id is a finding line's first field: most lines are skipped without parsing.
+    const id = line.startsWith('{"id":"') ? line.slice(7, 39) : (JSON.parse(line) as Finding).id;
+    if (ids.has(id)) yield JSON.parse(line) as Finding;
   }
 }

@@ -94,6 +94,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding at or above this severity fails').choices(severities))
     .option('--store <spec>', STORE_HELP)
     .option('--no-store', 'do not record the scans')
+    .option('--notify', 'write the digests the owners would get to notifications/ (Block Kit JSON, .eml), sending nothing (the default)')
+    .option('--no-notify', 'do not write the digests')
     .addHelpText('after', exitCodes(FAIL_ON))
     .action(run('demo', demoOptions, async (options) => (await import('./commands/demo.js')).demoCommand(options, io)));
 
@@ -156,6 +158,8 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     )
     .option('--store <spec>', STORE_HELP)
     .option('--no-store', 'do not record the scan')
+    .option('--notify', "with notify: in the config, queue the owners' digests and deliver them (the default)")
+    .option('--no-notify', 'queue the digests in the outbox without delivering them (vigil outbox flush delivers them)')
     .addHelpText(
       'after',
       exitCodes({
@@ -208,12 +212,13 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .command('scorecard')
     .description('The compliance scorecard: a heat map of pack controls × accounts as one self-contained HTML file (or its aggregates as JSON)')
     .option('--findings <file>', 'findings file written with `vigil scan --all --format json`')
-    .option('--latest', 'the latest scan in the store')
+    .option('--latest', 'the latest complete scan in the store, with the 30-day trend and the change since the day before')
     .option('--tenant <name>', "only this tenant's accounts: nothing about any other tenant appears in the output")
     .option('--pack <id>', 'only this pack (repeatable)', collect)
     .addOption(new Option('--format <format>', 'output format (default html)').choices(['html', 'json']))
     .option('--out <file>', 'file to write (required for html; json goes to stdout without it)')
-    .option('--config <file>', 'configuration file (vigil.yaml): account owners')
+    .option('--config <file>', 'configuration file (vigil.yaml): account owners, packs and, with --latest, the store')
+    .option('--store <spec>', `with --latest: ${STORE_HELP}`)
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'written' }))
     .action(run('scorecard', scorecardOptions, async (options) => (await import('./commands/scorecard.js')).scorecardCommand(options, io)));
 
@@ -221,12 +226,18 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   report
     .command('daily')
     .description("The CISO's and CIO's daily report: scores and changes, new failures, regressions, fixes, bots, expiring exemptions, gaps")
-    .option('--send', 'deliver it by e-mail (needs the notifications e-mail transport; until then the files are written only)')
+    .option('--send', 'also e-mail it to report.daily.to and cc through the outbox and notify.email (once per day and recipients)')
     .option('--out <dir>', 'folder to write report.html and report.txt into (default vigil-out)')
     .option('--since <window>', 'changes over this window (12h, 24h, 7d) or since a date (default 24h)')
     .option('--config <file>', 'configuration file (vigil.yaml): recipients, accounts, exemptions')
     .option('--store <spec>', STORE_HELP)
-    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'written' }))
+    .addHelpText(
+      'after',
+      exitCodes({
+        [ExitCode.ok]: 'written (and with --send delivered or queued to retry)',
+        [ExitCode.failed]: 'the run failed, or the e-mail is dead or in doubt (see vigil outbox list)',
+      }),
+    )
     .action(run('report daily', reportDailyOptions, async (options) => (await import('./commands/report.js')).reportDailyCommand(options, io)));
 
   program

@@ -12,6 +12,7 @@ import type { ResourceType } from '../model/resource-types.js';
 import { anonymousAccount, type AccountEntry } from '../config/account-entry.js';
 import type { ExemptionIndex } from '../exemptions/exemption-matcher.js';
 import { findingSubject, type Finding, type FindingStatus } from '../findings/finding.js';
+import type { ResourceOwner } from '../findings/owner.js';
 import { toFinding } from '../findings/to-finding.js';
 import type { ScanInfo, ScanSummary } from '../findings/scan-output.js';
 import { buildSummary } from './summary.js';
@@ -34,6 +35,8 @@ export interface ScanOptions {
   readonly includeAll: boolean;
   readonly onFinding: (finding: Finding) => void;
   readonly clock?: () => Date;
+  /** Who is told about a resource (notifications configured): each of its findings carries it as `owner`. */
+  readonly ownerOf?: (resource: AnyCollectedResource) => ResourceOwner | undefined;
 }
 
 export interface ScanStats {
@@ -121,6 +124,7 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
     const unreadable = unreadableFieldsOf(resource, plan.definiteReads.get(resource.type));
     // What the finding ids name: worked out for the first finding written, most resources have none.
     let subject: string | undefined;
+    let owner: ResourceOwner | undefined | null = null;
     for (const binding of bindings) {
       binding.ctx.account = account;
       if (binding.paramsByAccount !== undefined) binding.ctx.params = binding.paramsByAccount.get(resource.accountId) ?? binding.params;
@@ -137,6 +141,10 @@ export async function scanSnapshot(options: ScanOptions): Promise<ScanOutcome> {
       if (options.includeAll || status === 'fail' || status === 'error' || status === 'exempt') {
         subject ??= findingSubject(resource);
         const finding = toFinding(binding, resource, subject, status, result, exemption);
+        if (options.ownerOf !== undefined) {
+          if (owner === null) owner = options.ownerOf(resource);
+          if (owner !== undefined) finding.owner = owner;
+        }
         options.onFinding(finding);
       }
     }

@@ -1,22 +1,28 @@
 /** The transports `notify:` configures, with their secrets from the environment variables it names. */
 import type { NotifyConfig } from './notify-config.js';
-import { emailTransport } from './email-transport.js';
+import { emailTransport, sesEmailTransport } from './email-transport.js';
 import { slackTransport } from './slack-transport.js';
 import type { Transport } from './transport.js';
 
 export type ConfiguredTransports = { ok: true; transports: Record<string, Transport> } | { ok: false; message: string };
 
-export function configuredTransports(notify: NotifyConfig | undefined, env: NodeJS.ProcessEnv): ConfiguredTransports {
+/** `channels`: only these transports (the daily report needs e-mail only, not a Slack token). */
+export function configuredTransports(notify: NotifyConfig | undefined, env: NodeJS.ProcessEnv, channels?: readonly string[]): ConfiguredTransports {
   const transports: Record<string, Transport> = {};
-  if (notify?.slack !== undefined) {
+  const wanted = (channel: string) => channels === undefined || channels.includes(channel);
+  if (notify?.slack !== undefined && wanted('slack')) {
     const token = env[notify.slack.tokenEnv];
     if (token === undefined || token === '')
       return { ok: false, message: `notify.slack.tokenEnv: the environment variable ${notify.slack.tokenEnv} is not set` };
     transports['slack'] = slackTransport({ token, apiUrl: notify.slack.apiUrl, fallbackChannel: notify.slack.fallbackChannel });
   }
   const email = notify?.email;
-  if (email !== undefined) {
-    if (email.ses !== undefined) return { ok: false, message: 'notify.email.ses: the SES transport is not available yet; use notify.email.smtp' };
+  if (email !== undefined && wanted('email')) {
+    if (email.ses !== undefined && email.smtp !== undefined) return { ok: false, message: 'notify.email: give smtp or ses, not both' };
+    if (email.ses !== undefined) {
+      transports['email'] = sesEmailTransport({ from: email.from, region: email.ses.region });
+      return { ok: true, transports };
+    }
     if (email.smtp === undefined) return { ok: false, message: 'notify.email: give smtp (or ses)' };
     const { smtp } = email;
     const user = smtp.userEnv === undefined ? undefined : env[smtp.userEnv];

@@ -4,10 +4,23 @@
  * Retry-After) until the attempts run out, then the message is dead. A message whose sender died
  * between sending and marking it (its lease ran out) is in doubt: the transport is asked whether it
  * arrived; it is settled or sent again accordingly, or left in doubt when the transport cannot tell.
+ * A message that replies to another (`replyTo`: that message's key) waits until the other is
+ * delivered, then goes in its thread (`thread`: its receipt); when the other is dead or left no
+ * receipt, the reply goes as a message of its own — it is never dropped.
  */
 import { randomUUID } from 'node:crypto';
 import { errorMessage } from '../error-message.js';
-import { claimMessages, markFailed, markSent, outboxMessages, releaseInDoubt, settleInDoubt, type OutboxMessage } from '../store/outbox.js';
+import {
+  claimMessages,
+  deferClaim,
+  markFailed,
+  markSent,
+  outboxMessageByKey,
+  outboxMessages,
+  releaseInDoubt,
+  settleInDoubt,
+  type OutboxMessage,
+} from '../store/outbox.js';
 import type { Store } from '../store/store.js';
 import type { SendOutcome, Transports } from './transport.js';
 
@@ -74,8 +87,10 @@ async function resolveInDoubt(
 ): Promise<void> {
   for (const message of await outboxMessages(store, 'in-doubt')) {
     if (message.channel !== channel) continue;
-    const arrived = transport.wasDelivered === undefined ? undefined : await transport.wasDelivered(JSON.parse(message.payload), message.dedupe_key);
-    if (arrived === true && (await settleInDoubt(store, Number(message.id), now().toISOString()))) counts.settled++;
+    const payload = await withThread(store, JSON.parse(message.payload));
+    const arrived = transport.wasDelivered === undefined || payload === 'wait' ? undefined : await transport.wasDelivered(payload, message.dedupe_key);
+    const receipt = typeof arrived === 'object' ? arrived.receipt : undefined;
+    if ((arrived === true || typeof arrived === 'object') && (await settleInDoubt(store, Number(message.id), now().toISOString(), receipt))) counts.settled++;
     else if (arrived === false) await releaseInDoubt(store, Number(message.id), now().toISOString());
     else counts.inDoubt++;
   }
@@ -91,12 +106,19 @@ async function deliverOne(
   counts: { sent: number; retrying: number; dead: number; lostClaims: number },
 ): Promise<void> {
   const id = Number(message.id);
+  const payload = await withThread(store, JSON.parse(message.payload));
+  if (payload === 'wait') {
+    const retryAt = new Date(now().getTime() + policy.baseDelayMs).toISOString();
+    if (await deferClaim(store, { id, token, retryAt, reason: 'waiting for the message it replies to' })) counts.retrying++;
+    else counts.lostClaims++;
+    return;
+  }
   // A transport that throws (a network error it did not map) is retried; the error is recorded.
   const outcome: SendOutcome = await transport
-    .send(JSON.parse(message.payload), message.dedupe_key)
+    .send(payload, message.dedupe_key)
     .catch((error: unknown): SendOutcome => ({ ok: false, kind: 'retry', error: errorMessage(error) }));
   if (outcome.ok) {
-    if (await markSent(store, id, token, now().toISOString())) counts.sent++;
+    if (await markSent(store, id, token, now().toISOString(), outcome.receipt)) counts.sent++;
     else counts.lostClaims++;
     return;
   }
@@ -113,4 +135,17 @@ async function deliverOne(
   if (!marked) counts.lostClaims++;
   else if (dead) counts.dead++;
   else counts.retrying++;
+}
+
+/**
+ * A reply's payload with the thread of the message it replies to; `wait` while that message may
+ * still go out; without a thread when it never will (dead) or left no receipt.
+ */
+async function withThread(store: Store, payload: unknown): Promise<unknown> {
+  const replyTo = (payload as { replyTo?: unknown } | null)?.replyTo;
+  if (typeof replyTo !== 'string') return payload;
+  const original = await outboxMessageByKey(store, replyTo);
+  if (original === undefined || original.state === 'dead') return payload;
+  if (original.state !== 'sent') return 'wait';
+  return original.receipt === null ? payload : { ...(payload as object), thread: JSON.parse(original.receipt) as unknown };
 }

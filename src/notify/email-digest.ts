@@ -7,7 +7,7 @@ import juice from 'juice';
 import { h, type VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { stringify } from 'csv-stringify/sync';
-import { digestTitle, OWNER_SOURCE_TEXT, sortedItems, type DigestItem, type OwnerDigest } from './owner-digest.js';
+import { digestTitle, sortedItems, toldBecause, type DigestItem, type OwnerDigest } from './owner-digest.js';
 
 export interface EmailAttachment {
   readonly filename: string;
@@ -17,6 +17,7 @@ export interface EmailAttachment {
 
 export interface EmailMessage {
   readonly to: readonly string[];
+  readonly cc?: readonly string[];
   readonly subject: string;
   readonly html: string;
   readonly text: string;
@@ -83,7 +84,7 @@ export function findingsCsv(items: readonly DigestItem[]): string {
 export function emailDigest(digest: OwnerDigest, to: readonly string[]): EmailMessage {
   const items = sortedItems(digest.items);
   const subject = digestTitle(digest);
-  const intro = `You are told because of ${OWNER_SOURCE_TEXT[digest.owner.via]}.`;
+  const intro = `You are told because of ${toldBecause(digest)}.`;
   const document = h(
     'html',
     null,

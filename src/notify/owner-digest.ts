@@ -8,7 +8,8 @@ import type { ResourceOwner } from '../findings/owner.js';
 import type { Remediation } from '../engine/define-insight.js';
 import { severityRank } from '../model/severity.js';
 
-export type DigestChange = 'new' | 'regressed' | 'due-soon';
+/** Why an item is in a digest: a scan found it new or back, a bot's action on it is near, or a bot run plans one. */
+export type DigestChange = 'new' | 'regressed' | 'due-soon' | 'bot-run';
 
 export interface DigestItem {
   readonly finding: Pick<Finding, 'id' | 'title' | 'severity' | 'reason' | 'resource'>;
@@ -23,6 +24,8 @@ export interface OwnerDigest {
   readonly items: readonly DigestItem[];
   /** How to ask for an exemption (a link or an instruction). */
   readonly exemptionHelp: string;
+  /** Why this recipient is told, when it is not the owner (a route: critical findings also go to the security channel). */
+  readonly because?: string | undefined;
 }
 
 export function sortedItems(items: readonly DigestItem[]): DigestItem[] {
@@ -45,3 +48,12 @@ export const OWNER_SOURCE_TEXT: Readonly<Record<ResourceOwner['via'], string>> =
   account: "the account's owner in vigil.yaml",
   fallback: 'nobody could be found, so the fallback channel',
 };
+
+/** Why the digest's recipient is told, as a sentence's end. */
+export function toldBecause(digest: OwnerDigest): string {
+  return digest.because ?? OWNER_SOURCE_TEXT[digest.owner.via];
+}
+
+/** What a digest says on how to ask for an exemption, unless the caller says otherwise. */
+export const EXEMPTION_HELP =
+  'ask your security team for an exemption: an entry in the exemptions file naming the insight and the resource, with a reason, who approved it and when it expires.';

@@ -3,7 +3,7 @@
  * reasons) is escaped for mrkdwn, so a bucket named `<!channel>` cannot ping anyone. At most
  * `pageSize` findings are listed (a message holds at most 50 blocks); the rest are counted.
  */
-import { digestTitle, OWNER_SOURCE_TEXT, sortedItems, type DigestItem, type OwnerDigest } from './owner-digest.js';
+import { digestTitle, sortedItems, toldBecause, type DigestItem, type OwnerDigest } from './owner-digest.js';
 
 export interface SlackMessage {
   readonly text: string;
@@ -17,7 +17,12 @@ export function escapeMrkdwn(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
-const CHANGE_TEXT: Readonly<Record<DigestItem['change'], string>> = { new: 'New', regressed: 'Back again', 'due-soon': 'Due soon' };
+const CHANGE_TEXT: Readonly<Record<DigestItem['change'], string>> = {
+  new: 'New',
+  regressed: 'Back again',
+  'due-soon': 'Due soon',
+  'bot-run': 'Bot action planned',
+};
 
 function itemBlocks(item: DigestItem): Record<string, unknown>[] {
   const { finding } = item;
@@ -43,7 +48,7 @@ export function slackDigest(digest: OwnerDigest, pageSize = SLACK_PAGE_SIZE): Sl
   const who = owner.name ?? owner.email ?? owner.slack ?? 'owner';
   const blocks: Record<string, unknown>[] = [
     { type: 'header', text: { type: 'plain_text', text: title } },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: `To ${escapeMrkdwn(who)}: found by ${OWNER_SOURCE_TEXT[owner.via]}.` }] },
+    { type: 'context', elements: [{ type: 'mrkdwn', text: `To ${escapeMrkdwn(who)}: told because of ${escapeMrkdwn(toldBecause(digest))}.` }] },
     ...shown.flatMap(itemBlocks),
   ];
   if (rest > 0)

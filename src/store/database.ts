@@ -222,6 +222,20 @@ export interface OutboxTable {
   lease_until: string | null;
   sent_at: string | null;
   last_error: string | null;
+  /** JSON: what the transport answered on delivery (Slack: the channel and ts), or null. */
+  receipt: string | null;
+}
+
+/**
+ * What was told to whom: per subject (a finding id, or a finding's due date), channel and
+ * recipient, the last notice that told it — for the quiet period and for threading a reply.
+ */
+export interface NotifiedTable {
+  subject: string;
+  channel: string;
+  recipient: string;
+  outbox_key: string;
+  at: string;
 }
 
 /** When an exemption began or stopped covering a finding. */
@@ -278,6 +292,7 @@ export interface Database {
   plans: PlansTable;
   scheduled_ops: ScheduledOpsTable;
   outbox: OutboxTable;
+  notified: NotifiedTable;
   exemption_events: ExemptionEventsTable;
   vigil_observed: ObservedTable;
   job_runs: JobRunsTable;

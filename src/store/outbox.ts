@@ -35,6 +35,7 @@ export async function enqueue(
         lease_until: null,
         sent_at: null,
         last_error: null,
+        receipt: null,
       })
       .onConflict((oc) => oc.column('dedupe_key').doNothing())
       .returning('id')
@@ -70,11 +71,14 @@ export async function claimMessages(
   });
 }
 
-/** True when the message was the claimant's to mark; false when its claim was lost (lease ran out). */
-export async function markSent(store: Store, id: number, token: string, at: string): Promise<boolean> {
+/**
+ * True when the message was the claimant's to mark; false when its claim was lost (lease ran out).
+ * `receipt` is what the transport answered (Slack's channel and ts), kept to reply in its thread.
+ */
+export async function markSent(store: Store, id: number, token: string, at: string, receipt?: unknown): Promise<boolean> {
   const result = await store.db
     .updateTable('outbox')
-    .set({ state: 'sent', sent_at: at, claim_token: null, lease_until: null })
+    .set({ state: 'sent', sent_at: at, claim_token: null, lease_until: null, receipt: receipt === undefined ? null : JSON.stringify(receipt) })
     .where('id', '=', id)
     .where('state', '=', 'sending')
     .where('claim_token', '=', token)
@@ -121,10 +125,10 @@ export async function releaseInDoubt(store: Store, id: number, at: string): Prom
 }
 
 /** Someone (or the transport's own record, e.g. Slack's message metadata) showed an in-doubt message did arrive. */
-export async function settleInDoubt(store: Store, id: number, at: string): Promise<boolean> {
+export async function settleInDoubt(store: Store, id: number, at: string, receipt?: unknown): Promise<boolean> {
   const result = await store.db
     .updateTable('outbox')
-    .set({ state: 'sent', sent_at: at })
+    .set({ state: 'sent', sent_at: at, ...(receipt !== undefined && { receipt: JSON.stringify(receipt) }) })
     .where('id', '=', id)
     .where('state', '=', 'in-doubt')
     .executeTakeFirst();
@@ -133,4 +137,31 @@ export async function settleInDoubt(store: Store, id: number, at: string): Promi
 
 export async function outboxMessages(store: Store, state: OutboxStatus): Promise<OutboxMessage[]> {
   return store.db.selectFrom('outbox').selectAll().where('state', '=', state).orderBy('id').execute();
+}
+
+/** The message enqueued with this key, whatever its state. */
+export async function outboxMessageByKey(store: Store, key: string): Promise<OutboxMessage | undefined> {
+  return store.db.selectFrom('outbox').selectAll().where('dedupe_key', '=', key).executeTakeFirst();
+}
+
+/**
+ * A claimed message that must wait for another one (a reply for the message it threads under):
+ * back to pending until `retryAt`, the attempt not counted — nothing was tried.
+ */
+export async function deferClaim(store: Store, defer: { id: number; token: string; retryAt: string; reason: string }): Promise<boolean> {
+  const result = await store.db
+    .updateTable('outbox')
+    .set((eb) => ({
+      state: 'pending',
+      next_attempt_at: defer.retryAt,
+      last_error: defer.reason,
+      claim_token: null,
+      lease_until: null,
+      attempts: eb('attempts', '-', 1),
+    }))
+    .where('id', '=', defer.id)
+    .where('state', '=', 'sending')
+    .where('claim_token', '=', defer.token)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emailDigest } from '../../src/notify/email-digest.js';
 import { emailTransport } from '../../src/notify/email-transport.js';
 import type { OwnerDigest } from '../../src/notify/owner-digest.js';
+import { startLocalSmtp, type LocalSmtp } from './support/local-smtp.js';
 
 const HOSTILE = '<script>alert("x")</script>';
 
@@ -26,55 +24,21 @@ const digest: OwnerDigest = {
   ],
 };
 
-let server: SMTPServer;
-let port: number;
-let received: ParsedMail[];
-let envelopes: string[][];
-let rejectRecipients: boolean;
-
+let smtp: LocalSmtp;
 beforeEach(async () => {
-  received = [];
-  envelopes = [];
-  rejectRecipients = false;
-  closed = false;
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(_address, _session, callback) {
-      if (rejectRecipients) callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
-      else callback();
-    },
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          envelopes.push(session.envelope.rcptTo.map((rcpt) => rcpt.address));
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.server.address() as AddressInfo).port;
+  smtp = await startLocalSmtp();
 });
-let closed = false;
-async function closeServer(): Promise<void> {
-  if (closed) return;
-  closed = true;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-}
-afterEach(closeServer);
+afterEach(() => smtp.close());
 
-const transport = () => emailTransport({ from: 'vigil@example.com', host: '127.0.0.1', port, secure: false });
+const transport = () => emailTransport({ from: 'vigil@example.com', host: '127.0.0.1', port: smtp.port, secure: false });
 
 describe('e-mail through a real SMTP server', () => {
   it('arrives with recipients, subject, HTML and text parts, the CSV attachment, and the markup escaped', async () => {
     const message = emailDigest(digest, ['ciso@bank.example', 'cio@bank.example']);
     expect(await transport().send(message, 'k'.repeat(64))).toEqual({ ok: true });
-    expect(received).toHaveLength(1);
-    const mail = received[0]!;
-    expect(envelopes[0]).toEqual(['ciso@bank.example', 'cio@bank.example']);
+    expect(smtp.received).toHaveLength(1);
+    const mail = smtp.received[0]!;
+    expect(smtp.envelopes[0]).toEqual(['ciso@bank.example', 'cio@bank.example']);
     expect(mail.subject).toBe('Vigil: 1 compliance finding on your resources');
     expect(mail.messageId).toBe(`<${'k'.repeat(64)}@vigil>`);
     const html = String(mail.html);
@@ -88,9 +52,9 @@ describe('e-mail through a real SMTP server', () => {
   });
 
   it('reports a refused recipient as permanent, and a server that is down as a retry', async () => {
-    rejectRecipients = true;
+    smtp.rejectRecipients = true;
     expect(await transport().send(emailDigest(digest, ['nobody@bank.example']), 'k')).toMatchObject({ ok: false, kind: 'permanent' });
-    await closeServer();
+    await smtp.close();
     expect(await transport().send(emailDigest(digest, ['ciso@bank.example']), 'k')).toMatchObject({ ok: false, kind: 'retry' });
   });
 });

@@ -127,8 +127,45 @@ describe('Slack delivery through Slack’s WebClient', () => {
     const { key } = await enqueueNotice(store, { channel: 'slack', recipient: 'alice@bank.example', period: 'd', payload: p }, T0);
     // A sender claimed it, posted it, and died before marking it sent.
     await claimMessages(store, { token: 'dead-sender', now: T0.toISOString(), leaseMs: 1000, limit: 1 });
-    expect(await transport().slack.send(p, key)).toEqual({ ok: true });
+    expect(await transport().slack.send(p, key)).toEqual({ ok: true, receipt: { channel: 'D-U0ALICE01', ts: expect.any(String) as string } });
     expect(await deliverOutbox(store, transport(), { now: at(2000) })).toMatchObject({ sent: 0, settled: 1 });
     expect(posts()).toHaveLength(1);
+  });
+
+  it('looks for a message in doubt in a #name channel by its id (history takes no name), and keeps its receipt', async () => {
+    slack.channelIds.set('payments', 'C0PAYMENTS');
+    const p = payload('#payments', digest([item('a')]));
+    const { key } = await enqueueNotice(store, { channel: 'slack', recipient: '#payments', period: 'd', payload: p }, T0);
+    await claimMessages(store, { token: 'dead-sender', now: T0.toISOString(), leaseMs: 1000, limit: 1 });
+    const sent = await transport().slack.send(p, key);
+    expect(await deliverOutbox(store, transport(), { now: at(2000) })).toMatchObject({ sent: 0, settled: 1 });
+    expect(slack.calls.find((call) => call.method === 'conversations.history')?.params['channel']).toBe('C0PAYMENTS');
+    expect(posts()).toHaveLength(1);
+    const [settled] = await outboxMessages(store, 'sent');
+    expect(JSON.parse(settled?.receipt ?? 'null')).toEqual(sent.ok ? sent.receipt : 'not sent');
+  });
+
+  it('posts a reply in the thread of the message it replies to, once that one is delivered', async () => {
+    slack.channelIds.set('payments', 'C0PAYMENTS');
+    const announcement = await enqueueNotice(
+      store,
+      { channel: 'slack', recipient: '#payments', period: 'd', payload: payload('#payments', digest([item('a')])) },
+      T0,
+    );
+    const reply: SlackPayload = { target: '#payments', replyTo: announcement.key, text: 'Resolved', blocks: [] };
+    // The reply is claimed first (queued before the announcement went out): it waits, uncounted.
+    const { key: replyKey } = await enqueueNotice(store, { channel: 'slack', recipient: '#payments', period: 'scan-2', payload: reply }, T0);
+    await store.db.updateTable('outbox').set({ id: 1000 }).where('dedupe_key', '=', announcement.key).execute();
+    expect(await deliverOutbox(store, transport(), { now: at(0), policy: { ...DEFAULT_DELIVERY_POLICY, batchSize: 1 } })).toMatchObject({
+      sent: 1,
+      retrying: 1,
+    });
+    const [waiting] = await outboxMessages(store, 'pending');
+    expect(waiting).toMatchObject({ dedupe_key: replyKey, attempts: 0, last_error: 'waiting for the message it replies to' });
+    expect(await deliverOutbox(store, transport(), { now: at(DEFAULT_DELIVERY_POLICY.baseDelayMs) })).toMatchObject({ sent: 1 });
+    const [first, second] = posts();
+    const firstTs = slack.posted.get('C0PAYMENTS')?.[0]?.['ts'];
+    expect(first?.params['thread_ts']).toBeUndefined();
+    expect(second?.params).toMatchObject({ channel: 'C0PAYMENTS', thread_ts: firstTs, text: 'Resolved' });
   });
 });

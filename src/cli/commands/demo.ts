@@ -7,6 +7,11 @@
  * It also records two days of the organisation in the store (Thursday morning and evening, Friday
  * morning: src/demo/timeline.ts), so that `vigil diff` and `vigil history` have a history to show.
  * The demo's scans have fixed ids: running it again records nothing twice.
+ *
+ * With the demo configuration's `notify:`, findings carry their owners, and the digests the last
+ * scan would send (its new, regressed and due-soon findings; every failure without a store) are
+ * written to `notifications/` — Block Kit JSON and .eml files — and never sent (`--no-notify`: not
+ * written either).
  */
 import { hash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,7 +25,12 @@ import { inputFromScan } from '../../../scorecard/input-from-scan.js';
 import { readFindingsFile } from '../../../scorecard/read-findings.js';
 import { storeHistory } from '../../../scorecard/store-history.js';
 import type { ScanResult } from '../../engine/scan.js';
-import { runScan, type OutputRequest } from '../../app/run-scan.js';
+import { runScan, type OutputRequest, type RunOptions } from '../../app/run-scan.js';
+import { noticeItem } from '../../notify/notice-item.js';
+import { writeNoticeFiles } from '../../notify/notice-files.js';
+import { ownerOfResource } from '../../notify/owner-of-resource.js';
+import { planDigests, type NoticeItem } from '../../notify/plan-digests.js';
+import { scanNoticeItems } from '../../notify/scan-notices.js';
 import { scanRecording } from '../../app/scan-recording.js';
 import { DEMO_MOMENTS, type DemoMoment } from '../../demo/timeline.js';
 import { writeDemoSnapshot } from '../../demo/write-demo-snapshot.js';
@@ -72,7 +82,23 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
       { format: 'csv', file: findingsCsv },
       { format: 'jsonl', file: evidence, passing: true },
     ];
-    const outcome = await scanMoment(today, snapshot, outputs, io, store);
+    const notify = options.notify ? prepared.value.config?.config.notify : undefined;
+    let items: NoticeItem[] | undefined;
+    const outcome = await scanMoment(today, snapshot, outputs, io, store, {
+      ...(notify !== undefined && { ownerOf: ownerOfResource(notify, prepared.value.accounts) }),
+      ...(notify !== undefined &&
+        store !== undefined && {
+          afterRecorded: async (recording, findingsOf) => {
+            items = await scanNoticeItems({
+              store,
+              scanId: recording.scan.id,
+              accounts: prepared.value.accounts,
+              findingsOf,
+              now: new Date(today.collectedAt),
+            });
+          },
+        }),
+    });
     if (outcome.code !== undefined) return outcome.code;
     const { scan, summary } = outcome.result!;
     io.stdout.write(`Vigil demo — Ledgerline, a SaaS provider hosting two banks (inventory of ${today.collectedAt})\n\n`);
@@ -109,6 +135,13 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
       }
       io.stdout.write(`Wrote ${report.files.map(shown).join(' and ')}.\n`);
     }
+    if (notify !== undefined) {
+      // Without a store there is no history: every failure is new.
+      items ??= written.output.findings.filter((finding) => finding.status === 'fail').map((finding) => noticeItem(finding, 'new', prepared.value.accounts));
+      const planned = planDigests(items, { notify, period: today.collectedAt.slice(0, 10) });
+      const files = await writeNoticeFiles(join(options.outDir, 'notifications'), planned, { from: notify.email?.from ?? 'vigil@localhost' });
+      io.stdout.write(`Wrote ${files.length} notifications (not sent) to ${shown(join(options.outDir, 'notifications'))}.\n`);
+    }
     if (store !== undefined && outcome.recorded !== undefined) io.stdout.write(historyNote(store, io, [...recorded, outcome.recorded]));
     return exitCodeFor(summary, options.failOn);
   } finally {
@@ -133,6 +166,7 @@ async function scanMoment(
   outputs: readonly OutputRequest[],
   io: CliIo,
   store: Store | undefined,
+  notify: Pick<RunOptions, 'ownerOf' | 'afterRecorded'> = {},
 ): Promise<MomentOutcome> {
   const now = new Date(moment.collectedAt);
   const prepared = await prepareScan({ configFile: demoConfigFile(), now });
@@ -152,6 +186,7 @@ async function scanMoment(
     stdout: io.stdout,
     now: () => now,
     ...(store !== undefined && { recording: scanRecording(store, prepared.value, { source: 'demo', keepScansDays: 3650, now: () => now, scanId }) }),
+    ...notify,
   });
   if (!outcome.ok) {
     reportProblems(io, outcome.problems);

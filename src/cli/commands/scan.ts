@@ -18,6 +18,8 @@ import type { Store } from '../../store/store.js';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { errorMessage } from '../../error-message.js';
+import { configuredTransports } from '../../notify/configured-transports.js';
+import { notifierLine, scanNotifier, type ScanNotifier } from '../../app/scan-notifier.js';
 
 export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promise<ExitCode> {
   const now = io.now();
@@ -40,11 +42,28 @@ export async function scanCommand(options: ScanCommandOptions, io: CliIo): Promi
     reportProblems(io, [], ['scan: give --snapshot FILE or --live (not both)']);
     return ExitCode.input;
   }
+  // Delivery is checked before anything is scanned: a missing token is a usage error, not a lost message.
+  const notify = prepared.value.config?.config.notify;
+  const transports = notify !== undefined && options.notify ? configuredTransports(notify, process.env) : undefined;
+  if (transports !== undefined && !transports.ok) {
+    reportProblems(io, [], [transports.message]);
+    return ExitCode.input;
+  }
   // The store is opened (and migrated) before anything is collected or evaluated.
   const opened = await openStoreOption(io, { ...(options.store !== undefined && { store: options.store }), config: prepared.value.config, mustExist: false });
   if (!opened.ok) return opened.code;
   try {
-    return await scanInto(options, io, prepared.value, opened.store === undefined ? undefined : { store: opened.store, keepScansDays: opened.keepScansDays });
+    const notifier =
+      notify === undefined
+        ? undefined
+        : scanNotifier(prepared.value, { notify, store: opened.store, transports: transports?.ok === true ? transports.transports : undefined, now: io.now });
+    return await scanInto(
+      options,
+      io,
+      prepared.value,
+      opened.store === undefined ? undefined : { store: opened.store, keepScansDays: opened.keepScansDays },
+      notifier,
+    );
   } finally {
     await opened.store?.close();
   }
@@ -55,6 +74,7 @@ async function scanInto(
   io: CliIo,
   prepared: PreparedScan,
   history: { store: Store; keepScansDays: number } | undefined,
+  notifier: ScanNotifier | undefined,
 ): Promise<ExitCode> {
   const startedAt = io.now();
   let snapshot = options.snapshot;
@@ -99,7 +119,7 @@ async function scanInto(
   const pushDir = options.pushSecurityHub ? mkdtempSync(join(tmpdir(), 'vigil-asff-')) : undefined;
   const pushFile = pushDir === undefined ? undefined : join(pushDir, 'findings.asff.jsonl');
   try {
-    return await evaluate(options, io, prepared, history, { snapshot: snapshot!, format, degraded, temporary, pushFile });
+    return await evaluate(options, io, prepared, history, { snapshot: snapshot!, format, degraded, temporary, pushFile, notifier });
   } finally {
     if (pushDir !== undefined) rmSync(pushDir, { recursive: true, force: true });
   }
@@ -110,9 +130,16 @@ async function evaluate(
   io: CliIo,
   prepared: PreparedScan,
   history: { store: Store; keepScansDays: number } | undefined,
-  run: { snapshot: string; format: OutputFormat; degraded: boolean; temporary: string | undefined; pushFile: string | undefined },
+  run: {
+    snapshot: string;
+    format: OutputFormat;
+    degraded: boolean;
+    temporary: string | undefined;
+    pushFile: string | undefined;
+    notifier: ScanNotifier | undefined;
+  },
 ): Promise<ExitCode> {
-  const { snapshot, format, degraded, temporary, pushFile } = run;
+  const { snapshot, format, degraded, temporary, pushFile, notifier } = run;
   const outcome = await runScan(prepared, snapshot, {
     includeAll: options.all,
     outputs: [{ format, file: options.out }, ...(pushFile === undefined ? [] : [{ format: 'asff' as const, file: pushFile }])],
@@ -121,6 +148,8 @@ async function evaluate(
     ...(history !== undefined && {
       recording: scanRecording(history.store, prepared, { source: options.live ? 'live' : 'snapshot', keepScansDays: history.keepScansDays, now: io.now }),
     }),
+    ...(notifier !== undefined && { ownerOf: notifier.ownerOf }),
+    ...(notifier?.afterRecorded !== undefined && { afterRecorded: notifier.afterRecorded }),
   });
   if (temporary !== undefined && options.keepSnapshot === undefined) rmSync(dirname(temporary), { recursive: true, force: true });
   if (!outcome.ok) {
@@ -135,6 +164,14 @@ async function evaluate(
   }
   if (outcome.recorded !== undefined && format === 'table' && options.out === undefined) {
     io.stdout.write(`\n${historyLine(outcome.recorded, shownStore(io, history!.store))}`);
+  }
+  if (notifier !== undefined) {
+    const notified = await notifier.finish();
+    if (!notified.ok) {
+      io.stderr.write(`vigil: the owners' notifications could not be queued or delivered: ${errorMessage(notified.error)}\n`);
+      return ExitCode.failed;
+    }
+    io.stderr.write(notifierLine(notified, options.notify));
   }
   if (pushFile !== undefined && !(await pushed(pushFile, io))) return ExitCode.failed;
   // A collection that could not reach every account is a degraded run, whatever was found.

@@ -11,6 +11,12 @@ import { readFindingsFile } from '../../../scorecard/read-findings.js';
 import type { ScorecardInput } from '../../../scorecard/scorecard-input.js';
 import { tenantView } from '../../../scorecard/tenant-view.js';
 import { insightRegistry } from '../../app/insight-registry.js';
+import { prepareScan } from '../../app/prepare-scan.js';
+import { scorecardOf } from '../../app/write-scorecards.js';
+import { inputFromStore } from '../../../scorecard/input-from-store.js';
+import type { ScorecardOutput } from '../../../scorecard/scorecard-schema.js';
+import { storeHistory } from '../../../scorecard/store-history.js';
+import { withRecordedStore } from '../store-option.js';
 import type { AccountEntry } from '../../config/account-entry.js';
 import { loadConfig } from '../../config/load-config.js';
 import type { Problem } from '../../input/problem.js';
@@ -19,16 +25,13 @@ import type { ScorecardCommandOptions } from '../options/scorecard.js';
 import { reportProblems, type CliIo } from '../io.js';
 
 export async function scorecardCommand(options: ScorecardCommandOptions, io: CliIo): Promise<ExitCode> {
-  if (options.latest) {
-    reportProblems(io, [], ['scorecard --latest: reading the latest scan from the store is not available in this build; give --findings FILE']);
-    return ExitCode.input;
-  }
-  if (options.findings === undefined) {
-    reportProblems(io, [], ['scorecard: give --findings FILE (a findings file written with `vigil scan --all --format json`)']);
-    return ExitCode.input;
-  }
   if (options.format === 'html' && options.out === undefined) {
     reportProblems(io, [], ['scorecard: give --out FILE for the HTML page (or --format json)']);
+    return ExitCode.input;
+  }
+  if (options.latest) return latestScorecard(options, io);
+  if (options.findings === undefined) {
+    reportProblems(io, [], ['scorecard: give --findings FILE (a findings file written with `vigil scan --all --format json`) or --latest']);
     return ExitCode.input;
   }
   const loaded = await loadScorecardInput(options.findings, options.config);
@@ -41,11 +44,38 @@ export async function scorecardCommand(options: ScorecardCommandOptions, io: Cli
     reportProblems(io, [narrowed.problem]);
     return ExitCode.input;
   }
-  const output = aggregate(narrowed.input, { generatedAt: io.now(), tenant: options.tenant ?? null });
+  await writeScorecard(aggregate(narrowed.input, { generatedAt: io.now(), tenant: options.tenant ?? null }), options, io);
+  return ExitCode.ok;
+}
+
+async function writeScorecard(output: ScorecardOutput, options: ScorecardCommandOptions, io: CliIo): Promise<void> {
   const text = options.format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : renderScorecardHtml(output);
   if (options.out === undefined) io.stdout.write(text);
   else await writeFile(options.out, text);
-  return ExitCode.ok;
+}
+
+/** `--latest`: the store's latest complete scan, with the 30-day trend and the change since the day before. */
+async function latestScorecard(options: ScorecardCommandOptions, io: CliIo): Promise<ExitCode> {
+  const prepared = await prepareScan({ ...(options.config !== undefined && { configFile: options.config }), now: io.now() });
+  if (!prepared.ok) {
+    reportProblems(io, prepared.problems, prepared.usage);
+    return ExitCode.input;
+  }
+  return withRecordedStore(io, { ...(options.store !== undefined && { store: options.store }), config: prepared.value.config }, async (store) => {
+    const loaded = await inputFromStore(store, { packs: prepared.value.packs, accounts: prepared.value.accounts });
+    if (!loaded.ok) {
+      reportProblems(io, [], [`scorecard --latest: ${loaded.message}`]);
+      return ExitCode.input;
+    }
+    const narrowed = narrowInput(loaded.input, options, store.description);
+    if (!narrowed.ok) {
+      reportProblems(io, [narrowed.problem]);
+      return ExitCode.input;
+    }
+    const output = await scorecardOf(narrowed.input, { generatedAt: io.now(), tenant: options.tenant ?? null, history: storeHistory(store) });
+    await writeScorecard(output, options, io);
+    return ExitCode.ok;
+  });
 }
 
 /** `--tenant` then `--pack`: what the page may show, decided before anything is added up. */

@@ -9,6 +9,8 @@ const DemoOptions = Type.Object(
     failOn: FailOn,
     /** `--store SPEC`, or false for `--no-store` (false first: coercing it to a string would make it 'false'). */
     store: Type.Optional(Type.Union([Type.Literal(false), Type.String()])),
+    /** false for `--no-notify`: the owners' digests are not written to notifications/. */
+    notify: Type.Boolean({ default: true }),
   },
   { additionalProperties: false },
 );

@@ -19,6 +19,8 @@ const ScanOptions = Type.Object(
     pushSecurityHub: Type.Boolean({ default: false }),
     /** `--store SPEC`, or false for `--no-store` (false first: coercing it to a string would make it 'false'). */
     store: Type.Optional(Type.Union([Type.Literal(false), Type.String()])),
+    /** false for `--no-notify`: the owners' digests are queued in the outbox, not delivered. */
+    notify: Type.Boolean({ default: true }),
   },
   { additionalProperties: false },
 );

@@ -12,9 +12,15 @@ const ScorecardOptions = Type.Object(
     out: Type.Optional(Type.String()),
     format: Type.Union([Type.Literal('html'), Type.Literal('json')], { default: 'html' }),
     config: Type.Optional(Type.String()),
+    /** `--store SPEC` (with --latest; false first: coercing it to a string would make it 'false'). */
+    store: Type.Optional(Type.Union([Type.Literal(false), Type.String()])),
   },
   { additionalProperties: false },
 );
 export type ScorecardCommandOptions = Static<typeof ScorecardOptions>;
 
-export const scorecardOptions: CommandOptions<typeof ScorecardOptions> = { schema: ScorecardOptions, notWith: { findings: 'latest' } };
+export const scorecardOptions: CommandOptions<typeof ScorecardOptions> = {
+  schema: ScorecardOptions,
+  notWith: { findings: 'latest' },
+  onlyWith: { store: 'latest' },
+};

@@ -7,11 +7,13 @@ import type { Engine } from '../database.js';
 import { findingsHistory } from './0001-findings-history.js';
 import { operations } from './0002-operations.js';
 import { jobRuns } from './0003-job-runs.js';
+import { notifications } from './0004-notifications.js';
 
 export function storeMigrations(engine: Engine): Record<string, Migration> {
   return {
     '0001-findings-history': findingsHistory(engine),
     '0002-operations': operations(engine),
     '0003-job-runs': jobRuns(),
+    '0004-notifications': notifications(),
   };
 }

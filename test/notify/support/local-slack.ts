@@ -1,7 +1,9 @@
 /**
  * A local Slack Web API for Slack's own WebClient (its `slackApiUrl` option): records every call,
- * keeps posted messages per channel (with their metadata, for conversations.history), knows users
- * by e-mail, and answers scripted failures — HTTP 429 with Retry-After, or `{ ok: false, error }`.
+ * keeps posted messages per channel (with their metadata, for conversations.history and, in a
+ * thread, conversations.replies), knows users by e-mail and channels by name (conversations.list;
+ * a `#name` posted to is kept under its id, and history by name is refused as Slack does), and
+ * answers scripted failures — HTTP 429 with Retry-After, or `{ ok: false, error }`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,8 @@ export interface LocalSlack {
   readonly users: Map<string, string>;
   /** Channels that do not exist (chat.postMessage answers channel_not_found). */
   readonly missingChannels: Set<string>;
+  /** Channel name (without #) → id: such a channel's messages are kept under its id. */
+  readonly channelIds: Map<string, string>;
   /** Answers for the next calls of a method, in order, before it works normally again. */
   script(method: string, ...answers: ScriptedAnswer[]): void;
   close(): Promise<void>;
@@ -44,6 +48,7 @@ export async function startLocalSlack(): Promise<LocalSlack> {
     posted: new Map<string, Record<string, unknown>[]>(),
     users: new Map<string, string>(),
     missingChannels: new Set<string>(),
+    channelIds: new Map<string, string>(),
     script: (method: string, ...answers: ScriptedAnswer[]) => scripts.set(method, [...(scripts.get(method) ?? []), ...answers]),
     close: () =>
       new Promise<void>((resolve) => {
@@ -60,15 +65,26 @@ export async function startLocalSlack(): Promise<LocalSlack> {
       case 'conversations.open':
         return { ok: true, channel: { id: `D-${String(params['users'])}` } };
       case 'chat.postMessage': {
-        const channel = String(params['channel']);
-        if (slack.missingChannels.has(channel)) return { ok: false, error: 'channel_not_found' };
+        const named = String(params['channel']);
+        if (slack.missingChannels.has(named)) return { ok: false, error: 'channel_not_found' };
+        const channel = named.startsWith('#') ? (slack.channelIds.get(named.slice(1)) ?? named) : named;
         const ts = `${Date.now()}.${slack.calls.length}`;
         const where = /^[UW]/.test(channel) ? `D-${channel}` : channel;
         slack.posted.set(where, [...(slack.posted.get(where) ?? []), { ...params, ts }]);
-        return { ok: true, channel, ts };
+        return { ok: true, channel: where, ts };
       }
-      case 'conversations.history':
-        return { ok: true, messages: slack.posted.get(String(params['channel'])) ?? [], has_more: false };
+      case 'conversations.history': {
+        const channel = String(params['channel']);
+        if (channel.startsWith('#')) return { ok: false, error: 'channel_not_found' };
+        return { ok: true, messages: (slack.posted.get(channel) ?? []).filter((m) => m['thread_ts'] === undefined), has_more: false };
+      }
+      case 'conversations.replies': {
+        const ts = String(params['ts']);
+        const thread = (slack.posted.get(String(params['channel'])) ?? []).filter((m) => m['ts'] === ts || m['thread_ts'] === ts);
+        return { ok: true, messages: thread, has_more: false };
+      }
+      case 'conversations.list':
+        return { ok: true, channels: [...slack.channelIds].map(([name, id]) => ({ id, name })), response_metadata: { next_cursor: '' } };
       default:
         return { ok: false, error: 'unknown_method' };
     }
