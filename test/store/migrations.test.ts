@@ -73,7 +73,7 @@ describeEachEngine('store migrations', (engine) => {
       problem: {
         kind: 'input',
         message: expect.stringMatching(
-          /schema is newer than this Vigil \(it has 9999-from-the-future; this version knows up to 0002-operations\): upgrade Vigil/,
+          /schema is newer than this Vigil \(it has 9999-from-the-future; this version knows up to 0003-audit-run-columns\): upgrade Vigil/,
         ),
       },
     });

@@ -169,7 +169,11 @@ async function audit(ctx: ApplyContext, bot: BotRunPlan, resource: Where, action
     action,
     resourceArn: resource.arn,
     mode: bot.mode,
-    detail: { runId: ctx.runId, planHash: ctx.planHash, accountId: resource.accountId, region: resource.region, ...detail },
+    runId: ctx.runId,
+    planHash: ctx.planHash,
+    accountId: resource.accountId,
+    region: resource.region,
+    detail,
   };
   await appendAudit(ctx.store, entry);
 }

@@ -6,10 +6,12 @@ import type { Migration } from 'kysely';
 import type { Engine } from '../database.js';
 import { findingsHistory } from './0001-findings-history.js';
 import { operations } from './0002-operations.js';
+import { auditRunColumns } from './0003-audit-run-columns.js';
 
 export function storeMigrations(engine: Engine): Record<string, Migration> {
   return {
     '0001-findings-history': findingsHistory(engine),
     '0002-operations': operations(engine),
+    '0003-audit-run-columns': auditRunColumns(),
   };
 }
