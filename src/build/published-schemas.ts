@@ -4,6 +4,7 @@
  * `schemas/` in step.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { AuditExportLine } from '../audit/audit-export.js';
 import { BotFile } from '../bots/bot-schema.js';
 import { PlanFile } from '../bots/runtime/bot-plan.js';
 import { VigilConfig } from '../config/config-schema.js';
@@ -29,6 +30,7 @@ export function publishedSchemas(): Record<string, Record<string, unknown>> {
     'pack.json': publish(PackFile),
     'bot.json': publish(BotFile),
     'plan.json': publish(PlanFile),
+    'audit-export.json': publish(AuditExportLine),
     'custom-insight.json': publish(CustomInsightSchema),
     'exemptions.json': publish(ExemptionsFile),
     'snapshot-header.json': publish(SnapshotHeader),

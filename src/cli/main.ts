@@ -21,6 +21,7 @@ import { diffOptions } from './options/diff.js';
 import { historyOptions } from './options/history.js';
 import { scansListOptions } from './options/scans-list.js';
 import { botsListOptions } from './options/bots-list.js';
+import { auditExportOptions, auditShowOptions, auditVerifyOptions } from './options/audit.js';
 import { scorecardOptions } from './options/scorecard.js';
 import { reportDailyOptions } from './options/report-daily.js';
 import { notifyTestOptions } from './options/notify-test.js';
@@ -265,6 +266,42 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
     .addHelpText('after', LISTED)
     .action(run('bots list', botsListOptions, async (options) => (await import('./commands/bots-list.js')).botsListCommand(options, io)));
+
+  const audit = program.command('audit').description("The bots' audit trail: append-only, hash-chained");
+  audit
+    .command('verify')
+    .description('Walk the hash chain and name the first edited, removed, inserted or reordered record')
+    .option('--file <file>', 'check an exported copy (vigil audit export) offline instead of the store')
+    .addOption(tableOrJson())
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .addHelpText(
+      'after',
+      exitCodes({ [ExitCode.ok]: 'the chain is intact (its head printed)', [ExitCode.findings]: 'the chain is broken (the first broken record named)' }),
+    )
+    .action(run('audit verify', auditVerifyOptions, async (options) => (await import('./commands/audit.js')).auditVerifyCommand(options, io)));
+  audit
+    .command('show')
+    .description('Audit records, newest first: time, mode, bot, action, result, resource, summary')
+    .option('--bot <id>', 'only this bot')
+    .option('--since <window>', 'only since a duration ago (12h, 7d, 2w) or a date')
+    .option('--run <id>', 'only this bot run')
+    .option('--limit <n>', 'at most this many (default 100)')
+    .addOption(tableOrJson())
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .addHelpText('after', LISTED)
+    .action(run('audit show', auditShowOptions, async (options) => (await import('./commands/audit.js')).auditShowCommand(options, io)));
+  audit
+    .command('export')
+    .description('Write the whole chain as JSON lines (schemas/audit-export.json) for an auditor: vigil audit verify --file checks it offline')
+    .argument('<file>', 'file to write')
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'written', [ExitCode.failed]: 'the file could not be written' }))
+    .action(async (file: string, raw: Record<string, unknown>) =>
+      run('audit export', auditExportOptions, async (options) => (await import('./commands/audit.js')).auditExportCommand(file, options, io))(raw),
+    );
 
   const packs = program.command('packs').description('Compliance packs');
   packs
