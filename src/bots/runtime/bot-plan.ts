@@ -48,6 +48,8 @@ export const PlannedResource = Type.Object(
   {
     arn: Type.String(),
     type: Type.String(),
+    /** The resource's id (a key id, a DB identifier): with the ARN, what reading it again live takes. */
+    id: Type.String(),
     accountId: Type.String(),
     region: Type.String(),
     name: Type.String(),
@@ -72,6 +74,8 @@ export const BotRunPlan = Type.Object(
     skipped: Type.Array(Type.Object({ arn: Type.String(), reason: Type.String() }, { additionalProperties: false })),
     /** Set when a limit would be exceeded: the bot acts on none. */
     halted: Type.Optional(Type.String()),
+    /** The bot's `limits.maxErrors` when planned: applying halts the bot after this many failed resources. */
+    maxErrors: Type.Optional(Type.Integer({ minimum: 0 })),
     resources: Type.Array(PlannedResource),
     permissions: Type.Array(Type.String()),
   },
@@ -88,9 +92,18 @@ export const PlanFile = Type.Object(
     event: Type.Optional(Type.String()),
     bots: Type.Array(BotRunPlan),
   },
-  { additionalProperties: false, $id: 'https://vigil.dev/schemas/plan.json', title: 'Vigil bot plan' },
+  { additionalProperties: false },
 );
 export type PlanFile = Static<typeof PlanFile>;
+
+/** The file `vigil bots plan --out` writes: the plan and the SHA-256 of its canonical JSON. */
+export const PlanDocument = Type.Object(
+  {
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the canonical JSON (keys sorted) of `plan`' }),
+    plan: PlanFile,
+  },
+  { additionalProperties: false, $id: 'https://vigil.dev/schemas/plan.json', title: 'Vigil bot plan' },
+);
 
 export function sha256Of(value: unknown): string {
   return hash('sha256', canonicalJson(value), 'hex');
