@@ -12,7 +12,7 @@ import type { Resource } from '../../model/resource.js';
 import type { ResourceType } from '../../model/resource-types.js';
 
 /** The AWS services bot actions call (SDK client names). */
-export const ActionService = Type.Union([Type.Literal('iam'), Type.Literal('kms'), Type.Literal('rds'), Type.Literal('s3')]);
+export const ActionService = Type.Union([Type.Literal('iam'), Type.Literal('kms'), Type.Literal('rds'), Type.Literal('s3'), Type.Literal('s3control')]);
 export type ActionService = Static<typeof ActionService>;
 
 /** One AWS API call, as the SDK command's name and input. */

@@ -14,6 +14,7 @@ import { markForOp } from '../../store/scheduled-ops.js';
 import type { Store } from '../../store/store.js';
 import type { ActionService, StoreRecord } from '../actions/define-action.js';
 import type { AwsCaller } from './aws-caller.js';
+import { isUnreadableLive } from './live-read.js';
 import { sha256Of, type BotRunPlan, type PlanFile, type PlannedResource, type PlannedStep } from './bot-plan.js';
 
 export interface ApplyContext {
@@ -23,7 +24,7 @@ export interface ApplyContext {
   readonly planHash: string;
   /** The wall clock of the audit trail. */
   clock(): Date;
-  /** The resource's state now ({ tags, config }), or undefined when it is gone. */
+  /** The resource's state now ({ tags, config }), undefined when it is gone, an UnreadableLive when it could not be read. */
   recheck(resource: PlannedResource): Promise<unknown>;
   /** Between polls of a `waitUntil`. */
   pause(): Promise<void>;
@@ -68,8 +69,13 @@ export async function applyPlan(plan: PlanFile, ctx: ApplyContext): Promise<Appl
       }
       if (bot.mode === 'enforce' && resource.steps.some((step) => step.kind === 'change')) {
         const now = await ctx.recheck(resource);
-        if (now === undefined || sha256Of(now) !== resource.beforeHash) {
-          const reason = now === undefined ? 'the resource is gone' : 'the resource changed since the plan was made';
+        if (now === undefined || isUnreadableLive(now) || sha256Of(now) !== resource.beforeHash) {
+          const reason =
+            now === undefined
+              ? 'the resource is gone'
+              : isUnreadableLive(now)
+                ? `the resource could not be re-read live: ${now.unreadable}`
+                : 'the resource changed since the plan was made';
           await audit(ctx, bot, resource, 'skip', { result: 'skipped', reason });
           for (const step of resource.steps) steps.push({ bot: bot.bot, arn: resource.arn, action: step.action, outcome: 'skipped-changed', summary: reason });
           continue;

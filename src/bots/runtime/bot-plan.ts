@@ -48,7 +48,7 @@ export const PlannedResource = Type.Object(
   {
     arn: Type.String(),
     type: Type.String(),
-    /** The resource's id (a key id, a DB identifier): with the ARN, what reading it again live takes. */
+    /** The resource's id as its collector names it (what a live re-read asks for). */
     id: Type.String(),
     accountId: Type.String(),
     region: Type.String(),

@@ -11,6 +11,7 @@ import { selectsAccount } from '../account-selector.js';
 import type { BotStep, LoadedBot } from '../loaded-bot.js';
 import { insideWindows } from '../schedule/time-window.js';
 import { sha256Of, type BotRunPlan, type PlannedResource, type PlannedStep } from './bot-plan.js';
+import { isUnreadableLive, type UnreadableLive } from './live-read.js';
 
 /** A resource as the scan saw it, with its findings (after exemptions). */
 export interface Candidate {
@@ -22,8 +23,8 @@ export interface Candidate {
 export interface PlanInput {
   readonly candidates: readonly Candidate[];
   readonly accounts: ReadonlyMap<string, AccountEntry>;
-  /** Reads the resource again, live, and evaluates its findings again; undefined when it is gone. */
-  readLive(candidate: Candidate): Promise<Candidate | undefined>;
+  /** Reads the resource again, live, and evaluates its findings again; undefined when it is gone, why when it could not be read. */
+  readLive(candidate: Candidate): Promise<Candidate | UnreadableLive | undefined>;
   readonly now: Date;
   readonly mode: 'dry-run' | 'enforce';
   readonly event?: string | undefined;
@@ -62,6 +63,10 @@ export async function planBot(bot: LoadedBot, input: PlanInput): Promise<BotRunP
     const live = await input.readLive(candidate);
     if (live === undefined) {
       plan.skipped.push({ arn: candidate.resource.arn, reason: 'the resource is gone' });
+      continue;
+    }
+    if (isUnreadableLive(live)) {
+      plan.skipped.push({ arn: candidate.resource.arn, reason: `it could not be re-read live: ${live.unreadable}` });
       continue;
     }
     if (!matches(live)) {
