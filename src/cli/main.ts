@@ -121,8 +121,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('iam-policy')
-    .description('Print the least-privilege read-only IAM policy that collection needs')
+    .description('Print the least-privilege IAM policy that collection needs (--scan, read-only) or that bots need (--bots, read and write)')
     .option('--scan', 'the policy of `vigil collect` and `vigil scan --live`')
+    .option('--bots [ids...]', 'the policy the bots need, read and write (all bots, or these)')
+    .option('--config <file>', 'with --bots: configuration file (botDirs and per-bot overrides)')
     .option('--pack <id>', 'only what the insights of this pack read (repeatable)', collect)
     .option('--insight <id>', 'only what this insight reads (repeatable)', collect)
     .addHelpText('after', exitCodes({ [ExitCode.ok]: 'the policy printed' }))
