@@ -3,7 +3,6 @@
  * the organization's), which collectors (those whose resource types the selected insights read),
  * credentials per account, and the snapshot with its coverage and call counts.
  */
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { VigilConfig } from '../config/config-schema.js';
 import type { ScanPlan } from '../engine/scan-plan.js';
 import { fieldsRead } from '../engine/fields-read.js';
@@ -12,8 +11,8 @@ import type { AnyCollectedResource } from '../model/resource.js';
 import { writeSnapshotLines } from '../snapshot/snapshot-writer.js';
 import { packageVersion } from '../package-root.js';
 import { JsonLinesSpool } from '../output/findings-spool.js';
-import { callerIdentity, configuredTargets, organizationTargets, selectTargets, type AccountTarget } from '../collect/organisation/account-targets.js';
-import { createAwsClients, type AwsClients, type AwsClientsOptions } from '../collect/aws/aws-clients.js';
+import type { AwsClients } from '../collect/aws/aws-clients.js';
+import { accountAccess } from './account-access.js';
 import { collectOrganisation, type CollectedOrganisation } from '../collect/organisation/collect-organisation.js';
 import { contractedKeyArns } from '../collect/organisation/contracted-keys.js';
 import type { CollectLog } from '../collect/progress/collect-log.js';
@@ -64,44 +63,12 @@ export function selectCollectors(selection: ReadonlyMap<ResourceType, ReadonlySe
 }
 
 export async function collectLive(options: LiveCollectionOptions): Promise<LiveCollectionResult> {
-  const homeRegion = options.homeRegion ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? 'us-east-1';
-  const roles = new Map<string, AccountTarget>();
-  const clientOptions: AwsClientsOptions = {
-    ...(options.profile !== undefined && { profile: options.profile }),
-    credentialsFor: (accountId) => {
-      const target = roles.get(accountId);
-      if (target?.roleArn === undefined) return undefined;
-      return fromTemporaryCredentials({
-        params: { RoleArn: target.roleArn, RoleSessionName: 'vigil', ...(target.externalId !== undefined && { ExternalId: target.externalId }) },
-        clientConfig: { region: homeRegion },
-      });
-    },
-  };
-  const clients = options.clients ?? (await createAwsClients(clientOptions));
-  options.onClients?.(clients);
-
-  const caller = await callerIdentity(clients, homeRegion);
-  if (!caller.ok) return { ok: false, failure: { code: caller.code, message: `the current credentials cannot be used: ${caller.message}` } };
-
-  let targets: AccountTarget[];
+  const access = await accountAccess(options);
+  if (!access.ok) return access;
+  const { clients, homeRegion, partition, callerAccountId } = access;
   const config = options.config;
-  if (config?.organization !== undefined) {
-    const found = await organizationTargets(clients, config.organization, config.accounts ?? [], homeRegion, caller.partition);
-    if (!found.ok) return { ok: false, failure: { code: found.code, message: found.message } };
-    targets = found.targets;
-  } else if (config?.accounts !== undefined && config.accounts.length > 0) {
-    targets = configuredTargets(config.accounts);
-  } else {
-    targets = [{ accountId: caller.accountId, entry: { id: caller.accountId, name: caller.accountId }, tags: {} }];
-  }
-  const selected = selectTargets(targets, options.accounts);
-  if (selected.unknown.length > 0)
-    return { ok: false, usage: selected.unknown.map((name) => `--account: no account '${name}' in the configuration or organization`) };
-  for (const target of selected.targets) roles.set(target.accountId, target);
-  // The aggregator's account is reached with its own entry's role, even when --account leaves it out.
-  const aggregatorAccount = config?.configAggregator?.accountId ?? caller.accountId;
-  const aggregatorTarget = targets.find((t) => t.accountId === aggregatorAccount);
-  if (aggregatorTarget !== undefined) roles.set(aggregatorAccount, aggregatorTarget);
+  const targets = [...access.selected];
+  const aggregatorAccount = config?.configAggregator?.accountId ?? callerAccountId;
 
   const source = options.source ?? 'api';
   const collectors = selectCollectors(options.selection);
@@ -110,11 +77,11 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
     const collectedAt = options.clock().toISOString();
     const collected = await collectOrganisation(
       {
-        targets: selected.targets,
+        targets: targets,
         regions: options.regions,
         homeRegion,
-        partition: caller.partition,
-        callerAccountId: caller.accountId,
+        partition: partition,
+        callerAccountId,
         source,
         ...(config?.configAggregator !== undefined && {
           aggregator: { name: config.configAggregator.name, region: config.configAggregator.region, accountId: aggregatorAccount },
@@ -123,8 +90,8 @@ export async function collectLive(options: LiveCollectionOptions): Promise<LiveC
         settingsCollectors: collectors.settings,
         concurrency: options.concurrency,
         ...(options.selection !== undefined && { fields: options.selection }),
-        jitterMs: selected.targets.length > 1 ? 250 : 0,
-        contractedKeyArns: new Map(selected.targets.map((target) => [target.accountId, contractedKeyArns(config?.params, target.entry)])),
+        jitterMs: targets.length > 1 ? 250 : 0,
+        contractedKeyArns: new Map(targets.map((target) => [target.accountId, contractedKeyArns(config?.params, target.entry)])),
       },
       clients,
       (resource) => spool.add(resource),

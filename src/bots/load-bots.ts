@@ -16,7 +16,7 @@ import { isResourceType, type ResourceType } from '../model/resource-types.js';
 import { validatorFor } from '../schemas/ajv.js';
 import { botAction } from './actions/index.js';
 import { AccountSelector, BotFile, type BotOverride, type BotSchedule } from './bot-schema.js';
-import { compileFilters } from './filters/compile-filter.js';
+import { compileFilters, insightsNamed } from './filters/compile-filter.js';
 import type { BotStep, LoadedBot } from './loaded-bot.js';
 import { cronProblem } from './schedule/cron.js';
 import { isTimeZone } from './schedule/time-window.js';
@@ -176,6 +176,7 @@ function resolveBot(bot: BotFile, file: string, source: SourceMap, override: Bot
       resourceTypes,
       scope: override?.scope ?? bot.scope ?? {},
       filter: (subject) => filter.value(subject.resource.type)?.(subject) ?? 'false',
+      insights: insightsNamed(bot.filters),
       steps,
       ...(schedule !== undefined && { schedule }),
       mode: override?.mode ?? bot.mode ?? 'dry-run',

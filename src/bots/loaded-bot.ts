@@ -25,6 +25,8 @@ export interface LoadedBot {
   readonly resourceTypes: readonly ResourceType[];
   readonly scope: BotScope;
   readonly filter: CompiledFilter;
+  /** The insights the filters name. */
+  readonly insights: readonly string[];
   readonly steps: readonly BotStep[];
   readonly schedule?: BotSchedule;
   readonly mode: BotMode;

@@ -4,8 +4,9 @@
  * `schemas/` in step.
  */
 import { Type, type TSchema } from '@sinclair/typebox';
+import { AuditExportLine } from '../audit/audit-export.js';
 import { BotFile } from '../bots/bot-schema.js';
-import { PlanFile } from '../bots/runtime/bot-plan.js';
+import { PlanDocument } from '../bots/runtime/bot-plan.js';
 import { VigilConfig } from '../config/config-schema.js';
 import { CustomInsightSchema } from '../custom/custom-insight-schema.js';
 import { ExemptionsFile } from '../exemptions/exemption-schema.js';
@@ -28,7 +29,8 @@ export function publishedSchemas(): Record<string, Record<string, unknown>> {
     'config.json': publish(VigilConfig),
     'pack.json': publish(PackFile),
     'bot.json': publish(BotFile),
-    'plan.json': publish(PlanFile),
+    'plan.json': publish(PlanDocument),
+    'audit-export.json': publish(AuditExportLine),
     'custom-insight.json': publish(CustomInsightSchema),
     'exemptions.json': publish(ExemptionsFile),
     'snapshot-header.json': publish(SnapshotHeader),

@@ -21,6 +21,8 @@ import { diffOptions } from './options/diff.js';
 import { historyOptions } from './options/history.js';
 import { scansListOptions } from './options/scans-list.js';
 import { botsListOptions } from './options/bots-list.js';
+import { botsApplyOptions, botsPlanOptions, botsRunOptions } from './options/bots-run.js';
+import { auditExportOptions, auditShowOptions, auditVerifyOptions } from './options/audit.js';
 import { scorecardOptions } from './options/scorecard.js';
 import { reportDailyOptions } from './options/report-daily.js';
 import { notifyTestOptions } from './options/notify-test.js';
@@ -123,8 +125,10 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
 
   program
     .command('iam-policy')
-    .description('Print the least-privilege read-only IAM policy that collection needs')
+    .description('Print the least-privilege IAM policy that collection needs (--scan, read-only) or that bots need (--bots, read and write)')
     .option('--scan', 'the policy of `vigil collect` and `vigil scan --live`')
+    .option('--bots [ids...]', 'the policy the bots need, read and write (all bots, or these)')
+    .option('--config <file>', 'with --bots: configuration file (botDirs and per-bot overrides)')
     .option('--pack <id>', 'only what the insights of this pack read (repeatable)', collect)
     .option('--insight <id>', 'only what this insight reads (repeatable)', collect)
     .addOption(new Option('--format <format>', 'output format (default json: the policy document; table: its actions by service)').choices(['json', 'table']))
@@ -293,6 +297,99 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
     .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
     .addHelpText('after', LISTED)
     .action(run('bots list', botsListOptions, async (options) => (await import('./commands/bots-list.js')).botsListCommand(options, io)));
+  /** What planning a bot run takes: `bots plan` and `bots run`. */
+  const planningOptions = (command: Command) =>
+    command
+      .option('--config <file>', 'configuration file: accounts (roles, time zones, tags), botDirs, per-bot overrides, exemptions')
+      .option('--account <id|name>', 'only this account (repeatable)', collect)
+      .option('--regions <list>', regionsHelp)
+      .addOption(sourceOption())
+      .option('--profile <name>', 'named profile of the shared AWS config for the current credentials')
+      .option('--concurrency <n>', 'accounts collected at once, 1 to 64 (default 4)')
+      .addOption(logOption())
+      .option('--snapshot <file>', 'choose candidates from this snapshot instead of collecting (each is still re-read live)')
+      .option('--bots <dir>', 'folder of bot YAML files (repeatable)', collect)
+      .option('--insights <dir>', 'folder of custom YAML insights (repeatable)', collect)
+      .option('--exemptions <file>', 'exemptions file (YAML): an exempt finding never matches a bot')
+      .option('--enforce', 'enforce this run (default: each bot in its configured mode, dry-run unless the config says enforce)')
+      .option('--event <name>', 'run the steps written for this event (deployment-complete)')
+      .option('--now <iso>', 'evaluate schedules, windows and grace periods as of this instant');
+  const BOT_RUN_CODES = {
+    [ExitCode.ok]: 'ran',
+    [ExitCode.findings]: 'a bot would exceed a limit (it acted on none) or reached maxErrors',
+    [ExitCode.input]: 'usage or input error, or a plan refused (changed, wrong hash, stale, applied already): nothing done',
+    [ExitCode.failed]: 'an action failed or an account could not be reached',
+  };
+  planningOptions(
+    bots
+      .command('plan')
+      .description('Plan bots (default: all): collect what their filters need, re-read each match live, write the exact calls and print the SHA-256')
+      .argument('[ids...]', 'bot ids'),
+  )
+    .requiredOption('--out <file>', 'plan file to write (schemas/plan.json)')
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'planned', [ExitCode.findings]: BOT_RUN_CODES[ExitCode.findings] }))
+    .action(async (ids: string[], raw: Record<string, unknown>) =>
+      run('bots plan', botsPlanOptions, async (options) => (await import('./commands/bots-plan.js')).botsPlanCommand(ids, options, io))(raw),
+    );
+  bots
+    .command('apply')
+    .description('Execute exactly a plan file, after checking each resource is still as the plan saw it; every step on the audit trail')
+    .requiredOption('--plan <file>', 'plan file written by vigil bots plan')
+    .option('--sha256 <hash>', 'refuse the plan unless its SHA-256 is this one')
+    .option('--max-age <age>', 'refuse a plan made longer ago than this (30m, 1h, 2d; default 1h)')
+    .option('--config <file>', 'configuration file: accounts and their roles, store')
+    .option('--profile <name>', 'named profile of the shared AWS config for the current credentials')
+    .option('--now <iso>', 'the clock the plan age is measured at')
+    .option('--store <spec>', STORE_HELP)
+    .option('--no-notify', 'record owner messages in the audit trail without queueing them for delivery')
+    .addHelpText('after', exitCodes(BOT_RUN_CODES))
+    .action(run('bots apply', botsApplyOptions, async (options) => (await import('./commands/bots-apply.js')).botsApplyCommand(options, io)));
+  planningOptions(
+    bots.command('run').description('Plan and apply one bot in one go (schedules, events); dry-run unless it is enforced').argument('<id>', 'bot id'),
+  )
+    .option('--out <file>', 'also keep the plan in this file')
+    .option('--store <spec>', STORE_HELP)
+    .option('--no-notify', 'record owner messages in the audit trail without queueing them for delivery')
+    .addHelpText('after', exitCodes(BOT_RUN_CODES))
+    .action(async (id: string, raw: Record<string, unknown>) =>
+      run('bots run', botsRunOptions, async (options) => (await import('./commands/bots-run.js')).botsRunCommand(id, options, io))(raw),
+    );
+
+  const audit = program.command('audit').description("The bots' audit trail: append-only, hash-chained");
+  audit
+    .command('verify')
+    .description('Walk the hash chain and name the first edited, removed, inserted or reordered record')
+    .option('--file <file>', 'check an exported copy (vigil audit export) offline instead of the store')
+    .addOption(tableOrJson())
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .addHelpText(
+      'after',
+      exitCodes({ [ExitCode.ok]: 'the chain is intact (its head printed)', [ExitCode.findings]: 'the chain is broken (the first broken record named)' }),
+    )
+    .action(run('audit verify', auditVerifyOptions, async (options) => (await import('./commands/audit.js')).auditVerifyCommand(options, io)));
+  audit
+    .command('show')
+    .description('Audit records, newest first: time, mode, bot, action, result, resource, summary')
+    .option('--bot <id>', 'only this bot')
+    .option('--since <window>', 'only since a duration ago (12h, 7d, 2w) or a date')
+    .option('--run <id>', 'only this bot run')
+    .option('--limit <n>', 'at most this many (default 100)')
+    .addOption(tableOrJson())
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .addHelpText('after', LISTED)
+    .action(run('audit show', auditShowOptions, async (options) => (await import('./commands/audit.js')).auditShowCommand(options, io)));
+  audit
+    .command('export')
+    .description('Write the whole chain as JSON lines (schemas/audit-export.json) for an auditor: vigil audit verify --file checks it offline')
+    .argument('<file>', 'file to write')
+    .option('--store <spec>', STORE_HELP)
+    .option('--config <file>', 'configuration file (its store)')
+    .addHelpText('after', exitCodes({ [ExitCode.ok]: 'written', [ExitCode.failed]: 'the file could not be written' }))
+    .action(async (file: string, raw: Record<string, unknown>) =>
+      run('audit export', auditExportOptions, async (options) => (await import('./commands/audit.js')).auditExportCommand(file, options, io))(raw),
+    );
 
   const packs = program.command('packs').description('Compliance packs');
   packs

@@ -1,33 +1,15 @@
 /**
- * The bots' audit trail: append-only, tamper-evident. Each record's hash covers its content and
- * the hash of the record before it, so changing, removing or reordering any record breaks every
- * link after it; appends take the chain's lock, so two writers never chain to the same record.
+ * The bots' audit trail in the store: append-only, tamper-evident (the chain: audit-chain.ts).
+ * Appends take the chain's lock, so two writers never chain to the same record.
  */
-import { hash } from 'node:crypto';
+import type { Selectable } from 'kysely';
 import { canonicalJson } from './canonical-json.js';
+import { ChainVerifier, chainHash, GENESIS_HASH, type AuditEntry, type AuditRecord, type ChainCheck } from './audit-chain.js';
+import type { AuditRecordsTable } from './database.js';
 import { lockNames } from './locks.js';
 import type { Store } from './store.js';
 
-export const GENESIS_HASH = '0'.repeat(64);
-
-export interface AuditEntry {
-  readonly at: string;
-  /** The bot (or person) that acted. */
-  readonly actor: string;
-  /** The action's id: `kms-enable-rotation`. */
-  readonly action: string;
-  readonly resourceArn: string;
-  readonly findingId?: string;
-  readonly mode: 'dry-run' | 'enforce';
-  /** Before/after and whatever else the action reports (JSON values only). */
-  readonly detail: Readonly<Record<string, unknown>>;
-}
-
-export interface AuditRecord extends AuditEntry {
-  readonly seq: number;
-  readonly prevHash: string;
-  readonly hash: string;
-}
+export { GENESIS_HASH, type AuditEntry, type AuditRecord, type ChainCheck } from './audit-chain.js';
 
 export async function appendAudit(store: Store, entry: AuditEntry): Promise<AuditRecord> {
   return store.transaction(async (trx) => {
@@ -44,6 +26,10 @@ export async function appendAudit(store: Store, entry: AuditEntry): Promise<Audi
         resource_arn: entry.resourceArn,
         finding_id: entry.findingId ?? null,
         mode: entry.mode,
+        run_id: entry.runId ?? null,
+        plan_hash: entry.planHash ?? null,
+        account_id: entry.accountId ?? null,
+        region: entry.region ?? null,
         detail: canonicalJson(entry.detail),
         prev_hash: prevHash,
         hash: recordHash,
@@ -60,46 +46,50 @@ export async function appendAudit(store: Store, entry: AuditEntry): Promise<Audi
   });
 }
 
-export type ChainCheck = { ok: true; records: number } | { ok: false; records: number; seq: number; problem: string };
+/** Every record, in chain order, a page at a time. */
+export async function* auditChain(store: Store): AsyncGenerator<AuditRecord> {
+  for (let after = 0; ;) {
+    const page = await store.db.selectFrom('audit_records').selectAll().where('seq', '>', after).orderBy('seq').limit(1_000).execute();
+    if (page.length === 0) return;
+    for (const row of page) yield recordOf(row);
+    after = Number(page[page.length - 1]!.seq);
+  }
+}
+
+/** The hash the chain ends at (the genesis hash when it is empty). */
+export async function auditHead(store: Store): Promise<string> {
+  const head = await store.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  return head?.hash ?? GENESIS_HASH;
+}
 
 /** Walks the chain from the first record: every link and every hash, and the head. */
 export async function verifyAuditChain(store: Store): Promise<ChainCheck> {
-  let prev = GENESIS_HASH;
-  let records = 0;
-  let lastSeq = 0;
-  for (let after = 0; ;) {
-    const page = await store.db.selectFrom('audit_records').selectAll().where('seq', '>', after).orderBy('seq').limit(1_000).execute();
-    if (page.length === 0) break;
-    for (const row of page) {
-      const seq = Number(row.seq);
-      if (row.prev_hash !== prev)
-        return { ok: false, records, seq, problem: 'does not chain to the record before it (one was removed, inserted or reordered)' };
-      const entry: AuditEntry = {
-        at: row.at,
-        actor: row.actor,
-        action: row.action,
-        resourceArn: row.resource_arn,
-        ...(row.finding_id !== null && { findingId: row.finding_id }),
-        mode: row.mode as AuditEntry['mode'],
-        detail: JSON.parse(row.detail) as Record<string, unknown>,
-      };
-      if (chainHash(row.prev_hash, entry) !== row.hash) return { ok: false, records, seq, problem: 'its content does not match its hash (it was changed)' };
-      prev = row.hash;
-      lastSeq = seq;
-      records++;
-    }
-    after = lastSeq;
-  }
-  const head = await store.db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
-  if ((head?.hash ?? GENESIS_HASH) !== prev)
-    return { ok: false, records, seq: lastSeq, problem: 'the chain ends before its recorded head (records were removed from the end)' };
-  return { ok: true, records };
+  const verifier = new ChainVerifier();
+  for await (const record of auditChain(store)) if (!verifier.add(record)) break;
+  return verifier.end(await auditHead(store));
 }
 
-export async function auditRecords(store: Store, options: { resourceArn?: string; limit: number }): Promise<AuditRecord[]> {
+export interface AuditQuery {
+  readonly actor?: string;
+  readonly resourceArn?: string;
+  readonly runId?: string;
+  /** At or after this instant (ISO). */
+  readonly since?: string;
+  readonly limit: number;
+}
+
+/** The newest records first. */
+export async function auditRecords(store: Store, options: AuditQuery): Promise<AuditRecord[]> {
   let query = store.db.selectFrom('audit_records').selectAll().orderBy('seq', 'desc').limit(options.limit);
   if (options.resourceArn !== undefined) query = query.where('resource_arn', '=', options.resourceArn);
-  return (await query.execute()).map((row) => ({
+  if (options.actor !== undefined) query = query.where('actor', '=', options.actor);
+  if (options.runId !== undefined) query = query.where('run_id', '=', options.runId);
+  if (options.since !== undefined) query = query.where('at', '>=', options.since);
+  return (await query.execute()).map(recordOf);
+}
+
+function recordOf(row: Selectable<AuditRecordsTable>): AuditRecord {
+  return {
     seq: Number(row.seq),
     at: row.at,
     actor: row.actor,
@@ -107,21 +97,12 @@ export async function auditRecords(store: Store, options: { resourceArn?: string
     resourceArn: row.resource_arn,
     ...(row.finding_id !== null && { findingId: row.finding_id }),
     mode: row.mode as AuditEntry['mode'],
+    ...(row.run_id !== null && { runId: row.run_id }),
+    ...(row.plan_hash !== null && { planHash: row.plan_hash }),
+    ...(row.account_id !== null && { accountId: row.account_id }),
+    ...(row.region !== null && { region: row.region }),
     detail: JSON.parse(row.detail) as Record<string, unknown>,
     prevHash: row.prev_hash,
     hash: row.hash,
-  }));
-}
-
-function chainHash(prevHash: string, entry: AuditEntry): string {
-  const content = canonicalJson({
-    at: entry.at,
-    actor: entry.actor,
-    action: entry.action,
-    resourceArn: entry.resourceArn,
-    findingId: entry.findingId ?? null,
-    mode: entry.mode,
-    detail: entry.detail,
-  });
-  return hash('sha256', `${prevHash}\n${content}`, 'hex');
+  };
 }

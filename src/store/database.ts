@@ -160,6 +160,11 @@ export interface AuditRecordsTable {
   mode: string;
   /** JSON: before/after and whatever the action reports. */
   detail: string;
+  /** The bot run and the plan it applied (null on records written before version 3, which keep them in `detail`). */
+  run_id: string | null;
+  plan_hash: string | null;
+  account_id: string | null;
+  region: string | null;
   prev_hash: string;
   hash: string;
 }

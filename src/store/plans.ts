@@ -42,3 +42,37 @@ export async function discardPlan(store: Store, id: string): Promise<boolean> {
   const result = await store.db.updateTable('plans').set({ state: 'discarded' }).where('id', '=', id).where('state', '=', 'pending').executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Records that a plan file (named by its SHA-256) is being applied, once: false when it was
+ * applied before, so an enforced plan replayed later is refused rather than run twice.
+ */
+export async function claimPlanFile(
+  store: Store,
+  plan: { sha256: string; bots: string; at: string; body: unknown },
+): Promise<{ ok: true } | { ok: false; appliedAt: string }> {
+  await store.db
+    .insertInto('plans')
+    .values({
+      id: plan.sha256,
+      bot: plan.bots,
+      action: 'apply',
+      resource_arn: '*',
+      created_at: plan.at,
+      state: 'pending',
+      body: JSON.stringify(plan.body),
+      applied_at: null,
+      audit_seq: null,
+    })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+  const claimed = await store.db
+    .updateTable('plans')
+    .set({ state: 'applied', applied_at: plan.at })
+    .where('id', '=', plan.sha256)
+    .where('state', '=', 'pending')
+    .executeTakeFirst();
+  if (Number(claimed.numUpdatedRows) === 1) return { ok: true };
+  const row = await store.db.selectFrom('plans').select('applied_at').where('id', '=', plan.sha256).executeTakeFirstOrThrow();
+  return { ok: false, appliedAt: row.applied_at ?? 'an earlier run' };
+}

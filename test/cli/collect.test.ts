@@ -67,3 +67,23 @@ describe('vigil collect', () => {
     expect(parseRegions('eu-west-1,,mars')).toEqual({ error: '--regions: not a region: mars' });
   });
 });
+
+describe('vigil iam-policy --bots', () => {
+  it('adds to what the bots read the permissions their actions declare, and only those bots', async () => {
+    const run = await vigil(['iam-policy', '--bots', 'kms-key-rotation']);
+    expect(run.code).toBe(0);
+    const actions = (JSON.parse(run.stdout) as { Statement: { Action: string[] }[] }).Statement.flatMap((s) => s.Action);
+    expect(actions).toEqual(expect.arrayContaining(['kms:EnableKeyRotation', 'kms:GetKeyRotationStatus', 'kms:DescribeKey', 'sts:GetCallerIdentity']));
+    expect(actions.filter((a) => a.startsWith('rds:') || a.startsWith('s3:Put') || a.startsWith('iam:Delete'))).toEqual([]);
+
+    const all = (JSON.parse((await vigil(['iam-policy', '--bots'])).stdout) as { Statement: { Action: string[] }[] }).Statement.flatMap((s) => s.Action);
+    expect(all).toEqual(
+      expect.arrayContaining(['rds:DeleteDBInstance', 'rds:CreateDBSnapshot', 'iam:UpdateAccessKey', 'iam:DeleteAccessKey', 's3:PutBucketPublicAccessBlock']),
+    );
+    expect(all).toEqual([...new Set(all)].sort());
+    const unknown = await vigil(['iam-policy', '--bots', 'nope']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("no bot with id 'nope'");
+    expect((await vigil(['iam-policy', '--bots', '--scan'])).code).toBe(2);
+  });
+});

@@ -4,6 +4,8 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createAjv } from '../../src/schemas/ajv.js';
+import type { PlanFile } from '../../src/bots/runtime/bot-plan.js';
+import { readPlanText } from '../../src/bots/runtime/plan-file.js';
 import type { ScanOutput } from '../../src/findings/scan-output.js';
 import { packageRoot } from '../../src/package-root.js';
 import { csvColumns } from '../../src/output/write-csv.js';
@@ -11,6 +13,11 @@ import { vigil } from '../support/cli.js';
 import { useTempDir } from '../support/temp-dir.js';
 
 const tempDir = useTempDir();
+
+interface PlanDocument {
+  sha256: string;
+  plan: PlanFile;
+}
 
 describe('vigil demo', () => {
   it('scans the demo organisation and writes findings that match the published schema', async () => {
@@ -53,6 +60,25 @@ describe('vigil demo', () => {
     // A reason is one or two sentences; the detail is in the evidence.
     expect(Math.max(...output.findings.map((f) => f.reason.length))).toBeLessThan(400);
 
+    // The shipped bots, planned in dry run on the same organisation: valid against the published plan schema, nothing applied.
+    const planDocument = JSON.parse(readFileSync(join(dir, 'nested', 'out', 'plan.json'), 'utf8')) as PlanDocument;
+    const planSchema = JSON.parse(readFileSync(join(packageRoot(), 'schemas', 'plan.json'), 'utf8')) as Record<string, unknown>;
+    const validPlan = createAjv().compile(planSchema);
+    expect(validPlan(planDocument), JSON.stringify(validPlan.errors?.slice(0, 3))).toBe(true);
+    expect(readPlanText(readFileSync(join(dir, 'nested', 'out', 'plan.json'), 'utf8'), planDocument.sha256).ok).toBe(true);
+    expect(run.stdout).toContain(`sha256 ${planDocument.sha256}`);
+    const { plan } = planDocument;
+    expect(plan.bots.map((bot) => [bot.bot, bot.mode])).toEqual(
+      ['deployer-keys-business-hours', 'external-ip-db', 'kms-key-rotation', 'public-bucket-fix'].map((id) => [id, 'dry-run']),
+    );
+    const planned = (bot: string) => plan.bots.find((b) => b.bot === bot)!;
+    const bucketFixes = planned('public-bucket-fix').resources.filter((r) => r.steps.some((step) => step.action === 's3-block-public-access'));
+    expect(bucketFixes.map((r) => r.name).sort()).toEqual(expect.arrayContaining([failing('s3-bucket-public')[0]]));
+    // The exempt public bucket is never a bot's.
+    const exemptBuckets = output.findings.filter((f) => f.status === 'exempt' && f.insight === 's3-bucket-public').map((f) => f.resource.arn);
+    expect(planned('public-bucket-fix').resources.filter((r) => exemptBuckets.includes(r.arn))).toEqual([]);
+    expect(planned('kms-key-rotation').resources.length + (planned('kms-key-rotation').halted === undefined ? 0 : 1)).toBeGreaterThan(0);
+
     const rows = parse<Record<string, string>>(readFileSync(join(dir, 'nested', 'out', 'findings.csv'), 'utf8'), { columns: true });
     expect(Object.keys(rows[0]!)).toEqual([...csvColumns]);
     expect(rows).toHaveLength(output.findings.length);
@@ -91,7 +117,7 @@ describe('vigil demo', () => {
     expect(run.stdout).toContain('--all adds the passing and not-applicable ones, as evidence');
     expect(run.stdout).toContain('evidence.jsonl.gz (every evaluation, passing ones too, as evidence)');
     expect(run.stdout).toMatch(/Fix first .*:\n\s+CRITICAL \S+ — .*\n\s+\$ \S/);
-  });
+  }, 90_000);
 
   it('is deterministic: two runs give the same findings', async () => {
     const [a, b] = [tempDir(), tempDir()];

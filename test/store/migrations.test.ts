@@ -73,7 +73,7 @@ describeEachEngine('store migrations', (engine) => {
       problem: {
         kind: 'input',
         message: expect.stringMatching(
-          /schema is newer than this Vigil \(it has 9999-from-the-future; this version knows up to 0004-notifications\): upgrade Vigil/,
+          /schema is newer than this Vigil \(it has 9999-from-the-future; this version knows up to 0005-audit-run-columns\): upgrade Vigil/,
         ),
       },
     });

@@ -23,7 +23,7 @@ describeEachEngine('the audit log', (engine) => {
     const second = await appendAudit(store, entry(2));
     expect(first.prevHash).toBe(GENESIS_HASH);
     expect(second.prevHash).toBe(first.hash);
-    expect(await verifyAuditChain(store)).toEqual({ ok: true, records: 2 });
+    expect(await verifyAuditChain(store)).toEqual({ ok: true, records: 2, head: second.hash });
     expect((await auditRecords(store, { limit: 10 })).map((r) => [r.seq, r.resourceArn, r.findingId])).toEqual([
       [second.seq, 'arn:aws:s3:::bucket-2', undefined],
       [first.seq, 'arn:aws:s3:::bucket-1', 'f'.repeat(32)],
@@ -49,6 +49,26 @@ describeEachEngine('the audit log', (engine) => {
     expect(await verifyAuditChain(store)).toMatchObject({ ok: false, seq: records[2]!.seq, problem: expect.stringMatching(/does not chain/) });
   });
 
+  it('keeps run id, plan hash, account and region in columns of their own, covered by the hash', async () => {
+    const store = await engine.store();
+    const run = { runId: 'run-1', planHash: 'a'.repeat(64), accountId: '111111111111', region: 'us-east-1' };
+    await appendAudit(store, entry(1));
+    const second = await appendAudit(store, entry(2, run));
+    await appendAudit(store, entry(3, { ...run, runId: 'run-2' }));
+    expect((await auditRecords(store, { runId: 'run-1', limit: 10 })).map((r) => [r.seq, r.runId, r.planHash, r.accountId, r.region])).toEqual([
+      [second.seq, 'run-1', 'a'.repeat(64), '111111111111', 'us-east-1'],
+    ]);
+    expect((await auditRecords(store, { since: day(1, 2), limit: 10 })).map((r) => r.seq)).toEqual([second.seq + 1, second.seq]);
+    // A record without them (as written before version 3) and records with them verify alike.
+    expect(await verifyAuditChain(store)).toMatchObject({ ok: true, records: 3 });
+    await store.db
+      .updateTable('audit_records')
+      .set({ plan_hash: 'b'.repeat(64) })
+      .where('seq', '=', second.seq)
+      .execute();
+    expect(await verifyAuditChain(store)).toMatchObject({ ok: false, seq: second.seq, problem: expect.stringMatching(/changed/) });
+  });
+
   it('writers appending at once still make one chain', async () => {
     const target = await engine.target();
     const [a, b] = [await engine.open(target), await engine.open(target)];
@@ -56,7 +76,7 @@ describeEachEngine('the audit log', (engine) => {
       ...Array.from({ length: 10 }, (_, n) => appendAudit(a, entry(n))),
       ...Array.from({ length: 10 }, (_, n) => appendAudit(b, entry(n + 10))),
     ]);
-    expect(await verifyAuditChain(a)).toEqual({ ok: true, records: 20 });
+    expect(await verifyAuditChain(a)).toMatchObject({ ok: true, records: 20 });
   });
 });
 

@@ -166,3 +166,14 @@ function negate(value: Truth): Truth {
 function truth(value: boolean): Truth {
   return value ? 'true' : 'false';
 }
+
+/** The insights a bot's filters name, anywhere in the tree: what its candidates are evaluated with. */
+export function insightsNamed(filters: readonly BotFilter[]): string[] {
+  const named = new Set<string>();
+  const walk = (filter: BotFilter): void => {
+    if (filter.insight !== undefined) named.add(filter.insight);
+    for (const child of [...(filter.all ?? []), ...(filter.any ?? []), ...(filter.not === undefined ? [] : [filter.not])]) walk(child);
+  };
+  filters.forEach(walk);
+  return [...named].sort();
+}

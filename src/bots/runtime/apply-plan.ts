@@ -12,7 +12,6 @@ import { enqueue } from '../../store/outbox.js';
 import { recordRemediation } from '../../store/remediation.js';
 import { finishOp, markForOp } from '../../store/scheduled-ops.js';
 import type { Store } from '../../store/store.js';
-import type { BotLimits } from '../bot-schema.js';
 import type { ActionService, StoreRecord } from '../actions/define-action.js';
 import type { AwsCaller } from './aws-caller.js';
 import { isUnreadableLive } from './live-read.js';
@@ -29,7 +28,6 @@ export interface ApplyContext {
   recheck(resource: PlannedResource): Promise<unknown>;
   /** Between polls of a `waitUntil`. */
   pause(): Promise<void>;
-  readonly limits: (bot: string) => BotLimits;
   /** false: owner messages are recorded in the audit trail only, not queued for delivery. */
   readonly notify: boolean;
   readonly maxPolls?: number;
@@ -61,7 +59,7 @@ export async function applyPlan(plan: PlanFile, ctx: ApplyContext): Promise<Appl
       halted.push({ bot: bot.bot, reason: bot.halted });
       continue;
     }
-    const maxErrors = ctx.limits(bot.bot).maxErrors;
+    const { maxErrors } = bot;
     let errors = 0;
     for (const resource of bot.resources) {
       if (maxErrors !== undefined && errors >= maxErrors) {
@@ -179,7 +177,11 @@ async function audit(ctx: ApplyContext, bot: BotRunPlan, resource: Where, action
     action,
     resourceArn: resource.arn,
     mode: bot.mode,
-    detail: { runId: ctx.runId, planHash: ctx.planHash, accountId: resource.accountId, region: resource.region, ...detail },
+    runId: ctx.runId,
+    planHash: ctx.planHash,
+    accountId: resource.accountId,
+    region: resource.region,
+    detail,
   };
   await appendAudit(ctx.store, entry);
 }

@@ -96,6 +96,8 @@ export const BotRunPlan = Type.Object(
     skipped: Type.Array(Type.Object({ arn: Type.String(), reason: Type.String() }, { additionalProperties: false })),
     /** Set when a limit would be exceeded: the bot acts on none. */
     halted: Type.Optional(Type.String()),
+    /** The bot's `limits.maxErrors` when planned: applying halts the bot after this many failed resources. */
+    maxErrors: Type.Optional(Type.Integer({ minimum: 0 })),
     resources: Type.Array(PlannedResource),
     permissions: Type.Array(Type.String()),
   },
@@ -112,9 +114,18 @@ export const PlanFile = Type.Object(
     event: Type.Optional(Type.String()),
     bots: Type.Array(BotRunPlan),
   },
-  { additionalProperties: false, $id: 'https://vigil.dev/schemas/plan.json', title: 'Vigil bot plan' },
+  { additionalProperties: false },
 );
 export type PlanFile = Static<typeof PlanFile>;
+
+/** The file `vigil bots plan --out` writes: the plan and the SHA-256 of its canonical JSON. */
+export const PlanDocument = Type.Object(
+  {
+    sha256: Type.String({ pattern: '^[0-9a-f]{64}$', description: 'SHA-256 of the canonical JSON (keys sorted) of `plan`' }),
+    plan: PlanFile,
+  },
+  { additionalProperties: false, $id: 'https://vigil.dev/schemas/plan.json', title: 'Vigil bot plan' },
+);
 
 export function sha256Of(value: unknown): string {
   return hash('sha256', canonicalJson(value), 'hex');

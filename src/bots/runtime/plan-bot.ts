@@ -52,7 +52,15 @@ export async function planBot(bot: LoadedBot, input: PlanInput): Promise<BotRunP
       now: input.now,
     }) === 'true';
   const matched = inScope.filter(matches);
-  const plan: BotRunPlan = { bot: bot.id, mode: input.mode, matched: matched.length, skipped: [], resources: [], permissions: [] };
+  const plan: BotRunPlan = {
+    bot: bot.id,
+    mode: input.mode,
+    matched: matched.length,
+    skipped: [],
+    resources: [],
+    permissions: [],
+    ...(bot.limits.maxErrors !== undefined && { maxErrors: bot.limits.maxErrors }),
+  };
 
   const limit = limitExceeded(bot, matched.length, inScope.length);
   if (limit !== undefined) return { ...plan, halted: limit };

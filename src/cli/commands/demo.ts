@@ -4,6 +4,8 @@
  * auditor's `evidence.jsonl.gz` (every evaluation, passing ones too), and prints the summary. No
  * AWS account is involved.
  *
+ * It also plans the shipped bots on the organisation (dry run, nothing applied) into `plan.json`.
+ *
  * It also records two days of the organisation in the store (Thursday morning and evening, Friday
  * morning: src/demo/timeline.ts), so that `vigil diff` and `vigil history` have a history to show.
  * The demo's scans have fixed ids: running it again records nothing twice.
@@ -15,6 +17,11 @@
  */
 import { hash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { botCandidates, prepareBotScan } from '../../app/bot-candidates.js';
+import { planBots, planSummary } from '../../app/plan-bots.js';
+import { prepareBots } from '../../app/prepare-bots.js';
+import type { Problem } from '../../input/problem.js';
 import { tmpdir } from 'node:os';
 import type { DemoOptions } from '../options/demo.js';
 import { join, relative } from 'node:path';
@@ -107,6 +114,16 @@ export async function demoCommand(options: DemoOptions, io: CliIo): Promise<Exit
     const shown = (file: string) => relative(process.cwd(), file) || file;
     io.stdout.write(
       `\nWrote ${shown(snapshot)}, ${shown(findingsJson)}, ${shown(findingsCsv)} and ${shown(evidence)} (every evaluation, passing ones too, as evidence).\n`,
+    );
+
+    // The shipped bots, planned (dry run, nothing applied) on the organisation as it is now.
+    const planned = await planDemoBots(snapshot, join(options.outDir, 'plan.json'), new Date(today.collectedAt));
+    if (!planned.ok) {
+      reportProblems(io, planned.problems, planned.usage);
+      return ExitCode.failed;
+    }
+    io.stdout.write(
+      `\nBots (dry run, nothing applied): ${shown(join(options.outDir, 'plan.json'))}, sha256 ${planned.sha256}\n${planned.summary.map((line) => `  ${line}\n`).join('')}`,
     );
 
     // The scorecards (the organisation's and each bank's), from this scan, with the store's trends.
@@ -216,4 +233,33 @@ function historyNote(store: Store, io: CliIo, recorded: readonly RecordedScan[])
   }
   lines.push('  Try: vigil diff · vigil history --since 2d · vigil history --mttr 7d · vigil scans list');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The demo organisation has no AWS behind it: its generated state is its live state, so the
+ * re-read returns the resource as the snapshot holds it. Every bot plans in dry-run.
+ */
+async function planDemoBots(
+  snapshot: string,
+  out: string,
+  now: Date,
+): Promise<{ ok: true; sha256: string; summary: string[] } | { ok: false; problems: readonly Problem[]; usage: readonly string[] }> {
+  const prepared = await prepareBots({ configFile: demoConfigFile(), botDirs: [], insightDirs: [], now });
+  if (!prepared.ok) return prepared;
+  const dryRun = prepared.bots.map((bot) => ({ ...bot, mode: 'dry-run' as const }));
+  const scan = await prepareBotScan(dryRun, { configFile: demoConfigFile(), insightDirs: [], now });
+  if (!scan.ok) return scan;
+  const candidates = await botCandidates(dryRun, scan.scan, snapshot, now);
+  if (!candidates.ok) return { ok: false, problems: candidates.problems, usage: [] };
+  const made = await planBots({
+    bots: dryRun,
+    candidates: candidates.candidates,
+    accounts: scan.scan.accounts,
+    readLive: (candidate) => Promise.resolve(candidate),
+    now,
+    createdAt: now,
+    enforce: false,
+  });
+  await writeFile(out, made.text);
+  return { ok: true, sha256: made.sha256, summary: planSummary(made.plan) };
 }

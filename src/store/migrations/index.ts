@@ -8,6 +8,7 @@ import { findingsHistory } from './0001-findings-history.js';
 import { operations } from './0002-operations.js';
 import { jobRuns } from './0003-job-runs.js';
 import { notifications } from './0004-notifications.js';
+import { auditRunColumns } from './0005-audit-run-columns.js';
 
 export function storeMigrations(engine: Engine): Record<string, Migration> {
   return {
@@ -15,5 +16,6 @@ export function storeMigrations(engine: Engine): Record<string, Migration> {
     '0002-operations': operations(engine),
     '0003-job-runs': jobRuns(),
     '0004-notifications': notifications(),
+    '0005-audit-run-columns': auditRunColumns(),
   };
 }

@@ -158,7 +158,6 @@ export class CatalogueAccount {
         return Promise.resolve(live === undefined ? undefined : { tags: live.tags, config: live.config });
       },
       pause: () => Promise.resolve(),
-      limits: () => bot.limits,
       notify: true,
     });
     return { plan: planned, report };

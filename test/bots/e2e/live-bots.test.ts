@@ -150,7 +150,6 @@ async function runBots(clients: AwsClients, store: Store, mode: 'dry-run' | 'enf
     clock: () => NIGHT,
     recheck: reader.recheck,
     pause: () => Promise.resolve(),
-    limits: (id) => bots.find((bot) => bot.id === id)!.limits,
     notify: true,
   });
   return { plan, report };
