@@ -1,8 +1,7 @@
 /**
  * The daemon's services in production: scans collect live (the configuration's accounts, roles
  * and organisation, as `vigil scan --live`), notifications go through the configured transports,
- * the report is written to a folder. Bot runs go through the bots runtime's run function once it
- * exists; until then the daemon schedules no bot (and says so at start).
+ * the report is written to a folder. Bot runs are `daemonBotRunner` (daemon-bot-runner.ts).
  */
 import type { Writable } from 'node:stream';
 import { jsonCollectLog } from '../collect/progress/collect-log.js';

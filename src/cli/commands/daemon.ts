@@ -7,6 +7,7 @@
  */
 import { hostname } from 'node:os';
 import { pino } from 'pino';
+import { daemonBotRunner } from '../../app/daemon-bot-runner.js';
 import { liveDaemonServices } from '../../app/daemon-services.js';
 import { prepareBots } from '../../app/prepare-bots.js';
 import { systemClock } from '../../daemon/clock.js';
@@ -67,7 +68,10 @@ export async function daemonCommand(options: DaemonOptions, io: CliIo): Promise<
       queue,
       clock,
       ticker: cronTicker(),
-      services: liveDaemonServices({ config: loaded, transports: transports.transports, reportDir: options.reportDir, keepScansDays, logStream: io.stderr }),
+      services: {
+        ...liveDaemonServices({ config: loaded, transports: transports.transports, reportDir: options.reportDir, keepScansDays, logStream: io.stderr }),
+        runBot: daemonBotRunner({ config: loaded, store, logStream: io.stderr, clock: () => clock.now() }),
+      },
       log,
       runner: `${hostname()}:${process.pid}`,
       shutdownSeconds: settings.shutdownSeconds,
