@@ -68,9 +68,23 @@ describe('vigil demo', () => {
     expect(readPlanText(readFileSync(join(dir, 'nested', 'out', 'plan.json'), 'utf8'), planDocument.sha256).ok).toBe(true);
     expect(run.stdout).toContain(`sha256 ${planDocument.sha256}`);
     const { plan } = planDocument;
-    expect(plan.bots.map((bot) => [bot.bot, bot.mode])).toEqual(
-      ['deployer-keys-business-hours', 'external-ip-db', 'kms-key-rotation', 'public-bucket-fix'].map((id) => [id, 'dry-run']),
-    );
+    // Every shipped bot (written out here, so a bot dropped from the demo's plan fails), each in dry run.
+    const shipped = [
+      'db-backup-retention',
+      'deployer-keys-business-hours',
+      'disallowed-region-cleanup',
+      'external-ip-db',
+      'iam-access-key-rotation',
+      'iam-hygiene',
+      'kms-key-rotation',
+      'notebook-sleeper',
+      'public-bucket-fix',
+      'stack-cleanup',
+      'step-function-failures',
+      'storage-running-out',
+      'unencrypted-db-alert',
+    ];
+    expect(plan.bots.map((bot) => [bot.bot, bot.mode])).toEqual(shipped.map((id) => [id, 'dry-run']));
     const planned = (bot: string) => plan.bots.find((b) => b.bot === bot)!;
     const bucketFixes = planned('public-bucket-fix').resources.filter((r) => r.steps.some((step) => step.action === 's3-block-public-access'));
     expect(bucketFixes.map((r) => r.name).sort()).toEqual(expect.arrayContaining([failing('s3-bucket-public')[0]]));
