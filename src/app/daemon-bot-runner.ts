@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { BotRunOutcome, BotRunRequest } from '../daemon/services.js';
+import { pendingOpsLookup } from '../store/scheduled-ops.js';
 import type { Store } from '../store/store.js';
 import { applyBots } from './apply-bots.js';
 import { makeBotPlan } from './make-bot-plan.js';
@@ -32,6 +33,7 @@ export function daemonBotRunner(options: {
         enforce: false,
         event: request.event?.name,
         now: request.now,
+        pendingOps: await pendingOpsLookup(options.store),
       },
       { stderr: options.logStream, now: options.clock },
     );

@@ -12,6 +12,7 @@ import type { PlanFile } from '../bots/runtime/bot-plan.js';
 import { ExitCode } from '../exit-code.js';
 import { reportProblems } from '../input/report-problems.js';
 import { pacedReader } from '../bots/runtime/paced-reader.js';
+import type { PlanInput } from '../bots/runtime/plan-bot.js';
 import { botCandidates, botSelection, prepareBotScan } from './bot-candidates.js';
 import { liveBots, type LiveBots } from './live-bots.js';
 import { planBots } from './plan-bots.js';
@@ -36,6 +37,8 @@ export interface BotPlanRequest {
   readonly event?: string | undefined;
   /** `--now`: the clock of schedules, windows and grace periods. */
   readonly now: Date;
+  /** The store's pending `mark-for-op` operations (`pendingOpsLookup`), so steps run when one is due; without it they never do. */
+  readonly pendingOps?: PlanInput['pendingOps'];
 }
 
 export interface BotPlanIo {
@@ -131,6 +134,7 @@ export async function makeBotPlan(request: BotPlanRequest, io: BotPlanIo): Promi
       // Reads are paced per account, region and operation (CloudTrail allows 2 LookupEvents a second).
       read: pacedReader(reached.live.caller, { now: () => Date.now(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }),
       now: request.now,
+      ...(request.pendingOps !== undefined && { pendingOps: request.pendingOps }),
       createdAt: io.now(),
       enforce: request.enforce,
       event: request.event,

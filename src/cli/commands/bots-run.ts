@@ -10,6 +10,7 @@ import { applyBots } from '../../app/apply-bots.js';
 import { makeBotPlan } from '../../app/make-bot-plan.js';
 import { planSummary } from '../../app/plan-bots.js';
 import { errorMessage } from '../../error-message.js';
+import { pendingOpsLookup } from '../../store/scheduled-ops.js';
 import { nowOption, reportText, runExitCode } from '../bot-run-output.js';
 import { ExitCode } from '../exit-codes.js';
 import { reportProblems, type CliIo } from '../io.js';
@@ -33,7 +34,7 @@ export async function botsRunCommand(id: string, options: BotsRunOptions, io: Cl
     return ExitCode.input;
   }
   try {
-    const made = await makeBotPlan({ ...options, ids: [id], now: now.now }, io);
+    const made = await makeBotPlan({ ...options, ids: [id], now: now.now, pendingOps: await pendingOpsLookup(store) }, io);
     if (!made.ok) return made.code;
     if (options.out !== undefined) {
       try {
