@@ -12,6 +12,7 @@ import type { ResolvedPack } from '../src/packs/load-packs.js';
 import { chunks, IDS_PER_STATEMENT } from '../src/store/batches.js';
 import { listScans } from '../src/store/scan-list.js';
 import type { Store } from '../src/store/store.js';
+import { scorecardPack } from './scan-structure.js';
 import { controlKey, type ScorecardInput } from './scorecard-input.js';
 
 export type FromStore = { ok: true; input: ScorecardInput } | { ok: false; message: string };
@@ -92,21 +93,7 @@ export async function inputFromStore(
           ...(entry?.owner?.name !== undefined && { owner: entry.owner.name }),
         };
       }),
-      packs: latest.packs.map((id) => {
-        const pack = known.get(id)!;
-        return {
-          id,
-          name: pack.name,
-          version: pack.version,
-          controls: pack.controls.map((control) => ({
-            id: control.id,
-            title: control.title,
-            ...(control.section !== undefined && { section: control.section }),
-            ...(control.manual !== undefined && { manual: control.manual }),
-            insights: control.insights,
-          })),
-        };
-      }),
+      packs: latest.packs.map((id) => scorecardPack(known.get(id)!)),
       insights: [],
       counts: counts,
       issues,

@@ -17,7 +17,12 @@ export function accountsOf(scan: ScanInfo, entries: ReadonlyMap<string, AccountE
 }
 
 export function packsOf(summary: ScanSummary): ScorecardPack[] {
-  return summary.packs.map((pack) => ({
+  return summary.packs.map(scorecardPack);
+}
+
+/** A pack as the scorecard shows it, from the scan's summary or from the pack definitions (`--latest`). */
+export function scorecardPack(pack: Omit<ScorecardPack, 'controls'> & { readonly controls: readonly ScorecardPack['controls'][number][] }): ScorecardPack {
+  return {
     id: pack.id,
     name: pack.name,
     version: pack.version,
@@ -28,5 +33,5 @@ export function packsOf(summary: ScanSummary): ScorecardPack[] {
       ...(control.manual !== undefined && { manual: control.manual }),
       insights: control.insights,
     })),
-  }));
+  };
 }

@@ -81,23 +81,26 @@ export async function completeOp(store: Store, id: number, token: string, at: st
 }
 
 /** The resource was fixed (or its owner objected): the pending operation will not run. */
-export async function cancelOp(store: Store, op: { bot: string; action: string; resourceArn: string; at: string }): Promise<boolean> {
-  const result = await store.db
-    .updateTable('scheduled_ops')
-    .set({ state: 'cancelled', done_at: op.at })
-    .where('bot', '=', op.bot)
-    .where('action', '=', op.action)
-    .where('resource_arn', '=', op.resourceArn)
-    .where('state', '=', 'pending')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+export function cancelOp(store: Store, op: PendingOpKey): Promise<boolean> {
+  return settlePendingOp(store, op, 'cancelled');
 }
 
 /** A marked operation a bot carried out itself when due (`when.due`): done, so a later mark starts a new grace period. */
-export async function finishOp(store: Store, op: { bot: string; action: string; resourceArn: string; at: string }): Promise<boolean> {
+export function finishOp(store: Store, op: PendingOpKey): Promise<boolean> {
+  return settlePendingOp(store, op, 'done');
+}
+
+interface PendingOpKey {
+  readonly bot: string;
+  readonly action: string;
+  readonly resourceArn: string;
+  readonly at: string;
+}
+
+async function settlePendingOp(store: Store, op: PendingOpKey, state: 'cancelled' | 'done'): Promise<boolean> {
   const result = await store.db
     .updateTable('scheduled_ops')
-    .set({ state: 'done', done_at: op.at })
+    .set({ state, done_at: op.at })
     .where('bot', '=', op.bot)
     .where('action', '=', op.action)
     .where('resource_arn', '=', op.resourceArn)

@@ -12,6 +12,7 @@ import { selectsAccount } from '../account-selector.js';
 import type { ReadAnswer, ReadCall } from '../actions/define-action.js';
 import type { BotStep, LoadedBot } from '../loaded-bot.js';
 import { insideWindows } from '../schedule/time-window.js';
+import { isReadOperation } from './read-operations.js';
 import { sha256Of, type BotRunPlan, type PlannedResource, type PlannedStep } from './bot-plan.js';
 import { isUnreadableLive, type UnreadableLive } from './live-read.js';
 
@@ -139,6 +140,9 @@ async function planStep(step: BotStep, bot: LoadedBot, resource: Resource, accou
 
 async function answer(input: PlanInput, resource: Resource, call: ReadCall): Promise<ReadAnswer> {
   if (input.read === undefined) return { ok: false, error: 'no live reader in this run' };
+  // Planning runs in dry runs too: a declared read that would change something is never sent.
+  if (!isReadOperation(call.service, call.operation))
+    return { ok: false, error: `${call.service}:${call.operation} is not a read-only call; planning sends none` };
   try {
     const pages = [await input.read(resource, call)];
     const token = call.pages?.token;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { botActions } from '../../../src/bots/actions/index.js';
+import { isReadOperation } from '../../../src/bots/runtime/read-operations.js';
 import { sdkCommandOf } from '../../../src/bots/runtime/sdk-commands.js';
 import type { ReadAnswer, ReadCall } from '../../../src/bots/actions/define-action.js';
 import {
@@ -83,7 +84,11 @@ describe('the action registry', () => {
     for (const resource of resources) {
       const ctx = { options: options[action.id] ?? {}, now, account, bot: 'test', params: {} };
       const reads = action.reads?.(resource, ctx) ?? [];
-      for (const read of reads) expect(action.permissions).toContain(read.permission);
+      for (const read of reads) {
+        expect(action.permissions).toContain(read.permission);
+        // Planning sends reads even in a dry run: each must be one it allows.
+        expect(isReadOperation(read.service, read.operation), `${read.service}:${read.operation}`).toBe(true);
+      }
       const plan = action.plan(resource, { ...ctx, answers: reads.map(answer) });
       if (plan.kind !== 'change') continue;
       changes++;
